@@ -1,0 +1,61 @@
+// `npm run build`: a static site in dist/ that any static host or CDN can serve.
+// Scripts and styles are bundled, minified and given content-hashed names; pages
+// refer to them by relative URL so the site works from any folder.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { loadSite } from './site.mjs';
+import { renderPage } from './page.mjs';
+import { ArticleSourceError } from './article.mjs';
+
+const OUT = 'dist';
+
+async function build() {
+  const site = await loadSite();
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+
+  const result = await esbuild.build({
+    entryPoints: { main: 'src/main.ts', edition: 'src/styles/edition.css' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2022', 'chrome111', 'firefox115', 'safari16.4'],
+    outdir: path.join(OUT, 'assets'),
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const outputs = Object.entries(result.metafile.outputs);
+  const output = (/** @type {string} */ entry) => {
+    const found = outputs.find(([, meta]) => meta.entryPoint === entry);
+    if (!found) throw new Error(`esbuild produced no output for ${entry}`);
+    return `./${path.relative(OUT, found[0]).split(path.sep).join('/')}`;
+  };
+  const assets = { script: output('src/main.ts'), stylesheet: output('src/styles/edition.css') };
+
+  for (const page of site) {
+    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets));
+  }
+
+  const files = [...site.map((p) => p.page), ...outputs.map(([file]) => path.relative(OUT, file))];
+  const unique = [...new Set(files)];
+  let total = 0;
+  for (const file of unique) {
+    const bytes = gzipSync(readFileSync(path.join(OUT, file))).length;
+    total += bytes;
+    console.log(`  ${file.padEnd(36)} ${(bytes / 1024).toFixed(1).padStart(6)} KB gzip`);
+  }
+  console.log(`dist/: ${unique.length} files, ${(total / 1024).toFixed(1)} KB gzip`);
+}
+
+build().catch((error) => {
+  // An article source error already names its file and line; say only that.
+  if (error instanceof ArticleSourceError) console.error(`Build failed: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

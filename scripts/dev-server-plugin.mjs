@@ -1,0 +1,33 @@
+// Serves each article page from its Markdown source on every request, so edits show on reload.
+// Shared by web-dev-server.config.mjs and web-test-runner.config.mjs.
+import { loadSite } from './site.mjs';
+import { renderPage, escapeHtml } from './page.mjs';
+
+/** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
+const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
+
+/** @returns {import('@web/dev-server-core').Plugin} */
+export function articlePages() {
+  return {
+    name: 'article-pages',
+    async serve(context) {
+      const wanted = context.path === '/' ? '/index.html' : context.path;
+      if (!/^\/[\w-]+\.html$/.test(wanted)) return undefined;
+      try {
+        const site = await loadSite();
+        const page = site.find((p) => `/${p.page}` === wanted);
+        if (!page) return undefined;
+        return { body: renderPage(page.article, DEV_ASSETS), type: 'html' };
+      } catch (error) {
+        // A broken source shows what is wrong and where, never a blank page.
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(message);
+        return {
+          status: 500,
+          type: 'html',
+          body: `<!doctype html><html lang="en"><title>Article source error</title><h1>The article source has an error</h1><pre>${escapeHtml(message)}</pre>`,
+        };
+      }
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// The edition's one script: it only enhances a page that is complete without it.
+import './components/edition-toc.js';
