@@ -1,0 +1,61 @@
+// Opens the real edition page in an iframe of a given size, so each test sees the page
+// exactly as served, at a real viewport width, with or without JavaScript.
+
+export interface EditionOptions {
+  /** Page to open; the dev-server-rendered article by default. */
+  path?: string;
+  /** Viewport width in CSS px. */
+  width?: number;
+  height?: number;
+  /** false runs the page with scripts disabled (sandboxed iframe), as for a reader without JavaScript. */
+  scripts?: boolean;
+}
+
+export interface Edition {
+  frame: HTMLIFrameElement;
+  doc: Document;
+  win: Window & typeof globalThis;
+}
+
+const opened: HTMLIFrameElement[] = [];
+
+export async function openEdition({ path = '/index.html', width = 1280, height = 800, scripts = true }: EditionOptions = {}): Promise<Edition> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
+  if (!scripts) frame.setAttribute('sandbox', 'allow-same-origin');
+  const loaded = new Promise<void>((resolve, reject) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    frame.addEventListener('error', () => reject(new Error(`could not load ${path}`)), { once: true });
+  });
+  frame.src = path;
+  document.body.append(frame);
+  opened.push(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const doc = frame.contentDocument!;
+  if (scripts) await win.customElements.whenDefined('edition-toc');
+  await doc.fonts?.ready;
+  return { frame, doc, win };
+}
+
+/** Removes every frame opened by the tests so far. */
+export function closeEditions() {
+  for (const frame of opened.splice(0)) frame.remove();
+}
+
+/** The words of a text: runs of letters and digits, with the punctuation at their edges removed. */
+export function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w !== '');
+}
+
+/** The article's own text: everything in <article> except what the edition adds (marked data-edition). */
+export function articleText(doc: Document): string {
+  const article = doc.querySelector('article')!.cloneNode(true) as HTMLElement;
+  for (const added of article.querySelectorAll('[data-edition]')) added.remove();
+  // Block boundaries must separate words even where the markup has no whitespace between them.
+  for (const block of article.querySelectorAll('p, h1, h2, h3, h4, li, th, td, figcaption, caption')) block.append(' ');
+  return article.textContent ?? '';
+}
