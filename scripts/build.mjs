@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { loadSite } from './site.mjs';
 import { renderPage } from './page.mjs';
+import { bundleInlineScript, SETTINGS_SNIPPET_ENTRY } from './inline-script.mjs';
 import { ArticleSourceError } from './article.mjs';
 
 const OUT = 'dist';
@@ -25,7 +26,9 @@ async function build() {
     target: ['es2022', 'chrome111', 'firefox115', 'safari16.4'],
     outdir: path.join(OUT, 'assets'),
     entryNames: '[name]-[hash]',
-    assetNames: '[name]-[hash]',
+    assetNames: 'fonts/[name]-[hash]',
+    // Fonts are copied with hashed names; a browser downloads one only when a setting uses it.
+    loader: { '.woff2': 'file', '.woff': 'file' },
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
@@ -36,7 +39,11 @@ async function build() {
     if (!found) throw new Error(`esbuild produced no output for ${entry}`);
     return `./${path.relative(OUT, found[0]).split(path.sep).join('/')}`;
   };
-  const assets = { script: output('src/main.ts'), stylesheet: output('src/styles/edition.css') };
+  const assets = {
+    script: output('src/main.ts'),
+    stylesheet: output('src/styles/edition.css'),
+    settingsSnippet: await bundleInlineScript(SETTINGS_SNIPPET_ENTRY),
+  };
 
   for (const page of site) {
     await writeFile(path.join(OUT, page.page), renderPage(page.article, assets));

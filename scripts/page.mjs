@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
  * @typedef {object} PageAssets
  * @property {string} script URL of the module that enhances the page
  * @property {string} stylesheet URL of the edition's stylesheet
+ * @property {string} settingsSnippet inline script that applies stored settings before first paint
  */
 
 const SITE_NAME = 'Reader edition';
@@ -22,10 +23,11 @@ const COLLAPSE_TOC_ON_PHONES =
 /**
  * The Content-Security-Policy: same-origin resources only; inline script only for the
  * snippets whose hashes it lists (JSON-LD is data, which CSP does not execute).
+ * @param {string[]} inlineScripts
  */
-export const CONTENT_SECURITY_POLICY = [
+export const contentSecurityPolicy = (inlineScripts) => [
   "default-src 'self'",
-  `script-src 'self' ${hash(COLLAPSE_TOC_ON_PHONES)}`,
+  `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -67,12 +69,13 @@ export function renderPage(article, assets) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.settingsSnippet, COLLAPSE_TOC_ON_PHONES])}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(meta.title)} · ${SITE_NAME}</title>
 <meta name="description" content="${escapeHtml(meta.description)}">
 <meta name="author" content="${escapeHtml(meta.author)}">
 <meta name="color-scheme" content="light dark">
+<script>${assets.settingsSnippet}</script>
 <link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
 <script type="module" src="${escapeHtml(assets.script)}"></script>
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
@@ -81,6 +84,7 @@ export function renderPage(article, assets) {
 <a class="skip-link" href="#article">Skip to the article</a>
 <header class="site-header">
 <p class="site-name">${SITE_NAME}</p>
+<reading-settings></reading-settings>
 </header>
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">
@@ -107,6 +111,7 @@ ${article.html}
 <footer class="site-footer">
 <p>${SITE_NAME} of “${escapeHtml(meta.title)}” by ${escapeHtml(meta.author)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
 </footer>
+<line-focus></line-focus>
 </body>
 </html>
 `;
