@@ -18,6 +18,8 @@ export interface Edition {
 }
 
 const opened: HTMLIFrameElement[] = [];
+/** Content-Security-Policy violations seen in any frame since it loaded. */
+const violations: string[] = [];
 
 export async function openEdition({ path = '/index.html', width = 1280, height = 800, scripts = true }: EditionOptions = {}): Promise<Edition> {
   const frame = document.createElement('iframe');
@@ -33,14 +35,24 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;
   const doc = frame.contentDocument!;
-  if (scripts) await win.customElements.whenDefined('edition-toc');
+  doc.addEventListener('securitypolicyviolation', (event) => {
+    // axe-core, which the tests inject, adds style elements of its own; the edition must not.
+    if (event.sourceFile.includes('/node_modules/axe-core/')) return;
+    violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+  });
+  if (scripts && !path.includes('without-modules')) await win.customElements.whenDefined('edition-toc');
   await doc.fonts?.ready;
   return { frame, doc, win };
 }
 
-/** Removes every frame opened by the tests so far. */
+/**
+ * Removes every frame opened by the tests so far, and fails the test if the page broke its
+ * own Content-Security-Policy (a style attribute set by a component, say) while it ran.
+ */
 export function closeEditions() {
   for (const frame of opened.splice(0)) frame.remove();
+  const seen = violations.splice(0);
+  if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
 }
 
 /** The words of a text: runs of letters and digits, with the punctuation at their edges removed. */

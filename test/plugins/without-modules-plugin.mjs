@@ -1,0 +1,13 @@
+// Serves a page with its module scripts removed when asked with ?without-modules, so a
+// test can show what the inline head snippet does on its own, before any module runs.
+
+/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
+export function withoutModulesPlugin() {
+  return {
+    name: 'without-modules',
+    transform(context) {
+      if (!context.URL.searchParams.has('without-modules') || !context.response.is('html')) return undefined;
+      return { body: String(context.body).replace(/<script type="module"[^>]*><\/script>/g, '') };
+    },
+  };
+}
