@@ -83,8 +83,10 @@ export function renderPage(article, assets) {
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
 <header class="site-header">
+<div class="toolbar">
 <p class="site-name">${SITE_NAME}</p>
 <reading-settings></reading-settings>
+</div>
 </header>
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">

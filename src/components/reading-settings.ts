@@ -64,8 +64,8 @@ const ANNOUNCE_DELAY_MS = 700;
 @customElement('reading-settings')
 export class ReadingSettingsPanel extends LitElement {
   static override styles = css`
-    /* The host's children take part in the page header's grid: the button sits beside the
-       site name and the panel spans the header's width below. */
+    /* The host's children take part in the page header's toolbar grid: the button sits
+       beside the site name when there is room, and the panel spans the width below. */
     :host {
       display: contents;
       font-family: var(--font-ui);
@@ -73,8 +73,14 @@ export class ReadingSettingsPanel extends LitElement {
     }
 
     .toggle {
-      grid-column: 2;
-      grid-row: 1;
+      justify-self: start;
+    }
+
+    @container site-header (min-width: 26em) {
+      .toggle {
+        grid-column: 2;
+        grid-row: 1;
+      }
     }
 
     button,
@@ -83,10 +89,13 @@ export class ReadingSettingsPanel extends LitElement {
       color: inherit;
     }
 
+    /* Padding in rem, so buttons grow with their text but not by a multiple of it. */
     button {
       min-height: 2.75rem;
       min-width: 2.75rem;
-      padding: 0.375em 0.875em;
+      max-width: 100%;
+      padding: 0.375rem 0.875rem;
+      overflow-wrap: anywhere;
       border: 0.125rem solid currentColor;
       border-radius: 0.375rem;
       background: var(--bg);
@@ -102,6 +111,10 @@ export class ReadingSettingsPanel extends LitElement {
       outline-offset: 0.125rem;
     }
 
+    :focus {
+      scroll-margin-block: 4rem;
+    }
+
     .toggle[aria-expanded='true'] {
       background: var(--surface);
     }
@@ -109,7 +122,7 @@ export class ReadingSettingsPanel extends LitElement {
     .panel {
       grid-column: 1 / -1;
       margin: 0.75rem 0;
-      padding: 1rem;
+      padding: clamp(0.5rem, 2.5vw, 1rem);
       border: 0.0625rem solid var(--rule);
       border-radius: 0.5rem;
       background: var(--bg);
@@ -128,14 +141,16 @@ export class ReadingSettingsPanel extends LitElement {
     fieldset {
       min-width: 0;
       margin: 0;
-      padding: 0.5rem 0.75rem 0.75rem;
+      padding: 0.5rem clamp(0.5rem, 2.5vw, 0.75rem) 0.75rem;
       border: 0.0625rem solid var(--rule);
       border-radius: 0.375rem;
     }
 
     legend {
+      max-width: 100%;
       padding-inline: 0.25rem;
       font-weight: 600;
+      overflow-wrap: anywhere;
     }
 
     .slider label {
@@ -231,7 +246,7 @@ export class ReadingSettingsPanel extends LitElement {
       <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
         Reading settings
       </button>
-      <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
+      <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown} @focusin=${this.revealFocused}>
         ${this.renderNotices()}
         <div class="groups">
           <fieldset>
@@ -342,6 +357,18 @@ export class ReadingSettingsPanel extends LitElement {
       event.stopPropagation();
       void this.close();
     }
+  }
+
+  /**
+   * Firefox leaves a focused control half off screen when it was already partly in view;
+   * at large text sizes that can be most of a button. Bring all of it into view.
+   */
+  private revealFocused(event: FocusEvent) {
+    const target = event.composedPath()[0] as HTMLElement;
+    requestAnimationFrame(() => {
+      const rect = target.getBoundingClientRect();
+      if (rect.top < 0 || rect.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   private change(patch: Partial<ReadingSettings>) {

@@ -2,9 +2,11 @@ import { expect } from '@esm-bundle/chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { emulateMediaFeatures, resetMediaFeatures } from '../helpers/media.js';
+import { check, openPanel, STORAGE_KEY } from '../helpers/settings.js';
 
 describe('system colour schemes (Chromium media emulation)', () => {
   afterEach(async () => {
+    localStorage.removeItem(STORAGE_KEY);
     closeEditions();
     await resetMediaFeatures();
   });
@@ -21,12 +23,19 @@ describe('system colour schemes (Chromium media emulation)', () => {
     });
   }
 
-  it('has no axe violations in forced-colours mode', async () => {
+  it('has no axe violations in forced-colours mode, with the settings panel open and line focus on', async () => {
     await emulateMediaFeatures({ 'forced-colors': 'active' });
     const edition = await openEdition();
     expect(edition.win.matchMedia('(forced-colors: active)').matches).to.equal(true);
+    await openPanel(edition);
+    await check(edition, 'lineFocus', true);
     const violations = await axeViolations(edition);
     expect(violations, `\n${violations}`).to.equal('');
+    // The line-focus band keeps its edges in the system highlight colour instead of dimming.
+    const above = edition.doc.querySelector('line-focus')!.shadowRoot!.querySelector('.above')!;
+    const style = edition.win.getComputedStyle(above);
+    expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(style.borderBottomStyle).to.equal('solid');
   });
 
   it('does not animate scrolling when the reader prefers reduced motion', async () => {

@@ -1,0 +1,149 @@
+// What a reader at large text, wide spacing or a narrow screen would meet: horizontal
+// scrolling, clipped text, overlapping text, small targets, hidden or invisible focus.
+import type { Edition } from './edition.js';
+
+/** The document and every open shadow root in it, nested ones included. */
+export function allRoots(doc: Document): (Document | ShadowRoot)[] {
+  const roots: (Document | ShadowRoot)[] = [doc];
+  for (let i = 0; i < roots.length; i++) {
+    for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  return roots;
+}
+
+/** WCAG 1.4.12's text-spacing bookmarklet, into the document and every shadow root. */
+export function injectTextSpacing(edition: Edition) {
+  const sheet = new edition.win.CSSStyleSheet();
+  sheet.replaceSync(`
+    * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+    p { margin-bottom: 2em !important; }
+  `);
+  // Adopted sheets are CSSOM, which the page's Content-Security-Policy allows.
+  for (const root of allRoots(edition.doc)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+const describeEl = (el: Element) =>
+  `${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+
+function visibleTextElements(edition: Edition) {
+  const elements: Element[] = [];
+  for (const root of allRoots(edition.doc)) {
+    for (const el of root.querySelectorAll('*')) {
+      if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')) continue;
+      const rect = el.getBoundingClientRect();
+      // Visually hidden text (1px clipped boxes) is for screen readers only.
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      // Content of a closed <details> keeps a layout box but is never painted.
+      if (el.closest('.visually-hidden') || !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue;
+      elements.push(el);
+    }
+  }
+  return elements;
+}
+
+/** Every place where text is cut off, runs off the page or lies on other text. */
+export function layoutProblems(edition: Edition): string[] {
+  const { doc, win } = edition;
+  const problems: string[] = [];
+  const width = doc.documentElement.clientWidth;
+  if (doc.documentElement.scrollWidth > width) {
+    // An element's box, or text overflowing its box, reaching past the edge.
+    const right = (el: Element) => {
+      const range = doc.createRange();
+      range.selectNodeContents(el);
+      return Math.max(el.getBoundingClientRect().right, range.getBoundingClientRect().right);
+    };
+    const widest = allRoots(doc)
+      .flatMap((root) => [...root.querySelectorAll('*')])
+      .filter((el) => right(el) > width + 1)
+      .map((el) => `${describeEl(el)} to ${Math.round(right(el))} px`);
+    problems.push(`the page scrolls sideways (${doc.documentElement.scrollWidth} > ${width} px): ${widest.slice(0, 5).join('; ')}`);
+  }
+
+  const texts = visibleTextElements(edition);
+  for (const el of texts) {
+    const style = win.getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    if (rect.right > width + 1 || rect.left < -1) problems.push(`${describeEl(el)} runs off the page (${Math.round(rect.left)}–${Math.round(rect.right)} px)`);
+    const clips = (overflow: string) => overflow !== 'visible';
+    if ((clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) || (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+      if (!/auto|scroll/.test(style.overflowX + style.overflowY)) problems.push(`${describeEl(el)} is clipped`);
+    }
+  }
+
+  // Overlap: the line boxes of one text node lying on another's.
+  const lines: { el: Element; rect: DOMRect }[] = [];
+  for (const el of texts) {
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE || node.textContent!.trim() === '') continue;
+      const range = doc.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) lines.push({ el, rect });
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const a = lines[i].rect;
+      const b = lines[j].rect;
+      const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      // A few px of shared line box is normal leading; half a line of shared ink is not.
+      if (overlapX > 2 && overlapY > Math.min(a.height, b.height) / 2 && lines[i].el !== lines[j].el) {
+        problems.push(`${describeEl(lines[i].el)} overlaps ${describeEl(lines[j].el)}`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/** The focused element, looking inside shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The clickable area of a control: its label when the label wraps it (radios, checkboxes). */
+export function targetOf(control: Element): Element {
+  const label = control.closest('label');
+  return label && ['checkbox', 'radio'].includes((control as HTMLInputElement).type) ? label : control;
+}
+
+/** Resolves once smooth scrolling (which moves a newly focused element into view) has stopped. */
+export async function scrollSettled(edition: Edition) {
+  const position = () => `${edition.win.scrollX},${edition.win.scrollY}`;
+  let last = '';
+  let still = 0;
+  // A smooth scroll may start a frame or two after focus moves: wait for several still frames.
+  for (let frame = 0; frame < 180 && still < 5; frame++) {
+    await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+    const now = position();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
+/** Why a focused element's focus is not visible or is covered by other content, if it is. */
+export function focusProblem(edition: Edition, el: Element): string | undefined {
+  const style = edition.win.getComputedStyle(el);
+  const outline = parseFloat(style.outlineWidth);
+  if (style.outlineStyle === 'none' || outline < 2) return `${describeEl(el)} shows no focus outline`;
+  const rect = el.getBoundingClientRect();
+  // Rounded corners are not part of the element for hit testing: sample just inside them.
+  const inset = Math.min(Math.max(2, parseFloat(style.borderTopLeftRadius) || 0), rect.width / 2, rect.height / 2);
+  const points: [number, number][] = [
+    [rect.left + inset, rect.top + inset],
+    [rect.right - inset, rect.top + inset],
+    [rect.left + inset, rect.bottom - inset],
+    [rect.right - inset, rect.bottom - inset],
+  ];
+  const root = el.getRootNode() as Document | ShadowRoot;
+  for (const [x, y] of points) {
+    const hit = root.elementFromPoint(x, y);
+    const label = el.closest('label');
+    if (!hit || !(el === hit || el.contains(hit) || label?.contains(hit))) {
+      return `${describeEl(el)} is covered at (${Math.round(x)}, ${Math.round(y)}) by ${hit ? describeEl(hit) : 'nothing (off screen)'}`;
+    }
+  }
+  return undefined;
+}

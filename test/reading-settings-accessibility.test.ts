@@ -1,0 +1,111 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { axeViolations } from './helpers/axe.js';
+import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
+import { openPanel, panel, settled, STORAGE_KEY } from './helpers/settings.js';
+
+const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'];
+
+/** The largest text and the widest spacing the panel offers. */
+const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
+
+async function expectNoAxeViolations(edition: Edition) {
+  const violations = await axeViolations(edition);
+  expect(violations, `\n${violations}`).to.equal('');
+}
+
+describe('reading settings accessibility', () => {
+  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
+  afterEach(() => {
+    closeEditions();
+    localStorage.removeItem(STORAGE_KEY);
+  });
+
+  for (const theme of THEMES) {
+    it(`has no axe violations in the ${theme} theme, panel closed and open`, async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme }));
+      const edition = await openEdition();
+      expect(edition.doc.documentElement.dataset.theme).to.equal(theme);
+      await expectNoAxeViolations(edition);
+      await openPanel(edition);
+      await expectNoAxeViolations(edition);
+    });
+  }
+
+  for (const width of [320, 1280]) {
+    it(`has no axe violations at 300% text, ${width} CSS px wide, panel closed and open`, async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+      const edition = await openEdition({ width, height: 640 });
+      await expectNoAxeViolations(edition);
+      await openPanel(edition);
+      await expectNoAxeViolations(edition);
+    });
+  }
+
+  it('reflows at 320 CSS px with 300% text and the widest spacing: no sideways scroll, nothing clipped or overlapping', async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(LARGEST));
+    const edition = await openEdition({ width: 320, height: 640 });
+    expect(layoutProblems(edition)).to.deep.equal([]);
+    await openPanel(edition);
+    expect(layoutProblems(edition)).to.deep.equal([]);
+  });
+
+  it('keeps its layout under WCAG 1.4.12 text spacing injected into the page and every shadow root', async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    const edition = await openEdition({ width: 320, height: 640 });
+    await openPanel(edition);
+    injectTextSpacing(edition);
+    await settled(edition);
+    const toggle = panel(edition).toggle;
+    expect(edition.win.getComputedStyle(toggle).letterSpacing).to.not.equal('normal');
+    expect(layoutProblems(edition)).to.deep.equal([]);
+  });
+
+  it('gives every control a target of at least 44 by 44 CSS px', async () => {
+    const edition = await openEdition();
+    const p = await openPanel(edition);
+    const controls = [...p.root.querySelectorAll('button, input')];
+    expect(controls.length).to.be.greaterThan(20);
+    for (const control of controls) {
+      const rect = targetOf(control).getBoundingClientRect();
+      const name = control.textContent?.trim() || control.getAttribute('name') || control.id;
+      expect(rect.width, `${name} width`).to.be.at.least(44);
+      expect(rect.height, `${name} height`).to.be.at.least(44);
+    }
+  });
+
+  it('can be operated from the keyboard alone, every focus visible and uncovered, at 320 px and 300% text', async () => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    const edition = await openEdition({ width: 320, height: 640 });
+    const p = panel(edition);
+    p.toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(edition);
+    expect(p.toggle.getAttribute('aria-expanded')).to.equal('true');
+
+    const reached = new Set<Element>();
+    for (let i = 0; i < 40; i++) {
+      await sendKeys({ press: 'Tab' });
+      await settled(edition);
+      await scrollSettled(edition);
+      const active = deepActiveElement(edition.doc)!;
+      if (!p.root.contains(active)) break;
+      reached.add(active);
+      expect(focusProblem(edition, active)).to.equal(undefined);
+    }
+    // Every button, slider and checkbox, and each radio group once (arrow keys move within it).
+    const expected = [...p.root.querySelectorAll('button:not(.toggle):not(:disabled), input:not([type="radio"]), input[type="radio"]:checked')];
+    expect([...reached]).to.have.members(expected);
+
+    // Arrow keys change a slider; Escape closes the panel and returns focus to its button.
+    p.range('textSize').focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await settled(edition);
+    expect(p.range('textSize').value).to.equal('295');
+    await sendKeys({ press: 'Escape' });
+    await settled(edition);
+    expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(deepActiveElement(edition.doc)).to.equal(p.toggle);
+  });
+});
