@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './helpers/axe.js';
+import { contrastRatio } from './helpers/contrast.js';
 import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
 import { openPanel, panel, settled, STORAGE_KEY } from './helpers/settings.js';
@@ -30,6 +31,30 @@ describe('reading settings accessibility', () => {
       await expectNoAxeViolations(edition);
       await openPanel(edition);
       await expectNoAxeViolations(edition);
+    });
+  }
+
+  for (const theme of THEMES) {
+    it(`gives controls, their borders and the focus ring at least 3:1 contrast in the ${theme} theme`, async () => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme }));
+      const edition = await openEdition();
+      const p = await openPanel(edition);
+      const css = (el: Element) => edition.win.getComputedStyle(el);
+      const background = css(edition.doc.documentElement).backgroundColor;
+      const range = p.range('textSize');
+      const checks: [string, string][] = [
+        ['focus ring', css(edition.doc.documentElement).getPropertyValue('--focus').trim()],
+        ['button border', css(p.toggle).borderTopColor],
+        ['slider and radio accent', css(range).accentColor],
+      ];
+      for (const [what, color] of checks) {
+        const probe = edition.doc.createElement('span');
+        probe.style.color = color;
+        edition.doc.body.append(probe);
+        const resolved = css(probe).color;
+        probe.remove();
+        expect(contrastRatio(resolved, background), `${what} ${resolved} on ${background}`).to.be.at.least(3);
+      }
     });
   }
 
