@@ -49,15 +49,22 @@ async function build() {
     await writeFile(path.join(OUT, page.page), renderPage(page.article, assets));
   }
 
-  const files = [...site.map((p) => p.page), ...outputs.map(([file]) => path.relative(OUT, file))];
-  const unique = [...new Set(files)];
-  let total = 0;
-  for (const file of unique) {
-    const bytes = gzipSync(readFileSync(path.join(OUT, file))).length;
-    total += bytes;
-    console.log(`  ${file.padEnd(36)} ${(bytes / 1024).toFixed(1).padStart(6)} KB gzip`);
-  }
-  console.log(`dist/: ${unique.length} files, ${(total / 1024).toFixed(1)} KB gzip`);
+  reportSizes([...site.map((p) => p.page), ...outputs.map(([file]) => path.relative(OUT, file))]);
+}
+
+/**
+ * Prints compressed sizes: what a first visit needs, and the optional fonts apart,
+ * since those download only when a reader chooses them.
+ * @param {string[]} files relative to dist/
+ */
+function reportSizes(files) {
+  const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const gzip = (/** @type {string} */ file) => gzipSync(readFileSync(path.join(OUT, file))).length;
+  const fonts = files.filter((file) => file.startsWith('assets/fonts/'));
+  const core = files.filter((file) => !fonts.includes(file));
+  for (const file of core) console.log(`  ${file.padEnd(32)} ${kb(gzip(file)).padStart(9)} gzip`);
+  const total = (/** @type {string[]} */ list) => list.reduce((sum, file) => sum + gzip(file), 0);
+  console.log(`dist/: ${kb(total(core))} gzip for a first visit; ${fonts.length} optional font files, ${kb(total(fonts.filter((f) => f.endsWith('.woff2'))))} as woff2`);
 }
 
 build().catch((error) => {
