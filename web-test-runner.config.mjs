@@ -22,7 +22,9 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-const chromium = chromeLauncher({
+// A function, not a shared instance: each group gets its own browser and so its own
+// localStorage, and groups running side by side cannot clear each other's settings.
+const chromium = () => chromeLauncher({
   launchOptions: {
     executablePath: CHROMIUM,
     // --no-sandbox: CI runs as root. The rest keep Chromium from calling out on a closed network.
@@ -39,10 +41,10 @@ export default {
   rootDir: '.',
   nodeResolve: true,
   files: ['test/**/*.test.ts', '!test/chromium/**'],
-  browsers: [chromium, firefox],
+  browsers: [chromium(), firefox],
   groups: [
     // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
-    { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium] },
+    { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium()] },
   ],
   concurrency: 1,
   concurrentBrowsers: 2,

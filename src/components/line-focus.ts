@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { SettingsController } from '../controllers/settings-controller.js';
+import { PreferenceController } from '../controllers/preference-controller.js';
+import { readingSettings } from '../settings/reading-settings-store.js';
 
 /** Lines left clear in the band. */
 const LINES = 3;
@@ -55,7 +56,7 @@ export class LineFocus extends LitElement {
     }
   `;
 
-  private readonly settings = new SettingsController(this);
+  private readonly settings = new PreferenceController(this, readingSettings());
 
   /** The band's centre, in CSS px from the top of the viewport; a third of the way down until moved. */
   @state() center?: number;

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { SettingsController } from '../controllers/settings-controller.js';
-import type { SettingsChangeEvent } from '../settings/settings-store.js';
+import { PreferenceController } from '../controllers/preference-controller.js';
+import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
+import { readingSettings } from '../settings/reading-settings-store.js';
 import {
   FONTS,
   RANGES,
@@ -225,7 +226,7 @@ export class ReadingSettingsPanel extends LitElement {
     }
   `;
 
-  private readonly settings = new SettingsController(this, (event) => this.settingsChanged(event));
+  private readonly settings = new PreferenceController(this, readingSettings(), (event) => this.settingsChanged(event));
 
   @state() private open = false;
   @state() private announcement = '';
@@ -385,7 +386,7 @@ export class ReadingSettingsPanel extends LitElement {
     this.settings.store.reset();
   }
 
-  private settingsChanged(event: SettingsChangeEvent) {
+  private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     const s = this.settings.value;
     let message = '';
     if (event.source === 'reset') message = 'Settings reset to defaults.';

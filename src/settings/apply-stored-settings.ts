@@ -1,6 +1,6 @@
 // Inlined into <head> by the build (with its hash in the Content-Security-Policy) so stored
 // settings apply before first paint: no flash of the default style, no layout shift.
-import { applySettings, parseStored, STORAGE_KEY } from './reading-settings.js';
+import { applySettings, parseSettings, STORAGE_KEY } from './reading-settings.js';
 
 let stored: string | null = null;
 try {
@@ -8,4 +8,4 @@ try {
 } catch {
   // Storage blocked: the defaults apply, and the settings panel explains why nothing is kept.
 }
-applySettings(document.documentElement, parseStored(stored).settings);
+applySettings(document.documentElement, parseSettings(stored).value);

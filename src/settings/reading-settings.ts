@@ -1,7 +1,8 @@
 // The reader's display settings: their shape, limits and defaults, how a stored value is
 // checked field by field, and how settings become CSS on the page. This file is also
 // bundled into the inline snippet that applies stored settings before first paint, so it
-// imports nothing.
+// imports only the small field checks.
+import { boolean, numberIn, oneOf, parseFields, type Checked, type FieldCheck } from '../preferences/fields.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
 export const FONTS = ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'] as const;
@@ -66,59 +67,22 @@ export const STORAGE_KEY = 'reader-edition:settings';
 /** Line lengths in characters of the current font. */
 const MEASURES: Record<Width, string> = { narrow: '52ch', medium: '66ch', wide: '80ch' };
 
-export interface CheckedSettings {
-  settings: ReadingSettings;
-  /** Fields that were present but unusable and fell back to their defaults. */
-  rejected: (keyof ReadingSettings)[];
-}
+const CHECKS: Record<keyof ReadingSettings, FieldCheck> = {
+  textSize: numberIn(RANGES.textSize.min, RANGES.textSize.max),
+  lineHeight: numberIn(RANGES.lineHeight.min, RANGES.lineHeight.max),
+  letterSpacing: numberIn(RANGES.letterSpacing.min, RANGES.letterSpacing.max),
+  wordSpacing: numberIn(RANGES.wordSpacing.min, RANGES.wordSpacing.max),
+  paragraphSpacing: numberIn(RANGES.paragraphSpacing.min, RANGES.paragraphSpacing.max),
+  width: oneOf(WIDTHS),
+  font: oneOf(FONTS),
+  theme: oneOf(THEMES),
+  lineFocus: boolean,
+  reduceMotion: boolean,
+};
 
-/**
- * Reads settings from anything (stored JSON, another tab's write), keeping each valid
- * field and falling back to the default for each missing, unknown or out-of-range one.
- */
-export function checkSettings(value: unknown): CheckedSettings {
-  const source = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const settings = { ...DEFAULT_SETTINGS } as ReadingSettings;
-  const rejected: (keyof ReadingSettings)[] = [];
-  const keys = Object.keys(DEFAULT_SETTINGS) as (keyof ReadingSettings)[];
-  for (const key of keys) {
-    if (!(key in source)) continue;
-    const checked = checkField(key, source[key]);
-    if (checked === undefined) rejected.push(key);
-    else (settings as unknown as Record<string, unknown>)[key] = checked;
-  }
-  return { settings, rejected };
-}
-
-function checkField(key: keyof ReadingSettings, value: unknown): unknown {
-  switch (key) {
-    case 'width':
-      return (WIDTHS as readonly unknown[]).includes(value) ? value : undefined;
-    case 'font':
-      return (FONTS as readonly unknown[]).includes(value) ? value : undefined;
-    case 'theme':
-      return (THEMES as readonly unknown[]).includes(value) ? value : undefined;
-    case 'lineFocus':
-    case 'reduceMotion':
-      return typeof value === 'boolean' ? value : undefined;
-    default: {
-      const range = RANGES[key];
-      return typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max ? value : undefined;
-    }
-  }
-}
-
-/** Parses what localStorage held; anything but a JSON object counts as every field rejected. */
-export function parseStored(text: string | null): CheckedSettings {
-  if (text === null) return checkSettings(undefined);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return checkSettings(value);
-  return { settings: { ...DEFAULT_SETTINGS }, rejected: Object.keys(DEFAULT_SETTINGS) as (keyof ReadingSettings)[] };
+/** Reads what storage held, keeping each valid field; see parseFields. */
+export function parseSettings(text: string | null): Checked<ReadingSettings> {
+  return parseFields(text, DEFAULT_SETTINGS, CHECKS);
 }
 
 /** Puts settings on the root element, where the stylesheet picks them up. */
