@@ -1,0 +1,244 @@
+// The read-aloud state machine: which sentence is being read, and what happens on play,
+// pause, seek, speed change and every way an engine can fail. One utterance per sentence;
+// pause is a cancel that remembers the word it stopped at, because pause() acts like
+// cancel() on Android and not at all on some desktop engines.
+import { writtenAt } from './lexicon.js';
+import type { SpeechEngine, Voice } from './speech-engine.js';
+import type { Segment, SpokenScript } from './spoken-script.js';
+
+export type PlayerState = 'idle' | 'playing' | 'paused';
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+export interface ReadAloudOptions {
+  engine: SpeechEngine;
+  script: SpokenScript;
+  /** Read when each utterance starts, so a change applies from the next word spoken. */
+  rate: () => number;
+  voice: () => Voice | undefined;
+  timers?: Timers;
+}
+
+/** An engine that has not started an utterance by now has dropped it. */
+export const START_TIMEOUT_MS = 10_000;
+/** Speaking rate of engines at 1×, for time estimates and the end-of-utterance watchdog. */
+export const WORDS_PER_MINUTE = 170;
+
+const PROBLEMS: Record<string, string> = {
+  'not-allowed': 'The browser blocked speech. Press Play to start it.',
+  'audio-busy': 'The device’s audio is busy.',
+  'audio-hardware': 'No audio output is available.',
+  network: 'The voice needs a network connection. Choose a voice on this device.',
+  'synthesis-unavailable': 'No speech engine is available.',
+  'language-unavailable': 'The voice cannot speak this language. Choose another voice.',
+  'voice-unavailable': 'The chosen voice is not available. Choose another voice.',
+  'text-too-long': 'A sentence was too long for the voice.',
+  'no-start': 'The speech engine did not respond.',
+};
+
+/** Estimated speaking time of a segment at a rate, in ms. */
+export const durationMs = (segment: Segment, rate: number) => (segment.words / (WORDS_PER_MINUTE * rate)) * 60_000;
+
+export class ReadAloud extends EventTarget {
+  state: PlayerState = 'idle';
+  /** The segment being read, or to be read next. */
+  index = 0;
+  /** The written span of the word being spoken, within the current segment's block. */
+  word?: { start: number; end: number };
+  /** What went wrong, in plain words, until speech works again. */
+  problem?: string;
+
+  readonly script: SpokenScript;
+  private readonly options: ReadAloudOptions;
+  private readonly timers: Timers;
+  /** Events of a cancelled utterance carry an old token and are ignored. */
+  private token = 0;
+  /** Offset in the current segment's spoken text of the last word boundary heard. */
+  private resumeAt = 0;
+  private inFlight = false;
+  private retried = false;
+  private watchdog?: number;
+
+  constructor(options: ReadAloudOptions) {
+    super();
+    this.options = options;
+    this.script = options.script;
+    this.timers = options.timers ?? { setTimeout: (cb, ms) => window.setTimeout(cb, ms), clearTimeout: (id) => window.clearTimeout(id) };
+  }
+
+  get segment(): Segment | undefined {
+    return this.script.segments[this.index];
+  }
+
+  /** Starts reading at a segment (by default where reading stands). */
+  play(from = this.index) {
+    if (this.script.segments.length === 0) return;
+    this.moveTo(from);
+    this.problem = undefined;
+    this.state = 'playing';
+    this.speakCurrent();
+  }
+
+  pause() {
+    if (this.state !== 'playing') return;
+    this.silence();
+    this.state = 'paused';
+    this.changed();
+  }
+
+  /** Continues from the word where it paused, or plays from the current position. */
+  resume() {
+    if (this.state === 'playing') return;
+    this.problem = undefined;
+    this.state = 'playing';
+    this.speakCurrent(this.resumeAt);
+  }
+
+  toggle() {
+    if (this.state === 'playing') this.pause();
+    else this.resume();
+  }
+
+  /** Stops speech; the position is kept, so a later Play carries on from it. */
+  stop() {
+    this.silence();
+    this.resumeAt = 0;
+    this.word = undefined;
+    this.state = 'idle';
+    this.changed();
+  }
+
+  /** Moves to a segment; speech follows at once if playing. */
+  seek(index: number) {
+    this.moveTo(index);
+    if (this.state === 'playing') this.speakCurrent();
+    else this.changed();
+  }
+
+  next() {
+    if (this.index < this.script.segments.length - 1) this.seek(this.index + 1);
+  }
+
+  previous() {
+    if (this.index > 0) this.seek(this.index - 1);
+  }
+
+  nextSection() {
+    const section = this.script.sections[(this.segment?.section ?? 0) + 1];
+    if (section) this.seek(section.first);
+  }
+
+  /** Back to the start of this section, or of the previous one when already at its start. */
+  previousSection() {
+    const current = this.segment?.section ?? 0;
+    const start = this.script.sections[current].first;
+    this.seek(this.index > start ? start : this.script.sections[Math.max(0, current - 1)].first);
+  }
+
+  /** Applies a new speed or voice mid-sentence, from the last word heard. */
+  restartUtterance() {
+    if (this.state === 'playing') this.speakCurrent(this.resumeAt);
+  }
+
+  private moveTo(index: number) {
+    this.index = Math.min(Math.max(0, index), this.script.segments.length - 1);
+    this.resumeAt = 0;
+    this.word = undefined;
+  }
+
+  private speakCurrent(offset = 0) {
+    this.silence();
+    const token = this.token;
+    const segment = this.segment!;
+    const rate = this.options.rate();
+    this.inFlight = true;
+    this.options.engine.speak(
+      { text: segment.spoken.slice(offset), lang: this.script.lang, voice: this.options.voice(), rate },
+      {
+        start: () => {
+          if (token !== this.token) return;
+          // An engine may drop the end event (Chrome after ~15 s): never stay "playing" for ever.
+          this.arm(() => this.finished(token), durationMs(segment, rate) * 3 + 10_000);
+        },
+        boundary: (charIndex) => {
+          if (token !== this.token) return;
+          this.resumeAt = offset + charIndex;
+          this.word = wordAt(segment, this.resumeAt);
+          this.changed();
+        },
+        end: () => this.finished(token),
+        error: (code) => {
+          if (token === this.token) this.failed(code);
+        },
+      },
+    );
+    this.arm(() => this.failed('no-start'), START_TIMEOUT_MS);
+    this.changed();
+  }
+
+  private finished(token: number) {
+    if (token !== this.token) return;
+    this.inFlight = false;
+    this.retried = false;
+    this.disarm();
+    if (this.index < this.script.segments.length - 1) {
+      this.moveTo(this.index + 1);
+      this.speakCurrent();
+    } else {
+      this.stop();
+      this.moveTo(0);
+      this.dispatchEvent(new Event('finished'));
+      this.changed();
+    }
+  }
+
+  /** One retry of the same words, then pause with a message: a failure never leaves it stuck. */
+  private failed(code: string) {
+    this.disarm();
+    if (code !== 'not-allowed' && !this.retried) {
+      this.retried = true;
+      this.speakCurrent(this.resumeAt);
+      return;
+    }
+    this.retried = false;
+    this.silence();
+    this.state = 'paused';
+    this.problem = PROBLEMS[code] ?? `Speech stopped (${code}). Press Play to try again.`;
+    this.changed();
+  }
+
+  /** Cancels the utterance in flight, if any, and ignores its late events. */
+  private silence() {
+    this.token++;
+    this.disarm();
+    if (this.inFlight) this.options.engine.cancel();
+    this.inFlight = false;
+  }
+
+  private arm(callback: () => void, ms: number) {
+    this.disarm();
+    this.watchdog = this.timers.setTimeout(callback, ms);
+  }
+
+  private disarm() {
+    if (this.watchdog !== undefined) this.timers.clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+  }
+
+  private changed() {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The whole written word at a spoken offset (engines give a start, and not always a length). */
+function wordAt(segment: Segment, spokenOffset: number) {
+  const at = writtenAt(segment.pieces, spokenOffset);
+  if (!at) return undefined;
+  const text = segment.block.textContent ?? '';
+  let end = at.end;
+  while (end < segment.end && /[\p{L}\p{N}'’-]/u.test(text[end])) end++;
+  return { start: at.start, end };
+}

@@ -1,0 +1,37 @@
+// Splits a block's text into sentences with the platform's Unicode-aware segmenter.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans of `text`, trimmed of surrounding white space; empty sentences are dropped. */
+export function sentenceSpans(text: string, lang: string): Span[] {
+  const raw: Span[] =
+    typeof Intl !== 'undefined' && 'Segmenter' in Intl
+      ? [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((s) => ({
+          start: s.index,
+          end: s.index + s.segment.length,
+        }))
+      : fallbackSpans(text);
+  return raw.map((span) => trim(text, span)).filter((span) => span.end > span.start);
+}
+
+/** Without Intl.Segmenter: end a sentence at ., ! or ? followed by white space. */
+function fallbackSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const boundary = /[.!?]+["”’)]*\s+/g;
+  let start = 0;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    spans.push({ start, end: match.index + match[0].length });
+    start = match.index + match[0].length;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}
+
+function trim(text: string, { start, end }: Span): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}

@@ -1,0 +1,130 @@
+import { expect } from '@esm-bundle/chai';
+import { Lexicon, writtenAt } from '../../src/speech/lexicon.js';
+import { sentenceSpans } from '../../src/speech/segmenter.js';
+import { buildScript } from '../../src/speech/spoken-script.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
+
+const lexiconJson = async () => (await fetch('/assets/lexicon/en.json')).json();
+
+describe('sentence segmentation', () => {
+  it('splits on sentence ends, not inside names and titles', () => {
+    const text = 'She wasn’t. She was exhausted and curious in equal measure. Roland Griffiths PhD Oliver Lee McCabe III Professor said so!  Why? ';
+    const sentences = sentenceSpans(text, 'en').map(({ start, end }) => text.slice(start, end));
+    expect(sentences).to.deep.equal([
+      'She wasn’t.',
+      'She was exhausted and curious in equal measure.',
+      'Roland Griffiths PhD Oliver Lee McCabe III Professor said so!',
+      'Why?',
+    ]);
+  });
+
+  it('gives nothing for white space', () => {
+    expect(sentenceSpans('   \n ', 'en')).to.deep.equal([]);
+  });
+});
+
+describe('pronunciation lexicon', () => {
+  it('says listed words as written in the lexicon, whole words only, and maps offsets back', async () => {
+    const lexicon = Lexicon.fromJson(await lexiconJson());
+    const written = 'Robin Carhart Harris PhD III led a psilocybin trial; PhDs and IIIrd stay.';
+    const spoken = lexicon.speak(written);
+    expect(spoken.text).to.equal('Robin Car-hart Harris P H D the Third led a sy-luh-SY-bin trial; PhDs and IIIrd stay.');
+    // A spoken offset inside a replaced word highlights the whole written word.
+    const inPhd = spoken.text.indexOf('P H D') + 2;
+    const span = writtenAt(spoken.pieces, inPhd)!;
+    expect(written.slice(span.start, span.end)).to.equal('PhD');
+    // Outside replacements, offsets map one to one.
+    const led = writtenAt(spoken.pieces, spoken.text.indexOf('led'))!;
+    expect(written.slice(led.start)).to.match(/^led/);
+  });
+
+  it('says a web address as its site name', () => {
+    const spoken = new Lexicon().speak('Learn more at www.antoniominichiello.com and https://www.takeachef.com/it-it/chef/x2');
+    expect(spoken.text).to.equal('Learn more at antoniominichiello.com and takeachef.com');
+  });
+
+  it('ignores malformed lexicon entries instead of failing', () => {
+    const lexicon = Lexicon.fromJson({ entries: [{ written: 'a' }, null, { written: '', spoken: 'x' }, { written: 'PhD', spoken: 'P H D' }] });
+    expect(lexicon.speak('a PhD').text).to.equal('a P H D');
+    expect(Lexicon.fromJson('nonsense').speak('PhD').text).to.equal('PhD');
+  });
+});
+
+describe('spoken script of the article', () => {
+  afterEach(closeEditions);
+
+  async function articleScript() {
+    const { doc } = await openEdition();
+    return buildScript(doc.querySelector('article')!, Lexicon.fromJson(await lexiconJson()));
+  }
+
+  it('reads the title, then every section announced as such', async () => {
+    const script = await articleScript();
+    expect(script.lang).to.equal('en');
+    expect(script.sections.map((s) => s.title)).to.deep.equal([
+      'Opening',
+      'When the same pills stopped working',
+      'The breakthrough they talk about',
+      'A subjective shift more than a checklist ticked',
+      'Expert perspective without fanfare',
+      'Where the clinic and the culture collide',
+      'Joy is not a binary outcome',
+      'Why this matters beyond a single life',
+      'Open endings and honest caveats',
+      'What I think',
+      'Summary Table',
+      'FAQ',
+      'Author',
+    ]);
+    expect(script.segments[0].spoken).to.match(/^After 31 Years/);
+    expect(script.segments[0].kind).to.equal('title');
+    expect(script.segments[1].spoken).to.match(/^There are moments in medicine/);
+    const heading = script.segments[script.sections[1].first];
+    expect(heading.spoken).to.equal('Section: When the same pills stopped working');
+    // Nothing the edition adds (reading time) is read.
+    expect(script.segments.some((s) => /min read/.test(s.spoken))).to.equal(false);
+  });
+
+  it('follows each quote with its attribution, pronounced with the lexicon', async () => {
+    const script = await articleScript();
+    const quote = script.segments.findIndex((s) => s.spoken.startsWith('Quote: Because there are several types'));
+    expect(quote).to.be.greaterThan(0);
+    expect(script.segments[quote].kind).to.equal('quote');
+    expect(script.segments[quote].spoken).to.contain('sy-luh-SY-bin');
+    expect(script.segments[quote + 1].spoken).to.equal(
+      'End of quote, from Roland Griffiths, P H D, Oliver Lee McCabe the Third Professor in the Neuro-psycho-pharmacology of Consciousness, Johns Hopkins University School of Medicine',
+    );
+    expect(script.segments[quote + 1].kind).to.equal('attribution');
+  });
+
+  it('reads the summary table row by row with its column headers', async () => {
+    const script = await articleScript();
+    const table = script.sections.find((s) => s.title === 'Summary Table')!;
+    const spoken = script.segments.filter((s) => s.section === script.sections.indexOf(table)).map((s) => s.spoken);
+    expect(spoken[0]).to.equal('Table: Summary Table');
+    expect(spoken[1]).to.equal('Topic: Patient story');
+    expect(spoken[2]).to.match(/^Key Idea: 44 year old with 31 years of treatment resistant depression/);
+    expect(spoken[3]).to.equal('Topic: Mechanism');
+    expect(spoken).to.have.length(11);
+  });
+
+  it('announces each FAQ question before its answer', async () => {
+    const script = await articleScript();
+    const faq = script.sections.findIndex((s) => s.title === 'FAQ');
+    const spoken = script.segments.filter((s) => s.section === faq).map((s) => s.spoken);
+    expect(spoken[0]).to.equal('Section: FAQ');
+    expect(spoken[1]).to.equal('Question: What exactly was different about the treatment that helped this patient?');
+    expect(spoken[2]).to.match(/^The intervention combined a researched/);
+  });
+
+  it('maps every segment back to its written sentence', async () => {
+    const script = await articleScript();
+    for (const segment of script.segments) {
+      const written = segment.block.textContent!.slice(segment.start, segment.end);
+      expect(written.trim(), `segment ${segment.index}`).to.equal(written);
+      expect(written.length).to.be.greaterThan(0);
+    }
+    // Author note links are said as site names.
+    expect(script.segments.at(-1)!.spoken).to.equal('takeachef.com');
+  });
+});
