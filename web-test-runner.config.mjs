@@ -1,5 +1,7 @@
 // `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -12,12 +14,14 @@ const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const missing = [
-  [CHROMIUM, 'Chromium', 'apt-get install chromium', 'CHROME_PATH'],
-  [FIREFOX, 'Firefox ESR', 'apt-get install firefox-esr', 'FIREFOX_PATH'],
+  [CHROMIUM, 'Chromium', 'apt-get install chromium', ', or set CHROME_PATH to its path'],
+  [FIREFOX, 'Firefox ESR', 'apt-get install firefox-esr', ', or set FIREFOX_PATH to its path'],
+  ['/usr/bin/speech-dispatcher', 'speech-dispatcher (the speech engine read-aloud is tested against)', 'apt-get install speech-dispatcher speech-dispatcher-espeak-ng', ''],
+  ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng', 'the espeak-ng voice module', 'apt-get install speech-dispatcher-espeak-ng', ''],
 ].filter(([file]) => !existsSync(file));
 if (missing.length > 0) {
-  for (const [file, name, install, env] of missing) {
-    console.error(`${name} was not found at ${file}. Install it with \`${install}\` (as root), or set ${env} to its path.`);
+  for (const [file, name, install, alternative] of missing) {
+    console.error(`${name} was not found at ${file}. Install it with \`${install}\` (as root)${alternative}.`);
   }
   process.exit(1);
 }
@@ -32,6 +36,32 @@ const chromium = () => chromeLauncher({
   },
 });
 
+/**
+ * A real speech engine for end-to-end read-aloud tests: Chromium speaks through
+ * speech-dispatcher and espeak-ng, into ALSA's null device (there is no sound card).
+ * The configuration lives in a scratch HOME for the test browser only.
+ */
+function speechHome() {
+  const home = path.join(os.tmpdir(), 'reader-edition-speech-home');
+  mkdirSync(path.join(home, '.config/speech-dispatcher'), { recursive: true });
+  writeFileSync(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
+  writeFileSync(
+    path.join(home, '.config/speech-dispatcher/speechd.conf'),
+    'AudioOutputMethod "alsa"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n',
+  );
+  return home;
+}
+
+const speakingChromium = () => chromeLauncher({
+  launchOptions: {
+    executablePath: CHROMIUM,
+    env: { ...process.env, HOME: speechHome() },
+    // The autoplay flag lets tests press Play by script; real readers press it themselves.
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+      '--enable-speech-dispatcher', '--autoplay-policy=no-user-gesture-required'],
+  },
+});
+
 const firefox = puppeteerLauncher({
   launcher: puppeteer,
   launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
@@ -40,11 +70,13 @@ const firefox = puppeteerLauncher({
 export default {
   rootDir: '.',
   nodeResolve: true,
-  files: ['test/**/*.test.ts', '!test/chromium/**'],
+  files: ['test/**/*.test.ts', '!test/chromium/**', '!test/real-speech/**'],
   browsers: [chromium(), firefox],
   groups: [
     // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium()] },
+    // End to end against the real engine; speech-dispatcher is Linux Chromium's speech backend.
+    { name: 'real-speech', files: 'test/real-speech/**/*.test.ts', browsers: [speakingChromium()] },
   ],
   concurrency: 1,
   concurrentBrowsers: 2,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { loadSite } from './site.mjs';
 import { renderPage } from './page.mjs';
-import { bundleInlineScript, SETTINGS_SNIPPET_ENTRY } from './inline-script.mjs';
+import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { ArticleSourceError } from './article.mjs';
 
 const OUT = 'dist';
@@ -42,11 +42,11 @@ async function build() {
   const assets = {
     script: output('src/main.ts'),
     stylesheet: output('src/styles/edition.css'),
-    settingsSnippet: await bundleInlineScript(SETTINGS_SNIPPET_ENTRY),
+    headSnippet: await bundleInlineScript(HEAD_SNIPPET_ENTRY),
   };
 
   for (const page of site) {
-    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets));
+    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon));
   }
 
   reportSizes([...site.map((p) => p.page), ...outputs.map(([file]) => path.relative(OUT, file))]);

@@ -2,7 +2,7 @@
 // Shared by web-dev-server.config.mjs and web-test-runner.config.mjs.
 import { loadSite } from './site.mjs';
 import { renderPage, escapeHtml } from './page.mjs';
-import { bundleInlineScript, SETTINGS_SNIPPET_ENTRY } from './inline-script.mjs';
+import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -18,8 +18,8 @@ export function articlePages() {
         const site = await loadSite();
         const page = site.find((p) => `/${p.page}` === wanted);
         if (!page) return undefined;
-        const settingsSnippet = await bundleInlineScript(SETTINGS_SNIPPET_ENTRY);
-        return { body: renderPage(page.article, { ...DEV_ASSETS, settingsSnippet }), type: 'html' };
+        const headSnippet = await bundleInlineScript(HEAD_SNIPPET_ENTRY);
+        return { body: renderPage(page.article, { ...DEV_ASSETS, headSnippet }, page.lexicon), type: 'html' };
       } catch (error) {
         // A broken source shows what is wrong and where, never a blank page.
         const message = error instanceof Error ? error.message : String(error);

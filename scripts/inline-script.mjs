@@ -2,8 +2,8 @@
 // The page lists its SHA-256 in the Content-Security-Policy, so it needs no 'unsafe-inline'.
 import * as esbuild from 'esbuild';
 
-/** The snippet that applies stored reading settings before first paint. */
-export const SETTINGS_SNIPPET_ENTRY = 'src/settings/apply-stored-settings.ts';
+/** The snippet that runs in <head> before first paint. */
+export const HEAD_SNIPPET_ENTRY = 'src/head-snippet.ts';
 
 /** @param {string} entry */
 export async function bundleInlineScript(entry) {

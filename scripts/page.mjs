@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  * @typedef {object} PageAssets
  * @property {string} script URL of the module that enhances the page
  * @property {string} stylesheet URL of the edition's stylesheet
- * @property {string} settingsSnippet inline script that applies stored settings before first paint
+ * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
  */
 
 const SITE_NAME = 'Reader edition';
@@ -43,8 +43,9 @@ export const contentSecurityPolicy = (inlineScripts) => [
 /**
  * @param {Article} article
  * @param {PageAssets} assets
+ * @param {string | null} [lexicon] pronunciation lexicon JSON for read-aloud
  */
-export function renderPage(article, assets) {
+export function renderPage(article, assets, lexicon = null) {
   const { meta } = article;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -69,22 +70,24 @@ export function renderPage(article, assets) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.settingsSnippet, COLLAPSE_TOC_ON_PHONES])}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, COLLAPSE_TOC_ON_PHONES])}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(meta.title)} · ${SITE_NAME}</title>
 <meta name="description" content="${escapeHtml(meta.description)}">
 <meta name="author" content="${escapeHtml(meta.author)}">
 <meta name="color-scheme" content="light dark">
-<script>${assets.settingsSnippet}</script>
+<script>${assets.headSnippet}</script>
 <link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
 <script type="module" src="${escapeHtml(assets.script)}"></script>
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
+${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
 </head>
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
 <header class="site-header">
 <div class="toolbar">
 <p class="site-name">${SITE_NAME}</p>
+<read-aloud-player></read-aloud-player>
 <reading-settings></reading-settings>
 </div>
 </header>
@@ -106,7 +109,7 @@ ${toc}
 <h1>${escapeHtml(meta.title)}</h1>
 <p class="article-meta" data-edition>By ${escapeHtml(meta.author)} · <span>${article.readingMinutes} min read</span></p>
 </header>
-${article.html}
+${withListenButtons(article.html)}
 </article>
 </main>
 </div>
@@ -117,6 +120,15 @@ ${article.html}
 </body>
 </html>
 `;
+}
+
+/**
+ * A "Listen from here" control after each section heading and FAQ question. It is the
+ * edition's, not the article's (data-edition), and shows only where speech works.
+ * @param {string} html
+ */
+function withListenButtons(html) {
+  return html.replace(/<\/h[23]>/g, '$&<listen-here data-edition></listen-here>');
 }
 
 /** @param {string} script */

@@ -2,3 +2,5 @@
 import './components/edition-toc.js';
 import './components/reading-settings.js';
 import './components/line-focus.js';
+import './components/read-aloud-player.js';
+import './components/listen-here.js';

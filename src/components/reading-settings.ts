@@ -79,7 +79,7 @@ export class ReadingSettingsPanel extends LitElement {
 
     @container site-header (min-width: 26em) {
       .toggle {
-        grid-column: 2;
+        grid-column: 3;
         grid-row: 1;
       }
     }

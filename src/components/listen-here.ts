@@ -1,0 +1,93 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+
+/** Asks the read-aloud player to start at a heading; the player listens on the document. */
+export class ListenHereEvent extends Event {
+  constructor(readonly heading: Element) {
+    super('listen-here', { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * "Listen from here", placed by the build after each section heading and FAQ question.
+ * Screen-reader users meet it right after the heading when moving by headings; its name
+ * carries the heading's text so a list of buttons still says where each one starts.
+ */
+@customElement('listen-here')
+export class ListenHere extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      margin: -0.25em 0 0.75em;
+      font-family: var(--font-ui);
+      font-size: 0.875rem;
+    }
+
+    button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+      padding: 0.25rem 0.75rem;
+      border: 0.0625rem solid var(--rule);
+      border-radius: 1.375rem;
+      background: var(--bg);
+      color: var(--link);
+      font: inherit;
+      cursor: pointer;
+    }
+
+    button:hover {
+      background: var(--surface);
+    }
+
+    button:focus-visible {
+      outline: 0.1875rem solid var(--focus);
+      outline-offset: 0.125rem;
+    }
+
+    svg {
+      width: 0.9em;
+      height: 0.9em;
+      fill: currentColor;
+    }
+
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `;
+
+  @state() private heading?: Element;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.heading = this.previousElementSibling ?? undefined;
+  }
+
+  override render() {
+    const label = this.heading?.textContent?.trim() ?? '';
+    return html`<button type="button" @click=${this.listen}>
+      <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z" /></svg>
+      Listen from here<span class="visually-hidden">: ${label}</span>
+    </button>`;
+  }
+
+  private listen() {
+    if (this.heading) this.dispatchEvent(new ListenHereEvent(this.heading));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'listen-here': ListenHere;
+  }
+  interface DocumentEventMap {
+    'listen-here': ListenHereEvent;
+  }
+}

@@ -1,0 +1,40 @@
+// What a listener chooses once and keeps: speed, a voice per language, how to highlight.
+import { numberIn, oneOf, parseFields, stringRecord, type Checked, type FieldCheck } from '../preferences/fields.js';
+import { PreferenceStorage } from '../preferences/preference-storage.js';
+import { PreferenceStore } from '../preferences/preference-store.js';
+
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+export const HIGHLIGHTS = ['word', 'sentence', 'off'] as const;
+export type HighlightMode = (typeof HIGHLIGHTS)[number];
+
+export interface ListeningPreferences {
+  /** Speaking rate, 0.5× to 3×. */
+  rate: number;
+  /** Chosen voice id per primary language subtag ("en" → voice URI). */
+  voices: Record<string, string>;
+  /** "word" marks the sentence and, where the engine tells, the word. */
+  highlight: HighlightMode;
+}
+
+export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word' });
+
+const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
+  rate: numberIn(RATES[0], RATES[RATES.length - 1]),
+  voices: stringRecord,
+  highlight: oneOf(HIGHLIGHTS),
+};
+
+export function parseListening(text: string | null): Checked<ListeningPreferences> {
+  return parseFields(text, DEFAULT_LISTENING, CHECKS);
+}
+
+let store: PreferenceStore<ListeningPreferences> | undefined;
+
+export function listeningPreferences() {
+  store ??= new PreferenceStore({
+    storage: new PreferenceStorage('reader-edition:listening'),
+    defaults: DEFAULT_LISTENING,
+    parse: parseListening,
+  });
+  return store;
+}

@@ -1,0 +1,31 @@
+// Drives the read-aloud player inside an edition frame through its own buttons.
+import type { Edition } from './edition.js';
+
+export const POSITION_KEY = 'reader-edition:position';
+export const LISTENING_KEY = 'reader-edition:listening';
+
+export function playerOf(edition: Edition) {
+  const host = edition.doc.querySelector('read-aloud-player')!;
+  const root = host.shadowRoot!;
+  const q = <T extends Element = HTMLButtonElement>(selector: string) => root.querySelector<T>(selector);
+  return {
+    host,
+    root,
+    listen: () => q('.listen'),
+    button: (name: string) => q(`.${name}`),
+    where: () => q<HTMLElement>('.where')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    status: () => q<HTMLElement>('[role="status"]')!.textContent!.trim(),
+    problem: () => q<HTMLElement>('.problem')?.textContent?.trim(),
+    note: () => q<HTMLElement>('.note')?.textContent?.trim(),
+    rate: () => q<HTMLSelectElement>('select.rate'),
+    bar: () => q<HTMLElement>('.bar'),
+    async rendered() {
+      await (host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    },
+  };
+}
+
+export function clearListening() {
+  localStorage.removeItem(POSITION_KEY);
+  localStorage.removeItem(LISTENING_KEY);
+}

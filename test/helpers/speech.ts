@@ -1,0 +1,55 @@
+// Watches what an edition page asks its real speech engine to say, and when the engine
+// starts and finishes each utterance, without replacing the engine.
+import type { Edition } from './edition.js';
+
+export interface Heard {
+  text: string;
+  rate: number;
+  /** The sentence highlighted on the page when the engine started speaking. */
+  highlighted: string;
+  started?: number;
+  ended?: number;
+}
+
+export function listenTo(edition: Edition) {
+  const heard: Heard[] = [];
+  const synth = edition.win.speechSynthesis;
+  const speak = synth.speak.bind(synth);
+  synth.speak = (utterance: SpeechSynthesisUtterance) => {
+    const entry: Heard = { text: utterance.text, rate: utterance.rate, highlighted: '' };
+    utterance.addEventListener('start', () => {
+      entry.started = performance.now();
+      entry.highlighted = highlighted(edition);
+      heard.push(entry);
+    });
+    utterance.addEventListener('end', () => (entry.ended = performance.now()));
+    speak(utterance);
+  };
+  return {
+    heard,
+    /** Resolves once at least `count` utterances have started. */
+    async started(count: number, timeout = 30_000) {
+      const until = performance.now() + timeout;
+      while (heard.length < count) {
+        if (performance.now() > until) throw new Error(`only ${heard.length} of ${count} utterances started: ${heard.map((h) => h.text).join(' | ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return heard;
+    },
+  };
+}
+
+/** The text of the sentence highlight, as a reader sees it marked. */
+export function highlighted(edition: Edition): string {
+  const highlight = (edition.win.CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('read-aloud-sentence');
+  return highlight ? [...highlight].map((range) => range.toString()).join(' ') : '';
+}
+
+/** Polls until a condition holds (for state that changes with speech, at the engine's pace). */
+export async function until(condition: () => boolean, what: string, timeout = 30_000) {
+  const end = performance.now() + timeout;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
