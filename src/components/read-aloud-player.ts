@@ -4,6 +4,7 @@ import { FollowReadingController } from '../controllers/follow-reading-controlle
 import { MediaSessionController } from '../controllers/media-session-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { ReadingHighlightController } from '../controllers/reading-highlight-controller.js';
+import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { Lexicon } from '../speech/lexicon.js';
 import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../speech/listening-preferences.js';
 import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
@@ -213,6 +214,15 @@ export class ReadAloudPlayer extends LitElement {
       background: var(--link);
     }
 
+    @media (forced-colors: active) {
+      .primary,
+      .primary:hover {
+        background: ButtonText;
+        border-color: ButtonText;
+        color: ButtonFace;
+      }
+    }
+
     .problem {
       margin: 0.25rem 0 0.5rem;
       padding: 0.375rem 0.75rem;
@@ -328,6 +338,12 @@ export class ReadAloudPlayer extends LitElement {
   /** Play was pressed before any voice had loaded: where to start once one has. */
   private pendingStart?: { from?: number; timer: number };
   private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.dock());
+
+  constructor() {
+    super();
+    // The bar covers the bottom of the screen, so the player keeps focus anywhere clear of it.
+    new RevealFocusController(this, { wholePage: true });
+  }
 
   private get state(): PlayerState {
     return this.player?.state ?? 'idle';

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
+import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
 import { readingSettings } from '../settings/reading-settings-store.js';
 import {
@@ -228,6 +229,11 @@ export class ReadingSettingsPanel extends LitElement {
 
   private readonly settings = new PreferenceController(this, readingSettings(), (event) => this.settingsChanged(event));
 
+  constructor() {
+    super();
+    new RevealFocusController(this);
+  }
+
   @state() private open = false;
   @state() private announcement = '';
 
@@ -247,7 +253,7 @@ export class ReadingSettingsPanel extends LitElement {
       <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
         Reading settings
       </button>
-      <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown} @focusin=${this.revealFocused}>
+      <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.renderNotices()}
         <div class="groups">
           <fieldset>
@@ -358,18 +364,6 @@ export class ReadingSettingsPanel extends LitElement {
       event.stopPropagation();
       void this.close();
     }
-  }
-
-  /**
-   * Firefox leaves a focused control half off screen when it was already partly in view;
-   * at large text sizes that can be most of a button. Bring all of it into view.
-   */
-  private revealFocused(event: FocusEvent) {
-    const target = event.composedPath()[0] as HTMLElement;
-    requestAnimationFrame(() => {
-      const rect = target.getBoundingClientRect();
-      if (rect.top < 0 || rect.bottom > window.innerHeight) target.scrollIntoView({ block: 'nearest' });
-    });
   }
 
   private change(patch: Partial<ReadingSettings>) {

@@ -76,7 +76,11 @@ export class BrowserSpeechEngine implements SpeechEngine {
     utterance.lang = request.lang;
     utterance.rate = request.rate;
     const voice = request.voice && speechSynthesis.getVoices().find((v) => v.voiceURI === request.voice!.id);
-    if (voice) utterance.voice = voice;
+    try {
+      if (voice) utterance.voice = voice;
+    } catch {
+      // Not a voice this engine accepts (a stale or foreign object): its default voice speaks.
+    }
     utterance.onstart = () => events.start();
     utterance.onend = () => {
       this.inFlight.delete(utterance);

@@ -53,3 +53,57 @@ export async function until(condition: () => boolean, what: string, timeout = 30
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+export interface FakeVoice {
+  voiceURI: string;
+  name: string;
+  lang: string;
+  localService: boolean;
+  default: boolean;
+}
+
+export const fakeVoice = (name: string, lang: string, extra: Partial<FakeVoice> = {}): FakeVoice => ({
+  voiceURI: `urn:voice:${name}`,
+  name,
+  lang,
+  localService: true,
+  default: false,
+  ...extra,
+});
+
+/**
+ * Replaces a page's speech engine with one the test controls: utterances start at once and
+ * end only when the test says, so the player can be held playing, paused or failing.
+ */
+export function fakeSpeech(edition: Edition, voices: FakeVoice[] = [fakeVoice('Test English', 'en-GB', { default: true })]) {
+  const synth = edition.win.speechSynthesis;
+  const spoken: SpeechSynthesisUtterance[] = [];
+  let cancels = 0;
+  const fire = (utterance: SpeechSynthesisUtterance, type: string, extra: object = {}) =>
+    utterance.dispatchEvent(Object.assign(new edition.win.Event(type), extra));
+  Object.assign(synth, {
+    getVoices: () => voices,
+    speak: (utterance: SpeechSynthesisUtterance) => {
+      spoken.push(utterance);
+      edition.win.setTimeout(() => fire(utterance, 'start'), 0);
+    },
+    cancel: () => cancels++,
+  });
+  synth.dispatchEvent(new edition.win.Event('voiceschanged'));
+  return {
+    spoken,
+    cancels: () => cancels,
+    texts: () => spoken.map((u) => u.text),
+    setVoices(next: FakeVoice[]) {
+      voices = next;
+      synth.dispatchEvent(new edition.win.Event('voiceschanged'));
+    },
+    /** The engine finishes the utterance it is speaking. */
+    end() {
+      fire(spoken[spoken.length - 1], 'end');
+    },
+    fail(error: string) {
+      fire(spoken[spoken.length - 1], 'error', { error });
+    },
+  };
+}
