@@ -9,9 +9,14 @@ import { createHash } from 'node:crypto';
  * @property {string} script URL of the module that enhances the page
  * @property {string} stylesheet URL of the edition's stylesheet
  * @property {string} settingsSnippet inline script that applies stored settings before first paint
+ * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
+ *   dev server never registers a caching worker and development is never served stale
  */
 
-const SITE_NAME = 'Reader edition';
+export const SITE_NAME = 'Reader edition';
+
+/** The light and dark themes' --bg in src/styles/edition.css (a build test keeps them equal). */
+export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
 
 /**
  * On a phone the contents collapse before first paint, so the article starts on the first
@@ -75,7 +80,12 @@ export function renderPage(article, assets) {
 <meta name="description" content="${escapeHtml(meta.description)}">
 <meta name="author" content="${escapeHtml(meta.author)}">
 <meta name="color-scheme" content="light dark">
-<script>${assets.settingsSnippet}</script>
+<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+<link rel="manifest" href="./manifest.webmanifest">
+<link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">
+${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.settingsSnippet}</script>
 <link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
 <script type="module" src="${escapeHtml(assets.script)}"></script>
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>

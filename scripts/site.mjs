@@ -38,3 +38,9 @@ export async function loadSite(dir = ARTICLES_DIR) {
   const home = homes[0] ?? pages[0];
   return pages.map((p) => (p === home ? { ...p, page: 'index.html' } : p));
 }
+
+/**
+ * The site's index.html, whose article names the installed edition.
+ * @param {SitePage[]} site from loadSite, which always chooses one
+ */
+export const homePage = (site) => /** @type {SitePage} */ (site.find((p) => p.page === 'index.html'));
