@@ -95,6 +95,7 @@ ${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(asse
 <header class="site-header">
 <div class="toolbar">
 <p class="site-name">${SITE_NAME}</p>
+<offline-status></offline-status>
 <reading-settings></reading-settings>
 </div>
 </header>
