@@ -7,6 +7,7 @@ import puppeteer from 'puppeteer-core';
 import { articlePages } from './scripts/dev-server-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
+import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -41,7 +42,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/chromium/**'],
   browsers: [chromium, firefox],
   groups: [
-    // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
+    // Media emulation (dark scheme, forced colours) and the served offline edition
+    // (test/plugins/offline-site-plugin.mjs) need the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium] },
   ],
   concurrency: 1,
@@ -49,5 +51,5 @@ export default {
   testsFinishTimeout: 300_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };
