@@ -9,6 +9,7 @@ import puppeteer from 'puppeteer-core';
 import { articlePages } from './scripts/dev-server-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
+import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -73,7 +74,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/chromium/**', '!test/real-speech/**'],
   browsers: [chromium(), firefox],
   groups: [
-    // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
+    // Media emulation (dark scheme, forced colours) and the served offline edition
+    // (test/plugins/offline-site-plugin.mjs) need the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium()] },
     // End to end against the real engine; speech-dispatcher is Linux Chromium's speech backend.
     { name: 'real-speech', files: 'test/real-speech/**/*.test.ts', browsers: [speakingChromium()] },
@@ -83,5 +85,5 @@ export default {
   testsFinishTimeout: 300_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };

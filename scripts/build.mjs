@@ -1,20 +1,34 @@
 // `npm run build`: a static site in dist/ that any static host or CDN can serve.
 // Scripts and styles are bundled, minified and given content-hashed names; pages
-// refer to them by relative URL so the site works from any folder.
+// refer to them by relative URL so the site works from any folder. A service worker
+// precaches it all (fonts apart) so the edition reads offline once it has been opened.
+//
+// `--out DIR` and `--articles DIR` build elsewhere or from other sources (the update test
+// builds a second version that way).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { loadSite } from './site.mjs';
+import { getManifest, injectManifest } from 'workbox-build';
+import { ARTICLES_DIR, homePage, loadSite } from './site.mjs';
 import { renderPage } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
+import { webManifest } from './manifest.mjs';
+import { renderIcons } from './icons.mjs';
 import { ArticleSourceError } from './article.mjs';
 
-const OUT = 'dist';
+const { values: options } = parseArgs({
+  options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
+});
+const OUT = options.out;
+
+/** What a first visit may download, compressed, optional fonts apart (see README). */
+const FIRST_VISIT_BUDGET_KB = 100;
 
 async function build() {
-  const site = await loadSite();
+  const site = await loadSite(options.articles);
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
 
@@ -43,28 +57,67 @@ async function build() {
     script: output('src/main.ts'),
     stylesheet: output('src/styles/edition.css'),
     headSnippet: await bundleInlineScript(HEAD_SNIPPET_ENTRY),
+    serviceWorker: './sw.js',
   };
 
   for (const page of site) {
     await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon));
   }
+  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(homePage(site).article.meta));
+  await mkdir(path.join(OUT, 'icons'));
+  for (const icon of await renderIcons()) await writeFile(path.join(OUT, icon.file), icon.body);
 
-  reportSizes([...site.map((p) => p.page), ...outputs.map(([file]) => path.relative(OUT, file))]);
+  await buildServiceWorker();
+  const fonts = outputs.map(([file]) => path.relative(OUT, file)).filter((file) => file.startsWith('assets/fonts/'));
+  await reportSizes(fonts);
 }
 
 /**
- * Prints compressed sizes: what a first visit needs, and the optional fonts apart,
- * since those download only when a reader chooses them.
- * @param {string[]} files relative to dist/
+ * Which files the worker precaches. Fonts are left to the runtime cache: a reader downloads
+ * one only on choosing it. Hashed assets need no revision; Workbox revisions the rest.
  */
-function reportSizes(files) {
+const precacheConfig = () => ({
+  globDirectory: OUT,
+  globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
+  globIgnores: ['sw.js', 'assets/fonts/**'],
+  dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
+});
+
+/** Bundles src/service-worker/sw.ts to dist/sw.js (a classic script, for every browser), then injects the precache list. */
+async function buildServiceWorker() {
+  const swDest = path.join(OUT, 'sw.js');
+  await esbuild.build({
+    entryPoints: ['src/service-worker/sw.ts'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2022', 'chrome111', 'firefox115', 'safari16.4'],
+    outfile: swDest,
+    // Workbox keeps its development logging behind this check.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const { warnings } = await injectManifest({ ...precacheConfig(), swSrc: swDest, swDest });
+  for (const warning of warnings) console.warn(`workbox: ${warning}`);
+}
+
+/**
+ * Prints what a first visit downloads and the worker precaches (every file but the fonts),
+ * compressed, and fails the build past the budget; the optional fonts are reported apart.
+ * @param {string[]} fonts relative to the output folder
+ */
+async function reportSizes(fonts) {
   const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const gzip = (/** @type {string} */ file) => gzipSync(readFileSync(path.join(OUT, file))).length;
-  const fonts = files.filter((file) => file.startsWith('assets/fonts/'));
-  const core = files.filter((file) => !fonts.includes(file));
-  for (const file of core) console.log(`  ${file.padEnd(32)} ${kb(gzip(file)).padStart(9)} gzip`);
   const total = (/** @type {string[]} */ list) => list.reduce((sum, file) => sum + gzip(file), 0);
-  console.log(`dist/: ${kb(total(core))} gzip for a first visit; ${fonts.length} optional font files, ${kb(total(fonts.filter((f) => f.endsWith('.woff2'))))} as woff2`);
+  const { manifestEntries, size } = await getManifest(precacheConfig());
+  const precached = manifestEntries.map((entry) => entry.url);
+  for (const file of [...precached, 'sw.js']) console.log(`  ${file.padEnd(36)} ${kb(gzip(file)).padStart(9)} gzip`);
+  const firstVisit = total(precached) + gzip('sw.js');
+  console.log(`precache: ${precached.length} files, ${kb(size)} (${kb(total(precached))} gzip)`);
+  console.log(`${OUT}/: ${kb(firstVisit)} gzip for a first visit with sw.js (budget ${FIRST_VISIT_BUDGET_KB} KB); ${fonts.length} optional font files, ${kb(total(fonts.filter((f) => f.endsWith('.woff2'))))} as woff2, cached when chosen`);
+  if (firstVisit > FIRST_VISIT_BUDGET_KB * 1024) throw new Error(`a first visit needs ${kb(firstVisit)} gzip, over the ${FIRST_VISIT_BUDGET_KB} KB budget`);
 }
 
 build().catch((error) => {

@@ -1,8 +1,10 @@
 // Serves each article page from its Markdown source on every request, so edits show on reload.
 // Shared by web-dev-server.config.mjs and web-test-runner.config.mjs.
-import { loadSite } from './site.mjs';
+import { homePage, loadSite } from './site.mjs';
 import { renderPage, escapeHtml } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
+import { webManifest } from './manifest.mjs';
+import { ICONS, renderIcons } from './icons.mjs';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -12,6 +14,14 @@ export function articlePages() {
   return {
     name: 'article-pages',
     async serve(context) {
+      // The manifest and icons as the build writes them, so the page's links resolve here too.
+      if (context.path === '/manifest.webmanifest') {
+        return { body: webManifest(homePage(await loadSite()).article.meta), type: 'application/manifest+json' };
+      }
+      if (ICONS.some((icon) => `/${icon.file}` === context.path)) {
+        const icon = (await renderIcons()).find((i) => `/${i.file}` === context.path);
+        return icon && { body: icon.body, type: icon.type };
+      }
       const wanted = context.path === '/' ? '/index.html' : context.path;
       if (!/^\/[\w-]+\.html$/.test(wanted)) return undefined;
       try {

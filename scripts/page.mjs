@@ -9,9 +9,14 @@ import { createHash } from 'node:crypto';
  * @property {string} script URL of the module that enhances the page
  * @property {string} stylesheet URL of the edition's stylesheet
  * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
+ * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
+ *   dev server never registers a caching worker and development is never served stale
  */
 
-const SITE_NAME = 'Reader edition';
+export const SITE_NAME = 'Reader edition';
+
+/** The light and dark themes' --bg in src/styles/edition.css (a build test keeps them equal). */
+export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
 
 /**
  * On a phone the contents collapse before first paint, so the article starts on the first
@@ -76,7 +81,12 @@ export function renderPage(article, assets, lexicon = null) {
 <meta name="description" content="${escapeHtml(meta.description)}">
 <meta name="author" content="${escapeHtml(meta.author)}">
 <meta name="color-scheme" content="light dark">
-<script>${assets.headSnippet}</script>
+<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+<link rel="manifest" href="./manifest.webmanifest">
+<link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">
+${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
 <link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
 <script type="module" src="${escapeHtml(assets.script)}"></script>
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
@@ -88,6 +98,7 @@ ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonFo
 <div class="toolbar">
 <p class="site-name">${SITE_NAME}</p>
 <read-aloud-player></read-aloud-player>
+<offline-status></offline-status>
 <reading-settings></reading-settings>
 </div>
 </header>

@@ -72,3 +72,9 @@ async function loadLexicon(lang) {
   });
   return JSON.stringify(json);
 }
+
+/**
+ * The site's index.html, whose article names the installed edition.
+ * @param {SitePage[]} site from loadSite, which always chooses one
+ */
+export const homePage = (site) => /** @type {SitePage} */ (site.find((p) => p.page === 'index.html'));

@@ -104,7 +104,10 @@ describe('reading settings accessibility', () => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
     const edition = await openEdition({ width: 320, height: 640 });
     const p = panel(edition);
+    await settled(edition);
     p.toggle.focus();
+    await settled(edition);
+    expect(deepActiveElement(edition.doc), 'focus on the settings button').to.equal(p.toggle);
     await sendKeys({ press: 'Enter' });
     await settled(edition);
     expect(p.toggle.getAttribute('aria-expanded')).to.equal('true');

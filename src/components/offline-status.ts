@@ -1,0 +1,119 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { OnlineController } from '../controllers/online-controller.js';
+import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
+import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
+
+const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
+  unsupported: 'Offline reading is not available in this browser.',
+  saving: 'Saving for offline…',
+  ready: 'Available offline.',
+  incomplete: 'Partly saved for offline: the rest is saved when you are back online.',
+  'storage-full': 'Could not save for offline: storage is full.',
+  failed: 'Could not save for offline: reading needs a connection.',
+};
+
+/**
+ * Says whether the edition can be read offline, and offers what the reader can do about it:
+ * keep it through storage pressure, and reload into a new version when one is waiting.
+ * Every change is announced through one polite status region; the buttons sit outside it.
+ * Renders nothing where the page names no service worker (the dev server).
+ */
+@customElement('offline-status')
+export class OfflineStatus extends LitElement {
+  static override styles = css`
+    /* Joins the page header's toolbar grid (see reading-settings) on a row of its own. */
+    :host {
+      display: contents;
+      font-family: var(--font-ui);
+      color: var(--text);
+    }
+
+    .offline {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
+
+    .status {
+      margin: 0;
+      color: var(--muted);
+    }
+
+    button {
+      font: inherit;
+      color: inherit;
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+      max-width: 100%;
+      padding: 0.375rem 0.875rem;
+      overflow-wrap: anywhere;
+      border: 0.125rem solid currentColor;
+      border-radius: 0.375rem;
+      background: var(--bg);
+      cursor: pointer;
+    }
+
+    button:hover {
+      background: var(--surface);
+    }
+
+    :focus-visible {
+      outline: 0.1875rem solid var(--focus);
+      outline-offset: 0.125rem;
+    }
+
+    .status:focus {
+      outline: none;
+    }
+
+    :focus {
+      scroll-margin-block: 4rem;
+    }
+  `;
+
+  private readonly worker = new ServiceWorkerController(this);
+  private readonly connection = new OnlineController(this);
+  private readonly storage = new PersistentStorageController(this);
+
+  @query('.status') private statusText!: HTMLElement;
+
+  override render() {
+    const { state, updateReady } = this.worker;
+    if (state === 'off') return nothing;
+    const persistence = this.storage.state;
+    const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
+    return html`
+      <div class="offline">
+        <p class="status" role="status" tabindex="-1">
+          <span>${this.availability(state)}</span>
+          ${persistence === 'kept' && state === 'ready' ? html`<span>Kept: the browser will not clear it.</span>` : nothing}
+          ${persistence === 'not-kept' ? html`<span>The browser may clear it when space is short.</span>` : nothing}
+          ${updateReady ? html`<span>A new version is available.</span>` : nothing}
+        </p>
+        ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
+        ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
+      </div>
+    `;
+  }
+
+  private availability(state: Exclude<OfflineState, 'off'>) {
+    if (this.connection.online) return AVAILABILITY[state];
+    return state === 'ready' ? 'You are offline. This edition is saved on this device.' : `You are offline. ${AVAILABILITY[state]}`;
+  }
+
+  private async keep() {
+    await this.storage.persist();
+    await this.updateComplete;
+    // Kept: the button is gone, so focus stays nearby, on the answer, not at the top of the page.
+    if (this.storage.state === 'kept') this.statusText.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offline-status': OfflineStatus;
+  }
+}

@@ -1,0 +1,249 @@
+// Test-runner commands that build the edition into a temporary folder, serve it from a
+// plain static server on a free localhost port, and drive it in its own Chromium page (in
+// an isolated browser context), so service workers, caches and a server that goes away
+// can be tested for real. A test's own frame cannot do this: the served site is another
+// origin. One site per test session; `offline-site-close` removes it all.
+// test/helpers/offline-site.ts gives the commands a typed face.
+import { spawn } from 'node:child_process';
+import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ARTICLES_DIR } from '../../scripts/site.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * @typedef {object} Site
+ * @property {string} dir the build's output folder
+ * @property {string[]} scratch folders to remove at the end
+ * @property {import('node:http').Server} [server]
+ * @property {string} [origin]
+ * @property {() => void} [releaseWorker] lets held sw.js requests through
+ * @property {Promise<void>} [workerHeld]
+ * @property {import('puppeteer-core').BrowserContext} [context]
+ * @property {import('puppeteer-core').Page} [page]
+ * @property {import('puppeteer-core').CDPSession} [devtools]
+ */
+
+/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
+export function offlineSitePlugin() {
+  /** @type {Map<string, Site>} */
+  const sites = new Map();
+
+  /** @param {string} id */
+  async function siteFor(id) {
+    let site = sites.get(id);
+    if (!site) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
+      site = { dir, scratch: [dir] };
+      sites.set(id, site);
+    }
+    return site;
+  }
+
+  /** @param {Site} site */
+  function pageOf(site) {
+    if (!site.page) throw new Error('no page is open: run offline-site-open first');
+    return site.page;
+  }
+
+  /**
+   * The site's page, in a browser context of its own, created on first use.
+   * @param {Site} site
+   * @param {any} session
+   */
+  async function sitePage(site, session) {
+    if (!site.context) {
+      const testPage = /** @type {import('puppeteer-core').Page} */ (session.browser.getPage(session.id));
+      site.context = await testPage.browser().createBrowserContext();
+    }
+    site.page ??= await site.context.newPage();
+    return site.page;
+  }
+
+  /** @type {Record<string, (site: Site, payload: any, session: any) => Promise<unknown>>} */
+  const commands = {
+    /** Builds into the site's folder; `extraParagraph` is appended to the article (a new version). */
+    async 'offline-site-build'(site, { extraParagraph } = {}) {
+      const args = ['scripts/build.mjs', '--out', site.dir];
+      if (extraParagraph) {
+        const articles = await mkdtemp(path.join(tmpdir(), 'reader-edition-articles-'));
+        site.scratch.push(articles);
+        await cp(ARTICLES_DIR, articles, { recursive: true });
+        for (const name of await readdir(articles)) {
+          if (name.endsWith('.md')) await appendFile(path.join(articles, name), `\n${extraParagraph}\n`);
+        }
+        args.push('--articles', articles);
+      }
+      await run(process.execPath, args);
+      return true;
+    },
+
+    /** Serves the site's folder; with `holdWorker`, sw.js is answered only after offline-site-release-worker. */
+    async 'offline-site-serve'(site, { holdWorker = false } = {}) {
+      site.workerHeld = holdWorker ? new Promise((resolve) => (site.releaseWorker = resolve)) : undefined;
+      site.server = createServer(async (request, response) => {
+        const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+        if (pathname === '/sw.js') await site.workerHeld;
+        const file = path.join(site.dir, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+        try {
+          if (!file.startsWith(site.dir)) throw new Error('outside the site');
+          const body = await readFile(file);
+          // As the README asks of a real host: revalidate everything that has no hash in its name.
+          response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+          response.end(body);
+        } catch {
+          response.writeHead(404, { 'content-type': 'text/plain' });
+          response.end('Not found');
+        }
+      });
+      const server = site.server;
+      // Back on the same port after a stop, so the browser sees the same origin (and its worker).
+      const port = site.origin ? Number(new URL(site.origin).port) : 0;
+      await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      // "localhost" is a secure context, as service workers need.
+      site.origin = `http://localhost:${address.port}`;
+      return site.origin;
+    },
+
+    async 'offline-site-release-worker'(site) {
+      site.releaseWorker?.();
+      return true;
+    },
+
+    /** The server goes away, as on a train: requests are refused, not answered. */
+    async 'offline-site-stop-server'(site) {
+      const server = site.server;
+      site.server = undefined;
+      server?.closeAllConnections();
+      await new Promise((resolve) => (server ? server.close(() => resolve(undefined)) : resolve(undefined)));
+      return true;
+    },
+
+    /** Opens a page of the served site in a fresh browser context (its own storage and workers). */
+    async 'offline-site-open'(site, { path: pagePath = '/' } = {}, session) {
+      if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
+      return true;
+    },
+
+    async 'offline-site-reload'(site) {
+      await pageOf(site).reload({ waitUntil: 'load' });
+      return true;
+    },
+
+    /** The value of a JavaScript expression in the page (awaited). */
+    async 'offline-site-evaluate'(site, { expression }) {
+      return pageOf(site).evaluate(expression);
+    },
+
+    /** Waits until an expression is truthy in the page, through reloads; fails with its last value. */
+    async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
+      const page = pageOf(site);
+      const end = Date.now() + timeout;
+      let last;
+      for (;;) {
+        try {
+          last = await page.evaluate(`(async () => [await (${expression})])()`).then((value) => /** @type {unknown[]} */ (value)[0]);
+          if (last) return last;
+        } catch (error) {
+          // The page is navigating: its context is gone until the next document loads.
+          last = error instanceof Error ? error.message : String(error);
+        }
+        if (Date.now() > end) throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+
+    /** Network emulation: navigator.onLine and the online/offline events, as when a signal drops. */
+    async 'offline-site-network'(site, { offline }) {
+      await pageOf(site).setOfflineMode(offline);
+      return true;
+    },
+
+    /** Shrinks the origin's storage quota (Chromium's DevTools Protocol), before the site is opened. */
+    async 'offline-site-quota'(site, { bytes }, session) {
+      // The override lasts as long as the DevTools session that set it: keep it open with the page.
+      site.devtools ??= await (await sitePage(site, session)).createCDPSession();
+      await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
+      return true;
+    },
+
+    /** axe-core in the page, with the given tags; a readable list of violations, empty when none. */
+    async 'offline-site-axe'(site, { tags }) {
+      const page = pageOf(site);
+      // Evaluated through the DevTools Protocol, which the page's CSP does not govern.
+      await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+      return page.evaluate(async (/** @type {string[]} */ runTags) => {
+        const axe = /** @type {any} */ (window).axe;
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] });
+        return results.violations
+          .map((/** @type {any} */ v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((/** @type {any} */ n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+          .join('\n');
+      }, tags);
+    },
+
+    async 'offline-site-close'(site, _payload, session) {
+      await commands['offline-site-stop-server'](site, {}, session);
+      await site.context?.close();
+      for (const dir of site.scratch) await rm(dir, { recursive: true, force: true });
+      sites.delete(session.id);
+      return true;
+    },
+  };
+
+  // A browser's command gets no answer after 20 s, and a build or a worker's install can take
+  // longer on a busy machine. So each command starts a task and answers its id at once;
+  // `offline-site-result` then answers within a few seconds, done or not yet.
+  /** @type {Map<number, Promise<unknown>>} */
+  const tasks = new Map();
+  let lastTask = 0;
+
+  return {
+    name: 'offline-site',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'offline-site-result') {
+        const { task } = /** @type {{ task: number }} */ (payload);
+        const pending = Symbol('pending');
+        const result = await Promise.race([tasks.get(task), new Promise((resolve) => setTimeout(() => resolve(pending), 5_000))]);
+        if (result === pending) return { done: false };
+        tasks.delete(task);
+        return { done: true, value: result };
+      }
+      const handler = commands[command];
+      if (!handler) return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives Chromium through puppeteer, not ${session.browser.name}`);
+      const task = ++lastTask;
+      const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
+      running.catch(() => undefined); // reported through offline-site-result
+      tasks.set(task, running);
+      return { task };
+    },
+  };
+}
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`))));
+  });
+}
