@@ -74,10 +74,11 @@ export default {
   files: ['test/**/*.test.ts', '!test/chromium/**', '!test/real-speech/**'],
   browsers: [chromium(), firefox],
   groups: [
-    // Media emulation (dark scheme, forced colours) and the served offline edition
-    // (test/plugins/offline-site-plugin.mjs) need the Chrome DevTools Protocol.
+    // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium()] },
-    // End to end against the real engine; speech-dispatcher is Linux Chromium's speech backend.
+    // End to end against the real engine (speech-dispatcher is Linux Chromium's speech backend),
+    // and the served offline edition (test/plugins/offline-site-plugin.mjs, which needs the
+    // DevTools Protocol), which must read aloud offline too.
     { name: 'real-speech', files: 'test/real-speech/**/*.test.ts', browsers: [speakingChromium()] },
   ],
   concurrency: 1,

@@ -1,6 +1,7 @@
 // The offline edition for real: a build served from a static server on localhost, opened in
 // its own Chromium page, its service worker installed, then the server stopped (the only
-// sure way to cut off the worker's own requests too) and the page reloaded.
+// sure way to cut off the worker's own requests too) and the page reloaded. It runs in the
+// Chromium that has a real speech engine, so read-aloud is shown to work offline too.
 import { expect } from '@esm-bundle/chai';
 import { site, STATUS_TEXT } from '../helpers/offline-site.js';
 import { STORAGE_KEY } from '../helpers/settings.js';
@@ -83,6 +84,19 @@ describe('the offline edition (a served build, Chromium)', function () {
     await expectWholeArticle('sepia');
     await site.statusIs('You are offline. This edition is saved on this device.');
     await expectNoAxeViolations();
+
+    // Read-aloud speaks offline, with the device's own voices.
+    const spoke = await site.evaluate<string>(`new Promise((resolve, reject) => {
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (utterance) => {
+        utterance.addEventListener('start', () => resolve(utterance.text));
+        utterance.addEventListener('error', (event) => reject(new Error(event.error)));
+        speak(utterance);
+      };
+      document.querySelector('read-aloud-player').shadowRoot.querySelector('.listen').click();
+    })`);
+    expect(spoke).to.match(/^After 31 Years of Treatment Resistant Depression/);
+    await site.evaluate("document.querySelector('read-aloud-player').shadowRoot.querySelector('.stop').click()");
 
     // An address the precache does not list (say, a shared link with a query) still opens the edition.
     await site.open('/?shared=1');
