@@ -83,7 +83,7 @@ export default {
   ],
   concurrency: 1,
   concurrentBrowsers: 2,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
   plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],

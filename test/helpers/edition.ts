@@ -17,7 +17,7 @@ export interface Edition {
   win: Window & typeof globalThis;
 }
 
-const opened: HTMLIFrameElement[] = [];
+const opened: Element[] = [];
 /** Content-Security-Policy violations seen in any frame since it loaded. */
 const violations: string[] = [];
 
@@ -30,8 +30,13 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
     frame.addEventListener('error', () => reject(new Error(`could not load ${path}`)), { once: true });
   });
   frame.src = path;
-  document.body.append(frame);
-  opened.push(frame);
+  // Focusable stand-ins for the browser's own interface before and after the page: Tab out
+  // of the page lands here, so focus never leaves the test's window (Firefox would not give
+  // a frame focus again after that).
+  const before = outside('before the page');
+  const after = outside('after the page');
+  document.body.append(before, frame, after);
+  opened.push(before, frame, after);
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;
   const doc = frame.contentDocument!;
@@ -45,12 +50,19 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   return { frame, doc, win };
 }
 
+function outside(label: string) {
+  const button = document.createElement('button');
+  button.textContent = label;
+  button.className = 'outside-the-page';
+  return button;
+}
+
 /**
  * Removes every frame opened by the tests so far, and fails the test if the page broke its
  * own Content-Security-Policy (a style attribute set by a component, say) while it ran.
  */
 export function closeEditions() {
-  for (const frame of opened.splice(0)) frame.remove();
+  for (const element of opened.splice(0)) element.remove();
   const seen = violations.splice(0);
   if (seen.length > 0) throw new Error(`Content-Security-Policy violations:\n${seen.join('\n')}`);
 }

@@ -81,8 +81,18 @@ export function layoutProblems(edition: Edition): string[] {
       for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) lines.push({ el, rect });
     }
   }
+  // Text in a fixed layer (the docked player bar) lies over the page by design; the page
+  // scrolls beneath it and leaves room for it, so that is not overlap.
+  const inFixedLayer = (el: Element) => {
+    for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+      if (win.getComputedStyle(node).position === 'fixed') return true;
+    }
+    return false;
+  };
+  const fixed = new Map(texts.map((el) => [el, inFixedLayer(el)]));
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
+      if (fixed.get(lines[i].el) !== fixed.get(lines[j].el)) continue;
       const a = lines[i].rect;
       const b = lines[j].rect;
       const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -128,15 +138,28 @@ export function focusProblem(edition: Edition, el: Element): string | undefined 
   const style = edition.win.getComputedStyle(el);
   const outline = parseFloat(style.outlineWidth);
   if (style.outlineStyle === 'none' || outline < 2) return `${describeEl(el)} shows no focus outline`;
-  const rect = el.getBoundingClientRect();
-  // Rounded corners are not part of the element for hit testing: sample just inside them.
-  const inset = Math.min(Math.max(2, parseFloat(style.borderTopLeftRadius) || 0), rect.width / 2, rect.height / 2);
-  const points: [number, number][] = [
-    [rect.left + inset, rect.top + inset],
-    [rect.right - inset, rect.top + inset],
-    [rect.left + inset, rect.bottom - inset],
-    [rect.right - inset, rect.bottom - inset],
-  ];
+  // A link broken over two lines has a box per line; its bounding box's corners are not on it.
+  const boxes = style.display === 'inline' ? [...el.getClientRects()] : [el.getBoundingClientRect()];
+  const width = edition.doc.documentElement.clientWidth;
+  const height = edition.win.innerHeight;
+  // An element larger than the viewport (a button at 300% text on a 256 px high screen)
+  // cannot be wholly on screen: then what is on screen must be uncovered, and some must be.
+  const whole = el.getBoundingClientRect();
+  const fits = whole.width <= width && whole.height <= height;
+  const visible = boxes
+    .map((box) => (fits ? box : new DOMRect(Math.max(0, box.left), Math.max(0, box.top), Math.min(width, box.right) - Math.max(0, box.left), Math.min(height, box.bottom) - Math.max(0, box.top))))
+    .filter((rect) => rect.width > 0 && rect.height > 0);
+  if (visible.length === 0) return `${describeEl(el)} is off screen`;
+  const points = visible.flatMap((rect) => {
+    // Rounded corners are not part of the element for hit testing: sample just inside them.
+    const inset = Math.min(Math.max(2, parseFloat(style.borderTopLeftRadius) || 0), rect.width / 2, rect.height / 2);
+    return [
+      [rect.left + inset, rect.top + inset],
+      [rect.right - inset, rect.top + inset],
+      [rect.left + inset, rect.bottom - inset],
+      [rect.right - inset, rect.bottom - inset],
+    ] as [number, number][];
+  });
   const root = el.getRootNode() as Document | ShadowRoot;
   for (const [x, y] of points) {
     const hit = root.elementFromPoint(x, y);
@@ -146,4 +169,21 @@ export function focusProblem(edition: Edition, el: Element): string | undefined 
     }
   }
   return undefined;
+}
+
+/** Every element in flat-tree order: shadow content where a host has a shadow root. */
+export function flatTree(root: Document | ShadowRoot | Element): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Element) => {
+    out.push(node);
+    const children = node.shadowRoot ? node.shadowRoot.children : node.children;
+    for (const child of children) visit(child);
+  };
+  for (const child of root instanceof Element ? [root] : root.children) visit(child);
+  return out;
+}
+
+/** Targets exempt from WCAG 2.5.5's 44 px: links inside a sentence or paragraph of text. */
+export function isInlineTarget(el: Element) {
+  return el.matches('a') && el.parentElement?.closest('p, li:not(nav li), td, th, figcaption') !== null && !el.closest('nav');
 }

@@ -54,16 +54,20 @@ describe('read aloud with a real speech engine', () => {
     await ear.started(3);
     player.button('play')!.click();
     await player.rendered();
-    const pausedAt = ear.heard.length;
-    const sentence = ear.heard[pausedAt - 1].text;
+    const pausedTime = performance.now();
+    // The sentence current at the pause (the engine may have finished the last one heard).
+    const sentence = highlighted(edition);
     expect(player.button('play')!.textContent).to.contain('Play');
     await new Promise((resolve) => setTimeout(resolve, 800));
-    expect(ear.heard.length, 'nothing spoken while paused').to.equal(pausedAt);
+    // An utterance already handed to the engine may still report its start just after the
+    // click; nothing may start once the pause has taken effect.
+    expect(ear.heard.filter((h) => h.started! > pausedTime + 200), 'nothing spoken while paused').to.deep.equal([]);
     expect(edition.win.speechSynthesis.speaking).to.equal(false);
+    const pausedAt = ear.heard.length;
     player.button('play')!.click();
     await ear.started(pausedAt + 1);
     // No word boundaries from this engine: the paused sentence starts again from its beginning.
-    expect(ear.heard[pausedAt].text).to.equal(sentence);
+    expect(ear.heard[pausedAt].highlighted).to.equal(sentence);
   });
 
   it('moves by sentence and by section, and changes speed mid-sentence', async () => {

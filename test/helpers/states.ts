@@ -1,0 +1,73 @@
+// The states the built edition can be in, as a reader would put it there, for the
+// conformance suite to check one by one.
+import { closeEditions, openEdition, type Edition } from './edition.js';
+import { clearListening, playerOf } from './player.js';
+import { openPanel, STORAGE_KEY } from './settings.js';
+import { fakeSpeech, until } from './speech.js';
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+export interface EditionState {
+  name: string;
+  /** Stored reading settings to load with. */
+  settings?: object;
+  /** What the reader does once the page is open. */
+  enter?: (edition: Edition) => Promise<void>;
+}
+
+const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
+
+export const STATES: EditionState[] = [
+  { name: 'default' },
+  ...['light', 'dark', 'sepia', 'contrast'].map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
+  { name: 'largest text, widest spacing', settings: LARGEST },
+  { name: 'reduced motion (in-page switch)', settings: { reduceMotion: true } },
+  { name: 'settings panel open', enter: async (edition) => void (await openPanel(edition)) },
+  { name: 'player playing', enter: async (edition) => void (await startPlayer(edition)) },
+  {
+    name: 'player paused, options open',
+    enter: async (edition) => {
+      const player = await startPlayer(edition);
+      player.button('play')!.click();
+      player.button('more')!.click();
+      await player.rendered();
+    },
+  },
+  { name: 'offline', enter: goOffline },
+];
+
+/** Opens the built edition (what ships) in a state. */
+export async function openInState(state: EditionState, viewport: Viewport): Promise<Edition> {
+  localStorage.removeItem(STORAGE_KEY);
+  clearListening();
+  if (state.settings) localStorage.setItem(STORAGE_KEY, JSON.stringify(state.settings));
+  const edition = await openEdition({ path: '/dist/index.html', ...viewport });
+  await state.enter?.(edition);
+  return edition;
+}
+
+export function leaveState() {
+  closeEditions();
+  localStorage.removeItem(STORAGE_KEY);
+  clearListening();
+}
+
+async function startPlayer(edition: Edition) {
+  const speech = fakeSpeech(edition);
+  const player = playerOf(edition);
+  await player.rendered();
+  player.listen()!.click();
+  await until(() => speech.spoken.length > 0, 'speech to start');
+  await player.rendered();
+  return player;
+}
+
+/** The network goes away: the browser says so and fires "offline". */
+async function goOffline(edition: Edition) {
+  Object.defineProperty(edition.win.navigator, 'onLine', { configurable: true, get: () => false });
+  edition.win.dispatchEvent(new edition.win.Event('offline'));
+  await (edition.doc.querySelector('offline-status') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+}
