@@ -67,5 +67,5 @@ function summarize(lhr) {
 function failedAudits(lhr) {
   return CATEGORIES.flatMap((category) => (lhr.categories[category]?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
-    .map((ref) => `${category}: ${ref.id} (${lhr.audits[ref.id].title}${lhr.audits[ref.id].displayValue ? `: ${lhr.audits[ref.id].displayValue}` : ''})`));
+    .map((ref) => `${category}: ${ref.id} (${lhr.audits[ref.id].title})`));
 }

@@ -10,10 +10,10 @@ import { CHROMIUM } from './chromium.mjs';
 import { floorArticle, speechFloorPage } from './floor.mjs';
 import { CATEGORIES, lighthouseRun } from './lighthouse.mjs';
 import { offlineFirstVisit } from './offline.mjs';
-import { pageChecks } from './page-checks.mjs';
+import { pageChecks, SETTLE_MS } from './page-checks.mjs';
 import { markdown, median, targets } from './report.mjs';
 import { startServer } from './server.mjs';
-import { timeToSpeech } from './speech.mjs';
+import { PRESS_SETTLE_MS, timeToSpeech } from './speech.mjs';
 
 const LIGHTHOUSE_RUNS = 5;
 const SPEECH_RUNS = 10;
@@ -73,7 +73,7 @@ async function main() {
   const urls = { edition: `${server.origin}/edition/`, floor: `${server.origin}/floor/` };
   try {
     log('page checks: layout shifts, render-blocking resources, console, no-script');
-    results.pageChecks = { settleMs: 1000, ...(await pageChecks(urls)) };
+    results.pageChecks = { settleMs: SETTLE_MS, ...(await pageChecks(urls)) };
     results.production = productionMode(results.pageChecks.layoutShift.edition.messages);
 
     log(`Lighthouse: ${LIGHTHOUSE_RUNS} runs each, alternating`);
@@ -99,7 +99,7 @@ async function main() {
       SPEECH_RUNS,
     );
     const summary = (/** @type {{ ms: number, toSpeak: number }[]} */ list) => ({ medianMs: median(list.map((p) => p.ms)), medianToSpeakMs: median(list.map((p) => p.toSpeak)), runs: list });
-    results.speech = { settleMs: 500, sentence: speech.sentence, warmUpMs: speech.warmUpMs, edition: summary(speech.edition), floor: summary(speech.floor) };
+    results.speech = { settleMs: PRESS_SETTLE_MS, sentence: speech.sentence, warmUpMs: speech.warmUpMs, edition: summary(speech.edition), floor: summary(speech.floor) };
 
     log(`offline first visit: ${OFFLINE_RUNS} visits`);
     const visits = [];

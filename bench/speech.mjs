@@ -8,7 +8,7 @@ const FLOOR_BUTTON = 'button';
 const WAIT_MS = 20_000;
 /** After voices are listed, both sides wait this long before the press: the edition's player
  * polls for voices every 250 ms, and the press should time Play, not that race. */
-const SETTLE_MS = 500;
+export const PRESS_SETTLE_MS = 500;
 
 /**
  * Runs in the page before its own script: notes when a click reaches the window (capture
@@ -43,7 +43,7 @@ async function press(browser, url, button) {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { polling: 50, timeout: WAIT_MS });
     const target = await page.waitForSelector(button, { timeout: WAIT_MS });
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await new Promise((resolve) => setTimeout(resolve, PRESS_SETTLE_MS));
     await target?.click();
     await page.waitForFunction(() => /** @type {any} */ (window).bench.utterances[0]?.startedAt !== undefined, { polling: 10, timeout: WAIT_MS });
     const result = await page.evaluate(() => {
