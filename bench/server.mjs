@@ -3,7 +3,7 @@
 // request's Accept-Encoding) and sends the same headers for both: no caching tricks, only
 // what any static host does, `no-cache` with an ETag, so a revalidation may be answered 304.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -39,8 +39,17 @@ const LIFETIME_MS = 20 * 60_000;
 export async function startServer({ editionDir, floorPages }) {
   /** @type {Served[]} */
   const log = [];
-  /** The edition's compressed files, by encoding and path: each is compressed once, at the highest level. */
+  /** Compressed bodies by encoding and content: each is compressed once, at the highest level. */
   const compressed = new Map();
+  /**
+   * @param {Buffer} content
+   * @param {'br' | 'gzip'} encoding
+   */
+  const encode = (content, encoding) => {
+    const key = `${encoding} ${createHash('sha256').update(content).digest('base64url')}`;
+    if (!compressed.has(key)) compressed.set(key, compress(content, encoding));
+    return /** @type {Buffer} */ (compressed.get(key));
+  };
 
   /** @param {string} pathname */
   async function body(pathname) {
@@ -66,10 +75,7 @@ export async function startServer({ editionDir, floorPages }) {
     const ext = path.extname(file);
     const accepts = String(request.headers['accept-encoding'] ?? '');
     const encoding = !COMPRESSIBLE.has(ext) ? 'identity' : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
-    const key = `${encoding} ${file}`;
-    // Floor pages may be replaced while serving, so they are compressed on every request.
-    const sent = encoding === 'identity' ? content : compressed.get(key) ?? compress(content, /** @type {"br" | "gzip"} */ (encoding));
-    if (encoding !== 'identity' && file.startsWith('/edition/')) compressed.set(key, sent);
+    const sent = encoding === 'identity' ? content : encode(content, /** @type {'br' | 'gzip'} */ (encoding));
     const etag = `"${createHash('sha256').update(sent).digest('base64url').slice(0, 22)}"`;
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, { etag, 'cache-control': 'no-cache', vary: 'accept-encoding' }).end();
@@ -87,6 +93,11 @@ export async function startServer({ editionDir, floorPages }) {
     response.end(request.method === 'HEAD' ? undefined : sent);
     note(200, sent.length, encoding);
   });
+
+  // Compressed before the first request, as a CDN serves static files, so no request waits on it.
+  const files = (await readdir(editionDir, { recursive: true })).filter((file) => COMPRESSIBLE.has(path.extname(file)));
+  const contents = [...(await Promise.all(files.map((file) => readFile(path.join(editionDir, file))))), ...[...floorPages.values()].map((page) => Buffer.from(page))];
+  for (const content of contents) for (const encoding of /** @type {const} */ (['br', 'gzip'])) encode(content, encoding);
 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
