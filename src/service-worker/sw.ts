@@ -17,7 +17,9 @@ const onlyWholeResponses: WorkboxPlugin = {
 };
 
 const precache = new PrecacheController({ plugins: [onlyWholeResponses] });
-precache.precache(self.__WB_MANIFEST);
+// addToCacheList, not precache(): precache() also adds Workbox's own install and activate
+// listeners, and with ours below every file was downloaded twice on a first visit.
+precache.addToCacheList(self.__WB_MANIFEST);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
