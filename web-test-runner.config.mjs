@@ -8,6 +8,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import puppeteer from 'puppeteer-core';
 import { articlePages } from './scripts/dev-server-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
+import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.mjs';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
 
@@ -86,5 +87,5 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };

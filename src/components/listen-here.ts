@@ -52,15 +52,6 @@ export class ListenHere extends LitElement {
       height: 0.9em;
       fill: currentColor;
     }
-
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `;
 
   @state() private heading?: Element;
@@ -72,9 +63,10 @@ export class ListenHere extends LitElement {
 
   override render() {
     const label = this.heading?.textContent?.trim() ?? '';
-    return html`<button type="button" @click=${this.listen}>
+    // The name starts with the visible words, so voice control ("click Listen from here") works.
+    return html`<button type="button" aria-label="Listen from here: ${label}" @click=${this.listen}>
       <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z" /></svg>
-      Listen from here<span class="visually-hidden">: ${label}</span>
+      Listen from here
     </button>`;
   }
 

@@ -430,8 +430,7 @@ export class ReadAloudPlayer extends LitElement {
         <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
         <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
       </p>
-      <progress max=${script.segments.length} .value=${player.index + 1} aria-label="Listening progress"
-        aria-valuetext="Sentence ${player.index + 1} of ${script.segments.length}"></progress>
+      <progress max=${script.segments.length} .value=${player.index + 1} aria-label="Listening progress"></progress>
       ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
       <div class="controls">
         ${this.iconButton('previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
