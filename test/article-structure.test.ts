@@ -76,6 +76,16 @@ describe('article structure', () => {
     for (const link of links) expect(text(doc.querySelector(link.getAttribute('href')!))).to.equal(text(link));
   });
 
+  it('marks the section being read in the contents with aria-current', async () => {
+    const { doc, win } = await openEdition({ height: 600 });
+    doc.documentElement.style.scrollBehavior = 'auto';
+    doc.getElementById('faq')!.scrollIntoView();
+    const current = () => doc.querySelector('nav a[aria-current="location"]')?.textContent;
+    for (let i = 0; i < 60 && current() !== 'FAQ'; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
+    expect(current()).to.equal('FAQ');
+    expect(doc.querySelectorAll('nav a[aria-current]')).to.have.length(1);
+  });
+
   it('attributes each expert quote with the speaker and their role', async () => {
     const { doc } = await openEdition();
     const figures = [...doc.querySelectorAll('article figure')];

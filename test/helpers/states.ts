@@ -25,6 +25,15 @@ export const STATES: EditionState[] = [
   ...['light', 'dark', 'sepia', 'contrast'].map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
   { name: 'largest text, widest spacing', settings: LARGEST },
   { name: 'reduced motion (in-page switch)', settings: { reduceMotion: true } },
+  {
+    // WCAG 1.4.4: the browser's own text size at 200% (its default font size doubled), which the
+    // page's rem and em units follow.
+    name: 'browser text size 200%',
+    enter: async (edition) => {
+      edition.doc.documentElement.style.fontSize = '200%';
+      await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+    },
+  },
   { name: 'settings panel open', enter: async (edition) => void (await openPanel(edition)) },
   { name: 'player playing', enter: async (edition) => void (await startPlayer(edition)) },
   {
