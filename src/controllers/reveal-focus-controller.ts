@@ -34,8 +34,9 @@ export class RevealFocusController implements ReactiveController {
     requestAnimationFrame(() => {
       const covered = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--player-height')) || 0;
       const rect = target.getBoundingClientRect();
-      // scrollIntoView honours the page's scroll-padding, which leaves room for the bar.
-      if (rect.top < 0 || rect.bottom > window.innerHeight - covered) target.scrollIntoView({ block: 'nearest' });
+      // scrollIntoView honours the page's scroll-padding, which leaves room for the bar. Instant:
+      // a smooth scroll here can be cut short by the browser's own scroll to the focused element.
+      if (rect.top < 0 || rect.bottom > window.innerHeight - covered) target.scrollIntoView({ block: 'nearest', behavior: 'instant' });
     });
   };
 }
