@@ -42,7 +42,10 @@ export class OfflineStatus extends LitElement {
       color: var(--muted);
     }
 
-    button {
+    /* The placeholder is laid out exactly as the button it stands for, but never seen. */
+    button,
+    .keep-placeholder {
+      box-sizing: border-box;
       font: inherit;
       color: inherit;
       min-height: 2.75rem;
@@ -54,6 +57,10 @@ export class OfflineStatus extends LitElement {
       border-radius: 0.375rem;
       background: var(--bg);
       cursor: pointer;
+    }
+
+    .keep-placeholder {
+      visibility: hidden;
     }
 
     button:hover {
@@ -93,7 +100,12 @@ export class OfflineStatus extends LitElement {
           ${persistence === 'not-kept' ? html`<span>The browser may clear it when space is short.</span>` : nothing}
           ${updateReady ? html`<span>A new version is available.</span>` : nothing}
         </p>
-        ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
+        ${canKeep
+          ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>`
+          : state === 'saving'
+            ? // Holds the button's place while saving, so the page does not shift when it appears.
+              html`<span class="keep keep-placeholder" aria-hidden="true">Keep available offline</span>`
+            : nothing}
         ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
       </div>
     `;
