@@ -1,7 +1,6 @@
 // `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { speechHome } from './scripts/speech-home.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -38,26 +37,12 @@ const chromium = () => chromeLauncher({
   },
 });
 
-/**
- * A real speech engine for end-to-end read-aloud tests: Chromium speaks through
- * speech-dispatcher and espeak-ng, into ALSA's null device (there is no sound card).
- * The configuration lives in a scratch HOME for the test browser only.
- */
-function speechHome() {
-  const home = path.join(os.tmpdir(), 'reader-edition-speech-home');
-  mkdirSync(path.join(home, '.config/speech-dispatcher'), { recursive: true });
-  writeFileSync(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
-  writeFileSync(
-    path.join(home, '.config/speech-dispatcher/speechd.conf'),
-    'AudioOutputMethod "alsa"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n',
-  );
-  return home;
-}
-
+// A real speech engine for end-to-end read-aloud tests (see scripts/speech-home.mjs), one per
+// test run so two runs on one machine never share a speech-dispatcher.
 const speakingChromium = () => chromeLauncher({
   launchOptions: {
     executablePath: CHROMIUM,
-    env: { ...process.env, HOME: speechHome() },
+    env: { ...process.env, HOME: speechHome(`reader-edition-speech-home-${process.pid}`) },
     // The autoplay flag lets tests press Play by script; real readers press it themselves.
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run',
       '--enable-speech-dispatcher', '--autoplay-policy=no-user-gesture-required'],

@@ -5,17 +5,12 @@ import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from './helpers/layout.js';
 import { clearListening, LISTENING_KEY, playerOf } from './helpers/player.js';
 import { STORAGE_KEY } from './helpers/settings.js';
-import { fakeSpeech, fakeVoice, highlighted, until } from './helpers/speech.js';
+import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from './helpers/speech.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);
-  const speech = fakeSpeech(edition);
-  const player = playerOf(edition);
-  await player.rendered();
-  player.listen()!.click();
-  await until(() => speech.spoken.length > 0, 'the first utterance');
-  await player.rendered();
-  return { edition, speech, player };
+  const speech = await startPlaying(edition);
+  return { edition, speech, player: playerOf(edition) };
 }
 
 /** Presses Alt+Shift+key on the real keyboard. */

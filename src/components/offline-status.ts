@@ -3,6 +3,7 @@ import { customElement, query } from 'lit/decorators.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
+import { controlStyles } from '../styles/control-styles.js';
 
 const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   unsupported: 'Offline reading is not available in this browser.',
@@ -21,7 +22,9 @@ const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
  */
 @customElement('offline-status')
 export class OfflineStatus extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     /* Joins the page header's toolbar grid (see reading-settings) on a row of its own. */
     :host {
       display: contents;
@@ -42,44 +45,16 @@ export class OfflineStatus extends LitElement {
       color: var(--muted);
     }
 
-    /* The placeholder is laid out exactly as the button it stands for, but never seen. */
-    button,
-    .keep-placeholder {
-      box-sizing: border-box;
-      font: inherit;
-      color: inherit;
-      min-height: 2.75rem;
-      min-width: 2.75rem;
-      max-width: 100%;
-      padding: 0.375rem 0.875rem;
-      overflow-wrap: anywhere;
-      border: 0.125rem solid currentColor;
-      border-radius: 0.375rem;
-      background: var(--bg);
-      cursor: pointer;
-    }
-
+    /* Laid out exactly as the button it stands for, but never seen, focused or announced. */
     .keep-placeholder {
       visibility: hidden;
-    }
-
-    button:hover {
-      background: var(--surface);
-    }
-
-    :focus-visible {
-      outline: 0.1875rem solid var(--focus);
-      outline-offset: 0.125rem;
     }
 
     .status:focus {
       outline: none;
     }
-
-    :focus {
-      scroll-margin-block: 4rem;
-    }
-  `;
+  `,
+  ];
 
   private readonly worker = new ServiceWorkerController(this);
   private readonly connection = new OnlineController(this);
@@ -104,7 +79,7 @@ export class OfflineStatus extends LitElement {
           ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>`
           : state === 'saving'
             ? // Holds the button's place while saving, so the page does not shift when it appears.
-              html`<span class="keep keep-placeholder" aria-hidden="true">Keep available offline</span>`
+              html`<button type="button" class="keep-placeholder" tabindex="-1" aria-hidden="true" disabled>Keep available offline</button>`
             : nothing}
         ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
       </div>

@@ -12,6 +12,7 @@ import { ReadingPosition } from '../speech/reading-position.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
 import { buildScript } from '../speech/spoken-script.js';
 import { chooseVoice, primaryLanguage, voicesFor } from '../speech/voices.js';
+import { controlStyles } from '../styles/control-styles.js';
 import type { ListenHereEvent } from './listen-here.js';
 
 /** Shortcuts: Alt+Shift with a key no screen reader's browse mode uses. Matched by event.code. */
@@ -73,14 +74,15 @@ const minutes = (ms: number) => {
  */
 @customElement('read-aloud-player')
 export class ReadAloudPlayer extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     :host {
       display: contents;
       font-family: var(--font-ui);
       color: var(--text);
     }
 
-    button,
     select {
       font: inherit;
       color: inherit;
@@ -91,28 +93,6 @@ export class ReadAloudPlayer extends LitElement {
       align-items: center;
       justify-content: center;
       gap: 0.4em;
-      min-height: 2.75rem;
-      min-width: 2.75rem;
-      max-width: 100%;
-      padding: 0.375rem 0.875rem;
-      border: 0.125rem solid currentColor;
-      border-radius: 0.375rem;
-      background: var(--bg);
-      overflow-wrap: anywhere;
-      cursor: pointer;
-    }
-
-    button:hover {
-      background: var(--surface);
-    }
-
-    :focus-visible {
-      outline: 0.1875rem solid var(--focus);
-      outline-offset: 0.125rem;
-    }
-
-    :focus {
-      scroll-margin-block: 4rem;
     }
 
     svg {
@@ -292,15 +272,8 @@ export class ReadAloudPlayer extends LitElement {
       }
     }
 
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  `,
+  ];
 
   private readonly engine: SpeechEngine = new BrowserSpeechEngine();
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {

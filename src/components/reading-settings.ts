@@ -4,6 +4,7 @@ import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
 import { readingSettings } from '../settings/reading-settings-store.js';
+import { controlStyles } from '../styles/control-styles.js';
 import {
   FONTS,
   RANGES,
@@ -65,7 +66,9 @@ const ANNOUNCE_DELAY_MS = 700;
  */
 @customElement('reading-settings')
 export class ReadingSettingsPanel extends LitElement {
-  static override styles = css`
+  static override styles = [
+    controlStyles,
+    css`
     /* The host's children take part in the page header's toolbar grid: the button sits
        beside the site name when there is room, and the panel spans the width below. */
     :host {
@@ -85,36 +88,9 @@ export class ReadingSettingsPanel extends LitElement {
       }
     }
 
-    button,
     input {
       font: inherit;
       color: inherit;
-    }
-
-    /* Padding in rem, so buttons grow with their text but not by a multiple of it. */
-    button {
-      min-height: 2.75rem;
-      min-width: 2.75rem;
-      max-width: 100%;
-      padding: 0.375rem 0.875rem;
-      overflow-wrap: anywhere;
-      border: 0.125rem solid currentColor;
-      border-radius: 0.375rem;
-      background: var(--bg);
-      cursor: pointer;
-    }
-
-    button:hover {
-      background: var(--surface);
-    }
-
-    :focus-visible {
-      outline: 0.1875rem solid var(--focus);
-      outline-offset: 0.125rem;
-    }
-
-    :focus {
-      scroll-margin-block: 4rem;
     }
 
     .toggle[aria-expanded='true'] {
@@ -217,15 +193,8 @@ export class ReadingSettingsPanel extends LitElement {
       margin-top: 1rem;
     }
 
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-  `;
+  `,
+  ];
 
   private readonly settings = new PreferenceController(this, readingSettings(), (event) => this.settingsChanged(event));
 

@@ -5,7 +5,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { closeEditions, type Edition } from '../helpers/edition.js';
 import { clearListening, playerOf } from '../helpers/player.js';
 import { openPanel, STORAGE_KEY } from '../helpers/settings.js';
-import { fakeSpeech, until } from '../helpers/speech.js';
+import { startPlaying, until } from '../helpers/speech.js';
 import { openInState, STATES } from '../helpers/states.js';
 
 interface AxNode {
@@ -64,12 +64,8 @@ describe('accessibility tree of the controls (Chromium)', function () {
 
   it('names every player control, with its keyboard shortcut, and reports its state', async () => {
     edition = await openInState(STATES[0], { width: 1280, height: 800 });
-    const speech = fakeSpeech(edition);
+    await startPlaying(edition);
     const player = playerOf(edition);
-    await player.rendered();
-    player.listen()!.click();
-    await until(() => speech.spoken.length > 0, 'speech');
-    await player.rendered();
     const nodes = await tree();
     expect(find(nodes, 'region', 'Read aloud')).to.not.equal(undefined);
     for (const [name, keys] of [

@@ -107,3 +107,14 @@ export function fakeSpeech(edition: Edition, voices: FakeVoice[] = [fakeVoice('T
     },
   };
 }
+
+/** Presses Listen with the fake engine in place, and resolves once the first sentence is spoken. */
+export async function startPlaying(edition: Edition) {
+  const speech = fakeSpeech(edition);
+  const host = edition.doc.querySelector('read-aloud-player') as unknown as HTMLElement & { updateComplete: Promise<unknown> };
+  await host.updateComplete;
+  host.shadowRoot!.querySelector<HTMLButtonElement>('.listen')!.click();
+  await until(() => speech.spoken.length > 0, 'the first utterance');
+  await host.updateComplete;
+  return speech;
+}

@@ -3,7 +3,7 @@
 import { closeEditions, openEdition, type Edition } from './edition.js';
 import { clearListening, playerOf } from './player.js';
 import { openPanel, STORAGE_KEY } from './settings.js';
-import { fakeSpeech, until } from './speech.js';
+import { startPlaying } from './speech.js';
 
 export interface Viewport {
   width: number;
@@ -69,13 +69,8 @@ export function leaveState() {
 }
 
 async function startPlayer(edition: Edition) {
-  const speech = fakeSpeech(edition);
-  const player = playerOf(edition);
-  await player.rendered();
-  player.listen()!.click();
-  await until(() => speech.spoken.length > 0, 'speech to start');
-  await player.rendered();
-  return player;
+  await startPlaying(edition);
+  return playerOf(edition);
 }
 
 /** The network goes away: the browser says so and fires "offline". */
