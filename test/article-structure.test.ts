@@ -1,20 +1,7 @@
 import { expect } from '@esm-bundle/chai';
+import { SECTIONS } from './helpers/article-outline.js';
 import { closeEditions, openEdition } from './helpers/edition.js';
 
-const SECTIONS = [
-  'When the same pills stopped working',
-  'The breakthrough they talk about',
-  'A subjective shift more than a checklist ticked',
-  'Expert perspective without fanfare',
-  'Where the clinic and the culture collide',
-  'Joy is not a binary outcome',
-  'Why this matters beyond a single life',
-  'Open endings and honest caveats',
-  'What I think',
-  'Summary Table',
-  'FAQ',
-  'Author',
-];
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 

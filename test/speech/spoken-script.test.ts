@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { Lexicon, writtenAt } from '../../src/speech/lexicon.js';
 import { sentenceSpans } from '../../src/speech/segmenter.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
+import { SECTIONS } from '../helpers/article-outline.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 
 const lexiconJson = async () => (await fetch('/assets/lexicon/en.json')).json();
@@ -61,21 +62,7 @@ describe('spoken script of the article', () => {
   it('reads the title, then every section announced as such', async () => {
     const script = await articleScript();
     expect(script.lang).to.equal('en');
-    expect(script.sections.map((s) => s.title)).to.deep.equal([
-      'Opening',
-      'When the same pills stopped working',
-      'The breakthrough they talk about',
-      'A subjective shift more than a checklist ticked',
-      'Expert perspective without fanfare',
-      'Where the clinic and the culture collide',
-      'Joy is not a binary outcome',
-      'Why this matters beyond a single life',
-      'Open endings and honest caveats',
-      'What I think',
-      'Summary Table',
-      'FAQ',
-      'Author',
-    ]);
+    expect(script.sections.map((s) => s.title)).to.deep.equal(['Opening', ...SECTIONS]);
     expect(script.segments[0].spoken).to.match(/^After 31 Years/);
     expect(script.segments[0].kind).to.equal('title');
     expect(script.segments[1].spoken).to.match(/^There are moments in medicine/);
