@@ -307,6 +307,8 @@ export class ReadAloudPlayer extends LitElement {
   private position?: ReadingPosition;
   private lastIndex = -1;
   private lastState: PlayerState = 'idle';
+  private lastProblem?: string;
+  private observedBar?: HTMLElement;
   private stopWatchingVoices?: () => void;
   /** Play was pressed before any voice had loaded: where to start once one has. */
   private pendingStart?: { from?: number; timer: number };
@@ -365,6 +367,10 @@ export class ReadAloudPlayer extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
+    // Measure only when the bar comes or goes; the resize observer follows its size after that.
+    if (this.bar === this.observedBar) return;
+    if (this.observedBar) this.resizeObserver?.unobserve(this.observedBar);
+    this.observedBar = this.bar;
     if (this.bar) this.resizeObserver?.observe(this.bar);
     this.dock();
   }
@@ -532,25 +538,33 @@ export class ReadAloudPlayer extends LitElement {
 
   private playerChanged() {
     const player = this.player!;
+    // This runs on every word the engine reports: only the highlight changes that often.
     const range = this.showReadingPosition();
-    if (player.index !== this.lastIndex) {
+    const moved = player.index !== this.lastIndex;
+    const stateChanged = player.state !== this.lastState;
+    if (moved) {
       this.lastIndex = player.index;
       if (player.state === 'playing') this.follow.reveal(range);
       if (player.state !== 'idle') this.position?.save(player.script, player.index);
     }
-    if (player.state !== this.lastState || player.problem) {
+    if (stateChanged || player.problem !== this.lastProblem) {
       const messages: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
       this.announce(player.problem ?? messages[player.state]);
       if (player.state === 'playing' && this.lastState === 'idle') this.follow.following = true;
       this.lastState = player.state;
+      this.lastProblem = player.problem;
     }
+    if (moved || stateChanged) this.updateMediaSession(player);
+    this.revision++;
+  }
+
+  private updateMediaSession(player: ReadAloud) {
     const section = player.script.sections[player.segment?.section ?? 0];
     const title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
     this.media.update(
       { title: section.title === 'Opening' ? title : section.title, artist: document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '', album: title },
       player.state === 'idle' ? 'none' : player.state,
     );
-    this.revision++;
   }
 
   /** Highlights the sentence being read (and its word); returns its range for scrolling. */
