@@ -34,8 +34,9 @@ export class PreferenceStorage {
   /** Calls back with the new text whenever another tab or window changes the value. */
   watch(callback: (text: string | null) => void): () => void {
     const listener = (event: StorageEvent) => {
-      // A null key means another tab cleared all storage.
-      if (event.key === this.key || event.key === null) callback(event.key === null ? null : event.newValue);
+      // A null key means another tab cleared all storage. The stored value, not the event's,
+      // is the truth: an event can arrive after a later write (from this page) has replaced it.
+      if (event.key === this.key || event.key === null) callback(this.read().text);
     };
     window.addEventListener('storage', listener);
     return () => window.removeEventListener('storage', listener);

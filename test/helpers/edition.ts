@@ -29,7 +29,6 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
     frame.addEventListener('load', () => resolve(), { once: true });
     frame.addEventListener('error', () => reject(new Error(`could not load ${path}`)), { once: true });
   });
-  frame.src = path;
   // Focusable stand-ins for the browser's own interface before and after the page: Tab out
   // of the page lands here, so focus never leaves the test's window (Firefox would not give
   // a frame focus again after that).
@@ -37,6 +36,10 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   const after = outside('after the page');
   document.body.append(before, frame, after);
   opened.push(before, frame, after);
+  // Lay the frame out at its size before its page starts parsing: inline scripts in the page
+  // (the contents collapse on phones) read the viewport width as they run.
+  frame.getBoundingClientRect();
+  frame.src = path;
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;
   const doc = frame.contentDocument!;
