@@ -25,10 +25,6 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
   if (!scripts) frame.setAttribute('sandbox', 'allow-same-origin');
-  const loaded = new Promise<void>((resolve, reject) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    frame.addEventListener('error', () => reject(new Error(`could not load ${path}`)), { once: true });
-  });
   // Focusable stand-ins for the browser's own interface before and after the page: Tab out
   // of the page lands here, so focus never leaves the test's window (Firefox would not give
   // a frame focus again after that).
@@ -39,6 +35,16 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   // Lay the frame out at its size before its page starts parsing: inline scripts in the page
   // (the contents collapse on phones) read the viewport width as they run.
   frame.getBoundingClientRect();
+  // Appending a frame without a page fires a load of its own (about:blank): wait for the page's.
+  const loaded = new Promise<void>((resolve, reject) => {
+    const onLoad = () => {
+      if (frame.contentWindow?.location.href === 'about:blank') return;
+      frame.removeEventListener('load', onLoad);
+      resolve();
+    };
+    frame.addEventListener('load', onLoad);
+    frame.addEventListener('error', () => reject(new Error(`could not load ${path}`)), { once: true });
+  });
   frame.src = path;
   await loaded;
   const win = frame.contentWindow as Window & typeof globalThis;
