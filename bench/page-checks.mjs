@@ -1,7 +1,8 @@
 // Checks on the built page that Lighthouse does not make (or cannot, see RESULTS.md): layout
 // shifts with stored reading settings, which resources block rendering, what the console
 // says (Lit's dev-mode warning among it), and whether the article is there without script.
-import { launchChromium, MOBILE_VIEWPORT } from './chromium.mjs';
+import { MOBILE_VIEWPORT } from '../scripts/browsers.mjs';
+import { launchChromium } from './chromium.mjs';
 import { waitForOffline } from './offline.mjs';
 
 /** The reading settings a returning reader might have: larger text, dark, a downloaded font. */
