@@ -147,7 +147,8 @@ function tagsIn(html, firstLine) {
     onOpenTag(name, attribs) {
       const at = html.toLowerCase().indexOf(`<${name}`, cursor);
       if (at >= 0) cursor = at + 1;
-      tags.push({ name, attribs, line: firstLine + html.slice(0, Math.max(at, 0)).split('\n').length - 1 });
+      // A copy: the sanitizer goes on to delete what it would not keep from the same object.
+      tags.push({ name, attribs: { ...attribs }, line: firstLine + html.slice(0, Math.max(at, 0)).split('\n').length - 1 });
     },
   });
   return tags;
