@@ -81,10 +81,10 @@ async function encode(body, file) {
   try {
     meta = await sharp(body).metadata();
   } catch {
-    throw new PictureError(`"${file}" is not a picture this edition can read (JPEG, PNG, WebP, AVIF, GIF or SVG)`);
+    throw new PictureError(`picture "${file}" is not a picture this edition can read (JPEG, PNG, WebP, AVIF, GIF or SVG)`);
   }
   const { width = 0, height = 0 } = meta;
-  if (!width || !height) throw new PictureError(`"${file}" has no width and height`);
+  if (!width || !height) throw new PictureError(`picture "${file}" has no width and height`);
   /** @type {{ path: string, body: Buffer }[]} */
   const files = [];
   const save = (/** @type {Buffer} */ data, /** @type {string} */ suffix) => {
@@ -119,7 +119,7 @@ async function encode(body, file) {
       const sent = encoded.find((v) => v.width === desktop);
       if (sent && sent.data.length <= PICTURE_BUDGET) return encoded;
       if (quality === QUALITIES.at(-1)) {
-        throw new PictureError(`"${file}" is ${Math.round((sent?.data.length ?? 0) / 1024)} KB as ${format.toUpperCase()} at ${desktop} px even at low quality, over the ${PICTURE_BUDGET / 1024} KB a picture may weigh; use a simpler or smaller picture`);
+        throw new PictureError(`picture "${file}" is ${Math.round((sent?.data.length ?? 0) / 1024)} KB as ${format.toUpperCase()} at ${desktop} px even at low quality, over the ${PICTURE_BUDGET / 1024} KB a picture may weigh; use a simpler or smaller picture`);
       }
     }
     return [];
