@@ -7,12 +7,12 @@ import { escapeHtml } from './page.mjs';
 
 /** @typedef {import('markdown-it').default} MarkdownIt */
 
-/** How languages are named aloud; an unknown one is said as written in the source. */
+/** How languages are named aloud (names, not phrases: read-aloud says them in any language); an unknown one as written. */
 const LANGUAGE_NAMES = {
-  bash: 'Bash', c: 'C', cpp: 'C++', 'c++': 'C++', cs: 'C#', csharp: 'C#', css: 'CSS', diff: 'a diff', go: 'Go',
+  bash: 'Bash', c: 'C', cpp: 'C++', 'c++': 'C++', cs: 'C#', csharp: 'C#', css: 'CSS', diff: 'diff', go: 'Go',
   html: 'HTML', java: 'Java', javascript: 'JavaScript', js: 'JavaScript', json: 'JSON', jsx: 'JSX', kotlin: 'Kotlin',
   lua: 'Lua', markdown: 'Markdown', md: 'Markdown', php: 'PHP', python: 'Python', py: 'Python', rb: 'Ruby', ruby: 'Ruby',
-  rs: 'Rust', rust: 'Rust', scss: 'SCSS', sh: 'shell', shell: 'shell', console: 'a console session', sql: 'SQL',
+  rs: 'Rust', rust: 'Rust', scss: 'SCSS', sh: 'shell', shell: 'shell', console: 'console', sql: 'SQL',
   swift: 'Swift', toml: 'TOML', ts: 'TypeScript', tsx: 'TSX', typescript: 'TypeScript', xml: 'XML', yaml: 'YAML', yml: 'YAML', zsh: 'Zsh',
 };
 
