@@ -122,7 +122,8 @@ export async function renderArticle(source, file, { site = DEFAULT_CONFIG, root 
   const html = hasRawHtml
     ? renderWithRawHtml(md, tokens, env, (attribs) => env.picture?.({ src: attribs.src ?? '', alt: attribs.alt ?? '', width: Number(attribs.width) || undefined }) ?? null)
     : md.renderer.render(tokens, md.options, env);
-  if (meta.description === '') meta.description = shorten(firstParagraph(tokens));
+  // An article that opens with no paragraph at all is described by its title.
+  if (meta.description === '') meta.description = shorten(firstParagraph(tokens)) || meta.title;
   const wordCount = countWords(meta.title) + (env.words ?? 0);
   return {
     meta,
