@@ -9,6 +9,7 @@ import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.mjs';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
+import { fixtureSitePlugin } from './test/plugins/fixture-site-plugin.mjs';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -40,5 +41,5 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };

@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { renderArticle } from '../../scripts/article.mjs';
 import { readingLevel } from '../../scripts/reading-level.mjs';
 
-test('docs/accessibility.md states the article’s measured reading level', () => {
+test('docs/accessibility.md states the article’s measured reading level', async () => {
   const file = 'assets/articles/psychedelic-therapy.md';
-  const article = renderArticle(readFileSync(file, 'utf8'), file);
+  const article = await renderArticle(readFileSync(file, 'utf8'), file);
   const level = readingLevel(article.html, article.meta.title);
   const report = readFileSync('docs/accessibility.md', 'utf8');
   assert.match(report, new RegExp(`Flesch–Kincaid grade level \\*\\*${level.grade}\\*\\*`));

@@ -115,3 +115,68 @@ describe('spoken script of the article', () => {
     expect(script.segments.at(-1)!.spoken).to.equal('takeachef.com');
   });
 });
+
+describe('spoken script of a publisher’s post', () => {
+  /** An article in the shape the build gives a post's code, pictures and notes. */
+  function post(lang: string, body: string) {
+    const article = document.createElement('article');
+    article.lang = lang;
+    article.innerHTML = `<header><h1>A post</h1><p class="article-meta" data-edition>1 min read</p></header>${body}`;
+    return buildScript(article, new Lexicon(), lang);
+  }
+
+  const CODE =
+    '<div class="code-block" role="region" tabindex="0" aria-label="Code example in Rust, 12 lines" data-speak="code" data-language="Rust" data-lines="12">' +
+    '<pre><code class="language-rust">fn main() {\n    println!("hello");\n}\n</code></pre></div>';
+  const PICTURE =
+    '<figure><picture data-speak="image"><source type="image/avif" srcset="a.avif 400w"><img src="a.jpg" alt="Two boxes joined by an arrow" width="720" height="360"></picture>' +
+    '<figcaption>The owner lends.</figcaption></figure>';
+
+  it('announces a code block by language and length, and never reads the code', () => {
+    const script = post('en', `<p>Before.</p>${CODE}<p>After.</p>`);
+    const spoken = script.segments.map((s) => s.spoken);
+    expect(spoken).to.deep.equal(['A post', 'Before.', 'Code example in Rust, 12 lines', 'After.']);
+    expect(script.segments[2].kind).to.equal('code');
+    expect(spoken.join(' ')).not.to.contain('println');
+  });
+
+  it('says "Image:" and the alt text of a meaningful picture, then its caption as text; a decorative picture is silent', () => {
+    const script = post('en', `${PICTURE}<p><img src="d.png" alt="" width="10" height="10"> Plain.</p>`);
+    const spoken = script.segments.map((s) => [s.kind, s.spoken]);
+    expect(spoken).to.deep.equal([
+      ['title', 'A post'],
+      ['image', 'Image: Two boxes joined by an arrow'],
+      ['text', 'The owner lends.'],
+      ['text', 'Plain.'],
+    ]);
+  });
+
+  it('skips footnote marks and back links, and reads the notes where they are', () => {
+    const script = post(
+      'en',
+      '<p>A claim.<sup class="footnote-ref" data-speak="skip"><a href="#fn1" id="fnref1">[1]</a></sup> Another sentence.</p>' +
+        '<section class="footnotes"><h2 id="footnotes">Notes</h2><ol><li id="fn1"><p>The source. <a href="#fnref1" data-speak="skip" aria-label="Back to reference 1">↩</a></p></li></ol></section>',
+    );
+    const spoken = script.segments.map((s) => s.spoken);
+    expect(spoken).to.deep.equal(['A post', 'A claim.', 'Another sentence.', 'Section: Notes', 'The source.']);
+    // Offsets still point at the page's text, marks included.
+    const second = script.segments[2];
+    expect(second.block.textContent!.slice(second.start, second.end)).to.equal('Another sentence.');
+  });
+
+  it('speaks the glue in the article’s language: French', () => {
+    const script = post(
+      'fr',
+      `<section><h2>Le rythme</h2><figure class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><figcaption><strong>Claire Dubois</strong>, autrice</figcaption></figure>${CODE}${PICTURE}</section>`,
+    );
+    expect(script.segments.map((s) => s.spoken)).to.deep.equal([
+      'A post',
+      'Section : Le rythme',
+      'Citation : Une phrase bien écrite.',
+      'Fin de citation, de Claire Dubois, autrice',
+      'Exemple de code en Rust, 12 lignes',
+      'Image : Two boxes joined by an arrow',
+      'The owner lends.',
+    ]);
+  });
+});
