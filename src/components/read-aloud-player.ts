@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { FollowReadingController } from '../controllers/follow-reading-controller.js';
 import { MediaSessionController } from '../controllers/media-session-controller.js';
@@ -13,6 +13,7 @@ import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/sp
 import { buildScript } from '../speech/spoken-script.js';
 import { chooseVoice, primaryLanguage, voicesFor } from '../speech/voices.js';
 import type { ListenHereEvent } from './listen-here.js';
+import { ICONS } from './read-aloud-player.icons.js';
 import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
 
 /** Shortcuts: Alt+Shift with a key no screen reader's browse mode uses. Matched by event.code. */
@@ -46,17 +47,6 @@ const VOICE_WAIT_MS = 4000;
 
 /** The bar docks to the bottom of the screen only while it takes no more than this share of it. */
 const MAX_DOCKED_SHARE = 0.3;
-
-const icon = (path: string) => svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${path} /></svg>`;
-const ICONS = {
-  play: icon('M4 2.5v11l9-5.5z'),
-  pause: icon('M4 2.5h3v11H4zm5 0h3v11H9z'),
-  stop: icon('M3.5 3.5h9v9h-9z'),
-  previous: icon('M11 3v10L5 8zM4 3h1.5v10H4z'),
-  next: icon('M5 3v10l6-5zM10.5 3H12v10h-1.5z'),
-  previousSection: icon('M8 3v10L2 8zm6 0v10L8 8z'),
-  nextSection: icon('M8 3v10l6-5zM2 3v10l6-5z'),
-};
 
 const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
