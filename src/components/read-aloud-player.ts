@@ -1,5 +1,6 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { DockingController } from '../controllers/docking-controller.js';
 import { FollowReadingController } from '../controllers/follow-reading-controller.js';
 import { MediaSessionController } from '../controllers/media-session-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
@@ -45,9 +46,6 @@ const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and wor
  */
 const VOICE_WAIT_MS = 4000;
 
-/** The bar docks to the bottom of the screen only while it takes no more than this share of it. */
-const MAX_DOCKED_SHARE = 0.3;
-
 const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
@@ -82,10 +80,11 @@ export class ReadAloudPlayer extends LitElement {
     previousSentence: () => this.player?.previous(),
     nextSentence: () => this.player?.next(),
   });
+  /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
+  private readonly docking = new DockingController(this, { element: () => this.bar, maxShare: 0.3, property: '--player-height' });
 
   @state() private voices: Voice[] = [];
   @state() private optionsOpen = false;
-  @state() private docked = true;
   @state() private announcement = '';
   /** Changes whenever the player does, so Lit re-renders. */
   @state() private revision = 0;
@@ -99,11 +98,9 @@ export class ReadAloudPlayer extends LitElement {
   private lastIndex = -1;
   private lastState: PlayerState = 'idle';
   private lastProblem?: string;
-  private observedBar?: HTMLElement;
   private stopWatchingVoices?: () => void;
   /** Play was pressed before any voice had loaded: where to start once one has. */
   private pendingStart?: { from?: number; timer: number };
-  private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.dock());
 
   constructor() {
     super();
@@ -135,7 +132,6 @@ export class ReadAloudPlayer extends LitElement {
     window.addEventListener('keydown', this.onKeydown);
     // Speech must stop with the page, or some browsers keep talking after it has gone.
     window.addEventListener('pagehide', this.onPageHide);
-    window.addEventListener('resize', this.onResize);
   }
 
   override disconnectedCallback() {
@@ -145,25 +141,12 @@ export class ReadAloudPlayer extends LitElement {
     document.removeEventListener('click', this.onDocumentClick);
     window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('pagehide', this.onPageHide);
-    window.removeEventListener('resize', this.onResize);
-    this.resizeObserver?.disconnect();
     this.player?.stop();
-    document.documentElement.style.removeProperty('--player-height');
   }
 
   override render() {
     return html`${this.renderLaunch()}${this.state === 'idle' ? nothing : this.renderBar()}
       <div class="visually-hidden" role="status">${this.announcement}</div>`;
-  }
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    // Measure only when the bar comes or goes; the resize observer follows its size after that.
-    if (this.bar === this.observedBar) return;
-    if (this.observedBar) this.resizeObserver?.unobserve(this.observedBar);
-    this.observedBar = this.bar;
-    if (this.bar) this.resizeObserver?.observe(this.bar);
-    this.dock();
   }
 
   private renderLaunch() {
@@ -195,7 +178,7 @@ export class ReadAloudPlayer extends LitElement {
     const playing = player.state === 'playing';
     const voice = this.currentVoice();
     const suitable = voicesFor(this.voices, this.articleLang);
-    return html`<section class="bar ${this.docked ? 'docked' : ''}" aria-label="Read aloud">
+    return html`<section class="bar ${this.docking.docked ? 'docked' : ''}" aria-label="Read aloud">
       <p class="where">
         <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
         <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
@@ -373,23 +356,6 @@ export class ReadAloudPlayer extends LitElement {
     this.announcement = '';
     void this.updateComplete.then(() => (this.announcement = message));
   }
-
-  /** Docks the bar to the bottom of the screen unless that would cover too much of it. */
-  private dock() {
-    const root = document.documentElement;
-    if (!this.bar) {
-      root.style.removeProperty('--player-height');
-      return;
-    }
-    const height = this.bar.getBoundingClientRect().height;
-    const fits = height <= window.innerHeight * MAX_DOCKED_SHARE;
-    if (fits !== this.docked) this.docked = fits;
-    // The page leaves room under a docked bar, so nothing focused or read hides behind it.
-    if (fits) root.style.setProperty('--player-height', `${Math.ceil(height)}px`);
-    else root.style.removeProperty('--player-height');
-  }
-
-  private readonly onResize = () => this.dock();
 
   private readonly onPageHide = () => this.player?.stop();
 
