@@ -6,6 +6,7 @@ import { MediaSessionController } from '../controllers/media-session-controller.
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { ReadingHighlightController } from '../controllers/reading-highlight-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
+import { keysForPeople, ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { Lexicon } from '../speech/lexicon.js';
 import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../speech/listening-preferences.js';
 import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
@@ -15,28 +16,8 @@ import { buildScript } from '../speech/spoken-script.js';
 import { chooseVoice, primaryLanguage, voicesFor } from '../speech/voices.js';
 import type { ListenHereEvent } from './listen-here.js';
 import { ICONS } from './read-aloud-player.icons.js';
+import { READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
-
-/** Shortcuts: Alt+Shift with a key no screen reader's browse mode uses. Matched by event.code. */
-const SHORTCUTS: Record<string, { keys: string; label: string }> = {
-  toggle: { keys: 'Alt+Shift+P', label: 'play or pause' },
-  stop: { keys: 'Alt+Shift+S', label: 'stop' },
-  previous: { keys: 'Alt+Shift+ArrowLeft', label: 'previous sentence' },
-  next: { keys: 'Alt+Shift+ArrowRight', label: 'next sentence' },
-  previousSection: { keys: 'Alt+Shift+ArrowUp', label: 'previous section' },
-  nextSection: { keys: 'Alt+Shift+ArrowDown', label: 'next section' },
-  here: { keys: 'Alt+Shift+L', label: 'listen from the selected text, or the top of the screen' },
-};
-
-const CODES: Record<string, keyof typeof SHORTCUTS> = {
-  KeyP: 'toggle',
-  KeyS: 'stop',
-  ArrowLeft: 'previous',
-  ArrowRight: 'next',
-  ArrowUp: 'previousSection',
-  ArrowDown: 'nextSection',
-  KeyL: 'here',
-};
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
 
@@ -82,6 +63,11 @@ export class ReadAloudPlayer extends LitElement {
   });
   /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
   private readonly docking = new DockingController(this, { element: () => this.bar, maxShare: 0.3, property: '--player-height' });
+  private readonly shortcuts = new ShortcutsController(this, {
+    shortcuts: READ_ALOUD_SHORTCUTS,
+    enabled: () => this.engine.supported,
+    onShortcut: (action) => this.onShortcut(action),
+  });
 
   @state() private voices: Voice[] = [];
   @state() private optionsOpen = false;
@@ -129,7 +115,6 @@ export class ReadAloudPlayer extends LitElement {
     }
     document.addEventListener('listen-here', this.onListenHere);
     document.addEventListener('click', this.onDocumentClick);
-    window.addEventListener('keydown', this.onKeydown);
     // Speech must stop with the page, or some browsers keep talking after it has gone.
     window.addEventListener('pagehide', this.onPageHide);
   }
@@ -139,7 +124,6 @@ export class ReadAloudPlayer extends LitElement {
     this.stopWatchingVoices?.();
     document.removeEventListener('listen-here', this.onListenHere);
     document.removeEventListener('click', this.onDocumentClick);
-    window.removeEventListener('keydown', this.onKeydown);
     window.removeEventListener('pagehide', this.onPageHide);
     this.player?.stop();
   }
@@ -160,7 +144,7 @@ export class ReadAloudPlayer extends LitElement {
     if (this.state !== 'idle') return html`<div class="launch"></div>`;
     const saved = this.position?.peek();
     return html`<div class="launch">
-      <button class="listen primary" type="button" @click=${() => this.listen()} aria-keyshortcuts=${SHORTCUTS.toggle.keys}>
+      <button class="listen primary" type="button" @click=${() => this.listen()} aria-keyshortcuts=${this.shortcuts.keys('toggle')}>
         ${ICONS.play}${saved ? html`Resume listening<span class="visually-hidden"> from “${saved.section}”</span>` : 'Listen'}
       </button>
       ${saved ? html`<button type="button" @click=${() => this.listen(0)}>Start from the beginning</button>` : nothing}
@@ -188,7 +172,7 @@ export class ReadAloudPlayer extends LitElement {
       <div class="controls">
         ${this.iconButton('previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
         ${this.iconButton('previous', 'Previous sentence', ICONS.previous, () => player.previous())}
-        <button class="primary icon-button play" type="button" @click=${() => player.toggle()} aria-keyshortcuts=${SHORTCUTS.toggle.keys}>
+        <button class="primary icon-button play" type="button" @click=${() => player.toggle()} aria-keyshortcuts=${this.shortcuts.keys('toggle')}>
           ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? 'Pause' : 'Play'}</span>
         </button>
         ${this.iconButton('next', 'Next sentence', ICONS.next, () => player.next())}
@@ -223,14 +207,14 @@ export class ReadAloudPlayer extends LitElement {
           )}
         </fieldset>
         <dl class="keys">
-          ${Object.values(SHORTCUTS).map((s) => html`<dt>${s.keys.replace(/Arrow(\w+)/, '$1 arrow').replace(/\+/g, ' + ')}</dt><dd>${s.label}</dd>`)}
+          ${this.shortcuts.shortcuts.map((s) => html`<dt>${keysForPeople(s.keys)}</dt><dd>${s.label}</dd>`)}
         </dl>
       </div>
     </section>`;
   }
 
-  private iconButton(key: keyof typeof SHORTCUTS, label: string, glyph: unknown, action: () => void) {
-    return html`<button type="button" class="icon-button ${key}" @click=${action} aria-keyshortcuts=${SHORTCUTS[key].keys}>
+  private iconButton(name: ReadAloudAction, label: string, glyph: unknown, action: () => void) {
+    return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${this.shortcuts.keys(name)}>
       ${glyph}<span class="label">${label}</span>
     </button>`;
   }
@@ -423,13 +407,7 @@ export class ReadAloudPlayer extends LitElement {
     this.listen(index ?? 0);
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
-    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-    const action = CODES[event.code];
-    if (!action || !this.engine.supported) return;
-    const target = event.composedPath()[0] as Element | undefined;
-    if (target?.closest?.('input[type="text"], textarea, [contenteditable]')) return;
-    event.preventDefault();
+  private onShortcut(action: ReadAloudAction) {
     const player = this.player;
     switch (action) {
       case 'toggle':
@@ -443,9 +421,9 @@ export class ReadAloudPlayer extends LitElement {
         this.listenFromHere();
         break;
       default:
-        player?.[action as 'previous' | 'next' | 'previousSection' | 'nextSection']();
+        player?.[action]();
     }
-  };
+  }
 }
 
 declare global {
