@@ -7,10 +7,12 @@ import { PreferenceController } from '../controllers/preference-controller.js';
 import { ReadingHighlightController } from '../controllers/reading-highlight-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { keysForPeople, ShortcutsController } from '../controllers/shortcuts-controller.js';
+import { TapToSeekController } from '../controllers/tap-to-seek-controller.js';
 import { Lexicon } from '../speech/lexicon.js';
 import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../speech/listening-preferences.js';
 import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
+import { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from '../speech/segment-lookup.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
 import { buildScript } from '../speech/spoken-script.js';
 import { chooseVoice, primaryLanguage, voicesFor } from '../speech/voices.js';
@@ -92,6 +94,11 @@ export class ReadAloudPlayer extends LitElement {
     super();
     // The bar covers the bottom of the screen, so the player keeps focus anywhere clear of it.
     new RevealFocusController(this, { wholePage: true });
+    new TapToSeekController(this, {
+      article: () => this.article,
+      listening: () => (this.state === 'idle' ? undefined : this.player?.script),
+      seek: (index) => this.player?.seek(index),
+    });
   }
 
   private get state(): PlayerState {
@@ -114,7 +121,6 @@ export class ReadAloudPlayer extends LitElement {
       });
     }
     document.addEventListener('listen-here', this.onListenHere);
-    document.addEventListener('click', this.onDocumentClick);
     // Speech must stop with the page, or some browsers keep talking after it has gone.
     window.addEventListener('pagehide', this.onPageHide);
   }
@@ -123,7 +129,6 @@ export class ReadAloudPlayer extends LitElement {
     super.disconnectedCallback();
     this.stopWatchingVoices?.();
     document.removeEventListener('listen-here', this.onListenHere);
-    document.removeEventListener('click', this.onDocumentClick);
     window.removeEventListener('pagehide', this.onPageHide);
     this.player?.stop();
   }
@@ -345,65 +350,15 @@ export class ReadAloudPlayer extends LitElement {
 
   private readonly onListenHere = (event: ListenHereEvent) => {
     const player = this.ensurePlayer();
-    const index = player?.script.segments.findIndex((s) => s.block === event.heading) ?? -1;
-    if (index >= 0) this.listen(index);
+    const index = player ? segmentOfHeading(player.script, event.heading) : undefined;
+    if (index !== undefined) this.listen(index);
   };
-
-  /**
-   * While listening, a click or tap on the article's text moves reading there, and a link in
-   * the contents moves it to that section (as well as scrolling). Links, buttons and text
-   * selections keep their usual meaning.
-   */
-  private readonly onDocumentClick = (event: MouseEvent) => {
-    const player = this.player;
-    if (!player || player.state === 'idle') return;
-    const target = event.target as Element;
-    const tocLink = target.closest?.('nav a[href^="#"]');
-    if (tocLink) {
-      const heading = document.getElementById(decodeURIComponent(tocLink.getAttribute('href')!.slice(1)));
-      const index = player.script.segments.findIndex((s) => s.block === heading);
-      if (index >= 0) player.seek(index);
-      return;
-    }
-    if (!this.article?.contains(target) || target.closest('a, button, listen-here, summary')) return;
-    if (!window.getSelection()?.isCollapsed) return;
-    const index = this.segmentAt(event.clientX, event.clientY);
-    if (index !== undefined) player.seek(index);
-  };
-
-  /** The segment under a point: the sentence whose text holds the caret position there. */
-  private segmentAt(x: number, y: number): number | undefined {
-    const doc = document as Document & {
-      caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
-      caretRangeFromPoint?(x: number, y: number): Range | null;
-    };
-    const caret = doc.caretPositionFromPoint?.(x, y);
-    const range = caret ? undefined : doc.caretRangeFromPoint?.(x, y);
-    const node = caret?.offsetNode ?? range?.startContainer;
-    const offset = caret?.offset ?? range?.startOffset ?? 0;
-    return node ? this.segmentAtNode(node, offset) : undefined;
-  }
-
-  private segmentAtNode(node: Node, offset: number): number | undefined {
-    const segments = this.player?.script.segments ?? [];
-    const candidates = segments.filter((s) => s.block.contains(node));
-    if (candidates.length === 0) return undefined;
-    // The node's offset within its block's text.
-    const block = candidates[0].block;
-    const before = document.createRange();
-    before.setStart(block, 0);
-    before.setEnd(node, offset);
-    const at = before.toString().length;
-    return (candidates.find((s) => at < s.end) ?? candidates[candidates.length - 1]).index;
-  }
 
   /** Listen from here: the selected text's sentence, or the first sentence on screen. */
   private listenFromHere() {
     const player = this.ensurePlayer();
     if (!player) return;
-    const selection = window.getSelection();
-    let index = selection?.anchorNode ? this.segmentAtNode(selection.anchorNode, selection.anchorOffset) : undefined;
-    index ??= player.script.segments.find((s) => s.block.getBoundingClientRect().bottom > 0)?.index;
+    const index = segmentAtSelection(player.script, window.getSelection()) ?? firstSegmentOnScreen(player.script);
     this.listen(index ?? 0);
   }
 
