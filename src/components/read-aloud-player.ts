@@ -258,7 +258,7 @@ export class ReadAloudPlayer extends LitElement {
   private ensurePlayer(): ReadAloud | undefined {
     if (this.player) return this.player;
     if (!this.engine.supported || !this.article) return undefined;
-    const script = buildScript(this.article, this.lexicon(), this.articleLang);
+    const script = buildScript(this.article, Lexicon.fromPage(document), this.articleLang);
     this.player = new ReadAloud({
       engine: this.engine,
       script,
@@ -271,15 +271,6 @@ export class ReadAloudPlayer extends LitElement {
       this.announce('Finished reading.');
     });
     return this.player;
-  }
-
-  private lexicon() {
-    const data = document.getElementById('pronunciation-lexicon')?.textContent;
-    try {
-      return Lexicon.fromJson(data ? JSON.parse(data) : undefined);
-    } catch {
-      return new Lexicon();
-    }
   }
 
   private currentVoice() {
