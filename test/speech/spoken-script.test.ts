@@ -49,6 +49,22 @@ describe('pronunciation lexicon', () => {
     expect(lexicon.speak('a PhD').text).to.equal('a P H D');
     expect(Lexicon.fromJson('nonsense').speak('PhD').text).to.equal('PhD');
   });
+
+  it('reads the lexicon the build embedded in the page, and speaks on without one', async () => {
+    const page = (json?: string) => {
+      const doc = document.implementation.createHTMLDocument();
+      if (json !== undefined) doc.body.innerHTML = `<script type="application/json" id="pronunciation-lexicon">${json}</script>`;
+      return doc;
+    };
+    expect(Lexicon.fromPage(page('{"entries": [{"written": "PhD", "spoken": "P H D"}]}')).speak('a PhD').text).to.equal('a P H D');
+    expect(Lexicon.fromPage(page('{"entries": [')).speak('a PhD').text).to.equal('a PhD');
+    expect(Lexicon.fromPage(page()).speak('a PhD').text).to.equal('a PhD');
+    // The edition's own page carries the edition's lexicon.
+    const { doc } = await openEdition();
+    expect(Lexicon.fromPage(doc).speak('psilocybin').text).to.equal(Lexicon.fromJson(await lexiconJson()).speak('psilocybin').text);
+    expect(Lexicon.fromPage(doc).speak('psilocybin').text).to.not.equal('psilocybin');
+    closeEditions();
+  });
 });
 
 describe('spoken script of the article', () => {
