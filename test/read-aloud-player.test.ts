@@ -3,9 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from './helpers/layout.js';
-import { clearListening, LISTENING_KEY, playerOf } from './helpers/player.js';
-import { STORAGE_KEY } from './helpers/settings.js';
+import { playerOf } from './helpers/player.js';
+import { storeSettings } from './helpers/settings.js';
 import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from './helpers/speech.js';
+import { clearStoredPreferences, LISTENING_KEY } from './helpers/storage.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);
@@ -28,11 +29,10 @@ async function expectNoAxeViolations(edition: Edition, state: string) {
 }
 
 describe('read-aloud player', () => {
-  beforeEach(clearListening);
+  beforeEach(clearStoredPreferences);
   afterEach(() => {
     closeEditions();
-    clearListening();
-    localStorage.removeItem(STORAGE_KEY);
+    clearStoredPreferences();
   });
 
   for (const width of [1280, 320]) {
@@ -75,7 +75,7 @@ describe('read-aloud player', () => {
   });
 
   it('leaves the bar in the page flow when docking it would cover too much of the screen', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    storeSettings({ textSize: 300 });
     const { edition, player } = await playing({ width: 320, height: 640 });
     expect(edition.win.getComputedStyle(player.bar()!).position).to.equal('static');
     expect(layoutProblems(edition)).to.deep.equal([]);

@@ -5,8 +5,8 @@ import { MediaSessionController } from '../controllers/media-session-controller.
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { ReadingHighlightController } from '../controllers/reading-highlight-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
+import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../preferences/listening-preferences.js';
 import { Lexicon } from '../speech/lexicon.js';
-import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../speech/listening-preferences.js';
 import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';

@@ -3,16 +3,16 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
-import { readingSettings } from '../settings/reading-settings-store.js';
-import { controlStyles } from '../styles/control-styles.js';
 import {
   FONTS,
   RANGES,
+  readingSettings,
   THEMES,
   WIDTHS,
   type NumericSetting,
   type ReadingSettings,
-} from '../settings/reading-settings.js';
+} from '../preferences/reading-settings.js';
+import { controlStyles } from '../styles/control-styles.js';
 
 const FONT_NAMES: Record<(typeof FONTS)[number], string> = {
   default: 'Edition default',

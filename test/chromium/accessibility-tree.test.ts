@@ -3,10 +3,11 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { closeEditions, type Edition } from '../helpers/edition.js';
-import { clearListening, playerOf } from '../helpers/player.js';
-import { openPanel, STORAGE_KEY } from '../helpers/settings.js';
+import { playerOf } from '../helpers/player.js';
+import { openPanel } from '../helpers/settings.js';
 import { startPlaying, until } from '../helpers/speech.js';
 import { openInState, STATES } from '../helpers/states.js';
+import { clearStoredPreferences } from '../helpers/storage.js';
 
 interface AxNode {
   role: string;
@@ -24,8 +25,7 @@ describe('accessibility tree of the controls (Chromium)', function () {
   let edition: Edition;
   afterEach(() => {
     closeEditions();
-    localStorage.removeItem(STORAGE_KEY);
-    clearListening();
+    clearStoredPreferences();
   });
 
   it('names every header control and says whether its panel is open', async () => {

@@ -2,11 +2,12 @@ import { expect } from '@esm-bundle/chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { emulateMediaFeatures, resetMediaFeatures } from '../helpers/media.js';
-import { check, openPanel, STORAGE_KEY } from '../helpers/settings.js';
+import { check, openPanel } from '../helpers/settings.js';
+import { clearStoredPreferences } from '../helpers/storage.js';
 
 describe('system colour schemes (Chromium media emulation)', () => {
   afterEach(async () => {
-    localStorage.removeItem(STORAGE_KEY);
+    clearStoredPreferences();
     closeEditions();
     await resetMediaFeatures();
   });

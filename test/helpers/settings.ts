@@ -1,8 +1,14 @@
-// Drives the reading-settings panel inside an edition frame the way a reader would:
+// Drives the reading settings panel inside an edition frame the way a reader would:
 // through its native controls, with real input and change events.
+import type { ReadingSettings } from '../../src/preferences/reading-settings.js';
 import type { Edition } from './edition.js';
+import { SETTINGS_KEY } from './storage.js';
 
-export const STORAGE_KEY = 'reader-edition:settings';
+/** Stores reading settings for the next page load, as a returning reader has them. */
+export function storeSettings(settings: Partial<ReadingSettings>) {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
+
 
 export function panel(edition: Edition) {
   const root = edition.doc.querySelector('reading-settings')!.shadowRoot!;

@@ -1,8 +1,9 @@
 // The reader's display settings: their shape, limits and defaults, how a stored value is
-// checked field by field, and how settings become CSS on the page. This file is also
-// bundled into the inline snippet that applies stored settings before first paint, so it
-// imports only the small field checks.
-import { boolean, numberIn, oneOf, parseFields, type Checked, type FieldCheck } from '../preferences/fields.js';
+// checked field by field, how settings become CSS on the page, and their store. This file is
+// also bundled into the inline snippet that applies stored settings before first paint, which
+// uses only the small field checks: the bundler leaves the store out.
+import { boolean, numberIn, oneOf, parseFields, PreferenceStorage, PreferenceStore, type Checked, type FieldCheck } from './preference-store.js';
+import { SETTINGS_KEY } from './storage-keys.js';
 
 export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
 export const FONTS = ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'] as const;
@@ -62,8 +63,6 @@ export const DEFAULT_SETTINGS: Readonly<ReadingSettings> = Object.freeze({
   reduceMotion: false,
 });
 
-export const STORAGE_KEY = 'reader-edition:settings';
-
 /** Line lengths in characters of the current font. */
 const MEASURES: Record<Width, string> = { narrow: '52ch', medium: '66ch', wide: '80ch' };
 
@@ -98,4 +97,17 @@ export function applySettings(root: HTMLElement, settings: ReadingSettings) {
   root.dataset.font = settings.font;
   root.dataset.motion = settings.reduceMotion ? 'reduce' : 'system';
   root.dataset.lineFocus = settings.lineFocus ? 'on' : 'off';
+}
+
+let store: PreferenceStore<ReadingSettings> | undefined;
+
+/** The page's one store of reading settings, created when the first component needs it. */
+export function readingSettings() {
+  store ??= new PreferenceStore({
+    storage: new PreferenceStorage(SETTINGS_KEY),
+    defaults: DEFAULT_SETTINGS,
+    parse: parseSettings,
+    apply: (settings) => applySettings(document.documentElement, settings),
+  });
+  return store;
 }

@@ -1,0 +1,10 @@
+// What the edition keeps in localStorage, for tests to set up and clear: the keys come from
+// the edition's own list, so a new kind of preference is cleared without a test knowing of it.
+import { STORAGE_KEYS } from '../../src/preferences/storage-keys.js';
+
+export { LISTENING_KEY, POSITION_KEY, SETTINGS_KEY } from '../../src/preferences/storage-keys.js';
+
+/** Forgets everything the edition remembers, as for a first visit: before and after a test. */
+export function clearStoredPreferences() {
+  for (const key of STORAGE_KEYS) localStorage.removeItem(key);
+}
