@@ -4,13 +4,8 @@ import { axeViolations } from './helpers/axe.js';
 import { contrastRatio } from './helpers/contrast.js';
 import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
-import { openPanel, panel, settled, storeSettings } from './helpers/settings.js';
+import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from './helpers/settings.js';
 import { clearStoredPreferences } from './helpers/storage.js';
-
-const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
-
-/** The largest text and the widest spacing the panel offers. */
-const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
 
 async function expectNoAxeViolations(edition: Edition) {
   const violations = await axeViolations(edition);

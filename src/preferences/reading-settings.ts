@@ -1,83 +1,160 @@
-// The reader's display settings: their shape, limits and defaults, how a stored value is
-// checked field by field, how settings become CSS on the page, and their store. This file is
-// also bundled into the inline snippet that applies stored settings before first paint, which
-// uses only the small field checks: the bundler leaves the store out.
+// The reader's display settings, each described once here: READING_SETTINGS says what a
+// setting holds and how it reaches the page's CSS, SETTING_WORDS what the panel shows and says
+// for it. Everything else is derived: the ReadingSettings type, defaults, the check of a stored
+// value, applying settings to the page, the panel's controls, the names in its notices and its
+// announcements. Adding a setting is an entry in each table and a CSS rule (see the README).
+//
+// The two tables are apart because the <head> snippet bundles this module to apply stored
+// settings before first paint: it uses READING_SETTINGS, and the bundler leaves out the words
+// and the store, which it does not use.
 import { boolean, numberIn, oneOf, parseFields, PreferenceStorage, PreferenceStore, type Checked, type FieldCheck } from './preference-store.js';
 import { SETTINGS_KEY } from './storage-keys.js';
 
-export const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'] as const;
-export const FONTS = ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'] as const;
-export const WIDTHS = ['narrow', 'medium', 'wide'] as const;
-
-export type Theme = (typeof THEMES)[number];
-export type Font = (typeof FONTS)[number];
-export type Width = (typeof WIDTHS)[number];
-
-export interface ReadingSettings {
-  /** Percent of the edition's default text size. */
-  textSize: number;
-  /** Unitless line height. */
-  lineHeight: number;
-  /** In em. */
-  letterSpacing: number;
-  /** In em. */
-  wordSpacing: number;
-  /** Space after each paragraph, in em. */
-  paragraphSpacing: number;
-  width: Width;
-  font: Font;
-  theme: Theme;
-  /** Dim all but the lines being read. */
-  lineFocus: boolean;
-  /** Reduce motion even where the system does not ask for it. */
-  reduceMotion: boolean;
-}
-
-export type NumericSetting = 'textSize' | 'lineHeight' | 'letterSpacing' | 'wordSpacing' | 'paragraphSpacing';
-
-export interface Range {
-  min: number;
-  max: number;
-  step: number;
-}
-
-/** Limits reach past WCAG 1.4.4 (200%) and 1.4.12 (line 1.5, letter 0.12em, word 0.16em, paragraph 2em). */
-export const RANGES: Record<NumericSetting, Range> = {
-  textSize: { min: 80, max: 300, step: 5 },
-  lineHeight: { min: 1.2, max: 2.5, step: 0.1 },
-  letterSpacing: { min: 0, max: 0.24, step: 0.02 },
-  wordSpacing: { min: 0, max: 0.48, step: 0.04 },
-  paragraphSpacing: { min: 0.5, max: 3, step: 0.25 },
+/** Where a setting reaches the page: a custom property or a data attribute on <html>. */
+type Target<V> = ({ css: `--${string}`; data?: never } | { data: string; css?: never }) & {
+  /** The text written there; by default the value itself, or "on"/"off" for a checkbox. */
+  toCss?(value: V): string;
 };
 
-export const DEFAULT_SETTINGS: Readonly<ReadingSettings> = Object.freeze({
-  textSize: 100,
-  lineHeight: 1.6,
-  letterSpacing: 0,
-  wordSpacing: 0,
-  paragraphSpacing: 1.25,
-  width: 'medium',
-  font: 'default',
-  theme: 'system',
-  lineFocus: false,
-  reduceMotion: false,
-});
+/** A number in a range: a slider. */
+export type RangeSetting = Target<number> & { min: number; max: number; step: number; default: number };
 
-/** Line lengths in characters of the current font. */
-const MEASURES: Record<Width, string> = { narrow: '52ch', medium: '66ch', wide: '80ch' };
+/** One of a few values, in the panel's order: a radio group. */
+export type ChoiceSetting<C extends string = string> = Target<C> & { choices: readonly C[]; default: C };
 
-const CHECKS: Record<keyof ReadingSettings, FieldCheck> = {
-  textSize: numberIn(RANGES.textSize.min, RANGES.textSize.max),
-  lineHeight: numberIn(RANGES.lineHeight.min, RANGES.lineHeight.max),
-  letterSpacing: numberIn(RANGES.letterSpacing.min, RANGES.letterSpacing.max),
-  wordSpacing: numberIn(RANGES.wordSpacing.min, RANGES.wordSpacing.max),
-  paragraphSpacing: numberIn(RANGES.paragraphSpacing.min, RANGES.paragraphSpacing.max),
-  width: oneOf(WIDTHS),
-  font: oneOf(FONTS),
-  theme: oneOf(THEMES),
-  lineFocus: boolean,
-  reduceMotion: boolean,
+/** On or off: a checkbox. */
+export type ToggleSetting = Target<boolean> & { default: boolean };
+
+type AnySetting = RangeSetting | ChoiceSetting | ToggleSetting;
+
+// Identity functions that type each entry; a choice's default must be one of its choices.
+const range = (setting: RangeSetting) => setting;
+const choice = <const C extends string>(setting: Target<NoInfer<C>> & { choices: readonly C[]; default: NoInfer<C> }): ChoiceSetting<C> =>
+  setting;
+const toggle = (setting: ToggleSetting) => setting;
+
+const em = (value: number) => `${value}em`;
+
+/**
+ * The settings, in the panel's order. Limits reach past WCAG 1.4.4 (200%) and 1.4.12 (line 1.5,
+ * letter 0.12em, word 0.16em, paragraph 2em).
+ */
+export const READING_SETTINGS = {
+  textSize: range({ min: 80, max: 300, step: 5, default: 100, css: '--text-scale', toCss: (percent) => String(percent / 100) }),
+  lineHeight: range({ min: 1.2, max: 2.5, step: 0.1, default: 1.6, css: '--line-height' }),
+  letterSpacing: range({ min: 0, max: 0.24, step: 0.02, default: 0, css: '--letter-spacing', toCss: em }),
+  wordSpacing: range({ min: 0, max: 0.48, step: 0.04, default: 0, css: '--word-spacing', toCss: em }),
+  paragraphSpacing: range({ min: 0.5, max: 3, step: 0.25, default: 1.25, css: '--paragraph-spacing', toCss: em }),
+  // Line lengths in characters of the current font.
+  width: choice({
+    choices: ['narrow', 'medium', 'wide'],
+    default: 'medium',
+    css: '--measure',
+    toCss: (width) => ({ narrow: '52ch', medium: '66ch', wide: '80ch' })[width],
+  }),
+  font: choice({ choices: ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'], default: 'default', data: 'font' }),
+  theme: choice({ choices: ['system', 'light', 'dark', 'sepia', 'contrast'], default: 'system', data: 'theme' }),
+  lineFocus: toggle({ default: false, data: 'lineFocus' }),
+  reduceMotion: toggle({ default: false, data: 'motion', toCss: (on) => (on ? 'reduce' : 'system') }),
 };
+
+export type SettingKey = keyof typeof READING_SETTINGS;
+
+type ValueOf<S> = S extends ChoiceSetting<infer C> ? C : S extends RangeSetting ? number : boolean;
+
+/** The reader's settings: a value for each entry of READING_SETTINGS. */
+export type ReadingSettings = { [K in SettingKey]: ValueOf<(typeof READING_SETTINGS)[K]> };
+
+/** A slider's words. */
+export interface RangeWords {
+  label: string;
+  /** The legend of the fieldset it shares with the other settings of its group. */
+  group: string;
+  /** The value as shown beside the slider and announced, e.g. "150%". */
+  format(value: number): string;
+}
+
+/** A radio group's words: its label is also the legend of its own fieldset. */
+export interface ChoiceWords<C extends string = string> {
+  label: string;
+  choices: Record<C, string>;
+}
+
+/** A checkbox's words. */
+export interface ToggleWords {
+  label: string;
+  /** The legend of the fieldset it shares with the other settings of its group. */
+  group: string;
+  /** A sentence under the checkbox, which describes it. */
+  hint?: string;
+  /** Keys that operate the setting, for aria-keyshortcuts. */
+  keyshortcuts?: string;
+}
+
+type WordsFor<S> = S extends ChoiceSetting<infer C> ? ChoiceWords<C> : S extends RangeSetting ? RangeWords : ToggleWords;
+
+const inEm = (value: number) => `${value.toFixed(2)} em`;
+
+/** What the panel shows and says for each setting. A label in lower case names it in notices. */
+export const SETTING_WORDS = {
+  textSize: { label: 'Text size', group: 'Text', format: (percent) => `${percent}%` },
+  lineHeight: { label: 'Line height', group: 'Spacing', format: (value) => value.toFixed(1) },
+  letterSpacing: { label: 'Letter spacing', group: 'Spacing', format: inEm },
+  wordSpacing: { label: 'Word spacing', group: 'Spacing', format: inEm },
+  paragraphSpacing: { label: 'Paragraph spacing', group: 'Spacing', format: inEm },
+  width: { label: 'Line width', choices: { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' } },
+  font: {
+    label: 'Font',
+    choices: { default: 'Edition default', serif: 'Serif', sans: 'Sans-serif', atkinson: 'Atkinson Hyperlegible', opendyslexic: 'OpenDyslexic' },
+  },
+  theme: {
+    label: 'Theme',
+    choices: { system: 'Follow system', light: 'Light', dark: 'Dark', sepia: 'Sepia', contrast: 'High contrast' },
+  },
+  lineFocus: {
+    label: 'Line focus',
+    group: 'Reading aids',
+    hint: 'Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.',
+    keyshortcuts: 'Alt+ArrowUp Alt+ArrowDown',
+  },
+  reduceMotion: { label: 'Reduce motion', group: 'Reading aids', hint: 'No smooth scrolling or animation, even if your device allows it.' },
+} satisfies { [K in SettingKey]: WordsFor<(typeof READING_SETTINGS)[K]> };
+
+/** The settings as [key, entry] pairs, in order, for code that treats every setting alike. */
+const SETTINGS = Object.entries(READING_SETTINGS) as [SettingKey, AnySetting][];
+
+const isRange = (setting: AnySetting): setting is RangeSetting => 'min' in setting;
+const isChoice = (setting: AnySetting): setting is ChoiceSetting => 'choices' in setting;
+
+type KeysOf<Kind> = { [K in SettingKey]: (typeof READING_SETTINGS)[K] extends Kind ? K : never }[SettingKey];
+
+/** A setting with its words, told apart by kind: what the panel renders and announces. */
+export type DescribedSetting =
+  | { kind: 'range'; key: KeysOf<RangeSetting>; setting: RangeSetting; words: RangeWords }
+  | { kind: 'choice'; key: KeysOf<ChoiceSetting>; setting: ChoiceSetting; words: ChoiceWords }
+  | { kind: 'toggle'; key: KeysOf<ToggleSetting>; setting: ToggleSetting; words: ToggleWords };
+
+/** Every setting with its words, in order (a function, so the <head> snippet's bundle leaves it out). */
+export function describedSettings(): DescribedSetting[] {
+  // The casts restate what READING_SETTINGS and SETTING_WORDS already guarantee for each key.
+  return SETTINGS.map(([key, setting]): DescribedSetting => {
+    const words = SETTING_WORDS[key];
+    if (isRange(setting)) return { kind: 'range', key: key as KeysOf<RangeSetting>, setting, words: words as RangeWords };
+    if (isChoice(setting)) return { kind: 'choice', key: key as KeysOf<ChoiceSetting>, setting, words: words as ChoiceWords };
+    return { kind: 'toggle', key: key as KeysOf<ToggleSetting>, setting, words: words as ToggleWords };
+  });
+}
+
+export const DEFAULT_SETTINGS = Object.freeze(
+  Object.fromEntries(SETTINGS.map(([key, setting]) => [key, setting.default])),
+) as Readonly<ReadingSettings>;
+
+const CHECKS = Object.fromEntries(
+  SETTINGS.map(([key, setting]): [SettingKey, FieldCheck] => [
+    key,
+    isRange(setting) ? numberIn(setting.min, setting.max) : isChoice(setting) ? oneOf(setting.choices) : boolean,
+  ]),
+) as Record<SettingKey, FieldCheck>;
 
 /** Reads what storage held, keeping each valid field; see parseFields. */
 export function parseSettings(text: string | null): Checked<ReadingSettings> {
@@ -86,17 +163,12 @@ export function parseSettings(text: string | null): Checked<ReadingSettings> {
 
 /** Puts settings on the root element, where the stylesheet picks them up. */
 export function applySettings(root: HTMLElement, settings: ReadingSettings) {
-  const style = root.style;
-  style.setProperty('--text-scale', String(settings.textSize / 100));
-  style.setProperty('--line-height', String(settings.lineHeight));
-  style.setProperty('--letter-spacing', `${settings.letterSpacing}em`);
-  style.setProperty('--word-spacing', `${settings.wordSpacing}em`);
-  style.setProperty('--paragraph-spacing', `${settings.paragraphSpacing}em`);
-  style.setProperty('--measure', MEASURES[settings.width]);
-  root.dataset.theme = settings.theme;
-  root.dataset.font = settings.font;
-  root.dataset.motion = settings.reduceMotion ? 'reduce' : 'system';
-  root.dataset.lineFocus = settings.lineFocus ? 'on' : 'off';
+  for (const [key, setting] of SETTINGS) {
+    const value = settings[key];
+    const text = setting.toCss ? setting.toCss(value as never) : typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+    if (setting.css) root.style.setProperty(setting.css, text);
+    else root.dataset[setting.data] = text;
+  }
 }
 
 let store: PreferenceStore<ReadingSettings> | undefined;

@@ -1,6 +1,6 @@
 // Drives the reading settings panel inside an edition frame the way a reader would:
 // through its native controls, with real input and change events.
-import type { ReadingSettings } from '../../src/preferences/reading-settings.js';
+import { READING_SETTINGS, type ReadingSettings } from '../../src/preferences/reading-settings.js';
 import type { Edition } from './edition.js';
 import { SETTINGS_KEY } from './storage.js';
 
@@ -9,6 +9,13 @@ export function storeSettings(settings: Partial<ReadingSettings>) {
   localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
 }
 
+/** The largest text and the widest spacing the panel offers: every slider at its maximum. */
+export const LARGEST: Partial<ReadingSettings> = Object.fromEntries(
+  Object.entries(READING_SETTINGS).flatMap(([key, setting]) => ('max' in setting ? [[key, setting.max]] : [])),
+);
+
+/** The themes a reader can choose, "follow system" first. */
+export const THEMES = READING_SETTINGS.theme.choices;
 
 export function panel(edition: Edition) {
   const root = edition.doc.querySelector('reading-settings')!.shadowRoot!;

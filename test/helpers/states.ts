@@ -3,7 +3,7 @@
 import type { ReadingSettings } from '../../src/preferences/reading-settings.js';
 import { closeEditions, openEdition, type Edition } from './edition.js';
 import { playerOf } from './player.js';
-import { openPanel, storeSettings } from './settings.js';
+import { LARGEST, openPanel, storeSettings, THEMES } from './settings.js';
 import { startPlaying } from './speech.js';
 import { clearStoredPreferences } from './storage.js';
 
@@ -22,11 +22,9 @@ export interface EditionState {
   widths?: number[];
 }
 
-const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
-
 export const STATES: EditionState[] = [
   { name: 'default' },
-  ...(['light', 'dark', 'sepia', 'contrast'] as const).map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
+  ...THEMES.filter((theme) => theme !== 'system').map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
   { name: 'largest text, widest spacing', settings: LARGEST },
   { name: 'reduced motion (in-page switch)', settings: { reduceMotion: true } },
   {
