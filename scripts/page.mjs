@@ -99,7 +99,7 @@ ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonFo
 <p class="site-name">${SITE_NAME}</p>
 <read-aloud-player></read-aloud-player>
 <offline-status></offline-status>
-<reading-settings></reading-settings>
+<reading-settings-panel></reading-settings-panel>
 </div>
 </header>
 <div class="layout">

@@ -198,7 +198,7 @@ describe('read-aloud player', () => {
     expect(player.note()).to.equal('Read aloud is not available in this browser.');
     expect(player.listen()).to.equal(null);
     expect(edition.doc.querySelectorAll('article h2')).to.have.length(12);
-    expect(edition.doc.querySelector('reading-settings')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
+    expect(edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
   });
 
   it('shows a failure as a message and never stays "playing"', async () => {

@@ -109,7 +109,7 @@ describe('reading settings', () => {
   it('opens from a named button in the header and closes with Escape, returning focus', async () => {
     const edition = await openEdition();
     const p = panel(edition);
-    expect(edition.doc.querySelector('body > header reading-settings')).to.not.equal(null);
+    expect(edition.doc.querySelector('body > header reading-settings-panel')).to.not.equal(null);
     expect(p.toggle.textContent!.trim()).to.equal('Reading settings');
     expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
     await openPanel(edition);
@@ -155,7 +155,7 @@ describe('reading settings', () => {
     expect(doc.documentElement.dataset.theme).to.equal('dark');
     expect(px(style.fontSize)).to.be.closeTo(27, 0.5);
     expect(style.color).to.equal('rgb(235, 232, 225)');
-    expect(win.customElements.get('reading-settings')).to.equal(undefined);
+    expect(win.customElements.get('reading-settings-panel')).to.equal(undefined);
   });
 
   it('falls back to defaults field by field when stored values are corrupt, and says so', async () => {

@@ -18,7 +18,7 @@ export const LARGEST: Partial<ReadingSettings> = Object.fromEntries(
 export const THEMES = READING_SETTINGS.theme.choices;
 
 export function panel(edition: Edition) {
-  const root = edition.doc.querySelector('reading-settings')!.shadowRoot!;
+  const root = edition.doc.querySelector('reading-settings-panel')!.shadowRoot!;
   return {
     root,
     toggle: root.querySelector<HTMLButtonElement>('.toggle')!,
@@ -59,7 +59,7 @@ export async function check(edition: Edition, name: string, checked: boolean) {
 
 /** Waits for the components to render and the browser to lay the page out again. */
 export async function settled(edition: Edition) {
-  for (const tag of ['reading-settings', 'line-focus']) {
+  for (const tag of ['reading-settings-panel', 'line-focus']) {
     await (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> } | null)?.updateComplete;
   }
   await new Promise((resolve) => edition.win.requestAnimationFrame(() => resolve(undefined)));
@@ -72,7 +72,7 @@ export async function reload(edition: Edition): Promise<Edition> {
   await loaded;
   const win = edition.frame.contentWindow as Edition['win'];
   const doc = edition.frame.contentDocument!;
-  await win.customElements.whenDefined('reading-settings');
+  await win.customElements.whenDefined('reading-settings-panel');
   const next = { frame: edition.frame, doc, win };
   await settled(next);
   return next;

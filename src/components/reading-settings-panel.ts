@@ -39,7 +39,7 @@ const ANNOUNCE_DELAY_MS = 700;
  * native controls. Every change applies at once, is kept for the next visit and is
  * announced politely once it settles.
  */
-@customElement('reading-settings')
+@customElement('reading-settings-panel')
 export class ReadingSettingsPanel extends LitElement {
   static override styles = [
     controlStyles,
@@ -359,6 +359,6 @@ function describeChange(key: SettingKey, s: ReadingSettings): string {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'reading-settings': ReadingSettingsPanel;
+    'reading-settings-panel': ReadingSettingsPanel;
   }
 }
