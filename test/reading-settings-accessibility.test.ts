@@ -2,10 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './helpers/axe.js';
 import { contrastRatio } from './helpers/contrast.js';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
 import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from './helpers/settings.js';
-import { clearStoredPreferences } from './helpers/storage.js';
+import { startEachTestAfresh } from './helpers/storage.js';
 
 async function expectNoAxeViolations(edition: Edition) {
   const violations = await axeViolations(edition);
@@ -13,11 +13,7 @@ async function expectNoAxeViolations(edition: Edition) {
 }
 
 describe('reading settings accessibility', () => {
-  beforeEach(clearStoredPreferences);
-  afterEach(() => {
-    closeEditions();
-    clearStoredPreferences();
-  });
+  startEachTestAfresh();
 
   for (const theme of THEMES) {
     it(`has no axe violations in the ${theme} theme, panel closed and open`, async () => {

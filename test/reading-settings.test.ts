@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from './helpers/edition.js';
 import {
   articleStyle,
   check,
@@ -12,7 +12,7 @@ import {
   slide,
   storeSettings,
 } from './helpers/settings.js';
-import { clearStoredPreferences, SETTINGS_KEY } from './helpers/storage.js';
+import { SETTINGS_KEY, startEachTestAfresh } from './helpers/storage.js';
 
 interface SettingCase {
   name: string;
@@ -100,11 +100,7 @@ const CASES: SettingCase[] = [
 ];
 
 describe('reading settings', () => {
-  beforeEach(clearStoredPreferences);
-  afterEach(() => {
-    closeEditions();
-    clearStoredPreferences();
-  });
+  startEachTestAfresh();
 
   it('opens from a named button in the header and closes with Escape, returning focus', async () => {
     const edition = await openEdition();

@@ -1,5 +1,5 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight.
-import { numberIn, oneOf, parseFields, PreferenceStorage, PreferenceStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
+import { numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
@@ -27,13 +27,6 @@ export function parseListening(text: string | null): Checked<ListeningPreference
   return parseFields(text, DEFAULT_LISTENING, CHECKS);
 }
 
-let store: PreferenceStore<ListeningPreferences> | undefined;
-
 export function listeningPreferences() {
-  store ??= new PreferenceStore({
-    storage: new PreferenceStorage(LISTENING_KEY),
-    defaults: DEFAULT_LISTENING,
-    parse: parseListening,
-  });
-  return store;
+  return sharedStore(LISTENING_KEY, { defaults: DEFAULT_LISTENING, parse: parseListening });
 }

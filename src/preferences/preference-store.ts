@@ -174,3 +174,14 @@ export class PreferenceStore<T extends object> extends EventTarget {
     this.dispatchEvent(new PreferenceChangeEvent<T>(source, changed));
   }
 }
+
+const shared = new Map<string, unknown>();
+
+/**
+ * The page's one store for a storage key, made when a component first asks for it: every
+ * component then sees the same value, and storage is read once.
+ */
+export function sharedStore<T extends object>(key: string, options: Omit<PreferenceStoreOptions<T>, 'storage'>): PreferenceStore<T> {
+  if (!shared.has(key)) shared.set(key, new PreferenceStore({ ...options, storage: new PreferenceStorage(key) }));
+  return shared.get(key) as PreferenceStore<T>;
+}

@@ -7,7 +7,7 @@
 // The two tables are apart because the <head> snippet bundles this module to apply stored
 // settings before first paint: it uses READING_SETTINGS, and the bundler leaves out the words
 // and the store, which it does not use.
-import { boolean, numberIn, oneOf, parseFields, PreferenceStorage, PreferenceStore, type Checked, type FieldCheck } from './preference-store.js';
+import { boolean, numberIn, oneOf, parseFields, sharedStore, type Checked, type FieldCheck } from './preference-store.js';
 import { SETTINGS_KEY } from './storage-keys.js';
 
 /** Where a setting reaches the page: a custom property or a data attribute on <html>. */
@@ -171,15 +171,11 @@ export function applySettings(root: HTMLElement, settings: ReadingSettings) {
   }
 }
 
-let store: PreferenceStore<ReadingSettings> | undefined;
-
-/** The page's one store of reading settings, created when the first component needs it. */
+/** The page's reading settings, applied to its root element. */
 export function readingSettings() {
-  store ??= new PreferenceStore({
-    storage: new PreferenceStorage(SETTINGS_KEY),
+  return sharedStore(SETTINGS_KEY, {
     defaults: DEFAULT_SETTINGS,
     parse: parseSettings,
     apply: (settings) => applySettings(document.documentElement, settings),
   });
-  return store;
 }

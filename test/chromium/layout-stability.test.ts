@@ -2,10 +2,10 @@
 // kept until their script arrives, and the offline status keeps its button's place while it
 // saves. Chromium reports layout shifts; Firefox does not.
 import { expect } from '@esm-bundle/chai';
-import { closeEditions, openEdition } from '../helpers/edition.js';
+import { openEdition } from '../helpers/edition.js';
 import { storeSettings } from '../helpers/settings.js';
 import { until } from '../helpers/speech.js';
-import { clearStoredPreferences } from '../helpers/storage.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
 
 const shifts = (win: Window & typeof globalThis) =>
   new Promise<{ value: number; sources: string }[]>((resolve) => {
@@ -20,10 +20,7 @@ const shifts = (win: Window & typeof globalThis) =>
 
 describe('layout stability of the built edition (Chromium)', function () {
   this.timeout(60_000);
-  afterEach(() => {
-    closeEditions();
-    clearStoredPreferences();
-  });
+  startEachTestAfresh();
 
   for (const [width, height] of [[360, 740], [1280, 800]]) {
     for (const settings of [undefined, { textSize: 150, theme: 'dark', font: 'atkinson' } as const]) {

@@ -7,7 +7,7 @@ import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
 import { highlighted, listenTo, until } from '../helpers/speech.js';
-import { clearStoredPreferences, LISTENING_KEY } from '../helpers/storage.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 
 async function scriptOf(edition: Edition): Promise<SpokenScript> {
   const lexicon = Lexicon.fromJson(JSON.parse(edition.doc.getElementById('pronunciation-lexicon')!.textContent!));
@@ -27,11 +27,7 @@ async function openWithVoices() {
 }
 
 describe('read aloud with a real speech engine', () => {
-  beforeEach(clearStoredPreferences);
-  afterEach(() => {
-    closeEditions();
-    clearStoredPreferences();
-  });
+  startEachTestAfresh();
 
   it('speaks the article sentence by sentence in document order, the highlight moving with it', async () => {
     const edition = await openWithVoices();
