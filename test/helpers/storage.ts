@@ -3,7 +3,7 @@
 import { STORAGE_KEYS } from '../../src/preferences/storage-keys.js';
 import { closeEditions } from './edition.js';
 
-export { LISTENING_KEY, POSITION_KEY, SETTINGS_KEY } from '../../src/preferences/storage-keys.js';
+export { LISTENING_KEY, SETTINGS_KEY } from '../../src/preferences/storage-keys.js';
 
 /** Forgets everything the edition remembers, as for a first visit: before and after a test. */
 export function clearStoredPreferences() {
