@@ -238,7 +238,7 @@ function siteHeader(site, { player, home }) {
 <div class="toolbar">
 <p class="site-name">${name}</p>
 ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<offline-status></offline-status>
-<reading-settings></reading-settings>
+<reading-settings-panel></reading-settings-panel>
 </div>
 </header>`;
 }

@@ -1,11 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './helpers/axe.js';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from './helpers/layout.js';
-import { clearListening, LISTENING_KEY, playerOf } from './helpers/player.js';
-import { STORAGE_KEY } from './helpers/settings.js';
+import { playerOf } from './helpers/player.js';
+import { storeSettings } from './helpers/settings.js';
 import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from './helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from './helpers/storage.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);
@@ -28,12 +29,7 @@ async function expectNoAxeViolations(edition: Edition, state: string) {
 }
 
 describe('read-aloud player', () => {
-  beforeEach(clearListening);
-  afterEach(() => {
-    closeEditions();
-    clearListening();
-    localStorage.removeItem(STORAGE_KEY);
-  });
+  startEachTestAfresh();
 
   for (const width of [1280, 320]) {
     it(`has no axe violations idle, playing and paused with options open, at ${width} CSS px`, async () => {
@@ -75,7 +71,7 @@ describe('read-aloud player', () => {
   });
 
   it('leaves the bar in the page flow when docking it would cover too much of the screen', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    storeSettings({ textSize: 300 });
     const { edition, player } = await playing({ width: 320, height: 640 });
     expect(edition.win.getComputedStyle(player.bar()!).position).to.equal('static');
     expect(layoutProblems(edition)).to.deep.equal([]);
@@ -198,7 +194,7 @@ describe('read-aloud player', () => {
     expect(player.note()).to.equal('Read aloud is not available in this browser.');
     expect(player.listen()).to.equal(null);
     expect(edition.doc.querySelectorAll('article h2')).to.have.length(12);
-    expect(edition.doc.querySelector('reading-settings')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
+    expect(edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
   });
 
   it('shows a failure as a message and never stays "playing"', async () => {

@@ -2,14 +2,10 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './helpers/axe.js';
 import { contrastRatio } from './helpers/contrast.js';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from './helpers/edition.js';
 import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
-import { openPanel, panel, settled, STORAGE_KEY } from './helpers/settings.js';
-
-const THEMES = ['system', 'light', 'dark', 'sepia', 'contrast'];
-
-/** The largest text and the widest spacing the panel offers. */
-const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
+import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from './helpers/settings.js';
+import { startEachTestAfresh } from './helpers/storage.js';
 
 async function expectNoAxeViolations(edition: Edition) {
   const violations = await axeViolations(edition);
@@ -17,15 +13,11 @@ async function expectNoAxeViolations(edition: Edition) {
 }
 
 describe('reading settings accessibility', () => {
-  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
-  afterEach(() => {
-    closeEditions();
-    localStorage.removeItem(STORAGE_KEY);
-  });
+  startEachTestAfresh();
 
   for (const theme of THEMES) {
     it(`has no axe violations in the ${theme} theme, panel closed and open`, async () => {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme }));
+      storeSettings({ theme });
       const edition = await openEdition();
       expect(edition.doc.documentElement.dataset.theme).to.equal(theme);
       await expectNoAxeViolations(edition);
@@ -36,7 +28,7 @@ describe('reading settings accessibility', () => {
 
   for (const theme of THEMES) {
     it(`gives controls, their borders and the focus ring at least 3:1 contrast in the ${theme} theme`, async () => {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme }));
+      storeSettings({ theme });
       const edition = await openEdition();
       const p = await openPanel(edition);
       const css = (el: Element) => edition.win.getComputedStyle(el);
@@ -60,7 +52,7 @@ describe('reading settings accessibility', () => {
 
   for (const width of [320, 1280]) {
     it(`has no axe violations at 300% text, ${width} CSS px wide, panel closed and open`, async () => {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+      storeSettings({ textSize: 300 });
       const edition = await openEdition({ width, height: 640 });
       await expectNoAxeViolations(edition);
       await openPanel(edition);
@@ -69,7 +61,7 @@ describe('reading settings accessibility', () => {
   }
 
   it('reflows at 320 CSS px with 300% text and the widest spacing: no sideways scroll, nothing clipped or overlapping', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(LARGEST));
+    storeSettings(LARGEST);
     const edition = await openEdition({ width: 320, height: 640 });
     expect(layoutProblems(edition)).to.deep.equal([]);
     await openPanel(edition);
@@ -77,7 +69,7 @@ describe('reading settings accessibility', () => {
   });
 
   it('keeps its layout under WCAG 1.4.12 text spacing injected into the page and every shadow root', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    storeSettings({ textSize: 300 });
     const edition = await openEdition({ width: 320, height: 640 });
     await openPanel(edition);
     injectTextSpacing(edition);
@@ -101,7 +93,7 @@ describe('reading settings accessibility', () => {
   });
 
   it('can be operated from the keyboard alone, every focus visible and uncovered, at 320 px and 300% text', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 300 }));
+    storeSettings({ textSize: 300 });
     const edition = await openEdition({ width: 320, height: 640 });
     const p = panel(edition);
     await settled(edition);

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from './helpers/edition.js';
 import {
   articleStyle,
   check,
@@ -10,8 +10,9 @@ import {
   reload,
   settled,
   slide,
-  STORAGE_KEY,
+  storeSettings,
 } from './helpers/settings.js';
+import { SETTINGS_KEY, startEachTestAfresh } from './helpers/storage.js';
 
 interface SettingCase {
   name: string;
@@ -99,16 +100,12 @@ const CASES: SettingCase[] = [
 ];
 
 describe('reading settings', () => {
-  beforeEach(() => localStorage.removeItem(STORAGE_KEY));
-  afterEach(() => {
-    closeEditions();
-    localStorage.removeItem(STORAGE_KEY);
-  });
+  startEachTestAfresh();
 
   it('opens from a named button in the header and closes with Escape, returning focus', async () => {
     const edition = await openEdition();
     const p = panel(edition);
-    expect(edition.doc.querySelector('body > header reading-settings')).to.not.equal(null);
+    expect(edition.doc.querySelector('body > header reading-settings-panel')).to.not.equal(null);
     expect(p.toggle.textContent!.trim()).to.equal('Reading settings');
     expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
     await openPanel(edition);
@@ -147,18 +144,18 @@ describe('reading settings', () => {
   });
 
   it('applies stored settings from the inline snippet alone, before any module script', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ theme: 'dark', textSize: 150, width: 'wide' }));
+    storeSettings({ theme: 'dark', textSize: 150, width: 'wide' });
     const { doc, win } = await openEdition({ path: '/index.html?without-modules' });
     expect(doc.querySelector('script[type="module"]')).to.equal(null);
     const style = win.getComputedStyle(doc.querySelector('article > p')!);
     expect(doc.documentElement.dataset.theme).to.equal('dark');
     expect(px(style.fontSize)).to.be.closeTo(27, 0.5);
     expect(style.color).to.equal('rgb(235, 232, 225)');
-    expect(win.customElements.get('reading-settings')).to.equal(undefined);
+    expect(win.customElements.get('reading-settings-panel')).to.equal(undefined);
   });
 
   it('falls back to defaults field by field when stored values are corrupt, and says so', async () => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ textSize: 9999, theme: 'purple', lineHeight: 2, font: 42, extra: true }));
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ textSize: 9999, theme: 'purple', lineHeight: 2, font: 42, extra: true }));
     const edition = await openEdition();
     const p = await openPanel(edition);
     expect(px(articleStyle(edition).fontSize)).to.be.closeTo(18, 0.5);
@@ -168,13 +165,13 @@ describe('reading settings', () => {
   });
 
   it('survives stored text that is not JSON at all', async () => {
-    localStorage.setItem(STORAGE_KEY, '{not json');
+    localStorage.setItem(SETTINGS_KEY, '{not json');
     const edition = await openEdition();
     const p = await openPanel(edition);
     expect(px(articleStyle(edition).fontSize)).to.be.closeTo(18, 0.5);
     expect(p.notices()[0]).to.contain('could not be read');
     await slide(edition, 'textSize', 120);
-    expect(JSON.parse(localStorage.getItem(STORAGE_KEY)!).textSize).to.equal(120);
+    expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!).textSize).to.equal(120);
   });
 
   it('follows a change made in another tab', async () => {
@@ -201,7 +198,7 @@ describe('reading settings', () => {
     await slide(edition, 'textSize', 160);
     expect(px(articleStyle(edition).fontSize)).to.be.closeTo(28.8, 0.5);
     expect(p.notices().join(' ')).to.contain('storage is full');
-    expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
+    expect(localStorage.getItem(SETTINGS_KEY)).to.equal(null);
   });
 
   it('steps text size with A− and A+ and resets everything to defaults', async () => {

@@ -1,7 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { PreferenceStorage } from '../src/preferences/preference-storage.js';
-import { PreferenceStore } from '../src/preferences/preference-store.js';
-import { applySettings, DEFAULT_SETTINGS, parseSettings } from '../src/settings/reading-settings.js';
+import { PreferenceStorage, PreferenceStore } from '../src/preferences/preference-store.js';
+import { applySettings, DEFAULT_SETTINGS, parseSettings } from '../src/preferences/reading-settings.js';
 
 /** A Storage whose every call throws, as when a browser blocks site data. */
 const blocked = () => {

@@ -8,8 +8,8 @@ import { ReadingHighlightController } from '../controllers/reading-highlight-con
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { keysForPeople, ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { TapToSeekController } from '../controllers/tap-to-seek-controller.js';
+import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../preferences/listening-preferences.js';
 import { Lexicon } from '../speech/lexicon.js';
-import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../speech/listening-preferences.js';
 import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from '../speech/segment-lookup.js';

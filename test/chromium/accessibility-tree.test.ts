@@ -2,11 +2,12 @@
 // screen readers: its own accessibility tree, shadow DOM included.
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { closeEditions, type Edition } from '../helpers/edition.js';
-import { clearListening, playerOf } from '../helpers/player.js';
-import { openPanel, STORAGE_KEY } from '../helpers/settings.js';
+import type { Edition } from '../helpers/edition.js';
+import { playerOf } from '../helpers/player.js';
+import { openPanel } from '../helpers/settings.js';
 import { startPlaying, until } from '../helpers/speech.js';
 import { openInState, STATES } from '../helpers/states.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
 
 interface AxNode {
   role: string;
@@ -22,11 +23,7 @@ const find = (nodes: AxNode[], role: string, name: string | RegExp) =>
 describe('accessibility tree of the controls (Chromium)', function () {
   this.timeout(120_000);
   let edition: Edition;
-  afterEach(() => {
-    closeEditions();
-    localStorage.removeItem(STORAGE_KEY);
-    clearListening();
-  });
+  startEachTestAfresh();
 
   it('names every header control and says whether its panel is open', async () => {
     edition = await openInState(STATES[0], { width: 1280, height: 800 });

@@ -1,15 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { axeViolations } from '../helpers/axe.js';
-import { closeEditions, openEdition } from '../helpers/edition.js';
+import { openEdition } from '../helpers/edition.js';
 import { emulateMediaFeatures, resetMediaFeatures } from '../helpers/media.js';
-import { check, openPanel, STORAGE_KEY } from '../helpers/settings.js';
+import { check, openPanel } from '../helpers/settings.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
 
 describe('system colour schemes (Chromium media emulation)', () => {
-  afterEach(async () => {
-    localStorage.removeItem(STORAGE_KEY);
-    closeEditions();
-    await resetMediaFeatures();
-  });
+  startEachTestAfresh();
+  afterEach(resetMediaFeatures);
 
   for (const width of [1280, 320]) {
     it(`has no axe violations in dark mode at ${width} CSS px`, async () => {

@@ -50,7 +50,7 @@ describe('conformance under forced colours and reduced motion (Chromium)', funct
       const player = playerOf(edition);
       // Open and close what can open, then look for any running animation or transition.
       player.button('more')!.click();
-      edition.doc.querySelector('reading-settings')!.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
       await player.rendered();
       expect(edition.doc.getAnimations()).to.deep.equal([]);
       expect(edition.win.getComputedStyle(edition.doc.documentElement).scrollBehavior).to.equal('auto');

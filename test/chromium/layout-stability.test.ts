@@ -2,9 +2,10 @@
 // kept until their script arrives, and the offline status keeps its button's place while it
 // saves. Chromium reports layout shifts; Firefox does not.
 import { expect } from '@esm-bundle/chai';
-import { closeEditions, openEdition } from '../helpers/edition.js';
-import { STORAGE_KEY } from '../helpers/settings.js';
+import { openEdition } from '../helpers/edition.js';
+import { storeSettings } from '../helpers/settings.js';
 import { until } from '../helpers/speech.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
 
 const shifts = (win: Window & typeof globalThis) =>
   new Promise<{ value: number; sources: string }[]>((resolve) => {
@@ -19,15 +20,12 @@ const shifts = (win: Window & typeof globalThis) =>
 
 describe('layout stability of the built edition (Chromium)', function () {
   this.timeout(60_000);
-  afterEach(() => {
-    closeEditions();
-    localStorage.removeItem(STORAGE_KEY);
-  });
+  startEachTestAfresh();
 
   for (const [width, height] of [[360, 740], [1280, 800]]) {
-    for (const settings of [undefined, { textSize: 150, theme: 'dark', font: 'atkinson' }]) {
+    for (const settings of [undefined, { textSize: 150, theme: 'dark', font: 'atkinson' } as const]) {
       it(`does not shift at ${width}×${height}${settings ? ' with stored settings' : ''}`, async () => {
-        if (settings) localStorage.setItem(STORAGE_KEY, JSON.stringify(settings));
+        if (settings) storeSettings(settings);
         const edition = await openEdition({ path: '/dist/index.html', width, height });
         const status = () => edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.trim() ?? '';
         await until(() => status().startsWith('Available offline.'), 'the edition to be saved for offline');

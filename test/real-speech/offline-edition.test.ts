@@ -4,7 +4,7 @@
 // Chromium that has a real speech engine, so read-aloud is shown to work offline too.
 import { expect } from '@esm-bundle/chai';
 import { site, STATUS_TEXT } from '../helpers/offline-site.js';
-import { STORAGE_KEY } from '../helpers/settings.js';
+import { SETTINGS_KEY } from '../helpers/storage.js';
 
 const CONTROLLED_AND_SAVED = `navigator.serviceWorker.controller !== null && ${STATUS_TEXT}.startsWith('Available offline.')`;
 const PRECACHE = "caches.keys().then((names) => caches.open(names.find((n) => n.includes('precache'))))";
@@ -77,7 +77,7 @@ describe('the offline edition (a served build, Chromium)', function () {
       expect(precached.some((url) => url.includes(file)), file).to.equal(true);
     }
 
-    await site.evaluate(`localStorage.setItem('${STORAGE_KEY}', '{"theme":"sepia"}')`);
+    await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}')`);
     await site.stopServer();
     await site.network(true);
     await site.reload();
@@ -107,7 +107,7 @@ describe('the offline edition (a served build, Chromium)', function () {
     await site.build();
     await site.serve();
     await openSaved();
-    await site.evaluate(`localStorage.setItem('${STORAGE_KEY}', '{"font":"atkinson"}')`);
+    await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"font":"atkinson"}')`);
     await site.reload();
     await site.evaluate(`document.fonts.load('1em "Atkinson Hyperlegible"')`);
     const cachedFonts = `caches.open('reader-edition-fonts').then((c) => c.keys()).then((keys) => keys.map((r) => r.url))`;
@@ -154,7 +154,7 @@ describe('the offline edition (a served build, Chromium)', function () {
     await site.build();
     await site.serve();
     await openSaved();
-    await site.evaluate(`localStorage.setItem('${STORAGE_KEY}', '{"theme":"sepia"}'); localStorage.setItem('another-key', 'kept')`);
+    await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}'); localStorage.setItem('another-key', 'kept')`);
 
     await site.build(added);
     await site.reload();

@@ -5,8 +5,9 @@ import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
-import { clearListening, playerOf } from '../helpers/player.js';
+import { playerOf } from '../helpers/player.js';
 import { highlighted, listenTo, until } from '../helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 
 async function scriptOf(edition: Edition): Promise<SpokenScript> {
   const lexicon = Lexicon.fromJson(JSON.parse(edition.doc.getElementById('pronunciation-lexicon')!.textContent!));
@@ -26,11 +27,7 @@ async function openWithVoices() {
 }
 
 describe('read aloud with a real speech engine', () => {
-  beforeEach(clearListening);
-  afterEach(() => {
-    closeEditions();
-    clearListening();
-  });
+  startEachTestAfresh();
 
   it('speaks the article sentence by sentence in document order, the highlight moving with it', async () => {
     const edition = await openWithVoices();
@@ -105,7 +102,7 @@ describe('read aloud with a real speech engine', () => {
     const fast = ear.heard.find((h) => h.rate === 2)!;
     // The speed applies at once, from the sentence being read.
     expect(script.segments.findIndex((s) => s.spoken === fast.text)).to.be.within(second.first, second.first + 1);
-    expect(JSON.parse(localStorage.getItem('reader-edition:listening')!).rate).to.equal(2);
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).rate).to.equal(2);
   });
 
   it('listens from a FAQ question', async () => {

@@ -1,57 +1,32 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
-import { readingSettings } from '../settings/reading-settings-store.js';
-import { controlStyles } from '../styles/control-styles.js';
 import {
-  FONTS,
-  RANGES,
-  THEMES,
-  WIDTHS,
-  type NumericSetting,
+  describedSettings,
+  READING_SETTINGS,
+  readingSettings,
+  SETTING_WORDS,
+  type DescribedSetting,
   type ReadingSettings,
-} from '../settings/reading-settings.js';
+  type SettingKey,
+} from '../preferences/reading-settings.js';
+import { controlStyles } from '../styles/control-styles.js';
 
-const FONT_NAMES: Record<(typeof FONTS)[number], string> = {
-  default: 'Edition default',
-  serif: 'Serif',
-  sans: 'Sans-serif',
-  atkinson: 'Atkinson Hyperlegible',
-  opendyslexic: 'OpenDyslexic',
-};
+type Described<Kind extends DescribedSetting['kind']> = Extract<DescribedSetting, { kind: Kind }>;
 
-const THEME_NAMES: Record<(typeof THEMES)[number], string> = {
-  system: 'Follow system',
-  light: 'Light',
-  dark: 'Dark',
-  sepia: 'Sepia',
-  contrast: 'High contrast',
-};
+const SETTINGS = describedSettings();
 
-const WIDTH_NAMES: Record<(typeof WIDTHS)[number], string> = { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' };
-
-const SLIDERS: { key: NumericSetting; label: string; format: (value: number) => string }[] = [
-  { key: 'textSize', label: 'Text size', format: (v) => `${v}%` },
-  { key: 'lineHeight', label: 'Line height', format: (v) => v.toFixed(1) },
-  { key: 'letterSpacing', label: 'Letter spacing', format: (v) => `${v.toFixed(2)} em` },
-  { key: 'wordSpacing', label: 'Word spacing', format: (v) => `${v.toFixed(2)} em` },
-  { key: 'paragraphSpacing', label: 'Paragraph spacing', format: (v) => `${v.toFixed(2)} em` },
-];
-
-const FIELD_NAMES: Record<keyof ReadingSettings, string> = {
-  textSize: 'text size',
-  lineHeight: 'line height',
-  letterSpacing: 'letter spacing',
-  wordSpacing: 'word spacing',
-  paragraphSpacing: 'paragraph spacing',
-  width: 'line width',
-  font: 'font',
-  theme: 'theme',
-  lineFocus: 'line focus',
-  reduceMotion: 'reduce motion',
-};
+/** The panel's fieldsets, in the settings' order: a radio group has its own, the rest share their group's. */
+const FIELDSETS: { legend: string; group?: string; settings: DescribedSetting[] }[] = [];
+for (const described of SETTINGS) {
+  const group = described.kind === 'choice' ? undefined : described.words.group;
+  const shared = group && FIELDSETS.find((fieldset) => fieldset.group === group);
+  if (shared) shared.settings.push(described);
+  else FIELDSETS.push({ legend: group ?? described.words.label, group, settings: [described] });
+}
 
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
@@ -64,7 +39,7 @@ const ANNOUNCE_DELAY_MS = 700;
  * native controls. Every change applies at once, is kept for the next visit and is
  * announced politely once it settles.
  */
-@customElement('reading-settings')
+@customElement('reading-settings-panel')
 export class ReadingSettingsPanel extends LitElement {
   static override styles = [
     controlStyles,
@@ -225,43 +200,14 @@ export class ReadingSettingsPanel extends LitElement {
       <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.renderNotices()}
         <div class="groups">
-          <fieldset>
-            <legend>Text</legend>
-            ${SLIDERS.slice(0, 1).map((slider) => this.renderSlider(slider, s))}
-            <div class="size-buttons">
-              <button type="button" @click=${() => this.stepTextSize(-1)} ?disabled=${s.textSize <= RANGES.textSize.min}>
-                A−<span class="visually-hidden"> Smaller text</span>
-              </button>
-              <button type="button" @click=${() => this.stepTextSize(1)} ?disabled=${s.textSize >= RANGES.textSize.max}>
-                A+<span class="visually-hidden"> Larger text</span>
-              </button>
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend>Spacing</legend>
-            ${SLIDERS.slice(1).map((slider) => this.renderSlider(slider, s))}
-          </fieldset>
-          ${this.renderChoices('width', 'Line width', WIDTHS, WIDTH_NAMES, s.width)}
-          ${this.renderChoices('font', 'Font', FONTS, FONT_NAMES, s.font)}
-          ${this.renderChoices('theme', 'Theme', THEMES, THEME_NAMES, s.theme)}
-          <fieldset>
-            <legend>Reading aids</legend>
-            <label class="choice">
-              <input type="checkbox" name="lineFocus" .checked=${s.lineFocus} aria-describedby="line-focus-hint"
-                aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                @change=${(e: Event) => this.change({ lineFocus: (e.target as HTMLInputElement).checked })} />
-              Line focus
-            </label>
-            <p class="hint" id="line-focus-hint">
-              Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.
-            </p>
-            <label class="choice">
-              <input type="checkbox" name="reduceMotion" .checked=${s.reduceMotion} aria-describedby="motion-hint"
-                @change=${(e: Event) => this.change({ reduceMotion: (e.target as HTMLInputElement).checked })} />
-              Reduce motion
-            </label>
-            <p class="hint" id="motion-hint">No smooth scrolling or animation, even if your device allows it.</p>
-          </fieldset>
+          ${FIELDSETS.map(
+            ({ legend, settings }) => html`
+              <fieldset>
+                <legend>${legend}</legend>
+                ${settings.map((described) => this.renderControl(described, s))}
+              </fieldset>
+            `,
+          )}
         </div>
         <div class="actions">
           <button type="button" @click=${this.reset}>Reset to defaults</button>
@@ -276,45 +222,71 @@ export class ReadingSettingsPanel extends LitElement {
     const { storageState, rejected } = this.settings.store;
     const notices: string[] = [];
     if (rejected.length > 0) {
-      notices.push(`Some saved settings could not be read and were reset to their defaults: ${rejected.map((k) => FIELD_NAMES[k]).join(', ')}.`);
+      notices.push(`Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => SETTING_WORDS[key].label.toLowerCase()).join(', ')}.`);
     }
     if (storageState === 'blocked') notices.push('This browser does not let the page save settings, so they apply for this visit only.');
     if (storageState === 'full') notices.push('The browser’s storage is full, so these settings apply for this visit only.');
     return notices.length === 0 ? nothing : notices.map((text) => html`<p class="notice">${text}</p>`);
   }
 
-  private renderSlider({ key, label, format }: (typeof SLIDERS)[number], s: ReadingSettings) {
-    const range = RANGES[key];
+  private renderControl(described: DescribedSetting, s: ReadingSettings) {
+    switch (described.kind) {
+      case 'range':
+        return described.key === 'textSize' ? [this.renderSlider(described, s), this.renderTextSizeButtons(s)] : this.renderSlider(described, s);
+      case 'choice':
+        return this.renderChoices(described, s);
+      case 'toggle':
+        return this.renderCheckbox(described, s);
+    }
+  }
+
+  private renderSlider({ key, setting, words }: Described<'range'>, s: ReadingSettings) {
+    const value = s[key];
     return html`
       <div class="slider">
-        <label for=${key}>${label} <output for=${key}>${format(s[key])}</output></label>
-        <input id=${key} type="range" min=${range.min} max=${range.max} step=${range.step} .value=${String(s[key])}
-          aria-valuetext=${format(s[key])}
-          @input=${(e: Event) => this.change({ [key]: Number((e.target as HTMLInputElement).value) })} />
+        <label for=${key}>${words.label} <output for=${key}>${words.format(value)}</output></label>
+        <input id=${key} type="range" min=${setting.min} max=${setting.max} step=${setting.step} .value=${String(value)}
+          aria-valuetext=${words.format(value)}
+          @input=${(e: Event) => this.change(key, Number((e.target as HTMLInputElement).value))} />
       </div>
     `;
   }
 
-  private renderChoices<K extends 'width' | 'font' | 'theme'>(
-    key: K,
-    legend: string,
-    values: readonly ReadingSettings[K][],
-    names: Record<ReadingSettings[K], string>,
-    current: ReadingSettings[K],
-  ) {
+  private renderTextSizeButtons(s: ReadingSettings) {
+    const { min, max } = READING_SETTINGS.textSize;
     return html`
-      <fieldset>
-        <legend>${legend}</legend>
-        ${values.map(
-          (value) => html`
-            <label class="choice">
-              <input type="radio" name=${key} value=${value} .checked=${value === current}
-                @change=${() => this.change({ [key]: value })} />
-              ${names[value]}
-            </label>
-          `,
-        )}
-      </fieldset>
+      <div class="size-buttons">
+        <button type="button" @click=${() => this.stepTextSize(-1)} ?disabled=${s.textSize <= min}>
+          A−<span class="visually-hidden"> Smaller text</span>
+        </button>
+        <button type="button" @click=${() => this.stepTextSize(1)} ?disabled=${s.textSize >= max}>
+          A+<span class="visually-hidden"> Larger text</span>
+        </button>
+      </div>
+    `;
+  }
+
+  private renderChoices({ key, setting, words }: Described<'choice'>, s: ReadingSettings) {
+    return setting.choices.map(
+      (value) => html`
+        <label class="choice">
+          <input type="radio" name=${key} value=${value} .checked=${value === s[key]} @change=${() => this.change(key, value)} />
+          ${words.choices[value]}
+        </label>
+      `,
+    );
+  }
+
+  private renderCheckbox({ key, words }: Described<'toggle'>, s: ReadingSettings) {
+    const hintId = words.hint ? `${key}-hint` : undefined;
+    return html`
+      <label class="choice">
+        <input type="checkbox" name=${key} .checked=${s[key]} aria-describedby=${ifDefined(hintId)}
+          aria-keyshortcuts=${ifDefined(words.keyshortcuts)}
+          @change=${(e: Event) => this.change(key, (e.target as HTMLInputElement).checked)} />
+        ${words.label}
+      </label>
+      ${hintId ? html`<p class="hint" id=${hintId}>${words.hint}</p>` : nothing}
     `;
   }
 
@@ -335,14 +307,15 @@ export class ReadingSettingsPanel extends LitElement {
     }
   }
 
-  private change(patch: Partial<ReadingSettings>) {
-    this.settings.store.update(patch);
+  /** Each control gives a value of its own setting's type (the slider a number, and so on). */
+  private change(key: SettingKey, value: number | string | boolean) {
+    this.settings.store.update({ [key]: value } as Partial<ReadingSettings>);
   }
 
   private stepTextSize(direction: 1 | -1) {
     const current = this.settings.value.textSize;
     const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
-    if (next !== undefined) this.change({ textSize: next });
+    if (next !== undefined) this.change('textSize', next);
   }
 
   private reset() {
@@ -371,27 +344,21 @@ export class ReadingSettingsPanel extends LitElement {
   }
 }
 
-function describeChange(key: keyof ReadingSettings, s: ReadingSettings): string {
-  switch (key) {
-    case 'font':
-      return `Font: ${FONT_NAMES[s.font]}.`;
-    case 'theme':
-      return `Theme: ${THEME_NAMES[s.theme]}.`;
-    case 'width':
-      return `Line width: ${WIDTH_NAMES[s.width]}.`;
-    case 'lineFocus':
-      return `Line focus ${s.lineFocus ? 'on' : 'off'}.`;
-    case 'reduceMotion':
-      return `Reduce motion ${s.reduceMotion ? 'on' : 'off'}.`;
-    default: {
-      const slider = SLIDERS.find((x) => x.key === key)!;
-      return `${slider.label} ${slider.format(s[key])}.`;
-    }
+/** "Text size 150%.", "Theme: Sepia.", "Line focus on." */
+function describeChange(key: SettingKey, s: ReadingSettings): string {
+  const described = SETTINGS.find((d) => d.key === key)!;
+  switch (described.kind) {
+    case 'range':
+      return `${described.words.label} ${described.words.format(s[described.key])}.`;
+    case 'choice':
+      return `${described.words.label}: ${described.words.choices[s[described.key]]}.`;
+    case 'toggle':
+      return `${described.words.label} ${s[described.key] ? 'on' : 'off'}.`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
-    'reading-settings': ReadingSettingsPanel;
+    'reading-settings-panel': ReadingSettingsPanel;
   }
 }

@@ -1,7 +1,6 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight.
-import { numberIn, oneOf, parseFields, stringRecord, type Checked, type FieldCheck } from '../preferences/fields.js';
-import { PreferenceStorage } from '../preferences/preference-storage.js';
-import { PreferenceStore } from '../preferences/preference-store.js';
+import { numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
+import { LISTENING_KEY } from './storage-keys.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 export const HIGHLIGHTS = ['word', 'sentence', 'off'] as const;
@@ -28,13 +27,6 @@ export function parseListening(text: string | null): Checked<ListeningPreference
   return parseFields(text, DEFAULT_LISTENING, CHECKS);
 }
 
-let store: PreferenceStore<ListeningPreferences> | undefined;
-
 export function listeningPreferences() {
-  store ??= new PreferenceStore({
-    storage: new PreferenceStorage('reader-edition:listening'),
-    defaults: DEFAULT_LISTENING,
-    parse: parseListening,
-  });
-  return store;
+  return sharedStore(LISTENING_KEY, { defaults: DEFAULT_LISTENING, parse: parseListening });
 }
