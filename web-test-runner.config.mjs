@@ -26,15 +26,17 @@ const firefox = puppeteerLauncher({
 export default {
   rootDir: '.',
   nodeResolve: true,
-  files: ['test/**/*.test.ts', '!test/chromium/**', '!test/real-speech/**'],
+  // Tests are grouped by subject (test/<subject>/); the file name chooses the browsers.
+  files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.speech.test.ts'],
   browsers: [chromium(), firefox],
   groups: [
-    // Media emulation (dark scheme, forced colours) needs the Chrome DevTools Protocol.
-    { name: 'chromium-only', files: 'test/chromium/**/*.test.ts', browsers: [chromium()] },
-    // End to end against the real engine (speech-dispatcher is Linux Chromium's speech backend),
-    // and the served offline edition (test/plugins/offline-site-plugin.mjs, which needs the
-    // DevTools Protocol), which must read aloud offline too.
-    { name: 'real-speech', files: 'test/real-speech/**/*.test.ts', browsers: [chromium(true)] },
+    // *.chromium.test.ts: media emulation (dark scheme, forced colours) and the accessibility
+    // tree need the Chrome DevTools Protocol.
+    { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
+    // *.speech.test.ts: end to end against the real engine (speech-dispatcher is Linux
+    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.mjs,
+    // which needs the DevTools Protocol), which must read aloud offline too.
+    { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
   ],
   concurrency: 1,
   concurrentBrowsers: 2,

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { articleText, closeEditions, openEdition, words } from './helpers/edition.js';
+import { articleText, closeEditions, openEdition, words } from '../helpers/edition.js';
 
 /** The seed ends with a page widget's label, which is not part of the article. */
 const NOT_ARTICLE = 'Leave a Comment';

@@ -1,10 +1,10 @@
 // What a screen reader meets, walking the built edition from top to bottom with
 // @guidepup/virtual-screen-reader (a simulated screen reader over the accessibility tree),
 // in both browsers. The controls inside components' shadow roots are checked against
-// Chromium's own accessibility tree in test/chromium/accessibility-tree.test.ts.
+// Chromium's own accessibility tree in test/screen-reader/accessibility-tree.chromium.test.ts.
 import { expect } from '@esm-bundle/chai';
 import { virtual } from '@guidepup/virtual-screen-reader/browser.js';
-import { closeEditions, openEdition } from './helpers/edition.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
 
 /** Everything the virtual screen reader says, reading the page from the top to the end. */
 async function transcript(doc: Document): Promise<string[]> {

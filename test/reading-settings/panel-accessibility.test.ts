@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from './helpers/axe.js';
-import { contrastRatio } from './helpers/contrast.js';
-import { openEdition, type Edition } from './helpers/edition.js';
-import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from './helpers/layout.js';
-import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from './helpers/settings.js';
-import { startEachTestAfresh } from './helpers/storage.js';
+import { axeViolations } from '../helpers/axe.js';
+import { contrastRatio } from '../helpers/contrast.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
+import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from '../helpers/layout.js';
+import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from '../helpers/settings.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
 
 async function expectNoAxeViolations(edition: Edition) {
   const violations = await axeViolations(edition);

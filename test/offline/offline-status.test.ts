@@ -1,12 +1,12 @@
 // The offline status's every state, in both browsers, with the browser APIs it depends on
 // replaced by fakes inside the edition's frame: what a reader is told when there are no
 // service workers, when registering fails, when saving fails, and what the storage answers.
-// test/chromium/offline-edition.test.ts covers the same paths with a real worker.
+// test/offline/offline-edition.speech.test.ts covers the same paths with a real worker.
 import { expect } from '@esm-bundle/chai';
-import { axeViolations } from './helpers/axe.js';
-import { closeEditions, openEdition, type Edition } from './helpers/edition.js';
-import { deepActiveElement } from './helpers/layout.js';
-import type { PageMessage, PrecacheFailed } from '../src/service-worker/messages.js';
+import { axeViolations } from '../helpers/axe.js';
+import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
+import { deepActiveElement } from '../helpers/layout.js';
+import type { PageMessage, PrecacheFailed } from '../../src/service-worker/messages.js';
 
 /** A worker whose answers the test decides; it remembers what the page sent it. */
 class FakeWorker extends EventTarget {

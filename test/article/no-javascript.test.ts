@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { articleText, closeEditions, openEdition, words } from './helpers/edition.js';
+import { articleText, closeEditions, openEdition, words } from '../helpers/edition.js';
 
 // `npm test` builds dist/ first, so this reads exactly what ships.
 describe('the built edition without JavaScript', () => {

@@ -2,8 +2,8 @@
 // the height it leaves on the root for the page, and how it follows the bar and the window.
 import { expect } from '@esm-bundle/chai';
 import { html, LitElement, nothing } from 'lit';
-import { DockingController } from '../src/controllers/docking-controller.js';
-import { until } from './helpers/speech.js';
+import { DockingController } from '../../src/controllers/docking-controller.js';
+import { until } from '../helpers/speech.js';
 
 const PROPERTY = '--test-bar-height';
 

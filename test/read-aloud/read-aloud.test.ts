@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
-import { FakeEngine, FakeTimers } from './fake-engine.js';
+import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
 
 /** A small article: a title and intro, two sections of two sentences each. */
 function fixture() {

@@ -3,9 +3,9 @@
 // code block is reached and scrolled by keyboard, and pictures hold their place before they load.
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from './helpers/axe.js';
-import { closeEditions, openEdition } from './helpers/edition.js';
-import { deepActiveElement, focusProblem, scrollSettled } from './helpers/layout.js';
+import { axeViolations } from '../helpers/axe.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
+import { deepActiveElement, focusProblem, scrollSettled } from '../helpers/layout.js';
 
 const SITE = '/fixture-site/';
 const PAGES = ['index.html', 'borrowing-in-rust.html', 'notes-on-lists.html', 'un-article-en-francais.html'];

@@ -3,8 +3,8 @@
 // while disabled).
 import { expect } from '@esm-bundle/chai';
 import { LitElement } from 'lit';
-import { READ_ALOUD_SHORTCUTS, type ReadAloudAction } from '../src/components/read-aloud-player.shortcuts.js';
-import { keysForPeople, ShortcutsController, type Shortcut } from '../src/controllers/shortcuts-controller.js';
+import { READ_ALOUD_SHORTCUTS, type ReadAloudAction } from '../../src/components/read-aloud-player.shortcuts.js';
+import { keysForPeople, ShortcutsController, type Shortcut } from '../../src/controllers/shortcuts-controller.js';
 
 class ShortcutsHost extends LitElement {
   /** The key table; a subclass can bring its own. */

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { axeViolations } from './helpers/axe.js';
-import { closeEditions, openEdition } from './helpers/edition.js';
+import { axeViolations } from '../helpers/axe.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
 
 for (const width of [1280, 320]) {
   describe(`accessibility at ${width} CSS px`, () => {

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { closeEditions, openEdition } from './helpers/edition.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
 
 // The page links its manifest and icons on the dev server too, which serves them as the build
 // writes them, so what a developer sees is what is installed.

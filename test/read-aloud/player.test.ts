@@ -1,12 +1,12 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from './helpers/axe.js';
-import { openEdition, type Edition } from './helpers/edition.js';
-import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from './helpers/layout.js';
-import { playerOf } from './helpers/player.js';
-import { storeSettings } from './helpers/settings.js';
-import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from './helpers/speech.js';
-import { LISTENING_KEY, startEachTestAfresh } from './helpers/storage.js';
+import { axeViolations } from '../helpers/axe.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
+import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from '../helpers/layout.js';
+import { playerOf } from '../helpers/player.js';
+import { storeSettings } from '../helpers/settings.js';
+import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from '../helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { PreferenceStorage, PreferenceStore } from '../src/preferences/preference-store.js';
-import { applySettings, DEFAULT_SETTINGS, parseSettings } from '../src/preferences/reading-settings.js';
+import { PreferenceStorage, PreferenceStore } from '../../src/preferences/preference-store.js';
+import { applySettings, DEFAULT_SETTINGS, parseSettings } from '../../src/preferences/reading-settings.js';
 
 /** A Storage whose every call throws, as when a browser blocks site data. */
 const blocked = () => {

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { SECTIONS } from './helpers/article-outline.js';
-import { closeEditions, openEdition } from './helpers/edition.js';
+import { SECTIONS } from '../helpers/article-outline.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
 
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { openEdition, type Edition } from './helpers/edition.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
 import {
   articleStyle,
   check,
@@ -11,8 +11,8 @@ import {
   settled,
   slide,
   storeSettings,
-} from './helpers/settings.js';
-import { SETTINGS_KEY, startEachTestAfresh } from './helpers/storage.js';
+} from '../helpers/settings.js';
+import { SETTINGS_KEY, startEachTestAfresh } from '../helpers/storage.js';
 
 interface SettingCase {
   name: string;

@@ -2,9 +2,9 @@
 // reading, to where, and which keep their usual meaning.
 import { expect } from '@esm-bundle/chai';
 import { LitElement } from 'lit';
-import { TapToSeekController } from '../src/controllers/tap-to-seek-controller.js';
-import { Lexicon } from '../src/speech/lexicon.js';
-import { buildScript, type SpokenScript } from '../src/speech/spoken-script.js';
+import { TapToSeekController } from '../../src/controllers/tap-to-seek-controller.js';
+import { Lexicon } from '../../src/speech/lexicon.js';
+import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
 
 class TapHost extends LitElement {
   article?: Element;
