@@ -19,6 +19,7 @@ import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
 import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
 import { IMAGES_DIR } from './pictures.mjs';
+import { fontSamplesPlugin } from './font-samples.mjs';
 
 const { values: options } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
@@ -46,6 +47,8 @@ async function build() {
     assetNames: 'fonts/[name]-[hash]',
     // Fonts are copied with hashed names; a browser downloads one only when a setting uses it.
     loader: { '.woff2': 'file', '.woff': 'file' },
+    // The optional fonts' names in those fonts, for the reading settings (scripts/font-samples.mjs).
+    plugins: [fontSamplesPlugin],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',

@@ -5,6 +5,7 @@ import { renderIndexPage, renderPage, escapeHtml } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { ICONS, renderIcons } from './icons.mjs';
+import { DEV_SAMPLE_PATH, fontSample, withDevSampleUrls } from './font-samples.mjs';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -22,6 +23,9 @@ export function articlePages() {
         const icon = (await renderIcons()).find((i) => `/${i.file}` === context.path);
         return icon && { body: icon.body, type: icon.type };
       }
+      // The fonts' samples for the reading settings, cut as the build cuts them.
+      const sample = DEV_SAMPLE_PATH.exec(context.path);
+      if (sample) return { body: await fontSample(sample[1]), type: 'font/woff2' };
       // Pictures, made from the articles' files as the build makes them.
       if (context.path.startsWith('/assets/images/')) {
         const site = await loadSite();
@@ -48,6 +52,10 @@ export function articlePages() {
           body: `<!doctype html><html lang="en"><title>Article source error</title><h1>The article source has an error</h1><pre>${escapeHtml(message)}</pre>`,
         };
       }
+    },
+    transform(context) {
+      if (context.path === DEV_ASSETS.stylesheet.slice(1)) return { body: withDevSampleUrls(String(context.body)) };
+      return undefined;
     },
   };
 }

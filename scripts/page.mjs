@@ -237,8 +237,8 @@ function siteHeader(site, { player, home }) {
   return `<header class="site-header">
 <div class="toolbar">
 <p class="site-name">${name}</p>
-${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<offline-status></offline-status>
-<reading-settings-panel></reading-settings-panel>
+<offline-status></offline-status>
+${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-panel></reading-settings-panel>
 </div>
 </header>`;
 }
@@ -279,12 +279,15 @@ export function formatDate(date, lang) {
 }
 
 /**
- * A "Listen from here" control after each section heading and FAQ question. It is the
- * edition's, not the article's (data-edition), and shows only where speech works.
+ * A "Listen from here" control beside each section heading and FAQ question, naming the heading
+ * it starts at: right after the heading, or, for a heading that is a table's caption, just
+ * before the table (the caption holds only its heading). It is the edition's, not the
+ * article's (data-edition), and shows only where speech works.
  * @param {string} html
  */
-function withListenButtons(html) {
-  return html.replace(/<\/h[23]>/g, '$&<listen-here data-edition></listen-here>');
+export function withListenButtons(html) {
+  const afterHeadings = html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
+  return afterHeadings.replace(/<table>(\s*<caption>\s*<h([23])[^>]*>[\s\S]*?<\/h\2>)(<listen-here[^>]*><\/listen-here>)/g, '$3<table>$1');
 }
 
 /** @param {string} script */

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { componentStyles } from '../styles/component-styles.js';
 
 /** Asks the read-aloud player to start at a heading; the player listens on the document. */
 export class ListenHereEvent extends Event {
@@ -9,64 +10,52 @@ export class ListenHereEvent extends Event {
 }
 
 /**
- * "Listen from here", placed by the build after each section heading and FAQ question.
- * Screen-reader users meet it right after the heading when moving by headings; its name
- * carries the heading's text so a list of buttons still says where each one starts.
+ * "Listen from here", placed by the build beside each section heading and FAQ question: right
+ * after the heading, its sibling (before the table whose caption a heading is, so the caption
+ * stays only the caption). Screen-reader users meet it right after the heading when moving by
+ * headings; its name carries the heading's text so a list of buttons still says where each one
+ * starts. It shows as a round icon button the page floats at the end of the heading's line
+ * (src/styles/edition.css), so it takes no line of its own.
  */
 @customElement('listen-here')
 export class ListenHere extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      margin: -0.25em 0 0.75em;
-      font-family: var(--font-ui);
-      font-size: 0.875rem;
-    }
+  static override styles = [
+    componentStyles,
+    css`
+      button {
+        display: grid;
+        place-items: center;
+        width: 100%;
+        height: 100%;
+        padding: 0;
+        border: 0.0625rem solid var(--rule);
+        border-radius: 50%;
+        color: var(--link);
+      }
 
-    button {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4em;
-      min-height: 2.75rem;
-      min-width: 2.75rem;
-      padding: 0.25rem 0.75rem;
-      border: 0.0625rem solid var(--rule);
-      border-radius: 1.375rem;
-      background: var(--bg);
-      color: var(--link);
-      font: inherit;
-      cursor: pointer;
-    }
+      svg {
+        width: 45%;
+        height: 45%;
+        /* The triangle's visual centre is right of its box's. */
+        translate: 6% 0;
+      }
+    `,
+  ];
 
-    button:hover {
-      background: var(--surface);
-    }
-
-    button:focus-visible {
-      outline: 0.1875rem solid var(--focus);
-      outline-offset: 0.125rem;
-    }
-
-    svg {
-      width: 0.9em;
-      height: 0.9em;
-      fill: currentColor;
-    }
-  `;
+  /** The id of the heading it starts at; the element just before it when absent. */
+  @property({ attribute: 'heading' }) headingId?: string;
 
   @state() private heading?: Element;
 
   override connectedCallback() {
     super.connectedCallback();
-    this.heading = this.previousElementSibling ?? undefined;
+    this.heading = (this.headingId ? this.ownerDocument.getElementById(this.headingId) : this.previousElementSibling) ?? undefined;
   }
 
   override render() {
     const label = this.heading?.textContent?.trim() ?? '';
-    // The name starts with the visible words, so voice control ("click Listen from here") works.
     return html`<button type="button" aria-label="Listen from here: ${label}" @click=${this.listen}>
-      <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2.5v11l9-5.5z" /></svg>
-      Listen from here
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2.5v11l9-5.5z" /></svg>
     </button>`;
   }
 

@@ -1,9 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { HomeScreenHintController } from '../controllers/home-screen-hint-controller.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
-import { controlStyles } from '../styles/control-styles.js';
+import { componentStyles } from '../styles/component-styles.js';
 
 const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   unsupported: 'Offline reading is not available in this browser.',
@@ -14,81 +15,199 @@ const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   failed: 'Could not save for offline: reading needs a connection.',
 };
 
+/** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
+const icon = (path: string) => svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill-rule="evenodd" d=${path} /></svg>`;
+
+const ICONS = {
+  saved: icon('M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 1.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11zM6.9 10.7 4.5 8.3l1.06-1.06 1.34 1.34 3.54-3.54 1.06 1.06z'),
+  saving: icon('M7.25 1.5h1.5v6.69l2.22-2.22 1.06 1.06L8 11.06 3.97 7.03l1.06-1.06 2.22 2.22zM2 12.5h12V14H2z'),
+  offline: icon('M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm3.89 3.17a5.5 5.5 0 0 0-7.72 7.72zm1.06 1.06-7.72 7.72a5.5 5.5 0 0 0 7.72-7.72z'),
+  update: icon('M8 2.5a5.5 5.5 0 0 0-4.6 2.5H5.5v1.5H1V2h1.5v1.8A7 7 0 0 1 15 8h-1.5A5.5 5.5 0 0 0 8 2.5zM1 8h1.5a5.5 5.5 0 0 0 10.1 3H10.5V9.5H15V14h-1.5v-1.8A7 7 0 0 1 1 8z'),
+  problem: icon('M8 1.25 15.25 14.5H.75zm0 3.1L3.28 13h9.44zM7.25 6.5h1.5v3.5h-1.5zm0 4.5h1.5v1.5h-1.5z'),
+};
+
 /**
- * Says whether the edition can be read offline, and offers what the reader can do about it:
- * keep it through storage pressure, and reload into a new version when one is waiting.
- * Every change is announced through one polite status region; the buttons sit outside it.
+ * The offline indicator: a small button in the toolbar whose icon and words say where the
+ * edition stands (saved, saving, offline, update ready, not saved), and which opens the one place
+ * for offline matters: the whole status, **Keep available offline**, a new version's **Reload**,
+ * and on iPhone and iPad how to keep the edition by adding it to the Home Screen.
+ *
+ * A disclosure (APG): the button says whether the details are open; focus stays on it when they
+ * open; Escape closes them and returns focus to it; so does a press outside, or focus moving on,
+ * so nothing is left covering the page. Changes are announced through one polite status.
  * Renders nothing where the page names no service worker (the dev server).
+ *
+ * @csspart indicator - the button
+ * @csspart indicator-words - its words, which the page may hide visually where space is short
+ * @csspart details - what it opens, which the page places
  */
 @customElement('offline-status')
 export class OfflineStatus extends LitElement {
   static override styles = [
-    controlStyles,
+    componentStyles,
     css`
-    /* Joins the page header's toolbar grid (see reading-settings-panel) on a row of its own. */
-    :host {
-      display: contents;
-      font-family: var(--font-ui);
-      color: var(--text);
-    }
+      .indicator {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: 0.4em;
+        padding-inline: 0.5rem;
+        border-color: transparent;
+        color: var(--muted);
+      }
 
-    .offline {
-      grid-column: 1 / -1;
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem 1rem;
-    }
+      .indicator[aria-expanded='true'] {
+        border-color: currentColor;
+        background: var(--surface);
+      }
 
-    .status {
-      margin: 0;
-      color: var(--muted);
-    }
+      .indicator svg {
+        width: 1.25em;
+        height: 1.25em;
+      }
 
-    /* Laid out exactly as the button it stands for, but never seen, focused or announced. */
-    .keep-placeholder {
-      visibility: hidden;
-    }
+      .details {
+        box-sizing: border-box;
+        padding: 0.75rem 1rem;
+        border: 0.0625rem solid var(--rule);
+        border-radius: 0.5rem;
+        background: var(--bg);
+        box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.15);
+      }
 
-    .status:focus {
-      outline: none;
-    }
-  `,
+      .details[hidden] {
+        display: none;
+      }
+
+      .details p {
+        margin: 0 0 0.75rem;
+      }
+
+      .details p:last-child {
+        margin-bottom: 0;
+      }
+
+      .status:focus {
+        outline: none;
+      }
+
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin-bottom: 0.75rem;
+      }
+
+      .actions:last-child {
+        margin-bottom: 0;
+      }
+
+      .hint {
+        color: var(--muted);
+        font-size: 0.875em;
+      }
+    `,
   ];
 
   private readonly worker = new ServiceWorkerController(this);
   private readonly connection = new OnlineController(this);
   private readonly storage = new PersistentStorageController(this);
+  private readonly homeScreen = new HomeScreenHintController(this);
+
+  @state() private open = false;
+  @state() private announcement = '';
 
   @query('.status') private statusText!: HTMLElement;
+  @query('.indicator') private indicator!: HTMLButtonElement;
+
+  /** The last status said, so only changes are announced (a repeat visit says nothing). */
+  private said?: string;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onPointerDown);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onPointerDown);
+  }
 
   override render() {
     const { state, updateReady } = this.worker;
     if (state === 'off') return nothing;
     const persistence = this.storage.state;
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
+    const { glyph, words } = this.indicatorFor(state);
     return html`
-      <div class="offline">
-        <p class="status" role="status" tabindex="-1">
-          <span>${this.availability(state)}</span>
-          ${persistence === 'kept' && state === 'ready' ? html`<span>Kept: the browser will not clear it.</span>` : nothing}
-          ${persistence === 'not-kept' ? html`<span>The browser may clear it when space is short.</span>` : nothing}
-          ${updateReady ? html`<span>A new version is available.</span>` : nothing}
-        </p>
-        ${canKeep
-          ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>`
-          : state === 'saving'
-            ? // Holds the button's place while saving, so the page does not shift when it appears.
-              html`<button type="button" class="keep-placeholder" tabindex="-1" aria-hidden="true" disabled>Keep available offline</button>`
-            : nothing}
-        ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
+      <button type="button" class="indicator" part="indicator" aria-expanded=${this.open} aria-controls="offline-details" @click=${this.toggle}
+        @keydown=${this.onKeydown}>
+        ${glyph}<span part="indicator-words">${words}</span>
+      </button>
+      <div class="details" id="offline-details" part="details" ?hidden=${!this.open} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
+        <p class="status" tabindex="-1">${this.sentence()}</p>
+        ${canKeep || updateReady
+          ? html`<div class="actions">
+              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
+              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
+            </div>`
+          : nothing}
+        ${this.homeScreen.needed
+          ? html`<p class="hint">
+              On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your
+              Home Screen (Share, then Add to Home Screen).
+            </p>`
+          : nothing}
       </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
+  }
+
+  protected override willUpdate() {
+    if (this.worker.state === 'off') return;
+    const sentence = this.sentence();
+    if (this.said !== undefined && sentence !== this.said) this.announcement = sentence;
+    this.said = sentence;
+  }
+
+  /** Everything the reader is told, as one status. */
+  private sentence() {
+    const { state, updateReady } = this.worker;
+    const persistence = this.storage.state;
+    return [
+      state === 'off' ? '' : this.availability(state),
+      persistence === 'kept' && state === 'ready' ? 'Kept: the browser will not clear it.' : '',
+      persistence === 'not-kept' ? 'The browser may clear it when space is short.' : '',
+      updateReady ? 'A new version is available.' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  /** The indicator's icon and words: the one thing that matters most now. */
+  private indicatorFor(state: Exclude<OfflineState, 'off'>) {
+    if (this.worker.updateReady) return { glyph: ICONS.update, words: 'Update ready' };
+    if (!this.connection.online) return { glyph: ICONS.offline, words: 'You are offline' };
+    if (state === 'ready') return { glyph: ICONS.saved, words: 'Available offline' };
+    if (state === 'saving') return { glyph: ICONS.saving, words: 'Saving for offline' };
+    return { glyph: ICONS.problem, words: state === 'incomplete' ? 'Partly saved for offline' : 'Not saved for offline' };
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
     if (this.connection.online) return AVAILABILITY[state];
     return state === 'ready' ? 'You are offline. This edition is saved on this device.' : `You are offline. ${AVAILABILITY[state]}`;
+  }
+
+  private toggle() {
+    this.open = !this.open;
+  }
+
+  private async close({ refocus }: { refocus: boolean }) {
+    if (!this.open) return;
+    this.open = false;
+    if (!refocus) return;
+    await this.updateComplete;
+    this.indicator.focus();
   }
 
   private async keep() {
@@ -97,6 +216,23 @@ export class OfflineStatus extends LitElement {
     // Kept: the button is gone, so focus stays nearby, on the answer, not at the top of the page.
     if (this.storage.state === 'kept') this.statusText.focus();
   }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this.open) return;
+    event.stopPropagation();
+    void this.close({ refocus: true });
+  };
+
+  /** Focus moving on past the details closes them, so they never cover what it lands on. */
+  private readonly onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && !this.renderRoot.contains(next)) void this.close({ refocus: false });
+  };
+
+  /** A press anywhere else closes the details, as a popover would. */
+  private readonly onPointerDown = (event: PointerEvent) => {
+    if (this.open && !event.composedPath().includes(this)) void this.close({ refocus: false });
+  };
 }
 
 declare global {

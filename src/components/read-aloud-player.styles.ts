@@ -1,25 +1,15 @@
 import { css } from 'lit';
-import { controlStyles } from '../styles/control-styles.js';
+import { componentStyles } from '../styles/component-styles.js';
 
 /**
- * The read-aloud player's look: the Listen button placed in the site header's grid, and the bar
- * (docked to the bottom of the screen by `.docked`, see DockingController) with its controls,
- * options and key list. Sizes in rem and em so everything grows with the reader's text size.
+ * The read-aloud player's look: the Listen button (part `launch`, placed by the page) and the
+ * bar (part `bar`; docked to the bottom of the screen by `.docked`, see DockingController) with
+ * its controls, options and key list. Sizes in rem and em so everything grows with the
+ * reader's text size.
  */
 export const readAloudPlayerStyles = [
-  controlStyles,
+  componentStyles,
   css`
-    :host {
-      display: contents;
-      font-family: var(--font-ui);
-      color: var(--text);
-    }
-
-    select {
-      font: inherit;
-      color: inherit;
-    }
-
     button {
       display: inline-flex;
       align-items: center;
@@ -27,15 +17,8 @@ export const readAloudPlayerStyles = [
       gap: 0.4em;
     }
 
-    svg {
-      width: 1em;
-      height: 1em;
-      fill: currentColor;
-      flex: none;
-    }
-
     select {
-      min-height: 2.75rem;
+      min-height: var(--target-size);
       max-width: 100%;
       padding: 0.25rem 0.5rem;
       border: 0.125rem solid currentColor;
@@ -48,15 +31,6 @@ export const readAloudPlayerStyles = [
       flex-wrap: wrap;
       align-items: center;
       gap: 0.5rem;
-      justify-self: start;
-    }
-
-    @container site-header (min-width: 26em) {
-      .launch {
-        grid-column: 2;
-        grid-row: 1;
-        justify-self: end;
-      }
     }
 
     .note {
@@ -65,8 +39,9 @@ export const readAloudPlayerStyles = [
       font-size: 0.875em;
     }
 
+    /* A container, so the controls' words show only where the bar has room for them. */
     .bar {
-      grid-column: 1 / -1;
+      container: bar / inline-size;
       z-index: 6;
       padding: 0.5rem clamp(0.5rem, 3vw, 1.5rem);
       border-top: 0.125rem solid var(--rule);
@@ -113,7 +88,7 @@ export const readAloudPlayerStyles = [
       display: inline-flex;
       align-items: center;
       gap: 0.375rem;
-      min-height: 2.75rem;
+      min-height: var(--target-size);
     }
 
     .primary {
@@ -135,17 +110,14 @@ export const readAloudPlayerStyles = [
       }
     }
 
-    .problem {
-      margin: 0.25rem 0 0.5rem;
-      padding: 0.375rem 0.75rem;
-      border-inline-start: 0.25rem solid var(--accent);
-      background: var(--surface);
-    }
-
     .options {
       margin-top: 0.5rem;
       display: grid;
       gap: 0.5rem;
+    }
+
+    .options > button {
+      justify-self: start;
     }
 
     .options[hidden] {
@@ -161,17 +133,7 @@ export const readAloudPlayerStyles = [
 
     .choice {
       display: inline-flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 2.75rem;
       margin-inline-end: 1rem;
-    }
-
-    .choice input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      accent-color: var(--link);
     }
 
     .keys {
@@ -194,7 +156,7 @@ export const readAloudPlayerStyles = [
       white-space: nowrap;
     }
 
-    @container site-header (max-width: 40em) {
+    @container bar (max-width: 40em) {
       .icon-button .label {
         position: absolute;
         width: 1px;

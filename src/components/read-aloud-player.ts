@@ -140,19 +140,23 @@ export class ReadAloudPlayer extends LitElement {
 
   private renderLaunch() {
     if (!this.engine.supported) {
-      return html`<div class="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
     const suitable = voicesFor(this.voices, this.articleLang);
     if (this.voices.length > 0 && suitable.length === 0) {
-      return html`<div class="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
-    if (this.state !== 'idle') return html`<div class="launch"></div>`;
+    if (this.state !== 'idle') return html`<div class="launch" part="launch"></div>`;
     const saved = this.position?.peek();
-    return html`<div class="launch">
+    // Parts let the page's toolbar shorten what shows where it is narrow ("Resume", and Start
+    // from the beginning under More options); the names stay whole.
+    return html`<div class="launch" part="launch">
       <button class="listen primary" type="button" @click=${() => this.listen()} aria-keyshortcuts=${this.shortcuts.keys('toggle')}>
-        ${ICONS.play}${saved ? html`Resume listening<span class="visually-hidden"> from “${saved.section}”</span>` : 'Listen'}
+        ${ICONS.play}${saved
+          ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
+          : 'Listen'}
       </button>
-      ${saved ? html`<button type="button" @click=${() => this.listen(0)}>Start from the beginning</button>` : nothing}
+      ${saved ? html`<button type="button" class="restart" part="restart" @click=${() => this.listen(0)}>Start from the beginning</button>` : nothing}
     </div>`;
   }
 
@@ -167,7 +171,7 @@ export class ReadAloudPlayer extends LitElement {
     const playing = player.state === 'playing';
     const voice = this.currentVoice();
     const suitable = voicesFor(this.voices, this.articleLang);
-    return html`<section class="bar ${this.docking.docked ? 'docked' : ''}" aria-label="Read aloud">
+    return html`<section class="bar ${this.docking.docked ? 'docked' : ''}" part="bar" aria-label="Read aloud">
       <p class="where">
         <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
         <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
@@ -211,6 +215,7 @@ export class ReadAloudPlayer extends LitElement {
               @change=${() => this.prefs.store.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
           )}
         </fieldset>
+        <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
         <dl class="keys">
           ${this.shortcuts.shortcuts.map((s) => html`<dt>${keysForPeople(s.keys)}</dt><dd>${s.label}</dd>`)}
         </dl>

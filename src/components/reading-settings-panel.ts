@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
@@ -13,7 +13,7 @@ import {
   type ReadingSettings,
   type SettingKey,
 } from '../preferences/reading-settings.js';
-import { controlStyles } from '../styles/control-styles.js';
+import { componentStyles } from '../styles/component-styles.js';
 
 type Described<Kind extends DescribedSetting['kind']> = Extract<DescribedSetting, { kind: Kind }>;
 
@@ -28,6 +28,9 @@ for (const described of SETTINGS) {
   else FIELDSETS.push({ legend: group ?? described.words.label, group, settings: [described] });
 }
 
+/** Sliders: the toggle's glyph, beside its words or, where the page hides them, alone. */
+const SETTINGS_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M1 3.25h3.1a2 2 0 0 1 3.8 0H15v1.5H7.9a2 2 0 0 1-3.8 0H1zm0 8h7.1a2 2 0 0 1 3.8 0H15v1.5h-3.1a2 2 0 0 1-3.8 0H1z" /></svg>`;
+
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
@@ -37,52 +40,48 @@ const ANNOUNCE_DELAY_MS = 700;
 /**
  * The reading-settings panel: a disclosure button in the page header that opens a panel of
  * native controls. Every change applies at once, is kept for the next visit and is
- * announced politely once it settles.
+ * announced politely once it settles. The page places the panel (a sheet over the bottom of
+ * the screen, leaving the article in view so each change shows as it is made); it scrolls
+ * inside itself, its Reset and Close buttons always in view.
+ *
+ * @csspart toggle - the Reading settings button
+ * @csspart toggle-words - its words, which the page may hide visually where space is short
+ * @csspart panel - the panel it opens
  */
 @customElement('reading-settings-panel')
 export class ReadingSettingsPanel extends LitElement {
   static override styles = [
-    controlStyles,
+    componentStyles,
     css`
-    /* The host's children take part in the page header's toolbar grid: the button sits
-       beside the site name when there is room, and the panel spans the width below. */
-    :host {
-      display: contents;
-      font-family: var(--font-ui);
-      color: var(--text);
-    }
-
     .toggle {
-      justify-self: start;
-    }
-
-    @container site-header (min-width: 26em) {
-      .toggle {
-        grid-column: 3;
-        grid-row: 1;
-      }
-    }
-
-    input {
-      font: inherit;
-      color: inherit;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.4em;
     }
 
     .toggle[aria-expanded='true'] {
       background: var(--surface);
     }
 
+    /* The panel scrolls inside itself (the page decides how tall it may be), its actions kept in view. */
     .panel {
-      grid-column: 1 / -1;
-      margin: 0.75rem 0;
-      padding: clamp(0.5rem, 2.5vw, 1rem);
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
       border: 0.0625rem solid var(--rule);
-      border-radius: 0.5rem;
       background: var(--bg);
+      box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.15);
     }
 
     .panel[hidden] {
       display: none;
+    }
+
+    .scroller {
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      padding: clamp(0.5rem, 2.5vw, 1rem);
     }
 
     .groups {
@@ -120,7 +119,7 @@ export class ReadingSettingsPanel extends LitElement {
     input[type='range'] {
       display: block;
       width: 100%;
-      min-height: 2.75rem;
+      min-height: var(--target-size);
       margin: 0;
       accent-color: var(--link);
     }
@@ -132,20 +131,59 @@ export class ReadingSettingsPanel extends LitElement {
       margin-top: 0.25rem;
     }
 
-    .choice {
-      display: flex;
-      align-items: center;
-      gap: 0.625rem;
-      min-height: 2.75rem;
-      cursor: pointer;
+    /* What each theme looks like: its text on its background (its own colours, even under forced colours). */
+    .swatch {
+      display: inline-flex;
+      flex: none;
+      overflow: hidden;
+      border: 0.0625rem solid var(--rule);
+      border-radius: 0.25rem;
+      font-family: var(--font-serif);
+      line-height: 1.6;
+      forced-color-adjust: none;
     }
 
-    .choice input {
-      width: 1.25rem;
-      height: 1.25rem;
-      margin: 0;
-      flex: none;
-      accent-color: var(--link);
+    .swatch span {
+      padding-inline: 0.4em;
+      background: var(--swatch-bg);
+      color: var(--swatch-text);
+    }
+
+    .light {
+      --swatch-bg: var(--light-bg);
+      --swatch-text: var(--light-text);
+    }
+
+    .dark {
+      --swatch-bg: var(--dark-bg);
+      --swatch-text: var(--dark-text);
+    }
+
+    .sepia {
+      --swatch-bg: var(--sepia-bg);
+      --swatch-text: var(--sepia-text);
+    }
+
+    .contrast {
+      --swatch-bg: var(--contrast-bg);
+      --swatch-text: var(--contrast-text);
+    }
+
+    /* Each font's name in that font; the optional fonts' samples hold only these letters (scripts/font-samples.mjs). */
+    .font-serif {
+      font-family: var(--font-serif);
+    }
+
+    .font-sans {
+      font-family: var(--font-sans);
+    }
+
+    .font-atkinson {
+      font-family: 'Atkinson Hyperlegible sample', var(--font-sans);
+    }
+
+    .font-opendyslexic {
+      font-family: 'OpenDyslexic sample', var(--font-sans);
     }
 
     .hint {
@@ -156,18 +194,15 @@ export class ReadingSettingsPanel extends LitElement {
 
     .notice {
       margin: 0 0 1rem;
-      padding: 0.5rem 0.75rem;
-      border-inline-start: 0.25rem solid var(--accent);
-      background: var(--surface);
     }
 
     .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.75rem;
-      margin-top: 1rem;
+      padding: 0.5rem clamp(0.5rem, 2.5vw, 1rem);
+      border-top: 0.0625rem solid var(--rule);
     }
-
   `,
   ];
 
@@ -194,20 +229,22 @@ export class ReadingSettingsPanel extends LitElement {
   override render() {
     const s = this.settings.value;
     return html`
-      <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
-        Reading settings
+      <button class="toggle" part="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+        ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
       </button>
-      <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
-        ${this.renderNotices()}
-        <div class="groups">
-          ${FIELDSETS.map(
-            ({ legend, settings }) => html`
-              <fieldset>
-                <legend>${legend}</legend>
-                ${settings.map((described) => this.renderControl(described, s))}
-              </fieldset>
-            `,
-          )}
+      <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
+        <div class="scroller">
+          ${this.renderNotices()}
+          <div class="groups">
+            ${FIELDSETS.map(
+              ({ legend, settings }) => html`
+                <fieldset>
+                  <legend>${legend}</legend>
+                  ${settings.map((described) => this.renderControl(described, s))}
+                </fieldset>
+              `,
+            )}
+          </div>
         </div>
         <div class="actions">
           <button type="button" @click=${this.reset}>Reset to defaults</button>
@@ -271,7 +308,8 @@ export class ReadingSettingsPanel extends LitElement {
       (value) => html`
         <label class="choice">
           <input type="radio" name=${key} value=${value} .checked=${value === s[key]} @change=${() => this.change(key, value)} />
-          ${words.choices[value]}
+          ${key === 'theme' ? swatch(value) : nothing}
+          <span class=${key === 'font' ? `font-${value}` : ''}>${words.choices[value]}</span>
         </label>
       `,
     );
@@ -342,6 +380,12 @@ export class ReadingSettingsPanel extends LitElement {
       this.announcement = this.pendingAnnouncement;
     }, ANNOUNCE_DELAY_MS);
   }
+}
+
+/** A theme's text on its background; "follow system" shows light and dark side by side. */
+function swatch(theme: string) {
+  const halves = theme === 'system' ? [['light', 'A'], ['dark', 'a']] : [[theme, 'Aa']];
+  return html`<span class="swatch" aria-hidden="true">${halves.map(([colours, text]) => html`<span class=${colours}>${text}</span>`)}</span>`;
 }
 
 /** "Text size 150%.", "Theme: Sepia.", "Line focus on." */
