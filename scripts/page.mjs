@@ -120,6 +120,7 @@ ${toc}
 </header>
 ${withListenButtons(article.html)}
 </article>
+<reading-place data-edition hidden></reading-place>
 ${nav ? articleNav(nav) : ''}</main>
 </div>
 <footer class="site-footer">

@@ -5,3 +5,4 @@ import './components/reading-settings-panel.js';
 import './components/line-focus.js';
 import './components/read-aloud-player.js';
 import './components/listen-here.js';
+import './components/reading-place.js';

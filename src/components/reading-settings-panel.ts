@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { DockingController } from '../controllers/docking-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
@@ -42,7 +43,7 @@ const ANNOUNCE_DELAY_MS = 700;
  * native controls. Every change applies at once, is kept for the next visit and is
  * announced politely once it settles. The page places the panel (a sheet over the bottom of
  * the screen, leaving the article in view so each change shows as it is made); it scrolls
- * inside itself, its Reset and Close buttons always in view.
+ * inside itself, its Close button always in view.
  *
  * @csspart toggle - the Reading settings button
  * @csspart toggle-words - its words, which the page may hide visually where space is short
@@ -196,12 +197,24 @@ export class ReadingSettingsPanel extends LitElement {
       margin: 0 0 1rem;
     }
 
+    .reset {
+      margin-top: 1rem;
+    }
+
+    /* Close stays in view below the scrolling controls, where the screen is tall enough for both. */
     .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
       padding: 0.5rem clamp(0.5rem, 2.5vw, 1rem);
       border-top: 0.0625rem solid var(--rule);
+    }
+
+    @media (max-height: 30rem) {
+      .panel {
+        overflow-y: auto;
+      }
+
+      .scroller {
+        overflow-y: visible;
+      }
     }
   `,
   ];
@@ -211,12 +224,15 @@ export class ReadingSettingsPanel extends LitElement {
   constructor() {
     super();
     new RevealFocusController(this);
+    // While open over the bottom of the screen, the page keeps what is focused clear of it.
+    new DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
   }
 
   @state() private open = false;
   @state() private announcement = '';
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
+  @query('.panel') private panelElement!: HTMLElement;
 
   private announceTimer?: ReturnType<typeof setTimeout>;
   private pendingAnnouncement = '';
@@ -245,9 +261,9 @@ export class ReadingSettingsPanel extends LitElement {
               `,
             )}
           </div>
+          <button type="button" class="reset" @click=${this.reset}>Reset to defaults</button>
         </div>
         <div class="actions">
-          <button type="button" @click=${this.reset}>Reset to defaults</button>
           <button type="button" @click=${this.close}>Close reading settings</button>
         </div>
       </div>

@@ -8,6 +8,8 @@ export const SETTINGS_KEY = 'reader-edition:settings';
 export const LISTENING_KEY = 'reader-edition:listening';
 /** Where the listener stopped: src/preferences/reading-position.ts. */
 export const POSITION_KEY = 'reader-edition:position';
+/** Where the reader stopped reading, by paragraph, for each article: src/preferences/reading-place.ts. */
+export const READING_PLACE_KEY = 'reader-edition:reading-place';
 
 /** Every key above: what "forget everything this edition remembers" removes. */
-export const STORAGE_KEYS = [SETTINGS_KEY, LISTENING_KEY, POSITION_KEY] as const;
+export const STORAGE_KEYS = [SETTINGS_KEY, LISTENING_KEY, POSITION_KEY, READING_PLACE_KEY] as const;
