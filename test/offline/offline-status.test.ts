@@ -1,8 +1,10 @@
-// The offline status's every state, in both browsers, with the browser APIs it depends on
+// The offline indicator's every state, in both browsers, with the browser APIs it depends on
 // replaced by fakes inside the edition's frame: what a reader is told when there are no
-// service workers, when registering fails, when saving fails, and what the storage answers.
-// test/offline/offline-edition.speech.test.ts covers the same paths with a real worker.
+// service workers, when registering fails, when saving fails, and what the storage answers;
+// and the details it opens (a disclosure: Escape, a press outside and focus moving on close
+// it). test/offline/offline-edition.speech.test.ts covers the same paths with a real worker.
 import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';
@@ -52,11 +54,24 @@ const registration = (workers: Partial<FakeRegistration>) =>
 
 function status(edition: Edition) {
   const root = edition.doc.querySelector('offline-status')!.shadowRoot!;
+  const indicator = () => root.querySelector<HTMLButtonElement>('.indicator')!;
+  const details = () => root.querySelector<HTMLElement>('.details')!;
   return {
     root,
+    indicator,
+    details,
+    /** What the indicator's button is called. */
+    name: () => indicator().textContent!.replace(/\s+/g, ' ').trim(),
     text: () => (root.querySelector('.status')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    buttons: () => [...root.querySelectorAll('button')].map((b) => b.textContent!.trim()),
-    button: (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!,
+    announced: () => root.querySelector('[role="status"]')!.textContent!.trim(),
+    buttons: () => [...details().querySelectorAll('button')].map((b) => b.textContent!.trim()),
+    button: (text: string) => [...details().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!,
+    hint: () => root.querySelector('.hint')?.textContent?.replace(/\s+/g, ' ').trim(),
+    /** Opens the details as a reader does, by pressing the indicator. */
+    async open() {
+      if (indicator().getAttribute('aria-expanded') !== 'true') indicator().click();
+      await edition.doc.querySelector('offline-status')!.updateComplete;
+    },
   };
 }
 
@@ -64,8 +79,18 @@ function status(edition: Edition) {
  * Gives the edition's frame the built page's worker meta tag and the fakes, then connects
  * the status again so it starts over with them.
  */
-async function withFakes(edition: Edition, fakes: { serviceWorker?: FakeContainer; storage?: Partial<StorageManager> }) {
+async function withFakes(
+  edition: Edition,
+  fakes: { serviceWorker?: FakeContainer; storage?: Partial<StorageManager>; navigator?: Record<string, unknown> },
+) {
   const { doc, win } = edition;
+  for (const [name, value] of Object.entries(fakes.navigator ?? {})) Object.defineProperty(win.navigator, name, { value, configurable: true });
+  // Safari offers no install prompt: a browser that can is not told about the Home Screen.
+  if (fakes.navigator) {
+    for (let o: object | null = win; o; o = Object.getPrototypeOf(o)) {
+      if (Object.hasOwn(o, 'onbeforeinstallprompt')) delete (o as { onbeforeinstallprompt?: unknown }).onbeforeinstallprompt;
+    }
+  }
   const meta = doc.createElement('meta');
   meta.name = 'service-worker';
   meta.content = './sw.js';
@@ -106,8 +131,10 @@ describe('offline status', () => {
 
   it('says plainly when the browser has no service workers', async () => {
     const edition = await openEdition();
-    await withFakes(edition, { serviceWorker: undefined });
+    const s = await withFakes(edition, { serviceWorker: undefined });
     await says(edition, 'Offline reading is not available in this browser.');
+    expect(s.name()).to.equal('Not saved for offline');
+    await s.open();
     await expectAccessible(edition);
   });
 
@@ -122,11 +149,98 @@ describe('offline status', () => {
   it('saves on a first visit, then says so', async () => {
     const edition = await openEdition();
     const installing = new FakeWorker('installing');
-    await withFakes(edition, { serviceWorker: new FakeContainer(null, async () => registration({ installing })) });
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(null, async () => registration({ installing })) });
     await says(edition, 'Saving for offline…');
+    expect(s.name()).to.equal('Saving for offline');
+    // What the page says as it opens is not announced; changes are.
+    expect(s.announced()).to.equal('');
     await expectAccessible(edition);
     installing.become('activated');
     await says(edition, 'Available offline.');
+    expect(s.name()).to.equal('Available offline');
+    expect(s.announced()).to.equal('Available offline.');
+  });
+
+  it('opens its details as a disclosure, and closes them with Escape, a press outside or focus moving on', async () => {
+    const edition = await openEdition({ width: 390, height: 844 });
+    const active = new FakeWorker('activated');
+    const storage = { persisted: async () => false, persist: async () => true };
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), storage });
+    await says(edition, 'Available offline.');
+    const element = edition.doc.querySelector('offline-status')!;
+    expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
+    expect(s.details().checkVisibility()).to.equal(false);
+
+    // Pressed: open, focus stays on the indicator (APG disclosure), the details follow it.
+    s.indicator().focus();
+    await sendKeys({ press: 'Enter' });
+    await element.updateComplete;
+    expect(s.indicator().getAttribute('aria-expanded')).to.equal('true');
+    expect(s.indicator().getAttribute('aria-controls')).to.equal(s.details().id);
+    expect(s.details().checkVisibility()).to.equal(true);
+    expect(deepActiveElement(edition.doc)).to.equal(s.indicator());
+    await expectAccessible(edition);
+    // Over the page, under the toolbar, and within the screen.
+    const box = s.details().getBoundingClientRect();
+    const header = edition.doc.querySelector('.site-header')!.getBoundingClientRect();
+    expect(box.top).to.be.at.least(header.bottom);
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(edition.doc.documentElement.clientWidth);
+    expect(edition.doc.documentElement.scrollWidth).to.equal(edition.doc.documentElement.clientWidth);
+
+    // Escape from inside: closed, and focus back on the indicator.
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(edition.doc)).to.equal(s.button('Keep available offline'));
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
+    expect(deepActiveElement(edition.doc)).to.equal(s.indicator());
+
+    // A press elsewhere on the page closes them.
+    await s.open();
+    edition.doc.querySelector('article p')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
+
+    // Focus moving on past them closes them, so they never cover where it lands.
+    await s.open();
+    s.button('Keep available offline').focus();
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
+    expect(s.root.contains(deepActiveElement(edition.doc))).to.equal(false);
+  });
+
+  for (const [device, navigator] of [
+    ['iPhone', { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1', platform: 'iPhone', maxTouchPoints: 5 }],
+    ['iPad', { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15', platform: 'MacIntel', maxTouchPoints: 5 }],
+  ] as const) {
+    it(`on an ${device}, says how to keep the edition by adding it to the Home Screen, unless it is there`, async () => {
+      const edition = await openEdition();
+      const active = new FakeWorker('activated');
+      const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), navigator });
+      await says(edition, 'Available offline.');
+      await s.open();
+      expect(s.hint()).to.match(/^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/);
+      await expectAccessible(edition);
+
+      // Opened from the Home Screen, the page runs standalone: nothing to add.
+      const added = await openEdition();
+      const again = await withFakes(added, {
+        serviceWorker: new FakeContainer(new FakeWorker('activated'), async () => registration({ active: new FakeWorker('activated') })),
+        navigator: { ...navigator, standalone: true },
+      });
+      await says(added, 'Available offline.');
+      expect(again.hint()).to.equal(undefined);
+    });
+  }
+
+  it('says nothing of the Home Screen elsewhere', async () => {
+    const edition = await openEdition();
+    const active = new FakeWorker('activated');
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    await says(edition, 'Available offline.');
+    expect(s.hint()).to.equal(undefined);
   });
 
   it('says storage is full when the worker could not save for that reason', async () => {
@@ -159,6 +273,7 @@ describe('offline status', () => {
       const storage = { persisted: async () => false, persist: async () => answer };
       const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), storage });
       await says(edition, 'Available offline.');
+      await s.open();
       await expectAccessible(edition);
       s.button('Keep available offline').focus();
       s.button('Keep available offline').click();
@@ -173,11 +288,14 @@ describe('offline status', () => {
   it('says the reader is offline, and that the edition is saved', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
-    await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
     await says(edition, 'Available offline.');
     Object.defineProperty(edition.win.navigator, 'onLine', { value: false, configurable: true });
     edition.win.dispatchEvent(new Event('offline'));
     await says(edition, 'You are offline. This edition is saved on this device.');
+    expect(s.name()).to.equal('You are offline');
+    expect(s.announced()).to.equal('You are offline. This edition is saved on this device.');
+    await s.open();
     await expectAccessible(edition);
     Object.defineProperty(edition.win.navigator, 'onLine', { value: true, configurable: true });
     edition.win.dispatchEvent(new Event('online'));
@@ -191,6 +309,8 @@ describe('offline status', () => {
     const container = new FakeContainer(active, async () => registration({ active, waiting }));
     const s = await withFakes(edition, { serviceWorker: container });
     await says(edition, 'Available offline. A new version is available.');
+    expect(s.name()).to.equal('Update ready');
+    await s.open();
     await expectAccessible(edition);
     expect(waiting.received.map((m) => m.type)).to.not.include('SKIP_WAITING');
 
