@@ -41,6 +41,7 @@ export const readAloudPlayerStyles = [
 
     /* A container, so the controls' words show only where the bar has room for them. */
     .bar {
+      box-sizing: border-box;
       container: bar / inline-size;
       z-index: 6;
       padding: 0.5rem clamp(0.5rem, 3vw, 1.5rem);

@@ -237,8 +237,14 @@ export class ReadingSettingsPanel extends LitElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
   private pendingAnnouncement = '';
 
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('focusin', this.onPageFocus);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    document.removeEventListener('focusin', this.onPageFocus);
     clearTimeout(this.announceTimer);
   }
 
@@ -360,6 +366,24 @@ export class ReadingSettingsPanel extends LitElement {
       void this.close();
     }
   }
+
+  /**
+   * Focus moving to the page scrolls what it lands on above the sheet; something too tall for
+   * the room left there would stay partly under it, so the sheet closes instead of hiding it.
+   */
+  private readonly onPageFocus = (event: FocusEvent) => {
+    if (!this.open || event.composedPath().includes(this)) return;
+    const target = event.composedPath()[0];
+    if (!(target instanceof Element)) return;
+    // Two frames: the page scrolls to the focused element in the next (RevealFocusController).
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (!this.open || !this.panelElement) return;
+        const covered = [...target.getClientRects()].some((box) => box.bottom > this.panelElement.getBoundingClientRect().top && box.top < window.innerHeight);
+        if (covered) this.open = false;
+      }),
+    );
+  };
 
   /** Each control gives a value of its own setting's type (the slider a number, and so on). */
   private change(key: SettingKey, value: number | string | boolean) {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * What every component of the edition shares, so a component's own styles say only what is
  * its own. The tokens come from the page (src/styles/edition.css, `:root`): `--target-size`
- * (44 CSS px, WCAG 2.5.5), `--focus-width` and `--focus-offset`, and the theme's colours.
+ * (44 CSS px, WCAG 2.5.5), `--focus-width`, `--focus-offset` and `--focus-margin`, and the theme's colours.
  *
  * - `:host` takes no box of its own (`display: contents`): its parts are laid out by the page,
  *   which places them with `::part()` (a component never knows where it sits).
@@ -53,7 +53,7 @@ export const componentStyles = css`
 
   /* When focus moves the page, leave room so the focused control is never at the very edge. */
   :focus {
-    scroll-margin-block: 4rem;
+    scroll-margin-block: var(--focus-margin);
   }
 
   svg {

@@ -15,7 +15,7 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [tabinde
  * Presses Tab (or Shift+Tab) until focus leaves the page or comes round again, checking and
  * recording each element it lands on; stops after landing on `until`, if given.
  */
-async function walk(edition: Edition, { backwards = false, until }: { backwards?: boolean; until?: Element } = {}): Promise<Element[]> {
+export async function walk(edition: Edition, { backwards = false, until }: { backwards?: boolean; until?: Element } = {}): Promise<Element[]> {
   const reached: Element[] = [];
   for (let i = 0; i < 120; i++) {
     if (backwards) {

@@ -71,14 +71,19 @@ export function layoutProblems(edition: Edition): string[] {
     }
   }
 
-  // Overlap: the line boxes of one text node lying on another's.
+  // Overlap: the line boxes of one text node lying on another's, as far as they show (text
+  // scrolled out of a scroller, such as the settings sheet, lies under nothing).
   const lines: { el: Element; rect: DOMRect }[] = [];
   for (const el of texts) {
+    const clip = scrollport(el, win);
     for (const node of el.childNodes) {
       if (node.nodeType !== Node.TEXT_NODE || node.textContent!.trim() === '') continue;
       const range = doc.createRange();
       range.selectNodeContents(node);
-      for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) lines.push({ el, rect });
+      for (const line of range.getClientRects()) {
+        const rect = intersection(line, clip);
+        if (rect.width > 1 && rect.height > 1) lines.push({ el, rect });
+      }
     }
   }
   // Text in a fixed layer (the docked player bar) lies over the page by design; the page
@@ -104,6 +109,24 @@ export function layoutProblems(edition: Edition): string[] {
     }
   }
   return [...new Set(problems)];
+}
+
+/** The part of the screen an element can show in: inside every scroller it sits in. */
+function scrollport(el: Element, win: Window): DOMRect {
+  let clip = new DOMRect(-1e9, -1e9, 2e9, 2e9);
+  for (let node = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    const style = win.getComputedStyle(node);
+    if (/auto|scroll|hidden|clip/.test(style.overflowX + style.overflowY) && node !== node.ownerDocument.documentElement && node !== node.ownerDocument.body) {
+      clip = intersection(clip, node.getBoundingClientRect());
+    }
+  }
+  return clip;
+}
+
+function intersection(a: DOMRect, b: DOMRect): DOMRect {
+  const left = Math.max(a.left, b.left);
+  const top = Math.max(a.top, b.top);
+  return new DOMRect(left, top, Math.max(0, Math.min(a.right, b.right) - left), Math.max(0, Math.min(a.bottom, b.bottom) - top));
 }
 
 /** The focused element, looking inside shadow roots. */

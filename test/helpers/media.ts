@@ -15,3 +15,8 @@ export function emulateMediaFeatures(features: MediaFeatures) {
 export function resetMediaFeatures() {
   return emulateMediaFeatures({ 'prefers-color-scheme': '', 'prefers-reduced-motion': '', 'forced-colors': '', 'prefers-contrast': '' });
 }
+
+/** A phone's screen (mobile viewport rules, overlay scrollbars, touch) for the test's page, or none. */
+export function emulateDevice(device: { width: number; height: number } | null) {
+  return executeServerCommand('emulate-device', device);
+}

@@ -1,5 +1,6 @@
-// A test-runner command that emulates any CSS media feature in Chromium through the
-// DevTools Protocol, including forced-colors, which @web/test-runner-commands' emulateMedia omits.
+// Test-runner commands that emulate, in Chromium through the DevTools Protocol, any CSS media
+// feature (including forced-colors, which @web/test-runner-commands' emulateMedia omits) and a
+// phone: its screen, mobile viewport rules and overlay scrollbars, and touch.
 
 /** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
 export function mediaFeaturesPlugin() {
@@ -9,16 +10,28 @@ export function mediaFeaturesPlugin() {
   return {
     name: 'media-features',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'emulate-media-features') return undefined;
+      if (command !== 'emulate-media-features' && command !== 'emulate-device') return undefined;
       if (session.browser.type !== 'puppeteer') {
-        throw new Error(`emulate-media-features needs Chromium's DevTools Protocol, not ${session.browser.name}`);
+        throw new Error(`${command} needs Chromium's DevTools Protocol, not ${session.browser.name}`);
       }
       const browser = /** @type {{ getPage(id: string): import('puppeteer-core').Page }} */ (/** @type {unknown} */ (session.browser));
       const page = browser.getPage(session.id);
       if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      const devtools = /** @type {import('puppeteer-core').CDPSession} */ (sessions.get(page));
+      if (command === 'emulate-device') {
+        const device = /** @type {{ width: number, height: number } | null} */ (payload);
+        if (!device) {
+          await devtools.send('Emulation.clearDeviceMetricsOverride');
+          await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+          return true;
+        }
+        await devtools.send('Emulation.setDeviceMetricsOverride', { width: device.width, height: device.height, deviceScaleFactor: 2, mobile: true });
+        await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+        return true;
+      }
       const features = Object.entries(/** @type {Record<string, string>} */ (payload)).map(([name, value]) => ({ name, value }));
       // Puppeteer's own emulateMediaFeatures rejects forced-colors; the protocol accepts it.
-      await sessions.get(page)?.send('Emulation.setEmulatedMedia', { features });
+      await devtools.send('Emulation.setEmulatedMedia', { features });
       return true;
     },
   };
