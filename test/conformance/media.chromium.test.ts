@@ -21,7 +21,7 @@ describe('conformance under forced colours and reduced motion (Chromium)', funct
   });
 
   for (const viewport of VIEWPORTS) {
-    for (const state of STATES.filter((s) => ['default', 'settings panel open', 'player playing', 'player paused, options open'].includes(s.name))) {
+    for (const state of STATES.filter((s) => ['default', 'settings panel open', 'offline details open', 'player playing', 'player paused, options open'].includes(s.name))) {
       it(`forced colours, ${state.name} at ${viewport.width}×${viewport.height}: axe and reflow`, async () => {
         await emulateMediaFeatures({ 'forced-colors': 'active' });
         const edition = await openInState(state, viewport);

@@ -4,7 +4,7 @@ import type { ReadingSettings } from '../../src/preferences/reading-settings.js'
 import { closeEditions, openEdition, type Edition } from './edition.js';
 import { playerOf } from './player.js';
 import { LARGEST, openPanel, storeSettings, THEMES } from './settings.js';
-import { startPlaying } from './speech.js';
+import { startPlaying, until } from './speech.js';
 import { clearStoredPreferences } from './storage.js';
 
 export interface Viewport {
@@ -39,6 +39,7 @@ export const STATES: EditionState[] = [
     },
   },
   { name: 'settings panel open', enter: async (edition) => void (await openPanel(edition)) },
+  { name: 'offline details open', enter: openOfflineDetails },
   { name: 'player playing', enter: async (edition) => void (await startPlayer(edition)) },
   {
     name: 'player paused, options open',
@@ -71,9 +72,17 @@ async function startPlayer(edition: Edition) {
   return playerOf(edition);
 }
 
+/** The offline indicator pressed, once the edition is saved: its details open under the toolbar. */
+async function openOfflineDetails(edition: Edition) {
+  const host = edition.doc.querySelector('offline-status')!;
+  await until(() => host.shadowRoot?.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false, 'the edition to be saved for offline');
+  host.shadowRoot!.querySelector<HTMLButtonElement>('.indicator')!.click();
+  await host.updateComplete;
+}
+
 /** The network goes away: the browser says so and fires "offline". */
 async function goOffline(edition: Edition) {
   Object.defineProperty(edition.win.navigator, 'onLine', { configurable: true, get: () => false });
   edition.win.dispatchEvent(new edition.win.Event('offline'));
-  await (edition.doc.querySelector('offline-status') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  await edition.doc.querySelector('offline-status')!.updateComplete;
 }
