@@ -50,7 +50,7 @@ export class ReadingPlace extends LitElement {
 
   override render() {
     if (!this.place.returnedTo) return nothing;
-    return html`<p><span>You were here.</span><button type="button" @click=${this.backToTop}>Back to the top</button></p>`;
+    return html`<p><span>You were here.</span> <button type="button" @click=${this.backToTop}>Back to the top</button></p>`;
   }
 
   protected override updated(changed: PropertyValues) {
@@ -70,9 +70,10 @@ export class ReadingPlace extends LitElement {
   private backToTop() {
     this.place.leave();
     this.hidden = true;
-    // Focus goes where reading starts (the button is gone), and the page to its top.
+    // Focus goes where reading starts (the button is gone), and the page to its top at once:
+    // a smooth scroll across the whole article would be long, and the line leaving cuts it short.
     document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
-    window.scrollTo({ top: 0 });
+    window.scrollTo({ top: 0, behavior: 'instant' });
   }
 }
 

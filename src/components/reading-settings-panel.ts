@@ -32,6 +32,9 @@ for (const described of SETTINGS) {
 /** Sliders: the toggle's glyph, beside its words or, where the page hides them, alone. */
 const SETTINGS_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M1 3.25h3.1a2 2 0 0 1 3.8 0H15v1.5H7.9a2 2 0 0 1-3.8 0H1zm0 8h7.1a2 2 0 0 1 3.8 0H15v1.5h-3.1a2 2 0 0 1-3.8 0H1z" /></svg>`;
 
+/** A cross, beside Close: short words, so the sheet's last row stays one line at any text size. */
+const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="m3.5 2.4 4.5 4.5 4.5-4.5 1.1 1.1L9.1 8l4.5 4.5-1.1 1.1L8 9.1l-4.5 4.5-1.1-1.1L6.9 8 2.4 3.5z" /></svg>`;
+
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
@@ -201,6 +204,12 @@ export class ReadingSettingsPanel extends LitElement {
       margin-top: 1rem;
     }
 
+    .close {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+    }
+
     /* Close stays in view below the scrolling controls, where the screen is tall enough for both. */
     .actions {
       padding: 0.5rem clamp(0.5rem, 2.5vw, 1rem);
@@ -255,7 +264,7 @@ export class ReadingSettingsPanel extends LitElement {
         ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
-        <div class="scroller">
+        <div class="scroller" tabindex="-1">
           ${this.renderNotices()}
           <div class="groups">
             ${FIELDSETS.map(
@@ -270,7 +279,9 @@ export class ReadingSettingsPanel extends LitElement {
           <button type="button" class="reset" @click=${this.reset}>Reset to defaults</button>
         </div>
         <div class="actions">
-          <button type="button" @click=${this.close}>Close reading settings</button>
+          <button type="button" class="close" @click=${this.close}>
+            ${CLOSE_ICON}Close<span class="visually-hidden"> reading settings</span>
+          </button>
         </div>
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>

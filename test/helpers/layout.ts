@@ -86,11 +86,13 @@ export function layoutProblems(edition: Edition): string[] {
       }
     }
   }
-  // Text in a fixed layer (the docked player bar) lies over the page by design; the page
-  // scrolls beneath it and leaves room for it, so that is not overlap.
+  // Text in a layer over the page lies there by design, not by accident: the docked player
+  // bar and the settings sheet (fixed; the page scrolls beneath them and leaves room for
+  // them), the offline details (absolute, stacked above the page, open only until dismissed).
   const inFixedLayer = (el: Element) => {
     for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
-      if (win.getComputedStyle(node).position === 'fixed') return true;
+      const style = win.getComputedStyle(node);
+      if (style.position === 'fixed' || (style.position === 'absolute' && style.zIndex !== 'auto' && Number(style.zIndex) > 0)) return true;
     }
     return false;
   };

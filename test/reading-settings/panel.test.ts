@@ -134,13 +134,18 @@ describe('reading settings', () => {
   it('loads an optional font only once it is chosen', async () => {
     const edition = await openEdition();
     await edition.doc.fonts.ready;
-    const loaded = () => [...edition.doc.fonts].filter((f) => /Atkinson|OpenDyslexic/.test(f.family) && f.status !== 'unloaded');
+    const loaded = () => [...edition.doc.fonts].filter((f) => /Atkinson|OpenDyslexic/.test(f.family) && f.status !== 'unloaded').map((f) => f.family.replace(/"/g, ''));
+    const whole = () => loaded().filter((family) => !family.endsWith(' sample'));
     expect(loaded()).to.have.length(0);
+    // The panel shows each font's name in that font, through samples of a few letters.
     await openPanel(edition);
+    await edition.doc.fonts.ready;
+    expect(loaded()).to.include.members(['Atkinson Hyperlegible sample', 'OpenDyslexic sample']);
+    expect(whole()).to.have.length(0);
     await choose(edition, 'font', 'opendyslexic');
     await edition.doc.fonts.load('1em "OpenDyslexic"');
-    expect(loaded().map((f) => f.family.replace(/"/g, ''))).to.include('OpenDyslexic');
-    expect(loaded().some((f) => f.family.includes('Atkinson'))).to.equal(false);
+    expect(whole()).to.include('OpenDyslexic');
+    expect(whole().some((family) => family.includes('Atkinson'))).to.equal(false);
   });
 
   it('applies stored settings from the inline snippet alone, before any module script', async () => {
