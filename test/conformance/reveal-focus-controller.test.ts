@@ -107,6 +107,16 @@ describe('RevealFocusController', () => {
     await until(() => clearOfTheBar(outside), 'the page’s focused control to come on screen', 5_000);
   });
 
+  it('reveals the control focused inside another component, not that whole component', async () => {
+    on.at(document.createElement('reveal-page-host'), 0);
+    const component = on.at(document.createElement('div'), 0);
+    const inside = component.attachShadow({ mode: 'open' });
+    inside.innerHTML = `<div style="height: ${2.5 * innerHeight}px"></div><button type="button">Deep inside</button>`;
+    const deep = inside.querySelector('button')!;
+    deep.focus({ preventScroll: true });
+    await until(() => clearOfTheBar(deep), 'the control inside the component to come on screen', 5_000);
+  });
+
   it('scrolls the scroller a focused link sits in (the contents sidebar), not the page', async () => {
     on.at(document.createElement('reveal-page-host'), 0);
     const sidebar = on.at(document.createElement('nav'), 0);
