@@ -127,4 +127,13 @@ describe('PreferenceController', () => {
     expect(await shown(host)).to.equal('130% light');
     expect(host.heard).to.deep.equal([['reader', ['size']]]);
   });
+
+  it('shows the value as it is now when its host comes back after a change made while it was away', async () => {
+    const host = connect();
+    expect(await shown(host)).to.equal('100% light');
+    host.remove();
+    fromAnotherTab({ size: 120, theme: 'dark' });
+    document.body.append(host);
+    expect(await shown(host)).to.equal('120% dark');
+  });
 });
