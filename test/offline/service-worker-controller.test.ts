@@ -55,7 +55,10 @@ function connect() {
 /** Waits until the host shows `text` (the worker's answers arrive as messages, at their pace). */
 async function shows(host: WorkerHost, text: string) {
   const shown = () => host.renderRoot.querySelector('p')?.textContent;
-  await until(() => !host.isUpdatePending && shown() === text, `“${text}”, not “${shown()}”`, 5_000);
+  await until(() => !host.isUpdatePending && shown() === text, `“${text}”`, 5_000).catch((error) => {
+    expect(shown()).to.equal(text);
+    throw error;
+  });
 }
 
 /** Lets pending promises and posted messages land, for checks that nothing happened. */
