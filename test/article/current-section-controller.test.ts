@@ -67,7 +67,10 @@ async function scrollGradually(id: string, share: number) {
 /** Waits until the host shows `current` (IntersectionObserver reports after the page is drawn). */
 async function shows(host: SectionHost, current: string) {
   const shown = () => host.renderRoot.querySelector('p')?.textContent;
-  await until(() => !host.isUpdatePending && shown() === current, `“${current}”, not “${shown()}”`, 5_000);
+  await until(() => !host.isUpdatePending && shown() === current, `“${current}”`, 5_000).catch((error) => {
+    expect(shown()).to.equal(current);
+    throw error;
+  });
 }
 
 describe('CurrentSectionController', () => {
@@ -115,6 +118,19 @@ describe('CurrentSectionController', () => {
     await scrollGradually('one', 0.25);
     await shows(host, 'one');
     await scrollGradually('one', 0.5);
+    await shows(host, 'none');
+  });
+
+  it('follows a jump back past sections the reader had scrolled through (a contents link, Home, a screen reader moving)', async () => {
+    connect();
+    await scrollGradually('three', -1);
+    await shows(host, 'three');
+    // Section two goes from above the screen to below it without ever meeting the reading line.
+    scrollHeadingTo('one', 0.1);
+    await shows(host, 'one');
+    await scrollGradually('three', -1);
+    await shows(host, 'three');
+    window.scrollTo({ top: 0, behavior: 'instant' });
     await shows(host, 'none');
   });
 
