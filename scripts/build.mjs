@@ -4,7 +4,8 @@
 // precaches it all (fonts apart) so the edition reads offline once it has been opened.
 //
 // `--out DIR` and `--articles DIR` build elsewhere or from other sources (the update test
-// builds a second version that way).
+// builds a second version that way). `--base-url URL` (or SITE_BASE_URL) is the site's public
+// address, which the podcast feed needs.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,14 +14,20 @@ import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
 import { ARTICLES_DIR, homePage, loadSite } from './site.mjs';
-import { renderPage } from './page.mjs';
+import { renderPage, SITE_NAME } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
 import { ArticleSourceError } from './article.mjs';
+import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.mjs';
+import { pageAudio } from './audio/page-audio.mjs';
 
 const { values: options } = parseArgs({
-  options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
+  options: {
+    out: { type: 'string', default: 'dist' },
+    articles: { type: 'string', default: ARTICLES_DIR },
+    'base-url': { type: 'string' },
+  },
 });
 const OUT = options.out;
 
@@ -60,16 +67,23 @@ async function build() {
     serviceWorker: './sw.js',
   };
 
+  // The audio edition reads the rendered article, then the page links the audio it got.
+  const editions = await renderSiteAudio({ site, out: OUT, pageHtml: (page) => renderPage(page.article, assets, page.lexicon), album: SITE_NAME });
+  const home = homePage(site);
+  const feed = await writePodcastFeed({ site, editions, home, title: `${SITE_NAME}: ${home.article.meta.title}`, out: OUT, baseUrl: siteBaseUrl(options['base-url']) });
   for (const page of site) {
-    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon));
+    const edition = editions.get(page.page);
+    const pageAssets = { ...assets, audio: edition && pageAudio(edition), feed: feed ? `./${FEED_FILE}` : undefined };
+    await writeFile(path.join(OUT, page.page), renderPage(page.article, pageAssets, page.lexicon));
   }
-  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(homePage(site).article.meta));
+  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(home.article.meta));
   await mkdir(path.join(OUT, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(OUT, icon.file), icon.body);
 
   await buildServiceWorker();
   const fonts = outputs.map(([file]) => path.relative(OUT, file)).filter((file) => file.startsWith('assets/fonts/'));
   await reportSizes(fonts);
+  for (const line of audioReport(editions)) console.log(line);
 }
 
 /**
@@ -79,7 +93,8 @@ async function build() {
 const precacheConfig = () => ({
   globDirectory: OUT,
   globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
-  globIgnores: ['sw.js', 'assets/fonts/**'],
+  // The audio edition (MP3, cues, the podcast cover) is downloaded when played, not on a first visit.
+  globIgnores: ['sw.js', 'assets/fonts/**', 'assets/audio/**'],
   dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
 });
 

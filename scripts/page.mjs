@@ -1,6 +1,7 @@
 // The HTML page around a rendered article. Shared by the dev server and the build,
 // so what a developer sees is what ships.
 import { createHash } from 'node:crypto';
+import { audioObject } from './audio/page-audio.mjs';
 
 /** @typedef {import('./article.mjs').Article} Article */
 
@@ -11,6 +12,8 @@ import { createHash } from 'node:crypto';
  * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
  * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
  *   dev server never registers a caching worker and development is never served stale
+ * @property {import('./audio/page-audio.mjs').PageAudio} [audio] the article's audio edition, where the build rendered one
+ * @property {string} [feed] URL of the site's podcast feed, where the build wrote one
  */
 
 export const SITE_NAME = 'Reader edition';
@@ -65,6 +68,7 @@ export function renderPage(article, assets, lexicon = null) {
     accessMode: ['textual'],
     accessibilityFeature: ['tableOfContents', 'structuralNavigation', 'readingOrder', 'displayTransformability'],
     accessibilityHazard: ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'],
+    ...(assets.audio && { audio: audioObject(assets.audio) }),
   };
   const toc = article.sections
     .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
@@ -91,7 +95,7 @@ ${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(asse
 <script type="module" src="${escapeHtml(assets.script)}"></script>
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
-</head>
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${SITE_NAME} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
 <header class="site-header">
