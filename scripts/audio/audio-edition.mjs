@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spokenScript } from './spoken-script.mjs';
-import { assemble, PAUSES } from './timeline.mjs';
-import { encodeMp3 } from './mp3.mjs';
+import { PAUSES, programme } from './timeline.mjs';
+import { mp3Encoder } from './mp3.mjs';
 import { withTags } from './id3.mjs';
 import { webvtt } from './webvtt.mjs';
 import { cacheKey, DEFAULT_CACHE_DIR, readRender, writeRender } from './render-cache.mjs';
@@ -78,15 +78,23 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
   if (!render) {
     log(`audio: ${page.page}: rendering ${script.sentences.length} sentences with ${voice.name}…`);
     const started = performance.now();
-    // All at once: the engine spreads them over what it has (Flite, a thread per core).
-    const speech = await Promise.all(script.sentences.map((sentence) => engine.synthesize(sentence.text, { lang: script.lang })));
-    const { sampleRate } = speech[0];
-    if (speech.some((s) => s.sampleRate !== sampleRate)) throw new Error(`${engine.id} changed its sample rate mid-article`);
-    const timeline = assemble(speech.map((s, i) => ({ samples: s.samples, after: pauses[i] })), sampleRate);
-    const mp3 = encodeMp3(timeline.samples, { sampleRate, kbps: MP3_KBPS });
+    // Asked all at once, so the engine can spread them over what it has (Flite: a process per
+    // core); taken in order, so each is encoded while later ones are still being said.
+    const speech = script.sentences.map((sentence) => engine.synthesize(sentence.text, { lang: script.lang }));
+    for (const said of speech) said.catch(() => {}); // each failure is thrown below, in its turn
+    const { sampleRate } = await speech[0];
+    const encoder = mp3Encoder({ sampleRate, kbps: MP3_KBPS });
+    const joined = programme(sampleRate, (samples) => encoder.encode(samples));
+    const spans = [];
+    for (const [i, said] of speech.entries()) {
+      const clip = await said;
+      if (clip.sampleRate !== sampleRate) throw new Error(`${engine.id} changed its sample rate mid-article`);
+      spans.push(joined.add(clip.samples, pauses[i]));
+    }
+    const mp3 = encoder.finish();
     render = {
       mp3,
-      timeline: { sampleRate, samples: timeline.samples.length, spans: timeline.spans, renderSeconds: (performance.now() - started) / 1000 },
+      timeline: { sampleRate, samples: joined.length, spans, renderSeconds: (performance.now() - started) / 1000 },
     };
     await writeRender(cacheDir, page.page, key, render);
   }

@@ -71,26 +71,32 @@ export function frames(stream) {
 }
 
 /**
- * Encodes mono 16-bit samples as constant-bitrate MP3 with a LAME Info frame first.
- * @param {Int16Array} samples
+ * A constant-bitrate mono MP3 encoder fed as samples come; `finish` returns the whole file,
+ * a LAME Info frame first.
  * @param {{ sampleRate: number, kbps: number }} options
- * @returns {Uint8Array}
  */
-export function encodeMp3(samples, { sampleRate, kbps }) {
+export function mp3Encoder({ sampleRate, kbps }) {
   const encoder = new Mp3Encoder(1, sampleRate, kbps);
   /** @type {Uint8Array[]} */
   const parts = [];
-  const block = 1152 * 16;
-  for (let i = 0; i < samples.length; i += block) parts.push(encoder.encodeBuffer(samples.subarray(i, i + block)));
-  parts.push(encoder.flush());
-  const audio = concat(parts);
-  const audioFrames = frames(audio);
-  if (audioFrames.length === 0) throw new Error('the encoder wrote no frames');
-  const { samplesPerFrame } = audioFrames[0];
-  const padding = audioFrames.length * samplesPerFrame - ENCODER_DELAY - samples.length;
-  if (padding < 0 || padding > 4095) throw new Error(`unexpected encoder padding ${padding}`);
-  const info = infoFrame(audio, audioFrames.length, audio.length, padding);
-  return concat([info, audio]);
+  let samples = 0;
+  return {
+    /** @param {Int16Array} chunk */
+    encode(chunk) {
+      samples += chunk.length;
+      parts.push(encoder.encodeBuffer(chunk));
+    },
+    /** @returns {Uint8Array} */
+    finish() {
+      parts.push(encoder.flush());
+      const audio = concat(parts);
+      const audioFrames = frames(audio);
+      if (audioFrames.length === 0) throw new Error('the encoder wrote no frames');
+      const padding = audioFrames.length * audioFrames[0].samplesPerFrame - ENCODER_DELAY - samples;
+      if (padding < 0 || padding > 4095) throw new Error(`unexpected encoder padding ${padding}`);
+      return concat([infoFrame(audio, audioFrames.length, audio.length, padding), audio]);
+    },
+  };
 }
 
 /**

@@ -13,35 +13,37 @@ const SILENCE = 256;
 const MARGIN = 0.05;
 
 /**
- * @typedef {object} Clip
- * @property {Int16Array} samples one sentence, as the engine said it
- * @property {'sentence' | 'block' | 'section'} [after] the kind of pause that follows it (none after the last)
- *
- * @typedef {object} Timeline
- * @property {number} sampleRate
- * @property {Int16Array} samples the whole programme
- * @property {{ start: number, end: number }[]} spans each clip's place, in samples
- */
-
-/**
- * @param {Clip[]} clips
+ * A programme built one clip after another: each clip is trimmed to what is heard and
+ * written out, then the pause that follows it, as it comes (so the encoder can work while
+ * the engine is still speaking later sentences).
  * @param {number} sampleRate
- * @returns {Timeline}
+ * @param {(samples: Int16Array) => void} write
  */
-export function assemble(clips, sampleRate) {
-  const heard = clips.map((clip) => audible(clip.samples, sampleRate));
-  const gap = (/** @type {Clip} */ clip) => (clip.after ? Math.round(PAUSES[clip.after] * sampleRate) : 0);
-  const total = clips.reduce((n, clip, i) => n + (heard[i].end - heard[i].start) + gap(clip), 0);
-  const samples = new Int16Array(total);
-  const spans = [];
-  let at = 0;
-  for (const [i, clip] of clips.entries()) {
-    const { start, end } = heard[i];
-    samples.set(clip.samples.subarray(start, end), at);
-    spans.push({ start: at, end: at + end - start });
-    at += end - start + gap(clip);
-  }
-  return { sampleRate, samples, spans };
+export function programme(sampleRate, write) {
+  let length = 0;
+  return {
+    /**
+     * @param {Int16Array} samples one sentence, as the engine said it
+     * @param {keyof typeof PAUSES} [after] the pause that follows it (none after the last)
+     * @returns {{ start: number, end: number }} where the sentence is, in samples
+     */
+    add(samples, after) {
+      const { start, end } = audible(samples, sampleRate);
+      write(samples.subarray(start, end));
+      const span = { start: length, end: length + end - start };
+      length = span.end;
+      if (after) {
+        const pause = new Int16Array(Math.round(PAUSES[after] * sampleRate));
+        write(pause);
+        length += pause.length;
+      }
+      return span;
+    },
+    /** Samples written so far. */
+    get length() {
+      return length;
+    },
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { renderPage } from '../../scripts/page.mjs';
 import { renderAudioEdition } from '../../scripts/audio/audio-edition.mjs';
 import { spokenScript } from '../../scripts/audio/spoken-script.mjs';
 import { PAUSES } from '../../scripts/audio/timeline.mjs';
-import { encodeMp3, frames, ENCODER_DELAY } from '../../scripts/audio/mp3.mjs';
+import { mp3Encoder, frames, ENCODER_DELAY } from '../../scripts/audio/mp3.mjs';
 import { webvtt } from '../../scripts/audio/webvtt.mjs';
 import { podcastFeed, xml } from '../../scripts/audio/podcast-feed.mjs';
 import { asciiText, readWav } from '../../scripts/audio/flite-engine.mjs';
@@ -167,7 +167,10 @@ test('the MP3 starts with a LAME Info frame giving frames, bytes, encoder delay 
   const sampleRate = 16000;
   for (const length of [1, 575, 576, 16000, 12345]) {
     const samples = Int16Array.from({ length }, (_, i) => Math.round(3000 * Math.sin(i / 7)));
-    const mp3 = encodeMp3(samples, { sampleRate, kbps: 32 });
+    const encoder = mp3Encoder({ sampleRate, kbps: 32 });
+    // Fed in uneven pieces, as sentences and pauses come.
+    for (let at = 0; at < length; at += 1000 + (at % 7)) encoder.encode(samples.subarray(at, Math.min(length, at + 1000 + (at % 7))));
+    const mp3 = encoder.finish();
     const info = infoTag(mp3);
     assert.equal(info.tag, 'Info');
     assert.equal(info.encoder, 'LAME3.100');
