@@ -3,6 +3,7 @@
 // the device voice says: structure announcements, quote attributions, table rows with their
 // headers, lexicon respellings. esbuild bundles that TypeScript into a module held in memory;
 // jsdom gives it the page's DOM (tables included: the script reads tHead, rows and cellIndex).
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
 
@@ -32,7 +33,7 @@ function loadPlayerCode() {
     .build({
       stdin: {
         contents: "export { buildScript } from './src/speech/spoken-script.ts'; export { Lexicon } from './src/speech/lexicon.ts';",
-        resolveDir: process.cwd(),
+        resolveDir: fileURLToPath(new URL('../..', import.meta.url)),
         loader: 'ts',
       },
       bundle: true,
