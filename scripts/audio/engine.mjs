@@ -1,7 +1,8 @@
 // The one seam between the audio edition and a speech engine. The build asks an engine to
 // say one sentence at a time and gets back raw samples; everything else (pauses, cues, MP3,
 // tags, the feed) is the build's. A publisher who wants another voice (a cloud voice, a
-// recorded narration) writes one module of this shape and passes it to renderAudioEdition.
+// recorded narration) writes one module of this shape and gives it to renderSiteAudio (the
+// build's audio step) in place of the default.
 import { fliteEngine } from './flite-engine.mjs';
 
 /**
@@ -25,13 +26,3 @@ import { fliteEngine } from './flite-engine.mjs';
 
 /** The engine `npm run build` uses: what `npm install` alone brings (see the README for why). */
 export const defaultEngine = () => fliteEngine();
-
-/**
- * Whether a voice speaks `lang`: its primary language is the same ("en-GB" is spoken by an
- * "en-US" voice, as the player accepts a regional variant when no exact one exists).
- * @param {Voice} voice
- * @param {string} lang
- */
-export const speaksLanguage = (voice, lang) => primary(voice.lang) === primary(lang);
-
-const primary = (/** @type {string} */ lang) => lang.split('-')[0].toLowerCase();

@@ -13,7 +13,7 @@ import { podcastCover, podcastFeed } from './podcast-feed.mjs';
 export const FEED_FILE = 'feed.xml';
 
 /** Where the site's base URL may come from, besides `--base-url`. */
-export const BASE_URL_ENV = 'SITE_BASE_URL';
+const BASE_URL_ENV = 'SITE_BASE_URL';
 
 /** The podcast category, until the site's configuration gives one. */
 const CATEGORY = { category: 'Health & Fitness', subcategory: 'Mental Health' };

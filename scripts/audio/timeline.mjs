@@ -52,7 +52,7 @@ export function programme(sampleRate, write) {
  * @param {Int16Array} samples
  * @param {number} sampleRate
  */
-export function audible(samples, sampleRate) {
+function audible(samples, sampleRate) {
   const window = Math.round(sampleRate / 100);
   const loud = (/** @type {number} */ from) => {
     for (let i = from; i < Math.min(from + window, samples.length); i++) if (Math.abs(samples[i]) > SILENCE) return true;

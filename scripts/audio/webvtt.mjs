@@ -25,7 +25,7 @@ export function webvtt(cues, note) {
 }
 
 /** hh:mm:ss.ttt */
-export function timestamp(/** @type {number} */ seconds) {
+function timestamp(/** @type {number} */ seconds) {
   const ms = Math.round(seconds * 1000);
   const pad = (/** @type {number} */ n, width = 2) => String(n).padStart(width, '0');
   return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
@@ -34,27 +34,3 @@ export function timestamp(/** @type {number} */ seconds) {
 /** Cue text is markup: &, < and > are escaped; a line break would end the cue's text early. */
 const escapeText = (/** @type {string} */ text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\n\s*/g, ' ');
-
-/**
- * Cues read back from a file this module wrote (for tests and checks).
- * @param {string} text
- * @returns {Cue[]}
- */
-export function parseWebvtt(text) {
-  if (!text.startsWith('WEBVTT')) throw new Error('not a WebVTT file');
-  return text
-    .split(/\n{2,}/)
-    .slice(1)
-    .filter((block) => !block.startsWith('NOTE'))
-    .map((block) => {
-      const [id, timing, ...lines] = block.trim().split('\n');
-      const [start, end] = timing.split(' --> ').map(seconds);
-      const text = lines.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-      return { id, start, end, text };
-    });
-}
-
-const seconds = (/** @type {string} */ stamp) => {
-  const [h, m, s] = stamp.split(':').map(Number);
-  return h * 3600 + m * 60 + s;
-};
