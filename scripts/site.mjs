@@ -1,18 +1,19 @@
 // Finds every article source and decides which page each becomes. Adding an article
 // means adding a Markdown file under assets/articles/, nothing else.
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderArticle, ArticleSourceError } from './article.mjs';
+import { browserLexicon, loadLexicon } from './lexicon.mjs';
 
 export const ARTICLES_DIR = 'assets/articles';
-export const LEXICON_DIR = 'assets/lexicon';
 
 /**
  * @typedef {object} SitePage
  * @property {string} file the source file, relative to the project
  * @property {string} page the output file name, e.g. "index.html"
  * @property {import('./article.mjs').Article} article
- * @property {string | null} lexicon the pronunciation lexicon for the article's language, as JSON text
+ * @property {string | null} lexicon the pronunciation lexicon for the article's language, as the
+ *   page carries it (JSON text; see lexicon.mjs)
  */
 
 /**
@@ -30,7 +31,8 @@ export async function loadSite(dir = ARTICLES_DIR) {
     const file = path.join(dir, name);
     const article = renderArticle(await readFile(file, 'utf8'), file);
     const slug = article.meta.slug ?? path.basename(name, '.md');
-    pages.push({ file, page: `${slug}.html`, article, lexicon: await loadLexicon(article.meta.lang) });
+    const lexicon = await loadLexicon(article.meta.lang);
+    pages.push({ file, page: `${slug}.html`, article, lexicon: lexicon && JSON.stringify(browserLexicon(lexicon)) });
   }
   const homes = pages.filter((p) => p.article.meta.home === true);
   if (pages.length > 1 && homes.length !== 1) {
@@ -39,38 +41,6 @@ export async function loadSite(dir = ARTICLES_DIR) {
   }
   const home = homes[0] ?? pages[0];
   return pages.map((p) => (p === home ? { ...p, page: 'index.html' } : p));
-}
-
-/**
- * The lexicon for a language ("en-GB" uses en.json), checked to be JSON with an entries
- * list so a broken file fails the build, naming itself, rather than read-aloud.
- * @param {string} lang
- */
-async function loadLexicon(lang) {
-  const file = path.join(LEXICON_DIR, `${lang.split('-')[0].toLowerCase()}.json`);
-  try {
-    await access(file);
-  } catch {
-    return null;
-  }
-  const text = await readFile(file, 'utf8');
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    const line = position ? text.slice(0, Number(position)).split('\n').length : 1;
-    throw new ArticleSourceError(file, line, `not valid JSON: ${error instanceof Error ? error.message : error}`);
-  }
-  if (!Array.isArray(json?.entries)) throw new ArticleSourceError(file, 1, 'a lexicon needs an "entries" list of { "written", "spoken" }');
-  json.entries.forEach((/** @type {unknown} */ entry, /** @type {number} */ i) => {
-    const e = /** @type {{ written?: unknown, spoken?: unknown }} */ (entry);
-    if (typeof e?.written !== 'string' || typeof e?.spoken !== 'string' || e.written === '') {
-      const line = text.split('\n').findIndex((l) => l.includes(JSON.stringify(e?.written ?? '')));
-      throw new ArticleSourceError(file, line >= 0 ? line + 1 : 1, `entry ${i + 1} needs non-empty "written" and "spoken" text`);
-    }
-  });
-  return JSON.stringify(json);
 }
 
 /**
