@@ -17,6 +17,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * @property {string} kind
  * @property {string} written the sentence as the page shows it
  * @property {string} spoken what the engine is given
+ * @property {boolean} respelled whether the lexicon or a rule (web address, "#2") changed a written word
  *
  * @typedef {object} PageScript
  * @property {string} file the article source
@@ -66,6 +67,7 @@ export async function articleScripts(dir = ARTICLES_DIR) {
       kind: s.kind,
       written: (s.block.textContent ?? '').slice(s.start, s.end),
       spoken: s.spoken,
+      respelled: s.pieces.some((p) => p.replaced && p.writtenEnd > p.writtenStart),
     }));
     window.close();
     return { file: page.file, page: page.page, lines };
