@@ -52,8 +52,8 @@ async function speechModules() {
 export async function articleScripts(dir = ARTICLES_DIR) {
   const { buildScript, Lexicon } = await speechModules();
   const site = await loadSite(dir);
-  return site.map((page) => {
-    const html = renderPage(page.article, { script: './main.js', stylesheet: './edition.css', headSnippet: '' }, page.lexicon);
+  return site.pages.map((page) => {
+    const html = renderPage(page.article, { script: './main.js', stylesheet: './edition.css', headSnippet: '' }, page.lexicon, { site: site.config, page: page.page });
     // No scripts run and nothing is fetched: jsdom only parses the page.
     const { window } = new JSDOM(html);
     const { document } = window;

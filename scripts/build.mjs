@@ -12,12 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
-import { ARTICLES_DIR, homePage, loadSite } from './site.mjs';
-import { renderPage } from './page.mjs';
+import { ARTICLES_DIR, loadSite, pageContext } from './site.mjs';
+import { renderIndexPage, renderPage } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
-import { ArticleSourceError } from './article.mjs';
+import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
+import { IMAGES_DIR } from './pictures.mjs';
 
 const { values: options } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
@@ -29,6 +30,8 @@ const FIRST_VISIT_BUDGET_KB = 100;
 
 async function build() {
   const site = await loadSite(options.articles);
+  for (const warning of site.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const draft of site.drafts) console.log(`skipped draft: ${draft.file} (“${draft.title}”), not published`);
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
 
@@ -60,10 +63,16 @@ async function build() {
     serviceWorker: './sw.js',
   };
 
-  for (const page of site) {
-    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon));
+  for (const page of site.pages) {
+    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon, pageContext(site, page)));
+    for (const file of page.article.files) {
+      await mkdir(path.dirname(path.join(OUT, file.path)), { recursive: true });
+      await writeFile(path.join(OUT, file.path), file.body);
+    }
   }
-  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(homePage(site).article.meta));
+  if (site.hasIndex) await writeFile(path.join(OUT, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  precacheIgnores = [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])];
+  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(site));
   await mkdir(path.join(OUT, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(OUT, icon.file), icon.body);
 
@@ -72,6 +81,15 @@ async function build() {
   await reportSizes(fonts);
 }
 
+/** Never precached: the worker itself, fonts (cached when chosen) and articles' pictures. */
+const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`];
+
+/**
+ * With an index page, the articles' own pages are left out too: a first visit saves the index
+ * and the shell, within the budget however many articles the site has.
+ */
+let precacheIgnores = PRECACHE_IGNORES;
+
 /**
  * Which files the worker precaches. Fonts are left to the runtime cache: a reader downloads
  * one only on choosing it. Hashed assets need no revision; Workbox revisions the rest.
@@ -79,7 +97,7 @@ async function build() {
 const precacheConfig = () => ({
   globDirectory: OUT,
   globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
-  globIgnores: ['sw.js', 'assets/fonts/**'],
+  globIgnores: precacheIgnores,
   dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
 });
 

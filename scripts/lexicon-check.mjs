@@ -1,7 +1,7 @@
 // Hears every lexicon entry through every engine the edition uses and says what is wrong with
 // it: letters spelled out, a pronunciation that drifts from the entry's IPA, or a respelling
 // that makes an engine worse than its own reading of the written word. Used by
-// test/build/lexicon.test.mjs and by `npm run lexicon:report`.
+// test/read-aloud/lexicon.node.test.mjs and by `npm run lexicon:report`.
 import { browserLexicon } from './lexicon.mjs';
 import { distance, fromIpa } from './phonemes.mjs';
 import { ENGINES } from './speech-engines.mjs';

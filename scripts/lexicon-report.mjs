@@ -114,7 +114,7 @@ for (const run of runs) {
 if (runs.length === 0) lines.push('- none');
 lines.push('');
 
-lines.push('## The checks over the lexicon before', '', `What \`test/build/lexicon.test.mjs\` finds wrong with \`${BEFORE}\`:`, '');
+lines.push('## The checks over the lexicon before', '', `What \`test/read-aloud/lexicon.node.test.mjs\` finds wrong with \`${BEFORE}\`:`, '');
 for (const e of then) {
   for (const r of e.results) for (const p of r.problems) lines.push(`- ${e.entry.written}, ${r.engine}: ${p}`);
 }

@@ -1,11 +1,11 @@
 // The pronunciation lexicon: assets/lexicon/<language>.json. Each entry says how a written word
 // should sound (IPA) and, where the engines get it wrong, what to hand them instead (a
 // respelling they read as ordinary words). The build checks each entry's form, naming file and
-// line; test/build/lexicon.test.mjs checks what the engines actually make of it.
+// line; test/read-aloud/lexicon.node.test.mjs checks what the engines actually make of it.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { ArticleSourceError } from './article.mjs';
+import { ArticleSourceError } from './diagnostics.mjs';
 import { fromIpa } from './phonemes.mjs';
 
 export const LEXICON_DIR = 'assets/lexicon';

@@ -60,6 +60,19 @@ export class Lexicon {
     return new Lexicon(pairs);
   }
 
+  /**
+   * The lexicon the build embedded in the page as JSON (`#pronunciation-lexicon`); an empty
+   * one if the page has none or it does not parse, so speech goes on without it.
+   */
+  static fromPage(doc: Document): Lexicon {
+    const data = doc.getElementById('pronunciation-lexicon')?.textContent;
+    try {
+      return Lexicon.fromJson(data ? JSON.parse(data) : undefined);
+    } catch {
+      return new Lexicon();
+    }
+  }
+
   /** The spoken form of `written[start, end)`, with offsets relative to `written`. */
   speak(written: string, start = 0, end = written.length): Spoken {
     const replacements: { start: number; end: number; spoken: string }[] = [];
