@@ -2,7 +2,7 @@
 // boiled down to the figures the benchmark reports.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM, QUIET_FLAGS } from './chromium.mjs';
+import { CHROMIUM, QUIET_FLAGS } from '../scripts/browsers.mjs';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 

@@ -1,12 +1,15 @@
 // Checks on the built page that Lighthouse does not make (or cannot, see RESULTS.md): layout
 // shifts with stored reading settings, which resources block rendering, what the console
 // says (Lit's dev-mode warning among it), and whether the article is there without script.
-import { launchChromium, MOBILE_VIEWPORT } from './chromium.mjs';
+import { importTypeScript } from '../scripts/import-typescript.mjs';
+import { MOBILE_VIEWPORT } from '../scripts/browsers.mjs';
+import { launchChromium } from './chromium.mjs';
 import { waitForOffline } from './offline.mjs';
+
+const { SETTINGS_KEY } = await importTypeScript(new URL('../src/preferences/storage-keys.ts', import.meta.url));
 
 /** The reading settings a returning reader might have: larger text, dark, a downloaded font. */
 export const STORED_SETTINGS = { textSize: 150, theme: 'dark', font: 'atkinson' };
-const STORAGE_KEY = 'reader-edition:settings';
 
 /** Quiet time after the page settles, for late shifts (a font swap, the offline status). */
 export const SETTLE_MS = 1000;
@@ -82,7 +85,7 @@ async function visit(browser, url, { settings, offlineStatus = false }) {
     page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => messages.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
     if (settings) {
-      await page.evaluateOnNewDocument((key, value) => localStorage.setItem(key, value), STORAGE_KEY, JSON.stringify(settings));
+      await page.evaluateOnNewDocument((key, value) => localStorage.setItem(key, value), SETTINGS_KEY, JSON.stringify(settings));
     }
     await page.evaluateOnNewDocument(recordLayout);
     await page.goto(url, { waitUntil: 'load' });

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM } from './chromium.mjs';
+import { CHROMIUM } from '../scripts/browsers.mjs';
 import { floorArticle, speechFloorPage } from './floor.mjs';
 import { CATEGORIES, lighthouseRun } from './lighthouse.mjs';
 import { offlineFirstVisit } from './offline.mjs';

@@ -13,12 +13,13 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
-import { ARTICLES_DIR, homePage, loadSite } from './site.mjs';
-import { renderPage, SITE_NAME } from './page.mjs';
+import { ARTICLES_DIR, loadSite, pageContext } from './site.mjs';
+import { renderIndexPage, renderPage } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
-import { ArticleSourceError } from './article.mjs';
+import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
+import { IMAGES_DIR } from './pictures.mjs';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.mjs';
 import { pageAudio } from './audio/page-audio.mjs';
 
@@ -27,6 +28,8 @@ const { values: options } = parseArgs({
     out: { type: 'string', default: 'dist' },
     articles: { type: 'string', default: ARTICLES_DIR },
     'base-url': { type: 'string' },
+    // Builds whose audio is not what is looked at (the tests' fixture sites) skip rendering it.
+    'no-audio': { type: 'boolean', default: false },
   },
 });
 const OUT = options.out;
@@ -36,6 +39,8 @@ const FIRST_VISIT_BUDGET_KB = 100;
 
 async function build() {
   const site = await loadSite(options.articles);
+  for (const warning of site.warnings) console.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const draft of site.drafts) console.log(`skipped draft: ${draft.file} (“${draft.title}”), not published`);
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
 
@@ -68,15 +73,29 @@ async function build() {
   };
 
   // The audio edition reads the rendered article, then the page links the audio it got.
-  const editions = await renderSiteAudio({ site, out: OUT, pageHtml: (page) => renderPage(page.article, assets, page.lexicon), album: SITE_NAME });
-  const home = homePage(site);
-  const feed = await writePodcastFeed({ site, editions, home, title: `${SITE_NAME}: ${home.article.meta.title}`, out: OUT, baseUrl: siteBaseUrl(options['base-url']) });
-  for (const page of site) {
+  const pageHtml = (/** @type {import('./site.mjs').SitePage} */ page, pageAssets = assets) =>
+    renderPage(page.article, pageAssets, page.lexicon, pageContext(site, page));
+  const editions = options['no-audio'] ? new Map() : await renderSiteAudio({ site: site.pages, out: OUT, pageHtml, album: site.config.title });
+  const home = site.pages[0];
+  const feed = await writePodcastFeed({
+    site: site.pages,
+    editions,
+    home,
+    title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
+    out: OUT,
+    baseUrl: siteBaseUrl(options['base-url'] ?? site.config.baseUrl),
+  });
+  for (const page of site.pages) {
     const edition = editions.get(page.page);
-    const pageAssets = { ...assets, audio: edition && pageAudio(edition), feed: feed ? `./${FEED_FILE}` : undefined };
-    await writeFile(path.join(OUT, page.page), renderPage(page.article, pageAssets, page.lexicon));
+    await writeFile(path.join(OUT, page.page), pageHtml(page, { ...assets, audio: edition && pageAudio(edition), feed: feed ? `./${FEED_FILE}` : undefined }));
+    for (const file of page.article.files) {
+      await mkdir(path.dirname(path.join(OUT, file.path)), { recursive: true });
+      await writeFile(path.join(OUT, file.path), file.body);
+    }
   }
-  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(home.article.meta));
+  if (site.hasIndex) await writeFile(path.join(OUT, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  precacheIgnores = [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])];
+  await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(site));
   await mkdir(path.join(OUT, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(OUT, icon.file), icon.body);
 
@@ -86,6 +105,15 @@ async function build() {
   for (const line of audioReport(editions)) console.log(line);
 }
 
+/** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */
+const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, 'assets/audio/**'];
+
+/**
+ * With an index page, the articles' own pages are left out too: a first visit saves the index
+ * and the shell, within the budget however many articles the site has.
+ */
+let precacheIgnores = PRECACHE_IGNORES;
+
 /**
  * Which files the worker precaches. Fonts are left to the runtime cache: a reader downloads
  * one only on choosing it. Hashed assets need no revision; Workbox revisions the rest.
@@ -93,8 +121,7 @@ async function build() {
 const precacheConfig = () => ({
   globDirectory: OUT,
   globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
-  // The audio edition (MP3, cues, the podcast cover) is downloaded when played, not on a first visit.
-  globIgnores: ['sw.js', 'assets/fonts/**', 'assets/audio/**'],
+  globIgnores: precacheIgnores,
   dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
 });
 

@@ -1,7 +1,7 @@
 // Serves each article page from its Markdown source on every request, so edits show on reload.
 // Shared by web-dev-server.config.mjs and web-test-runner.config.mjs.
-import { homePage, loadSite } from './site.mjs';
-import { renderPage, escapeHtml } from './page.mjs';
+import { loadSite, pageContext } from './site.mjs';
+import { renderIndexPage, renderPage, escapeHtml } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { ICONS, renderIcons } from './icons.mjs';
@@ -16,20 +16,28 @@ export function articlePages() {
     async serve(context) {
       // The manifest and icons as the build writes them, so the page's links resolve here too.
       if (context.path === '/manifest.webmanifest') {
-        return { body: webManifest(homePage(await loadSite()).article.meta), type: 'application/manifest+json' };
+        return { body: webManifest(await loadSite()), type: 'application/manifest+json' };
       }
       if (ICONS.some((icon) => `/${icon.file}` === context.path)) {
         const icon = (await renderIcons()).find((i) => `/${i.file}` === context.path);
         return icon && { body: icon.body, type: icon.type };
       }
+      // Pictures, made from the articles' files as the build makes them.
+      if (context.path.startsWith('/assets/images/')) {
+        const site = await loadSite();
+        const file = site.pages.flatMap((p) => p.article.files).find((f) => `/${f.path}` === context.path);
+        return file && { body: file.body, type: context.path.split('.').pop() };
+      }
       const wanted = context.path === '/' ? '/index.html' : context.path;
-      if (!/^\/[\w-]+\.html$/.test(wanted)) return undefined;
+      if (!/^\/[\p{L}\p{N}_-]+\.html$/u.test(decodeURIComponent(wanted))) return undefined;
       try {
         const site = await loadSite();
-        const page = site.find((p) => `/${p.page}` === wanted);
-        if (!page) return undefined;
         const headSnippet = await bundleInlineScript(HEAD_SNIPPET_ENTRY);
-        return { body: renderPage(page.article, { ...DEV_ASSETS, headSnippet }, page.lexicon), type: 'html' };
+        const assets = { ...DEV_ASSETS, headSnippet };
+        if (site.hasIndex && wanted === '/index.html') return { body: renderIndexPage(site.config, site.pages, assets), type: 'html' };
+        const page = site.pages.find((p) => `/${p.page}` === decodeURIComponent(wanted));
+        if (!page) return undefined;
+        return { body: renderPage(page.article, assets, page.lexicon, pageContext(site, page)), type: 'html' };
       } catch (error) {
         // A broken source shows what is wrong and where, never a blank page.
         const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,9 @@
 // A markdown-it plugin that adds the edition's structure to plain Markdown:
+//  - the article's headings shift so its outline starts at h2, under the page's h1, whatever
+//    level the source's sections start at (a blog post often starts them at ###);
 //  - every h2 and what follows it becomes <section aria-labelledby>, taking the h2's class;
+//  - a picture alone in a paragraph, with an italic line under it, becomes
+//    <figure>picture<figcaption>that line</figcaption></figure>;
 //  - a blockquote whose last paragraph starts with "— " becomes
 //    <figure><blockquote>…</blockquote><figcaption>attribution</figcaption></figure>;
 //  - a heading directly followed by a table becomes that table's <caption>;
@@ -12,21 +16,64 @@
 
 const ATTRIBUTION = /^(—|--)\s+/;
 
+/** Classes a source may give a heading ({.faq}): the ones the edition styles and reads. */
+export const SOURCE_CLASSES = ['faq', 'author-note'];
+
+/** Classes the Markdown plugins themselves set. */
+const PLUGIN_CLASSES = ['task-list-item', 'contains-task-list', 'task-list-item-checkbox'];
+
 /**
  * @param {MarkdownIt} md
- * @param {{ fail: (line: number, message: string) => never }} options
+ * @param {{ fail: (line: number, message: string) => never, warn: (line: number, message: string) => void }} options
  *   `line` is 0-based within the Markdown body.
  */
-export function editionStructure(md, { fail }) {
+export function editionStructure(md, { fail, warn }) {
   md.core.ruler.push('edition_structure', (state) => {
+    dropTitleHeading(state);
+    keepKnownClasses(state.tokens, warn);
     validate(state.tokens, fail);
+    shiftHeadings(state.tokens, fail);
+    state.tokens = captionedPictures(state);
     state.tokens = wrapSections(state);
     state.tokens = quotesToFigures(state, fail);
     state.tokens = headingsToCaptions(state);
     scopeTableHeaders(state.tokens);
     state.env.sections = collectSections(state.tokens);
+    if (state.tokens.some((token) => token.type === 'footnote_block_open')) state.env.sections.push({ id: 'footnotes', text: 'Notes' });
     state.env.words = countTextWords(state.tokens);
   });
+}
+
+/**
+ * A first heading that repeats the title (a Markdown file that also starts with "# Title")
+ * is the title, which the page already shows.
+ * @param {StateCore} state
+ */
+function dropTitleHeading(state) {
+  const [open, inline] = state.tokens;
+  const same = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (open?.type === 'heading_open' && typeof state.env.title === 'string' && same(inlineText(inline)) === same(state.env.title)) {
+    state.tokens.splice(0, 3);
+  }
+}
+
+/**
+ * @param {Token[]} tokens
+ * @param {(line: number, message: string) => void} warn
+ */
+function keepKnownClasses(tokens, warn) {
+  for (const token of tokens) {
+    const className = token.attrGet('class');
+    if (!className) continue;
+    const names = className.split(/\s+/).filter(Boolean);
+    const kept = names.filter((name) => SOURCE_CLASSES.includes(name) || PLUGIN_CLASSES.includes(name));
+    const dropped = names.filter((name) => !kept.includes(name));
+    if (dropped.length > 0) {
+      warn(token.map?.[0] ?? 0, `class ${dropped.map((n) => `".${n}"`).join(', ')} is not one the edition knows (${SOURCE_CLASSES.map((n) => `.${n}`).join(', ')}); ignored`);
+    }
+    if (kept.length > 0) token.attrSet('class', kept.join(' '));
+    else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
+  }
 }
 
 /**
@@ -34,25 +81,89 @@ export function editionStructure(md, { fail }) {
  * @param {(line: number, message: string) => never} fail
  */
 function validate(tokens, fail) {
-  let level = 1;
   for (const token of tokens) {
     const line = token.map?.[0] ?? 0;
-    if (token.type === 'heading_open') {
-      const next = Number(token.tag.slice(1));
-      if (next === 1) fail(line, 'the title comes from the front matter; use "##" for section headings, not "#"');
-      if (next > level + 1) fail(line, `heading level skips from h${level} to h${next}; use h${level + 1}`);
-      level = next;
-    }
     if (token.type === 'inline') {
       for (const child of token.children ?? []) {
         if (child.type === 'image') {
           const src = child.attrGet('src') ?? '';
-          if (child.content.trim() === '') fail(line, `image "${src}" needs alt text: ![what it shows](${src})`);
+          if (child.content.trim() === '') fail(line, `image "${src}" needs alt text: ![what it shows](${src}) (a decorative picture: <img src="${src}" alt="">)`);
           if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) fail(line, `image "${src}" must be a file of this site, not loaded from elsewhere`);
         }
       }
     }
   }
+}
+
+/**
+ * Moves every heading by the same number of levels so the shallowest becomes h2, then fails
+ * on a level that is skipped on the way down (h2 straight to h4), naming the source levels.
+ * @param {Token[]} tokens
+ * @param {(line: number, message: string) => never} fail
+ */
+function shiftHeadings(tokens, fail) {
+  const headings = tokens.filter((token) => token.type === 'heading_open' || token.type === 'heading_close');
+  const levels = headings.map((token) => Number(token.tag.slice(1)));
+  if (levels.length === 0) return;
+  const top = Math.min(...levels);
+  let previous = top - 1;
+  for (const token of headings) {
+    const level = Number(token.tag.slice(1));
+    if (token.type === 'heading_open') {
+      const line = token.map?.[0] ?? 0;
+      if (level > previous + 1) {
+        const from = previous < top ? 'the title' : `h${previous}`;
+        fail(line, `heading level skips from ${from} to h${level}; use h${previous + 1}`);
+      }
+      if (level - top + 2 > 6) fail(line, `this h${level} would be deeper than h6 once the outline starts at h2; use fewer levels`);
+      previous = level;
+    }
+    token.tag = `h${level - top + 2}`;
+  }
+}
+
+/**
+ * A picture alone in its paragraph with an italic line under it:
+ * `![alt](file.jpg)` newline `*caption*` becomes a figure with that caption.
+ * @param {StateCore} state
+ */
+function captionedPictures(state) {
+  /** @type {Token[]} */
+  const out = [];
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const [open, inline, close] = tokens.slice(i, i + 3);
+    const children = inline?.children ?? [];
+    const captioned =
+      open.type === 'paragraph_open' && inline?.type === 'inline' && close?.type === 'paragraph_close' &&
+      children.length >= 4 && children[0].type === 'image' && children[1].type === 'softbreak' &&
+      children[2].type === 'em_open' && children.at(-1)?.type === 'em_close' &&
+      children.slice(3, -1).every((child) => child.type !== 'em_close');
+    if (!captioned) {
+      out.push(open);
+      continue;
+    }
+    const figure = new state.Token('figure_open', 'figure', 1);
+    figure.map = open.map;
+    const picture = new state.Token('inline', '', 0);
+    picture.children = [children[0]];
+    picture.content = inline.content.split('\n')[0];
+    picture.map = inline.map;
+    const caption = new state.Token('inline', '', 0);
+    caption.children = children.slice(3, -1);
+    caption.content = inline.content.split('\n').slice(1).join('\n');
+    caption.map = inline.map;
+    out.push(
+      figure,
+      picture,
+      new state.Token('figcaption_open', 'figcaption', 1),
+      caption,
+      new state.Token('figcaption_close', 'figcaption', -1),
+      new state.Token('figure_close', 'figure', -1),
+    );
+    i += 2;
+  }
+  return out;
 }
 
 /** @param {StateCore} state */
@@ -61,6 +172,11 @@ function wrapSections(state) {
   const out = [];
   let open = false;
   for (const token of state.tokens) {
+    // The notes are a section of their own, after the article's last.
+    if (token.type === 'footnote_block_open' && open) {
+      out.push(new state.Token('section_close', 'section', -1));
+      open = false;
+    }
     if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
       if (open) out.push(new state.Token('section_close', 'section', -1));
       const section = new state.Token('section_open', 'section', 1);

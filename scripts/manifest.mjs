@@ -1,16 +1,18 @@
-// The web app manifest, from the home article's front matter, so the installed edition
-// carries the article's language, description and the page's light background.
+// The web app manifest, so the installed edition carries the site's name, language and
+// description and the page's light background. A one-article site is named after its
+// article; a site of several after itself, starting at its index.
 import { ICONS } from './icons.mjs';
-import { SITE_NAME, THEME_COLORS } from './page.mjs';
+import { THEME_COLORS } from './page.mjs';
 
-/** @param {import('./article.mjs').ArticleMeta} meta the home article's front matter */
-export function webManifest(meta) {
+/** @param {import('./site.mjs').Site} site */
+export function webManifest({ config, pages, hasIndex }) {
+  const home = hasIndex ? undefined : pages[0].article.meta;
   const manifest = {
     id: './',
-    name: `${SITE_NAME}: ${meta.title}`,
-    short_name: SITE_NAME,
-    description: meta.description,
-    lang: meta.lang,
+    name: home ? `${config.title}: ${home.title}` : config.title,
+    short_name: config.title,
+    description: home ? home.description : config.description ?? `${pages.length} articles from ${config.title}`,
+    lang: home ? home.lang : config.language,
     dir: 'auto',
     start_url: './',
     scope: './',

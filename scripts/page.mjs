@@ -2,6 +2,7 @@
 // so what a developer sees is what ships.
 import { createHash } from 'node:crypto';
 import { audioObject } from './audio/page-audio.mjs';
+import { DEFAULT_CONFIG } from './site-config.mjs';
 
 /** @typedef {import('./article.mjs').Article} Article */
 
@@ -16,7 +17,10 @@ import { audioObject } from './audio/page-audio.mjs';
  * @property {string} [feed] URL of the site's podcast feed, where the build wrote one
  */
 
-export const SITE_NAME = 'Reader edition';
+/** The settings of a site that has no settings file (see scripts/site-config.mjs). */
+const DEFAULT_SITE = DEFAULT_CONFIG;
+
+export const SITE_NAME = DEFAULT_CONFIG.title;
 
 /** The light and dark themes' --bg in src/styles/edition.css (a build test keeps them equal). */
 export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
@@ -49,19 +53,31 @@ export const contentSecurityPolicy = (inlineScripts) => [
 ].join('; ');
 
 /**
+ * @typedef {object} PageContext where the page stands in its site
+ * @property {import('./site-config.mjs').SiteConfig} [site]
+ * @property {string} [page] this page's file name, for its canonical address
+ * @property {{ index: string, previous?: { page: string, title: string, lang: string }, next?: { page: string, title: string, lang: string } }} [nav]
+ *   links to the site's index and the articles either side, when the site has several
+ */
+
+/**
  * @param {Article} article
  * @param {PageAssets} assets
  * @param {string | null} [lexicon] pronunciation lexicon JSON for read-aloud
+ * @param {PageContext} [context]
  */
-export function renderPage(article, assets, lexicon = null) {
+export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SITE, page = 'index.html', nav } = {}) {
   const { meta } = article;
+  const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Article',
     headline: meta.title,
     description: meta.description,
     inLanguage: meta.lang,
-    author: { '@type': 'Person', name: meta.author },
+    ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
+    ...(meta.date ? { datePublished: meta.date } : {}),
+    ...(url ? { url } : {}),
     wordCount: article.wordCount,
     timeRequired: `PT${article.readingMinutes}M`,
     isAccessibleForFree: true,
@@ -73,39 +89,21 @@ export function renderPage(article, assets, lexicon = null) {
   const toc = article.sections
     .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
     .join('\n');
+  const byline = [
+    meta.author ? `By ${escapeHtml(meta.author)}` : '',
+    meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+    `<span>${article.readingMinutes} min read</span>`,
+  ].filter(Boolean).join(' · ');
 
   return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}" dir="auto">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, COLLAPSE_TOC_ON_PHONES])}">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(meta.title)} · ${SITE_NAME}</title>
-<meta name="description" content="${escapeHtml(meta.description)}">
-<meta name="author" content="${escapeHtml(meta.author)}">
-<meta name="color-scheme" content="light dark">
-<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
-<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
-<link rel="manifest" href="./manifest.webmanifest">
-<link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
-<link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">
-${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
-<link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
-<script type="module" src="${escapeHtml(assets.script)}"></script>
+<html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
+${documentHead({ title: `${meta.title} · ${site.title}`, description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
-${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${SITE_NAME} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
-<header class="site-header">
-<div class="toolbar">
-<p class="site-name">${SITE_NAME}</p>
-<read-aloud-player></read-aloud-player>
-<offline-status></offline-status>
-<reading-settings></reading-settings>
-</div>
-</header>
+${siteHeader(site, { player: true, home: nav ? nav.index : undefined })}
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">
 <details id="toc-details" open>
@@ -119,22 +117,169 @@ ${toc}
 </nav>
 <script>${COLLAPSE_TOC_ON_PHONES}</script>
 <main id="article" tabindex="-1">
-<article class="article" lang="${escapeHtml(meta.lang)}">
+<article class="article" lang="${escapeHtml(meta.lang)}" dir="${meta.dir}">
 <header class="article-header">
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="article-meta" data-edition>By ${escapeHtml(meta.author)} · <span>${article.readingMinutes} min read</span></p>
+<p class="article-meta" data-edition>${byline}</p>
 </header>
 ${withListenButtons(article.html)}
 </article>
-</main>
+${nav ? articleNav(nav) : ''}</main>
 </div>
 <footer class="site-footer">
-<p>${SITE_NAME} of “${escapeHtml(meta.title)}” by ${escapeHtml(meta.author)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+<p>${escapeHtml(site.title)} of “${escapeHtml(meta.title)}”${meta.author ? ` by ${escapeHtml(meta.author)}` : ''}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
 </footer>
 <line-focus></line-focus>
 </body>
 </html>
 `;
+}
+
+/**
+ * @typedef {object} IndexEntry one article as the index lists it
+ * @property {string} page
+ * @property {Article} article
+ */
+
+/**
+ * The index of a site with several articles: its title, then each article newest first, with
+ * its author, date, reading time and description.
+ * @param {import('./site-config.mjs').SiteConfig} site
+ * @param {IndexEntry[]} entries newest first
+ * @param {PageAssets} assets
+ */
+export function renderIndexPage(site, entries, assets) {
+  const url = site.baseUrl;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: site.title,
+    inLanguage: site.language,
+    ...(site.description ? { description: site.description } : {}),
+    ...(url ? { url } : {}),
+    hasPart: entries.map(({ page, article: { meta } }) => ({
+      '@type': 'Article',
+      headline: meta.title,
+      inLanguage: meta.lang,
+      ...(url ? { url: new URL(page, url).href } : {}),
+      ...(meta.date ? { datePublished: meta.date } : {}),
+      ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
+    })),
+  };
+  const items = entries.map(({ page, article }) => {
+    const { meta } = article;
+    const id = `article-${page.replace(/\.html$/, '')}`;
+    const details = [
+      meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
+      meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+      `${article.readingMinutes} min read`,
+    ].filter(Boolean).join(' · ');
+    // The article's own language for its title and description; the edition's for the rest.
+    const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
+    return `<li>
+<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
+<h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
+<p class="article-meta">${details}</p>
+<p${lang}>${escapeHtml(meta.description)}</p>
+</article>
+</li>`;
+  });
+  return `<!doctype html>
+<html lang="${escapeHtml(site.language)}" dir="auto">
+${documentHead({ title: site.title, description: site.description ?? `${entries.length} articles from ${site.title}`, url, assets, inlineScripts: [] })}
+<script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to the list of articles</a>
+${siteHeader(site, { player: false })}
+<main id="main" class="site-index" tabindex="-1">
+<h1>${escapeHtml(site.title)}</h1>
+${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
+${items.join('\n')}
+</ol>
+</main>
+<footer class="site-footer">
+<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+</footer>
+<line-focus></line-focus>
+</body>
+</html>
+`;
+}
+
+/**
+ * Everything in <head> up to the page's own data: policy, names, icons, styles, the script.
+ * @param {{ title: string, description: string, author?: string, url?: string, assets: PageAssets, inlineScripts: string[] }} head
+ */
+function documentHead({ title, description, author, url, assets, inlineScripts }) {
+  return `<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, ...inlineScripts])}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+${author ? `<meta name="author" content="${escapeHtml(author)}">\n` : ''}${url ? `<link rel="canonical" href="${escapeHtml(url)}">\n` : ''}<meta name="color-scheme" content="light dark">
+<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+<link rel="manifest" href="./manifest.webmanifest">
+<link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">
+${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
+<link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
+<script type="module" src="${escapeHtml(assets.script)}"></script>`;
+}
+
+/**
+ * The edition's toolbar. The player is there only where there is an article to read; the
+ * site's name links to the index where there is one.
+ * @param {import('./site-config.mjs').SiteConfig} site
+ * @param {{ player: boolean, home?: string }} options
+ */
+function siteHeader(site, { player, home }) {
+  const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
+  return `<header class="site-header">
+<div class="toolbar">
+<p class="site-name">${name}</p>
+${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<offline-status></offline-status>
+<reading-settings-panel></reading-settings-panel>
+</div>
+</header>`;
+}
+
+/**
+ * Links from an article to the index and the articles either side of it.
+ * @param {NonNullable<PageContext['nav']>} nav
+ */
+function articleNav({ index, previous, next }) {
+  const link = (/** @type {{ page: string, title: string, lang: string }} */ to, /** @type {string} */ rel, /** @type {string} */ label) =>
+    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label}: <span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span></a></li>\n`;
+  return `<nav class="article-nav" aria-label="More articles">
+<ul>
+<li><a href="${escapeHtml(index)}">All articles</a></li>
+${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next', 'Next') : ''}</ul>
+</nav>
+`;
+}
+
+/**
+ * schema.org authors: one Person, or a list of them.
+ * @param {string[]} names
+ */
+const people = (names) => (names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name })));
+
+/**
+ * A publication date as readers of the site's language write it ("31 May 2024").
+ * @param {string} date ISO 8601
+ * @param {string} lang
+ */
+export function formatDate(date, lang) {
+  const options = /** @type {const} */ ({ dateStyle: 'long', timeZone: 'UTC' });
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(new Date(date));
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(new Date(date));
+  }
 }
 
 /**

@@ -27,6 +27,6 @@ export function readingLevel(html, title) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = 'assets/articles/psychedelic-therapy.md';
-  const article = renderArticle(readFileSync(file, 'utf8'), file);
+  const article = await renderArticle(readFileSync(file, 'utf8'), file);
   console.log(readingLevel(article.html, article.meta.title));
 }

@@ -1,11 +1,10 @@
 // The spoken script of a rendered page, built at build time by the very code the live player
 // runs (src/speech/spoken-script.ts and its lexicon), so the audio edition says exactly what
 // the device voice says: structure announcements, quote attributions, table rows with their
-// headers, lexicon respellings. esbuild bundles that TypeScript into a module held in memory;
+// headers, lexicon respellings (scripts/import-typescript.mjs bundles that TypeScript for Node);
 // jsdom gives it the page's DOM (tables included: the script reads tHead, rows and cellIndex).
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
+import { playerSpeechCode } from '../import-typescript.mjs';
 
 /**
  * @typedef {object} ScriptSentence
@@ -24,29 +23,6 @@ import { JSDOM } from 'jsdom';
  * @property {ScriptSection[]} sections
  */
 
-/** @type {Promise<{ buildScript: Function, Lexicon: { fromJson(json: unknown): unknown } }> | undefined} */
-let playerCode;
-
-/** The player's own script builder and lexicon, bundled once per process. */
-function loadPlayerCode() {
-  playerCode ??= esbuild
-    .build({
-      stdin: {
-        contents: "export { buildScript } from './src/speech/spoken-script.ts'; export { Lexicon } from './src/speech/lexicon.ts';",
-        resolveDir: fileURLToPath(new URL('../..', import.meta.url)),
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'node20',
-      write: false,
-      logLevel: 'warning',
-    })
-    .then((result) => import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].contents).toString('base64')}`));
-  return playerCode;
-}
-
 /**
  * The script the player builds for the page's <article>, with the page's lexicon.
  * @param {string} html the page as served
@@ -54,7 +30,7 @@ function loadPlayerCode() {
  * @returns {Promise<SpokenScript>}
  */
 export async function spokenScript(html, lexicon) {
-  const { buildScript, Lexicon } = await loadPlayerCode();
+  const { buildScript, Lexicon } = await playerSpeechCode();
   const { window } = new JSDOM(html);
   try {
     const article = window.document.querySelector('article');

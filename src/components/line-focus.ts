@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
-import { readingSettings } from '../settings/reading-settings-store.js';
+import { readingSettings } from '../preferences/reading-settings.js';
 
 /** Lines left clear in the band. */
 const LINES = 3;

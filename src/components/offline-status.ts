@@ -25,7 +25,7 @@ export class OfflineStatus extends LitElement {
   static override styles = [
     controlStyles,
     css`
-    /* Joins the page header's toolbar grid (see reading-settings) on a row of its own. */
+    /* Joins the page header's toolbar grid (see reading-settings-panel) on a row of its own. */
     :host {
       display: contents;
       font-family: var(--font-ui);

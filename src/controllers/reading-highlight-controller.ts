@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HighlightMode } from '../speech/listening-preferences.js';
+import type { HighlightMode } from '../preferences/listening-preferences.js';
 import type { Segment } from '../speech/spoken-script.js';
 
 const SENTENCE = 'read-aloud-sentence';

@@ -1,14 +1,8 @@
-// Where the listener stopped, kept across reloads and offline visits. It is matched by the
-// sentence's text as well as its number, so an updated article does not resume mid-air.
-import { PreferenceStorage } from '../preferences/preference-storage.js';
+// The stored reading position (src/preferences/reading-position.ts) matched against a spoken
+// script by the sentence's text as well as its number, so an updated article does not resume
+// mid-air.
+import { ReadingPositionStore, type StoredPosition } from '../preferences/reading-position.js';
 import type { SpokenScript } from './spoken-script.js';
-
-interface Stored {
-  article: string;
-  index: number;
-  sentence: string;
-  section: string;
-}
 
 export interface SavedPosition {
   index: number;
@@ -17,23 +11,17 @@ export interface SavedPosition {
 }
 
 export class ReadingPosition {
-  private readonly storage: PreferenceStorage;
+  private readonly store: ReadingPositionStore;
   private readonly article: string;
 
-  constructor(article: string, storage = new PreferenceStorage('reader-edition:position')) {
+  constructor(article: string, store = new ReadingPositionStore()) {
     this.article = article;
-    this.storage = storage;
+    this.store = store;
   }
 
   /** What was saved for this article, without needing the script (for the first render). */
-  peek(): Stored | undefined {
-    try {
-      const stored = JSON.parse(this.storage.read().text ?? 'null') as Partial<Stored> | null;
-      if (stored?.article !== this.article || typeof stored.index !== 'number' || typeof stored.sentence !== 'string') return undefined;
-      return { article: stored.article, index: stored.index, sentence: stored.sentence, section: String(stored.section ?? '') };
-    } catch {
-      return undefined;
-    }
+  peek(): StoredPosition | undefined {
+    return this.store.read(this.article);
   }
 
   /** The saved position in this script, if its sentence is still there. */
@@ -48,11 +36,10 @@ export class ReadingPosition {
   save(script: SpokenScript, index: number) {
     const segment = script.segments[index];
     if (!segment) return;
-    const stored: Stored = { article: this.article, index, sentence: segment.spoken, section: script.sections[segment.section].title };
-    this.storage.write(JSON.stringify(stored));
+    this.store.write({ article: this.article, index, sentence: segment.spoken, section: script.sections[segment.section].title });
   }
 
   clear() {
-    this.storage.write('null');
+    this.store.clear();
   }
 }

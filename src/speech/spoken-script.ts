@@ -1,11 +1,13 @@
 // Builds what is read aloud from the article's structure, not its raw text: one segment per
 // sentence (Chrome cuts long utterances off), headings announced as such, each quote followed
 // by its attribution, the table read row by row with its column headers, FAQ questions
-// announced before their answers.
+// announced before their answers, a picture by its alt text and a code block by what it is
+// (the build marks both with data-speak), in the article's language (./phrases.ts).
 import { Lexicon, type Piece } from './lexicon.js';
+import { phrasesFor, type Phrases } from './phrases.js';
 import { sentenceSpans } from './segmenter.js';
 
-export type SegmentKind = 'title' | 'heading' | 'text' | 'quote' | 'attribution' | 'cell' | 'question';
+export type SegmentKind = 'title' | 'heading' | 'text' | 'quote' | 'attribution' | 'cell' | 'question' | 'image' | 'code';
 
 export interface Segment {
   index: number;
@@ -39,28 +41,49 @@ export interface SpokenScript {
   sections: ScriptSection[];
 }
 
-/** The elements that are read, in reading order: each carries whole sentences. */
-const BLOCKS = 'h1, h2, h3, h4, p, li, figcaption, th, td';
+/** The elements that are read, in reading order: each carries whole sentences, or is announced. */
+const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, summary, th, td, [data-speak="image"], [data-speak="code"]';
 
 export function buildScript(article: Element, lexicon: Lexicon, lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en'): SpokenScript {
   const segments: Segment[] = [];
   const sections: ScriptSection[] = [];
+  const phrases = phrasesFor(lang);
 
   for (const block of article.querySelectorAll(BLOCKS)) {
     // What the edition adds (reading time, buttons) is not the article.
     if (block.closest('[data-edition]')) continue;
     // A paragraph inside a list item or quote is read as itself; skip the container's text.
-    if (block.matches('li') && block.querySelector('p')) continue;
+    if (block.matches('li, dd') && block.querySelector('p')) continue;
     // Column headers are spoken with each cell instead ("Topic: … Key Idea: …").
     if (block.closest('thead')) continue;
+    // A code block is announced, not read out character by character.
+    if (block.parentElement?.closest('[data-speak="code"]')) continue;
 
     const kind = kindOf(block);
     if (kind === 'title' || (kind === 'heading' && block.matches('h2'))) {
       sections.push({ title: kind === 'title' ? 'Opening' : text(block), heading: block, first: segments.length });
     }
     if (sections.length === 0) continue;
-    const prefix = announcement(block, kind);
-    const written = block.textContent ?? '';
+    if (kind === 'image' || kind === 'code') {
+      const spoken = kind === 'image' ? imageAnnouncement(block, phrases) : codeAnnouncement(block, phrases);
+      if (!spoken) continue;
+      const end = (block.textContent ?? '').length;
+      segments.push({
+        index: segments.length,
+        section: sections.length - 1,
+        kind,
+        block,
+        start: 0,
+        end,
+        spoken,
+        // The announcement stands for the whole block.
+        pieces: [{ spokenStart: 0, spokenEnd: spoken.length, writtenStart: 0, writtenEnd: end, replaced: true }],
+        words: spoken.split(/\s+/).filter(Boolean).length,
+      });
+      continue;
+    }
+    const prefix = announcement(block, kind, phrases);
+    const written = readableText(block);
     sentenceSpans(written, lang).forEach((span, n) => {
       const spoken = lexicon.speak(written, span.start, span.end);
       // The announcement comes before the block's first sentence and stands for no written text.
@@ -89,35 +112,74 @@ export function buildScript(article: Element, lexicon: Lexicon, lang = article.c
 }
 
 function kindOf(block: Element): SegmentKind {
+  if (block.matches('[data-speak="image"]')) return 'image';
+  if (block.matches('[data-speak="code"]')) return 'code';
   if (block.matches('h1')) return 'title';
   if (block.matches('.faq h3')) return 'question';
-  if (block.matches('h2, h3, h4')) return 'heading';
-  if (block.matches('figcaption')) return 'attribution';
+  if (block.matches('h2, h3, h4, h5, h6')) return 'heading';
+  if (block.matches('.quote > figcaption')) return 'attribution';
   if (block.closest('blockquote')) return 'quote';
   if (block.matches('th, td')) return 'cell';
   return 'text';
 }
 
 /** Spoken before a block's first sentence, so a listener hears the structure a reader sees. */
-function announcement(block: Element, kind: SegmentKind): string {
+function announcement(block: Element, kind: SegmentKind, phrases: Phrases): string {
   switch (kind) {
     case 'heading':
-      return block.closest('caption') ? 'Table: ' : 'Section: ';
+      return block.closest('caption') ? phrases.table : phrases.section;
     case 'question':
-      return 'Question: ';
+      return phrases.question;
     case 'attribution':
-      return 'End of quote, from ';
+      return phrases.endOfQuote;
     case 'quote':
-      return block.matches('blockquote > p:first-child') ? 'Quote: ' : '';
+      return block.matches('blockquote > p:first-child') ? phrases.quote : '';
     case 'cell': {
       // Each cell is introduced by its column header, so a row is heard as "Topic: … Key Idea: …".
       const cell = block as HTMLTableCellElement;
       const header = cell.closest('table')?.tHead?.rows[0]?.cells[cell.cellIndex];
-      return header ? `${text(header)}: ` : '';
+      return header ? `${text(header)}${phrases.cellHeader}` : '';
     }
     default:
       return '';
   }
+}
+
+/** "Image: <alt>"; nothing for a decorative picture (empty alt). */
+function imageAnnouncement(block: Element, phrases: Phrases): string {
+  const alt = (block.matches('img') ? block : block.querySelector('img'))?.getAttribute('alt')?.trim() ?? '';
+  return alt ? `${phrases.image}${alt}` : '';
+}
+
+/** "Code example in Rust, 12 lines", from what the build recorded on the block. */
+function codeAnnouncement(block: Element, phrases: Phrases): string {
+  const lines = Number(block.getAttribute('data-lines')) || (block.textContent ?? '').replace(/\n$/, '').split('\n').length;
+  return phrases.code(block.getAttribute('data-language') ?? '', lines);
+}
+
+/**
+ * The block's text as offsets into its textContent, with what is marked data-speak="skip"
+ * (a footnote's reference mark, its back link) blanked out, so offsets still match the page.
+ */
+/** NodeFilter.SHOW_TEXT, spelled out: the build runs this code over jsdom, which has no global NodeFilter. */
+const SHOW_TEXT = 0x4;
+
+function readableText(block: Element): string {
+  const written = block.textContent ?? '';
+  const skipped = block.querySelectorAll('[data-speak="skip"]');
+  if (skipped.length === 0) return written;
+  // UTF-16 units, as text nodes count them.
+  const chars = written.split('');
+  let offset = 0;
+  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).data.length;
+    if (node.parentElement?.closest('[data-speak="skip"]')) {
+      for (let i = offset; i < offset + length; i++) chars[i] = ' ';
+    }
+    offset += length;
+  }
+  return chars.join('');
 }
 
 const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -1,9 +1,6 @@
 // Drives the read-aloud player inside an edition frame through its own buttons.
 import type { Edition } from './edition.js';
 
-export const POSITION_KEY = 'reader-edition:position';
-export const LISTENING_KEY = 'reader-edition:listening';
-
 export function playerOf(edition: Edition) {
   const host = edition.doc.querySelector('read-aloud-player')!;
   const root = host.shadowRoot!;
@@ -23,9 +20,4 @@ export function playerOf(edition: Edition) {
       await (host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     },
   };
-}
-
-export function clearListening() {
-  localStorage.removeItem(POSITION_KEY);
-  localStorage.removeItem(LISTENING_KEY);
 }

@@ -1,11 +1,24 @@
-// Drives the reading-settings panel inside an edition frame the way a reader would:
+// Drives the reading settings panel inside an edition frame the way a reader would:
 // through its native controls, with real input and change events.
+import { choicesOf, READING_SETTINGS, type ReadingSettings } from '../../src/preferences/reading-settings.js';
 import type { Edition } from './edition.js';
+import { SETTINGS_KEY } from './storage.js';
 
-export const STORAGE_KEY = 'reader-edition:settings';
+/** Stores reading settings for the next page load, as a returning reader has them. */
+export function storeSettings(settings: Partial<ReadingSettings>) {
+  localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
+
+/** The largest text and the widest spacing the panel offers: every slider at its maximum. */
+export const LARGEST: Partial<ReadingSettings> = Object.fromEntries(
+  Object.entries(READING_SETTINGS).flatMap(([key, setting]) => ('max' in setting ? [[key, setting.max]] : [])),
+);
+
+/** The themes a reader can choose, "follow system" first. */
+export const THEMES = choicesOf(READING_SETTINGS.theme);
 
 export function panel(edition: Edition) {
-  const root = edition.doc.querySelector('reading-settings')!.shadowRoot!;
+  const root = edition.doc.querySelector('reading-settings-panel')!.shadowRoot!;
   return {
     root,
     toggle: root.querySelector<HTMLButtonElement>('.toggle')!,
@@ -46,7 +59,7 @@ export async function check(edition: Edition, name: string, checked: boolean) {
 
 /** Waits for the components to render and the browser to lay the page out again. */
 export async function settled(edition: Edition) {
-  for (const tag of ['reading-settings', 'line-focus']) {
+  for (const tag of ['reading-settings-panel', 'line-focus']) {
     await (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> } | null)?.updateComplete;
   }
   await new Promise((resolve) => edition.win.requestAnimationFrame(() => resolve(undefined)));
@@ -59,7 +72,7 @@ export async function reload(edition: Edition): Promise<Edition> {
   await loaded;
   const win = edition.frame.contentWindow as Edition['win'];
   const doc = edition.frame.contentDocument!;
-  await win.customElements.whenDefined('reading-settings');
+  await win.customElements.whenDefined('reading-settings-panel');
   const next = { frame: edition.frame, doc, win };
   await settled(next);
   return next;

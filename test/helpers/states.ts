@@ -1,9 +1,11 @@
 // The states the built edition can be in, as a reader would put it there, for the
 // conformance suite to check one by one.
+import type { ReadingSettings } from '../../src/preferences/reading-settings.js';
 import { closeEditions, openEdition, type Edition } from './edition.js';
-import { clearListening, playerOf } from './player.js';
-import { openPanel, STORAGE_KEY } from './settings.js';
+import { playerOf } from './player.js';
+import { LARGEST, openPanel, storeSettings, THEMES } from './settings.js';
 import { startPlaying } from './speech.js';
+import { clearStoredPreferences } from './storage.js';
 
 export interface Viewport {
   width: number;
@@ -13,18 +15,16 @@ export interface Viewport {
 export interface EditionState {
   name: string;
   /** Stored reading settings to load with. */
-  settings?: object;
+  settings?: Partial<ReadingSettings>;
   /** What the reader does once the page is open. */
   enter?: (edition: Edition) => Promise<void>;
   /** Only at these viewport widths (all when absent). */
   widths?: number[];
 }
 
-const LARGEST = { textSize: 300, lineHeight: 2.5, letterSpacing: 0.24, wordSpacing: 0.48, paragraphSpacing: 3 };
-
 export const STATES: EditionState[] = [
   { name: 'default' },
-  ...['light', 'dark', 'sepia', 'contrast'].map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
+  ...THEMES.filter((theme) => theme !== 'system').map((theme) => ({ name: `${theme} theme`, settings: { theme } })),
   { name: 'largest text, widest spacing', settings: LARGEST },
   { name: 'reduced motion (in-page switch)', settings: { reduceMotion: true } },
   {
@@ -54,9 +54,8 @@ export const STATES: EditionState[] = [
 
 /** Opens the built edition (what ships) in a state. */
 export async function openInState(state: EditionState, viewport: Viewport): Promise<Edition> {
-  localStorage.removeItem(STORAGE_KEY);
-  clearListening();
-  if (state.settings) localStorage.setItem(STORAGE_KEY, JSON.stringify(state.settings));
+  clearStoredPreferences();
+  if (state.settings) storeSettings(state.settings);
   const edition = await openEdition({ path: '/dist/index.html', ...viewport });
   await state.enter?.(edition);
   return edition;
@@ -64,8 +63,7 @@ export async function openInState(state: EditionState, viewport: Viewport): Prom
 
 export function leaveState() {
   closeEditions();
-  localStorage.removeItem(STORAGE_KEY);
-  clearListening();
+  clearStoredPreferences();
 }
 
 async function startPlayer(edition: Edition) {

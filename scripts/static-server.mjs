@@ -1,0 +1,165 @@
+// One small static server for everything that serves a built site: the benchmark (the
+// edition beside its floor, compressed as a CDN would) and the tests (a built edition whose
+// server can be stopped and restarted, as on a train). It sends what any static host does:
+// `no-cache` with an ETag, so a revalidation may be answered 304, and byte ranges, which
+// media elements need to seek.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.mp3': 'audio/mpeg',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
+};
+/** Text formats; already-compressed ones (images, fonts, audio) are sent as they are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.vtt', '.svg', '.webmanifest']);
+
+/**
+ * @typedef {object} Served one response, as the server sent it
+ * @property {string} path
+ * @property {number} status
+ * @property {number} bytes the body as sent (compressed where it was)
+ * @property {string} encoding
+ */
+
+/**
+ * @typedef {(pathname: string) => Promise<Buffer | undefined>} Resolve
+ *   the file for a request path (`/` already made `/index.html`), or undefined for 404
+ */
+
+/**
+ * The files of a folder; nothing outside it.
+ * @param {string} dir
+ * @returns {Resolve}
+ */
+export function folder(dir) {
+  const root = path.resolve(dir);
+  return async (pathname) => {
+    const full = path.resolve(root, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
+    if (!full.startsWith(root + path.sep)) return undefined;
+    return readFile(full).catch(() => undefined);
+  };
+}
+
+/**
+ * @param {object} options
+ * @param {Resolve} options.resolve
+ * @param {boolean} [options.compress] Brotli or gzip by Accept-Encoding, each body compressed once
+ * @param {(string | Buffer)[]} [options.precompress] folders whose text files, or bodies, are compressed
+ *   before the first request, as a CDN has them, so no request waits on it
+ * @param {number} [options.port] 0 for any free port; a port again after a stop keeps the same origin
+ * @param {string} [options.hostname] the origin's name: "localhost" and 127.0.0.1 are both secure contexts
+ * @param {(pathname: string) => Promise<void> | void} [options.before] awaited before a request is answered (to hold one back)
+ * @param {number} [options.lifetimeMs] closes by itself after this long, so nothing is left listening
+ */
+export async function startStaticServer({ resolve, compress = false, precompress = [], port = 0, hostname = '127.0.0.1', before, lifetimeMs }) {
+  /** @type {Served[]} */
+  const log = [];
+  /** @type {Map<string, Buffer>} */
+  const compressed = new Map();
+  const encode = (/** @type {Buffer} */ content, /** @type {'br' | 'gzip'} */ encoding) => {
+    const key = `${encoding} ${createHash('sha256').update(content).digest('base64url')}`;
+    if (!compressed.has(key)) compressed.set(key, compressBody(content, encoding));
+    return /** @type {Buffer} */ (compressed.get(key));
+  };
+
+  const server = createServer(async (request, response) => {
+    const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
+    const note = (/** @type {number} */ status, /** @type {number} */ bytes, encoding = 'identity') => log.push({ path: pathname + search, status, bytes, encoding });
+    const file = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
+    await before?.(file);
+    const content = request.method === 'GET' || request.method === 'HEAD' ? await resolve(file).catch(() => undefined) : undefined;
+    if (!content) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      note(404, 9);
+      return;
+    }
+    const ext = path.extname(file);
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    const encoding = !compress || !COMPRESSIBLE.has(ext) ? 'identity' : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
+    const body = encoding === 'identity' ? content : encode(content, /** @type {'br' | 'gzip'} */ (encoding));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers = {
+      etag,
+      'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      'accept-ranges': 'bytes',
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+    };
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      note(304, 0, encoding);
+      return;
+    }
+    const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (ext)] ?? 'application/octet-stream';
+    const range = encoding === 'identity' ? byteRange(request.headers.range, body.length) : undefined;
+    if (range === 'unsatisfiable') {
+      response.writeHead(416, { ...headers, 'content-range': `bytes */${body.length}` }).end();
+      note(416, 0);
+      return;
+    }
+    const sent = range ? body.subarray(range.start, range.end + 1) : body;
+    response.writeHead(range ? 206 : 200, {
+      ...headers,
+      'content-type': type,
+      'content-length': sent.length,
+      ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${body.length}` } : {}),
+    });
+    response.end(request.method === 'HEAD' ? undefined : sent);
+    note(range ? 206 : 200, sent.length, encoding);
+  });
+
+  for (const source of precompress) {
+    const contents = typeof source === 'string'
+      ? await Promise.all((await readdir(source, { recursive: true })).filter((file) => COMPRESSIBLE.has(path.extname(file))).map((file) => readFile(path.join(source, file))))
+      : [source];
+    for (const content of contents) for (const encoding of /** @type {const} */ (['br', 'gzip'])) encode(content, encoding);
+  }
+
+  await new Promise((done) => server.listen(port, '127.0.0.1', () => done(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const close = () => new Promise((done) => {
+    server.closeAllConnections();
+    server.close(() => done(undefined));
+  });
+  if (lifetimeMs) setTimeout(close, lifetimeMs).unref();
+  return { origin: `http://${hostname}:${address.port}`, port: address.port, log, close };
+}
+
+/**
+ * One `bytes=a-b` range (what media elements ask for); several ranges are answered whole.
+ * @param {string | undefined} header
+ * @param {number} size
+ */
+function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
+/**
+ * @param {Buffer} content
+ * @param {'br' | 'gzip'} encoding
+ */
+function compressBody(content, encoding) {
+  return encoding === 'br'
+    ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
+    : gzipSync(content, { level: 9 });
+}

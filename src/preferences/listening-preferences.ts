@@ -1,0 +1,32 @@
+// What a listener chooses once and keeps: speed, a voice per language, how to highlight.
+import { numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
+import { LISTENING_KEY } from './storage-keys.js';
+
+export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+export const HIGHLIGHTS = ['word', 'sentence', 'off'] as const;
+export type HighlightMode = (typeof HIGHLIGHTS)[number];
+
+export interface ListeningPreferences {
+  /** Speaking rate, 0.5× to 3×. */
+  rate: number;
+  /** Chosen voice id per primary language subtag ("en" → voice URI). */
+  voices: Record<string, string>;
+  /** "word" marks the sentence and, where the engine tells, the word. */
+  highlight: HighlightMode;
+}
+
+export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word' });
+
+const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
+  rate: numberIn(RATES[0], RATES[RATES.length - 1]),
+  voices: stringRecord,
+  highlight: oneOf(HIGHLIGHTS),
+};
+
+export function parseListening(text: string | null): Checked<ListeningPreferences> {
+  return parseFields(text, DEFAULT_LISTENING, CHECKS);
+}
+
+export function listeningPreferences() {
+  return sharedStore(LISTENING_KEY, { defaults: DEFAULT_LISTENING, parse: parseListening });
+}

@@ -1,0 +1,52 @@
+// Finds the sentence of a spoken script that a place on the page stands for: a node and
+// offset (a selection, a caret), a point on screen (a click or tap), a heading (a "Listen
+// from here" button, a contents link), or the top of the screen.
+import type { SpokenScript } from './spoken-script.js';
+
+/** The segment whose sentence holds this position in the text, if any segment's block contains it. */
+export function segmentAtNode(script: SpokenScript, node: Node, offset: number): number | undefined {
+  const candidates = script.segments.filter((s) => s.block.contains(node));
+  if (candidates.length === 0) return undefined;
+  // The node's offset within its block's text.
+  const block = candidates[0].block;
+  const before = block.ownerDocument.createRange();
+  before.setStart(block, 0);
+  before.setEnd(node, offset);
+  const at = before.toString().length;
+  return (candidates.find((s) => at < s.end) ?? candidates[candidates.length - 1]).index;
+}
+
+/** The text position under a point in the viewport, by whichever caret API the browser has. */
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  const caretDoc = doc as Document & {
+    // The standard (Firefox, recent Chromium).
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    // WebKit and older Chromium.
+    caretRangeFromPoint?(x: number, y: number): Range | null;
+  };
+  const caret = caretDoc.caretPositionFromPoint?.(x, y);
+  if (caret) return { node: caret.offsetNode, offset: caret.offset };
+  const range = caretDoc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+/** The segment under a point in the viewport: the sentence whose text holds the caret position there. */
+export function segmentAtPoint(script: SpokenScript, doc: Document, x: number, y: number): number | undefined {
+  const caret = caretAt(doc, x, y);
+  return caret ? segmentAtNode(script, caret.node, caret.offset) : undefined;
+}
+
+/** The segment where a selection starts (its anchor), if it is in the script's text. */
+export function segmentAtSelection(script: SpokenScript, selection: Selection | null): number | undefined {
+  return selection?.anchorNode ? segmentAtNode(script, selection.anchorNode, selection.anchorOffset) : undefined;
+}
+
+/** The first segment whose block reaches below the top of the viewport: where a reader's eyes are. */
+export function firstSegmentOnScreen(script: SpokenScript): number | undefined {
+  return script.segments.find((s) => s.block.getBoundingClientRect().bottom > 0)?.index;
+}
+
+/** The segment that announces a heading (its section's or question's first), if the script reads it. */
+export function segmentOfHeading(script: SpokenScript, heading: Element | null): number | undefined {
+  return heading ? script.segments.find((s) => s.block === heading)?.index : undefined;
+}

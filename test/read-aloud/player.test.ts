@@ -1,0 +1,216 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { axeViolations } from '../helpers/axe.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
+import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from '../helpers/layout.js';
+import { playerOf } from '../helpers/player.js';
+import { storeSettings } from '../helpers/settings.js';
+import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from '../helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+
+async function playing(options: Parameters<typeof openEdition>[0] = {}) {
+  const edition = await openEdition(options);
+  const speech = await startPlaying(edition);
+  return { edition, speech, player: playerOf(edition) };
+}
+
+/** Presses Alt+Shift+key on the real keyboard. */
+async function shortcut(key: string) {
+  await sendKeys({ down: 'Alt' });
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Shift' });
+  await sendKeys({ up: 'Alt' });
+}
+
+async function expectNoAxeViolations(edition: Edition, state: string) {
+  const violations = await axeViolations(edition);
+  expect(violations, `${state}:\n${violations}`).to.equal('');
+}
+
+describe('read-aloud player', () => {
+  startEachTestAfresh();
+
+  for (const width of [1280, 320]) {
+    it(`has no axe violations idle, playing and paused with options open, at ${width} CSS px`, async () => {
+      const edition = await openEdition({ width, height: 700 });
+      fakeSpeech(edition);
+      await expectNoAxeViolations(edition, 'idle');
+      const player = playerOf(edition);
+      player.listen()!.click();
+      await player.rendered();
+      await expectNoAxeViolations(edition, 'playing');
+      player.button('play')!.click();
+      player.button('more')!.click();
+      await player.rendered();
+      await expectNoAxeViolations(edition, 'paused');
+      expect(layoutProblems(edition)).to.deep.equal([]);
+    });
+  }
+
+  it('docks a compact bar at the bottom without hiding anything that takes focus', async () => {
+    const { edition, player } = await playing({ width: 1024, height: 700 });
+    const bar = player.bar()!;
+    expect(edition.win.getComputedStyle(bar).position).to.equal('fixed');
+    expect(bar.getBoundingClientRect().bottom).to.be.closeTo(700, 1);
+    // Walk the whole page by keyboard: every focused element is visible and clear of the bar.
+    edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    const reached: Element[] = [];
+    for (let i = 0; i < 80; i++) {
+      await sendKeys({ press: 'Tab' });
+      await scrollSettled(edition);
+      const active = deepActiveElement(edition.doc);
+      // Past the last control focus leaves the page for the browser's own interface.
+      if (!active || active === edition.doc.body) break;
+      reached.push(active);
+      expect(focusProblem(edition, active), `step ${i}`).to.equal(undefined);
+    }
+    // The walk went through the bar and to the end of the article.
+    expect(reached).to.include(player.button('stop'));
+    expect(reached.at(-1)?.textContent).to.contain('takeachef.com');
+  });
+
+  it('leaves the bar in the page flow when docking it would cover too much of the screen', async () => {
+    storeSettings({ textSize: 300 });
+    const { edition, player } = await playing({ width: 320, height: 640 });
+    expect(edition.win.getComputedStyle(player.bar()!).position).to.equal('static');
+    expect(layoutProblems(edition)).to.deep.equal([]);
+  });
+
+  it('answers its keyboard shortcuts, each declared with aria-keyshortcuts', async () => {
+    const edition = await openEdition();
+    const speech = fakeSpeech(edition);
+    const player = playerOf(edition);
+    await player.rendered();
+    expect(player.listen()!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+P');
+    edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    await shortcut('KeyP');
+    await until(() => speech.spoken.length === 1, 'speech to start');
+    await player.rendered();
+    expect(player.button('next')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+ArrowRight');
+    await shortcut('ArrowRight');
+    await until(() => speech.spoken.length === 2, 'the next sentence');
+    expect(speech.texts()[1]).to.match(/^There are moments/);
+    await shortcut('ArrowDown');
+    await until(() => speech.spoken.length === 3, 'the next section');
+    expect(speech.texts()[2]).to.equal('Section: When the same pills stopped working');
+    await shortcut('KeyP');
+    await player.rendered();
+    expect(player.status()).to.equal('Paused.');
+    await shortcut('KeyS');
+    await player.rendered();
+    expect(player.bar()).to.equal(null);
+    expect(player.status()).to.equal('Stopped.');
+  });
+
+  it('moves reading to a sentence clicked in the article, and to a section chosen in the contents', async () => {
+    const { edition, speech, player } = await playing();
+    const paragraph = edition.doc.querySelector('#joy-is-not-a-binary-outcome ~ p')!;
+    paragraph.scrollIntoView();
+    await scrollSettled(edition);
+    const rect = paragraph.getBoundingClientRect();
+    const x = rect.left + 5;
+    const y = rect.top + 5;
+    paragraph.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
+    await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
+    expect(highlighted(edition)).to.match(/^After treatment she did not pop out of darkness/);
+    edition.doc.querySelector<HTMLAnchorElement>('nav a[href="#faq"]')!.click();
+    await until(() => speech.texts().at(-1) === 'Section: F.A.Q.', 'the FAQ section');
+    await player.rendered();
+    expect(player.where()).to.contain('Section 12 of 13: FAQ');
+  });
+
+  it('stops following when the reader scrolls away, and offers the way back', async () => {
+    const { edition, player } = await playing({ height: 600 });
+    expect(player.button('back')).to.equal(null);
+    edition.win.dispatchEvent(new edition.win.WheelEvent('wheel', { deltaY: 400 }));
+    edition.win.scrollTo(0, edition.doc.documentElement.scrollHeight);
+    await player.rendered();
+    const back = player.button('back')!;
+    expect(back.textContent!.trim()).to.equal('Back to reading position');
+    back.click();
+    await player.rendered();
+    await scrollSettled(edition);
+    expect(player.button('back')).to.equal(null);
+    const sentence = (edition.win.CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('read-aloud-sentence')!;
+    const top = [...sentence][0].getBoundingClientRect().top;
+    expect(top).to.be.within(0, 600);
+  });
+
+  it('tells lock screens and headsets what is playing, and obeys their buttons', async () => {
+    const { edition, speech } = await playing();
+    const session = edition.win.navigator.mediaSession;
+    expect(session.playbackState).to.equal('playing');
+    expect(session.metadata?.album).to.match(/^After 31 Years/);
+    expect(session.metadata?.artist).to.equal('Antonio Minichiello');
+    speech.end();
+    speech.end();
+    await until(() => speech.spoken.length >= 3, 'the third sentence');
+    // The section title is the "track"; the FAQ appears once reading gets there.
+    expect(session.metadata?.title).to.match(/^After 31 Years|^When the same pills/);
+  });
+
+  it('picks a voice for the article’s language, lists those first, and remembers the choice', async () => {
+    const edition = await openEdition();
+    fakeSpeech(edition, [
+      fakeVoice('Français', 'fr-FR', { default: true }),
+      fakeVoice('Online English', 'en-US', { localService: false }),
+      fakeVoice('Local English', 'en-GB'),
+    ]);
+    const player = playerOf(edition);
+    await player.rendered();
+    player.listen()!.click();
+    await player.rendered();
+    player.button('more')!.click();
+    await player.rendered();
+    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Local English', 'Online English (online)']);
+    expect(select.value).to.equal('urn:voice:Local English');
+    select.value = 'urn:voice:Online English';
+    select.dispatchEvent(new Event('change'));
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).voices).to.deep.equal({ en: 'urn:voice:Online English' });
+  });
+
+  it('says plainly when no voice speaks the article’s language', async () => {
+    const edition = await openEdition();
+    fakeSpeech(edition, [fakeVoice('Français', 'fr-FR')]);
+    const player = playerOf(edition);
+    await player.rendered();
+    expect(player.listen()).to.equal(null);
+    expect(player.note()).to.equal('No English voice is installed on this device, so the article cannot be read aloud.');
+  });
+
+  it('says plainly when the browser has no speech synthesis, and the rest of the edition still works', async () => {
+    const edition = await openEdition();
+    // A browser without the API: remove it, then add a fresh player as that browser would have.
+    // (Window is the global object, so its attributes live on the instance, not the prototype.)
+    delete (edition.win as unknown as Record<string, unknown>).speechSynthesis;
+    expect('speechSynthesis' in edition.win).to.equal(false);
+    const old = edition.doc.querySelector('read-aloud-player')!;
+    const fresh = edition.doc.createElement('read-aloud-player');
+    old.replaceWith(fresh);
+    const player = playerOf(edition);
+    await player.rendered();
+    expect(player.note()).to.equal('Read aloud is not available in this browser.');
+    expect(player.listen()).to.equal(null);
+    expect(edition.doc.querySelectorAll('article h2')).to.have.length(12);
+    expect(edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
+  });
+
+  it('shows a failure as a message and never stays "playing"', async () => {
+    const { speech, player } = await playing();
+    speech.fail('synthesis-failed');
+    await until(() => speech.spoken.length === 2, 'the retry');
+    speech.fail('synthesis-failed');
+    await player.rendered();
+    expect(player.button('play')!.textContent).to.contain('Play');
+    expect(player.problem()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
+    expect(player.status()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
+  });
+
+  it('stops speaking when the page goes away', async () => {
+    const { edition, speech } = await playing();
+    edition.win.dispatchEvent(new edition.win.PageTransitionEvent('pagehide'));
+    expect(speech.cancels()).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,156 @@
+// End to end, against a real engine: Chromium → speech-dispatcher → espeak-ng. It sends no
+// word boundaries, so these tests also cover sentence highlighting without them.
+import { expect } from '@esm-bundle/chai';
+import { Lexicon } from '../../src/speech/lexicon.js';
+import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
+import { axeViolations } from '../helpers/axe.js';
+import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
+import { playerOf } from '../helpers/player.js';
+import { highlighted, listenTo, until } from '../helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+
+async function scriptOf(edition: Edition): Promise<SpokenScript> {
+  const lexicon = Lexicon.fromJson(JSON.parse(edition.doc.getElementById('pronunciation-lexicon')!.textContent!));
+  return buildScript(edition.doc.querySelector('article')!, lexicon);
+}
+
+const written = (script: SpokenScript, index: number) => {
+  const s = script.segments[index];
+  return s.block.textContent!.slice(s.start, s.end);
+};
+
+async function openWithVoices() {
+  const edition = await openEdition();
+  // The engine's voice list arrives after a moment; the player waits for it too.
+  await until(() => edition.win.speechSynthesis.getVoices().length > 0, 'speech-dispatcher voices');
+  return edition;
+}
+
+describe('read aloud with a real speech engine', () => {
+  startEachTestAfresh();
+
+  it('speaks the article sentence by sentence in document order, the highlight moving with it', async () => {
+    const edition = await openWithVoices();
+    const ear = listenTo(edition);
+    const player = playerOf(edition);
+    player.listen()!.click();
+    const heard = await ear.started(8);
+    const script = await scriptOf(edition);
+    expect(heard.slice(0, 8).map((h) => h.text)).to.deep.equal(script.segments.slice(0, 8).map((s) => s.spoken));
+    // Each sentence was highlighted as the engine began it, and finished before the next began.
+    heard.slice(0, 8).forEach((h, i) => expect(h.highlighted, `sentence ${i}`).to.equal(written(script, i)));
+    for (let i = 0; i < 7; i++) expect(heard[i].ended, `sentence ${i} ended`).to.be.at.most(heard[i + 1].started!);
+    expect(player.where()).to.match(/^Section \d+ of 13/);
+  });
+
+  it('pauses and resumes the sentence it was on', async () => {
+    const edition = await openWithVoices();
+    const ear = listenTo(edition);
+    const player = playerOf(edition);
+    player.listen()!.click();
+    await ear.started(3);
+    player.button('play')!.click();
+    await player.rendered();
+    const pausedTime = performance.now();
+    // The sentence current at the pause (the engine may have finished the last one heard).
+    const sentence = highlighted(edition);
+    expect(player.button('play')!.textContent).to.contain('Play');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // An utterance already handed to the engine may still report its start just after the
+    // click; nothing may start once the pause has taken effect.
+    expect(ear.heard.filter((h) => h.started! > pausedTime + 200), 'nothing spoken while paused').to.deep.equal([]);
+    expect(edition.win.speechSynthesis.speaking).to.equal(false);
+    const pausedAt = ear.heard.length;
+    player.button('play')!.click();
+    await ear.started(pausedAt + 1);
+    // No word boundaries from this engine: the paused sentence starts again from its beginning.
+    expect(ear.heard[pausedAt].highlighted).to.equal(sentence);
+  });
+
+  it('moves by sentence and by section, and changes speed mid-sentence', async () => {
+    const edition = await openWithVoices();
+    const script = await scriptOf(edition);
+    const ear = listenTo(edition);
+    const player = playerOf(edition);
+    player.listen()!.click();
+    await ear.started(1);
+    player.button('play')!.click(); // pause
+    await player.rendered();
+    player.button('nextSection')!.click();
+    player.button('nextSection')!.click();
+    await player.rendered();
+    const second = script.sections[2];
+    expect(player.where()).to.contain(`Section 3 of 13: ${second.title}`);
+    expect(highlighted(edition)).to.equal(written(script, second.first));
+    player.button('next')!.click();
+    player.button('next')!.click();
+    player.button('previous')!.click();
+    await player.rendered();
+    expect(highlighted(edition)).to.equal(written(script, second.first + 1));
+    player.button('previousSection')!.click();
+    await player.rendered();
+    expect(highlighted(edition)).to.equal(written(script, second.first));
+
+    const before = ear.heard.length;
+    player.button('play')!.click();
+    await ear.started(before + 1);
+    expect(ear.heard[before].text).to.equal(script.segments[second.first].spoken);
+    const rate = player.rate()!;
+    rate.value = '2';
+    rate.dispatchEvent(new Event('change'));
+    await until(() => ear.heard.some((h) => h.rate === 2), 'an utterance at 2×');
+    const fast = ear.heard.find((h) => h.rate === 2)!;
+    // The speed applies at once, from the sentence being read.
+    expect(script.segments.findIndex((s) => s.spoken === fast.text)).to.be.within(second.first, second.first + 1);
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).rate).to.equal(2);
+  });
+
+  it('listens from a FAQ question', async () => {
+    const edition = await openWithVoices();
+    const ear = listenTo(edition);
+    const question = edition.doc.querySelector('.faq h3')!;
+    const button = question.nextElementSibling!.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).to.equal(`Listen from here: ${question.textContent}`);
+    button.click();
+    const heard = await ear.started(2);
+    expect(heard[0].text).to.equal('Question: What exactly was different about the treatment that helped this patient?');
+    expect(heard[1].text).to.match(/^The intervention combined/);
+  });
+
+  it('resumes from the remembered position after a reload', async () => {
+    let edition = await openWithVoices();
+    let ear = listenTo(edition);
+    playerOf(edition).listen()!.click();
+    await ear.started(5);
+    const lastHeard = ear.heard[ear.heard.length - 1].text;
+    playerOf(edition).button('stop')!.click();
+    closeEditions();
+
+    edition = await openWithVoices();
+    ear = listenTo(edition);
+    const player = playerOf(edition);
+    await player.rendered();
+    expect(player.listen()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Resume listening from “Opening”');
+    player.listen()!.click();
+    const heard = await ear.started(1);
+    expect(heard[0].text).to.equal(lastHeard);
+  });
+
+  it('has no axe violations with the player idle, playing and paused', async () => {
+    const edition = await openWithVoices();
+    const ear = listenTo(edition);
+    const player = playerOf(edition);
+    let violations = await axeViolations(edition);
+    expect(violations, `idle:\n${violations}`).to.equal('');
+    player.listen()!.click();
+    await ear.started(1);
+    violations = await axeViolations(edition);
+    expect(violations, `playing:\n${violations}`).to.equal('');
+    player.button('play')!.click();
+    await player.rendered();
+    player.button('more')!.click();
+    await player.rendered();
+    violations = await axeViolations(edition);
+    expect(violations, `paused, options open:\n${violations}`).to.equal('');
+  });
+});

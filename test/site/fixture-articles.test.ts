@@ -1,0 +1,65 @@
+// A publisher's posts, built as a site (test/plugins/fixture-site-plugin.mjs serves the fixture
+// blog at /fixture-site/): the index and every article pass axe, reflow at 320 px, a scrolling
+// code block is reached and scrolled by keyboard, and pictures hold their place before they load.
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { axeViolations } from '../helpers/axe.js';
+import { closeEditions, openEdition } from '../helpers/edition.js';
+import { deepActiveElement, focusProblem, scrollSettled } from '../helpers/layout.js';
+
+const SITE = '/fixture-site/';
+const PAGES = ['index.html', 'borrowing-in-rust.html', 'notes-on-lists.html', 'un-article-en-francais.html'];
+
+describe('a publisher’s posts as a site', () => {
+  afterEach(closeEditions);
+
+  for (const page of PAGES) {
+    for (const width of [1280, 320]) {
+      it(`${page} has no axe violations and no sideways scrolling at ${width} px`, async () => {
+        const edition = await openEdition({ path: `${SITE}${page}`, width, height: width === 320 ? 640 : 800 });
+        const violations = await axeViolations(edition);
+        expect(violations, `\n${violations}`).to.equal('');
+        expect(edition.doc.documentElement.scrollWidth).to.be.at.most(width);
+      });
+    }
+  }
+
+  it('reaches a code block by Tab, names it, and scrolls its long lines with the arrow keys', async () => {
+    const edition = await openEdition({ path: `${SITE}borrowing-in-rust.html`, width: 320, height: 640 });
+    const code = edition.doc.querySelector('.code-block')!;
+    expect(code.scrollWidth, 'the long line overflows at 320 px').to.be.greaterThan(code.clientWidth);
+    edition.frame.focus();
+    let steps = 0;
+    while (deepActiveElement(edition.doc) !== code && steps++ < 60) await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(edition.doc), 'the code block takes focus in reading order').to.equal(code);
+    expect(code.getAttribute('role')).to.equal('region');
+    expect(code.getAttribute('aria-label')).to.equal('Code example in Rust, 12 lines');
+    await scrollSettled(edition);
+    expect(focusProblem(edition, code)).to.equal(undefined);
+    const before = code.scrollLeft;
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'ArrowRight' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(code.scrollLeft).to.be.greaterThan(before);
+  });
+
+  it('gives every picture its final size before it loads', async () => {
+    const edition = await openEdition({ path: `${SITE}borrowing-in-rust.html`, width: 320, height: 640 });
+    const images = [...edition.doc.querySelectorAll('article img')] as HTMLImageElement[];
+    expect(images.length).to.equal(3);
+    // The later pictures are lazy and below the first screen: not loaded, yet already sized.
+    expect(images.filter((img) => img.loading === 'lazy').length).to.equal(2);
+    for (const img of images) {
+      const box = img.getBoundingClientRect();
+      const ratio = Number(img.getAttribute('width')) / Number(img.getAttribute('height'));
+      expect(box.width, img.alt).to.be.greaterThan(0);
+      expect(box.width / box.height, img.alt).to.be.closeTo(ratio, 0.02);
+    }
+  });
+
+  it('sets the French article in French, with its direction', async () => {
+    const { doc } = await openEdition({ path: `${SITE}un-article-en-francais.html` });
+    const article = doc.querySelector('article')!;
+    expect(article.lang).to.equal('fr');
+    expect(article.dir).to.equal('ltr');
+  });
+});

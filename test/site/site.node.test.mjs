@@ -1,0 +1,81 @@
+// Node tests of a site of several articles, built from the fixture blog as
+// `node scripts/build.mjs --out DIR --articles DIR` would: the index, the links between
+// articles, the manifest, pictures written but not precached.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const BLOG = 'test/fixtures/articles/blog';
+let out = '';
+
+before(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', BLOG, '--no-audio']);
+});
+after(() => rm(out, { recursive: true, force: true }));
+
+const page = (/** @type {string} */ name) => readFile(path.join(out, name), 'utf8');
+
+test('every published article has its page, and the draft none', async () => {
+  const files = (await readdir(out)).filter((f) => f.endsWith('.html')).sort();
+  assert.deepEqual(files, ['borrowing-in-rust.html', 'index.html', 'notes-on-lists.html', 'un-article-en-francais.html']);
+});
+
+test('the index lists each article newest first: title link, author, date, reading time, description', async () => {
+  const html = await page('index.html');
+  assert.match(html, /<title>Field Notes<\/title>/);
+  assert.match(html, /<link rel="canonical" href="https:\/\/notes\.example\.org\/">/);
+  assert.match(html, /<main id="main" class="site-index" tabindex="-1">\n<h1>Field Notes<\/h1>/);
+  const titles = [...html.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(titles, ['borrowing-in-rust.html Borrowing in Rust, gently', 'notes-on-lists.html Notes on lists, kept by hand', 'un-article-en-francais.html Lire à voix haute']);
+  assert.match(html, /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span> · <time datetime="2024-05-31">May 31, 2024<\/time> · 1 min read/);
+  // The French entry keeps its language for its title and description.
+  assert.match(html, /<h2 id="article-un-article-en-francais" lang="fr" dir="ltr">/);
+  assert.match(html, /<p lang="fr" dir="ltr">Pourquoi écouter un article change la façon de le comprendre\.<\/p>/);
+  // Nothing to read aloud on the index itself.
+  assert.doesNotMatch(html, /<read-aloud-player>/);
+});
+
+test('each article links back to the index and to the articles either side', async () => {
+  const middle = await page('notes-on-lists.html');
+  assert.match(middle, /<nav class="article-nav" aria-label="More articles">/);
+  assert.match(middle, /<a href="\.\/">All articles<\/a>/);
+  assert.match(middle, /<a href="\.\/borrowing-in-rust\.html" rel="prev">Previous: <span lang="en">Borrowing in Rust, gently<\/span><\/a>/);
+  assert.match(middle, /<a href="\.\/un-article-en-francais\.html" rel="next">Next: <span lang="fr">Lire à voix haute<\/span><\/a>/);
+  assert.match(middle, /<p class="site-name"><a href="\.\/">Field Notes<\/a><\/p>/);
+  assert.match(middle, /<title>Notes on lists, kept by hand · Field Notes<\/title>/);
+  assert.match(middle, /<link rel="canonical" href="https:\/\/notes\.example\.org\/notes-on-lists\.html">/);
+  const first = await page('borrowing-in-rust.html');
+  assert.doesNotMatch(first, /rel="prev"/);
+  assert.match(first, /rel="next"/);
+});
+
+test('a French article carries its language and direction', async () => {
+  const html = await page('un-article-en-francais.html');
+  assert.match(html, /<html lang="fr" dir="auto">/);
+  assert.match(html, /<article class="article" lang="fr" dir="ltr">/);
+});
+
+test('the manifest names the site and starts at the index', async () => {
+  const manifest = JSON.parse(await page('manifest.webmanifest'));
+  assert.equal(manifest.name, 'Field Notes');
+  assert.equal(manifest.short_name, 'Field Notes');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.lang, 'en');
+  assert.equal(manifest.description, 'Short posts on programming and reading, written for the edition\'s tests.');
+});
+
+test('pictures are written, but neither they nor the articles’ pages are in the first-visit precache', async () => {
+  const images = await readdir(path.join(out, 'assets/images'));
+  assert.ok(images.some((f) => f.endsWith('.avif')) && images.some((f) => f.endsWith('.jpg')) && images.some((f) => f.endsWith('.png')));
+  const html = await page('borrowing-in-rust.html');
+  for (const [, url] of html.matchAll(/(?:src|srcset)="\.\/([^" ]+)/g)) await access(path.join(out, url));
+  const sw = await page('sw.js');
+  const urls = JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+  assert.ok(urls.includes('index.html'));
+  assert.deepEqual(urls.filter((/** @type {string} */ u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
+});
