@@ -31,8 +31,8 @@ export function fontSample(name) {
     made.set(
       name,
       (async () => {
-        const { SETTING_WORDS } = await importTypeScript(new URL('../src/preferences/reading-settings.ts', import.meta.url));
-        const label = SETTING_WORDS.font.choices[font.choice];
+        const { READING_SETTINGS } = await importTypeScript(new URL('../src/preferences/reading-settings.ts', import.meta.url));
+        const label = READING_SETTINGS.font.choices[font.choice];
         return subsetFont(await readFile(require.resolve(font.file)), label, { targetFormat: 'woff2' });
       })(),
     );
