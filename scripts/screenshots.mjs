@@ -48,7 +48,7 @@ async function openOfflineDetails(page) {
   await page.waitForFunction(`!${inShadow('offline-status', '.details')}.hidden`);
 }
 
-/** Presses Listen, waits until a sentence is being spoken, then pauses so the picture holds still. @param {import('puppeteer-core').Page} page */
+/** Presses Listen, and moves on to a sentence of the first section once one is being spoken. @param {import('puppeteer-core').Page} page */
 async function play(page) {
   await page.evaluate(`${inShadow('read-aloud-player', '.listen')}.click()`);
   await page.waitForFunction(`${inShadow('read-aloud-player', '[role="status"]')}?.textContent.includes('Playing')`, { timeout: 30_000 });
