@@ -19,6 +19,7 @@ import { renderIcons } from './icons.mjs';
 import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
 import { IMAGES_DIR } from './pictures.mjs';
 import { compressBody } from './static-server.mjs';
+import { minifyComponentStyles } from './component-styles.mjs';
 
 const { values: options } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
@@ -67,8 +68,8 @@ const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
 
 /**
  * The page's script, split: the entry and the chunks it imports statically run on load;
- * what components import() on first use (the player's speech code, the settings panel's
- * controls) is a chunk of its own, fetched when needed and precached for offline reading.
+ * what components import() on first use (the player's speech code) is a chunk of its own,
+ * fetched when needed and precached for offline reading.
  */
 async function buildScripts() {
   const result = await esbuild.build({
@@ -81,6 +82,7 @@ async function buildScripts() {
     outdir: path.join(OUT, 'assets'),
     entryNames: '[name]-[hash]',
     chunkNames: '[name]-[hash]',
+    plugins: [minifyComponentStyles(TARGET)],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
