@@ -179,6 +179,8 @@ export class ReadingSettingsPanel extends LitElement {
   }
 
   @state() private open = false;
+  /** The controls render when the panel is first opened: page load does less before a first interaction. */
+  @state() private opened = false;
   @state() private announcement = '';
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
@@ -198,6 +200,14 @@ export class ReadingSettingsPanel extends LitElement {
         Reading settings
       </button>
       <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
+        ${this.opened ? this.renderControls(s) : nothing}
+      </div>
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+
+  private renderControls(s: ReadingSettings) {
+    return html`
         ${this.renderNotices()}
         <div class="groups">
           ${FIELDSETS.map(
@@ -213,8 +223,6 @@ export class ReadingSettingsPanel extends LitElement {
           <button type="button" @click=${this.reset}>Reset to defaults</button>
           <button type="button" @click=${this.close}>Close reading settings</button>
         </div>
-      </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
@@ -292,6 +300,7 @@ export class ReadingSettingsPanel extends LitElement {
 
   private toggle() {
     this.open = !this.open;
+    this.opened ||= this.open;
   }
 
   private async close() {
