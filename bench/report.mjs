@@ -150,6 +150,7 @@ ${areas(r).map((area) => `## ${area.title}\n\n${area.about}\n\n${table(area.rows
 - Lighthouse audits that cost the edition points (in any run): ${lh.edition.failedAudits.join('; ') || 'none'}.
 - Lighthouse audits that cost the floor points: ${lh.floor.failedAudits.join('; ') || 'none'}.
 - Lighthouse diagnostics that could not run: ${lh.erroredAudits.join(', ') || 'none'}.
+- Each Lighthouse run, in order (FCP, LCP, TBT; the 1-minute load average after it): ${lh.edition.runs.map((/** @type {any} */ run, /** @type {number} */ i) => `edition ${eachRun(run)}, floor ${eachRun(lh.floor.runs[i])}`).join('; ')}.
 - The edition's requests in Lighthouse's first run: ${lh.edition.runs[0].requestList.join('; ')}.
 - Layout shifts in the worst visit, no stored settings: ${describeShifts(r.pageChecks.layoutShift.edition.shifts)}
 - Layout shifts in the worst visit, stored settings: ${describeShifts(r.pageChecks.layoutShift.storedSettings.shifts)}
@@ -161,6 +162,11 @@ ${NOTES_MARK}
 
 ${notes}
 `;
+}
+
+/** @param {{ metrics: { fcp: number, lcp: number, tbt: number }, loadAverage?: number }} run */
+function eachRun({ metrics, loadAverage }) {
+  return `${ms(metrics.fcp)}, ${ms(metrics.lcp)}, ${ms(metrics.tbt)} (load ${loadAverage ?? 'n/a'})`;
 }
 
 /** @param {{ at: number, value: number, moved: string[] }[]} shifts */

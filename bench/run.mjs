@@ -82,8 +82,10 @@ async function main() {
     const runs = { edition: /** @type {any[]} */ ([]), floor: /** @type {any[]} */ ([]) };
     for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) {
       for (const side of /** @type {const} */ (['edition', 'floor'])) {
-        runs[side].push(await lighthouseRun(urls[side]));
-        log(`  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${runs[side].at(-1).scores.performance}, LCP ${Math.round(runs[side].at(-1).metrics.lcp)} ms`);
+        // The machine is shared: each run notes the load it ran under.
+        runs[side].push({ ...(await lighthouseRun(urls[side])), loadAverage: loadAverage()[0] });
+        const last = runs[side].at(-1);
+        log(`  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${last.scores.performance}, FCP ${Math.round(last.metrics.fcp)} ms, LCP ${Math.round(last.metrics.lcp)} ms, TBT ${Math.round(last.metrics.tbt)} ms, load ${last.loadAverage}`);
       }
     }
     results.lighthouse = {
