@@ -1,7 +1,8 @@
 // `npm run build`: a static site in dist/ that any static host or CDN can serve.
-// Scripts and styles are bundled, minified and given content-hashed names; pages
-// refer to them by relative URL so the site works from any folder. A service worker
-// precaches it all (fonts apart) so the edition reads offline once it has been opened.
+// Each page carries its stylesheet inline; scripts are bundled, minified, split into chunks
+// and given content-hashed names, which pages refer to by relative URL so the site works from
+// any folder. A service worker precaches it all (fonts apart) so the edition reads offline
+// once it has been opened.
 //
 // `--out DIR` and `--articles DIR` build elsewhere or from other sources (the update test
 // builds a second version that way).
