@@ -34,16 +34,20 @@ const COLLAPSE_TOC_ON_PHONES =
   "if(matchMedia('(max-width: 63.99rem)').matches)document.getElementById('toc-details').open=false";
 
 /**
- * Starts the page's script once the first contentful paint has happened, so nothing but the
- * HTML comes before it, even where a deferred module would arrive in time to run first. The
- * page is whole without the script; the components' places are kept until they render. A page
- * that is not being painted (a background tab) starts it after a few seconds all the same.
+ * Starts the page's script once the whole page has been painted: a module script runs when the
+ * document has been parsed; this one then waits for the browser to report the first contentful
+ * paint and lets two more frames render before it imports the entry. So nothing but the HTML
+ * comes before the first paint, even where a deferred module would arrive in time to run first,
+ * or where the browser paints the top of a long page before parsing the rest. The page is whole
+ * without the script, and the components' places are kept until they render. A page that is not
+ * being painted (a background tab) starts it after a few seconds all the same.
  * @param {PageAssets} assets
  */
 const loadAfterFirstPaint = ({ script, modulePreloads = [] }) =>
   `let started=false;const start=()=>{if(started)return;started=true;for(const href of ${jsonForHtml(modulePreloads)})document.head.append(Object.assign(document.createElement('link'),{rel:'modulepreload',href}));import(${jsonForHtml(script)})};` +
-  "if(PerformanceObserver.supportedEntryTypes?.includes('paint'))new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length>0){observer.disconnect();start()}}).observe({type:'paint',buffered:true});" +
-  'else requestAnimationFrame(()=>setTimeout(start));setTimeout(start,3000)';
+  'const painted=(then)=>requestAnimationFrame(()=>setTimeout(then));const afterPaint=()=>painted(()=>painted(start));' +
+  "if(PerformanceObserver.supportedEntryTypes?.includes('paint'))new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length>0){observer.disconnect();afterPaint()}}).observe({type:'paint',buffered:true});" +
+  'else afterPaint();setTimeout(start,3000)';
 
 /**
  * The Content-Security-Policy: same-origin resources only; inline script and style only for

@@ -32,7 +32,7 @@ interface Article {
 }
 
 async function expectWholeArticle(theme = 'system') {
-  // The page's script starts after the first contentful paint, so it may still be loading at 'load'.
+  // The page's script starts once the page has been painted, so it may still be loading at 'load'.
   await site.waitFor("customElements.get('offline-status') !== undefined");
   const article = await site.evaluate<Article>(ARTICLE);
   expect(article.h1).to.match(/^After 31 Years of Treatment Resistant Depression/);

@@ -53,8 +53,8 @@ test('nothing but the HTML comes before the first paint: the stylesheet is inlin
   assert.ok(styles[0].includes(`--bg: light-dark(${THEME_COLORS.light}, ${THEME_COLORS.dark})`), 'it is the edition’s stylesheet');
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
   assert.doesNotMatch(html, /<script[^>]* src=/, 'no script element fetches a file');
-  // The page's module is imported by an inline script once the first contentful paint has happened.
-  const loader = scripts.find((script) => script.includes('first-contentful-paint'));
+  // The page's module is imported by an inline module script once the page has been painted.
+  const loader = scripts.find((script) => script.includes('requestAnimationFrame'));
   assert.match(loader ?? '', /import\("\.\/assets\/main-[A-Z0-9]{8}\.js"\)/);
   // Fonts are named relative to the page, and exist.
   const fonts = [...styles[0].matchAll(/url\("?(\.\/assets\/fonts\/[^")]+)"?\)/g)].map((m) => m[1]);
