@@ -2,14 +2,10 @@
 // renders it, parsed with jsdom, and handed to the player's own buildScript with the lexicon the
 // page carries, so the tests and transcripts hear exactly the sentences the browser would hand
 // its speech engine.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { JSDOM } from 'jsdom';
 import { ARTICLES_DIR, loadSite } from './site.mjs';
 import { renderPage } from './page.mjs';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { playerSpeechCode } from './import-typescript.mjs';
 
 /**
  * @typedef {object} ScriptLine
@@ -25,32 +21,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * @property {ScriptLine[]} lines
  */
 
-/** The player's script builder and lexicon, bundled from src/speech for Node. */
-async function speechModules() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: "export { buildScript } from './src/speech/spoken-script.ts'; export { Lexicon } from './src/speech/lexicon.ts';",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    write: false,
-    logLevel: 'warning',
-  });
-  /** @type {{ buildScript: typeof import('../src/speech/spoken-script.ts').buildScript, Lexicon: typeof import('../src/speech/lexicon.ts').Lexicon }} */
-  const modules = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
-  return modules;
-}
-
 /**
  * The spoken script of every article page.
  * @param {string} [dir]
  * @returns {Promise<PageScript[]>}
  */
 export async function articleScripts(dir = ARTICLES_DIR) {
-  const { buildScript, Lexicon } = await speechModules();
+  const { buildScript, Lexicon } = await playerSpeechCode();
   const site = await loadSite(dir);
   return site.pages.map((page) => {
     const html = renderPage(page.article, { script: './main.js', stylesheet: './edition.css', headSnippet: '' }, page.lexicon, { site: site.config, page: page.page });
@@ -80,7 +57,7 @@ export async function articleScripts(dir = ARTICLES_DIR) {
  * @returns {Promise<(written: string) => string>}
  */
 export async function speaker(pageLexicon) {
-  const { Lexicon } = await speechModules();
+  const { Lexicon } = await playerSpeechCode();
   const lexicon = Lexicon.fromJson(pageLexicon);
   return (written) => lexicon.speak(written).text;
 }

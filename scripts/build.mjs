@@ -5,7 +5,8 @@
 // once it has been opened.
 //
 // `--out DIR` and `--articles DIR` build elsewhere or from other sources (the update test
-// builds a second version that way).
+// builds a second version that way). `--base-url URL` (or SITE_BASE_URL) is the site's public
+// address, which the podcast feed needs.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,9 +22,17 @@ import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
 import { IMAGES_DIR } from './pictures.mjs';
 import { compressBody } from './static-server.mjs';
 import { minifyComponentStyles } from './component-styles.mjs';
+import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.mjs';
+import { pageAudio } from './audio/page-audio.mjs';
 
 const { values: options } = parseArgs({
-  options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
+  options: {
+    out: { type: 'string', default: 'dist' },
+    articles: { type: 'string', default: ARTICLES_DIR },
+    'base-url': { type: 'string' },
+    // Builds whose audio is not what is looked at (the tests' fixture sites) skip rendering it.
+    'no-audio': { type: 'boolean', default: false },
+  },
 });
 const OUT = options.out;
 
@@ -48,8 +57,22 @@ async function build() {
     serviceWorker: './sw.js',
   };
 
+  // The audio edition reads the rendered article, then the page links the audio it got.
+  const pageHtml = (/** @type {import('./site.mjs').SitePage} */ page, pageAssets = assets) =>
+    renderPage(page.article, pageAssets, page.lexicon, pageContext(site, page));
+  const editions = options['no-audio'] ? new Map() : await renderSiteAudio({ site: site.pages, out: OUT, pageHtml, album: site.config.title });
+  const home = site.pages[0];
+  const feed = await writePodcastFeed({
+    site: site.pages,
+    editions,
+    home,
+    title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
+    out: OUT,
+    baseUrl: siteBaseUrl(options['base-url'] ?? site.config.baseUrl),
+  });
   for (const page of site.pages) {
-    await writeFile(path.join(OUT, page.page), renderPage(page.article, assets, page.lexicon, pageContext(site, page)));
+    const edition = editions.get(page.page);
+    await writeFile(path.join(OUT, page.page), pageHtml(page, { ...assets, audio: edition && pageAudio(edition), feed: feed ? `./${FEED_FILE}` : undefined }));
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(OUT, file.path)), { recursive: true });
       await writeFile(path.join(OUT, file.path), file.body);
@@ -63,6 +86,7 @@ async function build() {
 
   await buildServiceWorker();
   await reportSizes(scripts);
+  for (const line of audioReport(editions)) console.log(line);
 }
 
 const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
@@ -138,8 +162,8 @@ async function buildStylesheet() {
   return css;
 }
 
-/** Never precached: the worker itself, fonts (cached when chosen) and articles' pictures. */
-const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`];
+/** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */
+const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, 'assets/audio/**'];
 
 /**
  * With an index page, the articles' own pages are left out too: a first visit saves the index

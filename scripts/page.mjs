@@ -1,6 +1,7 @@
 // The HTML page around a rendered article. Shared by the dev server and the build,
 // so what a developer sees is what ships.
 import { createHash } from 'node:crypto';
+import { audioObject } from './audio/page-audio.mjs';
 import { DEFAULT_CONFIG } from './site-config.mjs';
 
 /** @typedef {import('./article.mjs').Article} Article */
@@ -16,6 +17,8 @@ import { DEFAULT_CONFIG } from './site-config.mjs';
  * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
  * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
  *   dev server never registers a caching worker and development is never served stale
+ * @property {import('./audio/page-audio.mjs').PageAudio} [audio] the article's audio edition, where the build rendered one
+ * @property {string} [feed] URL of the site's podcast feed, where the build wrote one
  */
 
 /** The settings of a site that has no settings file (see scripts/site-config.mjs). */
@@ -103,6 +106,7 @@ export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SIT
     accessMode: ['textual'],
     accessibilityFeature: ['tableOfContents', 'structuralNavigation', 'readingOrder', 'displayTransformability'],
     accessibilityHazard: ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'],
+    ...(assets.audio && { audio: audioObject(assets.audio) }),
   };
   const toc = article.sections
     .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
@@ -118,7 +122,7 @@ export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SIT
 ${documentHead({ title: `${meta.title} · ${site.title}`, description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
-</head>
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
 ${siteHeader(site, { player: true, home: nav ? nav.index : undefined })}

@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** The reading line, in percent of the viewport's height from its top. */
+const READING_LINE = 34;
+
 /**
  * Tracks which section of the article the reader is in: the last section whose
  * heading has scrolled past the top third of the viewport. Without IntersectionObserver
@@ -12,7 +15,6 @@ export class CurrentSectionController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly sections: () => Element[];
   private observer?: IntersectionObserver;
-  private readonly above = new Set<Element>();
 
   constructor(host: ReactiveControllerHost, sections: () => Element[]) {
     this.host = host;
@@ -23,10 +25,10 @@ export class CurrentSectionController implements ReactiveController {
   hostConnected() {
     if (!('IntersectionObserver' in window)) return;
     const sections = this.sections();
-    // The root margin moves the observed band's bottom edge to a third of the way down,
-    // so a section counts as entered once its heading reaches the reading line.
-    this.observer = new IntersectionObserver((entries) => this.update(entries, sections), {
-      rootMargin: '0px 0px -66% 0px',
+    // The root margin moves the observed band's bottom edge to the reading line, so the
+    // observer calls back whenever a section's top crosses it.
+    this.observer = new IntersectionObserver(() => this.update(sections), {
+      rootMargin: `0px 0px -${100 - READING_LINE}% 0px`,
     });
     for (const section of sections) this.observer.observe(section);
   }
@@ -34,16 +36,17 @@ export class CurrentSectionController implements ReactiveController {
   hostDisconnected() {
     this.observer?.disconnect();
     this.observer = undefined;
-    this.above.clear();
   }
 
-  private update(entries: IntersectionObserverEntry[], sections: Element[]) {
-    for (const entry of entries) {
-      const started = entry.isIntersecting || entry.boundingClientRect.top < (entry.rootBounds?.top ?? 0);
-      if (started) this.above.add(entry.target);
-      else this.above.delete(entry.target);
-    }
-    const last = sections.filter((s) => this.above.has(s)).at(-1);
+  /**
+   * Measures every section, not only those the observer reported: it reports a section only
+   * when its own intersection changes, and a jump (a contents link or Home with reduced
+   * motion, a screen reader moving through the page) carries sections from above the
+   * screen to below it, or back, without their ever meeting the band.
+   */
+  private update(sections: Element[]) {
+    const line = (window.innerHeight * READING_LINE) / 100;
+    const last = sections.filter((section) => section.getBoundingClientRect().top < line).at(-1);
     const next = last?.getAttribute('aria-labelledby') ?? undefined;
     if (next !== this.current) {
       this.current = next;

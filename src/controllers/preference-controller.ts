@@ -20,6 +20,8 @@ export class PreferenceController<T extends object> implements ReactiveControlle
 
   hostConnected() {
     this.store.addEventListener('change', this.handleChange);
+    // A host that comes back may have missed changes while it was away.
+    this.host.requestUpdate();
   }
 
   hostDisconnected() {

@@ -161,6 +161,9 @@ function codeAnnouncement(block: Element, phrases: Phrases): string {
  * The block's text as offsets into its textContent, with what is marked data-speak="skip"
  * (a footnote's reference mark, its back link) blanked out, so offsets still match the page.
  */
+/** NodeFilter.SHOW_TEXT, spelled out: the build runs this code over jsdom, which has no global NodeFilter. */
+const SHOW_TEXT = 0x4;
+
 function readableText(block: Element): string {
   const written = block.textContent ?? '';
   const skipped = block.querySelectorAll('[data-speak="skip"]');
@@ -168,7 +171,7 @@ function readableText(block: Element): string {
   // UTF-16 units, as text nodes count them.
   const chars = written.split('');
   let offset = 0;
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const length = (node as Text).data.length;
     if (node.parentElement?.closest('[data-speak="skip"]')) {

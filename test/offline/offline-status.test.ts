@@ -5,50 +5,8 @@
 import { expect } from '@esm-bundle/chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
+import { FakeContainer, FakeWorker, registration } from '../helpers/fake-service-worker.js';
 import { deepActiveElement } from '../helpers/layout.js';
-import type { PageMessage, PrecacheFailed } from '../../src/service-worker/messages.js';
-
-/** A worker whose answers the test decides; it remembers what the page sent it. */
-class FakeWorker extends EventTarget {
-  received: PageMessage[] = [];
-  constructor(
-    public state: ServiceWorkerState,
-    private readonly missing = 0,
-  ) {
-    super();
-  }
-  postMessage(message: PageMessage, transfer: Transferable[] = []) {
-    this.received.push(message);
-    if (message.type === 'CHECK_PRECACHE') (transfer[0] as MessagePort).postMessage({ type: 'PRECACHE_CHECKED', missing: this.missing });
-  }
-  become(state: ServiceWorkerState) {
-    this.state = state;
-    this.dispatchEvent(new Event('statechange'));
-  }
-}
-
-interface FakeRegistration {
-  installing: FakeWorker | null;
-  waiting: FakeWorker | null;
-  active: FakeWorker | null;
-}
-
-class FakeContainer extends EventTarget {
-  constructor(
-    public controller: FakeWorker | null,
-    readonly register: () => Promise<FakeRegistration & EventTarget>,
-  ) {
-    super();
-  }
-  startMessages() {}
-  /** A message from a worker to this page. */
-  say(message: PrecacheFailed) {
-    this.dispatchEvent(new MessageEvent('message', { data: message }));
-  }
-}
-
-const registration = (workers: Partial<FakeRegistration>) =>
-  Object.assign(new EventTarget(), { installing: null, waiting: null, active: null, ...workers });
 
 function status(edition: Edition) {
   const root = edition.doc.querySelector('offline-status')!.shadowRoot!;

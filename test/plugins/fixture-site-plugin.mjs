@@ -17,7 +17,7 @@ export function fixtureSitePlugin() {
   const build = async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-fixture-site-'));
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', SOURCES], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', SOURCES, '--no-audio'], { stdio: ['ignore', 'ignore', 'pipe'] });
       let errors = '';
       child.stderr.on('data', (chunk) => (errors += chunk));
       child.on('error', reject);

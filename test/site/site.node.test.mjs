@@ -14,7 +14,7 @@ let out = '';
 
 before(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
-  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', BLOG]);
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', BLOG, '--no-audio']);
 });
 after(() => rm(out, { recursive: true, force: true }));
 

@@ -179,7 +179,7 @@ test('the build prints each warning and each skipped draft with its file and lin
   const { promisify } = await import('node:util');
   const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-blog-'));
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', BLOG]);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', BLOG, '--no-audio']);
     assert.match(stderr, /^warning: test\/fixtures\/articles\/blog\/borrowing-in-rust\/index\.md:5: "tags" in the front matter/m);
     assert.match(stderr, /^warning: test\/fixtures\/articles\/blog\/notes-on-lists\.md:19: shortcode "figure"/m);
     assert.match(stdout, /^skipped draft: test\/fixtures\/articles\/blog\/an-unfinished-post\.md \(“An unfinished post”\), not published$/m);

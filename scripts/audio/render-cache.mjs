@@ -1,0 +1,62 @@
+// Rendered audio kept between builds, outside dist/, keyed by everything that shapes it: the
+// spoken script, the engine and voice, the pauses and encoder settings, and the code that
+// renders. An unchanged article is not synthesized again; any change renders anew.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Beside other tools' caches, ignored by git with node_modules; removing it only costs time. */
+export const DEFAULT_CACHE_DIR = 'node_modules/.cache/reader-edition-audio';
+
+/** Renders kept per article: enough for a build that alternates between a few versions (as the tests do). */
+const KEPT_PER_ARTICLE = 3;
+
+/**
+ * @typedef {object} CachedRender
+ * @property {Uint8Array} mp3 the encoded programme, without ID3 tags
+ * @property {{ sampleRate: number, samples: number, spans: { start: number, end: number }[], renderSeconds: number }} timeline
+ */
+
+/** @param {unknown} value any JSON-serialisable description of a render */
+export const cacheKey = (value) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+
+/**
+ * @param {string} dir
+ * @param {string} name the article's name (its page), so each keeps its own recent renders
+ * @param {string} key
+ * @returns {Promise<CachedRender | undefined>}
+ */
+export async function readRender(dir, name, key) {
+  const entry = path.join(dir, `${name}.${key}`);
+  try {
+    const [mp3, timeline] = await Promise.all([readFile(path.join(entry, 'audio.mp3')), readFile(path.join(entry, 'timeline.json'), 'utf8')]);
+    const now = new Date();
+    await utimes(entry, now, now); // recently used, so kept
+    return { mp3: new Uint8Array(mp3.buffer, mp3.byteOffset, mp3.length), timeline: JSON.parse(timeline) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores a render (written aside, then renamed, so a build stopped midway leaves no half
+ * entry), then forgets this article's older renders beyond the few most recent.
+ * @param {string} dir
+ * @param {string} name
+ * @param {string} key
+ * @param {CachedRender} render
+ */
+export async function writeRender(dir, name, key, render) {
+  const entry = path.join(dir, `${name}.${key}`);
+  const partial = `${entry}.partial-${process.pid}`;
+  await mkdir(partial, { recursive: true });
+  await writeFile(path.join(partial, 'audio.mp3'), render.mp3);
+  await writeFile(path.join(partial, 'timeline.json'), JSON.stringify(render.timeline));
+  await rm(entry, { recursive: true, force: true });
+  await rename(partial, entry);
+
+  const mine = (await readdir(dir)).filter((n) => n.startsWith(`${name}.`) && !n.includes('.partial-'));
+  const aged = await Promise.all(mine.map(async (n) => ({ n, time: (await stat(path.join(dir, n))).mtimeMs })));
+  aged.sort((a, b) => b.time - a.time);
+  for (const { n } of aged.slice(KEPT_PER_ARTICLE)) await rm(path.join(dir, n), { recursive: true, force: true });
+}

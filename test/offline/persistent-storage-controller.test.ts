@@ -1,0 +1,135 @@
+// PersistentStorageController on a tiny host, with `navigator.storage` replaced by fakes:
+// what it says when the browser cannot be asked, has already kept the storage, keeps it when
+// asked, declines, or fails to answer; and that its host re-renders with each answer.
+import { expect } from '@esm-bundle/chai';
+import { html, LitElement } from 'lit';
+import { PersistentStorageController } from '../../src/controllers/persistent-storage-controller.js';
+import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+
+class StorageHost extends LitElement {
+  readonly storage = new PersistentStorageController(this);
+  override render() {
+    return html`<p>${this.storage.state}</p>`;
+  }
+}
+customElements.define('storage-host', StorageHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'storage-host': StorageHost;
+  }
+}
+
+/** A promise the test settles when it chooses, as a browser answers when it will. */
+function later<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/** A storage manager whose answers the test gives; it counts the requests to keep. */
+function fakeStorage(persisted: () => Promise<boolean>, persist: () => Promise<boolean>) {
+  const storage = {
+    asked: 0,
+    persisted,
+    persist: () => {
+      storage.asked++;
+      return persist();
+    },
+  };
+  replaceInNavigator('storage', storage);
+  return storage;
+}
+
+function connect() {
+  return document.body.appendChild(document.createElement('storage-host'));
+}
+
+/** The state the host shows once it has rendered everything asked of it. */
+async function shown(host: StorageHost) {
+  // An answer is a promise settling: let it land before the host's update.
+  await new Promise((resolve) => setTimeout(resolve));
+  await host.updateComplete;
+  return host.renderRoot.querySelector('p')!.textContent;
+}
+
+describe('PersistentStorageController', () => {
+  afterEach(() => {
+    for (const host of document.querySelectorAll('storage-host')) host.remove();
+    restoreNavigator();
+  });
+
+  it('is unsupported where the browser has no storage manager', async () => {
+    removeFromNavigator('storage');
+    const host = connect();
+    expect(await shown(host)).to.equal('unsupported');
+  });
+
+  it('is unsupported where the storage manager cannot be asked to keep anything', async () => {
+    replaceInNavigator('storage', { estimate: async () => ({ usage: 0, quota: 1 }) });
+    expect(await shown(connect())).to.equal('unsupported');
+    replaceInNavigator('storage', { estimate: async () => ({ usage: 0, quota: 1 }), persisted: async () => false });
+    expect(await shown(connect())).to.equal('unsupported');
+  });
+
+  it('says kept, without asking, where the storage is already persistent', async () => {
+    const storage = fakeStorage(async () => true, async () => true);
+    const host = connect();
+    expect(host.storage.state).to.equal('unknown');
+    expect(await shown(host)).to.equal('kept');
+    expect(storage.asked).to.equal(0);
+  });
+
+  it('asks only when told, and says kept when the browser agrees', async () => {
+    const answer = later<boolean>();
+    const storage = fakeStorage(async () => false, () => answer.promise);
+    const host = connect();
+    expect(await shown(host)).to.equal('unknown');
+    expect(storage.asked).to.equal(0);
+    const asked = host.storage.persist();
+    expect(await shown(host)).to.equal('asking');
+    answer.resolve(true);
+    await asked;
+    expect(await shown(host)).to.equal('kept');
+    expect(storage.asked).to.equal(1);
+  });
+
+  it('says not kept when the browser declines, and can ask again', async () => {
+    let agree = false;
+    fakeStorage(async () => false, async () => agree);
+    const host = connect();
+    await host.storage.persist();
+    expect(await shown(host)).to.equal('not-kept');
+    agree = true;
+    await host.storage.persist();
+    expect(await shown(host)).to.equal('kept');
+  });
+
+  it('says not kept when asking fails', async () => {
+    fakeStorage(async () => false, () => Promise.reject(new DOMException('no', 'InvalidStateError')));
+    const host = connect();
+    await host.storage.persist();
+    expect(await shown(host)).to.equal('not-kept');
+  });
+
+  it('leaves the reader free to ask when the browser cannot say whether it is kept', async () => {
+    fakeStorage(() => Promise.reject(new DOMException('no', 'InvalidStateError')), async () => true);
+    const host = connect();
+    expect(await shown(host)).to.equal('unknown');
+    await host.storage.persist();
+    expect(await shown(host)).to.equal('kept');
+  });
+
+  it('keeps waiting for the reader’s question when a late "already kept" answer comes first', async () => {
+    const persisted = later<boolean>();
+    const persist = later<boolean>();
+    fakeStorage(() => persisted.promise, () => persist.promise);
+    const host = connect();
+    const asked = host.storage.persist();
+    persisted.resolve(true);
+    expect(await shown(host)).to.equal('asking');
+    persist.resolve(true);
+    await asked;
+    expect(await shown(host)).to.equal('kept');
+  });
+});

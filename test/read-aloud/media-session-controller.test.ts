@@ -1,0 +1,143 @@
+// MediaSessionController on a tiny host: the lock screen's and headset's buttons reach the
+// player's actions, what is playing is published, everything is withdrawn when the host
+// leaves the page, and without the Media Session API nothing breaks.
+import { expect } from '@esm-bundle/chai';
+import { LitElement } from 'lit';
+import { MediaSessionController } from '../../src/controllers/media-session-controller.js';
+import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+
+type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence';
+
+class MediaHost extends LitElement {
+  done: Action[] = [];
+  private readonly record = (action: Action) => () => void this.done.push(action);
+  readonly media = new MediaSessionController(this, {
+    play: this.record('play'),
+    pause: this.record('pause'),
+    previous: this.record('previous'),
+    next: this.record('next'),
+    stop: this.record('stop'),
+    previousSentence: this.record('previousSentence'),
+    nextSentence: this.record('nextSentence'),
+  });
+}
+customElements.define('media-host', MediaHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'media-host': MediaHost;
+  }
+}
+
+/** A media session that records what the page gives it; it refuses the actions in `unknown`. */
+class FakeMediaSession {
+  metadata: MediaMetadata | null = null;
+  playbackState: MediaSessionPlaybackState = 'none';
+  readonly handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
+  constructor(private readonly unknown: MediaSessionAction[] = []) {}
+  setActionHandler(action: MediaSessionAction, handler: MediaSessionActionHandler | null) {
+    if (this.unknown.includes(action)) throw new TypeError(`The provided value '${action}' is not a valid enum value`);
+    this.handlers.set(action, handler);
+  }
+  /** A press on the lock screen or a headset. */
+  press(action: MediaSessionAction) {
+    this.handlers.get(action)?.({ action });
+  }
+}
+
+function fakeSession(unknown?: MediaSessionAction[]) {
+  const session = new FakeMediaSession(unknown);
+  replaceInNavigator('mediaSession', session);
+  return session;
+}
+
+/**
+ * What a session shows, as a plain object: chai is never handed a MediaMetadata (a failing
+ * assertion on one stalls the test runner while it serialises it, instead of failing).
+ */
+const showing = (session: { metadata: MediaMetadata | null }) =>
+  session.metadata && { title: session.metadata.title, artist: session.metadata.artist, album: session.metadata.album };
+
+const connect = () => document.body.appendChild(document.createElement('media-host'));
+
+const nowPlaying = { title: 'The FAQ', artist: 'Antonio Minichiello', album: 'After 31 Years' };
+
+describe('MediaSessionController', () => {
+  afterEach(() => {
+    for (const host of document.querySelectorAll('media-host')) host.remove();
+    restoreNavigator();
+  });
+
+  it('hands each lock-screen and headset button to the player: tracks by section, seeking by sentence', () => {
+    const session = fakeSession();
+    const host = connect();
+    const pressed: [MediaSessionAction, Action][] = [
+      ['play', 'play'],
+      ['pause', 'pause'],
+      ['stop', 'stop'],
+      ['previoustrack', 'previous'],
+      ['nexttrack', 'next'],
+      ['seekbackward', 'previousSentence'],
+      ['seekforward', 'nextSentence'],
+    ];
+    for (const [action] of pressed) session.press(action);
+    expect(host.done).to.deep.equal(pressed.map(([, action]) => action));
+  });
+
+  it('keeps the buttons the browser knows when it refuses others', () => {
+    const session = fakeSession(['stop', 'seekforward']);
+    const host = connect();
+    session.press('play');
+    session.press('nexttrack');
+    session.press('seekbackward');
+    expect(host.done).to.deep.equal(['play', 'next', 'previousSentence']);
+  });
+
+  it('publishes what is playing and whether it plays, and withdraws it when stopped', () => {
+    const session = fakeSession();
+    const host = connect();
+    host.media.update(nowPlaying, 'playing');
+    expect(session.metadata instanceof MediaMetadata).to.equal(true);
+    expect(showing(session)).to.deep.equal(nowPlaying);
+    expect(session.playbackState).to.equal('playing');
+    host.media.update({ ...nowPlaying, title: 'Summary' }, 'paused');
+    expect(showing(session)).to.deep.equal({ ...nowPlaying, title: 'Summary' });
+    expect(session.playbackState).to.equal('paused');
+    host.media.update(nowPlaying, 'none');
+    expect(showing(session)).to.equal(null);
+    expect(session.playbackState).to.equal('none');
+  });
+
+  it('withdraws its buttons and what is playing when its host leaves the page', () => {
+    const session = fakeSession();
+    const host = connect();
+    host.media.update(nowPlaying, 'playing');
+    host.remove();
+    expect(showing(session)).to.equal(null);
+    expect([...session.handlers.values()].every((handler) => handler === null)).to.equal(true);
+    expect(session.handlers.size).to.equal(7);
+    // Back on the page, its buttons work again.
+    document.body.append(host);
+    session.press('pause');
+    expect(host.done).to.deep.equal(['pause']);
+  });
+
+  it('works with the browser’s own Media Session', () => {
+    const host = connect();
+    host.media.update(nowPlaying, 'paused');
+    expect(showing(navigator.mediaSession)).to.deep.equal(nowPlaying);
+    expect(navigator.mediaSession.playbackState).to.equal('paused');
+    host.remove();
+    expect(showing(navigator.mediaSession)).to.equal(null);
+  });
+
+  it('does nothing, and throws nothing, where the browser has no Media Session', () => {
+    removeFromNavigator('mediaSession');
+    expect('mediaSession' in navigator).to.equal(false);
+    const host = connect();
+    host.media.update(nowPlaying, 'playing');
+    host.media.update(nowPlaying, 'none');
+    host.remove();
+    expect(host.done).to.deep.equal([]);
+  });
+});
