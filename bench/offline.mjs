@@ -72,7 +72,7 @@ export async function offlineFirstVisit(url, serverLog) {
       transfers: transfers.map((t) => `${t.who} ${t.url} ${t.bytes} B`),
       served: served.map((s) => `${s.path} ${s.status} ${s.bytes} B`),
       servedBytes: sum(served),
-      scriptBytes: scriptBytes(served),
+      scriptBytes: scriptBytes(served, transfers),
     };
   } finally {
     await browser.close();
@@ -80,11 +80,21 @@ export async function offlineFirstVisit(url, serverLog) {
 }
 
 /**
- * Each script once, as first sent (compressed): the page's and the worker's.
+ * Each script once, as first sent (compressed): the ones the page itself requested before any
+ * interaction (the entry and the chunks it imports), sw.js, and the chunks only the worker
+ * fetched, to precache them for first use.
  * @param {{ path: string, status: number, bytes: number }[]} served
+ * @param {{ who: string, url: string }[]} transfers
  */
-function scriptBytes(served) {
+function scriptBytes(served, transfers) {
   const scripts = new Map(served.filter((s) => s.status === 200 && s.path.endsWith('.js')).reverse().map((s) => [s.path, s.bytes]));
-  const total = (/** @type {boolean} */ worker) => [...scripts].filter(([file]) => file.endsWith('/sw.js') === worker).reduce((sum, [, bytes]) => sum + bytes, 0);
-  return { page: total(false), worker: total(true) };
+  const byPage = new Set(transfers.filter((t) => t.who === 'page').map((t) => t.url));
+  const total = (/** @type {(file: string) => boolean} */ which) => [...scripts].filter(([file]) => which(file)).reduce((sum, [, bytes]) => sum + bytes, 0);
+  const worker = (/** @type {string} */ file) => file.endsWith('/sw.js');
+  return {
+    page: total((file) => !worker(file) && byPage.has(file)),
+    worker: total(worker),
+    onFirstUse: total((file) => !worker(file) && !byPage.has(file)),
+    pageFiles: [...scripts.keys()].filter((file) => !worker(file) && byPage.has(file)),
+  };
 }

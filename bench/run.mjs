@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM } from '../scripts/browsers.mjs';
+import { firstUse } from './first-use.mjs';
 import { floorArticle, speechFloorPage } from './floor.mjs';
 import { CATEGORIES, lighthouseRun } from './lighthouse.mjs';
 import { offlineFirstVisit } from './offline.mjs';
@@ -18,6 +19,7 @@ import { PRESS_SETTLE_MS, timeToSpeech } from './speech.mjs';
 const LIGHTHOUSE_RUNS = 5;
 const SPEECH_RUNS = 10;
 const OFFLINE_RUNS = 3;
+const FIRST_USE_RUNS = 5;
 const DIST = 'dist';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -80,8 +82,10 @@ async function main() {
     const runs = { edition: /** @type {any[]} */ ([]), floor: /** @type {any[]} */ ([]) };
     for (let run = 1; run <= LIGHTHOUSE_RUNS; run++) {
       for (const side of /** @type {const} */ (['edition', 'floor'])) {
-        runs[side].push(await lighthouseRun(urls[side]));
-        log(`  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${runs[side].at(-1).scores.performance}, LCP ${Math.round(runs[side].at(-1).metrics.lcp)} ms`);
+        // The machine is shared: each run notes the load it ran under.
+        runs[side].push({ ...(await lighthouseRun(urls[side])), loadAverage: loadAverage()[0] });
+        const last = runs[side].at(-1);
+        log(`  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${last.scores.performance}, FCP ${Math.round(last.metrics.fcp)} ms, LCP ${Math.round(last.metrics.lcp)} ms, TBT ${Math.round(last.metrics.tbt)} ms, load ${last.loadAverage}`);
       }
     }
     results.lighthouse = {
@@ -100,6 +104,10 @@ async function main() {
     );
     const summary = (/** @type {{ ms: number, toSpeak: number }[]} */ list) => ({ medianMs: median(list.map((p) => p.ms)), medianToSpeakMs: median(list.map((p) => p.toSpeak)), runs: list });
     results.speech = { settleMs: PRESS_SETTLE_MS, sentence: speech.sentence, warmUpMs: speech.warmUpMs, edition: summary(speech.edition), floor: summary(speech.floor) };
+
+    log(`first use: Reading settings and Listen opened ${FIRST_USE_RUNS} times each`);
+    const openings = await firstUse(urls.edition, FIRST_USE_RUNS);
+    results.firstUse = Object.fromEntries(Object.entries(openings).map(([name, runs]) => [name, { medianMs: median(runs.map((r) => r.ms)), runs }]));
 
     log(`offline first visit: ${OFFLINE_RUNS} visits`);
     const visits = [];

@@ -9,7 +9,11 @@ import { DEFAULT_CONFIG } from './site-config.mjs';
 /**
  * @typedef {object} PageAssets
  * @property {string} script URL of the module that enhances the page
- * @property {string} stylesheet URL of the edition's stylesheet
+ * @property {string[]} [modulePreloads] URLs of the chunks that module imports statically,
+ *   fetched beside it rather than after it
+ * @property {string} [stylesheet] URL of the edition's stylesheet (the dev server links it)
+ * @property {string} [inlineStylesheet] the stylesheet itself (the build inlines it, so no
+ *   request blocks the first paint)
  * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
  * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
  *   dev server never registers a caching worker and development is never served stale
@@ -33,14 +37,32 @@ const COLLAPSE_TOC_ON_PHONES =
   "if(matchMedia('(max-width: 63.99rem)').matches)document.getElementById('toc-details').open=false";
 
 /**
- * The Content-Security-Policy: same-origin resources only; inline script only for the
- * snippets whose hashes it lists (JSON-LD is data, which CSP does not execute).
- * @param {string[]} inlineScripts
+ * Starts the page's script once the whole page has been painted: a module script runs when the
+ * document has been parsed; this one then waits for the browser to report the first contentful
+ * paint and lets two more frames render before it imports the entry. So nothing but the HTML
+ * comes before the first paint, even where a deferred module would arrive in time to run first,
+ * or where the browser paints the top of a long page before parsing the rest. The page is whole
+ * without the script, and the components' places are kept until they render. A page that is not
+ * being painted (a background tab) starts it after a few seconds all the same.
+ * @param {PageAssets} assets
  */
-export const contentSecurityPolicy = (inlineScripts) => [
+const loadAfterFirstPaint = ({ script, modulePreloads = [] }) =>
+  `let started=false;const start=()=>{if(started)return;started=true;for(const href of ${jsonForHtml(modulePreloads)})document.head.append(Object.assign(document.createElement('link'),{rel:'modulepreload',href}));import(${jsonForHtml(script)})};` +
+  'const painted=(then)=>requestAnimationFrame(()=>setTimeout(then));const afterPaint=()=>painted(()=>painted(start));' +
+  "if(PerformanceObserver.supportedEntryTypes?.includes('paint'))new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length>0){observer.disconnect();afterPaint()}}).observe({type:'paint',buffered:true});" +
+  'else afterPaint();setTimeout(start,3000)';
+
+/**
+ * The Content-Security-Policy: same-origin resources only; inline script and style only for
+ * the snippets and stylesheet whose hashes it lists, never 'unsafe-inline' (JSON-LD is data,
+ * which CSP does not execute).
+ * @param {string[]} inlineScripts
+ * @param {string[]} [inlineStyles]
+ */
+export const contentSecurityPolicy = (inlineScripts, inlineStyles = []) => [
   "default-src 'self'",
   `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
-  "style-src 'self'",
+  ["style-src 'self'", ...inlineStyles.map(hash)].join(' '),
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -213,10 +235,11 @@ ${items.join('\n')}
  * @param {{ title: string, description: string, author?: string, url?: string, assets: PageAssets, inlineScripts: string[] }} head
  */
 function documentHead({ title, description, author, url, assets, inlineScripts }) {
+  const loader = loadAfterFirstPaint(assets);
   return `<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, ...inlineScripts])}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, loader, ...inlineScripts], assets.inlineStylesheet ? [assets.inlineStylesheet] : [])}">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <meta name="description" content="${escapeHtml(description)}">
@@ -227,8 +250,8 @@ ${author ? `<meta name="author" content="${escapeHtml(author)}">\n` : ''}${url ?
 <link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
 <link rel="apple-touch-icon" href="./icons/apple-touch-icon.png">
 ${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
-<link rel="stylesheet" href="${escapeHtml(assets.stylesheet)}">
-<script type="module" src="${escapeHtml(assets.script)}"></script>`;
+${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet ?? '')}">`}
+<script type="module">${loader}</script>`;
 }
 
 /**

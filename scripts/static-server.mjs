@@ -155,10 +155,11 @@ function byteRange(header, size) {
 }
 
 /**
+ * A body as the server sends it; the build reports sizes with the same settings.
  * @param {Buffer} content
  * @param {'br' | 'gzip'} encoding
  */
-function compressBody(content, encoding) {
+export function compressBody(content, encoding) {
   return encoding === 'br'
     ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
     : gzipSync(content, { level: 9 });

@@ -9,17 +9,18 @@ import { RevealFocusController } from '../controllers/reveal-focus-controller.js
 import { keysForPeople, ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { TapToSeekController } from '../controllers/tap-to-seek-controller.js';
 import { HIGHLIGHTS, listeningPreferences, RATES, type HighlightMode } from '../preferences/listening-preferences.js';
-import { Lexicon } from '../speech/lexicon.js';
-import { durationMs, ReadAloud, type PlayerState } from '../speech/read-aloud.js';
+import type { PlayerState, ReadAloud } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from '../speech/segment-lookup.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
-import { buildScript } from '../speech/spoken-script.js';
 import { chooseVoice, primaryLanguage, voicesFor } from '../speech/voices.js';
 import type { ListenHereEvent } from './listen-here.js';
 import { ICONS } from './read-aloud-player.icons.js';
 import { READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
+
+/** The speech code the player loads on first use (see ensurePlayer). */
+type ReadAloudSession = typeof import('../speech/read-aloud-session.js');
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
 
@@ -81,6 +82,9 @@ export class ReadAloudPlayer extends LitElement {
   @query('.listen') private listenButton?: HTMLButtonElement;
 
   private player?: ReadAloud;
+  /** The player being made, its code loading: every press until then waits for the same one. */
+  private playerReady?: Promise<ReadAloud | undefined>;
+  private session?: ReadAloudSession;
   private article?: HTMLElement;
   private position?: ReadingPosition;
   private lastIndex = -1;
@@ -133,6 +137,14 @@ export class ReadAloudPlayer extends LitElement {
     this.player?.stop();
   }
 
+  /** Settles once the code a press is waiting for has loaded (see ensurePlayer) and rendered too. */
+  protected override async getUpdateComplete() {
+    const complete = await super.getUpdateComplete();
+    if (!this.playerReady) return complete;
+    await this.playerReady;
+    return super.getUpdateComplete();
+  }
+
   override render() {
     return html`${this.renderLaunch()}${this.state === 'idle' ? nothing : this.renderBar()}
       <div class="visually-hidden" role="status">${this.announcement}</div>`;
@@ -162,6 +174,7 @@ export class ReadAloudPlayer extends LitElement {
 
   private renderBar() {
     const player = this.player!;
+    const { durationMs } = this.session!;
     const script = player.script;
     const segment = player.segment!;
     const section = script.sections[segment.section];
@@ -230,8 +243,8 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Starts (or resumes) listening: at a segment, at the saved position, or at the start. */
-  private listen(from?: number) {
-    const player = this.ensurePlayer();
+  private async listen(from?: number) {
+    const player = await this.ensurePlayer();
     if (!player) return;
     if (this.voices.length === 0) {
       if (!this.pendingStart) {
@@ -259,14 +272,29 @@ export class ReadAloudPlayer extends LitElement {
     void this.updateComplete.then(() => this.listenButton?.focus());
   }
 
-  /** The script and player are built on first use, not on page load. */
-  private ensurePlayer(): ReadAloud | undefined {
-    if (this.player) return this.player;
-    if (!this.engine.supported || !this.article) return undefined;
-    const script = buildScript(this.article, Lexicon.fromPage(document), this.articleLang);
-    this.player = new ReadAloud({
+  /**
+   * The script and player are built on first use, not on page load, and their code loads then
+   * too (the worker precaches it, so offline as well): a press speaks once it has loaded.
+   */
+  private ensurePlayer(): Promise<ReadAloud | undefined> {
+    const article = this.article;
+    if (!this.engine.supported || !article) return Promise.resolve(undefined);
+    this.playerReady ??= import('../speech/read-aloud-session.js').then(
+      (session) => this.createPlayer(session, article),
+      () => {
+        // Offline before the edition was saved, say: the next press tries again.
+        this.playerReady = undefined;
+        this.announce('Read aloud could not load. Check the connection, then try again.');
+        return undefined;
+      },
+    );
+    return this.playerReady;
+  }
+
+  private createPlayer(session: ReadAloudSession, article: HTMLElement) {
+    this.session = session;
+    this.player = session.readAloudSession(article, this.articleLang, {
       engine: this.engine,
-      script,
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
     });
@@ -344,18 +372,18 @@ export class ReadAloudPlayer extends LitElement {
 
   private readonly onPageHide = () => this.player?.stop();
 
-  private readonly onListenHere = (event: ListenHereEvent) => {
-    const player = this.ensurePlayer();
+  private readonly onListenHere = async (event: ListenHereEvent) => {
+    const player = await this.ensurePlayer();
     const index = player ? segmentOfHeading(player.script, event.heading) : undefined;
-    if (index !== undefined) this.listen(index);
+    if (index !== undefined) void this.listen(index);
   };
 
   /** Listen from here: the selected text's sentence, or the first sentence on screen. */
-  private listenFromHere() {
-    const player = this.ensurePlayer();
+  private async listenFromHere() {
+    const player = await this.ensurePlayer();
     if (!player) return;
     const index = segmentAtSelection(player.script, window.getSelection()) ?? firstSegmentOnScreen(player.script);
-    this.listen(index ?? 0);
+    void this.listen(index ?? 0);
   }
 
   private onShortcut(action: ReadAloudAction) {
@@ -363,13 +391,13 @@ export class ReadAloudPlayer extends LitElement {
     switch (action) {
       case 'toggle':
         if (player && player.state !== 'idle') player.toggle();
-        else this.listen();
+        else void this.listen();
         break;
       case 'stop':
         this.stop();
         break;
       case 'here':
-        this.listenFromHere();
+        void this.listenFromHere();
         break;
       default:
         player?.[action]();

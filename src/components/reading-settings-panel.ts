@@ -238,6 +238,8 @@ export class ReadingSettingsPanel extends LitElement {
   }
 
   @state() private open = false;
+  /** The controls render when the panel is first opened: page load does less before a first interaction. */
+  @state() private opened = false;
   @state() private announcement = '';
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
@@ -258,33 +260,38 @@ export class ReadingSettingsPanel extends LitElement {
   }
 
   override render() {
-    const s = this.settings.value;
     return html`
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
         ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
-        <div class="scroller" tabindex="-1">
-          ${this.renderNotices()}
-          <div class="groups">
-            ${FIELDSETS.map(
-              ({ legend, settings }) => html`
-                <fieldset>
-                  <legend>${legend}</legend>
-                  ${settings.map((described) => this.renderControl(described, s))}
-                </fieldset>
-              `,
-            )}
-          </div>
-          <button type="button" class="reset" @click=${this.reset}>Reset to defaults</button>
-        </div>
-        <div class="actions">
-          <button type="button" class="close" @click=${this.close}>
-            ${CLOSE_ICON}Close<span class="visually-hidden"> reading settings</span>
-          </button>
-        </div>
+        ${this.opened ? this.renderControls(this.settings.value) : nothing}
       </div>
       <div class="visually-hidden" role="status">${this.announcement}</div>
+    `;
+  }
+
+  private renderControls(s: ReadingSettings) {
+    return html`
+      <div class="scroller" tabindex="-1">
+        ${this.renderNotices()}
+        <div class="groups">
+          ${FIELDSETS.map(
+            ({ legend, settings }) => html`
+              <fieldset>
+                <legend>${legend}</legend>
+                ${settings.map((described) => this.renderControl(described, s))}
+              </fieldset>
+            `,
+          )}
+        </div>
+        <button type="button" class="reset" @click=${this.reset}>Reset to defaults</button>
+      </div>
+      <div class="actions">
+        <button type="button" class="close" @click=${this.close}>
+          ${CLOSE_ICON}Close<span class="visually-hidden"> reading settings</span>
+        </button>
+      </div>
     `;
   }
 
@@ -363,6 +370,7 @@ export class ReadingSettingsPanel extends LitElement {
 
   private toggle() {
     this.open = !this.open;
+    this.opened ||= this.open;
   }
 
   private async close() {

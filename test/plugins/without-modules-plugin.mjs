@@ -7,7 +7,7 @@ export function withoutModulesPlugin() {
     name: 'without-modules',
     transform(context) {
       if (!context.URL.searchParams.has('without-modules') || !context.response.is('html')) return undefined;
-      return { body: String(context.body).replace(/<script type="module"[^>]*><\/script>/g, '') };
+      return { body: String(context.body).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '') };
     },
   };
 }

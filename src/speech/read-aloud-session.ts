@@ -1,0 +1,13 @@
+// What the read-aloud player loads when a reader first asks it to speak, not with the page:
+// the spoken script (segmenter, lexicon, phrases) and the player's state machine. The build
+// makes this a chunk of its own, which the offline worker precaches like the rest.
+import { Lexicon } from './lexicon.js';
+import { ReadAloud, type ReadAloudOptions } from './read-aloud.js';
+import { buildScript } from './spoken-script.js';
+
+export { durationMs } from './read-aloud.js';
+
+/** A player for an article, reading the script built from its markup and the page's lexicon. */
+export function readAloudSession(article: Element, lang: string, options: Omit<ReadAloudOptions, 'script'>): ReadAloud {
+  return new ReadAloud({ ...options, script: buildScript(article, Lexicon.fromPage(article.ownerDocument), lang) });
+}
