@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+import { announce } from '../announcer.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
@@ -17,7 +18,8 @@ const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
 /**
  * Says whether the edition can be read offline, and offers what the reader can do about it:
  * keep it through storage pressure, and reload into a new version when one is waiting.
- * Every change is announced through one polite status region; the buttons sit outside it.
+ * Every change after the first is said through the page's announcer (a status region here,
+ * empty or not, would be one more "status bar" in browse mode).
  * Renders nothing where the page names no service worker (the dev server).
  */
 @customElement('offline-status')
@@ -62,6 +64,9 @@ export class OfflineStatus extends LitElement {
 
   @query('.status') private statusText!: HTMLElement;
 
+  /** What the status said last, so only a change is announced (undefined before the first render). */
+  private said?: string;
+
   override render() {
     const { state, updateReady } = this.worker;
     if (state === 'off') return nothing;
@@ -69,7 +74,7 @@ export class OfflineStatus extends LitElement {
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
     return html`
       <div class="offline">
-        <p class="status" role="status" tabindex="-1">
+        <p class="status" tabindex="-1">
           <span>${this.availability(state)}</span>
           ${persistence === 'kept' && state === 'ready' ? html`<span>Kept: the browser will not clear it.</span>` : nothing}
           ${persistence === 'not-kept' ? html`<span>The browser may clear it when space is short.</span>` : nothing}
@@ -84,6 +89,12 @@ export class OfflineStatus extends LitElement {
         ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
       </div>
     `;
+  }
+
+  protected override updated() {
+    const text = this.statusText?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (this.said !== undefined && text !== this.said && text !== '') announce(text);
+    this.said = text;
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { announce } from '../announcer.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
@@ -31,13 +32,12 @@ for (const described of SETTINGS) {
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
-/** How long a change must settle before it is announced, so a dragged slider says one thing. */
-const ANNOUNCE_DELAY_MS = 700;
-
 /**
  * The reading-settings panel: a disclosure button in the page header that opens a panel of
- * native controls. Every change applies at once, is kept for the next visit and is
- * announced politely once it settles.
+ * native controls. Every change applies at once and is kept for the next visit. A change is
+ * heard once, as the control itself says it (the slider's value text, the radio's name); the
+ * page's announcer speaks only for what no control says: a reset, a change from another tab,
+ * a change that could not be saved.
  */
 @customElement('reading-settings-panel')
 export class ReadingSettingsPanel extends LitElement {
@@ -113,7 +113,7 @@ export class ReadingSettingsPanel extends LitElement {
       gap: 0 0.5rem;
     }
 
-    output {
+    .value {
       font-variant-numeric: tabular-nums;
     }
 
@@ -123,6 +123,11 @@ export class ReadingSettingsPanel extends LitElement {
       min-height: 2.75rem;
       margin: 0;
       accent-color: var(--link);
+    }
+
+    button[aria-disabled='true'] {
+      border-style: dashed;
+      cursor: not-allowed;
     }
 
     .size-buttons {
@@ -179,17 +184,11 @@ export class ReadingSettingsPanel extends LitElement {
   }
 
   @state() private open = false;
-  @state() private announcement = '';
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
 
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private pendingAnnouncement = '';
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
-  }
+  /** "Not saved" is said once a visit, on the first change that could not be kept. */
+  private saidNotSaved = false;
 
   override render() {
     const s = this.settings.value;
@@ -214,7 +213,6 @@ export class ReadingSettingsPanel extends LitElement {
           <button type="button" @click=${this.close}>Close reading settings</button>
         </div>
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
@@ -244,7 +242,7 @@ export class ReadingSettingsPanel extends LitElement {
     const value = s[key];
     return html`
       <div class="slider">
-        <label for=${key}>${words.label} <output for=${key}>${words.format(value)}</output></label>
+        <label for=${key}>${words.label} <span class="value" aria-hidden="true">${words.format(value)}</span></label>
         <input id=${key} type="range" min=${setting.min} max=${setting.max} step=${setting.step} .value=${String(value)}
           aria-valuetext=${words.format(value)}
           @input=${(e: Event) => this.change(key, Number((e.target as HTMLInputElement).value))} />
@@ -252,14 +250,15 @@ export class ReadingSettingsPanel extends LitElement {
     `;
   }
 
+  /** At the limit a button says it is unavailable but keeps focus (a disabled one would drop it). */
   private renderTextSizeButtons(s: ReadingSettings) {
     const { min, max } = READING_SETTINGS.textSize;
     return html`
       <div class="size-buttons">
-        <button type="button" @click=${() => this.stepTextSize(-1)} ?disabled=${s.textSize <= min}>
+        <button type="button" class="smaller" @click=${() => this.stepTextSize(-1)} aria-disabled=${s.textSize <= min}>
           A−<span class="visually-hidden"> Smaller text</span>
         </button>
-        <button type="button" @click=${() => this.stepTextSize(1)} ?disabled=${s.textSize >= max}>
+        <button type="button" class="larger" @click=${() => this.stepTextSize(1)} aria-disabled=${s.textSize >= max}>
           A+<span class="visually-hidden"> Larger text</span>
         </button>
       </div>
@@ -294,16 +293,16 @@ export class ReadingSettingsPanel extends LitElement {
     this.open = !this.open;
   }
 
-  private async close() {
-    this.open = false;
-    await this.updateComplete;
+  /** Focus goes back to the toggle before the panel it was in is hidden. */
+  private close() {
     this.toggleButton.focus();
+    this.open = false;
   }
 
   private onPanelKeydown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      void this.close();
+      this.close();
     }
   }
 
@@ -312,48 +311,29 @@ export class ReadingSettingsPanel extends LitElement {
     this.settings.store.update({ [key]: value } as Partial<ReadingSettings>);
   }
 
+  /** A−/A+: the focused button does not say the new size, so the announcer does. */
   private stepTextSize(direction: 1 | -1) {
     const current = this.settings.value.textSize;
     const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
-    if (next !== undefined) this.change('textSize', next);
+    if (next === undefined) return;
+    this.change('textSize', next);
+    announce(`${SETTING_WORDS.textSize.label} ${SETTING_WORDS.textSize.format(next)}.`);
   }
 
   private reset() {
     this.settings.store.reset();
   }
 
+  /** Said once the store has tried to save the change (it tells whether it could just after). */
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
-    const s = this.settings.value;
-    let message = '';
-    if (event.source === 'reset') message = 'Settings reset to defaults.';
-    else if (event.source === 'other-tab') message = 'Reading settings changed in another tab.';
-    else if (event.changed.length > 0) message = describeChange(event.changed[0], s);
-    if (!message) return;
-    const { storageState } = this.settings.store;
-    if (storageState !== 'ok') message += ' Not saved for your next visit.';
-    this.announce(message);
-  }
-
-  /** One short status once changes settle, not a stream while a slider is dragged. */
-  private announce(message: string) {
-    this.pendingAnnouncement = message;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      this.announcement = this.pendingAnnouncement;
-    }, ANNOUNCE_DELAY_MS);
-  }
-}
-
-/** "Text size 150%.", "Theme: Sepia.", "Line focus on." */
-function describeChange(key: SettingKey, s: ReadingSettings): string {
-  const described = SETTINGS.find((d) => d.key === key)!;
-  switch (described.kind) {
-    case 'range':
-      return `${described.words.label} ${described.words.format(s[described.key])}.`;
-    case 'choice':
-      return `${described.words.label}: ${described.words.choices[s[described.key]]}.`;
-    case 'toggle':
-      return `${described.words.label} ${s[described.key] ? 'on' : 'off'}.`;
+    queueMicrotask(() => {
+      const unsaved = this.settings.store.storageState !== 'ok';
+      if (event.source === 'reset') announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`);
+      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.');
+      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved) announce('This change is not saved for your next visit.');
+      else return;
+      if (unsaved) this.saidNotSaved = true;
+    });
   }
 }
 
