@@ -1,7 +1,9 @@
 // A markdown-it plugin that adds the edition's structure to plain Markdown:
 //  - the article's headings shift so its outline starts at h2, under the page's h1, whatever
 //    level the source's sections start at (a blog post often starts them at ###);
-//  - every h2 and what follows it becomes <section aria-labelledby>, taking the h2's class;
+//  - every h2 and what follows it becomes a <section>, taking the h2's class (unnamed, so not a
+//    region landmark: landmarks are the page's banner, navigation, main and footer, and the
+//    heading already gives the section's place in the outline);
 //  - a picture alone in a paragraph, with an italic line under it, becomes
 //    <figure>picture<figcaption>that line</figcaption></figure>;
 //  - a blockquote whose last paragraph starts with "— " becomes
@@ -180,7 +182,6 @@ function wrapSections(state) {
     if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
       if (open) out.push(new state.Token('section_close', 'section', -1));
       const section = new state.Token('section_open', 'section', 1);
-      section.attrSet('aria-labelledby', token.attrGet('id') ?? '');
       const className = token.attrGet('class');
       if (className) {
         section.attrSet('class', className);

@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * it stays `undefined` and the host simply shows no current section.
  */
 export class CurrentSectionController implements ReactiveController {
-  /** The id of the heading that labels the current section. */
+  /** The id of the heading that starts the current section. */
   current: string | undefined;
 
   private readonly host: ReactiveControllerHost;
@@ -44,7 +44,8 @@ export class CurrentSectionController implements ReactiveController {
       else this.above.delete(entry.target);
     }
     const last = sections.filter((s) => this.above.has(s)).at(-1);
-    const next = last?.getAttribute('aria-labelledby') ?? undefined;
+    // A section's heading is its first h2 (the summary table's is in the table's caption).
+    const next = last?.querySelector('h2[id]')?.id;
     if (next !== this.current) {
       this.current = next;
       this.host.requestUpdate();

@@ -11,7 +11,9 @@ describe('article structure', () => {
   it('has language, title, description and reading metadata', async () => {
     const { doc } = await openEdition();
     expect(doc.documentElement.lang).to.equal('en');
-    expect(doc.title).to.match(/^After 31 Years of Treatment Resistant Depression/);
+    expect(doc.title).to.match(/^After 31 Years of Treatment Resistant Depression .* Breakthrough, Reader edition$/);
+    // No symbol a screen reader would name ("middle dot", "vertical line") in the title.
+    expect(doc.title).to.not.match(/[·|•–—]/);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).to.have.length.greaterThan(50);
     expect(text(doc.querySelector('.article-meta'))).to.match(/^By Antonio Minichiello · \d+ min read$/);
     const jsonLd = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
@@ -28,16 +30,25 @@ describe('article structure', () => {
     const faq = [...doc.querySelectorAll('.faq h3')].map(text);
     expect(faq).to.have.length(6);
     for (const question of faq) expect(question).to.match(/\?$/);
-    // Every section is labelled by its own heading.
+    // Every section starts with its own heading (the summary table's is its caption), and has
+    // no name of its own: a named section is a region landmark, and landmark navigation would
+    // repeat heading navigation.
     for (const section of doc.querySelectorAll('article section')) {
-      const heading = doc.getElementById(section.getAttribute('aria-labelledby')!);
-      expect(heading?.tagName, text(section).slice(0, 40)).to.equal('H2');
-      expect(section.contains(heading)).to.equal(true);
+      const heading = section.querySelector('h2');
+      expect(heading && section.firstElementChild!.matches('h2, table:has(> caption > h2)'), text(section).slice(0, 40)).to.equal(true);
+      expect(section.hasAttribute('aria-labelledby') || section.hasAttribute('aria-label'), text(section).slice(0, 40)).to.equal(false);
     }
+    // Headings are not focusable: a link to one moves where Tab goes next without focusing it.
+    expect([...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.hasAttribute('tabindex'))).to.deep.equal([]);
   });
 
-  it('has banner, navigation, main and contentinfo landmarks and a working skip link', async () => {
+  it('has banner, navigation, main and contentinfo landmarks, no others, and a working skip link', async () => {
     const { doc } = await openEdition();
+    // A header or footer inside the article or main is no landmark; a section is one only when named.
+    const landmarks = [...doc.querySelectorAll('header, footer, main, nav, aside, section, form, [role]')].filter((el) =>
+      el.matches('header, footer') ? !el.parentElement!.closest('article, main, section') : el.matches('section, form') ? el.matches('[aria-label], [aria-labelledby]') : el.matches('main, nav, aside, [role="region"], [role="search"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="navigation"], [role="main"]'),
+    );
+    expect(landmarks.map((el) => el.localName)).to.deep.equal(['header', 'nav', 'main', 'footer']);
     expect(doc.querySelectorAll('body > header')).to.have.length(1);
     expect(doc.querySelectorAll('body > footer')).to.have.length(1);
     expect(doc.querySelectorAll('main')).to.have.length(1);

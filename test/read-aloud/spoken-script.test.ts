@@ -142,7 +142,7 @@ describe('spoken script of a publisher’s post', () => {
   }
 
   const CODE =
-    '<div class="code-block" role="region" tabindex="0" aria-label="Code example in Rust, 12 lines" data-speak="code" data-language="Rust" data-lines="12">' +
+    '<div class="code-block" role="group" tabindex="0" aria-label="Code example in Rust, 12 lines" data-speak="code" data-language="Rust" data-lines="12">' +
     '<pre><code class="language-rust">fn main() {\n    println!("hello");\n}\n</code></pre></div>';
   const PICTURE =
     '<figure><picture data-speak="image"><source type="image/avif" srcset="a.avif 400w"><img src="a.jpg" alt="Two boxes joined by an arrow" width="720" height="360"></picture>' +
