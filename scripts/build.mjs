@@ -19,6 +19,7 @@ import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
 import { ArticleSourceError, formatDiagnostic } from './diagnostics.mjs';
 import { IMAGES_DIR } from './pictures.mjs';
+import { recommendedVoiceData, VOICES_DIR } from './voice-data.mjs';
 
 const { values: options } = parseArgs({
   options: { out: { type: 'string', default: 'dist' }, articles: { type: 'string', default: ARTICLES_DIR } },
@@ -71,6 +72,11 @@ async function build() {
     }
   }
   if (site.hasIndex) await writeFile(path.join(OUT, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  // The recommended voices for each article language, fetched by the player on first use.
+  await mkdir(path.join(OUT, VOICES_DIR));
+  for (const lang of new Set(site.pages.map((page) => page.article.meta.lang.split('-')[0].toLowerCase()))) {
+    await writeFile(path.join(OUT, VOICES_DIR, `${lang}.json`), JSON.stringify(await recommendedVoiceData(lang)));
+  }
   precacheIgnores = [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])];
   await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(site));
   await mkdir(path.join(OUT, 'icons'));
@@ -96,7 +102,7 @@ let precacheIgnores = PRECACHE_IGNORES;
  */
 const precacheConfig = () => ({
   globDirectory: OUT,
-  globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
+  globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
   globIgnores: precacheIgnores,
   dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
 });

@@ -5,6 +5,7 @@ import { renderIndexPage, renderPage, escapeHtml } from './page.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { ICONS, renderIcons } from './icons.mjs';
+import { recommendedVoiceData, VOICES_DIR } from './voice-data.mjs';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -22,6 +23,9 @@ export function articlePages() {
         const icon = (await renderIcons()).find((i) => `/${i.file}` === context.path);
         return icon && { body: icon.body, type: icon.type };
       }
+      // The recommended voices for a language, as the build writes them.
+      const voices = new RegExp(`^/${VOICES_DIR}/([a-z]{2,3})\\.json$`).exec(context.path);
+      if (voices) return { body: JSON.stringify(await recommendedVoiceData(voices[1])), type: 'json' };
       // Pictures, made from the articles' files as the build makes them.
       if (context.path.startsWith('/assets/images/')) {
         const site = await loadSite();
