@@ -174,6 +174,39 @@ export const readAloudPlayerStyles = [
       accent-color: var(--link);
     }
 
+    .voice-choice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem 0.75rem;
+    }
+
+    .voice-choice label {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: 2.75rem;
+      max-width: 100%;
+    }
+
+    .voice-choice select {
+      max-width: 100%;
+    }
+
+    .hint,
+    .keys-heading {
+      flex-basis: 100%;
+      margin: 0;
+      font-size: 0.875em;
+      color: var(--muted);
+    }
+
+    .key-help {
+      display: grid;
+      gap: 0.25rem;
+    }
+
     .keys {
       margin: 0;
       font-size: 0.875em;
