@@ -5,10 +5,10 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderArticle, isDraft } from './article.mjs';
 import { ArticleSourceError } from './diagnostics.mjs';
+import { browserLexicon, loadLexicon } from './lexicon.mjs';
 import { loadSiteConfig } from './site-config.mjs';
 
 export const ARTICLES_DIR = 'assets/articles';
-export const LEXICON_DIR = 'assets/lexicon';
 
 /** A Hugo section's list page, which is not an article. */
 const SECTION_PAGE = '_index.md';
@@ -20,7 +20,8 @@ const SECTION_PAGE = '_index.md';
  * @property {string} file the source file, relative to the project
  * @property {string} page the output file name, e.g. "index.html"
  * @property {import('./article.mjs').Article} article
- * @property {string | null} lexicon the pronunciation lexicon for the article's language, as JSON text
+ * @property {string | null} lexicon the pronunciation lexicon for the article's language, as the
+ *   page carries it (JSON text; see lexicon.mjs)
  * @property {SitePage} [previous] the article listed before this one on the index (newer)
  * @property {SitePage} [next] the article listed after this one (older)
  *
@@ -60,7 +61,7 @@ export async function loadSite(dir = ARTICLES_DIR) {
     const article = await renderArticle(source, file, { site: config, root: dir });
     warnings.push(...article.warnings);
     const lang = article.meta.lang.split('-')[0].toLowerCase();
-    if (!lexicons.has(lang)) lexicons.set(lang, loadLexicon(lang));
+    if (!lexicons.has(lang)) lexicons.set(lang, loadLexicon(lang).then((lexicon) => lexicon && JSON.stringify(browserLexicon(lexicon))));
     pages.push({ file, page: `${article.meta.slug ?? name}.html`, article, lexicon: await /** @type {Promise<string | null>} */ (lexicons.get(lang)) });
   }
   if (pages.length === 0) throw new Error(`${dir}: every article is a draft (${drafts.map((d) => d.file).join(', ')}); nothing to publish`);
@@ -123,37 +124,6 @@ function newestFirst(a, b) {
   return a.article.meta.title.localeCompare(b.article.meta.title);
 }
 
-/**
- * The lexicon for a language ("en-GB" uses en.json), checked to be JSON with an entries
- * list so a broken file fails the build, naming itself, rather than read-aloud.
- * @param {string} language the primary language subtag, lower case
- */
-async function loadLexicon(language) {
-  const file = path.join(LEXICON_DIR, `${language}.json`);
-  try {
-    await access(file);
-  } catch {
-    return null;
-  }
-  const text = await readFile(file, 'utf8');
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
-    const line = position ? text.slice(0, Number(position)).split('\n').length : 1;
-    throw new ArticleSourceError(file, line, `not valid JSON: ${error instanceof Error ? error.message : error}`);
-  }
-  if (!Array.isArray(json?.entries)) throw new ArticleSourceError(file, 1, 'a lexicon needs an "entries" list of { "written", "spoken" }');
-  json.entries.forEach((/** @type {unknown} */ entry, /** @type {number} */ i) => {
-    const e = /** @type {{ written?: unknown, spoken?: unknown }} */ (entry);
-    if (typeof e?.written !== 'string' || typeof e?.spoken !== 'string' || e.written === '') {
-      const line = text.split('\n').findIndex((l) => l.includes(JSON.stringify(e?.written ?? '')));
-      throw new ArticleSourceError(file, line >= 0 ? line + 1 : 1, `entry ${i + 1} needs non-empty "written" and "spoken" text`);
-    }
-  });
-  return JSON.stringify(json);
-}
 
 /**
  * The article shown at index.html when the site has one article; undefined when index.html

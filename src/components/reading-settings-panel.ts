@@ -9,7 +9,7 @@ import {
   describedSettings,
   READING_SETTINGS,
   readingSettings,
-  SETTING_WORDS,
+  choicesOf,
   type DescribedSetting,
   type ReadingSettings,
   type SettingKey,
@@ -23,10 +23,10 @@ const SETTINGS = describedSettings();
 /** The panel's fieldsets, in the settings' order: a radio group has its own, the rest share their group's. */
 const FIELDSETS: { legend: string; group?: string; settings: DescribedSetting[] }[] = [];
 for (const described of SETTINGS) {
-  const group = described.kind === 'choice' ? undefined : described.words.group;
+  const group = described.kind === 'choice' ? undefined : described.setting.group;
   const shared = group && FIELDSETS.find((fieldset) => fieldset.group === group);
   if (shared) shared.settings.push(described);
-  else FIELDSETS.push({ legend: group ?? described.words.label, group, settings: [described] });
+  else FIELDSETS.push({ legend: group ?? described.setting.label, group, settings: [described] });
 }
 
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
@@ -220,7 +220,7 @@ export class ReadingSettingsPanel extends LitElement {
     const { storageState, rejected } = this.settings.store;
     const notices: string[] = [];
     if (rejected.length > 0) {
-      notices.push(`Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => SETTING_WORDS[key].label.toLowerCase()).join(', ')}.`);
+      notices.push(`Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => READING_SETTINGS[key].label.toLowerCase()).join(', ')}.`);
     }
     if (storageState === 'blocked') notices.push('This browser does not let the page save settings, so they apply for this visit only.');
     if (storageState === 'full') notices.push('The browser’s storage is full, so these settings apply for this visit only.');
@@ -238,13 +238,13 @@ export class ReadingSettingsPanel extends LitElement {
     }
   }
 
-  private renderSlider({ key, setting, words }: Described<'range'>, s: ReadingSettings) {
+  private renderSlider({ key, setting }: Described<'range'>, s: ReadingSettings) {
     const value = s[key];
     return html`
       <div class="slider">
-        <label for=${key}>${words.label} <span class="value" aria-hidden="true">${words.format(value)}</span></label>
+        <label for=${key}>${setting.label} <span class="value" aria-hidden="true">${setting.format(value)}</span></label>
         <input id=${key} type="range" min=${setting.min} max=${setting.max} step=${setting.step} .value=${String(value)}
-          aria-valuetext=${words.format(value)}
+          aria-valuetext=${setting.format(value)}
           @input=${(e: Event) => this.change(key, Number((e.target as HTMLInputElement).value))} />
       </div>
     `;
@@ -265,27 +265,27 @@ export class ReadingSettingsPanel extends LitElement {
     `;
   }
 
-  private renderChoices({ key, setting, words }: Described<'choice'>, s: ReadingSettings) {
-    return setting.choices.map(
+  private renderChoices({ key, setting }: Described<'choice'>, s: ReadingSettings) {
+    return choicesOf(setting).map(
       (value) => html`
         <label class="choice">
           <input type="radio" name=${key} value=${value} .checked=${value === s[key]} @change=${() => this.change(key, value)} />
-          ${words.choices[value]}
+          ${setting.choices[value]}
         </label>
       `,
     );
   }
 
-  private renderCheckbox({ key, words }: Described<'toggle'>, s: ReadingSettings) {
-    const hintId = words.hint ? `${key}-hint` : undefined;
+  private renderCheckbox({ key, setting }: Described<'toggle'>, s: ReadingSettings) {
+    const hintId = setting.hint ? `${key}-hint` : undefined;
     return html`
       <label class="choice">
         <input type="checkbox" name=${key} .checked=${s[key]} aria-describedby=${ifDefined(hintId)}
-          aria-keyshortcuts=${ifDefined(words.keyshortcuts)}
+          aria-keyshortcuts=${ifDefined(setting.keyshortcuts)}
           @change=${(e: Event) => this.change(key, (e.target as HTMLInputElement).checked)} />
-        ${words.label}
+        ${setting.label}
       </label>
-      ${hintId ? html`<p class="hint" id=${hintId}>${words.hint}</p>` : nothing}
+      ${hintId ? html`<p class="hint" id=${hintId}>${setting.hint}</p>` : nothing}
     `;
   }
 
@@ -317,7 +317,7 @@ export class ReadingSettingsPanel extends LitElement {
     const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
     if (next === undefined) return;
     this.change('textSize', next);
-    announce(`${SETTING_WORDS.textSize.label} ${SETTING_WORDS.textSize.format(next)}.`);
+    announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`);
   }
 
   private reset() {

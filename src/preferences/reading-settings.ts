@@ -1,12 +1,12 @@
-// The reader's display settings, each described once here: READING_SETTINGS says what a
-// setting holds and how it reaches the page's CSS, SETTING_WORDS what the panel shows and says
-// for it. Everything else is derived: the ReadingSettings type, defaults, the check of a stored
-// value, applying settings to the page, the panel's controls, the names in its notices and its
-// announcements. Adding a setting is an entry in each table and a CSS rule (see the README).
+// The reader's display settings, each described once, in READING_SETTINGS: what it holds
+// (default, range or choices), how it reaches the page's CSS, and what the panel shows and says
+// for it (label, fieldset, value text, choice names, hint). Everything else is derived: the
+// ReadingSettings type, defaults, the check of a stored value, applying settings to the page,
+// the panel's controls, the names in its notices and its announcements, and the tests'
+// extremes. Adding a setting is one entry here and one CSS rule (see the README).
 //
-// The two tables are apart because the <head> snippet bundles this module to apply stored
-// settings before first paint: it uses READING_SETTINGS, and the bundler leaves out the words
-// and the store, which it does not use.
+// The <head> snippet bundles this module to apply stored settings before first paint, so it
+// carries the labels too (about 350 bytes compressed): one description per setting is worth it.
 import { boolean, numberIn, oneOf, parseFields, sharedStore, type Checked, type FieldCheck } from './preference-store.js';
 import { SETTINGS_KEY } from './storage-keys.js';
 
@@ -14,48 +14,96 @@ import { SETTINGS_KEY } from './storage-keys.js';
 type Target<V> = ({ css: `--${string}`; data?: never } | { data: string; css?: never }) & {
   /** The text written there; by default the value itself, or "on"/"off" for a checkbox. */
   toCss?(value: V): string;
+  /** What the panel calls it; in lower case, it names the setting in notices. */
+  label: string;
 };
 
-/** A number in a range: a slider. */
-export type RangeSetting = Target<number> & { min: number; max: number; step: number; default: number };
+/** A number in a range: a slider, in a fieldset shared with the other settings of its group. */
+export type RangeSetting = Target<number> & {
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+  group: string;
+  /** The value as shown beside the slider and announced, e.g. "150%". */
+  format(value: number): string;
+};
 
-/** One of a few values, in the panel's order: a radio group. */
-export type ChoiceSetting<C extends string = string> = Target<C> & { choices: readonly C[]; default: C };
+/** One of a few values, in the panel's order, each with its name: a radio group with its own fieldset. */
+export type ChoiceSetting<C extends string = string> = Target<C> & { choices: Readonly<Record<C, string>>; default: C };
 
-/** On or off: a checkbox. */
-export type ToggleSetting = Target<boolean> & { default: boolean };
+/** On or off: a checkbox, in a fieldset shared with the other settings of its group. */
+export type ToggleSetting = Target<boolean> & {
+  default: boolean;
+  group: string;
+  /** A sentence under the checkbox, which describes it. */
+  hint?: string;
+  /** Keys that operate the setting, for aria-keyshortcuts. */
+  keyshortcuts?: string;
+};
 
 type AnySetting = RangeSetting | ChoiceSetting | ToggleSetting;
 
 // Identity functions that type each entry; a choice's default must be one of its choices.
 const range = (setting: RangeSetting) => setting;
-const choice = <const C extends string>(setting: Target<NoInfer<C>> & { choices: readonly C[]; default: NoInfer<C> }): ChoiceSetting<C> =>
+const choice = <const C extends string>(setting: Target<NoInfer<C>> & { choices: Record<C, string>; default: NoInfer<C> }): ChoiceSetting<C> =>
   setting;
 const toggle = (setting: ToggleSetting) => setting;
 
 const em = (value: number) => `${value}em`;
+const inEm = (value: number) => `${value.toFixed(2)} em`;
 
 /**
  * The settings, in the panel's order. Limits reach past WCAG 1.4.4 (200%) and 1.4.12 (line 1.5,
  * letter 0.12em, word 0.16em, paragraph 2em).
  */
 export const READING_SETTINGS = {
-  textSize: range({ min: 80, max: 300, step: 5, default: 100, css: '--text-scale', toCss: (percent) => String(percent / 100) }),
-  lineHeight: range({ min: 1.2, max: 2.5, step: 0.1, default: 1.6, css: '--line-height' }),
-  letterSpacing: range({ min: 0, max: 0.24, step: 0.02, default: 0, css: '--letter-spacing', toCss: em }),
-  wordSpacing: range({ min: 0, max: 0.48, step: 0.04, default: 0, css: '--word-spacing', toCss: em }),
-  paragraphSpacing: range({ min: 0.5, max: 3, step: 0.25, default: 1.25, css: '--paragraph-spacing', toCss: em }),
+  textSize: range({
+    label: 'Text size', group: 'Text', format: (percent) => `${percent}%`,
+    min: 80, max: 300, step: 5, default: 100, css: '--text-scale', toCss: (percent) => String(percent / 100),
+  }),
+  lineHeight: range({ label: 'Line height', group: 'Spacing', format: (value) => value.toFixed(1), min: 1.2, max: 2.5, step: 0.1, default: 1.6, css: '--line-height' }),
+  letterSpacing: range({ label: 'Letter spacing', group: 'Spacing', format: inEm, min: 0, max: 0.24, step: 0.02, default: 0, css: '--letter-spacing', toCss: em }),
+  wordSpacing: range({ label: 'Word spacing', group: 'Spacing', format: inEm, min: 0, max: 0.48, step: 0.04, default: 0, css: '--word-spacing', toCss: em }),
+  paragraphSpacing: range({
+    label: 'Paragraph spacing', group: 'Spacing', format: inEm, min: 0.5, max: 3, step: 0.25, default: 1.25, css: '--paragraph-spacing', toCss: em,
+  }),
   // Line lengths in characters of the current font.
   width: choice({
-    choices: ['narrow', 'medium', 'wide'],
+    label: 'Line width',
+    choices: { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' },
     default: 'medium',
     css: '--measure',
     toCss: (width) => ({ narrow: '52ch', medium: '66ch', wide: '80ch' })[width],
   }),
-  font: choice({ choices: ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'], default: 'default', data: 'font' }),
-  theme: choice({ choices: ['system', 'light', 'dark', 'sepia', 'contrast'], default: 'system', data: 'theme' }),
-  lineFocus: toggle({ default: false, data: 'lineFocus' }),
-  reduceMotion: toggle({ default: false, data: 'motion', toCss: (on) => (on ? 'reduce' : 'system') }),
+  font: choice({
+    label: 'Font',
+    choices: { default: 'Edition default', serif: 'Serif', sans: 'Sans-serif', atkinson: 'Atkinson Hyperlegible', opendyslexic: 'OpenDyslexic' },
+    default: 'default',
+    data: 'font',
+  }),
+  theme: choice({
+    label: 'Theme',
+    choices: { system: 'Follow system', light: 'Light', dark: 'Dark', sepia: 'Sepia', contrast: 'High contrast' },
+    default: 'system',
+    data: 'theme',
+  }),
+  lineFocus: toggle({
+    label: 'Line focus',
+    group: 'Reading aids',
+    hint: 'Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.',
+    keyshortcuts: 'Alt+ArrowUp Alt+ArrowDown',
+    default: false,
+    data: 'lineFocus',
+  }),
+  reduceMotion: toggle({
+    label: 'Reduce motion',
+    group: 'Reading aids',
+    hint: 'No smooth scrolling or animation, even if your device allows it.',
+    default: false,
+    data: 'motion',
+    toCss: (on) => (on ? 'reduce' : 'system'),
+  }),
 };
 
 export type SettingKey = keyof typeof READING_SETTINGS;
@@ -65,60 +113,8 @@ type ValueOf<S> = S extends ChoiceSetting<infer C> ? C : S extends RangeSetting 
 /** The reader's settings: a value for each entry of READING_SETTINGS. */
 export type ReadingSettings = { [K in SettingKey]: ValueOf<(typeof READING_SETTINGS)[K]> };
 
-/** A slider's words. */
-export interface RangeWords {
-  label: string;
-  /** The legend of the fieldset it shares with the other settings of its group. */
-  group: string;
-  /** The value as shown beside the slider and announced, e.g. "150%". */
-  format(value: number): string;
-}
-
-/** A radio group's words: its label is also the legend of its own fieldset. */
-export interface ChoiceWords<C extends string = string> {
-  label: string;
-  choices: Record<C, string>;
-}
-
-/** A checkbox's words. */
-export interface ToggleWords {
-  label: string;
-  /** The legend of the fieldset it shares with the other settings of its group. */
-  group: string;
-  /** A sentence under the checkbox, which describes it. */
-  hint?: string;
-  /** Keys that operate the setting, for aria-keyshortcuts. */
-  keyshortcuts?: string;
-}
-
-type WordsFor<S> = S extends ChoiceSetting<infer C> ? ChoiceWords<C> : S extends RangeSetting ? RangeWords : ToggleWords;
-
-const inEm = (value: number) => `${value.toFixed(2)} em`;
-
-/** What the panel shows and says for each setting. A label in lower case names it in notices. */
-export const SETTING_WORDS = {
-  textSize: { label: 'Text size', group: 'Text', format: (percent) => `${percent}%` },
-  lineHeight: { label: 'Line height', group: 'Spacing', format: (value) => value.toFixed(1) },
-  letterSpacing: { label: 'Letter spacing', group: 'Spacing', format: inEm },
-  wordSpacing: { label: 'Word spacing', group: 'Spacing', format: inEm },
-  paragraphSpacing: { label: 'Paragraph spacing', group: 'Spacing', format: inEm },
-  width: { label: 'Line width', choices: { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' } },
-  font: {
-    label: 'Font',
-    choices: { default: 'Edition default', serif: 'Serif', sans: 'Sans-serif', atkinson: 'Atkinson Hyperlegible', opendyslexic: 'OpenDyslexic' },
-  },
-  theme: {
-    label: 'Theme',
-    choices: { system: 'Follow system', light: 'Light', dark: 'Dark', sepia: 'Sepia', contrast: 'High contrast' },
-  },
-  lineFocus: {
-    label: 'Line focus',
-    group: 'Reading aids',
-    hint: 'Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.',
-    keyshortcuts: 'Alt+ArrowUp Alt+ArrowDown',
-  },
-  reduceMotion: { label: 'Reduce motion', group: 'Reading aids', hint: 'No smooth scrolling or animation, even if your device allows it.' },
-} satisfies { [K in SettingKey]: WordsFor<(typeof READING_SETTINGS)[K]> };
+/** A choice setting's values, in the panel's order. */
+export const choicesOf = <C extends string>(setting: ChoiceSetting<C>) => Object.keys(setting.choices) as C[];
 
 /** The settings as [key, entry] pairs, in order, for code that treats every setting alike. */
 const SETTINGS = Object.entries(READING_SETTINGS) as [SettingKey, AnySetting][];
@@ -128,20 +124,19 @@ const isChoice = (setting: AnySetting): setting is ChoiceSetting => 'choices' in
 
 type KeysOf<Kind> = { [K in SettingKey]: (typeof READING_SETTINGS)[K] extends Kind ? K : never }[SettingKey];
 
-/** A setting with its words, told apart by kind: what the panel renders and announces. */
+/** A setting told apart by kind: what the panel renders and announces. */
 export type DescribedSetting =
-  | { kind: 'range'; key: KeysOf<RangeSetting>; setting: RangeSetting; words: RangeWords }
-  | { kind: 'choice'; key: KeysOf<ChoiceSetting>; setting: ChoiceSetting; words: ChoiceWords }
-  | { kind: 'toggle'; key: KeysOf<ToggleSetting>; setting: ToggleSetting; words: ToggleWords };
+  | { kind: 'range'; key: KeysOf<RangeSetting>; setting: RangeSetting }
+  | { kind: 'choice'; key: KeysOf<ChoiceSetting>; setting: ChoiceSetting }
+  | { kind: 'toggle'; key: KeysOf<ToggleSetting>; setting: ToggleSetting };
 
-/** Every setting with its words, in order (a function, so the <head> snippet's bundle leaves it out). */
+/** Every setting, in order, with its kind (a function, so the <head> snippet's bundle leaves it out). */
 export function describedSettings(): DescribedSetting[] {
-  // The casts restate what READING_SETTINGS and SETTING_WORDS already guarantee for each key.
+  // The casts restate what READING_SETTINGS already guarantees for each key.
   return SETTINGS.map(([key, setting]): DescribedSetting => {
-    const words = SETTING_WORDS[key];
-    if (isRange(setting)) return { kind: 'range', key: key as KeysOf<RangeSetting>, setting, words: words as RangeWords };
-    if (isChoice(setting)) return { kind: 'choice', key: key as KeysOf<ChoiceSetting>, setting, words: words as ChoiceWords };
-    return { kind: 'toggle', key: key as KeysOf<ToggleSetting>, setting, words: words as ToggleWords };
+    if (isRange(setting)) return { kind: 'range', key: key as KeysOf<RangeSetting>, setting };
+    if (isChoice(setting)) return { kind: 'choice', key: key as KeysOf<ChoiceSetting>, setting };
+    return { kind: 'toggle', key: key as KeysOf<ToggleSetting>, setting };
   });
 }
 
@@ -152,7 +147,7 @@ export const DEFAULT_SETTINGS = Object.freeze(
 const CHECKS = Object.fromEntries(
   SETTINGS.map(([key, setting]): [SettingKey, FieldCheck] => [
     key,
-    isRange(setting) ? numberIn(setting.min, setting.max) : isChoice(setting) ? oneOf(setting.choices) : boolean,
+    isRange(setting) ? numberIn(setting.min, setting.max) : isChoice(setting) ? oneOf(choicesOf(setting)) : boolean,
   ]),
 ) as Record<SettingKey, FieldCheck>;
 

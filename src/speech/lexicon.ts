@@ -1,6 +1,9 @@
 // Maps written text to what a speech engine should say, keeping track of which spoken
 // characters came from which written ones so the highlight can still mark the page's words.
+// The words come from assets/lexicon/<language>.json (see scripts/lexicon.mjs for its form and
+// test/build/lexicon.test.mjs for how each respelling is checked against real engines).
 
+/** A written word and what the engine is given in its place. */
 export interface LexiconEntry {
   written: string;
   spoken: string;
@@ -24,6 +27,9 @@ export interface Spoken {
 /** A bare web address said as its site's name ("takeachef.com"), not letter by letter. */
 const URL = /\b(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\/[^\s]*)?/gi;
 
+/** "#2" is "number 2": engines say "hash two". */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}])#(\p{N}+)(?![\p{L}\p{N}])/gu;
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class Lexicon {
@@ -37,13 +43,21 @@ export class Lexicon {
     if (alternatives.length > 0) this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   }
 
-  /** Reads a lexicon file's JSON, ignoring malformed entries rather than failing speech. */
+  /**
+   * Reads a lexicon file's JSON: each entry's default respelling (`speak`, or `speak.default`
+   * where engines have their own). Entries the engines read right as written have none and are
+   * skipped, as are malformed ones, rather than failing speech.
+   */
   static fromJson(json: unknown): Lexicon {
     const entries = (json as { entries?: unknown })?.entries;
     if (!Array.isArray(entries)) return new Lexicon();
-    return new Lexicon(
-      entries.filter((e): e is LexiconEntry => typeof e?.written === 'string' && typeof e?.spoken === 'string' && e.written !== ''),
-    );
+    const pairs: LexiconEntry[] = [];
+    for (const e of entries) {
+      const speak: unknown = e?.speak;
+      const spoken = typeof speak === 'string' ? speak : (speak as { default?: unknown } | null)?.default;
+      if (typeof e?.written === 'string' && e.written !== '' && typeof spoken === 'string' && spoken !== '') pairs.push({ written: e.written, spoken });
+    }
+    return new Lexicon(pairs);
   }
 
   /**
@@ -63,16 +77,18 @@ export class Lexicon {
   speak(written: string, start = 0, end = written.length): Spoken {
     const replacements: { start: number; end: number; spoken: string }[] = [];
     const slice = written.slice(start, end);
+    // Web addresses first, then numbers, then lexicon words; a later match inside an earlier one is left alone.
+    const replace = (match: RegExpMatchArray, spoken: string) => {
+      const at = start + match.index!;
+      if (replacements.some((r) => at < r.end && at + match[0].length > r.start)) return;
+      replacements.push({ start: at, end: at + match[0].length, spoken });
+    };
     for (const match of slice.matchAll(URL)) {
-      replacements.push({ start: start + match.index!, end: start + match.index! + match[0].length, spoken: match[1].replace(/^www\./, '') });
+      const site = match[1].replace(/^www\./, '');
+      replace(match, this.entries.get(site) ?? site);
     }
-    if (this.pattern) {
-      for (const match of slice.matchAll(this.pattern)) {
-        const at = start + match.index!;
-        if (replacements.some((r) => at < r.end && at + match[0].length > r.start)) continue;
-        replacements.push({ start: at, end: at + match[0].length, spoken: this.entries.get(match[0])! });
-      }
-    }
+    for (const match of slice.matchAll(NUMBER_SIGN)) replace(match, `number ${match[1]}`);
+    if (this.pattern) for (const match of slice.matchAll(this.pattern)) replace(match, this.entries.get(match[0])!);
     replacements.sort((a, b) => a.start - b.start);
 
     let text = '';

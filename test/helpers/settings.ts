@@ -1,6 +1,6 @@
 // Drives the reading settings panel inside an edition frame the way a reader would:
 // through its native controls, with real input and change events.
-import { READING_SETTINGS, type ReadingSettings } from '../../src/preferences/reading-settings.js';
+import { choicesOf, READING_SETTINGS, type ReadingSettings } from '../../src/preferences/reading-settings.js';
 import { announced } from './announcer.js';
 import type { Edition } from './edition.js';
 import { SETTINGS_KEY } from './storage.js';
@@ -16,7 +16,7 @@ export const LARGEST: Partial<ReadingSettings> = Object.fromEntries(
 );
 
 /** The themes a reader can choose, "follow system" first. */
-export const THEMES = READING_SETTINGS.theme.choices;
+export const THEMES = choicesOf(READING_SETTINGS.theme);
 
 export function panel(edition: Edition) {
   const root = edition.doc.querySelector('reading-settings-panel')!.shadowRoot!;

@@ -145,7 +145,7 @@ describe('read-aloud player', () => {
     await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
     expect(highlighted(edition)).to.match(/^After treatment she did not pop out of darkness/);
     edition.doc.querySelector<HTMLAnchorElement>('nav a[href="#faq"]')!.click();
-    await until(() => speech.texts().at(-1) === 'Section: FAQ', 'the FAQ section');
+    await until(() => speech.texts().at(-1) === 'Section: F.A.Q.', 'the FAQ section');
     await player.rendered();
     expect(player.where()).to.contain('Section 12 of 13: FAQ');
   });

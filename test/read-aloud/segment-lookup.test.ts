@@ -11,6 +11,7 @@ import {
   segmentOfHeading,
 } from '../../src/speech/segment-lookup.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
+import { pointAt } from '../helpers/word-point.js';
 
 /**
  * Segments: 0 "Title", 1 "First sentence here.", 2 "Second sentence follows it.",
@@ -33,21 +34,6 @@ function fixture() {
   const script = buildScript(article, new Lexicon(), 'en');
   const [title, first, heading, third, note] = article.querySelectorAll('h1, p, h2');
   return { box, article, script, title, first, heading, third, note, outside: box.querySelector('.outside')! };
-}
-
-/** The middle of a word's box on screen. */
-function pointAt(element: Element, word: string) {
-  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent!.indexOf(word);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + word.length);
-    const rect = range.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }
-  throw new Error(`no “${word}” in ${element.localName}`);
 }
 
 describe('segment lookup', () => {

@@ -5,6 +5,7 @@ import { LitElement } from 'lit';
 import { TapToSeekController } from '../../src/controllers/tap-to-seek-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
+import { pointAt } from '../helpers/word-point.js';
 
 class TapHost extends LitElement {
   article?: Element;
@@ -29,8 +30,8 @@ declare global {
 
 /**
  * Segments: 0 "Title", 1 "First sentence here.", 2 "Second sentence follows it.",
- * 3 "Section: Café society", 4 "Third sentence with a link.", 5 "Open me" (a disclosure's
- * summary is read), 6 "Hidden answer."
+ * 3 "Section: Café society", 4 "Third sentence with a link.", 5 "Open me" (a disclosure's summary
+ * is read), 6 "Hidden answer."
  */
 async function fixture() {
   const box = document.createElement('div');
@@ -64,20 +65,8 @@ async function fixture() {
 
 /** Clicks the middle of a word, as a tap there would (the event goes to the element under it). */
 function clickWord(within: Element, word: string) {
-  const walker = document.createTreeWalker(within, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent!.indexOf(word);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + word.length);
-    const rect = range.getBoundingClientRect();
-    node.parentElement!.dispatchEvent(
-      new MouseEvent('click', { bubbles: true, cancelable: true, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 }),
-    );
-    return;
-  }
-  throw new Error(`no “${word}” in ${within.localName}`);
+  const { x, y, target } = pointAt(within, word);
+  target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: x, clientY: y }));
 }
 
 describe('TapToSeekController', () => {
