@@ -274,8 +274,14 @@ export class ReadAloud extends EventTarget {
     }
   }
 
-  /** Someone else spoke over the part: say it again, whole, once they have had a moment. */
+  /**
+   * Someone else spoke over the part: say it again, whole, once they have had a moment. The
+   * engine is reset first: Chromium, its utterance cancelled from outside, starts no other
+   * until the page itself calls cancel().
+   */
   private cutByOthers() {
+    this.token++;
+    this.options.engine.cancel();
     this.inFlight = false;
     this.disarm();
     if (!this.started && ++this.unstartedCuts >= UNSTARTED_CUTS_LIMIT) {

@@ -147,7 +147,10 @@ describe('read-aloud state machine', () => {
     engine.last.events.boundary(6, 3);
     for (const code of ['interrupted', 'canceled', 'interrupted', 'canceled', 'interrupted', 'interrupted', 'canceled', 'interrupted']) {
       const spoken = engine.spoken.length;
+      const cancels = engine.cancels;
       engine.last.events.error(code);
+      // The engine is reset: Chromium starts nothing after an outside cancel until the page cancels.
+      expect(engine.cancels, code).to.equal(cancels + 1);
       expect(player.state, code).to.equal('playing');
       expect(player.problem, code).to.equal(undefined);
       expect(engine.spoken.length, 'quiet until the moment has passed').to.equal(spoken);
