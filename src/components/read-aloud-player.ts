@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../announcer.js';
+import { afterFocusSettles } from '../focus-handover.js';
 import { DockingController } from '../controllers/docking-controller.js';
 import { FollowReadingController } from '../controllers/follow-reading-controller.js';
 import { MediaSessionController } from '../controllers/media-session-controller.js';
@@ -59,9 +60,9 @@ const minutes = (ms: number) => {
 };
 
 /**
- * A control to focus on the next render, and the part of the player kept on screen until it
- * has focus: the new control is focused before the old one goes, so screen readers (Firefox's
- * above all) announce where focus landed rather than the removal.
+ * A control to focus on the next render, and the part of the player kept on screen until that
+ * focus has reached screen readers (see ../focus-handover.ts), so they announce where focus
+ * landed rather than the removal.
  */
 interface Handover {
   focus: '.play' | '.listen';
@@ -125,6 +126,8 @@ export class ReadAloudPlayer extends LitElement {
   /** Play was pressed before any voice had loaded: where to start once one has. */
   private pendingStart?: { from?: number; timer: number };
   private handover?: Handover;
+  /** What a handover keeps on screen after focusing its control, until the focus has settled. */
+  private kept?: Handover['keep'];
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
   private focusBarOnStart = false;
   /**
@@ -190,16 +193,22 @@ export class ReadAloudPlayer extends LitElement {
 
   override render() {
     const listening = this.state !== 'idle';
-    return html`${this.renderLaunch(!listening || this.handover?.keep === 'launch')}${listening || this.handover?.keep === 'bar' ? this.renderBar() : nothing}`;
+    const keep = this.handover?.keep ?? this.kept;
+    return html`${this.renderLaunch(!listening || keep === 'launch')}${listening || keep === 'bar' ? this.renderBar() : nothing}`;
   }
 
   protected override updated() {
-    // Focus moves first, then what it left is removed (see Handover).
+    // Focus moves first; what it left goes once screen readers have heard of the move (see Handover).
     const handover = this.handover;
     if (!handover) return;
     this.handover = undefined;
     this.renderRoot.querySelector<HTMLElement>(handover.focus)?.focus();
-    if (handover.keep) this.requestUpdate();
+    if (!handover.keep) return;
+    this.kept = handover.keep;
+    afterFocusSettles(() => {
+      this.kept = undefined;
+      this.requestUpdate();
+    });
   }
 
   private renderLaunch(showButtons: boolean) {
@@ -381,10 +390,10 @@ export class ReadAloudPlayer extends LitElement {
     this.optionsOpen = !this.optionsOpen;
   }
 
-  /** Focus goes to Play/Pause before the button that was pressed goes away. */
+  /** Focus goes to Play/Pause, and the button that was pressed goes once screen readers have heard of it. */
   private backToReading() {
     this.renderRoot.querySelector<HTMLElement>('.play')?.focus();
-    this.follow.backToReading(this.showReadingPosition());
+    afterFocusSettles(() => this.follow.backToReading(this.showReadingPosition()));
   }
 
   /** The script and player are built on first use, not on page load. */

@@ -3,6 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../announcer.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
+import { afterFocusSettles } from '../focus-handover.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
 import {
@@ -293,10 +294,10 @@ export class ReadingSettingsPanel extends LitElement {
     this.open = !this.open;
   }
 
-  /** Focus goes back to the toggle before the panel it was in is hidden. */
+  /** Focus goes back to the toggle, and the panel it was in is hidden once screen readers have heard of it. */
   private close() {
     this.toggleButton.focus();
-    this.open = false;
+    afterFocusSettles(() => (this.open = false));
   }
 
   private onPanelKeydown(event: KeyboardEvent) {

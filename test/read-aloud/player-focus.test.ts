@@ -44,10 +44,10 @@ describe('read-aloud player: where focus goes', () => {
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere, 'Listen was still there when Pause took focus').to.equal(true);
     await until(() => speech.spoken.length === 1, 'speech');
-    await player.rendered();
+    // It goes once the move has reached screen readers, in a frame of its own.
+    await until(() => !listen.isConnected, 'the Listen button to go');
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
     expect(player.button('play')!.textContent).to.contain('Pause');
-    expect(listen.isConnected).to.equal(false);
   });
 
   it('Stop gives focus to Listen, before the bar goes', async () => {
@@ -62,8 +62,7 @@ describe('read-aloud player: where focus goes', () => {
     const focused = watchFocus(edition, '.listen', () => bar);
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere, 'the bar was still there when Listen took focus').to.equal(true);
-    await player.rendered();
-    expect(player.bar()).to.equal(null);
+    await until(() => player.bar() === null, 'the bar to go');
     expect(deepActiveElement(edition.doc)).to.equal(player.listen());
   });
 
@@ -78,11 +77,11 @@ describe('read-aloud player: where focus goes', () => {
     await player.rendered();
     expect(player.where()).to.contain('Section 13 of 13');
     player.button('play')!.focus();
-    while (player.bar()) {
+    while (player.listen() === null) {
       speech.end();
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    await player.rendered();
+    await until(() => player.bar() === null, 'the bar to go');
     expect(deepActiveElement(edition.doc)).to.equal(player.listen());
   });
 
@@ -94,7 +93,7 @@ describe('read-aloud player: where focus goes', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => speech.spoken.length === 1, 'speech');
     await player.rendered();
-    expect(speech.texts()[0]).to.equal('Section: FAQ');
+    expect(speech.texts()[0]).to.match(/^Section: F\.?A\.?Q\.?$/);
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
   });
 
@@ -110,8 +109,7 @@ describe('read-aloud player: where focus goes', () => {
     const focused = watchFocus(edition, '.play', () => back);
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere).to.equal(true);
-    await player.rendered();
-    expect(player.button('back')).to.equal(null);
+    await until(() => player.button('back') === null, 'the button to go');
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
   });
 

@@ -118,8 +118,7 @@ describe('reading settings', () => {
     const control = p.range('textSize');
     control.focus();
     control.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await settled(edition);
-    expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
+    await until(() => p.toggle.getAttribute('aria-expanded') === 'false', 'the panel to close');
     expect(p.root.activeElement).to.equal(p.toggle);
   });
 
