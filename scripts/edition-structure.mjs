@@ -8,6 +8,10 @@
 //    <figure>picture<figcaption>that line</figcaption></figure>;
 //  - a blockquote whose last paragraph starts with "— " becomes
 //    <figure><blockquote>…</blockquote><figcaption>attribution</figcaption></figure>;
+//  - every figure is labelled by its caption with aria-labelledby: browsers name a figure after
+//    its figcaption without saying so to screen readers, so Orca's say-all read a quote's
+//    attribution as the figure's name before the quote, and again after it; with the explicit
+//    relation it knows the name is the caption it will read in its place;
 //  - a heading directly followed by a table becomes that table's <caption>;
 //  - table header cells get scope, and each body row's first cell becomes its row header.
 // It also rejects what the edition cannot present well, naming the source line.
@@ -145,7 +149,7 @@ function captionedPictures(state) {
       out.push(open);
       continue;
     }
-    const figure = new state.Token('figure_open', 'figure', 1);
+    const figure = labelledFigure(state);
     figure.map = open.map;
     const picture = new state.Token('inline', '', 0);
     picture.children = [children[0]];
@@ -158,7 +162,7 @@ function captionedPictures(state) {
     out.push(
       figure,
       picture,
-      new state.Token('figcaption_open', 'figcaption', 1),
+      captionOf(state, figure),
       caption,
       new state.Token('figcaption_close', 'figcaption', -1),
       new state.Token('figure_close', 'figure', -1),
@@ -226,15 +230,38 @@ function quotesToFigures(state, fail) {
     if (first?.type === 'text') first.content = first.content.replace(ATTRIBUTION, '');
     inline.content = inline.content.replace(ATTRIBUTION, '');
 
-    const figure = new state.Token('figure_open', 'figure', 1);
+    const figure = labelledFigure(state);
     figure.attrSet('class', 'quote');
     figure.map = token.map;
     out.push(figure, ...tokens.slice(i, close - 3), tokens[close]);
-    out.push(new state.Token('figcaption_open', 'figcaption', 1), inline, new state.Token('figcaption_close', 'figcaption', -1));
+    out.push(captionOf(state, figure), inline, new state.Token('figcaption_close', 'figcaption', -1));
     out.push(new state.Token('figure_close', 'figure', -1));
     i = close;
   }
   return out;
+}
+
+/**
+ * A figure labelled by the caption it will have (see the top of this file); ids count up
+ * through the article ("figure-1-caption").
+ * @param {StateCore} state
+ */
+function labelledFigure(state) {
+  state.env.figures = (state.env.figures ?? 0) + 1;
+  const figure = new state.Token('figure_open', 'figure', 1);
+  figure.attrSet('aria-labelledby', `figure-${state.env.figures}-caption`);
+  return figure;
+}
+
+/**
+ * The figcaption that labels a figure made by labelledFigure.
+ * @param {StateCore} state
+ * @param {Token} figure
+ */
+function captionOf(state, figure) {
+  const caption = new state.Token('figcaption_open', 'figcaption', 1);
+  caption.attrSet('id', figure.attrGet('aria-labelledby') ?? '');
+  return caption;
 }
 
 /** @param {StateCore} state */

@@ -39,6 +39,9 @@ import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
 
+/** A click from the keyboard or a screen reader, which has no pointer presses. */
+const byKeyboard = (event: MouseEvent) => event.detail === 0;
+
 /**
  * Some engines (Chrome with speech-dispatcher) drop an utterance spoken before their voice
  * list has loaded; Play waits this long for voices, then speaks anyway.
@@ -124,7 +127,7 @@ export class ReadAloudPlayer extends LitElement {
   private lastProblem?: string;
   private stopWatchingVoices?: () => void;
   /** Play was pressed before any voice had loaded: where to start once one has. */
-  private pendingStart?: { from?: number; timer: number };
+  private pendingStart?: { from?: number; quietFirst: boolean; timer: number };
   private handover?: Handover;
   /** What a handover keeps on screen after focusing its control, until the focus has settled. */
   private kept?: Handover['keep'];
@@ -221,10 +224,10 @@ export class ReadAloudPlayer extends LitElement {
     if (!showButtons) return html`<div class="launch"></div>`;
     const saved = this.position?.peek();
     return html`<div class="launch">
-      <button class="listen primary" type="button" @click=${() => this.listen()} aria-keyshortcuts=${this.keyshortcuts('toggle')}>
+      <button class="listen primary" type="button" @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${this.keyshortcuts('toggle')}>
         ${ICONS.play}${saved ? html`Resume listening<span class="visually-hidden"> from “${saved.section}”</span>` : 'Listen'}
       </button>
-      ${saved ? html`<button type="button" class="from-start" @click=${() => this.listen(0)}>Start from the beginning</button>` : nothing}
+      ${saved ? html`<button type="button" class="from-start" @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>` : nothing}
     </div>`;
   }
 
@@ -249,7 +252,7 @@ export class ReadAloudPlayer extends LitElement {
       <div class="controls">
         ${this.iconButton('previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
         ${this.iconButton('previous', 'Previous sentence', ICONS.previous, () => player.previous())}
-        <button class="primary icon-button play" type="button" @click=${() => player.toggle()} aria-keyshortcuts=${this.keyshortcuts('toggle')}>
+        <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })} aria-keyshortcuts=${this.keyshortcuts('toggle')}>
           ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? 'Pause' : 'Play'}</span>
         </button>
         ${this.iconButton('next', 'Next sentence', ICONS.next, () => player.next())}
@@ -353,18 +356,23 @@ export class ReadAloudPlayer extends LitElement {
     return [choice.label, ...details].join(', ');
   }
 
-  /** Starts (or resumes) listening: at a segment, at the saved position, or at the start. */
-  private listen(from?: number) {
+  /**
+   * Starts (or resumes) listening: at a segment, at the saved position, or at the start. Started
+   * from the keyboard, speech waits a quiet moment, so a screen reader says first where focus
+   * went (Pause) and that it is playing, rather than queueing that behind a sentence (Firefox)
+   * or cutting the sentence with it (Chromium).
+   */
+  private listen(from?: number, quietFirst = false) {
     const player = this.ensurePlayer();
     if (!player) return;
     if (this.voices.length === 0) {
       if (!this.pendingStart) {
-        this.pendingStart = { from, timer: window.setTimeout(() => this.startPending(), VOICE_WAIT_MS) };
+        this.pendingStart = { from, quietFirst, timer: window.setTimeout(() => this.startPending(), VOICE_WAIT_MS) };
         this.announce('Loading voices…');
       }
       return;
     }
-    this.start(player, from);
+    this.start(player, from, quietFirst);
   }
 
   /** Voices arrived, or waiting for them timed out: start anyway; a failure is reported as usual. */
@@ -374,12 +382,12 @@ export class ReadAloudPlayer extends LitElement {
     if (!pending || !player) return;
     window.clearTimeout(pending.timer);
     this.pendingStart = undefined;
-    this.start(player, pending.from);
+    this.start(player, pending.from, pending.quietFirst);
   }
 
-  private start(player: ReadAloud, from?: number) {
+  private start(player: ReadAloud, from?: number, quietFirst = false) {
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
-    player.play(from ?? this.position?.find(player.script)?.index ?? player.index);
+    player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
   }
 
   private stop() {
@@ -522,11 +530,11 @@ export class ReadAloudPlayer extends LitElement {
     if (index === undefined) return;
     if (this.state === 'idle') {
       this.focusBarOnStart = true;
-      this.listen(index);
+      this.listen(index, event.byKeyboard);
       return;
     }
     // Already listening: move there, and bring focus to the bar all the same.
-    player!.play(index);
+    player!.play(index, { quietFirst: event.byKeyboard });
     this.handover = { focus: '.play' };
     this.requestUpdate();
   };
@@ -543,8 +551,8 @@ export class ReadAloudPlayer extends LitElement {
     const player = this.player;
     switch (action) {
       case 'toggle':
-        if (player && player.state !== 'idle') player.toggle();
-        else this.listen();
+        if (player && player.state !== 'idle') player.toggle({ quietFirst: true });
+        else this.listen(undefined, true);
         break;
       case 'stop':
         this.stop();

@@ -185,6 +185,8 @@ export class ReadingSettingsPanel extends LitElement {
   }
 
   @state() private open = false;
+  /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
+  @state() private closing = false;
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
 
@@ -194,7 +196,7 @@ export class ReadingSettingsPanel extends LitElement {
   override render() {
     const s = this.settings.value;
     return html`
-      <button class="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+      <button class="toggle" type="button" aria-expanded=${this.open && !this.closing} aria-controls="panel" @click=${this.toggle}>
         Reading settings
       </button>
       <div class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
@@ -294,16 +296,24 @@ export class ReadingSettingsPanel extends LitElement {
     this.open = !this.open;
   }
 
-  /** Focus goes back to the toggle, and the panel it was in is hidden once screen readers have heard of it. */
-  private close() {
+  /**
+   * Focus goes back to the toggle, which says "collapsed" as it does, and the panel it was in is
+   * hidden once screen readers have heard of the move.
+   */
+  private async close() {
+    this.closing = true;
+    await this.updateComplete;
     this.toggleButton.focus();
-    afterFocusSettles(() => (this.open = false));
+    afterFocusSettles(() => {
+      this.open = false;
+      this.closing = false;
+    });
   }
 
   private onPanelKeydown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      this.close();
+      void this.close();
     }
   }
 

@@ -118,13 +118,16 @@ export class ReadAloud extends EventTarget {
     return parts;
   }
 
-  /** Starts reading at a segment (by default where reading stands). */
-  play(from = this.index) {
+  /**
+   * Starts reading at a segment (by default where reading stands). With `quietFirst`, after a
+   * quiet moment: started from the keyboard, the screen reader first says where focus went.
+   */
+  play(from = this.index, { quietFirst = false } = {}) {
     if (this.script.segments.length === 0) return;
     this.moveTo(from);
     this.problem = undefined;
     this.state = 'playing';
-    this.speakCurrent();
+    this.start(0, quietFirst);
   }
 
   /**
@@ -140,17 +143,17 @@ export class ReadAloud extends EventTarget {
     this.changed();
   }
 
-  /** Continues from the word where it paused, or plays from the current position. */
-  resume() {
+  /** Continues from the word where it paused (the part's start after a quiet moment, with `quietFirst`). */
+  resume({ quietFirst = false } = {}) {
     if (this.state === 'playing') return;
     this.problem = undefined;
     this.state = 'playing';
-    this.speakCurrent(this.resumeAt);
+    this.start(this.resumeAt, quietFirst);
   }
 
-  toggle() {
+  toggle(options: { quietFirst?: boolean } = {}) {
     if (this.state === 'playing') this.pause();
-    else this.resume();
+    else this.resume(options);
   }
 
   /** Stops speech; the position is kept, so a later Play carries on from it. */
@@ -203,6 +206,17 @@ export class ReadAloud extends EventTarget {
   /** Applies a new speed or voice mid-sentence, from the last word heard. */
   restartUtterance() {
     if (this.state === 'playing') this.speakCurrent(this.resumeAt);
+  }
+
+  private start(offset: number, quietFirst: boolean) {
+    if (!quietFirst) {
+      this.speakCurrent(offset);
+      return;
+    }
+    this.silence();
+    this.part = Math.max(0, this.parts.findIndex((p) => offset < p.end));
+    this.resumeAfter(QUIET_MS);
+    this.changed();
   }
 
   private moveTo(index: number) {

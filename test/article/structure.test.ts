@@ -91,6 +91,9 @@ describe('article structure', () => {
     const attributions = figures.map((figure) => {
       expect(figure.firstElementChild?.tagName).to.equal('BLOCKQUOTE');
       expect(figure.lastElementChild?.tagName).to.equal('FIGCAPTION');
+      // Labelled by its caption in so many words, so a screen reader does not say it as the
+      // figure's name before the quote and again after it.
+      expect(figure.getAttribute('aria-labelledby')).to.equal(figure.lastElementChild!.id).and.not.equal('');
       return [text(figure.querySelector('figcaption strong')), text(figure.querySelector('figcaption'))];
     });
     expect(attributions).to.deep.equal([

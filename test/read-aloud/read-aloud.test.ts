@@ -257,6 +257,24 @@ describe('read-aloud state machine', () => {
     expect(engine.cancels).to.equal(cancels);
   });
 
+  it('started from the keyboard, waits a quiet moment so the screen reader speaks first', () => {
+    const { engine, timers, player } = setup();
+    player.play(4, { quietFirst: true });
+    expect(player.state).to.equal('playing');
+    expect(engine.spoken).to.have.length(0);
+    expect(delays(timers)).to.deep.equal([QUIET_MS]);
+    timers.fireAll();
+    expect(engine.last.request.text).to.equal('Alpha one.');
+    engine.last.events.start();
+    engine.last.events.boundary(6, 3);
+    player.pause();
+    player.resume({ quietFirst: true });
+    expect(engine.spoken).to.have.length(1);
+    timers.fireAll();
+    // The part again from its start, not from the last word heard.
+    expect(engine.last.request.text).to.equal('Alpha one.');
+  });
+
   it('hands a long sentence to the engine in clause-sized parts, keeping the sentence as the unit', () => {
     const { engine, player } = setup(1, longFixture());
     const positions: number[] = [];

@@ -18,13 +18,23 @@ describe('reading settings: where focus goes', () => {
       const p = await openPanel(edition);
       const panelElement = p.root.querySelector<HTMLElement>('.panel')!;
       let shownWhenFocused: boolean | undefined;
-      p.toggle.addEventListener('focus', () => (shownWhenFocused = !panelElement.hasAttribute('hidden')), { once: true });
+      let expandedWhenFocused: string | null = null;
+      p.toggle.addEventListener(
+        'focus',
+        () => {
+          shownWhenFocused = !panelElement.hasAttribute('hidden');
+          expandedWhenFocused = p.toggle.getAttribute('aria-expanded');
+        },
+        { once: true },
+      );
       if (how === 'Escape') p.range('lineHeight').focus();
       else p.button('Close reading settings').focus();
       await sendKeys({ press: how === 'Escape' ? 'Escape' : 'Enter' });
       // Hidden once the move has reached screen readers, in a frame of its own.
       await until(() => panelElement.hasAttribute('hidden'), 'the panel to close');
       expect(shownWhenFocused, 'the panel was still shown when the toggle took focus').to.equal(true);
+      // It says "collapsed" as it takes focus, so the screen reader says it once, with its name.
+      expect(expandedWhenFocused).to.equal('false');
       expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(deepActiveElement(edition.doc)).to.equal(p.toggle);
     });
