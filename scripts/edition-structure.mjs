@@ -7,11 +7,9 @@
 //  - a picture alone in a paragraph, with an italic line under it, becomes
 //    <figure>picture<figcaption>that line</figcaption></figure>;
 //  - a blockquote whose last paragraph starts with "— " becomes
-//    <figure><blockquote>…</blockquote><figcaption>attribution</figcaption></figure>;
-//  - every figure is labelled by its caption with aria-labelledby: browsers name a figure after
-//    its figcaption without saying so to screen readers, so Orca's say-all read a quote's
-//    attribution as the figure's name before the quote, and again after it; with the explicit
-//    relation it knows the name is the caption it will read in its place;
+//    <div class="quote"><blockquote>…</blockquote><p class="attribution">attribution</p></div>
+//    (not a figure: a figure is named by its figcaption, and Orca's say-all speaks the names of
+//    the containers it enters, so it read the attribution before the quote and again after it);
 //  - a heading directly followed by a table becomes that table's <caption>;
 //  - table header cells get scope, and each body row's first cell becomes its row header.
 // It also rejects what the edition cannot present well, naming the source line.
@@ -149,7 +147,7 @@ function captionedPictures(state) {
       out.push(open);
       continue;
     }
-    const figure = labelledFigure(state);
+    const figure = new state.Token('figure_open', 'figure', 1);
     figure.map = open.map;
     const picture = new state.Token('inline', '', 0);
     picture.children = [children[0]];
@@ -162,7 +160,7 @@ function captionedPictures(state) {
     out.push(
       figure,
       picture,
-      captionOf(state, figure),
+      new state.Token('figcaption_open', 'figcaption', 1),
       caption,
       new state.Token('figcaption_close', 'figcaption', -1),
       new state.Token('figure_close', 'figure', -1),
@@ -230,38 +228,17 @@ function quotesToFigures(state, fail) {
     if (first?.type === 'text') first.content = first.content.replace(ATTRIBUTION, '');
     inline.content = inline.content.replace(ATTRIBUTION, '');
 
-    const figure = labelledFigure(state);
-    figure.attrSet('class', 'quote');
-    figure.map = token.map;
-    out.push(figure, ...tokens.slice(i, close - 3), tokens[close]);
-    out.push(captionOf(state, figure), inline, new state.Token('figcaption_close', 'figcaption', -1));
-    out.push(new state.Token('figure_close', 'figure', -1));
+    const quote = new state.Token('div_open', 'div', 1);
+    quote.attrSet('class', 'quote');
+    quote.map = token.map;
+    const attribution = new state.Token('paragraph_open', 'p', 1);
+    attribution.attrSet('class', 'attribution');
+    out.push(quote, ...tokens.slice(i, close - 3), tokens[close]);
+    out.push(attribution, inline, new state.Token('paragraph_close', 'p', -1));
+    out.push(new state.Token('div_close', 'div', -1));
     i = close;
   }
   return out;
-}
-
-/**
- * A figure labelled by the caption it will have (see the top of this file); ids count up
- * through the article ("figure-1-caption").
- * @param {StateCore} state
- */
-function labelledFigure(state) {
-  state.env.figures = (state.env.figures ?? 0) + 1;
-  const figure = new state.Token('figure_open', 'figure', 1);
-  figure.attrSet('aria-labelledby', `figure-${state.env.figures}-caption`);
-  return figure;
-}
-
-/**
- * The figcaption that labels a figure made by labelledFigure.
- * @param {StateCore} state
- * @param {Token} figure
- */
-function captionOf(state, figure) {
-  const caption = new state.Token('figcaption_open', 'figcaption', 1);
-  caption.attrSet('id', figure.attrGet('aria-labelledby') ?? '');
-  return caption;
 }
 
 /** @param {StateCore} state */

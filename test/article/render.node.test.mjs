@@ -88,10 +88,10 @@ test('attribute syntax cannot add event handlers, styles or unknown classes', as
   assert.equal(warnings[0].line, 7);
 });
 
-test('a quote with an attribution becomes a figure labelled by its caption', async () => {
-  const { html } = await render('> Quoted words.\n>\n> — **A Person**, Their Role\n\n> Others.\n>\n> — B\n');
-  assert.match(html, /^<figure aria-labelledby="figure-1-caption" class="quote"><blockquote>\n<p>Quoted words\.<\/p>\n<\/blockquote>\n<figcaption id="figure-1-caption"><strong>A Person<\/strong>, Their Role<\/figcaption><\/figure>/);
-  assert.match(html, /<figure aria-labelledby="figure-2-caption" class="quote">.*<figcaption id="figure-2-caption">B<\/figcaption>/s);
+test('a quote with an attribution becomes the quote and an attribution paragraph, not a figure named by it', async () => {
+  const { html } = await render('> Quoted words.\n>\n> — **A Person**, Their Role\n');
+  assert.match(html, /^<div class="quote"><blockquote>\n<p>Quoted words\.<\/p>\n<\/blockquote>\n<p class="attribution"><strong>A Person<\/strong>, Their Role<\/p><\/div>/);
+  assert.doesNotMatch(html, /<figure|<figcaption/);
 });
 
 test('a heading before a table becomes its caption, with scoped headers', async () => {

@@ -84,23 +84,23 @@ describe('article structure', () => {
     expect(doc.querySelectorAll('nav a[aria-current]')).to.have.length(1);
   });
 
-  it('attributes each expert quote with the speaker and their role', async () => {
+  it('attributes each expert quote with the speaker and their role, after the quote', async () => {
     const { doc } = await openEdition();
-    const figures = [...doc.querySelectorAll('article figure')];
-    expect(figures).to.have.length(2);
-    const attributions = figures.map((figure) => {
-      expect(figure.firstElementChild?.tagName).to.equal('BLOCKQUOTE');
-      expect(figure.lastElementChild?.tagName).to.equal('FIGCAPTION');
-      // Labelled by its caption in so many words, so a screen reader does not say it as the
-      // figure's name before the quote and again after it.
-      expect(figure.getAttribute('aria-labelledby')).to.equal(figure.lastElementChild!.id).and.not.equal('');
-      return [text(figure.querySelector('figcaption strong')), text(figure.querySelector('figcaption'))];
+    const quotes = [...doc.querySelectorAll('article .quote')];
+    expect(quotes).to.have.length(2);
+    // Not figures: a figure is named by its caption, and screen readers that speak the names of
+    // the containers they enter (Orca's say-all) read the attribution before the quote too.
+    expect(doc.querySelectorAll('article figure')).to.have.length(0);
+    const attributions = quotes.map((quote) => {
+      expect(quote.firstElementChild?.tagName).to.equal('BLOCKQUOTE');
+      expect(quote.lastElementChild?.matches('p.attribution')).to.equal(true);
+      return [text(quote.querySelector('.attribution strong')), text(quote.querySelector('.attribution'))];
     });
     expect(attributions).to.deep.equal([
       ['Roland Griffiths, PhD', 'Roland Griffiths, PhD, Oliver Lee McCabe III Professor in the Neuropsychopharmacology of Consciousness, Johns Hopkins University School of Medicine'],
       ['Robin Carhart Harris, PhD', 'Robin Carhart Harris, PhD, Head of the Centre for Psychedelic Research, Imperial College London'],
     ]);
-    expect(text(figures[0].querySelector('blockquote'))).to.match(/^Because there are several types/);
+    expect(text(quotes[0].querySelector('blockquote'))).to.match(/^Because there are several types/);
   });
 
   it('presents the summary as a data table with a caption and scoped header cells', async () => {

@@ -201,7 +201,7 @@ describe('spoken script of a publisher’s post', () => {
   it('speaks the glue in the article’s language: French', () => {
     const script = post(
       'fr',
-      `<section><h2>Le rythme</h2><figure class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><figcaption><strong>Claire Dubois</strong>, autrice</figcaption></figure>${CODE}${PICTURE}</section>`,
+      `<section><h2>Le rythme</h2><div class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><p class="attribution"><strong>Claire Dubois</strong>, autrice</p></div>${CODE}${PICTURE}</section>`,
     );
     expect(script.segments.map((s) => s.spoken)).to.deep.equal([
       'A post',
