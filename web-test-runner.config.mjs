@@ -10,6 +10,7 @@ import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugi
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
 import { fixtureSitePlugin } from './test/plugins/fixture-site-plugin.mjs';
+import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.mjs';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -43,5 +44,5 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), htmlValidityPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };

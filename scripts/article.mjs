@@ -145,7 +145,10 @@ export async function renderArticle(source, file, { site = DEFAULT_CONFIG, root 
 function markdown(fail, warn, fileLine) {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(attrs, { allowedAttributes: ['class'] });
-  md.use(anchor, { slugify });
+  // Ids for links, without markdown-it-anchor's default tabindex="-1": following a link to a
+  // heading moves where Tab goes next without focusing it, and a focusable heading is
+  // announced as "clickable" in Chromium.
+  md.use(anchor, { slugify, tabIndex: false });
   md.use(footnote);
   md.use(deflist);
   // A disabled checkbox inside a label, so each has the item's text as its name.

@@ -25,6 +25,7 @@ import { minifyComponentStyles } from './component-styles.mjs';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.mjs';
 import { pageAudio } from './audio/page-audio.mjs';
 import { fontSamplesPlugin } from './font-samples.mjs';
+import { recommendedVoiceData, VOICES_DIR } from './voice-data.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -80,6 +81,11 @@ async function build() {
     }
   }
   if (site.hasIndex) await writeFile(path.join(OUT, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  // The recommended voices for each article language, fetched by the player on first use.
+  await mkdir(path.join(OUT, VOICES_DIR));
+  for (const lang of new Set(site.pages.map((page) => page.article.meta.lang.split('-')[0].toLowerCase()))) {
+    await writeFile(path.join(OUT, VOICES_DIR, `${lang}.json`), JSON.stringify(await recommendedVoiceData(lang)));
+  }
   precacheIgnores = [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])];
   await writeFile(path.join(OUT, 'manifest.webmanifest'), webManifest(site));
   await mkdir(path.join(OUT, 'icons'));
@@ -180,7 +186,7 @@ let precacheIgnores = PRECACHE_IGNORES;
  */
 const precacheConfig = () => ({
   globDirectory: OUT,
-  globPatterns: ['**/*.{html,js,css,svg,png,webmanifest}'],
+  globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
   globIgnores: precacheIgnores,
   dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
 });

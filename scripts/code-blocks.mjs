@@ -47,7 +47,8 @@ export function codeBlocks(md) {
     const name = languageName(language);
     const languageClass = name ? ` class="language-${escapeHtml(language)}"` : '';
     const data = name ? ` data-language="${escapeHtml(name)}"` : '';
-    return `<div class="code-block" role="region" tabindex="0" aria-label="${escapeHtml(label)}" data-speak="code"${data} data-lines="${lines}"><pre><code${languageClass}>${escapeHtml(text)}\n</code></pre></div>\n`;
+    // A named group, not a region: a landmark for every code example would crowd the landmark list.
+    return `<div class="code-block" role="group" tabindex="0" aria-label="${escapeHtml(label)}" data-speak="code"${data} data-lines="${lines}"><pre><code${languageClass}>${escapeHtml(text)}\n</code></pre></div>\n`;
   };
   md.renderer.rules.fence = (tokens, i) => {
     const token = tokens[i];
@@ -58,7 +59,7 @@ export function codeBlocks(md) {
 
   // Footnotes: a section named "Notes" at the end, references and back links that say where they go.
   md.renderer.rules.footnote_block_open = () =>
-    '<section class="footnotes" aria-labelledby="footnotes">\n<h2 id="footnotes" tabindex="-1">Notes</h2>\n<ol class="footnotes-list">\n';
+    '<section class="footnotes">\n<h2 id="footnotes">Notes</h2>\n<ol class="footnotes-list">\n';
   md.renderer.rules.footnote_block_close = () => '</ol>\n</section>\n';
   const ref = md.renderer.rules.footnote_ref;
   md.renderer.rules.footnote_ref = (tokens, i, options, env, self) =>

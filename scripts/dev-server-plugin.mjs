@@ -6,6 +6,7 @@ import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { ICONS, renderIcons } from './icons.mjs';
 import { DEV_SAMPLE_PATH, fontSample, withDevSampleUrls } from './font-samples.mjs';
+import { recommendedVoiceData, VOICES_DIR } from './voice-data.mjs';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -26,6 +27,9 @@ export function articlePages() {
       // The fonts' samples for the reading settings, cut as the build cuts them.
       const sample = DEV_SAMPLE_PATH.exec(context.path);
       if (sample) return { body: await fontSample(sample[1]), type: 'font/woff2' };
+      // The recommended voices for a language, as the build writes them.
+      const voices = new RegExp(`^/${VOICES_DIR}/([a-z]{2,3})\\.json$`).exec(context.path);
+      if (voices) return { body: JSON.stringify(await recommendedVoiceData(voices[1])), type: 'json' };
       // Pictures, made from the articles' files as the build makes them.
       if (context.path.startsWith('/assets/images/')) {
         const site = await loadSite();

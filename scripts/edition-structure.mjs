@@ -1,11 +1,15 @@
 // A markdown-it plugin that adds the edition's structure to plain Markdown:
 //  - the article's headings shift so its outline starts at h2, under the page's h1, whatever
 //    level the source's sections start at (a blog post often starts them at ###);
-//  - every h2 and what follows it becomes <section aria-labelledby>, taking the h2's class;
+//  - every h2 and what follows it becomes a <section>, taking the h2's class (unnamed, so not a
+//    region landmark: landmarks are the page's banner, navigation, main and footer, and the
+//    heading already gives the section's place in the outline);
 //  - a picture alone in a paragraph, with an italic line under it, becomes
 //    <figure>picture<figcaption>that line</figcaption></figure>;
 //  - a blockquote whose last paragraph starts with "— " becomes
-//    <figure><blockquote>…</blockquote><figcaption>attribution</figcaption></figure>;
+//    <div class="quote"><blockquote>…</blockquote><p class="attribution">attribution</p></div>
+//    (not a figure: a figure is named by its figcaption, and Orca's say-all speaks the names of
+//    the containers it enters, so it read the attribution before the quote and again after it);
 //  - a heading directly followed by a table becomes that table's <caption>;
 //  - table header cells get scope, and each body row's first cell becomes its row header.
 // It also rejects what the edition cannot present well, naming the source line.
@@ -180,7 +184,6 @@ function wrapSections(state) {
     if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
       if (open) out.push(new state.Token('section_close', 'section', -1));
       const section = new state.Token('section_open', 'section', 1);
-      section.attrSet('aria-labelledby', token.attrGet('id') ?? '');
       const className = token.attrGet('class');
       if (className) {
         section.attrSet('class', className);
@@ -225,12 +228,14 @@ function quotesToFigures(state, fail) {
     if (first?.type === 'text') first.content = first.content.replace(ATTRIBUTION, '');
     inline.content = inline.content.replace(ATTRIBUTION, '');
 
-    const figure = new state.Token('figure_open', 'figure', 1);
-    figure.attrSet('class', 'quote');
-    figure.map = token.map;
-    out.push(figure, ...tokens.slice(i, close - 3), tokens[close]);
-    out.push(new state.Token('figcaption_open', 'figcaption', 1), inline, new state.Token('figcaption_close', 'figcaption', -1));
-    out.push(new state.Token('figure_close', 'figure', -1));
+    const quote = new state.Token('div_open', 'div', 1);
+    quote.attrSet('class', 'quote');
+    quote.map = token.map;
+    const attribution = new state.Token('paragraph_open', 'p', 1);
+    attribution.attrSet('class', 'attribution');
+    out.push(quote, ...tokens.slice(i, close - 3), tokens[close]);
+    out.push(attribution, inline, new state.Token('paragraph_close', 'p', -1));
+    out.push(new state.Token('div_close', 'div', -1));
     i = close;
   }
   return out;

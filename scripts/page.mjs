@@ -75,6 +75,21 @@ export const contentSecurityPolicy = (inlineScripts, inlineStyles = []) => [
 ].join('; ');
 
 /**
+ * Between the parts of a byline: a dot for the eye, silent for screen readers (which would say
+ * "middle dot" at their default punctuation level).
+ */
+const SEPARATOR = '<span aria-hidden="true"> · </span>';
+
+/**
+ * The document's title: the article's, then the site's, joined by a comma (which no screen
+ * reader speaks at its default punctuation level, unlike "·" or "|"), or by nothing more
+ * than a space when the title ends in its own punctuation.
+ * @param {string} title
+ * @param {string} siteName
+ */
+export const pageTitle = (title, siteName) => `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
+
+/**
  * @typedef {object} PageContext where the page stands in its site
  * @property {import('./site-config.mjs').SiteConfig} [site]
  * @property {string} [page] this page's file name, for its canonical address
@@ -115,11 +130,11 @@ export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SIT
     meta.author ? `By ${escapeHtml(meta.author)}` : '',
     meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
     `<span>${article.readingMinutes} min read</span>`,
-  ].filter(Boolean).join(' · ');
+  ].filter(Boolean).join(SEPARATOR);
 
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
-${documentHead({ title: `${meta.title} · ${site.title}`, description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
+${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
 ${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
@@ -196,7 +211,7 @@ export function renderIndexPage(site, entries, assets) {
       meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
       meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
       `${article.readingMinutes} min read`,
-    ].filter(Boolean).join(' · ');
+    ].filter(Boolean).join(SEPARATOR);
     // The article's own language for its title and description; the edition's for the rest.
     const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
     return `<li>

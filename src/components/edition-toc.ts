@@ -10,7 +10,7 @@ import { CurrentSectionController } from '../controllers/current-section-control
 @customElement('edition-toc')
 export class EditionToc extends ReactiveElement {
   private readonly section = new CurrentSectionController(this, () => [
-    ...document.querySelectorAll('article section[aria-labelledby]'),
+    ...[...document.querySelectorAll('article section')].filter((section) => section.querySelector('h2[id]')),
   ]);
 
   // The links are the page's own markup: no shadow root, so find-in-page and browse mode see them.

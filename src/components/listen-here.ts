@@ -4,7 +4,11 @@ import { componentStyles } from '../styles/component-styles.js';
 
 /** Asks the read-aloud player to start at a heading; the player listens on the document. */
 export class ListenHereEvent extends Event {
-  constructor(readonly heading: Element) {
+  constructor(
+    readonly heading: Element,
+    /** Pressed from the keyboard (or by a screen reader), not by a pointer. */
+    readonly byKeyboard = false,
+  ) {
     super('listen-here', { bubbles: true, composed: true });
   }
 }
@@ -59,8 +63,9 @@ export class ListenHere extends LitElement {
     </button>`;
   }
 
-  private listen() {
-    if (this.heading) this.dispatchEvent(new ListenHereEvent(this.heading));
+  private listen(event: MouseEvent) {
+    // A click from the keyboard or a screen reader has no pointer presses (detail 0).
+    if (this.heading) this.dispatchEvent(new ListenHereEvent(this.heading, event.detail === 0));
   }
 }
 

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { HomeScreenHintController } from '../controllers/home-screen-hint-controller.js';
+import { announce } from '../announcer.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
@@ -34,7 +35,8 @@ const ICONS = {
  *
  * A disclosure (APG): the button says whether the details are open; focus stays on it when they
  * open; Escape closes them and returns focus to it; so does a press outside, or focus moving on,
- * so nothing is left covering the page. Changes are announced through one polite status.
+ * so nothing is left covering the page. Every change after the first is said
+ * through the page's announcer (a status region here would be one more "status bar" in browse mode).
  * Renders nothing where the page names no service worker (the dev server).
  *
  * @csspart indicator - the button
@@ -115,7 +117,6 @@ export class OfflineStatus extends LitElement {
   private readonly homeScreen = new HomeScreenHintController(this);
 
   @state() private open = false;
-  @state() private announcement = '';
 
   @query('.status') private statusText!: HTMLElement;
   @query('.indicator') private indicator!: HTMLButtonElement;
@@ -159,14 +160,13 @@ export class OfflineStatus extends LitElement {
             </p>`
           : nothing}
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
   protected override willUpdate() {
     if (this.worker.state === 'off') return;
     const sentence = this.sentence();
-    if (this.said !== undefined && sentence !== this.said) this.announcement = sentence;
+    if (this.said !== undefined && sentence !== this.said && sentence !== '') announce(sentence);
     this.said = sentence;
   }
 

@@ -137,6 +137,39 @@ export const readAloudPlayerStyles = [
       margin-inline-end: 1rem;
     }
 
+    .voice-choice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem 0.75rem;
+    }
+
+    .voice-choice label {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: var(--target-size);
+      max-width: 100%;
+    }
+
+    .voice-choice select {
+      max-width: 100%;
+    }
+
+    .hint,
+    .keys-heading {
+      flex-basis: 100%;
+      margin: 0;
+      font-size: 0.875em;
+      color: var(--muted);
+    }
+
+    .key-help {
+      display: grid;
+      gap: 0.25rem;
+    }
+
     .keys {
       margin: 0;
       font-size: 0.875em;

@@ -2,7 +2,9 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DockingController } from '../controllers/docking-controller.js';
+import { announce } from '../announcer.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
+import { afterFocusSettles } from '../focus-handover.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
 import {
@@ -38,13 +40,12 @@ const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
-/** How long a change must settle before it is announced, so a dragged slider says one thing. */
-const ANNOUNCE_DELAY_MS = 700;
-
 /**
  * The reading-settings panel: a disclosure button in the page header that opens a panel of
- * native controls. Every change applies at once, is kept for the next visit and is
- * announced politely once it settles. The page places the panel (a sheet over the bottom of
+ * native controls. Every change applies at once and is kept for the next visit. A change is
+ * heard once, as the control itself says it (the slider's value text, the radio's name); the
+ * page's announcer speaks only for what no control says: a reset, a change from another tab,
+ * a change that could not be saved. The page places the panel (a sheet over the bottom of
  * the screen, leaving the article in view so each change shows as it is made); it scrolls
  * inside itself, its Close button always in view.
  *
@@ -116,7 +117,7 @@ export class ReadingSettingsPanel extends LitElement {
       gap: 0 0.5rem;
     }
 
-    output {
+    .value {
       font-variant-numeric: tabular-nums;
     }
 
@@ -126,6 +127,11 @@ export class ReadingSettingsPanel extends LitElement {
       min-height: var(--target-size);
       margin: 0;
       accent-color: var(--link);
+    }
+
+    button[aria-disabled='true'] {
+      border-style: dashed;
+      cursor: not-allowed;
     }
 
     .size-buttons {
@@ -240,13 +246,14 @@ export class ReadingSettingsPanel extends LitElement {
   @state() private open = false;
   /** The controls render when the panel is first opened: page load does less before a first interaction. */
   @state() private opened = false;
-  @state() private announcement = '';
+  /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
+  @state() private closing = false;
 
   @query('.toggle') private toggleButton!: HTMLButtonElement;
   @query('.panel') private panelElement!: HTMLElement;
 
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private pendingAnnouncement = '';
+  /** "Not saved" is said once a visit, on the first change that could not be kept. */
+  private saidNotSaved = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -256,18 +263,16 @@ export class ReadingSettingsPanel extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('focusin', this.onPageFocus);
-    clearTimeout(this.announceTimer);
   }
 
   override render() {
     return html`
-      <button class="toggle" part="toggle" type="button" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>
+      <button class="toggle" part="toggle" type="button" aria-expanded=${this.open && !this.closing} aria-controls="panel" @click=${this.toggle}>
         ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.opened ? this.renderControls(this.settings.value) : nothing}
       </div>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
     `;
   }
 
@@ -321,7 +326,7 @@ export class ReadingSettingsPanel extends LitElement {
     const value = s[key];
     return html`
       <div class="slider">
-        <label for=${key}>${setting.label} <output for=${key}>${setting.format(value)}</output></label>
+        <label for=${key}>${setting.label} <span class="value" aria-hidden="true">${setting.format(value)}</span></label>
         <input id=${key} type="range" min=${setting.min} max=${setting.max} step=${setting.step} .value=${String(value)}
           aria-valuetext=${setting.format(value)}
           @input=${(e: Event) => this.change(key, Number((e.target as HTMLInputElement).value))} />
@@ -329,14 +334,15 @@ export class ReadingSettingsPanel extends LitElement {
     `;
   }
 
+  /** At the limit a button says it is unavailable but keeps focus (a disabled one would drop it). */
   private renderTextSizeButtons(s: ReadingSettings) {
     const { min, max } = READING_SETTINGS.textSize;
     return html`
       <div class="size-buttons">
-        <button type="button" @click=${() => this.stepTextSize(-1)} ?disabled=${s.textSize <= min}>
+        <button type="button" class="smaller" @click=${() => this.stepTextSize(-1)} aria-disabled=${s.textSize <= min}>
           A−<span class="visually-hidden"> Smaller text</span>
         </button>
-        <button type="button" @click=${() => this.stepTextSize(1)} ?disabled=${s.textSize >= max}>
+        <button type="button" class="larger" @click=${() => this.stepTextSize(1)} aria-disabled=${s.textSize >= max}>
           A+<span class="visually-hidden"> Larger text</span>
         </button>
       </div>
@@ -373,10 +379,18 @@ export class ReadingSettingsPanel extends LitElement {
     this.opened ||= this.open;
   }
 
+  /**
+   * Focus goes back to the toggle, which says "collapsed" as it does, and the panel it was in is
+   * hidden once screen readers have heard of the move.
+   */
   private async close() {
-    this.open = false;
+    this.closing = true;
     await this.updateComplete;
     this.toggleButton.focus();
+    afterFocusSettles(() => {
+      this.open = false;
+      this.closing = false;
+    });
   }
 
   private onPanelKeydown(event: KeyboardEvent) {
@@ -409,35 +423,29 @@ export class ReadingSettingsPanel extends LitElement {
     this.settings.store.update({ [key]: value } as Partial<ReadingSettings>);
   }
 
+  /** A−/A+: the focused button does not say the new size, so the announcer does. */
   private stepTextSize(direction: 1 | -1) {
     const current = this.settings.value.textSize;
     const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
-    if (next !== undefined) this.change('textSize', next);
+    if (next === undefined) return;
+    this.change('textSize', next);
+    announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`);
   }
 
   private reset() {
     this.settings.store.reset();
   }
 
+  /** Said once the store has tried to save the change (it tells whether it could just after). */
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
-    const s = this.settings.value;
-    let message = '';
-    if (event.source === 'reset') message = 'Settings reset to defaults.';
-    else if (event.source === 'other-tab') message = 'Reading settings changed in another tab.';
-    else if (event.changed.length > 0) message = describeChange(event.changed[0], s);
-    if (!message) return;
-    const { storageState } = this.settings.store;
-    if (storageState !== 'ok') message += ' Not saved for your next visit.';
-    this.announce(message);
-  }
-
-  /** One short status once changes settle, not a stream while a slider is dragged. */
-  private announce(message: string) {
-    this.pendingAnnouncement = message;
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      this.announcement = this.pendingAnnouncement;
-    }, ANNOUNCE_DELAY_MS);
+    queueMicrotask(() => {
+      const unsaved = this.settings.store.storageState !== 'ok';
+      if (event.source === 'reset') announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`);
+      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.');
+      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved) announce('This change is not saved for your next visit.');
+      else return;
+      if (unsaved) this.saidNotSaved = true;
+    });
   }
 }
 
@@ -445,19 +453,6 @@ export class ReadingSettingsPanel extends LitElement {
 function swatch(theme: string) {
   const halves = theme === 'system' ? [['light', 'A'], ['dark', 'a']] : [[theme, 'Aa']];
   return html`<span class="swatch" aria-hidden="true">${halves.map(([colours, text]) => html`<span class=${colours}>${text}</span>`)}</span>`;
-}
-
-/** "Text size 150%.", "Theme: Sepia.", "Line focus on." */
-function describeChange(key: SettingKey, s: ReadingSettings): string {
-  const described = SETTINGS.find((d) => d.key === key)!;
-  switch (described.kind) {
-    case 'range':
-      return `${described.setting.label} ${described.setting.format(s[described.key])}.`;
-    case 'choice':
-      return `${described.setting.label}: ${described.setting.choices[s[described.key]]}.`;
-    case 'toggle':
-      return `${described.setting.label} ${s[described.key] ? 'on' : 'off'}.`;
-  }
 }
 
 declare global {

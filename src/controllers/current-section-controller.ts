@@ -9,7 +9,7 @@ const READING_LINE = 34;
  * it stays `undefined` and the host simply shows no current section.
  */
 export class CurrentSectionController implements ReactiveController {
-  /** The id of the heading that labels the current section. */
+  /** The id of the heading that starts the current section. */
   current: string | undefined;
 
   private readonly host: ReactiveControllerHost;
@@ -47,7 +47,8 @@ export class CurrentSectionController implements ReactiveController {
   private update(sections: Element[]) {
     const line = (window.innerHeight * READING_LINE) / 100;
     const last = sections.filter((section) => section.getBoundingClientRect().top < line).at(-1);
-    const next = last?.getAttribute('aria-labelledby') ?? undefined;
+    // A section's heading is its first h2 (the summary table's is in the table's caption).
+    const next = last?.querySelector('h2[id]')?.id;
     if (next !== this.current) {
       this.current = next;
       this.host.requestUpdate();

@@ -1,5 +1,6 @@
-// What a listener chooses once and keeps: speed, a voice per language, how to highlight.
-import { numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
+// What a listener chooses once and keeps: speed, a voice per language, how to highlight,
+// whether the player's keys work anywhere on the page.
+import { boolean, numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
@@ -13,14 +14,17 @@ export interface ListeningPreferences {
   voices: Record<string, string>;
   /** "word" marks the sentence and, where the engine tells, the word. */
   highlight: HighlightMode;
+  /** The Alt+Shift keys anywhere on the page; off by default, as screen readers use them. */
+  pageKeys: boolean;
 }
 
-export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word' });
+export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word', pageKeys: false });
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   rate: numberIn(RATES[0], RATES[RATES.length - 1]),
   voices: stringRecord,
   highlight: oneOf(HIGHLIGHTS),
+  pageKeys: boolean,
 };
 
 export function parseListening(text: string | null): Checked<ListeningPreferences> {

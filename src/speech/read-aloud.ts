@@ -1,7 +1,15 @@
 // The read-aloud state machine: which sentence is being read, and what happens on play,
-// pause, seek, speed change and every way an engine can fail. One utterance per sentence;
-// pause is a cancel that remembers the word it stopped at, because pause() acts like
-// cancel() on Android and not at all on some desktop engines.
+// pause, seek, speed change and every way an engine can fail. A sentence is handed to the
+// engine in clause-sized parts (./clauses.ts) so nobody waits long behind it; pause is a
+// cancel that remembers the word it stopped at, because pause() acts like cancel() on
+// Android and not at all on some desktop engines.
+//
+// The speech channel is shared: a screen reader speaks through the same engine (on Linux,
+// speech-dispatcher), and its messages cut the page's speech (Chromium) or queue behind it
+// (Firefox). So a part cut by someone else is not a failure: it is said again from its start
+// after a quiet moment. The host can also duck (stop now, say the part again after a quiet
+// moment) while the listener works the player's controls.
+import { partsOf, type Part } from './clauses.js';
 import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
@@ -26,6 +34,22 @@ export interface ReadAloudOptions {
 export const START_TIMEOUT_MS = 10_000;
 /** Speaking rate of engines at 1×, for time estimates and the end-of-utterance watchdog. */
 export const WORDS_PER_MINUTE = 170;
+/**
+ * How long the page stays silent after someone else spoke over it, or after the listener
+ * pressed a key in the player, before saying the cut part again: long enough for a screen
+ * reader's answer to be queued first, short enough not to feel like a stop.
+ */
+export const QUIET_MS = 1200;
+/** The quiet moment doubles while others keep cutting in, up to this. */
+const QUIET_MAX_MS = 8000;
+/**
+ * An engine that cuts every part before it even starts is not being spoken over: it is broken
+ * (or another program holds it). After this many such cuts in a row, the player gives up.
+ */
+const UNSTARTED_CUTS_LIMIT = 6;
+
+/** Error codes that mean another speaker (or a cancel the page did not make) cut the utterance. */
+const CUT_BY_OTHERS = new Set(['interrupted', 'canceled']);
 
 const PROBLEMS: Record<string, string> = {
   'not-allowed': 'The browser blocked speech. Press Play to start it.',
@@ -37,10 +61,14 @@ const PROBLEMS: Record<string, string> = {
   'voice-unavailable': 'The chosen voice is not available. Choose another voice.',
   'text-too-long': 'A sentence was too long for the voice.',
   'no-start': 'The speech engine did not respond.',
+  interrupted: 'Another program kept interrupting speech. Press Play to go on.',
 };
 
+/** Estimated speaking time of some words at a rate, in ms. */
+const wordsMs = (words: number, rate: number) => (words / (WORDS_PER_MINUTE * rate)) * 60_000;
+
 /** Estimated speaking time of a segment at a rate, in ms. */
-export const durationMs = (segment: Segment, rate: number) => (segment.words / (WORDS_PER_MINUTE * rate)) * 60_000;
+export const durationMs = (segment: Segment, rate: number) => wordsMs(segment.words, rate);
 
 export class ReadAloud extends EventTarget {
   state: PlayerState = 'idle';
@@ -58,9 +86,17 @@ export class ReadAloud extends EventTarget {
   private token = 0;
   /** Offset in the current segment's spoken text of the last word boundary heard. */
   private resumeAt = 0;
+  /** The part of the current segment being spoken. */
+  private part = 0;
+  private readonly partCache = new Map<number, Part[]>();
   private inFlight = false;
+  private started = false;
   private retried = false;
+  /** Cuts by others since a part was last heard to its end, and those before any start. */
+  private cuts = 0;
+  private unstartedCuts = 0;
   private watchdog?: number;
+  private quiet?: number;
 
   constructor(options: ReadAloudOptions) {
     super();
@@ -73,33 +109,51 @@ export class ReadAloud extends EventTarget {
     return this.script.segments[this.index];
   }
 
-  /** Starts reading at a segment (by default where reading stands). */
-  play(from = this.index) {
+  /** The parts the current segment is spoken in (one for most sentences). */
+  get parts(): Part[] {
+    const segment = this.segment;
+    if (!segment) return [];
+    let parts = this.partCache.get(segment.index);
+    if (!parts) this.partCache.set(segment.index, (parts = partsOf(segment.spoken)));
+    return parts;
+  }
+
+  /**
+   * Starts reading at a segment (by default where reading stands). With `quietFirst`, after a
+   * quiet moment: started from the keyboard, the screen reader first says where focus went.
+   */
+  play(from = this.index, { quietFirst = false } = {}) {
     if (this.script.segments.length === 0) return;
     this.moveTo(from);
     this.problem = undefined;
     this.state = 'playing';
-    this.speakCurrent();
+    this.start(0, quietFirst);
   }
 
-  pause() {
+  /**
+   * Stops speaking and keeps the place: by default the last word heard; with `'part'` the
+   * start of the part being spoken, so it is heard whole on resuming (used when the player
+   * yields to the listener's other work).
+   */
+  pause(from: 'word' | 'part' = 'word') {
     if (this.state !== 'playing') return;
     this.silence();
+    if (from === 'part') this.resumeAt = this.parts[this.part]?.start ?? 0;
     this.state = 'paused';
     this.changed();
   }
 
-  /** Continues from the word where it paused, or plays from the current position. */
-  resume() {
+  /** Continues from the word where it paused (the part's start after a quiet moment, with `quietFirst`). */
+  resume({ quietFirst = false } = {}) {
     if (this.state === 'playing') return;
     this.problem = undefined;
     this.state = 'playing';
-    this.speakCurrent(this.resumeAt);
+    this.start(this.resumeAt, quietFirst);
   }
 
-  toggle() {
+  toggle(options: { quietFirst?: boolean } = {}) {
     if (this.state === 'playing') this.pause();
-    else this.resume();
+    else this.resume(options);
   }
 
   /** Stops speech; the position is kept, so a later Play carries on from it. */
@@ -109,6 +163,17 @@ export class ReadAloud extends EventTarget {
     this.word = undefined;
     this.state = 'idle';
     this.changed();
+  }
+
+  /**
+   * Goes quiet at once and says the current part again, from its start, after a quiet moment
+   * (counted again from each call): for keys the listener presses in the player, whose answers
+   * a screen reader speaks through the same engine.
+   */
+  duck() {
+    if (this.state !== 'playing') return;
+    this.silence();
+    this.resumeAfter(QUIET_MS);
   }
 
   /** Moves to a segment; speech follows at once if playing. */
@@ -143,35 +208,60 @@ export class ReadAloud extends EventTarget {
     if (this.state === 'playing') this.speakCurrent(this.resumeAt);
   }
 
+  private start(offset: number, quietFirst: boolean) {
+    if (!quietFirst) {
+      this.speakCurrent(offset);
+      return;
+    }
+    this.silence();
+    this.part = Math.max(0, this.parts.findIndex((p) => offset < p.end));
+    this.resumeAfter(QUIET_MS);
+    this.changed();
+  }
+
   private moveTo(index: number) {
     this.index = Math.min(Math.max(0, index), this.script.segments.length - 1);
     this.resumeAt = 0;
+    this.part = 0;
     this.word = undefined;
+    this.cuts = 0;
+    this.unstartedCuts = 0;
   }
 
+  /** Speaks the current segment from a spoken offset: the rest of its part, then the parts after it. */
   private speakCurrent(offset = 0) {
     this.silence();
     const token = this.token;
     const segment = this.segment!;
+    const parts = this.parts;
+    this.part = Math.max(0, parts.findIndex((p) => offset < p.end));
+    const part = parts[this.part];
+    const from = Math.max(offset, part.start);
+    this.resumeAt = from;
     const rate = this.options.rate();
     this.inFlight = true;
+    this.started = false;
     this.options.engine.speak(
-      { text: segment.spoken.slice(offset), lang: this.script.lang, voice: this.options.voice(), rate },
+      { text: segment.spoken.slice(from, part.end), lang: this.script.lang, voice: this.options.voice(), rate },
       {
         start: () => {
           if (token !== this.token) return;
+          this.started = true;
+          this.unstartedCuts = 0;
           // An engine may drop the end event (Chrome after ~15 s): never stay "playing" for ever.
-          this.arm(() => this.finished(token), durationMs(segment, rate) * 3 + 10_000);
+          this.arm(() => this.finished(token), wordsMs(part.words, rate) * 3 + 10_000);
         },
         boundary: (charIndex) => {
           if (token !== this.token) return;
-          this.resumeAt = offset + charIndex;
+          this.resumeAt = from + charIndex;
           this.word = wordAt(segment, this.resumeAt);
           this.changed();
         },
         end: () => this.finished(token),
         error: (code) => {
-          if (token === this.token) this.failed(code);
+          if (token !== this.token) return;
+          if (CUT_BY_OTHERS.has(code)) this.cutByOthers();
+          else this.failed(code);
         },
       },
     );
@@ -183,8 +273,11 @@ export class ReadAloud extends EventTarget {
     if (token !== this.token) return;
     this.inFlight = false;
     this.retried = false;
+    this.cuts = 0;
     this.disarm();
-    if (this.index < this.script.segments.length - 1) {
+    if (this.part < this.parts.length - 1) {
+      this.speakCurrent(this.parts[this.part + 1].start);
+    } else if (this.index < this.script.segments.length - 1) {
       this.moveTo(this.index + 1);
       this.speakCurrent();
     } else {
@@ -195,6 +288,25 @@ export class ReadAloud extends EventTarget {
     }
   }
 
+  /**
+   * Someone else spoke over the part: say it again, whole, once they have had a moment. The
+   * engine is reset first: Chromium, its utterance cancelled from outside, starts no other
+   * until the page itself calls cancel().
+   */
+  private cutByOthers() {
+    this.token++;
+    this.options.engine.cancel();
+    this.inFlight = false;
+    this.disarm();
+    if (!this.started && ++this.unstartedCuts >= UNSTARTED_CUTS_LIMIT) {
+      this.unstartedCuts = 0;
+      this.giveUp('interrupted');
+      return;
+    }
+    this.cuts++;
+    this.resumeAfter(Math.min(QUIET_MS * 2 ** (this.cuts - 1), QUIET_MAX_MS));
+  }
+
   /** One retry of the same words, then pause with a message: a failure never leaves it stuck. */
   private failed(code: string) {
     this.disarm();
@@ -203,6 +315,10 @@ export class ReadAloud extends EventTarget {
       this.speakCurrent(this.resumeAt);
       return;
     }
+    this.giveUp(code);
+  }
+
+  private giveUp(code: string) {
     this.retried = false;
     this.silence();
     this.state = 'paused';
@@ -210,10 +326,22 @@ export class ReadAloud extends EventTarget {
     this.changed();
   }
 
+  /** Says the current part again from its start after `ms` of quiet, unless anything else happens first. */
+  private resumeAfter(ms: number) {
+    const from = this.parts[this.part]?.start ?? 0;
+    this.resumeAt = from;
+    this.clearQuiet();
+    this.quiet = this.timers.setTimeout(() => {
+      this.quiet = undefined;
+      if (this.state === 'playing') this.speakCurrent(from);
+    }, ms);
+  }
+
   /** Cancels the utterance in flight, if any, and ignores its late events. */
   private silence() {
     this.token++;
     this.disarm();
+    this.clearQuiet();
     if (this.inFlight) this.options.engine.cancel();
     this.inFlight = false;
   }
@@ -226,6 +354,11 @@ export class ReadAloud extends EventTarget {
   private disarm() {
     if (this.watchdog !== undefined) this.timers.clearTimeout(this.watchdog);
     this.watchdog = undefined;
+  }
+
+  private clearQuiet() {
+    if (this.quiet !== undefined) this.timers.clearTimeout(this.quiet);
+    this.quiet = undefined;
   }
 
   private changed() {

@@ -117,7 +117,7 @@ function kindOf(block: Element): SegmentKind {
   if (block.matches('h1')) return 'title';
   if (block.matches('.faq h3')) return 'question';
   if (block.matches('h2, h3, h4, h5, h6')) return 'heading';
-  if (block.matches('.quote > figcaption')) return 'attribution';
+  if (block.matches('.quote > .attribution')) return 'attribution';
   if (block.closest('blockquote')) return 'quote';
   if (block.matches('th, td')) return 'cell';
   return 'text';

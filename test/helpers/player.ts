@@ -1,4 +1,5 @@
 // Drives the read-aloud player inside an edition frame through its own buttons.
+import { announced } from './announcer.js';
 import type { Edition } from './edition.js';
 
 export function playerOf(edition: Edition) {
@@ -11,7 +12,8 @@ export function playerOf(edition: Edition) {
     listen: () => q('.listen'),
     button: (name: string) => q(`.${name}`),
     where: () => q<HTMLElement>('.where')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-    status: () => q<HTMLElement>('[role="status"]')!.textContent!.trim(),
+    /** What the page's announcer says now (the player speaks through it). */
+    status: () => announced(edition),
     problem: () => q<HTMLElement>('.problem')?.textContent?.trim(),
     note: () => q<HTMLElement>('.note')?.textContent?.trim(),
     rate: () => q<HTMLSelectElement>('select.rate'),

@@ -1,6 +1,7 @@
 // Drives the reading settings panel inside an edition frame the way a reader would:
 // through its native controls, with real input and change events.
 import { choicesOf, READING_SETTINGS, type ReadingSettings } from '../../src/preferences/reading-settings.js';
+import { announced } from './announcer.js';
 import type { Edition } from './edition.js';
 import { SETTINGS_KEY } from './storage.js';
 
@@ -22,7 +23,8 @@ export function panel(edition: Edition) {
   return {
     root,
     toggle: root.querySelector<HTMLButtonElement>('.toggle')!,
-    status: () => root.querySelector('[role="status"]')!.textContent!.trim(),
+    /** What the page's announcer says now. */
+    status: () => announced(edition),
     notices: () => [...root.querySelectorAll('.notice')].map((p) => p.textContent!.trim()),
     range: (id: string) => root.getElementById(id) as HTMLInputElement,
     radio: (name: string, value: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!,

@@ -77,30 +77,60 @@ describe('read-aloud player', () => {
     expect(layoutProblems(edition)).to.deep.equal([]);
   });
 
-  it('answers its keyboard shortcuts, each declared with aria-keyshortcuts', async () => {
+  it('answers a media player’s keys while focus is in it, each declared with aria-keyshortcuts', async () => {
     const edition = await openEdition();
     const speech = fakeSpeech(edition);
     const player = playerOf(edition);
     await player.rendered();
-    expect(player.listen()!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+P');
-    edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
-    await shortcut('KeyP');
+    expect(player.listen()!.getAttribute('aria-keyshortcuts')).to.equal('K Space');
+    player.listen()!.focus();
+    await sendKeys({ press: 'k' });
     await until(() => speech.spoken.length === 1, 'speech to start');
     await player.rendered();
-    expect(player.button('next')!.getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+ArrowRight');
-    await shortcut('ArrowRight');
+    // Focus moved to Play/Pause with the bar; arrows there are the player's, not the page's.
+    expect(player.root.activeElement).to.equal(player.button('play'));
+    expect(player.button('next')!.getAttribute('aria-keyshortcuts')).to.equal('ArrowRight');
+    expect(player.button('nextSection')!.getAttribute('aria-keyshortcuts')).to.equal('ArrowDown PageDown');
+    await sendKeys({ press: 'ArrowRight' });
     await until(() => speech.spoken.length === 2, 'the next sentence');
     expect(speech.texts()[1]).to.match(/^There are moments/);
-    await shortcut('ArrowDown');
+    await sendKeys({ press: 'PageDown' });
     await until(() => speech.spoken.length === 3, 'the next section');
     expect(speech.texts()[2]).to.equal('Section: When the same pills stopped working');
-    await shortcut('KeyP');
+    // Space on a focused button presses that button, and only that: Play/Pause pauses once.
+    await sendKeys({ press: ' ' });
+    await until(() => player.status() === 'Paused.', 'the "Paused." status');
+    await sendKeys({ press: 'k' });
+    await until(() => player.status() === 'Playing.', 'the "Playing." status');
+  });
+
+  it('leaves Alt+Shift keys to screen readers until the listener turns page-wide keys on', async () => {
+    const edition = await openEdition();
+    const speech = fakeSpeech(edition);
+    const player = playerOf(edition);
     await player.rendered();
-    expect(player.status()).to.equal('Paused.');
+    edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    await shortcut('KeyP');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(speech.spoken, 'Alt+Shift+P is Orca’s list of paragraphs').to.have.length(0);
+    player.listen()!.click();
+    await until(() => speech.spoken.length === 1, 'speech to start');
+    await player.rendered();
+    player.button('more')!.click();
+    await player.rendered();
+    const pageKeys = player.root.querySelector<HTMLInputElement>('.page-keys')!;
+    expect(pageKeys.checked).to.equal(false);
+    pageKeys.click();
+    await player.rendered();
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).pageKeys).to.equal(true);
+    expect(player.button('play')!.getAttribute('aria-keyshortcuts')).to.equal('K Space Alt+Shift+P');
+    edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    await shortcut('ArrowRight');
+    await until(() => speech.spoken.length === 2, 'the next sentence');
     await shortcut('KeyS');
     await player.rendered();
     expect(player.bar()).to.equal(null);
-    expect(player.status()).to.equal('Stopped.');
+    await until(() => player.status() === 'Stopped.', 'the "Stopped." status');
   });
 
   it('moves reading to a sentence clicked in the article, and to a section chosen in the contents', async () => {
@@ -129,9 +159,8 @@ describe('read-aloud player', () => {
     const back = player.button('back')!;
     expect(back.textContent!.trim()).to.equal('Back to reading position');
     back.click();
-    await player.rendered();
+    await until(() => player.button('back') === null, 'the way back to be taken');
     await scrollSettled(edition);
-    expect(player.button('back')).to.equal(null);
     const sentence = (edition.win.CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('read-aloud-sentence')!;
     const top = [...sentence][0].getBoundingClientRect().top;
     expect(top).to.be.within(0, 600);
@@ -164,11 +193,103 @@ describe('read-aloud player', () => {
     player.button('more')!.click();
     await player.rendered();
     const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Local English', 'Online English (online)']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Local English', 'Online English, online']);
     expect(select.value).to.equal('urn:voice:Local English');
     select.value = 'urn:voice:Online English';
     select.dispatchEvent(new Event('change'));
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).voices).to.deep.equal({ en: 'urn:voice:Online English' });
+  });
+
+  it('names and orders voices with the Readium recommendations: the best few first, the rest behind More voices', async () => {
+    const edition = await openEdition();
+    fakeSpeech(edition, [
+      fakeVoice('English (America)+Max', 'en-US', { default: true }),
+      fakeVoice('Karen', 'en-AU'),
+      fakeVoice('Samantha', 'en-US'),
+      fakeVoice('Samantha (Enhanced)', 'en-US'),
+      fakeVoice('Microsoft David - English (United States)', 'en-US'),
+      fakeVoice('Google UK English Female', 'en-GB', { localService: false }),
+      fakeVoice('Microsoft Aria Online (Natural) - English (United States)', 'en-US', { localService: false }),
+      fakeVoice('English (Scotland)+Anna', 'en-GB-scotland'),
+      fakeVoice('Daniel', 'en-GB'),
+    ]);
+    const player = playerOf(edition);
+    await player.rendered();
+    // The list arrives once the page is idle, before the listener presses Listen.
+    await until(() => edition.win.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/voices/en.json')), 'the recommended voices');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    player.listen()!.click();
+    await player.rendered();
+    player.button('more')!.click();
+    await player.rendered();
+    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    const names = () => [...select.options].map((o) => o.textContent!.trim());
+    expect(names()).to.deep.equal([
+      'Aria, American English, female, online',
+      'Female Google voice (UK), British English, online',
+      'David, American English, male',
+      'Samantha (Enhanced), American English, female',
+      'Daniel, British English, male',
+    ]);
+    expect(select.querySelectorAll('optgroup')).to.have.length(0);
+    // The voice chosen for the listener is the best one.
+    expect(select.value).to.equal('urn:voice:Microsoft Aria Online (Natural) - English (United States)');
+    const more = player.root.querySelector<HTMLButtonElement>('.more-voices')!;
+    expect(more.textContent!.trim()).to.equal('More voices (4)');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    more.click();
+    await player.rendered();
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect([...select.querySelectorAll('optgroup')].map((g) => [g.label, g.children.length])).to.deep.equal([
+      ['Best for English', 5],
+      ['More voices', 4],
+    ]);
+    expect(names().slice(5)).to.deep.equal(['Karen, Australian English, female', 'Samantha, American English, female', 'English (America)+Max', 'English (Scotland)+Anna']);
+    // Good voices here: no advice on getting better ones.
+    expect(player.root.querySelector('#voice-hint')).to.equal(null);
+    // A voice chosen from the longer list stays in the shorter one.
+    select.value = 'urn:voice:Karen';
+    select.dispatchEvent(new Event('change'));
+    more.click();
+    await player.rendered();
+    expect(names()).to.include('Karen, Australian English, female');
+    expect(select.value).to.equal('urn:voice:Karen');
+  });
+
+  it('does not call every voice online where the browser cannot tell, and says how to add a better voice', async () => {
+    const edition = await openEdition();
+    // As Firefox on Linux lists espeak-ng: every voice "remote", none the recommendations know.
+    fakeSpeech(edition, [
+      fakeVoice('English (America)', 'en-US', { localService: false, default: true }),
+      fakeVoice('English (Great Britain)', 'en-GB', { localService: false }),
+    ]);
+    const player = playerOf(edition);
+    await player.rendered();
+    player.listen()!.click();
+    await player.rendered();
+    player.button('more')!.click();
+    await player.rendered();
+    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['English (America)', 'English (Great Britain)']);
+    const hint = player.root.querySelector('#voice-hint')!;
+    expect(select.getAttribute('aria-describedby')).to.equal('voice-hint');
+    // The test browsers run on Linux.
+    expect(hint.textContent).to.equal('For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.');
+  });
+
+  it('never shows an empty group of voices', async () => {
+    const edition = await openEdition();
+    fakeSpeech(edition, []);
+    const player = playerOf(edition);
+    await player.rendered();
+    player.listen()!.click();
+    // With no voices the player waits for them a moment, then speaks with the browser's default.
+    await until(() => player.bar() !== null, 'the bar', 10_000);
+    player.button('more')!.click();
+    await player.rendered();
+    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Browser default']);
+    expect(select.querySelectorAll('optgroup')).to.have.length(0);
   });
 
   it('says plainly when no voice speaks the article’s language', async () => {
@@ -205,7 +326,7 @@ describe('read-aloud player', () => {
     await player.rendered();
     expect(player.button('play')!.textContent).to.contain('Play');
     expect(player.problem()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
-    expect(player.status()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
+    await until(() => player.status() === 'Speech stopped (synthesis-failed). Press Play to try again.', 'the problem to be said');
   });
 
   it('stops speaking when the page goes away', async () => {

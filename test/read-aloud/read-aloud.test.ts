@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
-import { ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';
+import { MAX_PART_WORDS, partsOf } from '../../src/speech/clauses.js';
+import { QUIET_MS, ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
 
@@ -15,12 +16,27 @@ function fixture() {
   return buildScript(article, new Lexicon([{ written: 'PhD', spoken: 'P H D' }]));
 }
 
-function setup(rate = 1) {
+/** A sentence of 44 words with clauses: three parts of at most 20 words. */
+const LONG =
+  'When the trial began, nobody in the small team expected much, because the patient had tried every pill, every therapy and every ' +
+  'clinic in the region over three decades; yet within a week she laughed again, and her family noticed first.';
+
+function longFixture() {
+  const article = document.createElement('article');
+  article.lang = 'en';
+  article.innerHTML = `<h1>Title</h1><p>${LONG} Short one.</p>`;
+  return buildScript(article, new Lexicon());
+}
+
+function setup(rate = 1, script = fixture()) {
   const engine = new FakeEngine();
   const timers = new FakeTimers();
-  const player = new ReadAloud({ engine, script: fixture(), rate: () => rate, voice: () => undefined, timers });
+  const player = new ReadAloud({ engine, script, rate: () => rate, voice: () => undefined, timers });
   return { engine, timers, player };
 }
+
+/** The pending timers' delays, in ms. */
+const delays = (timers: FakeTimers) => [...timers.pending.values()].map((t) => t.ms);
 
 /** Lets the current utterance start and end. */
 function finish(engine: FakeEngine) {
@@ -124,14 +140,57 @@ describe('read-aloud state machine', () => {
     expect(engine.last.request.text).to.equal('Intro one.');
   });
 
-  it('recovers when something else interrupts the sentence being spoken', () => {
-    const { engine, player } = setup();
+  it('says a sentence cut by someone else again, whole, after a quiet moment, and never counts it a failure', () => {
+    const { engine, timers, player } = setup();
     player.play(1);
     engine.last.events.start();
-    engine.last.events.error('interrupted');
-    expect(player.state).to.equal('playing');
+    engine.last.events.boundary(6, 3);
+    for (const code of ['interrupted', 'canceled', 'interrupted', 'canceled', 'interrupted', 'interrupted', 'canceled', 'interrupted']) {
+      const spoken = engine.spoken.length;
+      const cancels = engine.cancels;
+      engine.last.events.error(code);
+      // The engine is reset: Chromium starts nothing after an outside cancel until the page cancels.
+      expect(engine.cancels, code).to.equal(cancels + 1);
+      expect(player.state, code).to.equal('playing');
+      expect(player.problem, code).to.equal(undefined);
+      expect(engine.spoken.length, 'quiet until the moment has passed').to.equal(spoken);
+      timers.fireAll();
+      // From the start of the sentence, not from the last word heard.
+      expect(engine.last.request.text).to.equal('Intro one.');
+      engine.last.events.start();
+    }
     finish(engine);
     expect(engine.last.request.text).to.equal('Intro two.');
+  });
+
+  it('waits longer each time others keep cutting in, and starts afresh once a part is heard', () => {
+    const { engine, timers, player } = setup();
+    player.play(1);
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      engine.last.events.start();
+      engine.last.events.error('interrupted');
+      waits.push(...delays(timers));
+      timers.fireAll();
+    }
+    expect(waits).to.deep.equal([QUIET_MS, QUIET_MS * 2, QUIET_MS * 4, 8000, 8000]);
+    finish(engine);
+    engine.last.events.start();
+    engine.last.events.error('interrupted');
+    expect(delays(timers)).to.deep.equal([QUIET_MS]);
+  });
+
+  it('gives up only when the engine cuts every attempt before it even starts', () => {
+    const { engine, timers, player } = setup();
+    player.play(1);
+    for (let i = 0; i < 5; i++) {
+      engine.last.events.error('canceled');
+      expect(player.state, `cut ${i + 1}`).to.equal('playing');
+      timers.fireAll();
+    }
+    engine.last.events.error('canceled');
+    expect(player.state).to.equal('paused');
+    expect(player.problem).to.equal('Another program kept interrupting speech. Press Play to go on.');
   });
 
   it('pauses at once, with a plain message, when the browser blocks speech', () => {
@@ -169,5 +228,127 @@ describe('read-aloud state machine', () => {
     expect(engine.cancels).to.equal(1);
     player.resume();
     expect(engine.last.request.text).to.equal('Alpha two.');
+  });
+
+  it('ducks while the listener works the player: quiet at once, the part again from its start once keys stop', () => {
+    const { engine, timers, player } = setup();
+    player.play(4);
+    engine.last.events.start();
+    engine.last.events.boundary(6, 3);
+    player.duck();
+    expect(engine.cancels).to.equal(1);
+    expect(player.state).to.equal('playing');
+    expect(delays(timers)).to.deep.equal([QUIET_MS]);
+    player.duck();
+    expect(delays(timers), 'each key starts the quiet moment again').to.deep.equal([QUIET_MS]);
+    const spoken = engine.spoken.length;
+    timers.fireAll();
+    expect(engine.spoken.length).to.equal(spoken + 1);
+    expect(engine.last.request.text).to.equal('Alpha one.');
+    // A move while quiet speaks the new sentence at once, and the old one is not said after it.
+    player.duck();
+    player.next();
+    expect(engine.last.request.text).to.equal('Alpha two.');
+    expect(delays(timers)).to.deep.equal([START_TIMEOUT_MS]);
+    // Paused or stopped, ducking does nothing.
+    player.pause();
+    const cancels = engine.cancels;
+    player.duck();
+    expect(engine.cancels).to.equal(cancels);
+  });
+
+  it('started from the keyboard, waits a quiet moment so the screen reader speaks first', () => {
+    const { engine, timers, player } = setup();
+    player.play(4, { quietFirst: true });
+    expect(player.state).to.equal('playing');
+    expect(engine.spoken).to.have.length(0);
+    expect(delays(timers)).to.deep.equal([QUIET_MS]);
+    timers.fireAll();
+    expect(engine.last.request.text).to.equal('Alpha one.');
+    engine.last.events.start();
+    engine.last.events.boundary(6, 3);
+    player.pause();
+    player.resume({ quietFirst: true });
+    expect(engine.spoken).to.have.length(1);
+    timers.fireAll();
+    // The part again from its start, not from the last word heard.
+    expect(engine.last.request.text).to.equal('Alpha one.');
+  });
+
+  it('hands a long sentence to the engine in clause-sized parts, keeping the sentence as the unit', () => {
+    const { engine, player } = setup(1, longFixture());
+    const positions: number[] = [];
+    player.addEventListener('change', () => positions.push(player.index));
+    player.play(1);
+    const texts: string[] = [];
+    while (player.index === 1 && player.state === 'playing') {
+      texts.push(engine.last.request.text);
+      finish(engine);
+    }
+    expect(texts.join(' ')).to.equal(LONG);
+    expect(texts.length).to.be.at.least(3);
+    for (const text of texts) expect(text.split(/\s+/).length, text).to.be.at.most(MAX_PART_WORDS);
+    // Each part ends where a clause does, the semicolon preferred to a comma.
+    for (const text of texts) expect(text, text).to.match(/[,;.]$/);
+    expect(texts[1]).to.match(/three decades;$/);
+    // Position and highlight move by sentence, never by part.
+    expect(new Set(positions)).to.deep.equal(new Set([1, 2]));
+    expect(engine.last.request.text).to.equal('Short one.');
+  });
+
+  it('resumes a cut part, not the whole sentence, and a yield resumes that part from its start', () => {
+    const { engine, timers, player } = setup(1, longFixture());
+    player.play(1);
+    finish(engine);
+    const second = engine.last.request.text;
+    engine.last.events.start();
+    engine.last.events.error('interrupted');
+    timers.fireAll();
+    expect(engine.last.request.text).to.equal(second);
+    engine.last.events.start();
+    engine.last.events.boundary(10, 4);
+    player.pause('part');
+    player.resume();
+    expect(engine.last.request.text).to.equal(second);
+    // A plain pause resumes from the last word heard, within the part.
+    engine.last.events.start();
+    engine.last.events.boundary(second.indexOf(' ') + 1, 4);
+    player.pause();
+    player.resume();
+    expect(engine.last.request.text).to.equal(second.slice(second.indexOf(' ') + 1));
+  });
+});
+
+describe('clause-sized parts', () => {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  const texts = (text: string, max?: number) => partsOf(text, max).map((p) => text.slice(p.start, p.end).trim());
+
+  it('leaves a sentence of up to twenty words whole', () => {
+    const sentence = 'She was exhausted, curious, and, for the first time in years, hopeful about what came next.';
+    expect(texts(sentence)).to.deep.equal([sentence]);
+  });
+
+  it('splits at clause ends, a semicolon, colon or dash before a comma', () => {
+    const sentence = 'One two, three four five six; seven eight nine ten eleven, twelve thirteen fourteen — fifteen sixteen seventeen eighteen';
+    expect(texts(sentence, 8)).to.deep.equal(['One two, three four five six;', 'seven eight nine ten eleven, twelve thirteen fourteen', '— fifteen sixteen seventeen eighteen']);
+  });
+
+  it('never leaves a clause of fewer than four words when another boundary will do', () => {
+    const sentence = 'Alpha beta gamma delta epsilon zeta eta theta, iota kappa, lambda mu nu xi omicron pi';
+    const parts = texts(sentence, 10);
+    for (const part of parts) expect(words(part), part).to.be.within(4, 10);
+    expect(parts.join(' ')).to.equal(sentence);
+  });
+
+  it('cuts a long run without clause ends into equal runs of words', () => {
+    const sentence = Array.from({ length: 45 }, (_, i) => `w${i}`).join(' ');
+    expect(texts(sentence).map(words)).to.deep.equal([15, 15, 15]);
+  });
+
+  it('covers the whole text, in order, without overlap', () => {
+    const parts = partsOf(LONG);
+    expect(parts[0].start).to.equal(0);
+    expect(parts.at(-1)!.end).to.equal(LONG.length);
+    for (let i = 1; i < parts.length; i++) expect(parts[i].start).to.be.above(parts[i - 1].end - 1);
   });
 });

@@ -160,7 +160,7 @@ describe('spoken script of a publisher’s post', () => {
   }
 
   const CODE =
-    '<div class="code-block" role="region" tabindex="0" aria-label="Code example in Rust, 12 lines" data-speak="code" data-language="Rust" data-lines="12">' +
+    '<div class="code-block" role="group" tabindex="0" aria-label="Code example in Rust, 12 lines" data-speak="code" data-language="Rust" data-lines="12">' +
     '<pre><code class="language-rust">fn main() {\n    println!("hello");\n}\n</code></pre></div>';
   const PICTURE =
     '<figure><picture data-speak="image"><source type="image/avif" srcset="a.avif 400w"><img src="a.jpg" alt="Two boxes joined by an arrow" width="720" height="360"></picture>' +
@@ -201,7 +201,7 @@ describe('spoken script of a publisher’s post', () => {
   it('speaks the glue in the article’s language: French', () => {
     const script = post(
       'fr',
-      `<section><h2>Le rythme</h2><figure class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><figcaption><strong>Claire Dubois</strong>, autrice</figcaption></figure>${CODE}${PICTURE}</section>`,
+      `<section><h2>Le rythme</h2><div class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><p class="attribution"><strong>Claire Dubois</strong>, autrice</p></div>${CODE}${PICTURE}</section>`,
     );
     expect(script.segments.map((s) => s.spoken)).to.deep.equal([
       'A post',

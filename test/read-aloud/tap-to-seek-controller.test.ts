@@ -9,11 +9,13 @@ import { pointAt } from '../helpers/word-point.js';
 
 class TapHost extends LitElement {
   article?: Element;
+  contents?: Element;
   script?: SpokenScript;
   listening = true;
   seeks: number[] = [];
   readonly tap = new TapToSeekController(this, {
     article: () => this.article,
+    contents: () => this.contents,
     listening: () => (this.listening ? this.script : undefined),
     seek: (index) => this.seeks.push(index),
   });
@@ -31,7 +33,7 @@ declare global {
  * 3 "Section: Café society", 4 "Third sentence with a link.", 5 "Open me" (a disclosure's summary
  * is read), 6 "Hidden answer."
  */
-function fixture() {
+async function fixture() {
   const box = document.createElement('div');
   box.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 10; width: 600px; background: white; font: 16px/20px sans-serif';
   box.innerHTML = `
@@ -54,8 +56,10 @@ function fixture() {
   const article = box.querySelector('article')!;
   const host = document.createElement('tap-host');
   host.article = article;
+  host.contents = box.querySelector('nav')!;
   host.script = buildScript(article, new Lexicon(), 'en');
   document.body.append(host);
+  await host.updateComplete;
   return { box, host, article };
 }
 
@@ -66,9 +70,9 @@ function clickWord(within: Element, word: string) {
 }
 
 describe('TapToSeekController', () => {
-  let page: ReturnType<typeof fixture>;
-  beforeEach(() => {
-    page = fixture();
+  let page: Awaited<ReturnType<typeof fixture>>;
+  beforeEach(async () => {
+    page = await fixture();
   });
   afterEach(() => {
     page.box.remove();
@@ -127,14 +131,31 @@ describe('TapToSeekController', () => {
     expect(page.host.seeks).to.deep.equal([]);
   });
 
-  it('does nothing while not listening, or once its host has left the page', () => {
+  it('listens only while listening, and not once its host has left the page', async () => {
+    // Chromium calls every element under a click listener "clickable": the listener must go.
+    const nav = page.box.querySelector('nav')!;
+    const released: Element[] = [];
+    for (const element of [page.article, nav]) {
+      const remove = element.removeEventListener.bind(element);
+      element.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+        if (type === 'click') released.push(element);
+        remove(type, listener, options);
+      };
+    }
     page.host.listening = false;
+    page.host.requestUpdate();
+    await page.host.updateComplete;
     clickWord(page.article, 'follows');
     clickWord(page.box.querySelector('nav')!, 'Café');
     expect(page.host.seeks).to.deep.equal([]);
+    expect(released).to.deep.equal([page.article, nav]);
     page.host.listening = true;
+    page.host.requestUpdate();
+    await page.host.updateComplete;
+    clickWord(page.article, 'follows');
+    expect(page.host.seeks).to.deep.equal([2]);
     page.host.remove();
     clickWord(page.article, 'follows');
-    expect(page.host.seeks).to.deep.equal([]);
+    expect(page.host.seeks).to.deep.equal([2]);
   });
 });

@@ -5,6 +5,7 @@ import { contrastRatio } from '../helpers/contrast.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from '../helpers/layout.js';
 import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from '../helpers/settings.js';
+import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
 
 async function expectNoAxeViolations(edition: Edition) {
@@ -124,8 +125,7 @@ describe('reading settings accessibility', () => {
     await settled(edition);
     expect(p.range('textSize').value).to.equal('295');
     await sendKeys({ press: 'Escape' });
-    await settled(edition);
-    expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
+    await until(() => p.toggle.getAttribute('aria-expanded') === 'false', 'the panel to close');
     expect(deepActiveElement(edition.doc)).to.equal(p.toggle);
   });
 });

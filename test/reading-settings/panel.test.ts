@@ -1,4 +1,5 @@
 import { expect } from '@esm-bundle/chai';
+import { listenToAnnouncer, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import {
   articleStyle,
@@ -12,7 +13,11 @@ import {
   slide,
   storeSettings,
 } from '../helpers/settings.js';
+import { until } from '../helpers/speech.js';
 import { SETTINGS_KEY, startEachTestAfresh } from '../helpers/storage.js';
+
+/** Longer than the announcer takes to speak, so a message that was coming has come. */
+const quietly = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 interface SettingCase {
   name: string;
@@ -113,8 +118,7 @@ describe('reading settings', () => {
     const control = p.range('textSize');
     control.focus();
     control.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await settled(edition);
-    expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
+    await until(() => p.toggle.getAttribute('aria-expanded') === 'false', 'the panel to close');
     expect(p.root.activeElement).to.equal(p.toggle);
   });
 
@@ -225,15 +229,68 @@ describe('reading settings', () => {
     expect(edition.doc.documentElement.dataset.theme).to.equal('system');
   });
 
-  it('announces a settled change once, politely, not every step of a drag', async () => {
+  it('lets each control say its own change, with nothing announced on top and no live value display', async () => {
     const edition = await openEdition();
     const p = await openPanel(edition);
-    const status = p.root.querySelector('[role="status"]')!;
-    const seen: string[] = [];
-    new MutationObserver(() => seen.push(status.textContent!.trim())).observe(status, { childList: true, subtree: true, characterData: true });
+    const announcer = listenToAnnouncer(edition);
     for (const value of [110, 120, 130, 140, 150]) await slide(edition, 'textSize', value);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(seen.filter(Boolean)).to.deep.equal(['Text size 150%.']);
+    await choose(edition, 'theme', 'sepia');
+    await check(edition, 'lineFocus', true);
+    await quietly();
+    expect(announcer.heard).to.deep.equal([]);
+    // The slider says its value itself (aria-valuetext); the visible value beside its label is
+    // plain text hidden from screen readers, so it is not heard a second time.
+    const slider = p.range('textSize');
+    expect(slider.getAttribute('aria-valuetext')).to.equal('150%');
+    const shown = p.root.querySelector(`label[for="textSize"] .value`)!;
+    expect(shown.textContent).to.equal('150%');
+    expect(shown.getAttribute('aria-hidden')).to.equal('true');
+    expect(statusRegions(edition), 'no live region in the page but the announcer').to.have.length(0);
+  });
+
+  it('announces only what no control says: A− and A+, a reset, another tab, and once that nothing is saved', async () => {
+    const first = await openEdition();
+    const second = await openEdition();
+    const p = await openPanel(first);
+    await openPanel(second);
+    const heard = listenToAnnouncer(first).heard;
+    const heardInSecond = listenToAnnouncer(second).heard;
+    p.button('A+ Larger text').click();
+    await until(() => heard.length === 1, 'the new size');
+    expect(heard).to.deep.equal(['Text size 110%.']);
+    await until(() => heardInSecond.length === 1, 'the other tab to say it followed');
+    expect(heardInSecond).to.deep.equal(['Reading settings changed in another tab.']);
+    p.button('Reset to defaults').click();
+    await until(() => heard.length === 2, 'the reset');
+    expect(heard[1]).to.equal('Settings reset to defaults.');
+    // One region for the whole page, made on the first message.
+    expect(first.doc.querySelectorAll('[data-edition-announcer]')).to.have.length(1);
+    expect(statusRegions(first)).to.have.length(1);
+
+    first.win.Storage.prototype.setItem = () => {
+      throw new first.win.DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    await slide(first, 'lineHeight', 2);
+    await slide(first, 'lineHeight', 2.2);
+    await quietly();
+    expect(heard.slice(2)).to.deep.equal(['This change is not saved for your next visit.']);
+  });
+
+  it('keeps the A− and A+ buttons focused at their limits, saying they are unavailable', async () => {
+    storeSettings({ textSize: 250 });
+    const edition = await openEdition();
+    const p = await openPanel(edition);
+    const larger = p.button('A+ Larger text');
+    larger.focus();
+    larger.click();
+    await settled(edition);
+    expect(p.range('textSize').value).to.equal('300');
+    expect(larger.getAttribute('aria-disabled')).to.equal('true');
+    expect(p.root.activeElement).to.equal(larger);
+    larger.click();
+    await settled(edition);
+    expect(p.range('textSize').value).to.equal('300');
+    expect(p.button('A− Smaller text').getAttribute('aria-disabled')).to.equal('false');
   });
 
   it('moves the line focus band by keyboard and by pointer', async () => {

@@ -32,7 +32,8 @@ test('the index lists each article newest first: title link, author, date, readi
   assert.match(html, /<main id="main" class="site-index" tabindex="-1">\n<h1>Field Notes<\/h1>/);
   const titles = [...html.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
   assert.deepEqual(titles, ['borrowing-in-rust.html Borrowing in Rust, gently', 'notes-on-lists.html Notes on lists, kept by hand', 'un-article-en-francais.html Lire à voix haute']);
-  assert.match(html, /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span> · <time datetime="2024-05-31">May 31, 2024<\/time> · 1 min read/);
+  // The dots between the parts are for the eye: screen readers would say "middle dot".
+  assert.match(html, /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span><span aria-hidden="true"> · <\/span><time datetime="2024-05-31">May 31, 2024<\/time><span aria-hidden="true"> · <\/span>1 min read/);
   // The French entry keeps its language for its title and description.
   assert.match(html, /<h2 id="article-un-article-en-francais" lang="fr" dir="ltr">/);
   assert.match(html, /<p lang="fr" dir="ltr">Pourquoi écouter un article change la façon de le comprendre\.<\/p>/);
@@ -47,7 +48,8 @@ test('each article links back to the index and to the articles either side', asy
   assert.match(middle, /<a href="\.\/borrowing-in-rust\.html" rel="prev">Previous: <span lang="en">Borrowing in Rust, gently<\/span><\/a>/);
   assert.match(middle, /<a href="\.\/un-article-en-francais\.html" rel="next">Next: <span lang="fr">Lire à voix haute<\/span><\/a>/);
   assert.match(middle, /<p class="site-name"><a href="\.\/">Field Notes<\/a><\/p>/);
-  assert.match(middle, /<title>Notes on lists, kept by hand · Field Notes<\/title>/);
+  // A title read cleanly: a comma, which screen readers do not speak, and no "·".
+  assert.match(middle, /<title>Notes on lists, kept by hand, Field Notes<\/title>/);
   assert.match(middle, /<link rel="canonical" href="https:\/\/notes\.example\.org\/notes-on-lists\.html">/);
   const first = await page('borrowing-in-rust.html');
   assert.doesNotMatch(first, /rel="prev"/);

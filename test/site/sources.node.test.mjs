@@ -94,16 +94,16 @@ test('"home: true" is no longer needed, and says so', async () => {
 
 test('an outline that starts at ### is shifted to start at h2 under the page title', async () => {
   const { html, sections } = await renderArticle('+++\ntitle = "T"\n+++\nIntro.\n\n### First\n\nText.\n\n#### Detail\n\n### Second\n', 'a.md');
-  assert.match(html, /<h2 id="first" tabindex="-1">First<\/h2>/);
-  assert.match(html, /<h3 id="detail" tabindex="-1">Detail<\/h3>/);
+  assert.match(html, /<h2 id="first">First<\/h2>/);
+  assert.match(html, /<h3 id="detail">Detail<\/h3>/);
   assert.deepEqual(sections.map((s) => s.text), ['First', 'Second']);
-  assert.equal((html.match(/<section /g) ?? []).length, 2);
+  assert.equal((html.match(/<section>/g) ?? []).length, 2);
 });
 
 test('# sections become h2, and a first heading that repeats the title is dropped', async () => {
   const { html } = await renderArticle('---\ntitle: My post\n---\n# My post\n\nIntro.\n\n# Part one\n\n## Detail\n', 'a.md');
   assert.doesNotMatch(html, />My post</);
-  assert.match(html, /<h2 id="part-one" tabindex="-1">Part one<\/h2>/);
+  assert.match(html, /<h2 id="part-one">Part one<\/h2>/);
   assert.match(html, /<h3 id="detail"/);
 });
 

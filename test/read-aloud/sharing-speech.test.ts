@@ -1,0 +1,105 @@
+// The player shares the speech channel with screen readers, in both browsers: while it speaks
+// the page says nothing of its own but what the listener asked for, it gives way when the
+// listener turns to the rest of the page, and it goes quiet while they work its controls.
+import { expect } from '@esm-bundle/chai';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { statusRegions } from '../helpers/announcer.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
+import { deepActiveElement, scrollSettled } from '../helpers/layout.js';
+import { playerOf } from '../helpers/player.js';
+import { fakeSpeech, until } from '../helpers/speech.js';
+import { startEachTestAfresh } from '../helpers/storage.js';
+
+async function playing(edition: Edition) {
+  const speech = fakeSpeech(edition);
+  const player = playerOf(edition);
+  await player.rendered();
+  player.listen()!.focus();
+  await sendKeys({ press: 'Enter' });
+  await until(() => speech.spoken.length === 1, 'speech');
+  await player.rendered();
+  await until(() => player.status() === 'Playing.', 'the "Playing." status');
+  return { speech, player };
+}
+
+describe('read-aloud player: sharing speech with a screen reader', () => {
+  startEachTestAfresh();
+
+  it('keeps its progress out of the accessibility tree and has no live region of its own', async () => {
+    const edition = await openEdition();
+    const { player } = await playing(edition);
+    const progress = player.root.querySelector('progress')!;
+    expect(progress.getAttribute('aria-hidden')).to.equal('true');
+    // Where reading is, in text that changes nothing a screen reader announces.
+    expect(player.where()).to.match(/^Section 1 of 13: Opening/);
+    // The only status region on the page is the page's announcer.
+    expect(statusRegions(edition).map((el) => el.hasAttribute('data-edition-announcer'))).to.deep.equal([true]);
+  });
+
+  it('pauses when focus leaves it by keyboard, and says the cut sentence whole on Play', async () => {
+    const edition = await openEdition();
+    const { speech, player } = await playing(edition);
+    speech.end();
+    await until(() => speech.spoken.length === 2, 'the second sentence');
+    const cut = speech.texts()[1];
+    player.button('more')!.focus();
+    const cancels = speech.cancels();
+    // From the player's last control, Tab leaves it for the settings toggle.
+    await sendKeys({ press: 'Tab' });
+    await player.rendered();
+    expect(player.root.contains(deepActiveElement(edition.doc))).to.equal(false);
+    expect(speech.cancels()).to.be.greaterThan(cancels);
+    expect(player.button('play')!.textContent).to.contain('Play');
+    await until(() => player.status() === 'Paused.', 'the "Paused." status');
+    player.button('play')!.click();
+    await until(() => speech.spoken.length === 3, 'speech again');
+    expect(speech.texts()[2]).to.equal(cut);
+  });
+
+  it('pauses when a key is pressed on a control elsewhere on the page', async () => {
+    const edition = await openEdition();
+    const speech = fakeSpeech(edition);
+    const player = playerOf(edition);
+    await player.rendered();
+    const settings = edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+    settings.focus();
+    // Started without moving focus (as a headset button would), so only the key can tell.
+    player.listen()!.click();
+    await until(() => speech.spoken.length === 1, 'speech');
+    await player.rendered();
+    expect(deepActiveElement(edition.doc)).to.equal(settings);
+    await sendKeys({ press: 'Enter' });
+    await player.rendered();
+    expect(player.button('play')!.textContent).to.contain('Play');
+  });
+
+  it('goes quiet while the listener tabs through its controls, then says the cut sentence again whole', async () => {
+    const edition = await openEdition();
+    const { speech, player } = await playing(edition);
+    const sentence = speech.texts()[0];
+    const cancels = speech.cancels();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement(edition.doc)).to.equal(player.button('next'));
+    expect(speech.cancels(), 'quiet at once, for the screen reader’s answer').to.be.greaterThan(cancels);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await until(() => speech.spoken.length === 2, 'the sentence again, after a quiet moment');
+    expect(speech.texts()[1]).to.equal(sentence);
+    expect(player.button('play')!.textContent).to.contain('Pause');
+  });
+
+  it('keeps playing when the reader clicks a sentence with a pointer, and reads from there', async () => {
+    const edition = await openEdition();
+    const { speech, player } = await playing(edition);
+    const paragraph = edition.doc.querySelector('#joy-is-not-a-binary-outcome ~ p')!;
+    paragraph.scrollIntoView();
+    await scrollSettled(edition);
+    const frame = edition.frame.getBoundingClientRect();
+    const rect = paragraph.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(frame.left + rect.left + 5), Math.round(frame.top + rect.top + 5)] });
+    await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
+    await player.rendered();
+    expect(player.button('play')!.textContent).to.contain('Pause');
+  });
+});
