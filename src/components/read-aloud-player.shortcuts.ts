@@ -29,3 +29,6 @@ export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = [
   { action: 'nextSection', keys: 'Alt+Shift+ArrowDown', label: 'next section', scope: 'page' },
   { action: 'here', keys: 'Alt+Shift+L', label: 'listen from the selected text, or the top of the screen', scope: 'page' },
 ];
+
+/** A click from the keyboard or a screen reader, which has no pointer presses. */
+export const byKeyboard = (event: MouseEvent) => event.detail === 0;

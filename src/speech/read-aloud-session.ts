@@ -5,7 +5,7 @@ import { Lexicon } from './lexicon.js';
 import { ReadAloud, type ReadAloudOptions } from './read-aloud.js';
 import { buildScript } from './spoken-script.js';
 
-export { durationMs } from './read-aloud.js';
+export { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from './segment-lookup.js';
 
 /** A player for an article, reading the script built from its markup and the page's lexicon. */
 export function readAloudSession(article: Element, lang: string, options: Omit<ReadAloudOptions, 'script'>): ReadAloud {

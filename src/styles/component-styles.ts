@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 
 /**
  * What every component of the edition shares, so a component's own styles say only what is
@@ -96,3 +96,14 @@ export const componentStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * Adds the styles of code loaded on first use (the player's bar, the settings' controls) to a
+ * component's shadow root, beside those it was defined with. Constructed style sheets, like
+ * Lit's own, so the Content-Security-Policy needs no 'unsafe-inline'.
+ */
+export function adoptLaterStyles(root: HTMLElement | DocumentFragment, styles: CSSResult) {
+  const sheet = styles.styleSheet;
+  if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}

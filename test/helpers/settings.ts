@@ -61,6 +61,8 @@ export async function check(edition: Edition, name: string, checked: boolean) {
 
 /** Waits for the components to render and the browser to lay the page out again. */
 export async function settled(edition: Edition) {
+  // Line focus's code loads once the setting is on (src/main.ts).
+  if (edition.doc.documentElement.dataset.lineFocus === 'on') await edition.win.customElements.whenDefined('line-focus');
   for (const tag of ['reading-settings-panel', 'line-focus']) {
     await (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> } | null)?.updateComplete;
   }

@@ -1,0 +1,327 @@
+// The player's bar: what shows while listening (where reading is, the controls, and under More
+// options the voices, the highlight and the keys), with its look. It loads with the speech code
+// on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that only reads never
+// downloads it; the offline worker precaches it like the rest.
+import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
+import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
+import { durationMs, type ReadAloud } from '../speech/read-aloud.js';
+import type { Voice } from '../speech/speech-engine.js';
+import {
+  BEST_FEW,
+  BETTER_VOICE_HINTS,
+  onlyPoorVoices,
+  platformOf,
+  tellsLocalFromOnline,
+  voiceChoices,
+  type RankOptions,
+  type VoiceChoice,
+} from '../speech/voices.js';
+import { ICONS } from './read-aloud-player.icons.js';
+import { byKeyboard, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
+
+export { chooseVoice } from '../speech/voices.js';
+export { recommendedVoices } from '../speech/recommended-voices.js';
+
+/** What the bar shows and what its controls do: the player hands it this on every render. */
+export interface BarView {
+  player: ReadAloud;
+  listening: Readonly<ListeningPreferences>;
+  update(change: Partial<ListeningPreferences>): void;
+  voices: readonly Voice[];
+  /** The article's language, and how voices for it are ranked. */
+  lang: string;
+  rank: RankOptions;
+  currentVoice: Voice | undefined;
+  chooseVoice(id: string): void;
+  /** A language or regional variant in the page's words ("British English"). */
+  displayName(lang: string): string | undefined;
+  shortcuts: ShortcutsController<ReadAloudAction>;
+  docked: boolean;
+  following: boolean;
+  optionsOpen: boolean;
+  allVoices: boolean;
+  toggleOptions(): void;
+  toggleAllVoices(): void;
+  stop(): void;
+  backToReading(): void;
+}
+
+const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
+
+const minutes = (ms: number) => {
+  const total = Math.round(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+};
+
+const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
+
+export function renderBar(view: BarView) {
+  const { player, listening } = view;
+  const script = player.script;
+  const segment = player.segment!;
+  const section = script.sections[segment.section];
+  const rate = listening.rate;
+  const spent = script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const left = script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const playing = player.state === 'playing';
+  // The text says where reading is. The progress bar is for the eye only: one that changes
+  // with every sentence would have screen readers speak its value over the reading.
+  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label="Read aloud">
+    <p class="where">
+      <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
+      <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
+    </p>
+    <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
+    ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
+    <div class="controls">
+      ${iconButton(view, 'previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
+      ${iconButton(view, 'previous', 'Previous sentence', ICONS.previous, () => player.previous())}
+      <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })}
+        aria-keyshortcuts=${ifDefined(keyshortcuts(view, 'toggle'))}>
+        ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? 'Pause' : 'Play'}</span>
+      </button>
+      ${iconButton(view, 'next', 'Next sentence', ICONS.next, () => player.next())}
+      ${iconButton(view, 'nextSection', 'Next section', ICONS.nextSection, () => player.nextSection())}
+      ${iconButton(view, 'stop', 'Stop', ICONS.stop, view.stop)}
+      <label>Speed
+        <select class="rate" @change=${(e: Event) => view.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
+          ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
+        </select>
+      </label>
+      <button type="button" class="more" aria-expanded=${view.optionsOpen} aria-controls="options" @click=${view.toggleOptions}>
+        More options
+      </button>
+      ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
+    </div>
+    <div class="options" id="options" ?hidden=${!view.optionsOpen}>
+      ${renderVoices(view)}
+      <fieldset>
+        <legend>Highlight while reading</legend>
+        ${HIGHLIGHTS.map(
+          (mode) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
+            @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
+        )}
+      </fieldset>
+      <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
+      ${renderKeys(view)}
+    </div>
+  </section>`;
+}
+
+function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: unknown, action: () => void) {
+  return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
+    ${glyph}<span class="label">${label}</span>
+  </button>`;
+}
+
+/** The best few voices, the rest behind "More voices", and how to get a better one where all are poor. */
+function renderVoices(view: BarView) {
+  const choices = voiceChoices(view.voices, view.lang, view.rank);
+  const current = view.currentVoice;
+  const few = choices.slice(0, BEST_FEW);
+  // A voice chosen from the longer list stays in the short one, so the menu shows the truth.
+  const chosen = choices.find((c) => c.voice.id === current?.id);
+  if (chosen && !few.includes(chosen)) few.push(chosen);
+  const rest = choices.filter((c) => !few.includes(c));
+  const online = tellsLocalFromOnline(view.voices);
+  const option = (c: VoiceChoice) => html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(view, c, online)}</option>`;
+  const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
+  const language = view.displayName(view.lang.split('-')[0]) ?? view.lang;
+  return html`<div class="voice-choice">
+    <label>Voice
+      <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
+        aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
+        ${choices.length === 0 ? html`<option value="">Browser default</option>` : nothing}
+        ${view.allVoices && rest.length > 0
+          ? html`<optgroup label="Best for ${language}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
+          : few.map(option)}
+      </select>
+    </label>
+    ${rest.length > 0
+      ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>More voices (${rest.length})</button>`
+      : nothing}
+    ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
+  </div>`;
+}
+
+/**
+ * "Aria, American English, female" where the recommended list knows a voice, the browser's
+ * name otherwise; ", online" where the browser can tell. Commas, which screen readers do not
+ * speak, between the parts.
+ */
+function voiceName(view: BarView, choice: VoiceChoice, showOnline: boolean) {
+  const details: string[] = [];
+  if (choice.quality) {
+    const region = view.displayName(choice.voice.lang);
+    if (region) details.push(region);
+    if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label)) details.push(choice.gender);
+  }
+  if (showOnline && !choice.voice.local) details.push('online');
+  return [choice.label, ...details].join(', ');
+}
+
+/** Keys in the player, and the page-wide keys with the switch that turns them on. */
+function renderKeys(view: BarView) {
+  const all = view.shortcuts.shortcuts;
+  const list = (scope: 'focus' | 'page') =>
+    all.filter((s) => s.scope === scope).map((s) => html`<dt>${keysForPeople(s.keys)}</dt><dd>${s.label}</dd>`);
+  return html`<div class="key-help">
+    <p class="keys-heading">Keys while focus is in the player (a focused control keeps its own):</p>
+    <dl class="keys">${list('focus')}</dl>
+    <label class="choice">
+      <input type="checkbox" class="page-keys" .checked=${view.listening.pageKeys} aria-describedby="page-keys-hint"
+        @change=${(e: Event) => view.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
+      Keys anywhere on the page
+    </label>
+    <p class="hint" id="page-keys-hint">Screen readers use these keys for their own commands, so leave this off if you use one.</p>
+    <dl class="keys">${list('page')}</dl>
+  </div>`;
+}
+
+/** The bar's look: docked to the bottom of the screen by `.docked` (see DockingController), its controls, options and key list. */
+export const barStyles = css`
+    /* A container, so the controls' words show only where the bar has room for them. */
+    .bar {
+      box-sizing: border-box;
+      container: bar / inline-size;
+      z-index: 6;
+      padding: 0.5rem clamp(0.5rem, 3vw, 1.5rem);
+      border-top: 0.125rem solid var(--rule);
+      background: var(--bg);
+    }
+
+    .bar.docked {
+      position: fixed;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      box-shadow: 0 -0.25rem 1rem rgb(0 0 0 / 0.15);
+    }
+
+    .where {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0 1rem;
+      margin: 0 0 0.25rem;
+      font-size: 0.875em;
+    }
+
+    .time {
+      color: var(--muted);
+    }
+
+    progress {
+      display: block;
+      width: 100%;
+      height: 0.375rem;
+      margin-bottom: 0.5rem;
+      accent-color: var(--link);
+    }
+
+    .controls {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+    }
+
+    .controls label {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: var(--target-size);
+    }
+    .options {
+      margin-top: 0.5rem;
+      display: grid;
+      gap: 0.5rem;
+    }
+
+    .options > button {
+      justify-self: start;
+    }
+
+    .options[hidden] {
+      display: none;
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 0.25rem 0.75rem 0.5rem;
+      border: 0.0625rem solid var(--rule);
+      border-radius: 0.375rem;
+    }
+
+    .choice {
+      display: inline-flex;
+      margin-inline-end: 1rem;
+    }
+
+    .voice-choice {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem 0.75rem;
+    }
+
+    .voice-choice label {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: var(--target-size);
+      max-width: 100%;
+    }
+
+    .voice-choice select {
+      max-width: 100%;
+    }
+
+    .hint,
+    .keys-heading {
+      flex-basis: 100%;
+      margin: 0;
+      font-size: 0.875em;
+      color: var(--muted);
+    }
+
+    .key-help {
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    .keys {
+      margin: 0;
+      font-size: 0.875em;
+      color: var(--muted);
+    }
+
+    .keys dt {
+      font-weight: 600;
+      color: var(--text);
+    }
+
+    .keys dd {
+      margin: 0 0 0.25rem;
+    }
+
+    /* Icon and word on wide bars; icon alone (the word still names the button) on narrow ones. */
+    .label {
+      white-space: nowrap;
+    }
+
+    @container bar (max-width: 40em) {
+      .icon-button .label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+    }
+`;
