@@ -11,8 +11,8 @@ import { clearStoredPreferences, startEachTestAfresh } from '../helpers/storage.
 
 const PHONE = { width: 390, height: 844 };
 
-/** A paragraph well down the article. */
-const paragraph = (edition: Edition) => edition.doc.querySelectorAll<HTMLElement>('article section p')[9];
+/** A paragraph of the body well down the article (not a quote's, nor its attribution, which may be one line). */
+const paragraph = (edition: Edition) => edition.doc.querySelectorAll<HTMLElement>('article section > p')[9];
 
 function notice(edition: Edition) {
   const host = edition.doc.querySelector('reading-place')!;

@@ -9,9 +9,9 @@ import { withListenButtons } from '../../scripts/page.mjs';
 test('"Listen from here" follows each heading as its sibling, and stays out of a table caption', async () => {
   const { html } = await render('## Figures\n\n| Name | Value |\n| --- | --- |\n| A | 1 |\n\n## After *it*\n\nText.\n\n### A question?\n\nAn answer.\n');
   const page = withListenButtons(html);
-  assert.match(page, /<listen-here heading="figures" data-edition><\/listen-here><table>\n<caption><h2 id="figures" tabindex="-1">Figures<\/h2>\n<\/caption>/);
-  assert.match(page, /<h2 id="after-it" tabindex="-1">After <em>it<\/em><\/h2><listen-here heading="after-it" data-edition><\/listen-here>/);
-  assert.match(page, /<h3 id="a-question" tabindex="-1">A question\?<\/h3><listen-here heading="a-question" data-edition><\/listen-here>/);
+  assert.match(page, /<listen-here heading="figures" data-edition><\/listen-here><table>\n<caption><h2 id="figures">Figures<\/h2>\n<\/caption>/);
+  assert.match(page, /<h2 id="after-it">After <em>it<\/em><\/h2><listen-here heading="after-it" data-edition><\/listen-here>/);
+  assert.match(page, /<h3 id="a-question">A question\?<\/h3><listen-here heading="a-question" data-edition><\/listen-here>/);
   assert.equal(page.match(/<listen-here/g)?.length, 3);
   assert.doesNotMatch(page, /<caption>[^]*<listen-here[^]*<\/caption>/);
 });

@@ -8,7 +8,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { FakeContainer, FakeWorker, registration } from '../helpers/fake-service-worker.js';
+import { announced } from '../helpers/announcer.js';
 import { deepActiveElement } from '../helpers/layout.js';
+import { until } from '../helpers/speech.js';
 
 function status(edition: Edition) {
   const root = edition.doc.querySelector('offline-status')!.shadowRoot!;
@@ -21,7 +23,8 @@ function status(edition: Edition) {
     /** What the indicator's button is called. */
     name: () => indicator().textContent!.replace(/\s+/g, ' ').trim(),
     text: () => (root.querySelector('.status')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
-    announced: () => root.querySelector('[role="status"]')!.textContent!.trim(),
+    /** What the page's announcer says now (the indicator speaks through it). */
+    announced: () => announced(edition),
     buttons: () => [...details().querySelectorAll('button')].map((b) => b.textContent!.trim()),
     button: (text: string) => [...details().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!,
     hint: () => root.querySelector('.hint')?.textContent?.replace(/\s+/g, ' ').trim(),
@@ -116,7 +119,8 @@ describe('offline status', () => {
     installing.become('activated');
     await says(edition, 'Available offline.');
     expect(s.name()).to.equal('Available offline');
-    expect(s.announced()).to.equal('Available offline.');
+    // The announcer speaks a moment after a change (src/announcer.ts).
+    await until(() => s.announced() === 'Available offline.', 'the change announced');
   });
 
   it('opens its details as a disclosure, and closes them with Escape, a press outside or focus moving on', async () => {
@@ -252,7 +256,7 @@ describe('offline status', () => {
     edition.win.dispatchEvent(new Event('offline'));
     await says(edition, 'You are offline. This edition is saved on this device.');
     expect(s.name()).to.equal('You are offline');
-    expect(s.announced()).to.equal('You are offline. This edition is saved on this device.');
+    await until(() => s.announced() === 'You are offline. This edition is saved on this device.', 'the change announced');
     await s.open();
     await expectAccessible(edition);
     Object.defineProperty(edition.win.navigator, 'onLine', { value: true, configurable: true });

@@ -50,7 +50,7 @@ const sha256 = (/** @type {string} */ text) => `'sha256-${createHash('sha256').u
 test('nothing but the HTML comes before the first paint: the stylesheet is inline and no script is requested', async () => {
   const { html, styles, scripts } = await builtPage();
   assert.equal(styles.length, 1, 'one inline stylesheet');
-  assert.ok(styles[0].includes(`--bg: light-dark(${THEME_COLORS.light}, ${THEME_COLORS.dark})`), 'it is the edition’s stylesheet');
+  assert.ok(styles[0].includes(`--light-bg: ${THEME_COLORS.light}`) && styles[0].includes(`--dark-bg: ${THEME_COLORS.dark}`), 'it is the edition’s stylesheet');
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
   assert.doesNotMatch(html, /<script[^>]* src=/, 'no script element fetches a file');
   // The page's module is imported by an inline module script once the page has been painted.
