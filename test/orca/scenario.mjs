@@ -1,0 +1,211 @@
+// A scenario is what a blind user does, one line at a time, and the runner does it at a
+// listener's pace: after each key it waits until Orca has finished answering (or a limit), so
+// what follows a key in the log is the answer to that key.
+//
+//   MARK <journey> <title…>         a journey starts (assertions and transcripts group by it)
+//   KEY <keysym> [seconds]          press a key (xdotool keysym: h, Tab, shift+Tab, alt+shift+Right);
+//                                   wait until Orca has answered, at most `seconds` (default 10)
+//   SEEK <keysym> <presses>[@seconds] <regex>   press the key until Orca's answer matches, at
+//                                   most `presses` times, waiting at most `seconds` (default 10)
+//                                   for each answer; the answer that matches is heard out
+//   SEEK <keysym>,<keysym> …        the first key up to `presses` times, then the second up to
+//                                   twice as many (to find a control either way)
+//   LISTEN <seconds>                press nothing; let the page speak
+//   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
+//   # …                             a comment
+import { sleep } from './stack.mjs';
+
+/**
+ * @typedef {{ op: 'mark', journey: string, title: string }
+ *   | { op: 'key', keysym: string, wait: number }
+ *   | { op: 'seek', keysyms: string[], presses: number, wait: number, pattern: RegExp }
+ *   | { op: 'listen', seconds: number }
+ *   | { op: 'until', speaker: 'orca' | 'page', pattern: RegExp, seconds: number }} Step
+ * @typedef {{ kind: 'mark', journey: string, title: string }
+ *   | { kind: 'key', keysym: string, journey: string }
+ *   | { kind: 'note', text: string, journey: string }} ActionKind
+ * @typedef {ActionKind & { time: number, seq: number }} Action what was done, when, and where in the
+ *   log: `seq` is the last speech event read before it, so what the log holds after it came after it
+ */
+
+/** @param {string} text */
+export function parseScenario(text) {
+  /** @type {Step[]} */
+  const steps = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [op, ...rest] = line.split(/\s+/);
+    const fail = (/** @type {string} */ why) => {
+      throw new Error(`scenario line ${index + 1}: ${why}: ${line}`);
+    };
+    const seconds = (/** @type {string | undefined} */ value, fallback = NaN) => {
+      const number = value === undefined ? fallback : Number(value);
+      if (!(number >= 0)) fail('expected a number of seconds');
+      return number;
+    };
+    const pattern = (/** @type {string} */ source) => {
+      if (!source) fail('expected a regular expression');
+      return new RegExp(source, 'i');
+    };
+    switch (op) {
+      case 'MARK':
+        if (!rest[0]) fail('expected a journey name');
+        steps.push({ op: 'mark', journey: rest[0], title: rest.slice(1).join(' ') || rest[0] });
+        break;
+      case 'KEY':
+        if (!rest[0] || rest.length > 2) fail('expected KEY <keysym> [seconds]');
+        steps.push({ op: 'key', keysym: rest[0], wait: seconds(rest[1], 10) });
+        break;
+      case 'SEEK': {
+        const [presses, wait = 10] = (rest[1] ?? '').split('@').map(Number);
+        if (!rest[0] || !(presses > 0) || !(wait > 0)) fail('expected SEEK <keysym> <presses>[@seconds] <regex>');
+        const keysyms = rest[0].split(',');
+        if (keysyms.length > 2 || keysyms.includes('')) fail('expected one key, or two separated by a comma');
+        steps.push({ op: 'seek', keysyms, presses, wait, pattern: pattern(rest.slice(2).join(' ')) });
+        break;
+      }
+      case 'LISTEN':
+        steps.push({ op: 'listen', seconds: seconds(rest[0]) });
+        break;
+      case 'UNTIL': {
+        const speaker = rest[0];
+        if (speaker !== 'orca' && speaker !== 'page') fail('expected UNTIL orca|page <regex> [seconds]');
+        const last = rest.at(-1) ?? '';
+        const timed = rest.length > 2 && /^\d+(\.\d+)?$/.test(last);
+        steps.push({ op: 'until', speaker, pattern: pattern(rest.slice(1, timed ? -1 : undefined).join(' ')), seconds: timed ? Number(last) : 30 });
+        break;
+      }
+      default:
+        fail(`unknown step ${op}`);
+    }
+  });
+  return steps;
+}
+
+/** Orca's answer has settled once nothing of it is pending and it has been quiet this long. */
+const QUIET_MS = 1200;
+/** …but never before this long after the key: Orca takes a moment to react on a busy machine. */
+const REACTION_MS = 500;
+
+/**
+ * Runs the steps against a started stack.
+ * @param {import('./stack.mjs').OrcaStack} stack
+ * @param {Step[]} steps
+ * @param {(line: string) => void} [say]
+ * @param {() => boolean} [stopped] whether to give up (the stack is stopping)
+ */
+export async function runScenario(stack, steps, say = () => {}, stopped = () => false) {
+  /** @type {Action[]} */
+  const actions = [];
+  let journey = 'load';
+  const log = stack.speech;
+  /** Notes an action, after reading the log up to now. @param {ActionKind} action */
+  const act = async (action) => {
+    await log.read();
+    actions.push({ ...action, time: Date.now(), seq: log.events.at(-1)?.seq ?? 0 });
+  };
+
+  /** Presses a key and waits for Orca's answer; the answer's words (key echo left out). */
+  const press = async (/** @type {string} */ keysym, /** @type {number} */ limit) => {
+    await act({ kind: 'key', keysym, journey });
+    const from = log.events.length;
+    const time = Date.now();
+    await stack.key(keysym);
+    await settle(log, time, limit * 1000);
+    return log.events
+      .slice(from)
+      .filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym))
+      .map((e) => e.text)
+      .join(' / ');
+  };
+
+  for (const step of steps) {
+    if (stopped()) throw new Error('the stack stopped during the scenario');
+    switch (step.op) {
+      case 'mark':
+        journey = step.journey;
+        say(`journey ${step.journey}: ${step.title}`);
+        await act({ kind: 'mark', journey: step.journey, title: step.title });
+        break;
+      case 'key':
+        await press(step.keysym, step.wait);
+        break;
+      case 'seek': {
+        let found = false;
+        for (const [index, keysym] of step.keysyms.entries()) {
+          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1) found = step.pattern.test(await press(keysym, step.wait));
+        }
+        if (found) await settle(log, Date.now(), 10_000);
+        else await act({ kind: 'note', journey, text: `${step.pattern} not heard after pressing ${step.keysyms.join(', then ')}` });
+        break;
+      }
+      case 'listen':
+        await sleep(step.seconds * 1000);
+        break;
+      case 'until': {
+        await log.read();
+        const from = log.events.length;
+        const start = Date.now();
+        const begun = () => log.events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
+        while (!begun() && Date.now() - start < step.seconds * 1000) {
+          await sleep(200);
+          await log.read();
+        }
+        if (!begun()) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
+        break;
+      }
+    }
+  }
+  await log.read();
+  return actions;
+}
+
+/**
+ * Waits until Orca has finished what it started saying since `since`: nothing of its queued
+ * speech is still pending (every message ended or was cancelled) and it has been quiet for a
+ * moment; or until `done` says so; or until `limit` ms have passed.
+ * @param {import('./speech-log.mjs').SpeechLog} log
+ * @param {number} since
+ * @param {number} limit
+ * @param {(events: import('./speech-log.mjs').SpeechEvent[]) => boolean} [done]
+ */
+export async function settle(log, since, limit, done = () => false) {
+  for (;;) {
+    await sleep(100);
+    await log.read();
+    const now = Date.now();
+    if (now - since >= limit || done(log.events)) return;
+    if (now - since < REACTION_MS) continue;
+    /** @type {Set<number>} */
+    const pending = new Set();
+    let last = since;
+    for (const e of log.events) {
+      if (e.speaker !== 'orca' || e.id === undefined) continue;
+      if (e.kind === 'queued') pending.add(e.id);
+      if (e.kind === 'end' || e.kind === 'cancel') pending.delete(e.id);
+      last = Math.max(last, e.time);
+    }
+    if (pending.size === 0 && now - last >= QUIET_MS) return;
+  }
+}
+
+/**
+ * Whether Orca's message is its key echo for the key just pressed ("tab", "left shift", "P").
+ * @param {string} text
+ * @param {string} keysym
+ */
+export function isKeyEcho(text, keysym) {
+  const said = text.trim().toLowerCase();
+  const parts = keysym.split('+');
+  const key = /** @type {string} */ (parts.at(-1));
+  const names = new Set([key.toLowerCase(), key.replace(/_/g, ' ').toLowerCase(), key.replace(/_L$|_R$/, '').toLowerCase()]);
+  for (const modifier of [...parts.slice(0, -1), key]) {
+    const base = modifier.replace(/_[LR]$/, '').toLowerCase().replace(/^ctrl$/, 'control');
+    if (['shift', 'control', 'alt', 'super'].includes(base)) {
+      names.add(`left ${base}`);
+      names.add(`right ${base}`);
+    }
+  }
+  return names.has(said);
+}
