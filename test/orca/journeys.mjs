@@ -3,7 +3,8 @@
 // read the order of events in speech-dispatcher's log (who began, ended or was cut before whom),
 // never how long anything took: latency belongs in the benchmark, not in a test on a busy machine.
 //
-// ORCA_RUN=path/to/run.json asserts on a recorded run instead of recording a new one.
+// ORCA_RUNS=DIR asserts on runs recorded before (DIR/firefox/run.json, DIR/chromium/run.json, as
+// `npm run orca -- --browser both --out DIR` writes them) instead of recording new ones.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -79,9 +80,9 @@ export function journeys(browser) {
     let page;
 
     before(async () => {
-      if (process.env.ORCA_RUN) {
-        run = JSON.parse(await readFile(process.env.ORCA_RUN, 'utf8'));
-        assert.equal(run.browser, browser, `ORCA_RUN holds a ${run.browser} run`);
+      if (process.env.ORCA_RUNS) {
+        run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8'));
+        assert.equal(run.browser, browser, `${process.env.ORCA_RUNS}/${browser}/run.json holds a ${run.browser} run`);
       } else {
         const recorded = await record({ browser, say: (line) => process.stderr.write(`[orca ${browser}] ${line}\n`) });
         process.stderr.write(`[orca ${browser}] transcript: ${path.join(recorded.out, 'transcript.txt')}\n`);

@@ -40,7 +40,8 @@ export class SpeechLog {
   events = [];
   #file;
   #offset = 0;
-  #rest = '';
+  /** bytes after the last whole line (a line, even a character, may be half written) */
+  #rest = Buffer.alloc(0);
   #parser = new LogParser();
 
   /** @param {string} file */
@@ -65,10 +66,10 @@ export class SpeechLog {
         this.#offset += bytesRead;
         chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
       }
-      const text = this.#rest + Buffer.concat(chunks).toString('utf8');
-      const end = text.lastIndexOf('\n') + 1;
-      this.#rest = text.slice(end);
-      const added = this.#parser.lines(text.slice(0, end).split('\n'));
+      const bytes = Buffer.concat([this.#rest, ...chunks]);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      this.#rest = bytes.subarray(end);
+      const added = this.#parser.lines(bytes.subarray(0, end).toString('utf8').split('\n'));
       this.events.push(...added);
       return added;
     } finally {
