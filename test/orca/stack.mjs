@@ -58,6 +58,7 @@ const FIREFOX_PREFS = {
 /** Chromium with a fresh profile, its accessibility tree always on, and speech through speech-dispatcher. */
 const CHROMIUM_FLAGS = [
   '--no-sandbox', // runs as root in CI
+  '--test-type', // no infobar about --no-sandbox for Orca to read
   '--no-first-run',
   '--no-default-browser-check',
   '--disable-background-networking',
