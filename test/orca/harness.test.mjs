@@ -37,6 +37,22 @@ describe('speech-dispatcher log', () => {
     assert.deepEqual(of(96), ['queued', 'begin', 'cancel']);
   });
 
+  test('takes a message whose audio began before its id was logged (a race seen in Firefox)', () => {
+    const early = parseSpeechLog([
+      '[Fri Nov 27 02:29:28 2026 : 511000] speechd:     16:DATA:|SET self CLIENT_NAME unknown:Orca:default',
+      '[Fri Nov 27 02:29:28 2026 : 511001] speechd:     16:DATA:|SPEAK',
+      '[Fri Nov 27 02:29:28 2026 : 511002] speechd:     16:DATA:|<speak><mark name="0:5"/>Robin <mark name="6:13"/>Carhart</speak>',
+      '[Fri Nov 27 02:29:28 2026 : 511003] speechd:     16:DATA:|.',
+      '[Fri Nov 27 02:29:28 2026 : 511145] speechd:     16:REPLY:|701-56',
+      '701-1',
+      '[Fri Nov 27 02:29:28 2026 : 511205] speechd:     16:REPLY:|225-56',
+      '[Fri Nov 27 02:29:28 2026 : 511296] speechd:     16:REPLY:|700-56',
+      '[Fri Nov 27 02:29:31 2026 : 311567] speechd:     16:REPLY:|702-56',
+      '[Fri Nov 27 02:29:31 2026 : 311600] speechd:     16:REPLY:|702-12',
+    ].join('\n'));
+    assert.deepEqual(early.map((e) => `${e.kind} ${e.id} ${e.text}`), ['queued 56 Robin Carhart', 'begin 56 Robin Carhart', 'end 56 Robin Carhart']);
+  });
+
   test("says how far Orca got in a cut message, from its word marks", () => {
     const cut = events.find((e) => e.id === 96 && e.kind === 'cancel');
     assert.equal(cut?.heard, 'Previous section push');

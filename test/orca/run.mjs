@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { parseScenario, runScenario, settle } from './scenario.mjs';
+import { parseScenario, runScenario, waitForSpeech } from './scenario.mjs';
 import { BROWSERS, OrcaStack } from './stack.mjs';
 import { formatTranscript } from './transcript.mjs';
 
@@ -76,8 +76,10 @@ export async function record(options) {
       await stack.start();
       say('page loaded; Orca is reading it');
       // Once loaded, Orca says so, sums the page up ("Page has 4 landmarks, …") and starts
-      // reading it all; the first key interrupts that, as a reader would, once the summary is heard.
-      await settle(stack.speech, stack.browserStarted, LOAD_LIMIT_MS, (events) => summaryHeard(events, stack.browserStartSeq));
+      // reading it all. The first key interrupts that, as a reader would, a few seconds after the
+      // summary (cut at its very start, Orca seemed to stay in say-all mode, and never switched
+      // to focus mode again for the rest of the run).
+      await waitForSpeech(stack.speech, stack.browserStarted, LOAD_LIMIT_MS, (events) => loadHeard(events, stack.browserStartSeq));
       actions = await runScenario(stack, steps, say, () => stack.stopping);
     })();
     work.catch(() => {}); // a timeout wins the race; the work then fails as the stack stops
@@ -108,14 +110,18 @@ export async function record(options) {
   return { ...run, out };
 }
 
+/** How long the reading Orca starts after its page summary goes on before the first key. */
+const AFTER_SUMMARY_MS = 5_000;
+
 /**
- * Whether Orca's page summary, after the browser started, has been spoken (or cut).
+ * Whether Orca has spoken its page summary since the browser started, a while ago.
  * @param {import('./speech-log.mjs').SpeechEvent[]} events
  * @param {number} after
  */
-function summaryHeard(events, after) {
+function loadHeard(events, after) {
   const summary = events.find((e) => e.seq > after && e.speaker === 'orca' && e.kind === 'queued' && /^Page has\b/.test(e.text ?? ''));
-  return summary !== undefined && events.some((e) => e.id === summary.id && (e.kind === 'end' || e.kind === 'cancel'));
+  const heard = summary && events.find((e) => e.id === summary.id && (e.kind === 'end' || e.kind === 'cancel'));
+  return heard !== undefined && Date.now() - heard.time > AFTER_SUMMARY_MS;
 }
 
 /** @param {string} executable */

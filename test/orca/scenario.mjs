@@ -146,13 +146,10 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
       case 'until': {
         await log.read();
         const from = log.events.length;
-        const start = Date.now();
-        const begun = () => log.events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
-        while (!begun() && Date.now() - start < step.seconds * 1000) {
-          await sleep(200);
-          await log.read();
-        }
-        if (!begun()) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
+        const begun = (/** @type {import('./speech-log.mjs').SpeechEvent[]} */ events) =>
+          events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
+        await waitForSpeech(log, Date.now(), step.seconds * 1000, begun);
+        if (!begun(log.events)) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
         break;
       }
     }
@@ -162,20 +159,34 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
 }
 
 /**
- * Waits until Orca has finished what it started saying since `since`: nothing of its queued
- * speech is still pending (every message ended or was cancelled) and it has been quiet for a
- * moment; or until `done` says so; or until `limit` ms have passed.
+ * Waits until what the log holds satisfies `done`, or `limit` ms after `since`.
  * @param {import('./speech-log.mjs').SpeechLog} log
  * @param {number} since
  * @param {number} limit
- * @param {(events: import('./speech-log.mjs').SpeechEvent[]) => boolean} [done]
+ * @param {(events: import('./speech-log.mjs').SpeechEvent[]) => boolean} done
  */
-export async function settle(log, since, limit, done = () => false) {
+export async function waitForSpeech(log, since, limit, done) {
+  while (Date.now() - since < limit) {
+    await log.read();
+    if (done(log.events)) return;
+    await sleep(200);
+  }
+}
+
+/**
+ * Waits until Orca has finished what it started saying since `since`: nothing of its queued
+ * speech is still pending (every message ended or was cancelled) and it has been quiet for a
+ * moment; or until `limit` ms have passed.
+ * @param {import('./speech-log.mjs').SpeechLog} log
+ * @param {number} since
+ * @param {number} limit
+ */
+export async function settle(log, since, limit) {
   for (;;) {
     await sleep(100);
     await log.read();
     const now = Date.now();
-    if (now - since >= limit || done(log.events)) return;
+    if (now - since >= limit) return;
     if (now - since < REACTION_MS) continue;
     /** @type {Set<number>} */
     const pending = new Set();

@@ -93,6 +93,8 @@ class LogParser {
   receiving = new Map();
   /** a finished SPEAK's text until its 225 reply gives it an id @type {Map<string, string>} */
   pending = new Map();
+  /** the newest message id seen */
+  newest = 0;
   /** @type {Map<number, { client: string, text: string, priority: string, marks: number }>} */
   messages = new Map();
 
@@ -106,8 +108,8 @@ class LogParser {
       const [, month, day, hh, mm, ss, year, micros, fd, kind, data] = m;
       const time =
         new Date(Number(year), MONTHS.indexOf(month), Number(day), Number(hh), Number(mm), Number(ss)).getTime() + Math.floor(Number(micros) / 1000);
-      const event = kind === 'DATA' ? this.data(fd, data) : this.reply(fd, data);
-      if (event) events.push({ seq: ++this.seq, time, ...event });
+      const found = kind === 'DATA' ? [this.data(fd, data)] : this.reply(fd, data);
+      for (const event of found) if (event) events.push({ seq: ++this.seq, time, ...event });
     }
     return events;
   }
@@ -151,35 +153,43 @@ class LogParser {
   }
 
   /**
+   * A reply to a client: 225 gives its last message an id; 700-705 are notifications about a
+   * message, sent to the client that owns it. A message may begin before its 225 is logged
+   * (the speaking thread is quicker than the reply), so a notification for an id not yet known
+   * takes the text its client has just finished sending.
    * @param {string} fd
    * @param {string} data
-   * @returns {Omit<SpeechEvent, 'seq' | 'time'> | undefined}
+   * @returns {Omit<SpeechEvent, 'seq' | 'time'>[]}
    */
   reply(fd, data) {
     const m = /^(\d{3})-(\d+)$/.exec(data);
-    if (!m) return undefined;
+    if (!m) return [];
     const [, code, number] = m;
     const id = Number(number);
-    if (code === '225') {
-      const text = this.pending.get(fd);
-      if (text === undefined) return undefined;
-      this.pending.delete(fd);
-      const { client } = this.who(fd);
-      const priority = this.priorities.get(fd) ?? 'MESSAGE';
-      this.messages.set(id, { client, text, priority, marks: 0 });
-      return { kind: 'queued', ...this.who(fd), id, text, priority };
-    }
     const kind = NOTIFICATIONS[/** @type {keyof typeof NOTIFICATIONS} */ (code)];
-    const message = this.messages.get(id);
-    if (!kind || !message) return undefined;
+    if (code !== '225' && !kind) return [];
+    /** @type {Omit<SpeechEvent, 'seq' | 'time'>[]} */
+    const events = [];
+    let message = this.messages.get(id);
+    if (!message) {
+      // Ids only grow: an unknown id below the newest known is from before the log was read.
+      const text = id > this.newest ? this.pending.get(fd) : undefined;
+      if (text === undefined) return [];
+      this.newest = id;
+      this.pending.delete(fd);
+      message = { client: this.who(fd).client, text, priority: this.priorities.get(fd) ?? 'MESSAGE', marks: 0 };
+      this.messages.set(id, message);
+      events.push({ kind: 'queued', ...this.who(fd), id, text, priority: message.priority });
+    }
+    if (!kind) return events;
     if (kind === 'mark') {
       // Orca marks the start of each word, so the count of marks is the count of words begun.
       message.marks += 1;
-      return undefined;
+      return events;
     }
     const event = { kind, client: message.client, speaker: speakerOf(message.client), id, text: message.text, priority: message.priority };
-    if (kind === 'cancel') return { ...event, heard: heardBefore(message.text, message.marks) };
-    return event;
+    events.push(kind === 'cancel' ? { ...event, heard: heardBefore(message.text, message.marks) } : event);
+    return events;
   }
 
   /** @param {string} fd */
