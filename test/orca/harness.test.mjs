@@ -122,13 +122,14 @@ describe('key echo', () => {
 describe('scenario', () => {
   test('reads each kind of step', () => {
     const steps = parseScenario(['# a comment', '', 'MARK listen Listen, then wait', 'KEY Return 8', 'KEY h',
-      'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button', 'SEEK Tab 6 Stop', 'LISTEN 3', 'UNTIL page . 20', 'UNTIL orca Paused'].join('\n'));
+      'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button', 'SEEK Tab 6 Stop', 'SKIM Tab 9 More options', 'LISTEN 3', 'UNTIL page . 20', 'UNTIL orca Paused'].join('\n'));
     assert.deepEqual(steps, [
       { op: 'mark', journey: 'listen', title: 'Listen, then wait' },
       { op: 'key', keysym: 'Return', wait: 8 },
       { op: 'key', keysym: 'h', wait: 10 },
-      { op: 'seek', keysyms: ['shift+Tab', 'Tab'], presses: 4, wait: 2, pattern: /(Pause|Play) push button/i },
-      { op: 'seek', keysyms: ['Tab'], presses: 6, wait: 10, pattern: /Stop/i },
+      { op: 'seek', keysyms: ['shift+Tab', 'Tab'], presses: 4, wait: 2, pattern: /(Pause|Play) push button/i, skim: false },
+      { op: 'seek', keysyms: ['Tab'], presses: 6, wait: 10, pattern: /Stop/i, skim: false },
+      { op: 'seek', keysyms: ['Tab'], presses: 9, wait: 6, pattern: /More options/i, skim: true },
       { op: 'listen', seconds: 3 },
       { op: 'until', speaker: 'page', pattern: /./i, seconds: 20 },
       { op: 'until', speaker: 'orca', pattern: /Paused/i, seconds: 30 },

@@ -10,6 +10,9 @@
 //                                   for each answer; the answer that matches is heard out
 //   SEEK <keysym>,<keysym> …        the first key up to `presses` times, then the second up to
 //                                   twice as many (to find a control either way)
+//   SKIM …                          as SEEK, but each press waits only until Orca's answer begins
+//                                   (at most `seconds`, default 6): a reader moving on as soon as
+//                                   they hear where they are, as while the page reads aloud
 //   LISTEN <seconds>                press nothing; let the page speak
 //   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
 //   # …                             a comment
@@ -18,7 +21,7 @@ import { sleep } from './stack.mjs';
 /**
  * @typedef {{ op: 'mark', journey: string, title: string }
  *   | { op: 'key', keysym: string, wait: number }
- *   | { op: 'seek', keysyms: string[], presses: number, wait: number, pattern: RegExp }
+ *   | { op: 'seek', keysyms: string[], presses: number, wait: number, pattern: RegExp, skim: boolean }
  *   | { op: 'listen', seconds: number }
  *   | { op: 'until', speaker: 'orca' | 'page', pattern: RegExp, seconds: number }} Step
  * @typedef {{ kind: 'mark', journey: string, title: string }
@@ -57,12 +60,14 @@ export function parseScenario(text) {
         if (!rest[0] || rest.length > 2) fail('expected KEY <keysym> [seconds]');
         steps.push({ op: 'key', keysym: rest[0], wait: seconds(rest[1], 10) });
         break;
-      case 'SEEK': {
-        const [presses, wait = 10] = (rest[1] ?? '').split('@').map(Number);
-        if (!rest[0] || !(presses > 0) || !(wait > 0)) fail('expected SEEK <keysym> <presses>[@seconds] <regex>');
+      case 'SEEK':
+      case 'SKIM': {
+        const skim = op === 'SKIM';
+        const [presses, wait = skim ? 6 : 10] = (rest[1] ?? '').split('@').map(Number);
+        if (!rest[0] || !(presses > 0) || !(wait > 0)) fail(`expected ${op} <keysym> <presses>[@seconds] <regex>`);
         const keysyms = rest[0].split(',');
         if (keysyms.length > 2 || keysyms.includes('')) fail('expected one key, or two separated by a comma');
-        steps.push({ op: 'seek', keysyms, presses, wait, pattern: pattern(rest.slice(2).join(' ')) });
+        steps.push({ op: 'seek', keysyms, presses, wait, pattern: pattern(rest.slice(2).join(' ')), skim });
         break;
       }
       case 'LISTEN':
@@ -106,18 +111,23 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
     actions.push({ ...action, time: Date.now(), seq: log.events.at(-1)?.seq ?? 0 });
   };
 
-  /** Presses a key and waits for Orca's answer; the answer's words (key echo left out). */
-  const press = async (/** @type {string} */ keysym, /** @type {number} */ limit) => {
+  /**
+   * Presses a key and waits until Orca has said its answer (or, skimming, begun it); the
+   * answer's words, key echo left out.
+   */
+  const press = async (/** @type {string} */ keysym, /** @type {number} */ limit, skim = false) => {
     await act({ kind: 'key', keysym, journey });
     const from = log.events.length;
     const time = Date.now();
+    const answer = () => log.events.slice(from).filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym));
     await stack.key(keysym);
-    await settle(log, time, limit * 1000);
-    return log.events
-      .slice(from)
-      .filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym))
-      .map((e) => e.text)
-      .join(' / ');
+    if (skim) {
+      const ids = () => new Set(answer().map((e) => e.id));
+      await waitForSpeech(log, time, limit * 1000, (events) => events.slice(from).some((e) => e.kind === 'begin' && ids().has(e.id)));
+    } else {
+      await settle(log, time, limit * 1000);
+    }
+    return answer().map((e) => e.text).join(' / ');
   };
 
   for (const step of steps) {
@@ -134,7 +144,7 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
       case 'seek': {
         let found = false;
         for (const [index, keysym] of step.keysyms.entries()) {
-          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1) found = step.pattern.test(await press(keysym, step.wait));
+          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1) found = step.pattern.test(await press(keysym, step.wait, step.skim));
         }
         if (found) await settle(log, Date.now(), 10_000);
         else await act({ kind: 'note', journey, text: `${step.pattern} not heard after pressing ${step.keysyms.join(', then ')}` });
