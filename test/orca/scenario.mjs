@@ -10,9 +10,10 @@
 //                                   for each answer; the answer that matches is heard out
 //   SEEK <keysym>,<keysym> …        the first key up to `presses` times, then the second up to
 //                                   twice as many (to find a control either way)
-//   SKIM …                          as SEEK, but each press waits only until Orca's answer begins
-//                                   (at most `seconds`, default 6): a reader moving on as soon as
-//                                   they hear where they are, as while the page reads aloud
+//   SKIM …                          as SEEK, but each press waits only until Orca's answer has
+//                                   begun and been heard a moment (at most `seconds`, default 6):
+//                                   a reader moving on once they hear where they are, as while
+//                                   the page reads aloud
 //   LISTEN <seconds>                press nothing; let the page speak
 //   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
 //   # …                             a comment
@@ -92,6 +93,8 @@ export function parseScenario(text) {
 const QUIET_MS = 1200;
 /** …but never before this long after the key: Orca takes a moment to react on a busy machine. */
 const REACTION_MS = 500;
+/** Skimming, how much of Orca's answer a reader hears before the next key: a control's name. */
+const SKIM_HEARD_MS = 1500;
 
 /**
  * Runs the steps against a started stack.
@@ -122,8 +125,14 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
     const answer = () => log.events.slice(from).filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym));
     await stack.key(keysym);
     if (skim) {
-      const ids = () => new Set(answer().map((e) => e.id));
-      await waitForSpeech(log, time, limit * 1000, (events) => events.slice(from).some((e) => e.kind === 'begin' && ids().has(e.id)));
+      // Until the answer's first words are heard: it ended or was cut, or has been heard a moment.
+      const heard = (/** @type {import('./speech-log.mjs').SpeechEvent[]} */ events) => {
+        const ids = new Set(answer().map((e) => e.id));
+        const begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
+        if (!begun) return false;
+        return Date.now() - begun.time >= SKIM_HEARD_MS || events.some((e) => e.id === begun.id && (e.kind === 'end' || e.kind === 'cancel'));
+      };
+      await waitForSpeech(log, time, limit * 1000, heard);
     } else {
       await settle(log, time, limit * 1000);
     }
