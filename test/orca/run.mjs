@@ -15,15 +15,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { parseScenario, runScenario, waitForSpeech } from './scenario.mjs';
-import { BROWSERS, OrcaStack } from './stack.mjs';
+import { BROWSERS, OrcaStack, waitForOtherOrcas } from './stack.mjs';
 import { formatTranscript } from './transcript.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 export const SCENARIO = path.join(HERE, 'journeys.scenario');
 export const TRANSCRIPTS = path.join(HERE, 'transcripts');
-/** One run takes about 4 minutes here; past this something is stuck. */
-const TIMEOUT_MINUTES = 12;
+/** One run takes 8 to 10 minutes on this busy 2-core machine; past this something is stuck. */
+export const TIMEOUT_MINUTES = 15;
+/** How long to wait for another Orca of this user (another run) to end before starting ours. */
+export const WAIT_FOR_ORCA_MINUTES = 25;
 /** How long Orca may keep talking about the freshly loaded page before the first journey. */
 const LOAD_LIMIT_MS = 90_000;
 
@@ -50,6 +52,8 @@ export async function record(options) {
   const missing = OrcaStack.missing(browser);
   if (missing.length > 0) throw new Error(`missing Debian packages: ${missing.join(' ')} (apt-get install -y --no-install-recommends ${missing.join(' ')}, as root; .ci/run does)`);
   const steps = parseScenario(await readFile(options.scenario ?? SCENARIO, 'utf8'));
+  // Orca runs once per user: wait for another run's Orca to end (outside the run's time limit).
+  await waitForOtherOrcas(say, WAIT_FOR_ORCA_MINUTES * 60_000);
   const out = options.out ?? (await mkdtemp(path.join(os.tmpdir(), `reader-edition-orca-${browser}-`)));
   const stack = new OrcaStack({ browser, dist, out, say });
 

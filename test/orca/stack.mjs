@@ -7,7 +7,7 @@
 // The order and each piece come from ../shared/notes/orca.md (seen working on this machine).
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startServer } from '../../bench/server.mjs';
@@ -275,7 +275,9 @@ export class OrcaStack {
     while (!(await check())) {
       const dead = this.#processes.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
       if (dead) {
-        throw new Error(`${dead.name} ended (${dead.child.exitCode ?? dead.child.signalCode}) while waiting for ${what}; see ${path.join(this.dirs.logs, `${dead.name}.log`)}`);
+        const log = path.join(this.dirs.logs, `${dead.name}.log`);
+        const last = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').at(-1);
+        throw new Error(`${dead.name} ended (${dead.child.exitCode ?? dead.child.signalCode}) while waiting for ${what}${last ? `: “${last}”` : ''}; see ${log}`);
       }
       if (Date.now() > end) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; logs in ${this.dirs.logs}`);
       await sleep(200);
@@ -285,6 +287,33 @@ export class OrcaStack {
 
 /** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Other Orca processes of this user: Orca will not start while one runs (it looks them up by name). */
+async function otherOrcas() {
+  try {
+    const { stdout } = await run('pgrep', ['-u', String(process.getuid?.() ?? 0), '-x', 'orca']);
+    return stdout.split(/\s+/).filter(Boolean);
+  } catch {
+    return []; // pgrep found none
+  }
+}
+
+/**
+ * Waits until no other Orca of this user runs, so that runs on one machine (several test runs,
+ * or a reader's own Orca) take turns rather than fail; never ends another's Orca.
+ * @param {(line: string) => void} say
+ * @param {number} limit ms
+ */
+export async function waitForOtherOrcas(say, limit) {
+  const end = Date.now() + limit;
+  let others = await otherOrcas();
+  if (others.length > 0) say(`another Orca of this user is running (pid ${others.join(', ')}); waiting for it to end`);
+  while (others.length > 0) {
+    if (Date.now() > end) throw new Error(`another Orca (pid ${others.join(', ')}) still runs after ${limit / 60_000} minutes; Orca runs once per user`);
+    await sleep(5_000);
+    others = await otherOrcas();
+  }
+}
 
 /**
  * The first line a child writes on a stream (stdout, or fd 3).
