@@ -11,12 +11,12 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { describe as said, journeyAnswers, journeyMessages, messagesOf, spanOf } from './heard.mjs';
-import { record, TIMEOUT_MINUTES, WAIT_FOR_ORCA_MINUTES } from './run.mjs';
+import { ORCA_ATTEMPTS, record, TIMEOUT_MINUTES, WAIT_FOR_ORCA_MINUTES } from './run.mjs';
 import { BROWSERS } from './stack.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Beyond the harness's own limits (a wait for another run's Orca, then the run). */
-const RECORD_TIMEOUT_MS = (WAIT_FOR_ORCA_MINUTES + TIMEOUT_MINUTES + 2) * 60_000;
+/** Beyond the harness's own limits (waits for another run's Orca, then the run). */
+const RECORD_TIMEOUT_MS = (ORCA_ATTEMPTS * WAIT_FOR_ORCA_MINUTES + TIMEOUT_MINUTES + 2) * 60_000;
 
 /** The journeys in which the player speaks (stop is left out: a sentence cut by Stop stays cut). */
 const LISTENING = ['listen', 'tab-while-listening', 'pause'];
