@@ -147,8 +147,11 @@ export class OrcaStack {
 
     say('accessibility bus');
     this.#spawn('at-spi', '/usr/libexec/at-spi-bus-launcher', ['--launch-immediately']);
+    // Asked without auto-start: a call to org.a11y.Bus before our launcher owns the name would
+    // make the session bus start a second launcher, and ours would leave.
     await this.#waitFor('the accessibility bus', () =>
-      this.#exec('dbus-send', ['--session', '--print-reply', '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.a11y.Bus.GetAddress']).then(() => true, () => false),
+      this.#exec('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner', 'string:org.a11y.Bus']).then(({ stdout }) => /boolean true/.test(stdout), () => false),
     );
     await this.#exec('dbus-send', ['--session', '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.freedesktop.DBus.Properties.Set',
       'string:org.a11y.Status', 'string:IsEnabled', 'variant:boolean:true']);
