@@ -113,3 +113,34 @@ export function describe(m) {
   const fate = m.end !== undefined ? 'heard' : m.cancel !== undefined ? (m.begin !== undefined ? cut : 'dropped unheard') : 'still pending';
   return `${m.speaker} #${m.id} “${m.text}” (${fate})`;
 }
+
+/**
+ * Page messages that began and were cut and not heard again: heard again is a later page
+ * message that ended and whose text is the cut one or the end of it (resumed from the cut).
+ * @param {Message[]} page all of the page's messages, in order
+ * @param {Message[]} started the ones to check
+ */
+export function cutAndNotResumed(page, started) {
+  return started.filter((m) => {
+    if (m.end !== undefined) return false;
+    const resumed = page.find((later) => later.queued > m.queued && later.end !== undefined && later.text.length > 0 && m.text.endsWith(later.text));
+    return !resumed;
+  });
+}
+
+/**
+ * Answers Orca began only after the page had begun its next sentence (or never began), each
+ * with that sentence: the screen reader's answer to a key must come before the page goes on.
+ * Only the order of the log's events counts.
+ * @param {Answer[]} answers
+ * @param {Message[]} page all of the page's messages
+ * @returns {{ answer: Answer, next: Message }[]}
+ */
+export function answeredAfterPage(answers, page) {
+  return answers.flatMap((answer) => {
+    const begun = answer.messages.flatMap((m) => (m.begin === undefined ? [] : [m.begin]));
+    const first = begun.length > 0 ? Math.min(...begun) : Infinity;
+    const next = page.find((m) => m.begin !== undefined && m.begin > answer.key.seq);
+    return next && /** @type {number} */ (next.begin) < first ? [{ answer, next }] : [];
+  });
+}

@@ -1,16 +1,12 @@
-// The harness's own parts, without starting anything: reading speech-dispatcher's log (a real
-// excerpt from Chromium under Orca, the page's "Listen" being cut), key echo, the scenario
-// language and the transcript. Fast; needs no Orca, browser or X server.
+// Reading speech-dispatcher's log, on a real excerpt (Chromium under Orca 43: the page's
+// "Listen", its sentences cut by Orca's answers, then a Tab). Needs no Orca, browser or X server.
 import assert from 'node:assert/strict';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { answersOf, messagesOf } from './heard.mjs';
-import { isKeyEcho, parseScenario } from './scenario.mjs';
 import { parseSpeechLog, plainText, SpeechLog } from './speech-log.mjs';
-import { formatTranscript } from './transcript.mjs';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/speech-dispatcher.log');
 const log = await readFile(FIXTURE, 'utf8');
@@ -102,92 +98,3 @@ describe('speech-dispatcher log', () => {
   });
 });
 
-describe('key echo', () => {
-  test("is Orca naming the key just pressed, or one of its modifiers", () => {
-    assert.ok(isKeyEcho('tab', 'Tab'));
-    assert.ok(isKeyEcho('left shift', 'shift+Tab'));
-    assert.ok(isKeyEcho('left control', 'ctrl+Home'));
-    assert.ok(isKeyEcho('P', 'alt+shift+p'));
-    assert.ok(isKeyEcho('return ', 'Return'));
-    assert.ok(isKeyEcho('left control', 'Control_L'));
-  });
-
-  test('is not an answer, nor the name of another key', () => {
-    assert.ok(!isKeyEcho('Listen push button.', 'Tab'));
-    assert.ok(!isKeyEcho('tab', 'shift+Return'));
-    assert.ok(!isKeyEcho('h', 'q'));
-  });
-});
-
-describe('scenario', () => {
-  test('reads each kind of step', () => {
-    const steps = parseScenario(['# a comment', '', 'MARK listen Listen, then wait', 'KEY Return 8', 'KEY h',
-      'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button', 'SEEK Tab 6 Stop', 'SKIM Tab 9 More options', 'LISTEN 3', 'UNTIL page . 20', 'UNTIL orca Paused'].join('\n'));
-    assert.deepEqual(steps, [
-      { op: 'mark', journey: 'listen', title: 'Listen, then wait' },
-      { op: 'key', keysym: 'Return', wait: 8 },
-      { op: 'key', keysym: 'h', wait: 10 },
-      { op: 'seek', keysyms: ['shift+Tab', 'Tab'], presses: 4, wait: 2, pattern: /(Pause|Play) push button/i, skim: false },
-      { op: 'seek', keysyms: ['Tab'], presses: 6, wait: 10, pattern: /Stop/i, skim: false },
-      { op: 'seek', keysyms: ['Tab'], presses: 9, wait: 6, pattern: /More options/i, skim: true },
-      { op: 'listen', seconds: 3 },
-      { op: 'until', speaker: 'page', pattern: /./i, seconds: 20 },
-      { op: 'until', speaker: 'orca', pattern: /Paused/i, seconds: 30 },
-    ]);
-  });
-
-  test('names the line of a mistake', () => {
-    assert.throws(() => parseScenario('KEY Tab\nPRESS Tab'), /scenario line 2: unknown step PRESS/);
-    assert.throws(() => parseScenario('SEEK Tab many Stop'), /line 1: expected SEEK/);
-    assert.throws(() => parseScenario('UNTIL browser .'), /line 1: expected UNTIL orca\|page/);
-    assert.throws(() => parseScenario('KEY Tab soon'), /line 1: expected a number of seconds/);
-  });
-
-  test('the journeys scenario parses', async () => {
-    const steps = parseScenario(await readFile(path.join(path.dirname(FIXTURE), '../journeys.scenario'), 'utf8'));
-    assert.ok(steps.filter((s) => s.op === 'mark').length >= 10);
-  });
-});
-
-describe('a run', () => {
-  const events = parseSpeechLog(log);
-  // The Return that pressed Listen came just before the log's first event; a Tab came later.
-  const tab = events.find((e) => e.kind === 'queued' && e.text === 'tab');
-  const run = /** @type {import('./heard.mjs').Run} */ ({
-    browser: 'chromium',
-    versions: { browser: 'Chromium 156', orca: '43.1' },
-    url: 'http://127.0.0.1:1/edition/',
-    started: events[0].time - 1000,
-    startSeq: 0,
-    actions: [
-      { kind: 'mark', journey: 'listen', title: 'Listen', time: events[0].time - 10, seq: 0 },
-      { kind: 'key', keysym: 'Return', journey: 'listen', time: events[0].time - 5, seq: 0 },
-      { kind: 'key', keysym: 'Tab', journey: 'listen', time: (tab?.time ?? 0) - 5, seq: (tab?.seq ?? 0) - 2 },
-    ],
-    events,
-  });
-
-  test("answers: what Orca queued after each key, its key echo left out", () => {
-    const [listen, next] = answersOf(run);
-    assert.equal(listen.said, 'After 31 Years of Treatment Resistant Depression a 44 Year Old Patient Finds Joy Thanks to a Major Scientific Breakthrough middle dot Reader edition document web. / Playing. / Speech stopped (canceled). Press Play to try again.');
-    assert.match(next.said, /^banner \/ region Read aloud \/ Previous section push button\./);
-  });
-
-  test('messages: the page\'s, cut before they began', () => {
-    const page = messagesOf(run).filter((m) => m.speaker === 'page');
-    assert.ok(page.length >= 2);
-    assert.ok(page.every((m) => m.begin === undefined && m.cancel !== undefined));
-  });
-
-  test('the transcript shows keys, speech in log order, and what was cut', () => {
-    const transcript = formatTranscript(run);
-    assert.match(transcript, /client "chrome", priority TEXT/);
-    assert.match(transcript, /## listen: Listen\n\n\s+\d+\.\d  KEY Return\n/);
-    assert.match(transcript, /page  CANCEL #88  dropped before it began: After 31 Years/);
-    assert.match(transcript, /Orca  BEGIN  #87  \(echo\) return/);
-    assert.match(transcript, /Orca  CANCEL #96  cut after “Previous section push”/);
-    assert.match(transcript, /page  sends STOP SELF/);
-    const order = ['KEY Return', 'BEGIN  #89', 'BEGIN  #91', 'KEY Tab', 'BEGIN  #94'].map((s) => transcript.indexOf(s));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'keys and speech in order');
-  });
-});
