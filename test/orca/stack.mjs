@@ -30,6 +30,7 @@ export const REQUIRED = [
   ['/usr/bin/pactl', 'pulseaudio-utils'],
   ['/usr/bin/speech-dispatcher', 'speech-dispatcher'],
   ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng', 'speech-dispatcher-espeak-ng'],
+  ['/usr/bin/pgrep', 'procps'],
 ];
 
 export const BROWSERS = {
