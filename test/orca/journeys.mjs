@@ -80,24 +80,23 @@ export function journeys(browser) {
   /**
    * A describe per journey whose failures say, beyond what was expected and heard, which
    * browser and journey they are, and where the whole transcript is.
-   * @param {string} journey
+   * @param {string} id the journey's MARK in journeys.scenario
    * @param {string} title
    * @param {(it: (title: string, fn: () => void | Promise<void>) => void) => void} body
    */
-  const journey = (journey, title, body) =>
-    describe(`${journey}: ${title}`, () =>
+  const journey = (id, title, body) =>
+    describe(`${id}: ${title}`, () =>
       body((title, fn) =>
         test(title, async () => {
           try {
             await fn();
           } catch (error) {
             if (!(error instanceof assert.AssertionError)) throw error;
-            throw new assert.AssertionError({
-              message: `Orca in ${name}, journey "${journey}": ${error.message}\n(the whole run, as heard: ${path.relative(ROOT, transcript)})`,
-              actual: error.actual,
-              expected: error.expected,
-              operator: error.operator,
-            });
+            // A new error rather than the assertion's, whose diff is already in its message and
+            // would be printed twice; without a stack, which says nothing about what was heard.
+            const failure = new Error(`Orca in ${name}, journey "${id}": ${error.message}\n(the whole run, as heard: ${path.relative(ROOT, transcript)})`);
+            failure.stack = `Error: ${failure.message}`;
+            throw failure;
           }
         }),
       ),
