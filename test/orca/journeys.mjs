@@ -213,6 +213,8 @@ export function journeys(browser) {
 
     journey('table', 'the summary table: caption, column headers, cells (T, Alt+Shift+arrows)', (it) => {
       it('T announces the table by its caption, once, and its size', () => {
+        // Orca says a table's caption on T when the caption holds its text: it reads the
+        // caption's own text, not a heading or a button inside it.
         const [answer] = answersTo(run, 'table', 't');
         assert.match(answer.said, /table with 6 rows 2 columns/, expected('"table with 6 rows 2 columns"', answer.said));
         assert.equal(count(answer.said, /Summary Table/), 1, expected('the caption "Summary Table", once', answer.said));
