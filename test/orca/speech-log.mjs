@@ -1,0 +1,229 @@
+// Reads speech-dispatcher's log (LogLevel 5) into ordered speech events: every message each
+// client (Orca, or the browser speaking for the page) handed to speech-dispatcher, and when its
+// audio began, ended, or was cancelled. The log holds every SSIP exchange, so this is what was
+// really heard, in the order it was heard, whoever spoke it.
+//
+// The lines it needs look like:
+//   [Fri Nov 27 01:32:56 2026 : 455638] speechd:     23:DATA:|SET SELF PRIORITY MESSAGE
+//   [Fri Nov 27 01:32:56 2026 : 455729] speechd:     23:REPLY:|225-79          (message 79 queued)
+//   [Fri Nov 27 01:32:57 2026 : 440168] speechd:     23:REPLY:|701-79          (its audio began)
+// 702 ended, 703 cancelled, 704 paused, 705 resumed, 700 an index mark (Orca marks each word).
+import { open } from 'node:fs/promises';
+
+const LINE = /^\[\w+ (\w+) +(\d+) (\d\d):(\d\d):(\d\d) (\d+) : (\d+)\] speechd:\s+(\d+):(DATA|REPLY):\|(.*)$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const NOTIFICATIONS = /** @type {const} */ ({ '700': 'mark', '701': 'begin', '702': 'end', '703': 'cancel', '704': 'pause', '705': 'resume' });
+/** Commands a client sends about its own speech: shown in transcripts, they explain a CANCEL. */
+const SPEECH_COMMANDS = /^(STOP|CANCEL|PAUSE|RESUME)( (SELF|ALL|\d+))?$/i;
+
+/**
+ * @typedef {'queued' | 'begin' | 'end' | 'cancel' | 'pause' | 'resume' | 'command'} SpeechEventKind
+ * @typedef {object} SpeechEvent one line of what happened, in log order
+ * @property {number} seq its place in the log: order assertions compare these, never times
+ * @property {number} time milliseconds since the epoch (the log's clock is the machine's)
+ * @property {SpeechEventKind} kind queued (handed over), begin/end/cancel/pause/resume (its audio), or command (sent by the client)
+ * @property {string} client the client's own name: Orca, firefox, chrome
+ * @property {'orca' | 'page'} speaker the screen reader, or the page's speech through the browser
+ * @property {number} [id] the message (all kinds but command)
+ * @property {string} [text] what the message says, markup removed
+ * @property {string} [priority] the client's SSIP priority when it queued the message
+ * @property {string} [heard] on a cancel: the words begun before the cut (Orca marks each word)
+ * @property {string} [command] on a command: what the client sent (STOP SELF, CANCEL self)
+ */
+
+/**
+ * Reads a speech-dispatcher log as it grows: call `read()` again for what was added since.
+ * Events keep their order across calls.
+ */
+export class SpeechLog {
+  /** @type {SpeechEvent[]} */
+  events = [];
+  #file;
+  #offset = 0;
+  /** bytes after the last whole line (a line, even a character, may be half written) */
+  #rest = Buffer.alloc(0);
+  #parser = new LogParser();
+
+  /** @param {string} file */
+  constructor(file) {
+    this.#file = file;
+  }
+
+  /** Reads what was written since the last call; the new events (also appended to `events`). */
+  async read() {
+    let handle;
+    try {
+      handle = await open(this.#file, 'r');
+    } catch {
+      return []; // not written yet
+    }
+    try {
+      const chunks = [];
+      const buffer = Buffer.alloc(1 << 20);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.#offset);
+        if (bytesRead === 0) break;
+        this.#offset += bytesRead;
+        chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+      }
+      const bytes = Buffer.concat([this.#rest, ...chunks]);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      this.#rest = bytes.subarray(end);
+      const added = this.#parser.lines(bytes.subarray(0, end).toString('utf8').split('\n'));
+      this.events.push(...added);
+      return added;
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** Parses a whole log at once. @param {string} text */
+export function parseSpeechLog(text) {
+  return new LogParser().lines(text.split('\n'));
+}
+
+class LogParser {
+  seq = 0;
+  /** client names by connection @type {Map<string, string>} */
+  names = new Map();
+  /** each connection's priority @type {Map<string, string>} */
+  priorities = new Map();
+  /** the text lines of a SPEAK being received, by connection @type {Map<string, string[]>} */
+  receiving = new Map();
+  /** a finished SPEAK's text until its 225 reply gives it an id @type {Map<string, string>} */
+  pending = new Map();
+  /** the newest message id seen */
+  newest = 0;
+  /** @type {Map<number, { client: string, text: string, priority: string, marks: number }>} */
+  messages = new Map();
+
+  /** @param {string[]} lines */
+  lines(lines) {
+    /** @type {SpeechEvent[]} */
+    const events = [];
+    for (const line of lines) {
+      const m = LINE.exec(line.replace(/\r$/, ''));
+      if (!m) continue; // a continuation line, or the server's own chatter
+      const [, month, day, hh, mm, ss, year, micros, fd, kind, data] = m;
+      const time =
+        new Date(Number(year), MONTHS.indexOf(month), Number(day), Number(hh), Number(mm), Number(ss)).getTime() + Math.floor(Number(micros) / 1000);
+      const found = kind === 'DATA' ? [this.data(fd, data)] : this.reply(fd, data);
+      for (const event of found) if (event) events.push({ seq: ++this.seq, time, ...event });
+    }
+    return events;
+  }
+
+  /**
+   * @param {string} fd
+   * @param {string} data
+   * @returns {Omit<SpeechEvent, 'seq' | 'time'> | undefined}
+   */
+  data(fd, data) {
+    const lines = this.receiving.get(fd);
+    if (lines) {
+      if (data === '.') {
+        this.receiving.delete(fd);
+        this.pending.set(fd, plainText(lines.join('\n')));
+      } else {
+        // SSIP doubles a leading dot in data lines.
+        lines.push(data.startsWith('..') ? data.slice(1) : data);
+      }
+      return undefined;
+    }
+    const command = data.trim();
+    if (/^speak$/i.test(command)) {
+      this.receiving.set(fd, []);
+      return undefined;
+    }
+    const name = /^SET SELF CLIENT_NAME "?([^"]*)"?$/i.exec(command);
+    if (name) {
+      // user:application:component, e.g. unknown:Orca:default, who:firefox:web speech api
+      const parts = name[1].split(':');
+      this.names.set(fd, parts.length > 1 ? parts[1] : parts[0]);
+      return undefined;
+    }
+    const priority = /^SET SELF PRIORITY (\w+)$/i.exec(command);
+    if (priority) {
+      this.priorities.set(fd, priority[1].toUpperCase());
+      return undefined;
+    }
+    if (SPEECH_COMMANDS.test(command)) return { kind: 'command', ...this.who(fd), command };
+    return undefined;
+  }
+
+  /**
+   * A reply to a client: 225 gives its last message an id; 700-705 are notifications about a
+   * message, sent to the client that owns it. A message may begin before its 225 is logged
+   * (the speaking thread is quicker than the reply), so a notification for an id not yet known
+   * takes the text its client has just finished sending.
+   * @param {string} fd
+   * @param {string} data
+   * @returns {Omit<SpeechEvent, 'seq' | 'time'>[]}
+   */
+  reply(fd, data) {
+    const m = /^(\d{3})-(\d+)$/.exec(data);
+    if (!m) return [];
+    const [, code, number] = m;
+    const id = Number(number);
+    const kind = NOTIFICATIONS[/** @type {keyof typeof NOTIFICATIONS} */ (code)];
+    if (code !== '225' && !kind) return [];
+    /** @type {Omit<SpeechEvent, 'seq' | 'time'>[]} */
+    const events = [];
+    let message = this.messages.get(id);
+    if (!message) {
+      // Ids only grow: an unknown id below the newest known is from before the log was read.
+      const text = id > this.newest ? this.pending.get(fd) : undefined;
+      if (text === undefined) return [];
+      this.newest = id;
+      this.pending.delete(fd);
+      message = { client: this.who(fd).client, text, priority: this.priorities.get(fd) ?? 'MESSAGE', marks: 0 };
+      this.messages.set(id, message);
+      events.push({ kind: 'queued', ...this.who(fd), id, text, priority: message.priority });
+    }
+    if (!kind) return events;
+    if (kind === 'mark') {
+      // Orca marks the start of each word, so the count of marks is the count of words begun.
+      message.marks += 1;
+      return events;
+    }
+    const event = { kind, client: message.client, speaker: speakerOf(message.client), id, text: message.text, priority: message.priority };
+    events.push(kind === 'cancel' ? { ...event, heard: heardBefore(message.text, message.marks) } : event);
+    return events;
+  }
+
+  /** @param {string} fd */
+  who(fd) {
+    const client = this.names.get(fd) ?? `connection ${fd}`;
+    return { client, speaker: speakerOf(client) };
+  }
+}
+
+/** @param {string} client */
+function speakerOf(client) {
+  return /** @type {'orca' | 'page'} */ (/orca/i.test(client) ? 'orca' : 'page');
+}
+
+/**
+ * The words begun before a cut, when the speaker marks each word (Orca puts a mark before
+ * every word, so `marks` words had begun); empty when none had.
+ * @param {string} text
+ * @param {number} marks
+ */
+function heardBefore(text, marks) {
+  if (marks === 0) return '';
+  return text.split(/\s+/).slice(0, marks).join(' ');
+}
+
+/** Text without SSML markup or entities, on one line. @param {string} ssml */
+export function plainText(ssml) {
+  return ssml
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(lt|gt|quot|apos|amp|#\d+|#x[\da-f]+);/gi, (_, entity) => {
+      const named = /** @type {Record<string, string>} */ ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity.toLowerCase()];
+      if (named) return named;
+      return String.fromCodePoint(entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
