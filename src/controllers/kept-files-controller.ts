@@ -70,10 +70,12 @@ export class KeptFilesController implements ReactiveController {
     try {
       const cache = await caches.open(this.cacheName);
       await Promise.all([this.key, ...others].map((url) => cache.delete(url, { ignoreVary: true })));
+      // Straight to the answer, not through 'checking', so the control stays in place.
+      this.set('not-kept');
     } catch {
       // Nothing to remove where the cache cannot be opened.
+      await this.check();
     }
-    await this.check();
   }
 
   private set(state: Kept) {

@@ -22,6 +22,10 @@ const inScope = (url: URL, folder: string) => url.origin === self.location.origi
 export function registerKeptRoutes(precache: PrecacheController) {
   /** Pages being written to the cache, so their pictures, requested meanwhile, know they are kept. */
   const keeping = new Map<string, Promise<void>>();
+  async function pageOf(clientId: string) {
+    const client = clientId ? await self.clients.get(clientId) : undefined;
+    return client && pageKey(new URL(client.url));
+  }
 
   const isPrecached = (key: string) => precache.getCacheKeyForURL(key) !== undefined;
 
@@ -40,9 +44,11 @@ export function registerKeptRoutes(precache: PrecacheController) {
       try {
         const response = await fetch(request);
         if (response.status === 200 && !isPrecached(key) && response.headers.get('content-type')?.startsWith('text/html')) {
+          // Cloned now: once the page has the response, its body is used.
+          const copy = response.clone();
           const kept = caches
             .open(ARTICLE_CACHE)
-            .then((cache) => cache.put(key, response.clone()))
+            .then((cache) => cache.put(key, copy))
             // Storage full: the page still shows; its offline details offer to keep it and say why that fails.
             .catch(() => undefined)
             .finally(() => keeping.delete(key));
@@ -73,8 +79,8 @@ export function registerKeptRoutes(precache: PrecacheController) {
       if (cached) return cached;
       const response = await fetch(request);
       const fetchEvent = event as FetchEvent;
-      const client = fetchEvent.clientId ? await self.clients.get(fetchEvent.clientId) : undefined;
-      if (response.status === 200 && client && (await isKept(pageKey(new URL(client.url))))) {
+      const page = await pageOf(fetchEvent.clientId);
+      if (response.status === 200 && page && (await isKept(page))) {
         fetchEvent.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
       }
       return response;
