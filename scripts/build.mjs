@@ -14,7 +14,8 @@ import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { getManifest, injectManifest } from 'workbox-build';
 import { ARTICLES_DIR, loadSite, pageContext } from './site.mjs';
-import { renderIndexPage, renderPage } from './page.mjs';
+import { renderIndexPage, renderNotKeptPage, renderPage } from './page.mjs';
+import { NOT_KEPT_PAGE } from './site.mjs';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './inline-script.mjs';
 import { webManifest } from './manifest.mjs';
 import { renderIcons } from './icons.mjs';
@@ -81,6 +82,9 @@ async function build() {
     }
   }
   if (site.hasIndex) await writeFile(path.join(OUT, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  // Precached: what a reader offline sees at the address of an article that was never kept.
+  // With one article there is none to miss: other addresses fall back to the home page.
+  if (site.hasIndex) await writeFile(path.join(OUT, NOT_KEPT_PAGE), renderNotKeptPage(site.config, assets));
   // The recommended voices for each article language, fetched by the player on first use.
   await mkdir(path.join(OUT, VOICES_DIR));
   for (const lang of new Set(site.pages.map((page) => page.article.meta.lang.split('-')[0].toLowerCase()))) {

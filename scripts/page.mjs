@@ -140,7 +140,7 @@ ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonFo
 ${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
 <a class="skip-link" href="#article">Skip to the article</a>
-${siteHeader(site, { player: true, home: nav ? nav.index : undefined })}
+${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article' })}
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">
 <details id="toc-details" open>
@@ -217,7 +217,7 @@ export function renderIndexPage(site, entries, assets) {
     return `<li>
 <article class="index-entry" aria-labelledby="${escapeHtml(id)}">
 <h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
-<p class="article-meta">${details}</p>
+<p class="article-meta">${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
 <p${lang}>${escapeHtml(meta.description)}</p>
 </article>
 </li>`;
@@ -240,6 +240,37 @@ ${items.join('\n')}
 <p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
 </footer>
 <line-focus></line-focus>
+</body>
+</html>
+`;
+}
+
+/**
+ * What the offline worker shows, at the article's own address, when a reader offline opens an
+ * article that was never kept (sites of several articles): it says so, and lists the articles
+ * that are kept (read from the cache by <kept-articles>; without script, the link to the index,
+ * which marks them).
+ * @param {import('./site-config.mjs').SiteConfig} site
+ * @param {PageAssets} assets
+ */
+export function renderNotKeptPage(site, assets) {
+  return `<!doctype html>
+<html lang="${escapeHtml(site.language)}" dir="auto">
+${documentHead({ title: `Not available offline, ${site.title}`, description: 'This article was not kept for offline reading.', assets, inlineScripts: [] })}
+<meta name="robots" content="noindex">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to the message</a>
+${siteHeader(site, { player: false, home: './' })}
+<main id="main" class="site-index" tabindex="-1">
+<h1>Not available offline</h1>
+<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.</p>
+<kept-articles></kept-articles>
+<p><a href="./">All articles</a>: the list says which are available offline.</p>
+</main>
+<footer class="site-footer">
+<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+</footer>
 </body>
 </html>
 `;
@@ -273,14 +304,15 @@ ${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
  * @param {import('./site-config.mjs').SiteConfig} site
- * @param {{ player: boolean, home?: string }} options
+ * @param {{ player: boolean, home?: string, offline?: 'article' | 'home-article' }} options `offline`: what
+ *   the offline details say of this page (an article kept on its own, or the one article, saved as the home page)
  */
-function siteHeader(site, { player, home }) {
+function siteHeader(site, { player, home, offline }) {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
   return `<header class="site-header">
 <div class="toolbar">
 <p class="site-name">${name}</p>
-<offline-status></offline-status>
+<offline-status${offline ? ` page="${offline}"` : ''}></offline-status>
 ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-panel></reading-settings-panel>
 </div>
 </header>`;

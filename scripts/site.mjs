@@ -10,6 +10,9 @@ import { loadSiteConfig } from './site-config.mjs';
 
 export const ARTICLES_DIR = 'assets/articles';
 
+/** The page offline readers get for an article never kept; NOT_KEPT_PAGE in src/service-worker/kept-caches.ts (a build test keeps them equal). */
+export const NOT_KEPT_PAGE = 'offline.html';
+
 /** A Hugo section's list page, which is not an article. */
 const SECTION_PAGE = '_index.md';
 

@@ -6,14 +6,19 @@ import './components/read-aloud-player.js';
 import './components/listen-here.js';
 import './components/reading-place.js';
 
-// Line focus is a setting few readers turn on, so its code loads once it is on. The settings
+// Line focus is a setting few readers turn on, so its code comes with what loads on first use
+// (src/first-use.ts) once it is on. The settings
 // write data-line-focus on the root element, before the first paint and on every change.
 const root = document.documentElement;
 const lineFocusOn = () => {
   if (root.dataset.lineFocus !== 'on') return;
   watcher.disconnect();
-  void import('./components/line-focus.js');
+  void import('./first-use.js');
 };
 const watcher = new MutationObserver(lineFocusOn);
 watcher.observe(root, { attributeFilter: ['data-line-focus'] });
 lineFocusOn();
+
+// Parts only some pages have, loaded only there: the index's "Available offline" marks, and
+// the list of kept articles on the page the offline worker shows for an article never kept.
+if (document.querySelector('kept-mark, kept-articles')) void import('./first-use.js');

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { HomeScreenHintController } from '../controllers/home-screen-hint-controller.js';
 import { announce } from '../announcer.js';
+import { KeepOnOpenController } from '../controllers/keep-on-open-controller.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
@@ -31,7 +32,10 @@ const ICONS = {
  * The offline indicator: a small button in the toolbar whose icon and words say where the
  * edition stands (saved, saving, offline, update ready, not saved), and which opens the one place
  * for offline matters: the whole status, **Keep available offline**, a new version's **Reload**,
- * and on iPhone and iPad how to keep the edition by adding it to the Home Screen.
+ * on an article whether it and its audio are kept, with **Keep this article offline** and **Keep
+ * audio for offline** (`<offline-keeping>`, loaded when the details first open), and on iPhone
+ * and iPad how to keep the edition by adding it to the Home Screen. On an article, it also keeps
+ * the article and its pictures once the worker controls the page (KeepOnOpenController).
  *
  * A disclosure (APG): the button says whether the details are open; focus stays on it when they
  * open; Escape closes them and returns focus to it; so does a press outside, or focus moving on,
@@ -116,7 +120,14 @@ export class OfflineStatus extends LitElement {
   private readonly storage = new PersistentStorageController(this);
   private readonly homeScreen = new HomeScreenHintController(this);
 
+  /** On an article: 'article' where it is kept by itself, 'home-article' where it is the one article, saved as the home page. */
+  @property() page?: 'article' | 'home-article';
+
   @state() private open = false;
+  private keepOnOpen?: KeepOnOpenController;
+  /** Whether `<offline-keeping>` has been loaded (on the details' first opening). */
+  @state() private keepingLoaded = false;
+
 
   @query('.status') private statusText!: HTMLElement;
   @query('.indicator') private indicator!: HTMLButtonElement;
@@ -127,6 +138,10 @@ export class OfflineStatus extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onPointerDown);
+    if (this.page && !this.keepOnOpen) {
+      const kept = this.page === 'article' ? 'own' : 'precached';
+      this.keepOnOpen = new KeepOnOpenController(this, kept);
+    }
   }
 
   override disconnectedCallback() {
@@ -153,6 +168,7 @@ export class OfflineStatus extends LitElement {
               ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
             </div>`
           : nothing}
+        ${this.page && this.keepingLoaded && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
         ${this.homeScreen.needed
           ? html`<p class="hint">
               On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your
@@ -200,6 +216,7 @@ export class OfflineStatus extends LitElement {
 
   private toggle() {
     this.open = !this.open;
+    if (this.open && this.page && !this.keepingLoaded) void import('../first-use.js').then(() => (this.keepingLoaded = true));
   }
 
   private async close({ refocus }: { refocus: boolean }) {

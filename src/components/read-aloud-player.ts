@@ -245,12 +245,8 @@ export class ReadAloudPlayer extends LitElement {
   private ensurePlayer(): Promise<ReadAloud | undefined> {
     const article = this.article;
     if (!this.engine.supported || !article) return Promise.resolve(undefined);
-    this.playerReady ??= Promise.all([
-      import('../speech/read-aloud-session.js'),
-      import('./read-aloud-player.bar.js'),
-      import('./read-aloud-player.listening.js'),
-    ]).then(
-      async ([session, bar, { followTheReading }]) => {
+    this.playerReady ??= import('../first-use.js').then(
+      async ({ session, bar, listening: { followTheReading } }) => {
         // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
         this.recommended = await bar.recommendedVoices(this.articleLang);
         adoptLaterStyles(this.renderRoot, bar.barStyles);

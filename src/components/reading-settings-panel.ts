@@ -115,8 +115,8 @@ export class ReadingSettingsPanel extends LitElement {
   private toggle() {
     this.open = !this.open;
     if (!this.open) return;
-    this.controlsReady ??= import('./reading-settings-panel.controls.js').then(
-      (controls) => {
+    this.controlsReady ??= import('../first-use.js').then(
+      ({ settingsControls: controls }) => {
         adoptLaterStyles(this.renderRoot, controls.controlsStyles);
         this.controls = controls;
       },

@@ -2,9 +2,10 @@
 // injects the precache list (every page, script, style, icon and the manifest) in place
 // of self.__WB_MANIFEST. Optional fonts are cached when a reader first uses one.
 import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core';
+import { registerKeptRoutes } from './kept-routes.js';
 import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from './messages.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -51,19 +52,9 @@ registerRoute(
   new CacheFirst({ cacheName: FONT_CACHE, plugins: [onlyWholeResponses] }),
 );
 
-// Any other page in scope (a link with a query, a mistyped address): the network when it
-// answers, the precached edition when it does not, so a reader offline never meets an error page.
-registerRoute(
-  new NavigationRoute(async ({ request }) => {
-    try {
-      return await fetch(request);
-    } catch (error) {
-      const saved = await precache.matchPrecache('index.html');
-      if (saved) return saved;
-      throw error;
-    }
-  }),
-);
+// Article pages as they are opened, their pictures, and audio kept by the reader; offline,
+// a page never kept gets a plain page saying so (src/service-worker/kept-routes.ts).
+registerKeptRoutes(precache);
 
 /**
  * Whether every precached file is still in the cache, refetching any the browser dropped or

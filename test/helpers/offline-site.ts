@@ -19,6 +19,8 @@ async function command<T = unknown>(name: string, payload: object = {}): Promise
 export const site = {
   /** Builds the edition into the site's folder; `extraParagraph` makes a changed version. */
   build: (extraParagraph?: string) => command('offline-site-build', { extraParagraph }),
+  /** Builds a folder of article sources (a fixture site), with its audio edition. */
+  buildArticles: (articles: string) => command('offline-site-build', { articles }),
   serve: (options: { holdWorker?: boolean } = {}) => command<string>('offline-site-serve', options),
   releaseWorker: () => command('offline-site-release-worker'),
   stopServer: () => command('offline-site-stop-server'),

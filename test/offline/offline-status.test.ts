@@ -197,6 +197,57 @@ describe('offline status', () => {
     });
   }
 
+  it('says the one article is saved as the home page, rather than offering to keep it', async () => {
+    const edition = await openEdition();
+    const active = new FakeWorker('activated');
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const keeping = () => s.details().querySelector('offline-keeping')?.shadowRoot;
+    for (let frame = 0; frame < 600 && !keeping()?.textContent?.trim(); frame++) await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+    expect(keeping()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('This article is the edition’s home page: it is saved with the edition.');
+    expect(keeping()!.querySelectorAll('button')).to.have.length(0);
+    await expectAccessible(edition);
+  });
+
+  it('on an article of several, says whether it is kept, and keeps and removes it with one button that keeps focus', async () => {
+    const edition = await openEdition();
+    edition.doc.querySelector('offline-status')!.setAttribute('page', 'article');
+    const page = edition.win.location.origin + edition.win.location.pathname;
+    // No worker controls the page, so it is not kept on opening: the reader keeps it.
+    const active = new FakeWorker('activated');
+    const s = await withFakes(edition, { serviceWorker: new FakeContainer(null, async () => registration({ active })) });
+    await s.open();
+    const part = () => s.details().querySelector('offline-keeping')?.shadowRoot;
+    const said = () => (part()?.querySelector('.article-kept')?.textContent ?? '').trim();
+    const until = async (text: string) => {
+      for (let frame = 0; frame < 600 && said() !== text; frame++) await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+      expect(said()).to.equal(text);
+    };
+    try {
+      await until('This article is not kept on this device.');
+      const button = part()!.querySelector<HTMLButtonElement>('.keep-article')!;
+      expect(button.textContent!.trim()).to.equal('Keep this article offline');
+      await expectAccessible(edition);
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await until('This article is kept on this device: it opens offline.');
+      expect(part()!.querySelector('.keep-article')).to.equal(button);
+      expect(button.textContent!.trim()).to.equal('Remove from this device');
+      expect(deepActiveElement(edition.doc)).to.equal(button);
+      expect(await edition.win.caches.match(page)).not.to.equal(undefined);
+      await expectAccessible(edition);
+
+      await sendKeys({ press: 'Enter' });
+      await until('This article is not kept on this device.');
+      expect(deepActiveElement(edition.doc)).to.equal(button);
+      expect(await edition.win.caches.match(page)).to.equal(undefined);
+    } finally {
+      await edition.win.caches.delete('reader-edition-articles');
+    }
+  });
+
   it('says nothing of the Home Screen elsewhere', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');

@@ -108,6 +108,13 @@ test('the build prints the precache size and keeps the first visit within budget
   assert.ok(firstVisit > 0 && firstVisit < 100, `${firstVisit} KB`);
 });
 
+test('with one article, the article is the precached home: no page for articles never kept', async () => {
+  const { html } = await builtPage();
+  assert.match(html, /<offline-status page="home-article"><\/offline-status>/);
+  assert.ok(!(await precacheList()).some((entry) => entry.url === 'offline.html'));
+  await assert.rejects(access(path.join(out, 'offline.html')));
+});
+
 test('only the built page names the service worker, and it links the manifest and icons', async () => {
   const html = await readFile(path.join(out, 'index.html'), 'utf8');
   assert.match(html, /<meta name="service-worker" content="\.\/sw\.js">/);

@@ -62,9 +62,13 @@ export function offlineSitePlugin() {
 
   /** @type {Record<string, (site: Site, payload: any, session: any) => Promise<unknown>>} */
   const commands = {
-    /** Builds into the site's folder; `extraParagraph` is appended to the article (a new version). */
-    async 'offline-site-build'(site, { extraParagraph } = {}) {
+    /**
+     * Builds into the site's folder; `extraParagraph` is appended to the article (a new version);
+     * `articles` builds that folder of sources instead of the edition's (with its audio).
+     */
+    async 'offline-site-build'(site, { extraParagraph, articles: sources } = {}) {
       const args = ['scripts/build.mjs', '--out', site.dir];
+      if (sources) args.push('--articles', sources);
       if (extraParagraph) {
         const articles = await mkdtemp(path.join(tmpdir(), 'reader-edition-articles-'));
         site.scratch.push(articles);

@@ -21,7 +21,7 @@ after(() => rm(out, { recursive: true, force: true }));
 const page = (/** @type {string} */ name) => readFile(path.join(out, name), 'utf8');
 
 test('every published article has its page, and the draft none', async () => {
-  const files = (await readdir(out)).filter((f) => f.endsWith('.html')).sort();
+  const files = (await readdir(out)).filter((f) => f.endsWith('.html') && f !== 'offline.html').sort();
   assert.deepEqual(files, ['borrowing-in-rust.html', 'index.html', 'notes-on-lists.html', 'un-article-en-francais.html']);
 });
 
@@ -80,4 +80,30 @@ test('pictures are written, but neither they nor the articles’ pages are in th
   const urls = JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
   assert.ok(urls.includes('index.html'));
   assert.deepEqual(urls.filter((/** @type {string} */ u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
+});
+
+/** The precache list Workbox injected into sw.js. */
+const precached = async () => JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+
+test('the page for an article never kept offline is precached, says so, and leads to the kept ones', async () => {
+  const html = await page('offline.html');
+  assert.ok((await precached()).includes('offline.html'));
+  assert.match(html, /<title>Not available offline, Field Notes<\/title>/);
+  assert.match(html, /<meta name="robots" content="noindex">/);
+  assert.match(html, /<h1>Not available offline<\/h1>\n<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online\.<\/p>/);
+  // The kept articles are listed from the cache at run time; without script, the index marks them.
+  assert.match(html, /<kept-articles><\/kept-articles>\n<p><a href="\.\/">All articles<\/a>: the list says which are available offline\.<\/p>/);
+  assert.doesNotMatch(html, /<read-aloud-player>/);
+  // Its name is the one the worker serves (src/service-worker/kept-caches.ts).
+  const { NOT_KEPT_PAGE } = await import('../../scripts/site.mjs');
+  assert.match(await readFile('src/service-worker/kept-caches.ts', 'utf8'), new RegExp(`export const NOT_KEPT_PAGE = '${NOT_KEPT_PAGE}';`));
+});
+
+test('the index marks each entry for "Available offline", and articles offer to keep themselves', async () => {
+  const index = await page('index.html');
+  for (const name of ['borrowing-in-rust', 'notes-on-lists', 'un-article-en-francais']) {
+    assert.match(index, new RegExp(`min read<kept-mark href="\\./${name}\\.html"></kept-mark></p>`), name);
+  }
+  assert.match(await page('notes-on-lists.html'), /<offline-status page="article"><\/offline-status>/);
+  assert.match(index, /<offline-status><\/offline-status>/);
 });

@@ -1,0 +1,32 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { KeptPagesController } from '../controllers/kept-pages-controller.js';
+import { componentStyles } from '../styles/component-styles.js';
+
+/**
+ * On the page a reader offline gets for an article never kept: the articles that are kept, as
+ * links, read from the offline cache. Nothing where the browser cannot tell.
+ */
+@customElement('kept-articles')
+export class KeptArticles extends LitElement {
+  static override styles = componentStyles;
+
+  private readonly kept = new KeptPagesController(this);
+
+  override render() {
+    const { pages } = this.kept;
+    if (!pages) return nothing;
+    return html`<h2>Kept on this device</h2>
+      ${pages.length === 0
+        ? html`<p>No articles are kept on this device yet: articles are kept when you open them online.</p>`
+        : html`<ul>
+            ${pages.map((page) => html`<li><a href=${page.url} lang=${page.lang}>${page.title}</a></li>`)}
+          </ul>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kept-articles': KeptArticles;
+  }
+}

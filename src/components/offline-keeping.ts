@@ -1,0 +1,186 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { announce } from '../announcer.js';
+import { KeptFilesController, type Kept } from '../controllers/kept-files-controller.js';
+import { ARTICLE_CACHE, AUDIO_CACHE } from '../service-worker/kept-caches.js';
+import { componentStyles } from '../styles/component-styles.js';
+
+/** What the build says of the article's audio edition (scripts/audio/page-audio.mjs). */
+interface AudioEdition {
+  src: string;
+  bytes: number;
+  cues: string;
+  chapters: string;
+}
+
+const absolute = (url: string) => new URL(url, document.baseURI).href;
+
+function audioEdition(): AudioEdition | undefined {
+  try {
+    const audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') as AudioEdition | null;
+    return audio && typeof audio.src === 'string' && Number.isFinite(audio.bytes) ? audio : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "3.2 MB", "640 KB", as a file manager says it. */
+export const fileSize = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+
+/** Every picture file the article names (each width and format), so removing leaves none behind. */
+function pictureFiles() {
+  const urls = new Set<string>();
+  for (const element of document.querySelectorAll<HTMLImageElement | HTMLSourceElement>('article img, article picture source')) {
+    if (element instanceof HTMLImageElement && element.getAttribute('src')) urls.add(element.src);
+    for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) {
+      const url = candidate.trim().split(/\s+/)[0];
+      if (url) urls.add(absolute(url));
+    }
+  }
+  return [...urls];
+}
+
+/** The pictures the browser has already shown: kept with the page; the rest follow as they load. */
+const shownPictures = () =>
+  [...document.querySelectorAll<HTMLImageElement>('article img')].filter((img) => img.complete && img.currentSrc).map((img) => img.currentSrc);
+
+/**
+ * In the offline details of an article: whether this article and its audio edition are kept on
+ * this device, with **Keep this article offline** / **Remove from this device** and **Keep audio
+ * for offline** / **Remove audio from this device**. Loaded when the details first open.
+ *
+ * Each control is one button whose words change with the state, so focus stays on it when
+ * it turns from Keep into Remove. While it works it is aria-disabled, not disabled, for the same
+ * reason. What happened is said through the page's announcer.
+ */
+@customElement('offline-keeping')
+export class OfflineKeeping extends LitElement {
+  static override styles = [
+    componentStyles,
+    css`
+      p {
+        margin: 0 0 0.5rem;
+      }
+
+      section {
+        margin-bottom: 0.75rem;
+      }
+
+      section:last-child {
+        margin-bottom: 0;
+      }
+
+      button[aria-disabled='true'] {
+        cursor: progress;
+      }
+    `,
+  ];
+
+  /** 'article': an article kept by itself; 'home-article': the one article, saved as the home page. */
+  @property() page: 'article' | 'home-article' = 'article';
+
+  private readonly audio = audioEdition();
+  private readonly article = new KeptFilesController(this, ARTICLE_CACHE, location.origin + location.pathname);
+  private readonly audioFiles = this.audio ? new KeptFilesController(this, AUDIO_CACHE, absolute(this.audio.src)) : undefined;
+
+  override render() {
+    return html`${this.articleSection()}${this.audioSection()}`;
+  }
+
+  private articleSection() {
+    if (this.page === 'home-article') {
+      return html`<section><p>This article is the edition’s home page: it is saved with the edition.</p></section>`;
+    }
+    const { state } = this.article;
+    if (state === 'unsupported') return nothing;
+    const kept = state === 'kept' || state === 'removing';
+    return html`<section>
+      <p class="article-kept">${ARTICLE_STATUS[state]}</p>
+      ${state === 'checking'
+        ? nothing
+        : html`<button type="button" class="keep-article" aria-disabled=${busy(state)} @click=${this.toggleArticle}>
+            ${kept ? 'Remove from this device' : 'Keep this article offline'}
+          </button>`}
+    </section>`;
+  }
+
+  private audioSection() {
+    if (!this.audio || !this.audioFiles) return nothing;
+    const { state } = this.audioFiles;
+    if (state === 'unsupported') return nothing;
+    const size = fileSize(this.audio.bytes);
+    const kept = state === 'kept' || state === 'removing';
+    return html`<section>
+      <p class="audio-kept">${audioStatus(state, size)}</p>
+      ${state === 'checking'
+        ? nothing
+        : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
+            ${kept ? 'Remove audio from this device' : `Keep audio for offline (${size})`}
+          </button>`}
+    </section>`;
+  }
+
+  private async toggleArticle() {
+    const files = this.article;
+    // Read after each await: the controller's state moves on meanwhile.
+    const now = (): Kept => files.state;
+    if (busy(now())) return;
+    if (now() === 'kept') {
+      await files.remove(pictureFiles());
+      announce(now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()]);
+      return;
+    }
+    await files.keep(shownPictures());
+    // The pictures not shown yet load now, through the worker, which keeps them with their page.
+    if (now() === 'kept') for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]')) img.loading = 'eager';
+    announce(ARTICLE_STATUS[now()]);
+  }
+
+  private async toggleAudio() {
+    const files = this.audioFiles;
+    if (!files || !this.audio || busy(files.state)) return;
+    const tracks = [absolute(this.audio.cues), absolute(this.audio.chapters)];
+    const now = (): Kept => files.state;
+    if (now() === 'kept') await files.remove(tracks);
+    else await files.keep(tracks);
+    announce(now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)));
+  }
+}
+
+const busy = (state: Kept) => state === 'keeping' || state === 'removing';
+
+const ARTICLE_STATUS: Record<Kept, string> = {
+  unsupported: '',
+  checking: 'Checking whether this article is kept…',
+  kept: 'This article is kept on this device: it opens offline.',
+  'not-kept': 'This article is not kept on this device.',
+  keeping: 'Keeping this article…',
+  removing: 'Removing this article…',
+  'storage-full': 'Could not keep this article: storage is full. Nothing else was removed.',
+  failed: 'Could not keep this article: it needs a connection.',
+};
+
+function audioStatus(state: Kept, size: string) {
+  switch (state) {
+    case 'kept':
+      return `Audio kept offline (${size}).`;
+    case 'keeping':
+      return `Keeping the audio (${size})…`;
+    case 'removing':
+      return 'Removing the audio…';
+    case 'storage-full':
+      return `Could not keep the audio (${size}): storage is full. Nothing else was removed.`;
+    case 'failed':
+      return 'Could not keep the audio: it needs a connection.';
+    case 'checking':
+      return 'Checking whether the audio is kept…';
+    default:
+      return 'The audio is not kept offline: it plays only online.';
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offline-keeping': OfflineKeeping;
+  }
+}
