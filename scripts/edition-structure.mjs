@@ -10,7 +10,10 @@
 //    <div class="quote"><blockquote>…</blockquote><p class="attribution">attribution</p></div>
 //    (not a figure: a figure is named by its figcaption, and Orca's say-all speaks the names of
 //    the containers it enters, so it read the attribution before the quote and again after it);
-//  - a heading directly followed by a table becomes that table's <caption>;
+//  - a table directly after a heading gets a caption in the heading's words, hidden from the eye
+//    (the heading, just above, is its visible caption) and marked as the edition's: the heading
+//    stays a heading in the outline, and the caption holds only text, which is what screen
+//    readers say when they move to a table (Orca said nothing of a caption holding a heading);
 //  - table header cells get scope, and each body row's first cell becomes its row header.
 // It also rejects what the edition cannot present well, naming the source line.
 
@@ -40,7 +43,7 @@ export function editionStructure(md, { fail, warn }) {
     state.tokens = captionedPictures(state);
     state.tokens = wrapSections(state);
     state.tokens = quotesToFigures(state, fail);
-    state.tokens = headingsToCaptions(state);
+    state.tokens = captionsFromHeadings(state);
     scopeTableHeaders(state.tokens);
     state.env.sections = collectSections(state.tokens);
     if (state.tokens.some((token) => token.type === 'footnote_block_open')) state.env.sections.push({ id: 'footnotes', text: 'Notes' });
@@ -242,22 +245,18 @@ function quotesToFigures(state, fail) {
 }
 
 /** @param {StateCore} state */
-function headingsToCaptions(state) {
+function captionsFromHeadings(state) {
   /** @type {Token[]} */
   const out = [];
   for (const token of state.tokens) {
     const heading = out.slice(-3);
-    if (token.type === 'table_open' && heading[2]?.type === 'heading_close') {
-      out.splice(-3, 3);
-      out.push(
-        token,
-        new state.Token('caption_open', 'caption', 1),
-        ...heading,
-        new state.Token('caption_close', 'caption', -1),
-      );
-      continue;
-    }
     out.push(token);
+    if (token.type === 'table_open' && heading[2]?.type === 'heading_close') {
+      const caption = new state.Token('caption_open', 'caption', 1);
+      caption.attrSet('class', 'visually-hidden');
+      caption.attrSet('data-edition', '');
+      out.push(caption, heading[1], new state.Token('caption_close', 'caption', -1));
+    }
   }
   return out;
 }

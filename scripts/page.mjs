@@ -354,15 +354,13 @@ export function formatDate(date, lang) {
 }
 
 /**
- * A "Listen from here" control beside each section heading and FAQ question, naming the heading
- * it starts at: right after the heading, or, for a heading that is a table's caption, just
- * before the table (the caption holds only its heading). It is the edition's, not the
- * article's (data-edition), and shows only where speech works.
+ * A "Listen from here" control beside each section heading and FAQ question, right after the
+ * heading, naming the heading it starts at. It is the edition's, not the article's
+ * (data-edition), and shows only where speech works.
  * @param {string} html
  */
 export function withListenButtons(html) {
-  const afterHeadings = html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
-  return afterHeadings.replace(/<table>(\s*<caption>\s*<h([23])[^>]*>[\s\S]*?<\/h\2>)(<listen-here[^>]*><\/listen-here>)/g, '$3<table>$1');
+  return html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
 }
 
 /** @param {string} script */

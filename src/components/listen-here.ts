@@ -15,8 +15,7 @@ export class ListenHereEvent extends Event {
 
 /**
  * "Listen from here", placed by the build beside each section heading and FAQ question: right
- * after the heading, its sibling (before the table whose caption a heading is, so the caption
- * stays only the caption). Screen-reader users meet it right after the heading when moving by
+ * after the heading, its sibling. Screen-reader users meet it right after the heading when moving by
  * headings; its name carries the heading's text so a list of buttons still says where each one
  * starts. It shows as a round icon button the page floats at the end of the heading's line
  * (src/styles/edition.css), so it takes no line of its own.

@@ -47,7 +47,7 @@ export class CurrentSectionController implements ReactiveController {
   private update(sections: Element[]) {
     const line = (window.innerHeight * READING_LINE) / 100;
     const last = sections.filter((section) => section.getBoundingClientRect().top < line).at(-1);
-    // A section's heading is its first h2 (the summary table's is in the table's caption).
+    // A section's heading is its first h2.
     const next = last?.querySelector('h2[id]')?.id;
     if (next !== this.current) {
       this.current = next;

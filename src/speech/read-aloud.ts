@@ -37,9 +37,10 @@ export const WORDS_PER_MINUTE = 170;
 /**
  * How long the page stays silent after someone else spoke over it, or after the listener
  * pressed a key in the player, before saying the cut part again: long enough for a screen
- * reader's answer to be queued first, short enough not to feel like a stop.
+ * reader's answer to a key to begin (Orca under load took up to 1.5 s) and for a listener
+ * tabbing at an easy pace to press the next key, short enough not to feel like a stop.
  */
-export const QUIET_MS = 1200;
+export const QUIET_MS = 2000;
 /** The quiet moment doubles while others keep cutting in, up to this. */
 const QUIET_MAX_MS = 8000;
 /**

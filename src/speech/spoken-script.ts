@@ -123,11 +123,18 @@ function kindOf(block: Element): SegmentKind {
   return 'text';
 }
 
+/** A heading directly above a table names it (the table's caption holds the same words). */
+function namesTable(heading: Element) {
+  let next = heading.nextElementSibling;
+  while (next?.hasAttribute('data-edition')) next = next.nextElementSibling;
+  return next?.localName === 'table';
+}
+
 /** Spoken before a block's first sentence, so a listener hears the structure a reader sees. */
 function announcement(block: Element, kind: SegmentKind, phrases: Phrases): string {
   switch (kind) {
     case 'heading':
-      return block.closest('caption') ? phrases.table : phrases.section;
+      return namesTable(block) ? phrases.table : phrases.section;
     case 'question':
       return phrases.question;
     case 'attribution':

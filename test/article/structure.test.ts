@@ -30,13 +30,11 @@ describe('article structure', () => {
     const faq = [...doc.querySelectorAll('.faq h3')].map(text);
     expect(faq).to.have.length(6);
     for (const question of faq) expect(question).to.match(/\?$/);
-    // Every section starts with its own heading (the summary table's is its caption), and has
+    // Every section starts with its own heading, and has
     // no name of its own: a named section is a region landmark, and landmark navigation would
     // repeat heading navigation.
     for (const section of doc.querySelectorAll('article section')) {
-      // "Listen from here" goes before the table, so the caption is only the caption.
-      const first = [...section.children].find((child) => child.localName !== 'listen-here');
-      expect(first?.matches('h2, table:has(> caption > h2)'), text(section).slice(0, 40)).to.equal(true);
+      expect(section.firstElementChild!.localName, text(section).slice(0, 40)).to.equal('h2');
       expect(section.hasAttribute('aria-labelledby') || section.hasAttribute('aria-label'), text(section).slice(0, 40)).to.equal(false);
     }
     // Headings are not focusable: a link to one moves where Tab goes next without focusing it.
