@@ -73,10 +73,10 @@ describe('the offline edition (a served build, Chromium)', function () {
     expect(await site.evaluate("!!document.querySelector('offline-status').shadowRoot.querySelector('button.keep')")).to.equal(true);
     await expectNoAxeViolations();
     // Fonts are not part of the first-visit precache; every page and script is (the stylesheet
-    // is inline in the page), the speech code the player loads on first use included.
+    // is inline in the page), what loads on first use (the player's speech code…) included.
     const precached = await site.evaluate<string[]>(PRECACHE_KEYS);
     expect(precached.some((url) => url.includes('/assets/fonts/'))).to.equal(false);
-    for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', '/assets/main-', '/assets/read-aloud-session-']) {
+    for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', '/assets/main-', '/assets/first-use-']) {
       expect(precached.some((url) => url.includes(file)), file).to.equal(true);
     }
 
