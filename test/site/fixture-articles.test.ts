@@ -53,7 +53,9 @@ describe('a publisher’s posts as a site', () => {
       const box = img.getBoundingClientRect();
       const ratio = Number(img.getAttribute('width')) / Number(img.getAttribute('height'));
       expect(box.width, img.alt).to.be.greaterThan(0);
-      expect(box.width / box.height, img.alt).to.be.closeTo(ratio, 0.02);
+      // Within a pixel: a smaller copy, once loaded, has its height rounded to whole pixels,
+      // which for a thin picture (the 480 × 32 flourish) moves its ratio by more than 0.02.
+      expect(box.height, img.alt || img.currentSrc).to.be.closeTo(box.width / ratio, 1);
     }
   });
 
