@@ -5,6 +5,9 @@ import type { Edition } from './edition.js';
 export interface Heard {
   text: string;
   rate: number;
+  /** The language the utterance was said in, and the voice asked for (the engine's default when none). */
+  lang: string;
+  voice?: { name: string; lang: string };
   /** The sentence highlighted on the page when the engine started speaking. */
   highlighted: string;
   started?: number;
@@ -16,7 +19,8 @@ export function listenTo(edition: Edition) {
   const synth = edition.win.speechSynthesis;
   const speak = synth.speak.bind(synth);
   synth.speak = (utterance: SpeechSynthesisUtterance) => {
-    const entry: Heard = { text: utterance.text, rate: utterance.rate, highlighted: '' };
+    const { voice } = utterance;
+    const entry: Heard = { text: utterance.text, rate: utterance.rate, lang: utterance.lang, voice: voice ? { name: voice.name, lang: voice.lang } : undefined, highlighted: '' };
     utterance.addEventListener('start', () => {
       entry.started = performance.now();
       entry.highlighted = highlighted(edition);

@@ -46,14 +46,16 @@ describe('a publisher’s posts as a site', () => {
   it('gives every picture its final size before it loads', async () => {
     const edition = await openEdition({ path: `${SITE}borrowing-in-rust.html`, width: 320, height: 640 });
     const images = [...edition.doc.querySelectorAll('article img')] as HTMLImageElement[];
-    expect(images.length).to.equal(3);
+    expect(images.length).to.equal(4);
     // The later pictures are lazy and below the first screen: not loaded, yet already sized.
-    expect(images.filter((img) => img.loading === 'lazy').length).to.equal(2);
+    expect(images.filter((img) => img.loading === 'lazy').length).to.equal(3);
     for (const img of images) {
       const box = img.getBoundingClientRect();
       const ratio = Number(img.getAttribute('width')) / Number(img.getAttribute('height'));
       expect(box.width, img.alt).to.be.greaterThan(0);
-      expect(box.width / box.height, img.alt).to.be.closeTo(ratio, 0.02);
+      // Within a pixel: a smaller copy, once loaded, has its height rounded to whole pixels,
+      // which for a thin picture (the 480 × 32 flourish) moves its ratio by more than 0.02.
+      expect(box.height, img.alt || img.currentSrc).to.be.closeTo(box.width / ratio, 1);
     }
   });
 
