@@ -6,7 +6,8 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
-import { durationMs, type ReadAloud } from '../speech/read-aloud.js';
+import { durationMs, type SpeechPlayer } from '../speech/read-aloud.js';
+import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
 import type { Voice } from '../speech/speech-engine.js';
 import {
   BEST_FEW,
@@ -21,12 +22,12 @@ import {
 import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 
-export { chooseVoice } from '../speech/voices.js';
+export { chooseVoice, onlyPoorVoices, voiceChoices } from '../speech/voices.js';
 export { recommendedVoices } from '../speech/recommended-voices.js';
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
-  player: ReadAloud;
+  player: SpeechPlayer;
   listening: Readonly<ListeningPreferences>;
   update(change: Partial<ListeningPreferences>): void;
   voices: readonly Voice[];
@@ -46,6 +47,15 @@ export interface BarView {
   toggleAllVoices(): void;
   stop(): void;
   backToReading(): void;
+  /** Where the page has an audio edition: who reads it, and whether it is reading now. */
+  recorded?: {
+    voice?: string;
+    active: boolean;
+    /** Why it could not be used, until chosen again. */
+    problem?: string;
+    /** Whether the device has a speech engine to choose instead. */
+    deviceVoice: boolean;
+  };
 }
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
@@ -65,8 +75,10 @@ export function renderBar(view: BarView) {
   const segment = player.segment!;
   const section = script.sections[segment.section];
   const rate = listening.rate;
-  const spent = script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
-  const left = script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  // The audio edition's clock is exact; the device's voice is estimated from words.
+  const clock = player instanceof RecordedReadAloud ? player.clock : undefined;
+  const spent = clock ? (clock.position * 1000) / rate : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const left = clock ? ((clock.duration - clock.position) * 1000) / rate : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
   // The text says where reading is. The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
@@ -98,7 +110,8 @@ export function renderBar(view: BarView) {
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
     </div>
     <div class="options" id="options" ?hidden=${!view.optionsOpen}>
-      ${renderVoices(view)}
+      ${renderSource(view)}
+      ${view.recorded?.active ? nothing : renderVoices(view)}
       <fieldset>
         <legend>Highlight while reading</legend>
         ${HIGHLIGHTS.map(
@@ -116,6 +129,27 @@ function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: 
   return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
     ${glyph}<span class="label">${label}</span>
   </button>`;
+}
+
+/**
+ * "Read by": the device's voice or the audio edition, where the page has one. Radios, so the
+ * choice and the one made are both said; the edition's voice is named, as a listener picks by ear.
+ */
+function renderSource(view: BarView) {
+  const recorded = view.recorded;
+  if (!recorded || !recorded.deviceVoice) return nothing;
+  const choices = [
+    { value: 'device', label: 'Device voice', checked: !recorded.active },
+    { value: 'recorded', label: `Recorded audio${recorded.voice ? ` (${recorded.voice} voice)` : ''}`, checked: recorded.active },
+  ] as const;
+  return html`<fieldset class="source" aria-describedby=${ifDefined(recorded.problem ? 'source-problem' : undefined)}>
+    <legend>Read by</legend>
+    ${choices.map(
+      (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
+        @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
+    )}
+    ${recorded.problem ? html`<p class="hint" id="source-problem">${recorded.problem}</p>` : nothing}
+  </fieldset>`;
 }
 
 /** The best few voices, the rest behind "More voices", and how to get a better one where all are poor. */

@@ -8,10 +8,11 @@ import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { listeningPreferences } from '../preferences/listening-preferences.js';
-import type { PlayerState, ReadAloud } from '../speech/read-aloud.js';
+import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
 import type { RecommendedVoice } from '../speech/voices.js';
+import type { PageAudio } from '../speech/recorded-session.js';
 import type { ListenHereEvent } from './listen-here.js';
 import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
@@ -22,6 +23,7 @@ import { adoptLaterStyles } from '../styles/component-styles.js';
 type Session = typeof import('../speech/read-aloud-session.js');
 type Bar = typeof import('./read-aloud-player.bar.js');
 type Listening = import('./read-aloud-player.listening.js').Listening;
+type Source = 'device' | 'recorded';
 
 const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
 
@@ -48,7 +50,9 @@ interface Handover {
  * sentence being read, remembers where the listener stopped, and answers headset and
  * lock-screen buttons. It shares the speech channel with screen readers: it says its state
  * (Playing, Paused, Stopped) once through the page's announcer, keeps its progress out of
- * the accessibility tree, and yields when the listener turns to the rest of the page.
+ * the accessibility tree, and yields when the listener turns to the rest of the page. Where
+ * the build rendered an audio edition, it can play that instead (see `source`), with the same
+ * bar, keys and lock-screen controls.
  */
 @customElement('read-aloud-player')
 export class ReadAloudPlayer extends LitElement {
@@ -58,12 +62,16 @@ export class ReadAloudPlayer extends LitElement {
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
     if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
     if (event.changed.includes('highlight')) this.showReadingPosition();
+    if (event.changed.includes('source')) {
+      this.recordedProblem = undefined;
+      void this.useSource(this.source, true);
+    }
   });
   /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
   private readonly docking = new DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height' });
   private readonly shortcuts = new ShortcutsController(this, {
     shortcuts: READ_ALOUD_SHORTCUTS,
-    enabled: () => this.engine.supported,
+    enabled: () => this.supported,
     pageKeys: () => this.prefs.value.pageKeys,
     onShortcut: (action) => this.onShortcut(action),
   });
@@ -77,9 +85,19 @@ export class ReadAloudPlayer extends LitElement {
 
   @query('.bar') private barElement?: HTMLElement;
 
-  private player?: ReadAloud;
+  /** The player reading: the device's voice or the audio edition's (see useSource). */
+  private player?: SpeechPlayer;
   /** The player being made, its code loading: every press until then waits for the same one. */
-  private playerReady?: Promise<ReadAloud | undefined>;
+  private playerReady?: Promise<SpeechPlayer | undefined>;
+  private devicePlayer?: SpeechPlayer;
+  /** The audio edition's player, made the first time it is chosen; undefined where it could not be. */
+  private recorded?: Promise<SpeechPlayer | undefined>;
+  /** The page's audio edition, where the build rendered one. */
+  private audio?: PageAudio;
+  /** Why the audio edition could not be used, until the listener chooses it again. */
+  @state() private recordedProblem?: string;
+  /** "auto" as decided when listening first started, so the reader never changes mid-article. */
+  private autoSource?: Source;
   private session?: Session;
   private bar?: Bar;
   /** The controllers that follow the reading, made with the player. */
@@ -109,6 +127,26 @@ export class ReadAloudPlayer extends LitElement {
     new RevealFocusController(this, { wholePage: true });
   }
 
+  /** Read aloud works with a speech engine, or an audio edition to play. */
+  private get supported() {
+    return this.engine.supported || this.audio !== undefined;
+  }
+
+  /**
+   * Who reads. The listener's choice, else recorded audio where the device's voice would fail
+   * them: a phone or tablet (speech synthesis stops when the screen locks; a media element plays
+   * on, with lock-screen controls), no speech engine, or only poor voices; the device's voice
+   * elsewhere (it follows every word and speaks at any speed without downloading anything).
+   */
+  private get source(): Source {
+    if (!this.audio || this.recordedProblem) return 'device';
+    const chosen = this.prefs.value.source;
+    if (!this.engine.supported || chosen === 'recorded') return 'recorded';
+    if (chosen === 'device') return 'device';
+    return (this.autoSource ??=
+      matchMedia('(pointer: coarse)').matches || this.bar?.onlyPoorVoices(this.bar.voiceChoices(this.voices, this.articleLang, this.rankOptions())) ? 'recorded' : 'device');
+  }
+
   private get state(): PlayerState {
     return this.player?.state ?? 'idle';
   }
@@ -121,6 +159,11 @@ export class ReadAloudPlayer extends LitElement {
     super.connectedCallback();
     this.article = document.querySelector('article') ?? undefined;
     this.position = new ReadingPosition(this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname);
+    try {
+      this.audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') ?? undefined;
+    } catch {
+      // A page whose data block is broken reads with the device's voice.
+    }
     if (this.engine.supported) {
       this.voices = this.engine.voices();
       this.stopWatchingVoices = this.engine.onVoicesChanged(() => {
@@ -170,10 +213,10 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private renderLaunch(showButtons: boolean) {
-    if (!this.engine.supported) {
+    if (!this.supported) {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
-    if (this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
+    if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
       return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
@@ -203,14 +246,15 @@ export class ReadAloudPlayer extends LitElement {
   private async listen(from?: number, quietFirst = false) {
     const player = await this.ensurePlayer();
     if (!player) return;
-    if (this.voices.length === 0) {
+    // The device's voice may be the one to read (or decide the default): wait for the voices.
+    if (this.voices.length === 0 && this.engine.supported && !(this.audio && this.prefs.value.source === 'recorded')) {
       if (!this.pendingStart) {
         this.pendingStart = { from, quietFirst, timer: window.setTimeout(() => this.startPending(), VOICE_WAIT_MS) };
         this.announce('Loading voices…');
       }
       return;
     }
-    this.start(player, from, quietFirst);
+    void this.start(from, quietFirst);
   }
 
   /** Voices arrived, or waiting for them timed out: start anyway; a failure is reported as usual. */
@@ -220,12 +264,54 @@ export class ReadAloudPlayer extends LitElement {
     if (!pending || !player) return;
     window.clearTimeout(pending.timer);
     this.pendingStart = undefined;
-    this.start(player, pending.from, pending.quietFirst);
+    void this.start(pending.from, pending.quietFirst);
   }
 
-  private start(player: ReadAloud, from?: number, quietFirst = false) {
+  private async start(from?: number, quietFirst = false) {
+    const player = await this.useSource(this.source);
+    // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
+    if (!player || (player === this.devicePlayer && !this.engine.supported)) return;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
     player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
+  }
+
+  /**
+   * Makes a source's player the one reading; what was being read goes on there, from the
+   * start of the sentence. Where the audio edition cannot be used, the device's voice reads
+   * and the listener is told why.
+   */
+  private async useSource(source: Source, quietFirst = false) {
+    const from = this.player;
+    const to = source === 'recorded' ? await this.recordedPlayer() : this.devicePlayer;
+    if (!from || !to || from === to) return to ?? from;
+    const { state, index } = from;
+    // The new player's events count from now; the old one's stop is not the listener's.
+    this.player = to;
+    from.stop();
+    if (state === 'idle') to.seek(index);
+    else {
+      to.play(index, { quietFirst });
+      if (state === 'paused') to.pause('part');
+    }
+    this.playerChanged();
+    return to;
+  }
+
+  private recordedPlayer() {
+    const audio = this.audio;
+    const script = this.devicePlayer?.script;
+    if (!audio || !script) return Promise.resolve(undefined);
+    this.recorded ??= import('../speech/recorded-session.js')
+      .then(({ recordedSession }) => recordedSession(script, audio, () => this.prefs.value.rate))
+      .catch(() => 'The recorded audio could not load, so the device voice reads instead.')
+      .then((made) => {
+        if (typeof made !== 'string') return this.follow(made);
+        this.recorded = undefined;
+        this.recordedProblem = made;
+        this.announce(made);
+        return this.engine.supported ? this.devicePlayer : undefined;
+      });
+    return this.recorded;
   }
 
   private stop() {
@@ -242,9 +328,9 @@ export class ReadAloudPlayer extends LitElement {
    * The script and player are built on first use, not on page load, and their code loads then
    * too (the worker precaches it, so offline as well): a press speaks once it has loaded.
    */
-  private ensurePlayer(): Promise<ReadAloud | undefined> {
+  private ensurePlayer(): Promise<SpeechPlayer | undefined> {
     const article = this.article;
-    if (!this.engine.supported || !article) return Promise.resolve(undefined);
+    if (!this.supported || !article) return Promise.resolve(undefined);
     this.playerReady ??= Promise.all([
       import('../speech/read-aloud-session.js'),
       import('./read-aloud-player.bar.js'),
@@ -257,7 +343,7 @@ export class ReadAloudPlayer extends LitElement {
         this.bar = bar;
         const player = this.createPlayer(session, article);
         this.listening = followTheReading(this, {
-          player,
+          player: () => this.player ?? player,
           state: () => this.state,
           article,
           ownKey: (event) => this.shortcuts.match(event) !== undefined,
@@ -277,17 +363,25 @@ export class ReadAloudPlayer extends LitElement {
 
   private createPlayer(session: Session, article: HTMLElement) {
     this.session = session;
-    this.player = session.readAloudSession(article, this.articleLang, {
-      engine: this.engine,
-      rate: () => this.prefs.value.rate,
-      voice: () => this.currentVoice(),
-    });
-    this.player.addEventListener('change', () => this.playerChanged());
-    this.player.addEventListener('finished', () => {
+    this.player = this.devicePlayer = this.follow(
+      session.readAloudSession(article, this.articleLang, {
+        engine: this.engine,
+        rate: () => this.prefs.value.rate,
+        voice: () => this.currentVoice(),
+      }),
+    );
+    return this.player;
+  }
+
+  /** Shows and announces what a player does while it is the one reading. */
+  private follow(player: SpeechPlayer) {
+    player.addEventListener('change', () => player === this.player && this.playerChanged());
+    player.addEventListener('finished', () => {
+      if (player !== this.player) return;
       this.position?.clear();
       this.announce('Finished reading.');
     });
-    return this.player;
+    return player;
   }
 
   /** What the bar shows and does (see read-aloud-player.bar.ts). */
@@ -311,6 +405,12 @@ export class ReadAloudPlayer extends LitElement {
       toggleAllVoices: () => (this.allVoices = !this.allVoices),
       stop: () => this.stop(),
       backToReading: () => this.backToReading(),
+      recorded: this.audio && {
+        voice: this.audio.voice,
+        active: this.player !== this.devicePlayer,
+        problem: this.recordedProblem,
+        deviceVoice: this.engine.supported,
+      },
     };
   }
 
@@ -356,7 +456,7 @@ export class ReadAloudPlayer extends LitElement {
       this.lastState = player.state;
       this.lastProblem = player.problem;
     }
-    if (moved || stateChanged) this.updateMediaSession(player);
+    if (moved || stateChanged) this.listening?.show(player);
     this.revision++;
   }
 
@@ -373,15 +473,6 @@ export class ReadAloudPlayer extends LitElement {
       this.handover = { focus: '.listen', keep: 'bar' };
     }
     this.focusBarOnStart = false;
-  }
-
-  private updateMediaSession(player: ReadAloud) {
-    const section = player.script.sections[player.segment?.section ?? 0];
-    const title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
-    this.listening?.media.update(
-      { title: section.title === 'Opening' ? title : section.title, artist: document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '', album: title },
-      player.state === 'idle' ? 'none' : player.state,
-    );
   }
 
   /** Highlights the sentence being read (and its word); returns its range for scrolling. */
@@ -410,7 +501,7 @@ export class ReadAloudPlayer extends LitElement {
       return;
     }
     // Already listening: move there, and bring focus to the bar all the same.
-    player!.play(index, { quietFirst: event.byKeyboard });
+    this.player!.play(index, { quietFirst: event.byKeyboard });
     this.handover = { focus: '.play' };
     this.requestUpdate();
   };

@@ -1,0 +1,43 @@
+// What the player loads when a listener first chooses the audio edition: its sentence cues,
+// checked against the script the page reads, and an audio element that plays it. The build
+// makes this a chunk of its own, which the offline worker precaches like the rest (the audio
+// itself is kept only when the listener asks: see the offline status).
+import { firstMismatch, parseCues, RecordedReadAloud } from './recorded-read-aloud.js';
+import type { SpokenScript } from './spoken-script.js';
+
+/** The page's `<script type="application/json" id="audio-edition">` (scripts/audio/page-audio.mjs). */
+export interface PageAudio {
+  src: string;
+  type: string;
+  bytes: number;
+  seconds: number;
+  cues: string;
+  chapters: string;
+  /** The voice that read it. */
+  voice?: string;
+}
+
+/**
+ * A player over the audio edition, or why there is none: the cues could not be fetched, or
+ * they say another script than the page's (the article changed after its audio was rendered).
+ */
+export async function recordedSession(script: SpokenScript, audio: PageAudio, rate: () => number): Promise<RecordedReadAloud | string> {
+  const base = document.baseURI;
+  let vtt: string;
+  try {
+    const response = await fetch(new URL(audio.cues, base));
+    if (!response.ok) throw new Error(String(response.status));
+    vtt = await response.text();
+  } catch {
+    return 'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.';
+  }
+  const cues = parseCues(vtt);
+  const differs = firstMismatch(cues, script);
+  if (differs !== undefined) {
+    return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
+  }
+  const media = new Audio();
+  media.preload = 'auto';
+  media.src = new URL(audio.src, base).href;
+  return new RecordedReadAloud({ script, media, cues, rate });
+}
