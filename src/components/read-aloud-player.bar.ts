@@ -7,7 +7,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
 import { durationMs, type SpeechPlayer } from '../speech/read-aloud.js';
+import type { PlayerSources } from '../speech/player-sources.js';
 import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
+import type { PageAudio } from '../speech/recorded-session.js';
 import type { Voice } from '../speech/speech-engine.js';
 import {
   BEST_FEW,
@@ -22,7 +24,7 @@ import {
 import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 
-export { chooseVoice, onlyPoorVoices, voiceChoices } from '../speech/voices.js';
+export { chooseVoice } from '../speech/voices.js';
 export { recommendedVoices } from '../speech/recommended-voices.js';
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
@@ -47,15 +49,22 @@ export interface BarView {
   toggleAllVoices(): void;
   stop(): void;
   backToReading(): void;
-  /** Where the page has an audio edition: who reads it, and whether it is reading now. */
-  recorded?: {
-    voice?: string;
-    active: boolean;
-    /** Why it could not be used, until chosen again. */
-    problem?: string;
-    /** Whether the device has a speech engine to choose instead. */
-    deviceVoice: boolean;
-  };
+  /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
+  sources: PlayerSources;
+  audio?: PageAudio;
+}
+
+/**
+ * Whether the audio edition reads when the listener has not chosen: where the device's voice
+ * would fail them. On a phone or tablet (a coarse pointer) speech synthesis stops when the
+ * screen locks or the browser goes to the background, where a media element plays on with
+ * lock-screen controls; and where the device has no voice for the language, or only poor ones,
+ * the recording is the better voice. Elsewhere the device's voice reads: it marks each word,
+ * and starts without downloading anything.
+ */
+export function recordedByDefault(voices: readonly Voice[], lang: string, rank: RankOptions) {
+  const choices = voiceChoices(voices, lang, rank);
+  return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
@@ -111,7 +120,7 @@ export function renderBar(view: BarView) {
     </div>
     <div class="options" id="options" ?hidden=${!view.optionsOpen}>
       ${renderSource(view)}
-      ${view.recorded?.active ? nothing : renderVoices(view)}
+      ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
       <fieldset>
         <legend>Highlight while reading</legend>
         ${HIGHLIGHTS.map(
@@ -136,19 +145,22 @@ function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: 
  * choice and the one made are both said; the edition's voice is named, as a listener picks by ear.
  */
 function renderSource(view: BarView) {
-  const recorded = view.recorded;
-  if (!recorded || !recorded.deviceVoice) return nothing;
+  const { sources, audio } = view;
+  // Without a speech engine there is nothing to choose: the audio edition reads.
+  if (!audio || !('speechSynthesis' in window)) return nothing;
+  const recorded = sources.active !== sources.device;
+  const problem = sources.problem;
   const choices = [
-    { value: 'device', label: 'Device voice', checked: !recorded.active },
-    { value: 'recorded', label: `Recorded audio${recorded.voice ? ` (${recorded.voice} voice)` : ''}`, checked: recorded.active },
+    { value: 'device', label: 'Device voice', checked: !recorded },
+    { value: 'recorded', label: `Recorded audio${audio.voice ? ` (${audio.voice} voice)` : ''}`, checked: recorded },
   ] as const;
-  return html`<fieldset class="source" aria-describedby=${ifDefined(recorded.problem ? 'source-problem' : undefined)}>
+  return html`<fieldset class="source" aria-describedby=${ifDefined(problem ? 'source-problem' : undefined)}>
     <legend>Read by</legend>
     ${choices.map(
       (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
         @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
     )}
-    ${recorded.problem ? html`<p class="hint" id="source-problem">${recorded.problem}</p>` : nothing}
+    ${problem ? html`<p class="hint" id="source-problem">${problem}</p>` : nothing}
   </fieldset>`;
 }
 

@@ -23,7 +23,6 @@ import { adoptLaterStyles } from '../styles/component-styles.js';
 type Session = typeof import('../speech/read-aloud-session.js');
 type Bar = typeof import('./read-aloud-player.bar.js');
 type Listening = import('./read-aloud-player.listening.js').Listening;
-type Source = 'device' | 'recorded';
 
 const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
 
@@ -62,9 +61,10 @@ export class ReadAloudPlayer extends LitElement {
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
     if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
     if (event.changed.includes('highlight')) this.showReadingPosition();
-    if (event.changed.includes('source')) {
-      this.recordedProblem = undefined;
-      void this.useSource(this.source, true);
+    if (event.changed.includes('source') && this.sources) {
+      // Chosen again: the audio edition is tried again (the connection may be back).
+      this.sources.problem = undefined;
+      void this.useSource(true);
     }
   });
   /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
@@ -85,19 +85,12 @@ export class ReadAloudPlayer extends LitElement {
 
   @query('.bar') private barElement?: HTMLElement;
 
-  /** The player reading: the device's voice or the audio edition's (see useSource). */
-  private player?: SpeechPlayer;
+  /** The device's voice and the audio edition: the one reading is `player`. */
+  private sources?: import('../speech/player-sources.js').PlayerSources;
   /** The player being made, its code loading: every press until then waits for the same one. */
   private playerReady?: Promise<SpeechPlayer | undefined>;
-  private devicePlayer?: SpeechPlayer;
-  /** The audio edition's player, made the first time it is chosen; undefined where it could not be. */
-  private recorded?: Promise<SpeechPlayer | undefined>;
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
-  /** Why the audio edition could not be used, until the listener chooses it again. */
-  @state() private recordedProblem?: string;
-  /** "auto" as decided when listening first started, so the reader never changes mid-article. */
-  private autoSource?: Source;
   private session?: Session;
   private bar?: Bar;
   /** The controllers that follow the reading, made with the player. */
@@ -132,19 +125,8 @@ export class ReadAloudPlayer extends LitElement {
     return this.engine.supported || this.audio !== undefined;
   }
 
-  /**
-   * Who reads. The listener's choice, else recorded audio where the device's voice would fail
-   * them: a phone or tablet (speech synthesis stops when the screen locks; a media element plays
-   * on, with lock-screen controls), no speech engine, or only poor voices; the device's voice
-   * elsewhere (it follows every word and speaks at any speed without downloading anything).
-   */
-  private get source(): Source {
-    if (!this.audio || this.recordedProblem) return 'device';
-    const chosen = this.prefs.value.source;
-    if (!this.engine.supported || chosen === 'recorded') return 'recorded';
-    if (chosen === 'device') return 'device';
-    return (this.autoSource ??=
-      matchMedia('(pointer: coarse)').matches || this.bar?.onlyPoorVoices(this.bar.voiceChoices(this.voices, this.articleLang, this.rankOptions())) ? 'recorded' : 'device');
+  private get player() {
+    return this.sources?.active;
   }
 
   private get state(): PlayerState {
@@ -268,50 +250,18 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private async start(from?: number, quietFirst = false) {
-    const player = await this.useSource(this.source);
+    const player = await this.useSource();
     // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
-    if (!player || (player === this.devicePlayer && !this.engine.supported)) return;
+    if (player === this.sources!.device && !this.engine.supported) return;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
     player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
   }
 
-  /**
-   * Makes a source's player the one reading; what was being read goes on there, from the
-   * start of the sentence. Where the audio edition cannot be used, the device's voice reads
-   * and the listener is told why.
-   */
-  private async useSource(source: Source, quietFirst = false) {
-    const from = this.player;
-    const to = source === 'recorded' ? await this.recordedPlayer() : this.devicePlayer;
-    if (!from || !to || from === to) return to ?? from;
-    const { state, index } = from;
-    // The new player's events count from now; the old one's stop is not the listener's.
-    this.player = to;
-    from.stop();
-    if (state === 'idle') to.seek(index);
-    else {
-      to.play(index, { quietFirst });
-      if (state === 'paused') to.pause('part');
-    }
-    this.playerChanged();
-    return to;
-  }
-
-  private recordedPlayer() {
-    const audio = this.audio;
-    const script = this.devicePlayer?.script;
-    if (!audio || !script) return Promise.resolve(undefined);
-    this.recorded ??= import('../speech/recorded-session.js')
-      .then(({ recordedSession }) => recordedSession(script, audio, () => this.prefs.value.rate))
-      .catch(() => 'The recorded audio could not load, so the device voice reads instead.')
-      .then((made) => {
-        if (typeof made !== 'string') return this.follow(made);
-        this.recorded = undefined;
-        this.recordedProblem = made;
-        this.announce(made);
-        return this.engine.supported ? this.devicePlayer : undefined;
-      });
-    return this.recorded;
+  /** Makes the chosen source's player the one reading (see PlayerSources). */
+  private async useSource(quietFirst = false) {
+    const sources = this.sources!;
+    if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) this.playerChanged();
+    return sources.active;
   }
 
   private stop() {
@@ -336,12 +286,12 @@ export class ReadAloudPlayer extends LitElement {
       import('./read-aloud-player.bar.js'),
       import('./read-aloud-player.listening.js'),
     ]).then(
-      async ([session, bar, { followTheReading }]) => {
+      async ([session, bar, { followTheReading, PlayerSources }]) => {
         // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
         this.recommended = await bar.recommendedVoices(this.articleLang);
         adoptLaterStyles(this.renderRoot, bar.barStyles);
         this.bar = bar;
-        const player = this.createPlayer(session, article);
+        const player = this.createPlayer(session, article, PlayerSources);
         this.listening = followTheReading(this, {
           player: () => this.player ?? player,
           state: () => this.state,
@@ -361,27 +311,28 @@ export class ReadAloudPlayer extends LitElement {
     return this.playerReady;
   }
 
-  private createPlayer(session: Session, article: HTMLElement) {
+  private createPlayer(session: Session, article: HTMLElement, Sources: typeof import('../speech/player-sources.js').PlayerSources) {
     this.session = session;
-    this.player = this.devicePlayer = this.follow(
-      session.readAloudSession(article, this.articleLang, {
+    const sources = (this.sources = new Sources({
+      device: session.readAloudSession(article, this.articleLang, {
         engine: this.engine,
         rate: () => this.prefs.value.rate,
         voice: () => this.currentVoice(),
       }),
-    );
-    return this.player;
-  }
-
-  /** Shows and announces what a player does while it is the one reading. */
-  private follow(player: SpeechPlayer) {
-    player.addEventListener('change', () => player === this.player && this.playerChanged());
-    player.addEventListener('finished', () => {
-      if (player !== this.player) return;
+      audio: this.audio,
+      speech: this.engine.supported,
+      rate: () => this.prefs.value.rate,
+      failed: (message) => {
+        this.announce(message);
+        this.requestUpdate();
+      },
+    }));
+    sources.addEventListener('change', () => this.playerChanged());
+    sources.addEventListener('finished', () => {
       this.position?.clear();
       this.announce('Finished reading.');
     });
-    return player;
+    return sources.device;
   }
 
   /** What the bar shows and does (see read-aloud-player.bar.ts). */
@@ -405,12 +356,8 @@ export class ReadAloudPlayer extends LitElement {
       toggleAllVoices: () => (this.allVoices = !this.allVoices),
       stop: () => this.stop(),
       backToReading: () => this.backToReading(),
-      recorded: this.audio && {
-        voice: this.audio.voice,
-        active: this.player !== this.devicePlayer,
-        problem: this.recordedProblem,
-        deviceVoice: this.engine.supported,
-      },
+      sources: this.sources!,
+      audio: this.audio,
     };
   }
 

@@ -18,20 +18,15 @@ export interface PageAudio {
 }
 
 /**
- * A player over the audio edition, or why there is none: the cues could not be fetched, or
- * they say another script than the page's (the article changed after its audio was rendered).
+ * A player over the audio edition, or why there is none where its cues say another script than
+ * the page's (the article changed after its audio was rendered). Rejects where the cues cannot be fetched.
  */
 export async function recordedSession(script: SpokenScript, audio: PageAudio, rate: () => number): Promise<RecordedReadAloud | string> {
   const base = document.baseURI;
-  let vtt: string;
-  try {
-    const response = await fetch(new URL(audio.cues, base));
-    if (!response.ok) throw new Error(String(response.status));
-    vtt = await response.text();
-  } catch {
-    return 'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.';
-  }
-  const cues = parseCues(vtt);
+  const response = await fetch(new URL(audio.cues, base));
+  // Offline before the audio was kept, say: the caller tells the listener.
+  if (!response.ok) throw new Error(`${audio.cues}: ${response.status}`);
+  const cues = parseCues(await response.text());
   const differs = firstMismatch(cues, script);
   if (differs !== undefined) {
     return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
