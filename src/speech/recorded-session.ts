@@ -23,16 +23,26 @@ export interface PageAudio {
  */
 export async function recordedSession(script: SpokenScript, audio: PageAudio, rate: () => number): Promise<RecordedReadAloud | string> {
   const base = document.baseURI;
-  const response = await fetch(new URL(audio.cues, base));
-  // Offline before the audio was kept, say: the caller tells the listener.
-  if (!response.ok) throw new Error(`${audio.cues}: ${response.status}`);
-  const cues = parseCues(await response.text());
-  const differs = firstMismatch(cues, script);
-  if (differs !== undefined) {
-    return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
-  }
+  // The audio starts loading while the cues are fetched and checked: Play waits for both.
   const media = new Audio();
   media.preload = 'auto';
   media.src = new URL(audio.src, base).href;
-  return new RecordedReadAloud({ script, media, cues, rate });
+  const dropAudio = () => {
+    media.removeAttribute('src');
+    media.load();
+  };
+  try {
+    const response = await fetch(new URL(audio.cues, base));
+    // Offline before the audio was kept, say: the caller tells the listener.
+    if (!response.ok) throw new Error(`${audio.cues}: ${response.status}`);
+    const cues = parseCues(await response.text());
+    if (firstMismatch(cues, script) !== undefined) {
+      dropAudio();
+      return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
+    }
+    return new RecordedReadAloud({ script, media, cues, rate });
+  } catch (error) {
+    dropAudio();
+    throw error;
+  }
 }
