@@ -64,7 +64,7 @@ export class ReadAloudPlayer extends LitElement {
     if (event.changed.includes('source') && this.sources) {
       // Chosen again: the audio edition is tried again (the connection may be back).
       this.sources.problem = undefined;
-      void this.useSource(true);
+      void this.useSource(true).then(() => (this.notice = undefined));
     }
   });
   /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
@@ -91,6 +91,8 @@ export class ReadAloudPlayer extends LitElement {
   private playerReady?: Promise<SpeechPlayer | undefined>;
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
+  /** Why the audio edition is not reading, said with the state that follows (the announcer says only the latest message). */
+  private notice?: string;
   private session?: Session;
   private bar?: Bar;
   /** The controllers that follow the reading, made with the player. */
@@ -255,6 +257,7 @@ export class ReadAloudPlayer extends LitElement {
     if (player === this.sources!.device && !this.engine.supported) return;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
     player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
+    this.notice = undefined;
   }
 
   /** Makes the chosen source's player the one reading (see PlayerSources). */
@@ -323,7 +326,7 @@ export class ReadAloudPlayer extends LitElement {
       speech: this.engine.supported,
       rate: () => this.prefs.value.rate,
       failed: (message) => {
-        this.announce(message);
+        this.announce((this.notice = message));
         this.requestUpdate();
       },
     }));
@@ -398,7 +401,7 @@ export class ReadAloudPlayer extends LitElement {
     if (stateChanged) this.planFocus(this.lastState, player.state);
     if (stateChanged || player.problem !== this.lastProblem) {
       const messages: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
-      this.announce(player.problem ?? messages[player.state]);
+      this.announce(player.problem ?? `${this.notice ?? ''} ${messages[player.state]}`.trim());
       if (player.state === 'playing' && this.lastState === 'idle' && this.listening) this.listening.follow.following = true;
       this.lastState = player.state;
       this.lastProblem = player.problem;

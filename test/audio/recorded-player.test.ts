@@ -8,7 +8,7 @@ import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
 import { playerOf } from '../helpers/player.js';
-import { highlighted, until } from '../helpers/speech.js';
+import { chooseSource, fakeSpeech, highlighted, until } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 import { parseCues, type Cue, type RecordedReadAloud } from '../../src/speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
@@ -168,5 +168,50 @@ describe('recorded audio in the player', () => {
     await until(() => reading(edition) === recorded(edition) && 'media' in reading(edition)!, 'the recording to take over again');
     expect(reading(edition)!.index).to.equal(index);
     expect(ui.root.activeElement).to.equal(ui.root.querySelector('input[value="recorded"]'));
+  });
+
+  it('falls back to the device voice, saying why, when the audio says another version of the article', async () => {
+    const edition = await openEdition({ path: PAGE });
+    const speech = fakeSpeech(edition);
+    chooseSource(edition, 'recorded');
+    // The cues as an older render would have them: one sentence worded differently.
+    const fetch = edition.win.fetch.bind(edition.win);
+    edition.win.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('.vtt')) return response;
+      return new Response((await response.text()).replace('A walk is a good time to listen.', 'A walk is a fine time to listen.'));
+    };
+    const announcer = listenToAnnouncer(edition);
+    const ui = playerOf(edition);
+    await ui.rendered();
+    ui.listen()!.click();
+    await until(() => speech.spoken.length > 0, 'the device voice to read');
+    await until(() => announcer.heard.length > 0, 'the announcement');
+    // Said with the state, as the announcer says only its latest message.
+    expect(announcer.heard).to.deep.equal(['The recorded audio does not match this version of the article, so the device voice reads instead. Playing.']);
+    expect(reading(edition)).to.not.have.property('media');
+    ui.button('more')!.click();
+    await ui.rendered();
+    const group = ui.root.querySelector('fieldset.source')!;
+    expect(group.querySelector<HTMLInputElement>('input[value="device"]')!.checked).to.equal(true);
+    expect(ui.root.getElementById(group.getAttribute('aria-describedby')!)?.textContent).to.match(/does not match/);
+    expect(await axeViolations(edition)).to.equal('');
+  });
+
+  it('links the MP3 for download and the podcast feed, named with size and length, without JavaScript', async () => {
+    const edition = await openEdition({ path: PAGE, scripts: false });
+    const links = [...edition.doc.querySelectorAll<HTMLAnchorElement>('.audio-links a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal(['Download audio (MP3, 0.1 MB, 1 min)', 'Podcast feed']);
+    const [download, feed] = links;
+    expect(download.getAttribute('download')).to.equal('listening-walks.mp3');
+    const { audio } = await pageAudio(edition);
+    expect(download.href).to.equal(audio.src);
+    expect((await fetch(download.href)).status).to.equal(200);
+    expect(new URL(feed.href).pathname).to.equal('/audio-site/feed.xml');
+    // Plain links: in the tab order, each a full-size target.
+    for (const link of links) {
+      expect(link.tabIndex).to.equal(0);
+      expect(link.getBoundingClientRect().height).to.be.at.least(44);
+    }
   });
 });

@@ -10,10 +10,14 @@ import type { Edition } from './edition.js';
  * announced to it as another tab's change, the way the player hears one.
  */
 export function chooseDeviceVoice(edition: Edition) {
-  if (!edition.doc.getElementById('audio-edition')) return;
+  if (edition.doc.getElementById('audio-edition')) chooseSource(edition, 'device');
+}
+
+/** Chooses who reads, in an open page. */
+export function chooseSource(edition: Edition, source: 'device' | 'recorded' | 'auto') {
   const storage = edition.win.localStorage;
   const stored = JSON.parse(storage.getItem(LISTENING_KEY) ?? '{}') as object;
-  storage.setItem(LISTENING_KEY, JSON.stringify({ ...stored, source: 'device' }));
+  storage.setItem(LISTENING_KEY, JSON.stringify({ ...stored, source }));
   edition.win.dispatchEvent(new edition.win.StorageEvent('storage', { key: LISTENING_KEY }));
 }
 
