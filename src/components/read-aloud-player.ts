@@ -263,7 +263,11 @@ export class ReadAloudPlayer extends LitElement {
   /** Makes the chosen source's player the one reading (see PlayerSources). */
   private async useSource(quietFirst = false) {
     const sources = this.sources!;
-    if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) this.playerChanged();
+    if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) {
+      this.playerChanged();
+      // The lock screen's clock and the wake lock follow the source, not only its state.
+      this.listening?.show(sources.active);
+    }
     return sources.active;
   }
 
