@@ -187,6 +187,10 @@ describe('recorded audio in the player', () => {
       return new Response((await response.text()).replace('A walk is a good time to listen.', 'A walk is a fine time to listen.'));
     };
     const announcer = listenToAnnouncer(edition);
+    // This test server has no worker, so the offline status says it could not save: once it has,
+    // it cannot overwrite the player's message in the page's one status region.
+    const offline = () => edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
+    await until(() => /Could not save/.test(offline()) && announcer.heard.some((m) => m === offline().trim()), 'the offline status to have spoken');
     const ui = playerOf(edition);
     await ui.rendered();
     ui.listen()!.click();
