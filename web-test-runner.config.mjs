@@ -3,13 +3,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import puppeteer from 'puppeteer-core';
-import { checkBrowsers, chromiumOptions, FIREFOX } from './scripts/browsers.mjs';
+import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './scripts/browsers.mjs';
 import { articlePages } from './scripts/dev-server-plugin.mjs';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.mjs';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
-import { fixtureSitePlugin } from './test/plugins/fixture-site-plugin.mjs';
+import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.mjs';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.mjs';
 
 if (!checkBrowsers()) process.exit(1);
@@ -19,9 +19,12 @@ if (!checkBrowsers()) process.exit(1);
 // With `speech`, a real engine for end-to-end read-aloud tests, one per test run.
 const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOptions({ speech }) });
 
+// Firefox plays media only where an audio server takes its output: PulseAudio's null sink,
+// started for this run and ended with it (see scripts/browsers.mjs).
+const audioServer = nullSink();
 const firefox = puppeteerLauncher({
   launcher: puppeteer,
-  launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+  launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, env: { ...process.env, ...audioServer } },
 });
 
 export default {
@@ -44,5 +47,5 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), htmlValidityPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }), htmlValidityPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
 };

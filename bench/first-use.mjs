@@ -3,8 +3,11 @@
 // edition, so the player's speech code is precached but not yet loaded: it comes through the
 // worker, as it would for a reader a moment later, online or off.
 import { MOBILE_VIEWPORT } from '../scripts/browsers.mjs';
+import { importTypeScript } from '../scripts/import-typescript.mjs';
 import { launchChromium } from './chromium.mjs';
 import { waitForOffline } from './offline.mjs';
+
+const { LISTENING_KEY } = await importTypeScript(new URL('../src/preferences/storage-keys.ts', import.meta.url));
 
 /** What is opened, and what shows it has opened. */
 export const OPENINGS = {
@@ -16,9 +19,12 @@ export const OPENINGS = {
  * Runs in the page before its own script: notes when a click reaches the page (capture phase,
  * before the button's own handler), and gives it a speech engine with one voice that starts
  * every utterance at once, so Listen is timed without the wait for a real engine's voices
- * (bench/speech.mjs times the real engine).
+ * (bench/speech.mjs times the real engine); the device's voice is chosen, as the stand-in's
+ * unknown voice would otherwise count as poor and the audio edition play (bench/recorded.mjs).
+ * @param {string} key the listening preferences' storage key
  */
-function instrument() {
+function instrument(key) {
+  localStorage.setItem(key, JSON.stringify({ source: 'device' }));
   const bench = { clickedAt: 0 };
   /** @type {any} */ (window).bench = bench;
   addEventListener('click', () => (bench.clickedAt = performance.now()), { capture: true });
@@ -61,7 +67,7 @@ async function open(browser, url, opening) {
   try {
     const page = await context.newPage();
     await page.setViewport(MOBILE_VIEWPORT);
-    await page.evaluateOnNewDocument(instrument);
+    await page.evaluateOnNewDocument(instrument, LISTENING_KEY);
     await page.goto(url, { waitUntil: 'load' });
     await waitForOffline(page);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, { timeout: 30_000 });

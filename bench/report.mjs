@@ -79,12 +79,18 @@ export function areas(r) {
       ],
     },
     {
-      title: 'Time to speech (speech-dispatcher and espeak-ng)',
-      about: `Median of ${r.speech.edition.runs.length} presses each, alternating, each in a fresh browser context, from the click reaching the page (performance.now() in a capture-phase listener) to the first utterance's start event. Both wait until voices are listed, then ${r.speech.settleMs} ms, before the press. The first sentence: “${r.speech.sentence}”.`,
+      title: 'Time to speech (speech-dispatcher and espeak-ng), and to recorded audio',
+      about: `Median of ${r.speech.edition.runs.length} presses each, alternating, each in a fresh browser context, from the click reaching the page (performance.now() in a capture-phase listener) to the first utterance's start event. Both wait until voices are listed, then ${r.speech.settleMs} ms, before the press. The first sentence: “${r.speech.sentence}”.${r.recorded ? ` Recorded audio: median of ${r.recorded.runs.length} presses with the audio edition chosen, each a first use in a fresh browser context (the player's code, the cues and the MP3 load after the press), from the click to the media element's playing event.` : ''}`,
       rows: [
         { label: 'press → speech starts', edition: ms(r.speech.edition.medianMs), floor: ms(r.speech.floor.medianMs), ratio: ratio(r.speech.edition.medianMs, r.speech.floor.medianMs), target: '≤ floor + 100 ms', met: speechGap <= 100 },
         { label: 'press → speak() called (the player\'s own work)', edition: ms(r.speech.edition.medianToSpeakMs), floor: ms(r.speech.floor.medianToSpeakMs) },
         { label: 'voice', edition: r.speech.edition.runs[0]?.voice ?? '', floor: r.speech.floor.runs[0]?.voice ?? '' },
+        ...(r.recorded
+          ? [
+              { label: 'recorded audio: press → playing', edition: `${ms(r.recorded.medianMs)} (${r.recorded.runs.map((/** @type {{ ms: number }} */ run) => Math.round(run.ms)).join(', ')})` },
+              { label: 'recorded audio: press → play() called (the player\'s own work)', edition: ms(r.recorded.medianToPlayMs) },
+            ]
+          : []),
       ],
     },
     {

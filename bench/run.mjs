@@ -14,12 +14,14 @@ import { offlineFirstVisit } from './offline.mjs';
 import { pageChecks, SETTLE_MS } from './page-checks.mjs';
 import { markdown, median, targets } from './report.mjs';
 import { startServer } from './server.mjs';
+import { timeToPlaying } from './recorded.mjs';
 import { PRESS_SETTLE_MS, timeToSpeech } from './speech.mjs';
 
 const LIGHTHOUSE_RUNS = 5;
 const SPEECH_RUNS = 10;
 const OFFLINE_RUNS = 3;
 const FIRST_USE_RUNS = 5;
+const RECORDED_RUNS = 5;
 const DIST = 'dist';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,6 +106,9 @@ async function main() {
     );
     const summary = (/** @type {{ ms: number, toSpeak: number }[]} */ list) => ({ medianMs: median(list.map((p) => p.ms)), medianToSpeakMs: median(list.map((p) => p.toSpeak)), runs: list });
     results.speech = { settleMs: PRESS_SETTLE_MS, sentence: speech.sentence, warmUpMs: speech.warmUpMs, edition: summary(speech.edition), floor: summary(speech.floor) };
+
+    log(`time to recorded audio: ${RECORDED_RUNS} presses`);
+    results.recorded = await timeToPlaying(urls.edition, RECORDED_RUNS);
 
     log(`first use: Reading settings and Listen opened ${FIRST_USE_RUNS} times each`);
     const openings = await firstUse(urls.edition, FIRST_USE_RUNS);

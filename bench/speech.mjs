@@ -1,7 +1,10 @@
 // Time to speech: from pressing Listen to the engine starting the first utterance, with the
 // real engine (speech-dispatcher and espeak-ng), on the edition and on a bare page that
 // speaks the same sentence in its click handler. Both are timed the same way, in page time.
+import { importTypeScript } from '../scripts/import-typescript.mjs';
 import { launchChromium } from './chromium.mjs';
+
+const { LISTENING_KEY } = await importTypeScript(new URL('../src/preferences/storage-keys.ts', import.meta.url));
 
 const EDITION_BUTTON = 'read-aloud-player >>> .listen';
 const FLOOR_BUTTON = 'button';
@@ -11,11 +14,14 @@ const WAIT_MS = 20_000;
 export const PRESS_SETTLE_MS = 500;
 
 /**
- * Runs in the page before its own script: notes when a click reaches the window (capture
- * phase, so before the button's own handler), and wraps speak() to note when each utterance
- * is handed to the engine and when the engine starts it.
+ * Runs in the page before its own script: chooses the device's voice (with espeak-ng's voices
+ * only, the player would otherwise play the audio edition: bench/recorded.mjs times that),
+ * notes when a click reaches the window (capture phase, so before the button's own handler),
+ * and wraps speak() to note when each utterance is handed to the engine and when the engine starts it.
+ * @param {string} key the listening preferences' storage key
  */
-function instrument() {
+function instrument(key) {
+  localStorage.setItem(key, JSON.stringify({ source: 'device' }));
   const bench = { pressedAt: /** @type {number | undefined} */ (undefined), utterances: /** @type {any[]} */ ([]) };
   /** @type {any} */ (window).bench = bench;
   addEventListener('click', () => (bench.pressedAt ??= performance.now()), { capture: true });
@@ -39,7 +45,7 @@ async function press(browser, url, button) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    await page.evaluateOnNewDocument(instrument);
+    await page.evaluateOnNewDocument(instrument, LISTENING_KEY);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { polling: 50, timeout: WAIT_MS });
     const target = await page.waitForSelector(button, { timeout: WAIT_MS });

@@ -1,8 +1,10 @@
 // The one place that knows how this project starts a browser, for the tests
 // (web-test-runner.config.mjs) and the benchmark (bench/) alike: Debian's Chromium and Firefox
 // ESR, never a downloaded build; flags that keep Chromium from calling out on a closed
-// network; and, for read-aloud end to end, a real speech engine in a scratch HOME.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// network; for read-aloud end to end, a real speech engine in a scratch HOME; and, for the
+// audio edition, PulseAudio's null sink, without which Firefox refuses to play media.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -48,12 +50,41 @@ export function speechHome(name) {
   return home;
 }
 
+/**
+ * PulseAudio with a null sink, in a runtime folder of its own: Firefox on a machine with no
+ * sound card rejects `play()` unless some audio server takes its output (Chromium plays into
+ * nothing without one). The server is this process's and ends with it. Returns the environment
+ * that sends a browser's audio there, or undefined where PulseAudio is not installed (the tests
+ * that play audio in Firefox then fail, saying so).
+ * @param {string} [name] a folder name under the system's temporary folder
+ * @returns {Record<string, string> | undefined}
+ */
+export function nullSink(name = `reader-edition-pulse-${process.pid}`) {
+  if (!existsSync(PULSEAUDIO)) return undefined;
+  const runtime = path.join(os.tmpdir(), name);
+  mkdirSync(runtime, { recursive: true, mode: 0o700 });
+  const env = { ...process.env, XDG_RUNTIME_DIR: runtime, HOME: runtime };
+  const server = spawn(
+    PULSEAUDIO,
+    ['-n', '--daemonize=no', '--exit-idle-time=-1', '--disallow-exit', '-L', 'module-native-protocol-unix', '-L', 'module-null-sink sink_name=nullsink', '-L', 'module-always-sink'],
+    { env, stdio: 'ignore' },
+  );
+  process.on('exit', () => {
+    server.kill();
+    rmSync(runtime, { recursive: true, force: true });
+  });
+  return { PULSE_SERVER: `unix:${path.join(runtime, 'pulse', 'native')}` };
+}
+
+const PULSEAUDIO = '/usr/bin/pulseaudio';
+
 /** What the browser tests need from the machine, with how to install each. */
 const REQUIREMENTS = [
   [CHROMIUM, 'Chromium', 'apt-get install chromium', ', or set CHROME_PATH to its path'],
   [FIREFOX, 'Firefox ESR', 'apt-get install firefox-esr', ', or set FIREFOX_PATH to its path'],
   ['/usr/bin/speech-dispatcher', 'speech-dispatcher (the speech engine read-aloud is tested against)', 'apt-get install speech-dispatcher speech-dispatcher-espeak-ng', ''],
   ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng', 'the espeak-ng voice module', 'apt-get install speech-dispatcher-espeak-ng', ''],
+  [PULSEAUDIO, 'PulseAudio (a null sink, so Firefox plays the audio edition)', 'apt-get install pulseaudio', ''],
 ];
 
 /** Says what is missing and how to install it; false when anything is. */

@@ -75,7 +75,7 @@ async function build() {
   });
   for (const page of site.pages) {
     const edition = editions.get(page.page);
-    await writeFile(path.join(OUT, page.page), pageHtml(page, { ...assets, audio: edition && pageAudio(edition), feed: feed ? `./${FEED_FILE}` : undefined }));
+    await writeFile(path.join(OUT, page.page), pageHtml(page, { ...assets, audio: edition && pageAudio(edition, audioSlug(page)), feed: feed ? `./${FEED_FILE}` : undefined }));
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(OUT, file.path)), { recursive: true });
       await writeFile(path.join(OUT, file.path), file.body);
@@ -98,6 +98,17 @@ async function build() {
   await buildServiceWorker();
   await reportSizes(scripts);
   for (const line of audioReport(editions)) console.log(line);
+}
+
+/**
+ * The article's slug, for its audio's file name: its front matter's, else its source's name
+ * (a site's only article is index.html, but its source still has a name of its own).
+ * @param {import('./site.mjs').SitePage} page
+ */
+function audioSlug(page) {
+  if (page.article.meta.slug) return page.article.meta.slug;
+  const source = path.basename(page.file, path.extname(page.file));
+  return source === 'index' ? path.basename(path.dirname(page.file)) : source;
 }
 
 const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];

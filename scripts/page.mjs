@@ -1,7 +1,7 @@
 // The HTML page around a rendered article. Shared by the dev server and the build,
 // so what a developer sees is what ships.
 import { createHash } from 'node:crypto';
-import { audioObject } from './audio/page-audio.mjs';
+import { audioLinks, audioObject } from './audio/page-audio.mjs';
 import { DEFAULT_CONFIG } from './site-config.mjs';
 
 /** @typedef {import('./article.mjs').Article} Article */
@@ -160,6 +160,7 @@ ${toc}
 <p class="article-meta" data-edition>${byline}</p>
 </header>
 ${withListenButtons(article.html)}
+${assets.audio ? audioLinks(assets.audio, assets.feed) : ''}
 </article>
 <reading-place data-edition hidden></reading-place>
 ${nav ? articleNav(nav) : ''}</main>

@@ -10,20 +10,42 @@
  * @property {number} seconds as decoded
  * @property {string} cues WebVTT, one cue per sentence of the read-aloud script
  * @property {string} chapters WebVTT, one cue per section
+ * @property {string} voice the voice that read it, for the player's source choice
+ * @property {string} download the file name a download is saved under: the article's slug
  */
 
 /**
  * @param {import('./audio-edition.mjs').AudioEdition} edition
+ * @param {string} slug the article's, for the downloaded file's name
  * @returns {PageAudio}
  */
-export const pageAudio = (edition) => ({
+export const pageAudio = (edition, slug) => ({
   src: `./${edition.mp3}`,
   type: 'audio/mpeg',
   bytes: edition.bytes,
   seconds: Math.round(edition.seconds * 1000) / 1000,
   cues: `./${edition.cues}`,
   chapters: `./${edition.chapters}`,
+  voice: edition.voice,
+  download: `${slug}.mp3`,
 });
+
+/**
+ * "Download audio (MP3, 3.2 MB, 13 min)", beside the podcast feed where there is one: plain
+ * links the build writes, so they work without JavaScript. The size and length in the link's
+ * name tell a listener on a metered connection what they are about to fetch.
+ * @param {PageAudio} audio
+ * @param {string | undefined} feed the podcast feed's URL
+ */
+export function audioLinks(audio, feed) {
+  const size = `${(audio.bytes / 1e6).toFixed(1)} MB`;
+  const minutes = `${Math.max(1, Math.round(audio.seconds / 60))} min`;
+  const download = `<a href="${escape(audio.src)}" download="${escape(audio.download)}" type="${audio.type}">Download audio (MP3, ${size}, ${minutes})</a>`;
+  const podcast = feed ? ` <span aria-hidden="true">·</span> <a href="${escape(feed)}" type="application/rss+xml">Podcast feed</a>` : '';
+  return `<p class="audio-links" data-edition>${download}${podcast}</p>`;
+}
+
+const escape = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * schema.org's AudioObject for the Article's `audio`.

@@ -6,7 +6,10 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
-import { durationMs, type ReadAloud } from '../speech/read-aloud.js';
+import { durationMs, type SpeechPlayer } from '../speech/read-aloud.js';
+import type { PlayerSources } from '../speech/player-sources.js';
+import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
+import type { PageAudio } from '../speech/recorded-session.js';
 import type { Voice } from '../speech/speech-engine.js';
 import {
   BEST_FEW,
@@ -26,7 +29,7 @@ export { recommendedVoices } from '../speech/recommended-voices.js';
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
-  player: ReadAloud;
+  player: SpeechPlayer;
   listening: Readonly<ListeningPreferences>;
   update(change: Partial<ListeningPreferences>): void;
   voices: readonly Voice[];
@@ -46,6 +49,22 @@ export interface BarView {
   toggleAllVoices(): void;
   stop(): void;
   backToReading(): void;
+  /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
+  sources: PlayerSources;
+  audio?: PageAudio;
+}
+
+/**
+ * Whether the audio edition reads when the listener has not chosen: where the device's voice
+ * would fail them. On a phone or tablet (a coarse pointer) speech synthesis stops when the
+ * screen locks or the browser goes to the background, where a media element plays on with
+ * lock-screen controls; and where the device has no voice for the language, or only poor ones,
+ * the recording is the better voice. Elsewhere the device's voice reads: it marks each word,
+ * and starts without downloading anything.
+ */
+export function recordedByDefault(voices: readonly Voice[], lang: string, rank: RankOptions) {
+  const choices = voiceChoices(voices, lang, rank);
+  return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
 const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
@@ -65,8 +84,10 @@ export function renderBar(view: BarView) {
   const segment = player.segment!;
   const section = script.sections[segment.section];
   const rate = listening.rate;
-  const spent = script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
-  const left = script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  // The audio edition's clock is exact; the device's voice is estimated from words.
+  const clock = player instanceof RecordedReadAloud ? player.clock : undefined;
+  const spent = clock ? (clock.position * 1000) / rate : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const left = clock ? ((clock.duration - clock.position) * 1000) / rate : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
   // The text says where reading is. The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
@@ -98,7 +119,8 @@ export function renderBar(view: BarView) {
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
     </div>
     <div class="options" id="options" ?hidden=${!view.optionsOpen}>
-      ${renderVoices(view)}
+      ${renderSource(view)}
+      ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
       <fieldset>
         <legend>Highlight while reading</legend>
         ${HIGHLIGHTS.map(
@@ -116,6 +138,30 @@ function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: 
   return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
     ${glyph}<span class="label">${label}</span>
   </button>`;
+}
+
+/**
+ * "Read by": the device's voice or the audio edition, where the page has one. Radios, so the
+ * choice and the one made are both said; the edition's voice is named, as a listener picks by ear.
+ */
+function renderSource(view: BarView) {
+  const { sources, audio } = view;
+  // Without a speech engine there is nothing to choose: the audio edition reads.
+  if (!audio || !('speechSynthesis' in window)) return nothing;
+  const recorded = sources.active !== sources.device;
+  const problem = sources.problem;
+  const choices = [
+    { value: 'device', label: 'Device voice', checked: !recorded },
+    { value: 'recorded', label: `Recorded audio${audio.voice ? ` (${audio.voice} voice)` : ''}`, checked: recorded },
+  ] as const;
+  return html`<fieldset class="source" aria-describedby=${ifDefined(problem ? 'source-problem' : undefined)}>
+    <legend>Read by</legend>
+    ${choices.map(
+      (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
+        @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
+    )}
+    ${problem ? html`<p class="hint" id="source-problem">${problem}</p>` : nothing}
+  </fieldset>`;
 }
 
 /** The best few voices, the rest behind "More voices", and how to get a better one where all are poor. */

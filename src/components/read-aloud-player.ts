@@ -8,10 +8,11 @@ import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { listeningPreferences } from '../preferences/listening-preferences.js';
-import type { PlayerState, ReadAloud } from '../speech/read-aloud.js';
+import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
 import type { RecommendedVoice } from '../speech/voices.js';
+import type { PageAudio } from '../speech/recorded-session.js';
 import type { ListenHereEvent } from './listen-here.js';
 import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
@@ -48,7 +49,9 @@ interface Handover {
  * sentence being read, remembers where the listener stopped, and answers headset and
  * lock-screen buttons. It shares the speech channel with screen readers: it says its state
  * (Playing, Paused, Stopped) once through the page's announcer, keeps its progress out of
- * the accessibility tree, and yields when the listener turns to the rest of the page.
+ * the accessibility tree, and yields when the listener turns to the rest of the page. Where
+ * the build rendered an audio edition, it can play that instead (see `source`), with the same
+ * bar, keys and lock-screen controls.
  */
 @customElement('read-aloud-player')
 export class ReadAloudPlayer extends LitElement {
@@ -58,12 +61,17 @@ export class ReadAloudPlayer extends LitElement {
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
     if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
     if (event.changed.includes('highlight')) this.showReadingPosition();
+    if (event.changed.includes('source') && this.sources) {
+      // Chosen again: the audio edition is tried again (the connection may be back).
+      this.sources.problem = undefined;
+      void this.useSource(true).then(() => (this.notice = undefined));
+    }
   });
   /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
   private readonly docking = new DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height' });
   private readonly shortcuts = new ShortcutsController(this, {
     shortcuts: READ_ALOUD_SHORTCUTS,
-    enabled: () => this.engine.supported,
+    enabled: () => this.supported,
     pageKeys: () => this.prefs.value.pageKeys,
     onShortcut: (action) => this.onShortcut(action),
   });
@@ -77,9 +85,14 @@ export class ReadAloudPlayer extends LitElement {
 
   @query('.bar') private barElement?: HTMLElement;
 
-  private player?: ReadAloud;
+  /** The device's voice and the audio edition: the one reading is `player`. */
+  private sources?: import('../speech/player-sources.js').PlayerSources;
   /** The player being made, its code loading: every press until then waits for the same one. */
-  private playerReady?: Promise<ReadAloud | undefined>;
+  private playerReady?: Promise<SpeechPlayer | undefined>;
+  /** The page's audio edition, where the build rendered one. */
+  private audio?: PageAudio;
+  /** Why the audio edition is not reading, said with the state that follows (the announcer says only the latest message). */
+  private notice?: string;
   private session?: Session;
   private bar?: Bar;
   /** The controllers that follow the reading, made with the player. */
@@ -109,6 +122,15 @@ export class ReadAloudPlayer extends LitElement {
     new RevealFocusController(this, { wholePage: true });
   }
 
+  /** Read aloud works with a speech engine, or an audio edition to play. */
+  private get supported() {
+    return this.engine.supported || this.audio !== undefined;
+  }
+
+  private get player() {
+    return this.sources?.active;
+  }
+
   private get state(): PlayerState {
     return this.player?.state ?? 'idle';
   }
@@ -121,6 +143,11 @@ export class ReadAloudPlayer extends LitElement {
     super.connectedCallback();
     this.article = document.querySelector('article') ?? undefined;
     this.position = new ReadingPosition(this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname);
+    try {
+      this.audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') ?? undefined;
+    } catch {
+      // A page whose data block is broken reads with the device's voice.
+    }
     if (this.engine.supported) {
       this.voices = this.engine.voices();
       this.stopWatchingVoices = this.engine.onVoicesChanged(() => {
@@ -170,10 +197,10 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private renderLaunch(showButtons: boolean) {
-    if (!this.engine.supported) {
+    if (!this.supported) {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
-    if (this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
+    if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
       return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
@@ -203,14 +230,15 @@ export class ReadAloudPlayer extends LitElement {
   private async listen(from?: number, quietFirst = false) {
     const player = await this.ensurePlayer();
     if (!player) return;
-    if (this.voices.length === 0) {
+    // The device's voice may be the one to read (or decide the default): wait for the voices.
+    if (this.voices.length === 0 && this.engine.supported && !(this.audio && this.prefs.value.source === 'recorded')) {
       if (!this.pendingStart) {
         this.pendingStart = { from, quietFirst, timer: window.setTimeout(() => this.startPending(), VOICE_WAIT_MS) };
         this.announce('Loading voices…');
       }
       return;
     }
-    this.start(player, from, quietFirst);
+    void this.start(from, quietFirst);
   }
 
   /** Voices arrived, or waiting for them timed out: start anyway; a failure is reported as usual. */
@@ -220,12 +248,27 @@ export class ReadAloudPlayer extends LitElement {
     if (!pending || !player) return;
     window.clearTimeout(pending.timer);
     this.pendingStart = undefined;
-    this.start(player, pending.from, pending.quietFirst);
+    void this.start(pending.from, pending.quietFirst);
   }
 
-  private start(player: ReadAloud, from?: number, quietFirst = false) {
+  private async start(from?: number, quietFirst = false) {
+    const player = await this.useSource();
+    // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
+    if (player === this.sources!.device && !this.engine.supported) return;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
     player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
+    this.notice = undefined;
+  }
+
+  /** Makes the chosen source's player the one reading (see PlayerSources). */
+  private async useSource(quietFirst = false) {
+    const sources = this.sources!;
+    if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) {
+      this.playerChanged();
+      // The lock screen's clock and the wake lock follow the source, not only its state.
+      this.listening?.show(sources.active);
+    }
+    return sources.active;
   }
 
   private stop() {
@@ -242,18 +285,18 @@ export class ReadAloudPlayer extends LitElement {
    * The script and player are built on first use, not on page load, and their code loads then
    * too (the worker precaches it, so offline as well): a press speaks once it has loaded.
    */
-  private ensurePlayer(): Promise<ReadAloud | undefined> {
+  private ensurePlayer(): Promise<SpeechPlayer | undefined> {
     const article = this.article;
-    if (!this.engine.supported || !article) return Promise.resolve(undefined);
+    if (!this.supported || !article) return Promise.resolve(undefined);
     this.playerReady ??= import('../first-use.js').then(
-      async ({ session, bar, listening: { followTheReading } }) => {
+      async ({ session, bar, listening: { followTheReading, PlayerSources } }) => {
         // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
         this.recommended = await bar.recommendedVoices(this.articleLang);
         adoptLaterStyles(this.renderRoot, bar.barStyles);
         this.bar = bar;
-        const player = this.createPlayer(session, article);
+        const player = this.createPlayer(session, article, PlayerSources);
         this.listening = followTheReading(this, {
-          player,
+          player: () => this.player ?? player,
           state: () => this.state,
           article,
           ownKey: (event) => this.shortcuts.match(event) !== undefined,
@@ -271,19 +314,28 @@ export class ReadAloudPlayer extends LitElement {
     return this.playerReady;
   }
 
-  private createPlayer(session: Session, article: HTMLElement) {
+  private createPlayer(session: Session, article: HTMLElement, Sources: typeof import('../speech/player-sources.js').PlayerSources) {
     this.session = session;
-    this.player = session.readAloudSession(article, this.articleLang, {
-      engine: this.engine,
+    const sources = (this.sources = new Sources({
+      device: session.readAloudSession(article, this.articleLang, {
+        engine: this.engine,
+        rate: () => this.prefs.value.rate,
+        voice: () => this.currentVoice(),
+      }),
+      audio: this.audio,
+      speech: this.engine.supported,
       rate: () => this.prefs.value.rate,
-      voice: () => this.currentVoice(),
-    });
-    this.player.addEventListener('change', () => this.playerChanged());
-    this.player.addEventListener('finished', () => {
+      failed: (message) => {
+        this.announce((this.notice = message));
+        this.requestUpdate();
+      },
+    }));
+    sources.addEventListener('change', () => this.playerChanged());
+    sources.addEventListener('finished', () => {
       this.position?.clear();
       this.announce('Finished reading.');
     });
-    return this.player;
+    return sources.device;
   }
 
   /** What the bar shows and does (see read-aloud-player.bar.ts). */
@@ -307,6 +359,8 @@ export class ReadAloudPlayer extends LitElement {
       toggleAllVoices: () => (this.allVoices = !this.allVoices),
       stop: () => this.stop(),
       backToReading: () => this.backToReading(),
+      sources: this.sources!,
+      audio: this.audio,
     };
   }
 
@@ -347,12 +401,12 @@ export class ReadAloudPlayer extends LitElement {
     if (stateChanged) this.planFocus(this.lastState, player.state);
     if (stateChanged || player.problem !== this.lastProblem) {
       const messages: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
-      this.announce(player.problem ?? messages[player.state]);
+      this.announce(player.problem ?? `${this.notice ?? ''} ${messages[player.state]}`.trim());
       if (player.state === 'playing' && this.lastState === 'idle' && this.listening) this.listening.follow.following = true;
       this.lastState = player.state;
       this.lastProblem = player.problem;
     }
-    if (moved || stateChanged) this.updateMediaSession(player);
+    if (moved || stateChanged) this.listening?.show(player);
     this.revision++;
   }
 
@@ -369,15 +423,6 @@ export class ReadAloudPlayer extends LitElement {
       this.handover = { focus: '.listen', keep: 'bar' };
     }
     this.focusBarOnStart = false;
-  }
-
-  private updateMediaSession(player: ReadAloud) {
-    const section = player.script.sections[player.segment?.section ?? 0];
-    const title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
-    this.listening?.media.update(
-      { title: section.title === 'Opening' ? title : section.title, artist: document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '', album: title },
-      player.state === 'idle' ? 'none' : player.state,
-    );
   }
 
   /** Highlights the sentence being read (and its word); returns its range for scrolling. */
@@ -406,7 +451,7 @@ export class ReadAloudPlayer extends LitElement {
       return;
     }
     // Already listening: move there, and bring focus to the bar all the same.
-    player!.play(index, { quietFirst: event.byKeyboard });
+    this.player!.play(index, { quietFirst: event.byKeyboard });
     this.handover = { focus: '.play' };
     this.requestUpdate();
   };

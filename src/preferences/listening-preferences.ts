@@ -1,11 +1,15 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight,
-// whether the player's keys work anywhere on the page.
+// whether the player's keys work anywhere on the page, who reads (the device's voice or the
+// audio edition).
 import { boolean, numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
 export const HIGHLIGHTS = ['word', 'sentence', 'off'] as const;
 export type HighlightMode = (typeof HIGHLIGHTS)[number];
+/** "auto": recorded audio on phones and where the device has no good voice (see ReadAloudPlayer.source). */
+export const SOURCES = ['auto', 'device', 'recorded'] as const;
+export type SourceChoice = (typeof SOURCES)[number];
 
 export interface ListeningPreferences {
   /** Speaking rate, 0.5× to 3×. */
@@ -16,15 +20,18 @@ export interface ListeningPreferences {
   highlight: HighlightMode;
   /** The Alt+Shift keys anywhere on the page; off by default, as screen readers use them. */
   pageKeys: boolean;
+  /** Who reads, where the article has an audio edition. */
+  source: SourceChoice;
 }
 
-export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word', pageKeys: false });
+export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word', pageKeys: false, source: 'auto' });
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   rate: numberIn(RATES[0], RATES[RATES.length - 1]),
   voices: stringRecord,
   highlight: oneOf(HIGHLIGHTS),
   pageKeys: boolean,
+  source: oneOf(SOURCES),
 };
 
 export function parseListening(text: string | null): Checked<ListeningPreferences> {

@@ -21,6 +21,35 @@ export interface Timers {
   clearTimeout(id: number): void;
 }
 
+/**
+ * What the bar, the keys and the lock screen work, whoever speaks: ReadAloud over the device's
+ * speech engine, RecordedReadAloud (./recorded-read-aloud.ts) over the audio edition.
+ */
+export interface SpeechPlayer extends EventTarget {
+  readonly state: PlayerState;
+  /** The segment being read, or to be read next. */
+  readonly index: number;
+  /** The written span of the word being spoken, where known. */
+  readonly word?: { start: number; end: number };
+  /** What went wrong, in plain words, until playing works again. */
+  readonly problem?: string;
+  readonly script: SpokenScript;
+  readonly segment: Segment | undefined;
+  play(from?: number, options?: { quietFirst?: boolean }): void;
+  pause(from?: 'word' | 'part'): void;
+  resume(options?: { quietFirst?: boolean }): void;
+  toggle(options?: { quietFirst?: boolean }): void;
+  stop(): void;
+  duck(): void;
+  seek(index: number): void;
+  next(): void;
+  previous(): void;
+  nextSection(): void;
+  previousSection(): void;
+  /** Applies a new speed (or voice) to what is being said. */
+  restartUtterance(): void;
+}
+
 export interface ReadAloudOptions {
   engine: SpeechEngine;
   script: SpokenScript;
@@ -71,7 +100,7 @@ const wordsMs = (words: number, rate: number) => (words / (WORDS_PER_MINUTE * ra
 /** Estimated speaking time of a segment at a rate, in ms. */
 export const durationMs = (segment: Segment, rate: number) => wordsMs(segment.words, rate);
 
-export class ReadAloud extends EventTarget {
+export class ReadAloud extends EventTarget implements SpeechPlayer {
   state: PlayerState = 'idle';
   /** The segment being read, or to be read next. */
   index = 0;

@@ -58,6 +58,20 @@ test('the page names its audio: file, type, size, duration, cue and chapter trac
   assert.equal(page.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), './feed.xml');
 });
 
+test('the article ends with a download link named by size and length, saved under the slug, and the feed beside it', () => {
+  const audio = pageAudio();
+  const links = [...page.querySelectorAll('article .audio-links a')];
+  assert.deepEqual(
+    links.map((a) => a.textContent),
+    [`Download audio (MP3, ${(audio.bytes / 1e6).toFixed(1)} MB, ${Math.round(audio.seconds / 60)} min)`, 'Podcast feed'],
+  );
+  assert.equal(links[0].getAttribute('href'), audio.src);
+  assert.equal(links[0].getAttribute('download'), 'psychedelic-therapy.mp3');
+  assert.equal(links[1].getAttribute('href'), './feed.xml');
+  // Not part of what is read aloud: the edition marks what it adds.
+  assert.ok(links[0].closest('[data-edition]'));
+});
+
 test('every sentence of the player’s script is one cue, in order, and every section a chapter', async () => {
   const html = await readFile(path.join(out, 'index.html'), 'utf8');
   const lexicon = page.getElementById('pronunciation-lexicon')?.textContent ?? null;

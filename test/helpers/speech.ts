@@ -1,6 +1,25 @@
 // Watches what an edition page asks its real speech engine to say, and when the engine
 // starts and finishes each utterance, without replacing the engine.
+import { LISTENING_KEY } from '../../src/preferences/storage-keys.js';
 import type { Edition } from './edition.js';
+
+/**
+ * These helpers watch the device's voice, so they choose it, as a listener would under More
+ * options: on a page with an audio edition the player may otherwise default to the recording
+ * (a phone, or only poor voices, as espeak-ng's and the fakes' are). Stored in the frame and
+ * announced to it as another tab's change, the way the player hears one.
+ */
+export function chooseDeviceVoice(edition: Edition) {
+  if (edition.doc.getElementById('audio-edition')) chooseSource(edition, 'device');
+}
+
+/** Chooses who reads, in an open page. */
+export function chooseSource(edition: Edition, source: 'device' | 'recorded' | 'auto') {
+  const storage = edition.win.localStorage;
+  const stored = JSON.parse(storage.getItem(LISTENING_KEY) ?? '{}') as object;
+  storage.setItem(LISTENING_KEY, JSON.stringify({ ...stored, source }));
+  edition.win.dispatchEvent(new edition.win.StorageEvent('storage', { key: LISTENING_KEY }));
+}
 
 export interface Heard {
   text: string;
@@ -15,6 +34,7 @@ export interface Heard {
 }
 
 export function listenTo(edition: Edition) {
+  chooseDeviceVoice(edition);
   const heard: Heard[] = [];
   const synth = edition.win.speechSynthesis;
   const speak = synth.speak.bind(synth);
@@ -80,6 +100,7 @@ export const fakeVoice = (name: string, lang: string, extra: Partial<FakeVoice> 
  * end only when the test says, so the player can be held playing, paused or failing.
  */
 export function fakeSpeech(edition: Edition, voices: FakeVoice[] = [fakeVoice('Test English', 'en-GB', { default: true })]) {
+  chooseDeviceVoice(edition);
   const synth = edition.win.speechSynthesis;
   const spoken: SpeechSynthesisUtterance[] = [];
   let cancels = 0;

@@ -4,7 +4,7 @@
 // Chromium that has a real speech engine, so read-aloud is shown to work offline too.
 import { expect } from '@esm-bundle/chai';
 import { site, STATUS_TEXT } from '../helpers/offline-site.js';
-import { SETTINGS_KEY } from '../helpers/storage.js';
+import { LISTENING_KEY, SETTINGS_KEY } from '../helpers/storage.js';
 
 const CONTROLLED_AND_SAVED = `navigator.serviceWorker.controller !== null && ${STATUS_TEXT}.startsWith('Available offline.')`;
 const PRECACHE = "caches.keys().then((names) => caches.open(names.find((n) => n.includes('precache'))))";
@@ -81,6 +81,8 @@ describe('the offline edition (a served build, Chromium)', function () {
     }
 
     await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}')`);
+    // The device's voice, chosen: with espeak-ng's voices only, the player would default to the audio edition.
+    await site.evaluate(`localStorage.setItem('${LISTENING_KEY}', '{"source":"device"}')`);
     await site.stopServer();
     await site.network(true);
     await site.reload();

@@ -1,23 +1,29 @@
 // Serves the fixture blog (test/fixtures/articles/blog), built as a publisher would build it,
 // under /fixture-site/ on the test server itself, so the same frame helpers, axe and keyboard
-// tests run over it in every browser. Built once, on its first request, into a temporary
-// folder that is removed when the test server stops.
+// tests run over it in every browser; and the audio fixture (test/fixtures/articles/audio),
+// with its audio edition rendered, under /audio-site/ for the recorded player's tests. Each is
+// built once, on its first request, into a temporary folder that is removed when the test
+// server stops (the audio render is cached, so later runs are quick).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const FIXTURE_SITE = '/fixture-site/';
-const SOURCES = 'test/fixtures/articles/blog';
+export const AUDIO_SITE = '/audio-site/';
 
-/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
-export function fixtureSitePlugin() {
+/**
+ * @param {{ prefix?: string, sources?: string, audio?: boolean }} [options] where it is served,
+ *   what it is built from, and whether the build renders audio
+ * @returns {import('@web/test-runner-core').TestRunnerPlugin}
+ */
+export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources: SOURCES = 'test/fixtures/articles/blog', audio = false } = {}) {
   /** @type {Promise<string> | undefined} */
   let built;
   const build = async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-fixture-site-'));
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', SOURCES, '--no-audio'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['scripts/build.mjs', '--out', out, '--articles', SOURCES, ...(audio ? [] : ['--no-audio'])], { stdio: ['ignore', 'ignore', 'pipe'] });
       let errors = '';
       child.stderr.on('data', (chunk) => (errors += chunk));
       child.on('error', reject);
@@ -26,12 +32,12 @@ export function fixtureSitePlugin() {
     return out;
   };
   return {
-    name: 'fixture-site',
+    name: `fixture-site ${prefix}`,
     async serve(context) {
-      if (!context.path.startsWith(FIXTURE_SITE)) return undefined;
+      if (!context.path.startsWith(prefix)) return undefined;
       built ??= build();
       const out = await built;
-      const relative = decodeURIComponent(context.path.slice(FIXTURE_SITE.length)) || 'index.html';
+      const relative = decodeURIComponent(context.path.slice(prefix.length)) || 'index.html';
       const file = path.join(out, relative);
       if (!file.startsWith(out)) return undefined;
       // No worker here: the offline edition has its own tests, and a worker's cache would outlive this build.

@@ -6,7 +6,7 @@ import { LitElement } from 'lit';
 import { MediaSessionController } from '../../src/controllers/media-session-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 
-type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence';
+type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence' | `seekTo ${number}`;
 
 class MediaHost extends LitElement {
   done: Action[] = [];
@@ -19,6 +19,7 @@ class MediaHost extends LitElement {
     stop: this.record('stop'),
     previousSentence: this.record('previousSentence'),
     nextSentence: this.record('nextSentence'),
+    seekTo: (seconds) => void this.done.push(`seekTo ${seconds}`),
   });
 }
 customElements.define('media-host', MediaHost);
@@ -32,6 +33,7 @@ declare global {
 /** A media session that records what the page gives it; it refuses the actions in `unknown`. */
 class FakeMediaSession {
   metadata: MediaMetadata | null = null;
+  position?: MediaPositionState;
   playbackState: MediaSessionPlaybackState = 'none';
   readonly handlers = new Map<MediaSessionAction, MediaSessionActionHandler | null>();
   constructor(private readonly unknown: MediaSessionAction[] = []) {}
@@ -39,9 +41,12 @@ class FakeMediaSession {
     if (this.unknown.includes(action)) throw new TypeError(`The provided value '${action}' is not a valid enum value`);
     this.handlers.set(action, handler);
   }
+  setPositionState(state?: MediaPositionState) {
+    this.position = state;
+  }
   /** A press on the lock screen or a headset. */
-  press(action: MediaSessionAction) {
-    this.handlers.get(action)?.({ action });
+  press(action: MediaSessionAction, details: Partial<MediaSessionActionDetails> = {}) {
+    this.handlers.get(action)?.({ action, ...details });
   }
 }
 
@@ -84,6 +89,28 @@ describe('MediaSessionController', () => {
     expect(host.done).to.deep.equal(pressed.map(([, action]) => action));
   });
 
+  it('moves the audio edition to where the lock screen’s scrubber was let go', () => {
+    const session = fakeSession();
+    const host = connect();
+    session.press('seekto', { seekTime: 61.5 });
+    expect(host.done).to.deep.equal(['seekTo 61.5']);
+  });
+
+  it('gives the lock screen the audio’s clock, and takes it away for the device’s voice or a stop', () => {
+    const session = fakeSession();
+    const host = connect();
+    host.media.update({ ...nowPlaying, artwork: [{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' }] }, 'playing', { duration: 120, position: 30, playbackRate: 1.5 });
+    expect(session.position).to.deep.equal({ duration: 120, position: 30, playbackRate: 1.5 });
+    expect(session.metadata?.artwork.map((a) => a.src)).to.deep.equal([new URL('/icons/icon.svg', location.href).href]);
+    // A clock a little past the end (the last timeupdate) is clamped, not refused.
+    host.media.update(nowPlaying, 'paused', { duration: 120, position: 120.2, playbackRate: 1 });
+    expect(session.position?.position).to.equal(120);
+    host.media.update(nowPlaying, 'playing');
+    expect(session.position).to.equal(undefined);
+    host.media.update(nowPlaying, 'none', { duration: 120, position: 3, playbackRate: 1 });
+    expect(session.position).to.equal(undefined);
+  });
+
   it('keeps the buttons the browser knows when it refuses others', () => {
     const session = fakeSession(['stop', 'seekforward']);
     const host = connect();
@@ -115,7 +142,7 @@ describe('MediaSessionController', () => {
     host.remove();
     expect(showing(session)).to.equal(null);
     expect([...session.handlers.values()].every((handler) => handler === null)).to.equal(true);
-    expect(session.handlers.size).to.equal(7);
+    expect(session.handlers.size).to.equal(8);
     // Back on the page, its buttons work again.
     document.body.append(host);
     session.press('pause');

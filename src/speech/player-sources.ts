@@ -1,0 +1,94 @@
+// Who reads: the device's voice (ReadAloud) or the audio edition (RecordedReadAloud), one at a
+// time, handing the place over when the listener switches. Loaded on the first Listen with
+// what follows the reading (see ReadAloudPlayer.ensurePlayer), so the page's own script stays small.
+import type { SourceChoice } from '../preferences/listening-preferences.js';
+import type { SpeechPlayer } from './read-aloud.js';
+import { recordedSession, type PageAudio } from './recorded-session.js';
+
+export type Source = 'device' | 'recorded';
+
+export interface SourcesOptions {
+  device: SpeechPlayer;
+  audio?: PageAudio;
+  /** Whether the device has a speech engine at all. */
+  speech: boolean;
+  /** The listener's speed, read on every start and change. */
+  rate(): number;
+  /** The audio edition cannot be used: why, in plain words. */
+  failed(message: string): void;
+}
+
+/** Passes on 'change' and 'finished' from the active player only. */
+export class PlayerSources extends EventTarget {
+  /** The player reading now. */
+  active: SpeechPlayer;
+  readonly device: SpeechPlayer;
+  private readonly options: SourcesOptions;
+  /** Why the audio edition could not be used, until the listener chooses it again. */
+  problem?: string;
+  /** What "auto" came to when listening first started, so the reader never changes mid-article. */
+  private auto?: Source;
+  /** The audio edition's player, made the first time it is chosen. */
+  private recorded?: Promise<SpeechPlayer | undefined>;
+
+  constructor(options: SourcesOptions) {
+    super();
+    this.options = options;
+    this.active = this.device = this.forward(options.device);
+  }
+
+  /**
+   * Who reads: the listener's choice, else what `recordedByDefault` says once (see
+   * read-aloud-player.bar.ts); the device's voice while the audio edition cannot be used.
+   */
+  choose(chosen: SourceChoice, recordedByDefault: () => boolean): Source {
+    if (!this.options.audio || this.problem) return 'device';
+    if (!this.options.speech || chosen === 'recorded') return 'recorded';
+    if (chosen === 'device') return 'device';
+    return (this.auto ??= recordedByDefault() ? 'recorded' : 'device');
+  }
+
+  /**
+   * Makes a source's player the one reading; what was being read goes on there, from the start
+   * of its sentence. Where the audio edition cannot be used, the device's voice goes on reading.
+   * Returns whether the active player changed.
+   */
+  async use(source: Source, quietFirst = false) {
+    const from = this.active;
+    const to = (source === 'recorded' && (await this.recordedPlayer())) || this.device;
+    if (from === to) return false;
+    const { state, index } = from;
+    // The new player's events count from now; the old one's stop is not the listener's.
+    this.active = to;
+    from.stop();
+    if (state === 'idle') to.seek(index);
+    else {
+      to.play(index, { quietFirst });
+      if (state === 'paused') to.pause('part');
+    }
+    return true;
+  }
+
+  private recordedPlayer() {
+    const audio = this.options.audio;
+    if (!audio) return undefined;
+    this.recorded ??= recordedSession(this.device.script, audio, this.options.rate)
+      .catch(() => 'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.')
+      .then((made) => {
+        if (typeof made !== 'string') return this.forward(made);
+        // Chosen again later, it is tried again (the connection may be back).
+        this.recorded = undefined;
+        this.problem = made;
+        this.options.failed(made);
+        return undefined;
+      });
+    return this.recorded;
+  }
+
+  private forward(player: SpeechPlayer) {
+    for (const type of ['change', 'finished']) {
+      player.addEventListener(type, () => player === this.active && this.dispatchEvent(new Event(type)));
+    }
+    return player;
+  }
+}

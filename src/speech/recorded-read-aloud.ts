@@ -1,0 +1,294 @@
+// The player over the audio edition: the same state machine as ReadAloud (./read-aloud.ts),
+// with an audio element in place of the speech engine. The build rendered one cue per segment
+// of the same spoken script, so cue i is segment i: the sentence being heard is the cue the
+// media's clock is in, and moving to a sentence is setting the clock to its cue's start.
+// The media element is injected, so the logic is tested with a fake.
+import { QUIET_MS, type PlayerState, type SpeechPlayer, type Timers } from './read-aloud.js';
+import type { Segment, SpokenScript } from './spoken-script.js';
+
+/** The part of HTMLMediaElement the player uses. */
+export interface MediaLike extends EventTarget {
+  currentTime: number;
+  readonly duration: number;
+  playbackRate: number;
+  preservesPitch: boolean;
+  readonly paused: boolean;
+  readonly ended: boolean;
+  readonly error: { code: number; message?: string } | null;
+  play(): Promise<void>;
+  pause(): void;
+}
+
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RecordedOptions {
+  script: SpokenScript;
+  media: MediaLike;
+  /** One per segment of the script, in order (see cuesMatch). */
+  cues: readonly Cue[];
+  /** Read on every start and speed change. */
+  rate: () => number;
+  timers?: Timers;
+}
+
+/**
+ * The clock can land a hair before a cue's start after a seek (browsers round to their own
+ * time base); the build leaves 50 ms of quiet before each sentence, so this much early still counts.
+ */
+const EARLY_S = 0.03;
+
+const PROBLEMS: Record<string, string> = {
+  NotAllowedError: 'The browser blocked playback. Press Play to start it.',
+  NotSupportedError: 'This browser cannot play the recorded audio. Choose Device voice under More options.',
+  media: 'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+};
+
+export class RecordedReadAloud extends EventTarget implements SpeechPlayer {
+  state: PlayerState = 'idle';
+  index = 0;
+  /** Recorded audio has sentence times only: no word is marked. */
+  readonly word = undefined;
+  problem?: string;
+
+  readonly script: SpokenScript;
+  readonly media: MediaLike;
+  private readonly cues: readonly Cue[];
+  private readonly rate: () => number;
+  private readonly timers: Timers;
+  private quiet?: number;
+
+  constructor(options: RecordedOptions) {
+    super();
+    this.script = options.script;
+    this.media = options.media;
+    this.cues = options.cues;
+    this.rate = options.rate;
+    this.timers = options.timers ?? { setTimeout: (cb, ms) => window.setTimeout(cb, ms), clearTimeout: (id) => window.clearTimeout(id) };
+    this.media.preservesPitch = true;
+    this.media.addEventListener('timeupdate', () => this.followClock());
+    this.media.addEventListener('seeked', () => this.followClock());
+    this.media.addEventListener('ended', () => this.finished());
+    this.media.addEventListener('error', () => this.giveUp('media'));
+    // Paused or played from outside the page (another app took the audio, a headset's button
+    // the browser handled itself): the player says so rather than showing the wrong button.
+    this.media.addEventListener('pause', () => {
+      // At the end the media pauses, then ends: that is finished(), not a pause.
+      if (this.state === 'playing' && this.quiet === undefined && !this.media.ended) this.pausedOutside();
+    });
+    this.media.addEventListener('play', () => {
+      if (this.state !== 'playing') {
+        this.state = 'playing';
+        this.problem = undefined;
+        this.changed();
+      }
+    });
+  }
+
+  get segment(): Segment | undefined {
+    return this.script.segments[this.index];
+  }
+
+  /** Where the clock is and how long the whole is, in seconds of audio. */
+  get clock() {
+    return { position: this.media.currentTime, duration: this.cues[this.cues.length - 1]?.end ?? 0 };
+  }
+
+  play(from = this.index, { quietFirst = false } = {}) {
+    if (this.script.segments.length === 0) return;
+    this.clearQuiet();
+    this.moveTo(from);
+    this.problem = undefined;
+    this.state = 'playing';
+    this.start(quietFirst);
+    this.changed();
+  }
+
+  /** Pauses where it is; with `'part'`, back to the sentence's start, so it is heard whole on resuming. */
+  pause(from: 'word' | 'part' = 'word') {
+    if (this.state !== 'playing') return;
+    this.state = 'paused';
+    this.silence();
+    if (from === 'part') this.media.currentTime = this.cues[this.index].start;
+    this.changed();
+  }
+
+  resume({ quietFirst = false } = {}) {
+    if (this.state === 'playing') return;
+    this.problem = undefined;
+    this.state = 'playing';
+    this.start(quietFirst);
+    this.changed();
+  }
+
+  toggle(options: { quietFirst?: boolean } = {}) {
+    if (this.state === 'playing') this.pause();
+    else this.resume(options);
+  }
+
+  /** Stops; the sentence is kept, so a later Play says it again from its start. */
+  stop() {
+    this.state = 'idle';
+    this.silence();
+    this.media.currentTime = this.cues[this.index]?.start ?? 0;
+    this.changed();
+  }
+
+  /** Quiet at once, then the sentence again from its start after a quiet moment (see ReadAloud.duck). */
+  duck() {
+    if (this.state !== 'playing') return;
+    this.media.currentTime = this.cues[this.index].start;
+    this.start(true);
+  }
+
+  seek(index: number) {
+    this.moveTo(index);
+    this.changed();
+  }
+
+  next() {
+    if (this.index < this.script.segments.length - 1) this.seek(this.index + 1);
+  }
+
+  previous() {
+    if (this.index > 0) this.seek(this.index - 1);
+  }
+
+  nextSection() {
+    const section = this.script.sections[(this.segment?.section ?? 0) + 1];
+    if (section) this.seek(section.first);
+  }
+
+  /** Back to the start of this section, or of the previous one when already at its start. */
+  previousSection() {
+    const current = this.segment?.section ?? 0;
+    const start = this.script.sections[current].first;
+    this.seek(this.index > start ? start : this.script.sections[Math.max(0, current - 1)].first);
+  }
+
+  /** Moves the clock to a time (the lock screen's scrubber): the sentence follows. */
+  seekTo(seconds: number) {
+    this.media.currentTime = Math.min(Math.max(0, seconds), this.clock.duration);
+    this.followClock();
+  }
+
+  /** A new speed applies at once; the pitch stays. */
+  restartUtterance() {
+    this.media.playbackRate = this.rate();
+  }
+
+  private start(quietFirst: boolean) {
+    this.clearQuiet();
+    this.media.playbackRate = this.rate();
+    if (!quietFirst) {
+      this.playMedia();
+      return;
+    }
+    // The quiet moment is set before pausing, so the pause is known as the player's own.
+    this.quiet = this.timers.setTimeout(() => {
+      this.quiet = undefined;
+      if (this.state === 'playing') this.playMedia();
+    }, QUIET_MS);
+    if (!this.media.paused) this.media.pause();
+  }
+
+  private playMedia() {
+    this.media.play().catch((error: unknown) => {
+      // A pause or a new source before playback began rejects with AbortError: not a failure.
+      const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+      if (name !== 'AbortError' && this.state === 'playing') this.giveUp(name);
+    });
+  }
+
+  private moveTo(index: number) {
+    this.index = Math.min(Math.max(0, index), this.script.segments.length - 1);
+    this.media.currentTime = this.cues[this.index].start;
+  }
+
+  /** The sentence being heard is the last cue started by the clock. */
+  private followClock() {
+    const at = cueAt(this.cues, this.media.currentTime + EARLY_S);
+    if (at === this.index) return;
+    this.index = at;
+    this.changed();
+  }
+
+  private pausedOutside() {
+    this.state = 'paused';
+    this.changed();
+  }
+
+  private finished() {
+    this.state = 'idle';
+    this.silence();
+    this.moveTo(0);
+    this.dispatchEvent(new Event('finished'));
+    this.changed();
+  }
+
+  private giveUp(code: string) {
+    this.state = 'paused';
+    this.silence();
+    this.problem = PROBLEMS[code] ?? `Playback stopped (${code || 'unknown error'}). Press Play to try again.`;
+    this.changed();
+  }
+
+  private silence() {
+    this.clearQuiet();
+    if (!this.media.paused) this.media.pause();
+  }
+
+  private clearQuiet() {
+    if (this.quiet !== undefined) this.timers.clearTimeout(this.quiet);
+    this.quiet = undefined;
+  }
+
+  private changed() {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The index of the last cue starting at or before a time (the first cue before any). */
+export function cueAt(cues: readonly Cue[], seconds: number) {
+  let low = 0;
+  let high = cues.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (cues[mid].start <= seconds) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The cues of a WebVTT file (what scripts/audio/webvtt.mjs writes: id, times, one line of text). */
+export function parseCues(vtt: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const timing = lines.findIndex((line) => line.includes('-->'));
+    if (timing < 0) continue;
+    const [start, end] = lines[timing].split('-->').map((t) => seconds(t.trim().split(/\s+/)[0]));
+    const text = lines.slice(timing + 1).filter(Boolean).join(' ');
+    cues.push({ start, end, text: text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&') });
+  }
+  return cues;
+}
+
+/** "hh:mm:ss.ttt" or "mm:ss.ttt" in seconds. */
+function seconds(stamp: string) {
+  return stamp.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+}
+
+/**
+ * Whether the audio says this script: one cue per segment, each with the segment's words. Where
+ * not (the article changed after the audio was rendered, or the lexicon did), the recorded
+ * sentences would highlight the wrong text: the index of the first that differs.
+ */
+export function firstMismatch(cues: readonly Cue[], script: SpokenScript): number | undefined {
+  const count = Math.max(cues.length, script.segments.length);
+  for (let i = 0; i < count; i++) if (cues[i]?.text !== script.segments[i]?.spoken) return i;
+  return undefined;
+}

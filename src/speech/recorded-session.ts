@@ -1,0 +1,48 @@
+// What the player makes when a listener first chooses the audio edition: its sentence cues,
+// checked against the script the page reads, and an audio element that plays it. Its code
+// comes with the rest of what loads on first use (src/first-use.ts); the audio itself is
+// kept offline only when the listener asks (see the offline status).
+import { firstMismatch, parseCues, RecordedReadAloud } from './recorded-read-aloud.js';
+import type { SpokenScript } from './spoken-script.js';
+
+/** The page's `<script type="application/json" id="audio-edition">` (scripts/audio/page-audio.mjs). */
+export interface PageAudio {
+  src: string;
+  type: string;
+  bytes: number;
+  seconds: number;
+  cues: string;
+  chapters: string;
+  /** The voice that read it. */
+  voice?: string;
+}
+
+/**
+ * A player over the audio edition, or why there is none where its cues say another script than
+ * the page's (the article changed after its audio was rendered). Rejects where the cues cannot be fetched.
+ */
+export async function recordedSession(script: SpokenScript, audio: PageAudio, rate: () => number): Promise<RecordedReadAloud | string> {
+  const base = document.baseURI;
+  // The audio starts loading while the cues are fetched and checked: Play waits for both.
+  const media = new Audio();
+  media.preload = 'auto';
+  media.src = new URL(audio.src, base).href;
+  const dropAudio = () => {
+    media.removeAttribute('src');
+    media.load();
+  };
+  try {
+    const response = await fetch(new URL(audio.cues, base));
+    // Offline before the audio was kept, say: the caller tells the listener.
+    if (!response.ok) throw new Error(`${audio.cues}: ${response.status}`);
+    const cues = parseCues(await response.text());
+    if (firstMismatch(cues, script) !== undefined) {
+      dropAudio();
+      return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
+    }
+    return new RecordedReadAloud({ script, media, cues, rate });
+  } catch (error) {
+    dropAudio();
+    throw error;
+  }
+}

@@ -1,0 +1,226 @@
+// The player in recorded mode over a REAL audio edition (test/fixtures/articles/audio, built
+// with its audio by test/plugins/fixture-site-plugin.mjs), in Chromium and Firefox. Firefox
+// plays media only through an audio server: the test runner starts PulseAudio's null sink.
+// The player's internals are read only to see the media element's clock, which has no other window.
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { axeViolations } from '../helpers/axe.js';
+import { openEdition, type Edition } from '../helpers/edition.js';
+import { listenToAnnouncer } from '../helpers/announcer.js';
+import { playerOf } from '../helpers/player.js';
+import { chooseSource, fakeSpeech, highlighted, until } from '../helpers/speech.js';
+import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+import { parseCues, type Cue, type RecordedReadAloud } from '../../src/speech/recorded-read-aloud.js';
+import type { PageAudio } from '../../src/speech/recorded-session.js';
+import type { SpeechPlayer } from '../../src/speech/read-aloud.js';
+
+const PAGE = '/audio-site/index.html';
+
+/** The page's audio edition and its cues, with URLs resolved against the page. */
+async function pageAudio(edition: Edition): Promise<{ audio: PageAudio; cues: Cue[] }> {
+  const audio = JSON.parse(edition.doc.getElementById('audio-edition')!.textContent!) as PageAudio;
+  const at = (url: string) => new URL(url, edition.doc.baseURI).href;
+  const cues = parseCues(await (await fetch(at(audio.cues))).text());
+  return { audio: { ...audio, src: at(audio.src), cues: at(audio.cues) }, cues };
+}
+
+/** The player reading now (a private field, read only here: see the note at the top). */
+const reading = (edition: Edition) => (playerOf(edition).host as unknown as { player?: SpeechPlayer }).player;
+const recorded = (edition: Edition) => reading(edition) as RecordedReadAloud | undefined;
+
+/** Media Session actions the page has handed a handler, recorded before the player loads. */
+function watchMediaSession(edition: Edition) {
+  const handlers = new Map<string, MediaSessionActionHandler>();
+  const session = edition.win.navigator.mediaSession;
+  const set = session.setActionHandler.bind(session);
+  session.setActionHandler = (action, handler) => {
+    if (handler) handlers.set(action, handler);
+    else handlers.delete(action);
+    set(action, handler);
+  };
+  return handlers;
+}
+
+/** Opens the page choosing recorded audio, and presses Listen from the keyboard (a real gesture, which media playback needs). */
+async function listenRecorded() {
+  localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded' }));
+  const edition = await openEdition({ path: PAGE, width: 1024, height: 768 });
+  const handlers = watchMediaSession(edition);
+  const announcer = listenToAnnouncer(edition);
+  const player = playerOf(edition);
+  await player.rendered();
+  player.listen()!.focus();
+  await sendKeys({ press: 'Enter' });
+  await until(() => recorded(edition)?.media !== undefined, 'the recorded player');
+  const media = recorded(edition)!.media as HTMLAudioElement;
+  await until(() => !media.paused && media.currentTime > 0, 'the audio to play');
+  return { edition, player, media, handlers, announcer, ...(await pageAudio(edition)) };
+}
+
+describe('recorded audio in the player', () => {
+  startEachTestAfresh();
+
+  it('decodes to the length of its last cue, within 100 ms', async () => {
+    const edition = await openEdition({ path: PAGE });
+    const { audio, cues } = await pageAudio(edition);
+    const media = document.createElement('audio');
+    media.preload = 'metadata';
+    const ready = new Promise((resolve, reject) => {
+      media.addEventListener('loadedmetadata', resolve, { once: true });
+      media.addEventListener('error', () => reject(new Error(`${audio.src} did not load`)), { once: true });
+    });
+    media.src = audio.src;
+    await ready;
+    const last = cues[cues.length - 1].end;
+    expect(Math.abs(media.duration - last), `<audio> says ${media.duration} s, the last cue ends at ${last} s`).to.be.below(0.1);
+    const decoded = await new OfflineAudioContext(1, 1, 16000).decodeAudioData(await (await fetch(audio.src)).arrayBuffer());
+    expect(Math.abs(decoded.duration - last), `decodeAudioData gives ${decoded.duration} s`).to.be.below(0.1);
+  });
+
+  it('plays, and the highlight follows the cues', async () => {
+    const { edition, media, cues, announcer } = await listenRecorded();
+    const player = recorded(edition)!;
+    expect(player.state).to.equal('playing');
+    expect(media.preservesPitch).to.equal(true);
+    expect(announcer.heard).to.include('Playing.');
+    // The first sentences are marked as their cues are heard.
+    for (const i of [0, 1, 2]) {
+      await until(() => media.currentTime > cues[i].start + 0.2, `cue ${i}`);
+      await until(() => player.index === i || media.currentTime > cues[i].end, `sentence ${i} to be the one read`);
+      if (media.currentTime < cues[i].end) {
+        expect(player.index).to.equal(i);
+        expect(highlighted(edition).replace(/\s+/g, ' ').trim(), `sentence ${i} marked`).to.equal(player.segment!.block.textContent!.slice(player.segment!.start, player.segment!.end).replace(/\s+/g, ' ').trim());
+      }
+    }
+  });
+
+  it('moves to a section, changes speed in pitch, and pauses and resumes in place', async () => {
+    const { edition, player: ui, media, cues } = await listenRecorded();
+    const player = recorded(edition)!;
+    ui.button('nextSection')!.click();
+    const section = player.script.sections[1];
+    expect(player.index).to.equal(section.first);
+    await until(() => media.currentTime >= cues[section.first].start && !media.seeking, 'the seek');
+    expect(Math.abs(media.currentTime - cues[section.first].start)).to.be.below(0.5);
+    expect(ui.where()).to.contain(section.title);
+
+    const rate = ui.rate()!;
+    rate.value = '2';
+    rate.dispatchEvent(new Event('change'));
+    await ui.rendered();
+    expect(media.playbackRate).to.equal(2);
+    expect(media.preservesPitch).to.equal(true);
+
+    await until(() => media.currentTime > cues[section.first].start + 0.3, 'playing on');
+    ui.button('play')!.click();
+    expect(player.state).to.equal('paused');
+    await until(() => media.paused, 'the pause');
+    const at = media.currentTime;
+    const index = player.index;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(media.currentTime, 'nothing plays while paused').to.equal(at);
+    ui.button('play')!.click();
+    await until(() => !media.paused && media.currentTime > at, 'the resume');
+    expect(player.index, 'the same sentence').to.be.within(index, index + 1);
+    expect(media.currentTime - at, 'from where it paused').to.be.below(2);
+  });
+
+  it('answers the lock screen: handlers set, chapter shown, seek to a time', async () => {
+    const { edition, media, handlers, cues } = await listenRecorded();
+    const player = recorded(edition)!;
+    expect([...handlers.keys()]).to.include.members(['play', 'pause', 'previoustrack', 'nexttrack', 'seekbackward', 'seekforward', 'seekto']);
+    const session = edition.win.navigator.mediaSession;
+    expect(session.metadata?.album).to.equal('Listening on a walk');
+    expect(session.metadata?.artist).to.equal('Ada Ferreira');
+    expect(session.metadata?.artwork.length).to.be.above(0);
+    handlers.get('nexttrack')!({ action: 'nexttrack' });
+    await until(() => session.metadata?.title === player.script.sections[1].title, 'the chapter’s name');
+    const target = cues[cues.length - 2].start + 0.2;
+    handlers.get('seekto')!({ action: 'seekto', seekTime: target });
+    expect(player.index).to.equal(cues.length - 2);
+    await until(() => media.currentTime >= target, 'the scrubber’s time');
+    handlers.get('pause')!({ action: 'pause' });
+    expect(player.state).to.equal('paused');
+    expect(session.playbackState).to.equal('paused');
+  });
+
+  it('offers the source by name and keyboard, and switching keeps the sentence', async () => {
+    const { edition, player: ui, media } = await listenRecorded();
+    ui.button('more')!.click();
+    await ui.rendered();
+    const group = ui.root.querySelector('fieldset.source')!;
+    expect(group.querySelector('legend')!.textContent!.trim()).to.equal('Read by');
+    const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal(['Device voice', 'Recorded audio (slt voice)']);
+    expect(radios[1].checked).to.equal(true);
+    expect(await axeViolations(edition), 'the source choice shown, recorded audio playing').to.equal('');
+
+    // Paused, so the sentence stays put while the keys are pressed (the machine may be slow).
+    ui.button('play')!.click();
+    await until(() => media.paused, 'the pause');
+    const index = reading(edition)!.index;
+    radios[1].focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await until(() => reading(edition) !== undefined && !('media' in reading(edition)!), 'the device voice to take over');
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY) ?? '{}').source).to.equal('device');
+    expect(media.paused, 'the recording is silent').to.equal(true);
+    expect(reading(edition)!.index).to.equal(index);
+    expect(reading(edition)!.state, 'still paused, now with the device voice').to.equal('paused');
+    // Back by keyboard, to the same sentence; focus stays on the choice.
+    await ui.rendered();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => reading(edition) === recorded(edition) && 'media' in reading(edition)!, 'the recording to take over again');
+    expect(reading(edition)!.index).to.equal(index);
+    expect(reading(edition)!.state).to.equal('paused');
+    expect(ui.root.activeElement).to.equal(ui.root.querySelector('input[value="recorded"]'));
+  });
+
+  it('falls back to the device voice, saying why, when the audio says another version of the article', async () => {
+    const edition = await openEdition({ path: PAGE });
+    const speech = fakeSpeech(edition);
+    chooseSource(edition, 'recorded');
+    // The cues as an older render would have them: one sentence worded differently.
+    const fetch = edition.win.fetch.bind(edition.win);
+    edition.win.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('.vtt')) return response;
+      return new Response((await response.text()).replace('A walk is a good time to listen.', 'A walk is a fine time to listen.'));
+    };
+    const announcer = listenToAnnouncer(edition);
+    // This test server has no worker, so the offline status says it could not save: once it has,
+    // it cannot overwrite the player's message in the page's one status region.
+    const offline = () => edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
+    await until(() => /Could not save/.test(offline()) && announcer.heard.some((m) => m === offline().trim()), 'the offline status to have spoken');
+    const ui = playerOf(edition);
+    await ui.rendered();
+    ui.listen()!.click();
+    await until(() => speech.spoken.length > 0, 'the device voice to read');
+    // Said with the state, as the announcer says only its latest message (the offline status may speak too: no worker here).
+    const why = 'The recorded audio does not match this version of the article, so the device voice reads instead. Playing.';
+    await until(() => announcer.heard.includes(why), `"${why}" (heard: ${announcer.heard.join(' | ')})`);
+    expect(reading(edition)).to.not.have.property('media');
+    ui.button('more')!.click();
+    await ui.rendered();
+    const group = ui.root.querySelector('fieldset.source')!;
+    expect(group.querySelector<HTMLInputElement>('input[value="device"]')!.checked).to.equal(true);
+    expect(ui.root.getElementById(group.getAttribute('aria-describedby')!)?.textContent).to.match(/does not match/);
+    expect(await axeViolations(edition)).to.equal('');
+  });
+
+  it('links the MP3 for download and the podcast feed, named with size and length, without JavaScript', async () => {
+    const edition = await openEdition({ path: PAGE, scripts: false });
+    const links = [...edition.doc.querySelectorAll<HTMLAnchorElement>('.audio-links a')];
+    expect(links.map((a) => a.textContent)).to.deep.equal(['Download audio (MP3, 0.1 MB, 1 min)', 'Podcast feed']);
+    const [download, feed] = links;
+    expect(download.getAttribute('download')).to.equal('listening-walks.mp3');
+    const { audio } = await pageAudio(edition);
+    expect(download.href).to.equal(audio.src);
+    expect((await fetch(download.href)).status).to.equal(200);
+    expect(new URL(feed.href).pathname).to.equal('/audio-site/feed.xml');
+    // Plain links: in the tab order, each a full-size target.
+    for (const link of links) {
+      expect(link.tabIndex).to.equal(0);
+      expect(link.getBoundingClientRect().height).to.be.at.least(44);
+    }
+  });
+});

@@ -1,0 +1,233 @@
+// The recorded player's logic over a fake media element: cue i is segment i, so the clock
+// chooses the sentence and every move sets the clock; the same states, moves and messages as
+// the device's voice (read-aloud.test.ts), with speed kept in pitch.
+import { expect } from '@esm-bundle/chai';
+import { Lexicon } from '../../src/speech/lexicon.js';
+import { QUIET_MS } from '../../src/speech/read-aloud.js';
+import { cueAt, firstMismatch, parseCues, RecordedReadAloud, type Cue } from '../../src/speech/recorded-read-aloud.js';
+import { buildScript } from '../../src/speech/spoken-script.js';
+import { FakeTimers } from '../helpers/fake-engine.js';
+import { FakeMedia } from '../helpers/fake-media.js';
+
+/** A small article: a title and intro, two sections of two sentences each (9 segments). */
+function fixture() {
+  const article = document.createElement('article');
+  article.lang = 'en';
+  article.innerHTML = `
+    <h1>Title</h1><p>Intro one. Intro two.</p>
+    <section><h2>First</h2><p>Alpha one. Alpha two.</p></section>
+    <section><h2>Second</h2><p>Beta one &amp; more. Beta two.</p></section>`;
+  return buildScript(article, new Lexicon());
+}
+
+/** Cue i from 2i + 0.05 s to 2i + 1.5 s, with the script's words: what the build writes. */
+const cuesOf = (script: ReturnType<typeof fixture>): Cue[] => script.segments.map((s, i) => ({ start: 2 * i + 0.05, end: 2 * i + 1.5, text: s.spoken }));
+
+function setup(rate = 1) {
+  const script = fixture();
+  const media = new FakeMedia();
+  const timers = new FakeTimers();
+  let speed = rate;
+  const cues = cuesOf(script);
+  const player = new RecordedReadAloud({ script, media, cues, rate: () => speed, timers });
+  const events: string[] = [];
+  player.addEventListener('change', () => events.push(player.state));
+  return { script, media, timers, player, cues, events, setRate: (r: number) => (speed = r) };
+}
+
+describe('recorded read-aloud player', () => {
+  it('plays from the chosen sentence: the clock is set to its cue, and pitch is kept', () => {
+    const { player, media, cues } = setup(1.5);
+    player.play(4);
+    expect(player.state).to.equal('playing');
+    expect(player.index).to.equal(4);
+    expect(media.currentTime).to.equal(cues[4].start);
+    expect(media.paused).to.equal(false);
+    expect(media.playbackRate).to.equal(1.5);
+    expect(media.preservesPitch).to.equal(true);
+  });
+
+  it('follows the clock: the sentence is the cue playing, and stays through the pause after it', () => {
+    const { player, media, events } = setup();
+    player.play();
+    events.length = 0;
+    media.reach(0.7);
+    expect(player.index).to.equal(0);
+    expect(events, 'no change while inside the same sentence').to.deep.equal([]);
+    media.reach(1.8);
+    expect(player.index, 'in the pause after cue 0').to.equal(0);
+    media.reach(2.06);
+    expect(player.index).to.equal(1);
+    // A clock rounded a hair before the cue's start still counts as in it.
+    media.reach(4.04);
+    expect(player.index).to.equal(2);
+    expect(events).to.deep.equal(['playing', 'playing']);
+    expect(player.segment?.spoken).to.equal('Intro two.');
+  });
+
+  it('moves by sentence and by section, as the device voice does', () => {
+    const { player, media, cues, script } = setup();
+    player.play(4);
+    player.next();
+    expect([player.index, media.currentTime]).to.deep.equal([5, cues[5].start]);
+    player.previous();
+    player.previous();
+    expect(player.index).to.equal(3);
+    player.nextSection();
+    expect(player.index).to.equal(script.sections[2].first);
+    expect(media.currentTime).to.equal(cues[script.sections[2].first].start);
+    player.next();
+    player.previousSection();
+    expect(player.index, 'back to the section’s start').to.equal(script.sections[2].first);
+    player.previousSection();
+    expect(player.index, 'at its start: the section before').to.equal(script.sections[1].first);
+    expect(player.state, 'moves keep playing').to.equal('playing');
+    expect(media.paused).to.equal(false);
+  });
+
+  it('pauses and resumes where it was, and a yield resumes at the sentence’s start', () => {
+    const { player, media, cues } = setup();
+    player.play(2);
+    media.reach(cues[2].start + 0.8);
+    player.pause();
+    expect(player.state).to.equal('paused');
+    expect(media.paused).to.equal(true);
+    expect(media.currentTime, 'the place is kept').to.equal(cues[2].start + 0.8);
+    player.resume();
+    expect(player.state).to.equal('playing');
+    expect(media.currentTime).to.equal(cues[2].start + 0.8);
+    media.reach(cues[2].start + 1);
+    player.pause('part');
+    expect(media.currentTime, 'heard whole on resuming').to.equal(cues[2].start);
+    player.toggle();
+    expect(player.state).to.equal('playing');
+    player.toggle();
+    expect(player.state).to.equal('paused');
+  });
+
+  it('stops keeping the sentence, and plays it again from its start', () => {
+    const { player, media, cues } = setup();
+    player.play(3);
+    media.reach(cues[3].start + 1);
+    player.stop();
+    expect(player.state).to.equal('idle');
+    expect(media.paused).to.equal(true);
+    expect(player.index).to.equal(3);
+    expect(media.currentTime).to.equal(cues[3].start);
+    player.play();
+    expect(player.index).to.equal(3);
+  });
+
+  it('started from the keyboard, waits a quiet moment before playing; ducking says the sentence again after one', () => {
+    const { player, media, timers, cues } = setup();
+    player.play(1, { quietFirst: true });
+    expect(player.state).to.equal('playing');
+    expect(media.paused, 'silent while the screen reader speaks').to.equal(true);
+    expect([...timers.pending.values()].map((t) => t.ms)).to.deep.equal([QUIET_MS]);
+    timers.fireAll();
+    expect(media.paused).to.equal(false);
+    media.reach(cues[1].start + 0.5);
+    player.duck();
+    expect(media.paused).to.equal(true);
+    expect(player.state, 'still playing: the pause is the player’s own').to.equal('playing');
+    expect(media.currentTime).to.equal(cues[1].start);
+    timers.fireAll();
+    expect(media.paused).to.equal(false);
+  });
+
+  it('changes speed at once, and every speed from 0.5× to 3× is applied', () => {
+    const { player, media, setRate } = setup();
+    player.play();
+    for (const rate of [0.5, 2, 3]) {
+      setRate(rate);
+      player.restartUtterance();
+      expect(media.playbackRate).to.equal(rate);
+    }
+    player.pause();
+    setRate(1.25);
+    player.resume();
+    expect(media.playbackRate).to.equal(1.25);
+  });
+
+  it('finishes at the end: stopped, back at the start, with one finished event and no pause between', () => {
+    const { player, media, events } = setup();
+    const finished: number[] = [];
+    player.addEventListener('finished', () => finished.push(player.index));
+    player.play(8);
+    events.length = 0;
+    media.end(17.5);
+    expect(finished).to.deep.equal([0]);
+    expect(player.state).to.equal('idle');
+    expect(media.currentTime).to.equal(0.05);
+    expect(events, 'never "paused" on the way').to.deep.equal(['idle']);
+  });
+
+  it('says so when the browser blocks playback, and when the audio cannot load', async () => {
+    const { player, media } = setup();
+    media.refuse = new DOMException('no gesture', 'NotAllowedError');
+    player.play();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(player.state).to.equal('paused');
+    expect(player.problem).to.equal('The browser blocked playback. Press Play to start it.');
+    media.refuse = undefined;
+    player.resume();
+    expect(player.problem).to.equal(undefined);
+    media.fail();
+    expect(player.state).to.equal('paused');
+    expect(player.problem).to.match(/could not load/);
+  });
+
+  it('an aborted play (paused before it began) is no problem', async () => {
+    const { player, media } = setup();
+    media.refuse = new DOMException('interrupted by pause', 'AbortError');
+    player.play();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(player.state).to.equal('playing');
+    expect(player.problem).to.equal(undefined);
+  });
+
+  it('follows a pause or play from outside the page', () => {
+    const { player, media } = setup();
+    player.play();
+    media.pausedOutside();
+    expect(player.state).to.equal('paused');
+    void media.play();
+    expect(player.state).to.equal('playing');
+  });
+
+  it('moves to the sentence at a time (the lock screen’s scrubber), within the audio', () => {
+    const { player, media } = setup();
+    player.play();
+    player.seekTo(10.2);
+    expect(player.index).to.equal(5);
+    expect(media.currentTime).to.equal(10.2);
+    player.seekTo(99);
+    expect(media.currentTime, 'no further than the last cue’s end').to.equal(17.5);
+    expect(player.clock).to.deep.equal({ position: 17.5, duration: 17.5 });
+  });
+});
+
+describe('recorded audio cues', () => {
+  it('reads the build’s WebVTT: times, text unescaped, notes skipped', () => {
+    const vtt = 'WEBVTT\n\nNOTE the sentences\n\ns1\n00:00:00.050 --> 00:00:01.250\nTitle\n\ns2\n00:01:02.500 --> 01:00:03.000\nBeta one &amp; more &lt;3\n';
+    expect(parseCues(vtt)).to.deep.equal([
+      { start: 0.05, end: 1.25, text: 'Title' },
+      { start: 62.5, end: 3603, text: 'Beta one & more <3' },
+    ]);
+  });
+
+  it('finds the cue at a time, the first before any', () => {
+    const cues = [0.5, 2, 4].map((start) => ({ start, end: start + 1, text: '' }));
+    expect([0, 0.5, 1.9, 2, 3.99, 4, 100].map((t) => cueAt(cues, t))).to.deep.equal([0, 0, 0, 1, 1, 2, 2]);
+  });
+
+  it('names the first sentence where the audio and the page’s script differ', () => {
+    const script = fixture();
+    const cues = cuesOf(script);
+    expect(firstMismatch(cues, script)).to.equal(undefined);
+    expect(firstMismatch(cues.slice(0, -1), script), 'a sentence missing').to.equal(8);
+    expect(firstMismatch(cues.map((c, i) => (i === 3 ? { ...c, text: 'Section: Old' } : c)), script)).to.equal(3);
+  });
+});

@@ -1,0 +1,137 @@
+// WakeLockController on a tiny host: the screen stays on while wanted, the lock is asked for
+// again when the page is visible once more, it is let go on pause and stop, and without the
+// Screen Wake Lock API (or with a refusal) nothing breaks.
+import { expect } from '@esm-bundle/chai';
+import { LitElement } from 'lit';
+import { WakeLockController } from '../../src/controllers/wake-lock-controller.js';
+import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+
+class WakeHost extends LitElement {
+  readonly lock = new WakeLockController(this);
+}
+customElements.define('wake-host', WakeHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wake-host': WakeHost;
+  }
+}
+
+class FakeSentinel extends EventTarget {
+  released = false;
+  readonly type = 'screen';
+  async release() {
+    if (this.released) return;
+    this.released = true;
+    this.dispatchEvent(new Event('release'));
+  }
+}
+
+/** navigator.wakeLock: records requests; `refuse` makes the next ones fail. */
+class FakeWakeLock {
+  requests: FakeSentinel[] = [];
+  refuse = false;
+  async request(type: string) {
+    expect(type).to.equal('screen');
+    if (this.refuse) throw new DOMException('battery saver', 'NotAllowedError');
+    const sentinel = new FakeSentinel();
+    this.requests.push(sentinel);
+    return sentinel;
+  }
+  get held() {
+    return this.requests.filter((s) => !s.released).length;
+  }
+}
+
+function fakeWakeLock() {
+  const lock = new FakeWakeLock();
+  replaceInNavigator('wakeLock', lock);
+  return lock;
+}
+
+/** The page's visibility, as a test sets it. */
+function setVisibility(state: DocumentVisibilityState) {
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('WakeLockController', () => {
+  afterEach(() => {
+    for (const host of document.querySelectorAll('wake-host')) host.remove();
+    delete (document as unknown as Record<string, unknown>).visibilityState;
+    restoreNavigator();
+  });
+
+  it('holds one lock while wanted and lets it go when not', async () => {
+    const lock = fakeWakeLock();
+    const host = document.body.appendChild(document.createElement('wake-host'));
+    host.lock.hold(true);
+    host.lock.hold(true);
+    await settle();
+    expect(lock.requests.length, 'asked once').to.equal(1);
+    expect(host.lock.held).to.equal(true);
+    host.lock.hold(false);
+    await settle();
+    expect(lock.held).to.equal(0);
+    expect(host.lock.held).to.equal(false);
+  });
+
+  it('asks again when the page is visible once more, while still wanted', async () => {
+    const lock = fakeWakeLock();
+    const host = document.body.appendChild(document.createElement('wake-host'));
+    host.lock.hold(true);
+    await settle();
+    // The browser lets the lock go when the page is hidden.
+    setVisibility('hidden');
+    await lock.requests[0].release();
+    expect(host.lock.held).to.equal(false);
+    setVisibility('visible');
+    await settle();
+    expect(lock.requests.length).to.equal(2);
+    expect(host.lock.held).to.equal(true);
+    // Not wanted any more: becoming visible asks for nothing.
+    host.lock.hold(false);
+    setVisibility('hidden');
+    setVisibility('visible');
+    await settle();
+    expect(lock.requests.length).to.equal(2);
+    expect(lock.held).to.equal(0);
+  });
+
+  it('lets go of a lock granted after it stopped being wanted', async () => {
+    const lock = fakeWakeLock();
+    const host = document.body.appendChild(document.createElement('wake-host'));
+    host.lock.hold(true);
+    host.lock.hold(false);
+    await settle();
+    expect(lock.held).to.equal(0);
+  });
+
+  it('lets go when its host leaves the page', async () => {
+    const lock = fakeWakeLock();
+    const host = document.body.appendChild(document.createElement('wake-host'));
+    host.lock.hold(true);
+    await settle();
+    host.remove();
+    await settle();
+    expect(lock.held).to.equal(0);
+  });
+
+  it('reads on without the lock when it is refused, or the browser has no Screen Wake Lock', async () => {
+    const lock = fakeWakeLock();
+    lock.refuse = true;
+    const host = document.body.appendChild(document.createElement('wake-host'));
+    host.lock.hold(true);
+    await settle();
+    expect(host.lock.held).to.equal(false);
+    host.remove();
+    restoreNavigator();
+    removeFromNavigator('wakeLock');
+    const bare = document.body.appendChild(document.createElement('wake-host'));
+    bare.lock.hold(true);
+    bare.lock.hold(false);
+    expect(bare.lock.held).to.equal(false);
+  });
+});
