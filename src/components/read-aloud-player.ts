@@ -7,6 +7,7 @@ import { DockingController } from '../controllers/docking-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
+import { VoicesController } from '../controllers/voices-controller.js';
 import { listeningPreferences } from '../preferences/listening-preferences.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
@@ -25,12 +26,6 @@ type Bar = typeof import('./read-aloud-player.bar.js');
 type Listening = import('./read-aloud-player.listening.js').Listening;
 
 const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
-
-/**
- * Some engines (Chrome with speech-dispatcher) drop an utterance spoken before their voice
- * list has loaded; Play waits this long for voices, then speaks anyway.
- */
-const VOICE_WAIT_MS = 4000;
 
 /**
  * A control to focus on the next render, and the part of the player kept on screen until that
@@ -58,6 +53,7 @@ export class ReadAloudPlayer extends LitElement {
   static override styles = readAloudPlayerStyles;
 
   private readonly engine: SpeechEngine = new BrowserSpeechEngine();
+  private readonly voiceList = new VoicesController(this, this.engine);
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
     if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
     if (event.changed.includes('highlight')) this.showReadingPosition();
@@ -76,7 +72,6 @@ export class ReadAloudPlayer extends LitElement {
     onShortcut: (action) => this.onShortcut(action),
   });
 
-  @state() private voices: Voice[] = [];
   @state() private recommended: readonly RecommendedVoice[] = [];
   @state() private optionsOpen = false;
   @state() private allVoices = false;
@@ -102,9 +97,8 @@ export class ReadAloudPlayer extends LitElement {
   private lastIndex = -1;
   private lastState: PlayerState = 'idle';
   private lastProblem?: string;
-  private stopWatchingVoices?: () => void;
-  /** Play was pressed before any voice had loaded: where to start once one has. */
-  private pendingStart?: { from?: number; quietFirst: boolean; timer: number };
+  /** Play was pressed before any voice had loaded, and waits for them. */
+  private waitingForVoices = false;
   private handover?: Handover;
   /** What a handover keeps on screen after focusing its control, until the focus has settled. */
   private kept?: Handover['keep'];
@@ -125,6 +119,10 @@ export class ReadAloudPlayer extends LitElement {
   /** Read aloud works with a speech engine, or an audio edition to play. */
   private get supported() {
     return this.engine.supported || this.audio !== undefined;
+  }
+
+  private get voices() {
+    return this.voiceList.voices;
   }
 
   private get player() {
@@ -148,13 +146,6 @@ export class ReadAloudPlayer extends LitElement {
     } catch {
       // A page whose data block is broken reads with the device's voice.
     }
-    if (this.engine.supported) {
-      this.voices = this.engine.voices();
-      this.stopWatchingVoices = this.engine.onVoicesChanged(() => {
-        this.voices = this.engine.voices();
-        if (this.voices.length > 0 && this.pendingStart) this.startPending();
-      });
-    }
     document.addEventListener('listen-here', this.onListenHere);
     // Speech must stop with the page, or some browsers keep talking after it has gone.
     window.addEventListener('pagehide', this.onPageHide);
@@ -162,7 +153,6 @@ export class ReadAloudPlayer extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.stopWatchingVoices?.();
     document.removeEventListener('listen-here', this.onListenHere);
     window.removeEventListener('pagehide', this.onPageHide);
     this.player?.stop();
@@ -232,23 +222,14 @@ export class ReadAloudPlayer extends LitElement {
     if (!player) return;
     // The device's voice may be the one to read (or decide the default): wait for the voices.
     if (this.voices.length === 0 && this.engine.supported && !(this.audio && this.prefs.value.source === 'recorded')) {
-      if (!this.pendingStart) {
-        this.pendingStart = { from, quietFirst, timer: window.setTimeout(() => this.startPending(), VOICE_WAIT_MS) };
-        this.announce('Loading voices…');
-      }
-      return;
+      // A second press while waiting changes nothing.
+      if (this.waitingForVoices) return;
+      this.waitingForVoices = true;
+      this.announce('Loading voices…');
+      await this.voiceList.loaded();
+      this.waitingForVoices = false;
     }
     void this.start(from, quietFirst);
-  }
-
-  /** Voices arrived, or waiting for them timed out: start anyway; a failure is reported as usual. */
-  private startPending() {
-    const pending = this.pendingStart;
-    const player = this.player;
-    if (!pending || !player) return;
-    window.clearTimeout(pending.timer);
-    this.pendingStart = undefined;
-    void this.start(pending.from, pending.quietFirst);
   }
 
   private async start(from?: number, quietFirst = false) {
