@@ -8,6 +8,7 @@ import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { VoicesController } from '../controllers/voices-controller.js';
+import { FocusHandoverController } from '../controllers/focus-handover-controller.js';
 import { listeningPreferences } from '../preferences/listening-preferences.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
@@ -28,16 +29,6 @@ type Listening = import('./read-aloud-player.listening.js').Listening;
 const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
 
 /**
- * A control to focus on the next render, and the part of the player kept on screen until that
- * focus has reached screen readers (see ../focus-handover.ts), so they announce where focus
- * landed rather than the removal.
- */
-interface Handover {
-  focus: '.play' | '.listen';
-  keep?: 'launch' | 'bar';
-}
-
-/**
  * The read-aloud player: a Listen button in the page header and, while listening, a compact
  * bar of native controls docked to the bottom of the screen. It reads the article's own
  * markup (light DOM) through the browser's speech synthesis, highlights and follows the
@@ -54,6 +45,8 @@ export class ReadAloudPlayer extends LitElement {
 
   private readonly engine: SpeechEngine = new BrowserSpeechEngine();
   private readonly voiceList = new VoicesController(this, this.engine);
+  /** Focus moves before what held it goes: Listen → Play/Pause, Stop → Listen. */
+  private readonly focusMove = new FocusHandoverController<'launch' | 'bar'>(this);
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
     if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
     if (event.changed.includes('highlight')) this.showReadingPosition();
@@ -99,9 +92,6 @@ export class ReadAloudPlayer extends LitElement {
   private lastProblem?: string;
   /** Play was pressed before any voice had loaded, and waits for them. */
   private waitingForVoices = false;
-  private handover?: Handover;
-  /** What a handover keeps on screen after focusing its control, until the focus has settled. */
-  private kept?: Handover['keep'];
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
   private focusBarOnStart = false;
   /**
@@ -168,23 +158,10 @@ export class ReadAloudPlayer extends LitElement {
 
   override render() {
     const listening = this.state !== 'idle';
-    const keep = this.handover?.keep ?? this.kept;
-    return html`${this.renderLaunch(!listening || keep === 'launch')}${(listening || keep === 'bar') && this.bar ? this.bar.renderBar(this.barView()) : nothing}`;
+    const { focusMove } = this;
+    return html`${this.renderLaunch(!listening || focusMove.keeps('launch'))}${(listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing}`;
   }
 
-  protected override updated() {
-    // Focus moves first; what it left goes once screen readers have heard of the move (see Handover).
-    const handover = this.handover;
-    if (!handover) return;
-    this.handover = undefined;
-    this.renderRoot.querySelector<HTMLElement>(handover.focus)?.focus();
-    if (!handover.keep) return;
-    this.kept = handover.keep;
-    afterFocusSettles(() => {
-      this.kept = undefined;
-      this.requestUpdate();
-    });
-  }
 
   private renderLaunch(showButtons: boolean) {
     if (!this.supported) {
@@ -399,9 +376,9 @@ export class ReadAloudPlayer extends LitElement {
   private planFocus(from: PlayerState, to: PlayerState) {
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     if (from === 'idle' && to !== 'idle' && (focused?.closest('.launch') || this.focusBarOnStart)) {
-      this.handover = { focus: '.play', keep: focused?.closest('.launch') ? 'launch' : undefined };
+      this.focusMove.handOver('.play', focused?.closest('.launch') ? 'launch' : undefined);
     } else if (to === 'idle' && from !== 'idle' && focused?.closest('.bar')) {
-      this.handover = { focus: '.listen', keep: 'bar' };
+      this.focusMove.handOver('.listen', 'bar');
     }
     this.focusBarOnStart = false;
   }
@@ -433,8 +410,7 @@ export class ReadAloudPlayer extends LitElement {
     }
     // Already listening: move there, and bring focus to the bar all the same.
     this.player!.play(index, { quietFirst: event.byKeyboard });
-    this.handover = { focus: '.play' };
-    this.requestUpdate();
+    this.focusMove.handOver('.play');
   };
 
   /** Listen from here: the selected text's sentence, or the first sentence on screen. */

@@ -1,0 +1,68 @@
+// FocusHandoverController on a tiny host that swaps one button for another, as the player swaps
+// Listen for its bar: the new button takes focus after the render, the old one stays on screen
+// until the focus has settled (then goes), and focus is never left on nothing.
+import { expect } from '@esm-bundle/chai';
+import { html, LitElement, nothing } from 'lit';
+import { FocusHandoverController } from '../../src/controllers/focus-handover-controller.js';
+import { FOCUS_SETTLE_MS } from '../../src/focus-handover.js';
+import { until } from '../helpers/speech.js';
+
+class SwapHost extends LitElement {
+  readonly focusMove = new FocusHandoverController<'old'>(this);
+  swapped = false;
+  override render() {
+    return html`${!this.swapped || this.focusMove.keeps('old') ? html`<button class="old">Listen</button>` : nothing}
+      ${this.swapped ? html`<button class="new">Pause</button>` : nothing}`;
+  }
+  swap(keep?: 'old') {
+    this.swapped = true;
+    this.focusMove.handOver('.new', keep);
+  }
+}
+customElements.define('swap-host', SwapHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'swap-host': SwapHost;
+  }
+}
+
+async function mounted() {
+  const host = document.createElement('swap-host');
+  document.body.append(host);
+  await host.updateComplete;
+  return host;
+}
+
+const focused = (host: SwapHost) => host.shadowRoot!.activeElement;
+
+describe('FocusHandoverController', () => {
+  afterEach(() => document.querySelectorAll('swap-host').forEach((host) => host.remove()));
+
+  it('focuses the new control after the render, keeps the old one until the focus has settled, then lets it go', async () => {
+    const host = await mounted();
+    host.shadowRoot!.querySelector<HTMLButtonElement>('.old')!.focus();
+    host.swap('old');
+    await host.updateComplete;
+    expect(focused(host)?.className).to.equal('new');
+    expect(host.shadowRoot!.querySelector('.old'), 'the old control waits for the focus to settle').to.not.equal(null);
+    await until(() => host.shadowRoot!.querySelector('.old') === null, `the old control to go after about ${FOCUS_SETTLE_MS} ms`);
+    expect(focused(host)?.className, 'focus stays on the new control').to.equal('new');
+  });
+
+  it('moves focus without keeping anything when nothing is to go', async () => {
+    const host = await mounted();
+    host.swap();
+    await host.updateComplete;
+    expect(focused(host)?.className).to.equal('new');
+    expect(host.focusMove.keeps('old')).to.equal(false);
+    expect(host.shadowRoot!.querySelector('.old')).to.equal(null);
+  });
+
+  it('does nothing on renders without a handover', async () => {
+    const host = await mounted();
+    host.requestUpdate();
+    await host.updateComplete;
+    expect(focused(host)).to.equal(null);
+  });
+});
