@@ -51,7 +51,8 @@ async function openOfflineDetails(page) {
 /** Presses Listen, and moves on to a sentence of the first section once one is being spoken. @param {import('puppeteer-core').Page} page */
 async function play(page) {
   await page.evaluate(`${inShadow('read-aloud-player', '.listen')}.click()`);
-  await page.waitForFunction(`${inShadow('read-aloud-player', '[role="status"]')}?.textContent.includes('Playing')`, { timeout: 30_000 });
+  // The page's announcer (src/announcer.ts) says so once it plays.
+  await page.waitForFunction(`document.querySelector('[data-edition-announcer]')?.textContent.includes('Playing')`, { timeout: 30_000 });
   // On to the first sentence of the first section, so the bar shows progress and the highlight a sentence.
   await page.evaluate(`${inShadow('read-aloud-player', '.nextSection')}.click()`);
   await page.evaluate(`${inShadow('read-aloud-player', '.next')}.click()`);
