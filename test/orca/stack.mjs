@@ -10,7 +10,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startServer } from '../../bench/server.mjs';
+import { folder, startStaticServer } from '../../scripts/static-server.mjs';
 import { SpeechLog } from './speech-log.mjs';
 
 const run = promisify(execFile);
@@ -85,7 +85,7 @@ const CHROMIUM_FLAGS = [
 export class OrcaStack {
   /** @type {{ name: string, child: import('node:child_process').ChildProcess }[]} */
   #processes = [];
-  /** @type {Awaited<ReturnType<typeof startServer>> | undefined} */
+  /** @type {Awaited<ReturnType<typeof startStaticServer>> | undefined} */
   #server;
   #stopping = false;
   #options;
@@ -200,7 +200,7 @@ export class OrcaStack {
     await this.#waitFor('Orca to speak', async () => (await this.speech.read(), this.speech.events.some((e) => e.speaker === 'orca' && e.kind === 'begin')), 60_000);
 
     say('web server');
-    this.#server = await startServer({ editionDir: this.#options.dist, floorPages: new Map() });
+    this.#server = await serveWithoutAudio(this.#options.dist);
     this.url = `${this.#server.origin}/edition/`;
 
     say(BROWSERS[this.#options.browser].name);
@@ -372,4 +372,26 @@ async function endGroup(child) {
   if ((await Promise.race([exited, timer])) === 'late') signalGroup(child, 'SIGKILL');
   // The leader has ended; anything left in its group (a content process) goes now.
   signalGroup(child, 'SIGKILL');
+}
+
+/**
+ * The built edition at /edition/, its pages without their audio edition. These journeys hear the
+ * device's voice share speech-dispatcher with the screen reader; with espeak-ng's voices only,
+ * the player would choose the recorded audio instead (README, "The audio edition"), which plays
+ * through the sound server and never meets Orca in speech-dispatcher's queue.
+ * @param {string} dist
+ */
+function serveWithoutAudio(dist) {
+  const edition = folder(dist);
+  return startStaticServer({
+    compress: true,
+    lifetimeMs: 20 * 60_000,
+    async resolve(pathname) {
+      const [, site, ...rest] = pathname.split('/');
+      if (site !== 'edition') return undefined;
+      const file = await edition(`/${rest.join('/')}`);
+      if (!file || !pathname.endsWith('.html')) return file;
+      return Buffer.from(file.toString('utf8').replace(/<script type="application\/json" id="audio-edition">[^]*?<\/script>\n?/, ''));
+    },
+  });
 }
