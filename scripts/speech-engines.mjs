@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { WASI } from 'node:wasi';
 import { fromArpabet, fromIpa } from './phonemes.mjs';
 
@@ -70,6 +72,12 @@ export function espeakSpelled(trace) {
 }
 
 const require = createRequire(import.meta.url);
+
+/** The garbage collector, callable without starting Node with --expose-gc. */
+const collectGarbage = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return /** @type {() => void} */ (vm.runInNewContext('gc'));
+})();
 /** @type {Promise<WebAssembly.Module> | undefined} */
 let fliteModule;
 
@@ -90,6 +98,9 @@ async function runFlite(args) {
     if (code !== 0) throw new Error(`flite ${args.join(' ')} exited with ${code}`);
   } finally {
     closeSync(fd);
+    // Node 20 corrupts its heap after a few dozen spent WASI instances (16 MB of memory each)
+    // are left to the garbage collector (scripts/audio/flite-runner.mjs met it too): collect now.
+    collectGarbage();
   }
   const printed = readFileSync(out, 'utf8');
   rmSync(dir, { recursive: true });
