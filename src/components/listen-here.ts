@@ -1,7 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { componentStyles } from '../styles/component-styles.js';
-import { nextTask } from '../first-render.js';
 
 /** Asks the read-aloud player to start at a heading; the player listens on the document. */
 export class ListenHereEvent extends Event {
@@ -23,12 +22,6 @@ export class ListenHereEvent extends Event {
  */
 @customElement('listen-here')
 export class ListenHere extends LitElement {
-  /** Its first render in a task of its own (see ../first-render.ts). */
-  protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
-
   static override styles = [
     componentStyles,
     css`

@@ -7,7 +7,6 @@ import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
 import { componentStyles } from '../styles/component-styles.js';
-import { nextTask } from '../first-render.js';
 
 const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   unsupported: 'Offline reading is not available in this browser.',
@@ -50,12 +49,6 @@ const ICONS = {
  */
 @customElement('offline-status')
 export class OfflineStatus extends LitElement {
-  /** Its first render in a task of its own (see ../first-render.ts). */
-  protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
-
   static override styles = [
     componentStyles,
     css`

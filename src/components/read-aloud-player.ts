@@ -20,7 +20,6 @@ import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
 import { adoptLaterStyles } from '../styles/component-styles.js';
-import { nextTask } from '../first-render.js';
 
 /** What the player loads on first use (see ensurePlayer): the speech code, and the bar with its voice menu. */
 type Session = typeof import('../speech/read-aloud-session.js');
@@ -42,12 +41,6 @@ const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
  */
 @customElement('read-aloud-player')
 export class ReadAloudPlayer extends LitElement {
-  /** Its first render in a task of its own (see ../first-render.ts). */
-  protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
-
   static override styles = readAloudPlayerStyles;
 
   private readonly engine: SpeechEngine = new BrowserSpeechEngine();

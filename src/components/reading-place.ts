@@ -2,7 +2,6 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ReadingPlaceController } from '../controllers/reading-place-controller.js';
 import { componentStyles } from '../styles/component-styles.js';
-import { nextTask } from '../first-render.js';
 
 /**
  * Where you left off: when the reader comes back to the article, the page opens at the
@@ -12,12 +11,6 @@ import { nextTask } from '../first-render.js';
  */
 @customElement('reading-place')
 export class ReadingPlace extends LitElement {
-  /** Its first render in a task of its own (see ../first-render.ts). */
-  protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
-
   static override styles = [
     componentStyles,
     css`

@@ -8,7 +8,6 @@ import { RevealFocusController } from '../controllers/reveal-focus-controller.js
 import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
 import { readingSettings, type ReadingSettings, type SettingKey } from '../preferences/reading-settings.js';
 import { adoptLaterStyles, componentStyles } from '../styles/component-styles.js';
-import { nextTask } from '../first-render.js';
 
 /** The controls, loaded on the first opening (see toggle). */
 type Controls = typeof import('./reading-settings-panel.controls.js');
@@ -31,12 +30,6 @@ const SETTINGS_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable=
  */
 @customElement('reading-settings-panel')
 export class ReadingSettingsPanel extends LitElement {
-  /** Its first render in a task of its own (see ../first-render.ts). */
-  protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
-  }
-
   static override styles = [
     componentStyles,
     css`
