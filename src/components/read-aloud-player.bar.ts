@@ -6,6 +6,7 @@ import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
+import { languageDisplayName, primaryLanguage } from '../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../speech/read-aloud.js';
 import type { PlayerSources } from '../speech/player-sources.js';
 import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
@@ -38,8 +39,6 @@ export interface BarView {
   rank: RankOptions;
   currentVoice: Voice | undefined;
   chooseVoice(id: string): void;
-  /** A language or regional variant in the page's words ("British English"). */
-  displayName(lang: string): string | undefined;
   shortcuts: ShortcutsController<ReadAloudAction>;
   docked: boolean;
   following: boolean;
@@ -174,9 +173,9 @@ function renderVoices(view: BarView) {
   if (chosen && !few.includes(chosen)) few.push(chosen);
   const rest = choices.filter((c) => !few.includes(c));
   const online = tellsLocalFromOnline(view.voices);
-  const option = (c: VoiceChoice) => html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(view, c, online)}</option>`;
+  const option = (c: VoiceChoice) => html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
   const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
-  const language = view.displayName(view.lang.split('-')[0]) ?? view.lang;
+  const language = languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
   return html`<div class="voice-choice">
     <label>Voice
       <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
@@ -199,10 +198,10 @@ function renderVoices(view: BarView) {
  * name otherwise; ", online" where the browser can tell. Commas, which screen readers do not
  * speak, between the parts.
  */
-function voiceName(view: BarView, choice: VoiceChoice, showOnline: boolean) {
+function voiceName(choice: VoiceChoice, showOnline: boolean) {
   const details: string[] = [];
   if (choice.quality) {
-    const region = view.displayName(choice.voice.lang);
+    const region = languageDisplayName(choice.voice.lang);
     if (region) details.push(region);
     if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label)) details.push(choice.gender);
   }

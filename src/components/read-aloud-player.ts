@@ -13,6 +13,7 @@ import { listeningPreferences } from '../preferences/listening-preferences.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { ReadingPosition } from '../speech/reading-position.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
+import { languageDisplayName, primaryLanguage } from '../speech/language-names.js';
 import type { RecommendedVoice } from '../speech/voices.js';
 import type { PageAudio } from '../speech/recorded-session.js';
 import type { ListenHereEvent } from './listen-here.js';
@@ -25,8 +26,6 @@ import { adoptLaterStyles } from '../styles/component-styles.js';
 type Session = typeof import('../speech/read-aloud-session.js');
 type Bar = typeof import('./read-aloud-player.bar.js');
 type Listening = import('./read-aloud-player.listening.js').Listening;
-
-const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
 
 /**
  * The read-aloud player: a Listen button in the page header and, while listening, a compact
@@ -307,7 +306,6 @@ export class ReadAloudPlayer extends LitElement {
       rank: this.rankOptions(),
       currentVoice: this.currentVoice(),
       chooseVoice: (id) => this.prefs.store.update({ voices: { ...this.prefs.value.voices, [primaryLanguage(this.articleLang)]: id } }),
-      displayName: (lang) => this.displayName(lang),
       shortcuts: this.shortcuts,
       docked: this.docking.docked,
       following: this.listening?.follow.following ?? true,
@@ -333,16 +331,7 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private languageName() {
-    return this.displayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
-  }
-
-  /** A language or regional variant in the page's words ("British English"). */
-  private displayName(lang: string) {
-    try {
-      return new Intl.DisplayNames([document.documentElement.lang || 'en'], { type: 'language' }).of(lang);
-    } catch {
-      return undefined;
-    }
+    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
   }
 
   private playerChanged() {

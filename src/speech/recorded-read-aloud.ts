@@ -5,6 +5,7 @@
 // The media element is injected, so the logic is tested with a fake.
 import { QUIET_MS, type PlayerState, type SpeechPlayer, type Timers } from './read-aloud.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
+import { destination, type Move } from './script-navigation.js';
 
 /** The part of HTMLMediaElement the player uses. */
 export interface MediaLike extends EventTarget {
@@ -149,24 +150,15 @@ export class RecordedReadAloud extends EventTarget implements SpeechPlayer {
     this.changed();
   }
 
-  next() {
-    if (this.index < this.script.segments.length - 1) this.seek(this.index + 1);
-  }
+  readonly next = () => this.go('next');
+  readonly previous = () => this.go('previous');
+  readonly nextSection = () => this.go('nextSection');
+  readonly previousSection = () => this.go('previousSection');
 
-  previous() {
-    if (this.index > 0) this.seek(this.index - 1);
-  }
-
-  nextSection() {
-    const section = this.script.sections[(this.segment?.section ?? 0) + 1];
-    if (section) this.seek(section.first);
-  }
-
-  /** Back to the start of this section, or of the previous one when already at its start. */
-  previousSection() {
-    const current = this.segment?.section ?? 0;
-    const start = this.script.sections[current].first;
-    this.seek(this.index > start ? start : this.script.sections[Math.max(0, current - 1)].first);
+  /** Sentence and section moves, the same for both players (./script-navigation.ts). */
+  private go(move: Move) {
+    const to = destination(this.script, this.index, move);
+    if (to !== undefined) this.seek(to);
   }
 
   /** Moves the clock to a time (the lock screen's scrubber): the sentence follows. */

@@ -1,7 +1,8 @@
 // Which voices suit the article, best first, what to call them, and which one to use.
+import { primaryLanguage } from './language-names.js';
 import type { Voice } from './speech-engine.js';
 
-export const primaryLanguage = (lang: string) => lang.split('-')[0].toLowerCase();
+export { primaryLanguage };
 
 export const QUALITIES = ['veryLow', 'low', 'normal', 'high', 'veryHigh'] as const;
 export type Quality = (typeof QUALITIES)[number];
