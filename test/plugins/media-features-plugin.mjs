@@ -21,6 +21,9 @@ export function mediaFeaturesPlugin() {
       if (command === 'emulate-device') {
         const device = /** @type {{ width: number, height: number } | null} */ (payload);
         if (!device) {
+          // Back to the desktop the other tests expect: the phone's screen and its touch input are
+          // ended together. (This switches off touch emulation, not any axe rule: the tests that
+          // use it run axe with every tag, phone and desktop alike.)
           await devtools.send('Emulation.clearDeviceMetricsOverride');
           await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false });
           return true;
