@@ -1,10 +1,12 @@
 // The edition's one script: it only enhances a page that is complete without it.
-import './components/edition-toc.js';
-import './components/offline-status.js';
-import './components/reading-settings-panel.js';
-import './components/read-aloud-player.js';
-import './components/listen-here.js';
+// Each component comes in a task of its own (see own-task.ts), in this order: where the reader
+// left off first, then the header's controls, then the rest.
 import './components/reading-place.js';
+import './components/read-aloud-player.js';
+import './components/reading-settings-panel.js';
+import './components/offline-status.js';
+import './components/edition-toc.js';
+import './components/listen-here.js';
 
 // Line focus is a setting few readers turn on, so its code comes with what loads on first use
 // (src/first-use.ts) once it is on. The settings

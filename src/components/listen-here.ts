@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { componentStyles } from '../styles/component-styles.js';
+import { ownTask } from '../own-task.js';
 
 /** Asks the read-aloud player to start at a heading; the player listens on the document. */
 export class ListenHereEvent extends Event {
@@ -12,6 +13,9 @@ export class ListenHereEvent extends Event {
     super('listen-here', { bubbles: true, composed: true });
   }
 }
+
+// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
+await ownTask();
 
 /**
  * "Listen from here", placed by the build beside each section heading and FAQ question: right

@@ -7,6 +7,7 @@ import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
 import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
 import { componentStyles } from '../styles/component-styles.js';
+import { ownTask } from '../own-task.js';
 
 const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   unsupported: 'Offline reading is not available in this browser.',
@@ -27,6 +28,9 @@ const ICONS = {
   update: icon('M8 2.5a5.5 5.5 0 0 0-4.6 2.5H5.5v1.5H1V2h1.5v1.8A7 7 0 0 1 15 8h-1.5A5.5 5.5 0 0 0 8 2.5zM1 8h1.5a5.5 5.5 0 0 0 10.1 3H10.5V9.5H15V14h-1.5v-1.8A7 7 0 0 1 1 8z'),
   problem: icon('M8 1.25 15.25 14.5H.75zm0 3.1L3.28 13h9.44zM7.25 6.5h1.5v3.5h-1.5zm0 4.5h1.5v1.5h-1.5z'),
 };
+
+// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
+await ownTask();
 
 /**
  * The offline indicator: a small button in the toolbar whose icon and words say where the

@@ -21,11 +21,15 @@ import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
 import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
 import { adoptLaterStyles } from '../styles/component-styles.js';
+import { ownTask } from '../own-task.js';
 
 /** What the player loads on first use (see ensurePlayer): the speech code, and the bar with its voice menu. */
 type Session = typeof import('../speech/read-aloud-session.js');
 type Bar = typeof import('./read-aloud-player.bar.js');
 type Listening = import('./read-aloud-player.listening.js').Listening;
+
+// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
+await ownTask();
 
 /**
  * The read-aloud player: a Listen button in the page header and, while listening, a compact

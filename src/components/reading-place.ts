@@ -2,6 +2,10 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { ReadingPlaceController } from '../controllers/reading-place-controller.js';
 import { componentStyles } from '../styles/component-styles.js';
+import { ownTask } from '../own-task.js';
+
+// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
+await ownTask();
 
 /**
  * Where you left off: when the reader comes back to the article, the page opens at the

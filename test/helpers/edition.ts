@@ -54,7 +54,13 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
     if (event.sourceFile.includes('/node_modules/axe-core/')) return;
     violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
   });
-  if (scripts && !path.includes('without-modules')) await win.customElements.whenDefined('edition-toc');
+  // Components come one task apart (src/own-task.ts): wait for every one the page holds, but
+  // line focus, which loads only once a reader turns it on.
+  if (scripts && !path.includes('without-modules')) {
+    const tags = new Set([...doc.querySelectorAll(':not(:defined)')].map((element) => element.localName));
+    tags.delete('line-focus');
+    await Promise.all([...tags].map((tag) => win.customElements.whenDefined(tag)));
+  }
   await doc.fonts?.ready;
   return { frame, doc, win };
 }
