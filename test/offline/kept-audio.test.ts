@@ -120,5 +120,8 @@ describe('audio kept for offline (a served fixture site)', function () {
     await press('.keep-audio');
     await site.waitFor(`${text('.audio-kept')} === ${JSON.stringify(NOT_KEPT)}`);
     expect(await site.evaluate(AUDIO_FILES)).to.deep.equal([]);
+    // Nothing else held it: with the server stopped, the audio is now out of reach, so what
+    // played above came from the kept files.
+    expect(await site.evaluate(`fetch(${JSON.stringify(audio.src)}).then((r) => r.ok, () => false)`)).to.equal(false);
   });
 });
