@@ -28,9 +28,9 @@ const NOT_KEPT = 'The audio is not kept offline: it plays only online.';
 const AUDIO_FILES = "caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))";
 
 /**
- * Waits until the media element, after its `from`-th event of `type` (in window.mediaEvents,
- * see site.watchMedia) whose clock matched `at`, is heard playing on: its clock advanced past
- * `by` seconds beyond that point without a seek. Answers the clock at that event.
+ * Waits until the media element plays on after the first `type` event (in window.mediaEvents,
+ * see site.watchMedia) whose clock `at` accepts: its clock passes `by` seconds beyond that
+ * point before any later seek. Answers the clock at that event.
  */
 function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
   return site.waitFor<{ time: number }>(`(() => {
