@@ -38,8 +38,9 @@ export default {
     // tree need the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
     // *.speech.test.ts: end to end against the real engine (speech-dispatcher is Linux
-    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.mjs,
-    // which needs the DevTools Protocol), which must read aloud offline too.
+    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.mjs;
+    // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
+    // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
     { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
   ],
   concurrency: 1,

@@ -2,6 +2,7 @@
 // The notes a person writes at the end of RESULTS.md, below NOTES_MARK, survive a rerun.
 import { existsSync, readFileSync } from 'node:fs';
 import { OPENINGS } from './first-use.mjs';
+import { audioRenderArea } from './audio-render.mjs';
 
 export const NOTES_MARK = '<!-- Notes written by hand: everything below this line is kept when `npm run bench` rewrites this file. -->';
 
@@ -93,6 +94,7 @@ export function areas(r) {
           : []),
       ],
     },
+    ...(r.audioRender ? [audioRenderArea(r.audioRender)] : []),
     {
       title: 'Opened on first use (puppeteer, Lighthouse\'s mobile viewport, unthrottled)',
       about: `Median of ${r.firstUse.settings.runs.length} first visits each, in fresh browser contexts, timed once the page says it is saved for offline: from the click reaching the page (a capture-phase listener) to the first frame that shows what it opened. The player's speech code is precached then but not yet loaded, so the press loads it through the worker; Listen uses a stand-in engine whose voice starts at once (the time to speech above uses the real one).`,

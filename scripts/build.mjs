@@ -6,7 +6,8 @@
 //
 // `--out DIR` and `--articles DIR` build elsewhere or from other sources (the update test
 // builds a second version that way). `--base-url URL` (or SITE_BASE_URL) is the site's public
-// address, which the podcast feed needs.
+// address, which the podcast feed needs. `--audio-cache DIR` keeps rendered audio there instead
+// of the usual cache (the bench renders cold into an empty one).
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ import { compressBody } from './static-server.mjs';
 import { minifyComponentStyles } from './component-styles.mjs';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.mjs';
 import { pageAudio } from './audio/page-audio.mjs';
+import { DEFAULT_CACHE_DIR } from './audio/render-cache.mjs';
 import { fontSamplesPlugin } from './font-samples.mjs';
 import { recommendedVoiceData, VOICES_DIR } from './voice-data.mjs';
 
@@ -35,6 +37,7 @@ const { values: options } = parseArgs({
     'base-url': { type: 'string' },
     // Builds whose audio is not what is looked at (the tests' fixture sites) skip rendering it.
     'no-audio': { type: 'boolean', default: false },
+    'audio-cache': { type: 'string', default: DEFAULT_CACHE_DIR },
   },
 });
 const OUT = options.out;
@@ -63,7 +66,7 @@ async function build() {
   // The audio edition reads the rendered article, then the page links the audio it got.
   const pageHtml = (/** @type {import('./site.mjs').SitePage} */ page, pageAssets = assets) =>
     renderPage(page.article, pageAssets, page.lexicon, pageContext(site, page));
-  const editions = options['no-audio'] ? new Map() : await renderSiteAudio({ site: site.pages, out: OUT, pageHtml, album: site.config.title });
+  const editions = options['no-audio'] ? new Map() : await renderSiteAudio({ site: site.pages, out: OUT, pageHtml, album: site.config.title, cacheDir: options['audio-cache'] });
   const home = site.pages[0];
   const feed = await writePodcastFeed({
     site: site.pages,

@@ -1,5 +1,5 @@
-// Drives a served build of the edition in its own Chromium page through the offline-site
-// plugin's commands (test/plugins/offline-site-plugin.mjs). Expressions run in that page.
+// Drives a served build of the edition in its own page (Chromium or Firefox) through the
+// offline-site plugin's commands (test/plugins/offline-site-plugin.mjs). Expressions run in that page.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { AXE_TAGS } from './axe.js';
 
@@ -28,7 +28,13 @@ export const site = {
   reload: () => command('offline-site-reload'),
   evaluate: <T>(expression: string) => command<T>('offline-site-evaluate', { expression }),
   waitFor: <T>(expression: string, timeout?: number) => command<T>('offline-site-wait', { expression, timeout }),
+  /** A real click on what a puppeteer selector finds (`>>>` goes into shadow roots). */
+  click: (selector: string) => command('offline-site-click', { selector }),
+  /** From the next document on, `window.mediaEvents` lists what every media element does. */
+  watchMedia: () => command('offline-site-watch-media'),
+  /** Chromium only (DevTools Protocol). */
   network: (offline: boolean) => command('offline-site-network', { offline }),
+  /** Chromium only (DevTools Protocol). */
   quota: (bytes: number) => command('offline-site-quota', { bytes }),
   axe: () => command<string>('offline-site-axe', { tags: AXE_TAGS }),
   close: () => command('offline-site-close'),

@@ -1,8 +1,9 @@
 // Test-runner commands that build the edition into a temporary folder, serve it from a
-// plain static server on a free localhost port, and drive it in its own Chromium page (in
-// an isolated browser context), so service workers, caches and a server that goes away
-// can be tested for real. A test's own frame cannot do this: the served site is another
-// origin. One site per test session; `offline-site-close` removes it all.
+// plain static server on a free localhost port, and drive it in its own page (in an isolated
+// browser context), so service workers, caches and a server that goes away can be tested for
+// real, in Chromium and in Firefox (both run under puppeteer). A test's own frame cannot do
+// this: the served site is another origin. One site per test session; `offline-site-close`
+// removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
 // test/helpers/offline-site.ts gives the commands a typed face.
 import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
@@ -146,7 +147,42 @@ export function offlineSitePlugin() {
       }
     },
 
-    /** Network emulation: navigator.onLine and the online/offline events, as when a signal drops. */
+    /**
+     * A real click, as a pointer gives it (which media playback may need), on the element a
+     * puppeteer selector finds (`>>>` goes into shadow roots).
+     */
+    async 'offline-site-click'(site, { selector }) {
+      await pageOf(site).locator(selector).click();
+      return true;
+    },
+
+    /**
+     * From the page's next document on, notes what every media element does, in
+     * `window.mediaEvents` ({ type, time }: its clock when `playing`, `seeked`, `timeupdate`,
+     * `pause` or `ended` fired). The player's audio element is never in the document, so this
+     * watches where each one is asked to play.
+     */
+    async 'offline-site-watch-media'(site) {
+      await pageOf(site).evaluateOnNewDocument(() => {
+        /** @type {{ type: string, time: number }[]} */
+        const events = [];
+        /** @type {any} */ (window).mediaEvents = events;
+        const watched = new WeakSet();
+        const play = HTMLMediaElement.prototype.play;
+        HTMLMediaElement.prototype.play = function () {
+          if (!watched.has(this)) {
+            watched.add(this);
+            for (const type of ['playing', 'seeked', 'timeupdate', 'pause', 'ended']) {
+              this.addEventListener(type, () => events.push({ type, time: this.currentTime }));
+            }
+          }
+          return play.call(this);
+        };
+      });
+      return true;
+    },
+
+    /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
     async 'offline-site-network'(site, { offline }) {
       await pageOf(site).setOfflineMode(offline);
       return true;
@@ -203,7 +239,7 @@ export function offlineSitePlugin() {
       }
       const handler = commands[command];
       if (!handler) return undefined;
-      if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives Chromium through puppeteer, not ${session.browser.name}`);
+      if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
       const task = ++lastTask;
       const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
       running.catch(() => undefined); // reported through offline-site-result
