@@ -162,7 +162,6 @@ export class ReadAloudPlayer extends LitElement {
     return html`${this.renderLaunch(!listening || focusMove.keeps('launch'))}${(listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing}`;
   }
 
-
   private renderLaunch(showButtons: boolean) {
     if (!this.supported) {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
@@ -279,7 +278,9 @@ export class ReadAloudPlayer extends LitElement {
       announce: (message) => this.announce(message),
       notice: () => this.notice,
     });
-    ({ sources: this.sources, listening: this.listening, changed: this.playerChanged } = reading);
+    this.sources = reading.sources;
+    this.listening = reading.listening;
+    this.playerChanged = reading.changed;
     return reading.sources.device;
   }
 
