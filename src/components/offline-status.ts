@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { HomeScreenHintController } from '../controllers/home-screen-hint-controller.js';
 import { announce } from '../announcer.js';
+import { FirstUseLoader } from '../first-use-loader.js';
 import { KeepOnOpenController } from '../controllers/keep-on-open-controller.js';
 import { OnlineController } from '../controllers/online-controller.js';
 import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
@@ -122,17 +122,20 @@ export class OfflineStatus extends LitElement {
   private readonly worker = new ServiceWorkerController(this);
   private readonly connection = new OnlineController(this);
   private readonly storage = new PersistentStorageController(this);
-  /** Made when the details first open, with the code they load then (src/first-use.ts). */
-  private homeScreen?: HomeScreenHintController;
+  /**
+   * What the details load on their first opening (src/first-use.ts): `<offline-keeping>`, and
+   * the Home Screen hint made then. Offline before the edition was saved, say, the status above
+   * says all that matters, and the next opening tries again.
+   */
+  private readonly details = new FirstUseLoader(this, {
+    load: () => import('../first-use.js').then(({ HomeScreenHintController }) => new HomeScreenHintController(this)),
+  });
 
   /** On an article: 'article' where it is kept by itself, 'home-article' where it is the one article, saved as the home page. */
   @property() page?: 'article' | 'home-article';
 
   @state() private open = false;
   private keepOnOpen?: KeepOnOpenController;
-  /** What the details load on their first opening: `<offline-keeping>` and the Home Screen hint. */
-  @state() private detailsLoaded = false;
-  private detailsReady?: Promise<void>;
 
 
   @query('.status') private statusText!: HTMLElement;
@@ -174,8 +177,8 @@ export class OfflineStatus extends LitElement {
               ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
             </div>`
           : nothing}
-        ${this.page && this.detailsLoaded && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
-        ${this.homeScreen?.needed
+        ${this.page && this.details.value && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
+        ${this.details.value?.needed
           ? html`<p class="hint">
               On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your
               Home Screen (Share, then Add to Home Screen).
@@ -223,22 +226,12 @@ export class OfflineStatus extends LitElement {
   private toggle() {
     this.open = !this.open;
     if (!this.open) return;
-    this.detailsReady ??= import('../first-use.js').then(
-      ({ HomeScreenHintController }) => {
-        this.homeScreen = new HomeScreenHintController(this);
-        this.detailsLoaded = true;
-      },
-      // Offline before the edition was saved, say: the status above says all that matters.
-      () => (this.detailsReady = undefined),
-    );
+    void this.details.load();
   }
 
   /** Settles once what a first opening loads has loaded and rendered too. */
-  protected override async getUpdateComplete() {
-    const complete = await super.getUpdateComplete();
-    if (!this.detailsReady || this.detailsLoaded) return complete;
-    await this.detailsReady;
-    return super.getUpdateComplete();
+  protected override getUpdateComplete() {
+    return this.details.settled(() => super.getUpdateComplete());
   }
 
   private async close({ refocus }: { refocus: boolean }) {

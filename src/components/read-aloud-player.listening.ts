@@ -1,8 +1,9 @@
-// What follows the reading, made on the first Listen with the bar (see ReadAloudPlayer.ensurePlayer):
-// the sentence highlight, the page following it, lock-screen and headset controls, taps that move
-// the reading, the player yielding to the listener's screen reader, and the screen kept on while
-// the device's voice speaks. A visit that never listens does not download it; the offline worker
-// precaches it like the rest.
+// What reads and what follows the reading, made on the first Listen with the bar (see
+// ReadAloudPlayer.ensurePlayer): the device's voice and the audio edition (PlayerSources), the
+// sentence highlight, the page following it, lock-screen and headset controls, taps that move
+// the reading, the player yielding to the listener's screen reader, the screen kept on while
+// the device's voice speaks, and the answer to each change (PlayerChanges). A visit that never
+// listens does not download it; the offline worker precaches it like the rest.
 import type { ReactiveControllerHost } from 'lit';
 import { FollowReadingController } from '../controllers/follow-reading-controller.js';
 import { MediaSessionController } from '../controllers/media-session-controller.js';
@@ -10,10 +11,60 @@ import { ReadingHighlightController } from '../controllers/reading-highlight-con
 import { TapToSeekController } from '../controllers/tap-to-seek-controller.js';
 import { WakeLockController } from '../controllers/wake-lock-controller.js';
 import { YieldController } from '../controllers/yield-controller.js';
+import { PlayerSources } from '../speech/player-sources.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
+import { readAloudSession } from '../speech/read-aloud-session.js';
 import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
+import type { PageAudio } from '../speech/recorded-session.js';
+import type { SpeechEngine, Voice } from '../speech/speech-engine.js';
+import { PlayerChanges, type PlayerChangeHooks } from './read-aloud-player.changes.js';
 
-export { PlayerSources } from '../speech/player-sources.js';
+/** What the player hands over on its first Listen to have the reading made (see makeReading). */
+export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'> {
+  article: HTMLElement;
+  lang: string;
+  engine: SpeechEngine;
+  audio?: PageAudio;
+  /** The listener's speed and voice, read on every start and change. */
+  rate(): number;
+  voice(): Voice | undefined;
+  /** The audio edition cannot be used: why, in plain words. */
+  failed(message: string): void;
+  /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
+  changed(): void;
+  /** The reading reached the article's end. */
+  finished(): void;
+  /** Whether a key is one of the player's own (see ShortcutsController.match). */
+  ownKey(event: KeyboardEvent): boolean;
+  /** Starts listening again after a stop (the lock screen's Play). */
+  listen(): void;
+}
+
+/**
+ * The reading, made on the first Listen: who reads (the device's voice over the article's
+ * script, or the audio edition), what follows them, and what answers each change.
+ */
+export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: ReadingHooks) {
+  const { article, lang, engine, rate, voice } = hooks;
+  const sources = new PlayerSources({
+    device: readAloudSession(article, lang, { engine, rate, voice }),
+    audio: hooks.audio,
+    speech: engine.supported,
+    rate,
+    failed: hooks.failed,
+  });
+  const player = () => sources.active;
+  const listening = followTheReading(host, { player, state: () => sources.active.state, article, ownKey: hooks.ownKey, listen: hooks.listen });
+  const changes = new PlayerChanges({ ...hooks, listening });
+  /** Every change of the player reading, or of which one reads. */
+  const changed = () => {
+    changes.changed(sources.active);
+    hooks.changed();
+  };
+  sources.addEventListener('change', changed);
+  sources.addEventListener('finished', hooks.finished);
+  return { sources, listening, changed };
+}
 
 export interface ListeningHooks {
   /** The player reading now: the device's voice or the audio edition, as the listener chose. */

@@ -15,20 +15,23 @@ export type ReadAloudAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previou
  * because every screen reader's browse mode has a use for them (Orca's lists of paragraphs,
  * lists and table navigation are Alt+Shift+P, L and arrows; see the README).
  */
-export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = [
-  { action: 'toggle', keys: 'K Space', label: 'play or pause', scope: 'focus' },
-  { action: 'previous', keys: 'ArrowLeft', label: 'previous sentence', scope: 'focus' },
-  { action: 'next', keys: 'ArrowRight', label: 'next sentence', scope: 'focus' },
-  { action: 'previousSection', keys: 'ArrowUp PageUp', label: 'previous section', scope: 'focus' },
-  { action: 'nextSection', keys: 'ArrowDown PageDown', label: 'next section', scope: 'focus' },
-  { action: 'toggle', keys: 'Alt+Shift+P', label: 'play or pause', scope: 'page' },
-  { action: 'stop', keys: 'Alt+Shift+S', label: 'stop', scope: 'page' },
-  { action: 'previous', keys: 'Alt+Shift+ArrowLeft', label: 'previous sentence', scope: 'page' },
-  { action: 'next', keys: 'Alt+Shift+ArrowRight', label: 'next sentence', scope: 'page' },
-  { action: 'previousSection', keys: 'Alt+Shift+ArrowUp', label: 'previous section', scope: 'page' },
-  { action: 'nextSection', keys: 'Alt+Shift+ArrowDown', label: 'next section', scope: 'page' },
-  { action: 'here', keys: 'Alt+Shift+L', label: 'listen from the selected text, or the top of the screen', scope: 'page' },
-];
+export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = keyTable([
+  { action: 'toggle', label: 'play or pause', focus: 'K Space', page: 'Alt+Shift+P' },
+  { action: 'stop', label: 'stop', page: 'Alt+Shift+S' },
+  { action: 'previous', label: 'previous sentence', focus: 'ArrowLeft', page: 'Alt+Shift+ArrowLeft' },
+  { action: 'next', label: 'next sentence', focus: 'ArrowRight', page: 'Alt+Shift+ArrowRight' },
+  { action: 'previousSection', label: 'previous section', focus: 'ArrowUp PageUp', page: 'Alt+Shift+ArrowUp' },
+  { action: 'nextSection', label: 'next section', focus: 'ArrowDown PageDown', page: 'Alt+Shift+ArrowDown' },
+  { action: 'here', label: 'listen from the selected text, or the top of the screen', page: 'Alt+Shift+L' },
+]);
+
+/** Each action once, with its keys in the player (if any) and on the page: the player's keys first, then the page's. */
+function keyTable(rows: { action: ReadAloudAction; label: string; focus?: string; page: string }[]): Shortcut<ReadAloudAction>[] {
+  return [
+    ...rows.flatMap(({ action, label, focus }) => (focus ? [{ action, keys: focus, label, scope: 'focus' as const }] : [])),
+    ...rows.map(({ action, label, page }) => ({ action, keys: page, label, scope: 'page' as const })),
+  ];
+}
 
 /** A click from the keyboard or a screen reader, which has no pointer presses. */
 export const byKeyboard = (event: MouseEvent) => event.detail === 0;

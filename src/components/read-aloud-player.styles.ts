@@ -17,12 +17,7 @@ export const readAloudPlayerStyles = [
     }
 
     select {
-      min-height: var(--target-size);
-      max-width: 100%;
       padding: 0.25rem 0.5rem;
-      border: 0.125rem solid currentColor;
-      border-radius: 0.375rem;
-      background: var(--bg);
     }
 
     .launch {

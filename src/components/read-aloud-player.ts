@@ -16,6 +16,7 @@ import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/sp
 import { languageDisplayName, primaryLanguage } from '../speech/language-names.js';
 import type { RecommendedVoice } from '../speech/voices.js';
 import type { PageAudio } from '../speech/recorded-session.js';
+import { FirstUseLoader } from '../first-use-loader.js';
 import type { ListenHereEvent } from './listen-here.js';
 import { ICONS } from './read-aloud-player.icons.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
@@ -24,8 +25,9 @@ import { adoptLaterStyles } from '../styles/component-styles.js';
 import { ownTask } from '../own-task.js';
 
 /** What the player loads on first use (see ensurePlayer): the speech code, and the bar with its voice menu. */
-type Session = typeof import('../speech/read-aloud-session.js');
-type Bar = typeof import('./read-aloud-player.bar.js');
+type FirstUse = typeof import('../first-use.js');
+type Session = FirstUse['session'];
+type Bar = FirstUse['bar'];
 type Listening = import('./read-aloud-player.listening.js').Listening;
 
 // Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
@@ -78,8 +80,11 @@ export class ReadAloudPlayer extends LitElement {
 
   /** The device's voice and the audio edition: the one reading is `player`. */
   private sources?: import('../speech/player-sources.js').PlayerSources;
-  /** The player being made, its code loading: every press until then waits for the same one. */
-  private playerReady?: Promise<SpeechPlayer | undefined>;
+  /** The player, made with its code on first use: every press until then waits for the same one. */
+  private readonly firstUse = new FirstUseLoader(this, {
+    load: () => import('../first-use.js').then((code) => this.firstUsed(code, this.article!)),
+    failed: () => this.announce('Read aloud could not load. Check the connection, then try again.'),
+  });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
   /** Why the audio edition is not reading, said with the state that follows (the announcer says only the latest message). */
@@ -88,11 +93,10 @@ export class ReadAloudPlayer extends LitElement {
   private bar?: Bar;
   /** The controllers that follow the reading, made with the player. */
   private listening?: Listening;
+  /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
+  private playerChanged?: () => void;
   private article?: HTMLElement;
   private position?: ReadingPosition;
-  private lastIndex = -1;
-  private lastState: PlayerState = 'idle';
-  private lastProblem?: string;
   /** Play was pressed before any voice had loaded, and waits for them. */
   private waitingForVoices = false;
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
@@ -152,11 +156,8 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Settles once the code a press is waiting for has loaded (see ensurePlayer) and rendered too. */
-  protected override async getUpdateComplete() {
-    const complete = await super.getUpdateComplete();
-    if (!this.playerReady) return complete;
-    await this.playerReady;
-    return super.getUpdateComplete();
+  protected override getUpdateComplete() {
+    return this.firstUse.settled(() => super.getUpdateComplete());
   }
 
   override render() {
@@ -164,7 +165,6 @@ export class ReadAloudPlayer extends LitElement {
     const { focusMove } = this;
     return html`${this.renderLaunch(!listening || focusMove.keeps('launch'))}${(listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing}`;
   }
-
 
   private renderLaunch(showButtons: boolean) {
     if (!this.supported) {
@@ -225,7 +225,7 @@ export class ReadAloudPlayer extends LitElement {
   private async useSource(quietFirst = false) {
     const sources = this.sources!;
     if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) {
-      this.playerChanged();
+      this.playerChanged?.();
       // The lock screen's clock and the wake lock follow the source, not only its state.
       this.listening?.show(sources.active);
     }
@@ -247,56 +247,45 @@ export class ReadAloudPlayer extends LitElement {
    * too (the worker precaches it, so offline as well): a press speaks once it has loaded.
    */
   private ensurePlayer(): Promise<SpeechPlayer | undefined> {
-    const article = this.article;
-    if (!this.supported || !article) return Promise.resolve(undefined);
-    this.playerReady ??= import('../first-use.js').then(
-      async ({ session, bar, listening: { followTheReading, PlayerSources } }) => {
-        // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
-        this.recommended = await bar.recommendedVoices(this.articleLang);
-        adoptLaterStyles(this.renderRoot, bar.barStyles);
-        this.bar = bar;
-        const player = this.createPlayer(session, article, PlayerSources);
-        this.listening = followTheReading(this, {
-          player: () => this.player ?? player,
-          state: () => this.state,
-          article,
-          ownKey: (event) => this.shortcuts.match(event) !== undefined,
-          listen: () => void this.listen(),
-        });
-        return player;
-      },
-      () => {
-        // Offline before the edition was saved, say: the next press tries again.
-        this.playerReady = undefined;
-        this.announce('Read aloud could not load. Check the connection, then try again.');
-        return undefined;
-      },
-    );
-    return this.playerReady;
+    if (!this.supported || !this.article) return Promise.resolve(undefined);
+    return this.firstUse.load();
   }
 
-  private createPlayer(session: Session, article: HTMLElement, Sources: typeof import('../speech/player-sources.js').PlayerSources) {
+  /** Makes the reading with the code loaded on first use (see makeReading). */
+  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement) {
+    // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
+    this.recommended = await bar.recommendedVoices(this.articleLang);
+    adoptLaterStyles(this.renderRoot, bar.barStyles);
+    this.bar = bar;
     this.session = session;
-    const sources = (this.sources = new Sources({
-      device: session.readAloudSession(article, this.articleLang, {
-        engine: this.engine,
-        rate: () => this.prefs.value.rate,
-        voice: () => this.currentVoice(),
-      }),
+    const reading = makeReading(this, {
+      article,
+      lang: this.articleLang,
+      engine: this.engine,
       audio: this.audio,
-      speech: this.engine.supported,
       rate: () => this.prefs.value.rate,
+      voice: () => this.currentVoice(),
       failed: (message) => {
         this.announce((this.notice = message));
         this.requestUpdate();
       },
-    }));
-    sources.addEventListener('change', () => this.playerChanged());
-    sources.addEventListener('finished', () => {
-      this.position?.clear();
-      this.announce('Finished reading.');
+      changed: () => this.revision++,
+      finished: () => {
+        this.position?.clear();
+        this.announce('Finished reading.');
+      },
+      ownKey: (event) => this.shortcuts.match(event) !== undefined,
+      listen: () => void this.listen(),
+      position: this.position,
+      highlight: () => this.showReadingPosition(),
+      handOverFocus: (from, to) => this.planFocus(from, to),
+      announce: (message) => this.announce(message),
+      notice: () => this.notice,
     });
-    return sources.device;
+    this.sources = reading.sources;
+    this.listening = reading.listening;
+    this.playerChanged = reading.changed;
+    return reading.sources.device;
   }
 
   /** What the bar shows and does (see read-aloud-player.bar.ts). */
@@ -336,29 +325,6 @@ export class ReadAloudPlayer extends LitElement {
 
   private languageName() {
     return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
-  }
-
-  private playerChanged() {
-    const player = this.player!;
-    // This runs on every word the engine reports: only the highlight changes that often.
-    const range = this.showReadingPosition();
-    const moved = player.index !== this.lastIndex;
-    const stateChanged = player.state !== this.lastState;
-    if (moved) {
-      this.lastIndex = player.index;
-      if (player.state === 'playing') this.listening?.follow.reveal(range);
-      if (player.state !== 'idle') this.position?.save(player.script, player.index);
-    }
-    if (stateChanged) this.planFocus(this.lastState, player.state);
-    if (stateChanged || player.problem !== this.lastProblem) {
-      const messages: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
-      this.announce(player.problem ?? `${this.notice ?? ''} ${messages[player.state]}`.trim());
-      if (player.state === 'playing' && this.lastState === 'idle' && this.listening) this.listening.follow.following = true;
-      this.lastState = player.state;
-      this.lastProblem = player.problem;
-    }
-    if (moved || stateChanged) this.listening?.show(player);
-    this.revision++;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { DockingController } from '../controllers/docking-controller.js';
+import { FirstUseLoader } from '../first-use-loader.js';
 import { announce } from '../announcer.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { afterFocusSettles } from '../focus-handover.js';
@@ -76,8 +77,18 @@ export class ReadingSettingsPanel extends LitElement {
 
   @state() private open = false;
   /** The controls' code, loaded when the panel is first opened: page load does less before a first interaction. */
-  @state() private controls?: Controls;
-  private controlsReady?: Promise<void>;
+  private readonly controls = new FirstUseLoader<Controls>(this, {
+    load: () =>
+      import('../first-use.js').then(({ settingsControls: controls }) => {
+        adoptLaterStyles(this.renderRoot, controls.controlsStyles);
+        return controls;
+      }),
+    failed: () => {
+      // Offline before the edition was saved, say: the next opening tries again.
+      this.open = false;
+      announce('Reading settings could not load. Check the connection, then try again.');
+    },
+  });
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
   @state() private closing = false;
 
@@ -103,34 +114,20 @@ export class ReadingSettingsPanel extends LitElement {
         ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
-        ${this.controls ? this.controls.renderControls(this.controlsView()) : nothing}
+        ${this.controls.value ? this.controls.value.renderControls(this.controlsView()) : nothing}
       </div>
     `;
   }
 
   /** Settles once the controls a first opening waits for have loaded and rendered too. */
-  protected override async getUpdateComplete() {
-    const complete = await super.getUpdateComplete();
-    if (!this.controlsReady || this.controls) return complete;
-    await this.controlsReady;
-    return super.getUpdateComplete();
+  protected override getUpdateComplete() {
+    return this.controls.settled(() => super.getUpdateComplete());
   }
 
   private toggle() {
     this.open = !this.open;
     if (!this.open) return;
-    this.controlsReady ??= import('../first-use.js').then(
-      ({ settingsControls: controls }) => {
-        adoptLaterStyles(this.renderRoot, controls.controlsStyles);
-        this.controls = controls;
-      },
-      () => {
-        // Offline before the edition was saved, say: the next opening tries again.
-        this.controlsReady = undefined;
-        this.open = false;
-        announce('Reading settings could not load. Check the connection, then try again.');
-      },
-    );
+    void this.controls.load();
   }
 
   private controlsView(): import('./reading-settings-panel.controls.js').ControlsView {

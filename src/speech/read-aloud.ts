@@ -13,7 +13,7 @@ import { partsOf, type Part } from './clauses.js';
 import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
-import { destination, type Move } from './script-navigation.js';
+import { ScriptPlayer } from './script-navigation.js';
 
 export type PlayerState = 'idle' | 'playing' | 'paused';
 
@@ -101,7 +101,7 @@ const wordsMs = (words: number, rate: number) => (words / (WORDS_PER_MINUTE * ra
 /** Estimated speaking time of a segment at a rate, in ms. */
 export const durationMs = (segment: Segment, rate: number) => wordsMs(segment.words, rate);
 
-export class ReadAloud extends EventTarget implements SpeechPlayer {
+export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   state: PlayerState = 'idle';
   /** The segment being read, or to be read next. */
   index = 0;
@@ -212,17 +212,6 @@ export class ReadAloud extends EventTarget implements SpeechPlayer {
     this.moveTo(index);
     if (this.state === 'playing') this.speakCurrent();
     else this.changed();
-  }
-
-  readonly next = () => this.go('next');
-  readonly previous = () => this.go('previous');
-  readonly nextSection = () => this.go('nextSection');
-  readonly previousSection = () => this.go('previousSection');
-
-  /** Sentence and section moves, the same for both players (./script-navigation.ts). */
-  private go(move: Move) {
-    const to = destination(this.script, this.index, move);
-    if (to !== undefined) this.seek(to);
   }
 
   /** Applies a new speed or voice mid-sentence, from the last word heard. */

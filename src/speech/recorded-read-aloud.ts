@@ -5,7 +5,7 @@
 // The media element is injected, so the logic is tested with a fake.
 import { QUIET_MS, type PlayerState, type SpeechPlayer, type Timers } from './read-aloud.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
-import { destination, type Move } from './script-navigation.js';
+import { ScriptPlayer } from './script-navigation.js';
 
 /** The part of HTMLMediaElement the player uses. */
 export interface MediaLike extends EventTarget {
@@ -48,7 +48,7 @@ const PROBLEMS: Record<string, string> = {
   media: 'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
 };
 
-export class RecordedReadAloud extends EventTarget implements SpeechPlayer {
+export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   state: PlayerState = 'idle';
   index = 0;
   /** Recorded audio has sentence times only: no word is marked. */
@@ -148,17 +148,6 @@ export class RecordedReadAloud extends EventTarget implements SpeechPlayer {
   seek(index: number) {
     this.moveTo(index);
     this.changed();
-  }
-
-  readonly next = () => this.go('next');
-  readonly previous = () => this.go('previous');
-  readonly nextSection = () => this.go('nextSection');
-  readonly previousSection = () => this.go('previousSection');
-
-  /** Sentence and section moves, the same for both players (./script-navigation.ts). */
-  private go(move: Move) {
-    const to = destination(this.script, this.index, move);
-    if (to !== undefined) this.seek(to);
   }
 
   /** Moves the clock to a time (the lock screen's scrubber): the sentence follows. */

@@ -7,8 +7,9 @@ import { css, type CSSResult } from 'lit';
  *
  * - `:host` takes no box of its own (`display: contents`): its parts are laid out by the page,
  *   which places them with `::part()` (a component never knows where it sits).
- * - Buttons of at least the target size, padding in rem so they grow with their text but not
- *   by a multiple of it; a 3 px focus outline in the theme's focus colour.
+ * - Buttons and selects of at least the target size, in the same outline; buttons' padding in
+ *   rem so they grow with their text but not by a multiple of it; a 3 px focus outline in the
+ *   theme's focus colour.
  * - `.notice` and `.problem`: a sentence set apart (a stored setting that could not be read, a
  *   sentence that could not be spoken).
  * - `.choice`: a radio button or checkbox with its label, the label being the target.
@@ -21,15 +22,19 @@ export const componentStyles = css`
     color: var(--text);
   }
 
-  button {
-    box-sizing: border-box;
+  button,
+  select {
     min-height: var(--target-size);
-    min-width: var(--target-size);
     max-width: 100%;
-    padding: 0.375rem 0.875rem;
     border: 0.125rem solid currentColor;
     border-radius: 0.375rem;
     background: var(--bg);
+  }
+
+  button {
+    box-sizing: border-box;
+    min-width: var(--target-size);
+    padding: 0.375rem 0.875rem;
     color: inherit;
     font: inherit;
     overflow-wrap: anywhere;

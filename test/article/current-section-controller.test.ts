@@ -6,6 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { CurrentSectionController } from '../../src/controllers/current-section-controller.js';
 import { until } from '../helpers/speech.js';
+import { testHost } from '../helpers/test-host.js';
 
 class SectionHost extends LitElement {
   readonly section = new CurrentSectionController(this, () => [...document.querySelectorAll('.test-article section[aria-labelledby]')]);
@@ -13,13 +14,7 @@ class SectionHost extends LitElement {
     return html`<p>${this.section.current ?? 'none'}</p>`;
   }
 }
-customElements.define('section-host', SectionHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'section-host': SectionHost;
-  }
-}
+const hosts = testHost('section-host', SectionHost);
 
 const SECTIONS = ['one', 'two', 'three'];
 
@@ -86,7 +81,7 @@ describe('CurrentSectionController', () => {
     window.scrollTo({ top: 0, behavior: 'instant' });
   });
 
-  const connect = () => (host = document.body.appendChild(document.createElement('section-host')));
+  const connect = () => (host = hosts.add());
 
   it('has no current section in the opening, before the first heading', async () => {
     connect();

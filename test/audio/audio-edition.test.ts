@@ -2,19 +2,11 @@ import { expect } from '@esm-bundle/chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
+import type { PageAudio } from '../../src/speech/recorded-session.js';
 
 // The built audio edition as browsers decode it. `npm test` builds dist/ first; the audio is
 // rendered at build time from the same script the player speaks, and these check that claim
 // against the live page, and the cue times against what the browser's own MP3 decoder gives.
-
-interface PageAudio {
-  src: string;
-  type: string;
-  bytes: number;
-  seconds: number;
-  cues: string;
-  chapters: string;
-}
 
 /** The page's audio edition data, with URLs resolved against the built page. */
 async function builtAudio(): Promise<PageAudio> {

@@ -43,3 +43,6 @@ export class FakeContainer extends EventTarget {
 
 export const registration = (workers: Partial<FakeRegistration>) =>
   Object.assign(new EventTarget(), { installing: null, waiting: null, active: null, ...workers });
+
+/** A container whose `register` answers with a registration of these workers; `controller` controls the page. */
+export const containerOf = (controller: FakeWorker | null, workers: Partial<FakeRegistration>) => new FakeContainer(controller, async () => registration(workers));

@@ -6,6 +6,9 @@ export function playerOf(edition: Edition) {
   const host = edition.doc.querySelector('read-aloud-player')!;
   const root = host.shadowRoot!;
   const q = <T extends Element = HTMLButtonElement>(selector: string) => root.querySelector<T>(selector);
+  const rendered = async () => {
+    await (host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  };
   return {
     host,
     root,
@@ -18,8 +21,15 @@ export function playerOf(edition: Edition) {
     note: () => q<HTMLElement>('.note')?.textContent?.trim(),
     rate: () => q<HTMLSelectElement>('select.rate'),
     bar: () => q<HTMLElement>('.bar'),
-    async rendered() {
-      await (host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    rendered,
+    /** Starts listening and opens More options: the voice menu, once rendered. */
+    async voiceMenu() {
+      await rendered();
+      q('.listen')!.click();
+      await rendered();
+      q('.more')!.click();
+      await rendered();
+      return q<HTMLSelectElement>('select.voice')!;
     },
   };
 }

@@ -5,6 +5,7 @@
 import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { KeptFilesController } from '../../src/controllers/kept-files-controller.js';
+import { testHost } from '../helpers/test-host.js';
 
 const CACHE = 'kept-files-controller-test';
 const KEY = new URL('/package.json', location.href).href;
@@ -17,13 +18,7 @@ class FilesHost extends LitElement {
     return html`<p>${this.files.state}</p>`;
   }
 }
-customElements.define('kept-files-host', FilesHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'kept-files-host': FilesHost;
-  }
-}
+const hosts = testHost('kept-files-host', FilesHost);
 
 /** The state the host shows once the cache has answered and the host has rendered. */
 async function shown(host: FilesHost) {
@@ -32,7 +27,7 @@ async function shown(host: FilesHost) {
   return host.renderRoot.querySelector('p')!.textContent;
 }
 
-const connect = () => document.body.appendChild(document.createElement('kept-files-host'));
+const connect = () => hosts.add();
 const cachedUrls = async () => (await (await caches.open(CACHE)).keys()).map((request) => request.url).sort();
 
 /** Takes `caches` away (from the window and its prototypes), as on an insecure page, until restored. */
@@ -50,7 +45,7 @@ function removeCaches() {
 
 describe('KeptFilesController', () => {
   afterEach(async () => {
-    for (const host of document.querySelectorAll('kept-files-host')) host.remove();
+    hosts.removeAll();
     await caches.delete(CACHE);
   });
 

@@ -5,6 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { KeptPagesController } from '../../src/controllers/kept-pages-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';
+import { testHost } from '../helpers/test-host.js';
 
 class PagesHost extends LitElement {
   readonly kept = new KeptPagesController(this);
@@ -12,13 +13,7 @@ class PagesHost extends LitElement {
     return html`<p>${this.kept.pages === undefined ? 'unread' : this.kept.pages.map((p) => `${p.title} (${p.lang})`).join('; ')}</p>`;
   }
 }
-customElements.define('kept-pages-host', PagesHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'kept-pages-host': PagesHost;
-  }
-}
+const hosts = testHost('kept-pages-host', PagesHost);
 
 const page = (title: string, lang: string) =>
   new Response(`<!doctype html><html lang="en"><title>${title}, Site</title><main><article lang="${lang}"><h1>${title}</h1></article></main>`, {
@@ -33,12 +28,12 @@ async function shown(host: PagesHost) {
 
 describe('KeptPagesController', () => {
   afterEach(async () => {
-    for (const host of document.querySelectorAll('kept-pages-host')) host.remove();
+    hosts.removeAll();
     await caches.delete(ARTICLE_CACHE);
   });
 
   it('lists no page where none is kept', async () => {
-    expect(await shown(document.body.appendChild(document.createElement('kept-pages-host')))).to.equal('');
+    expect(await shown(hosts.add())).to.equal('');
   });
 
   it('lists the kept pages by title, with their languages, and not their pictures', async () => {
@@ -46,7 +41,7 @@ describe('KeptPagesController', () => {
     await cache.put('/site/walk.html', page('A walk', 'en'));
     await cache.put('/site/lire.html', page('Lire à voix haute', 'fr'));
     await cache.put('/site/assets/images/walk-400.png', new Response(new Uint8Array(8), { headers: { 'content-type': 'image/png' } }));
-    const host = document.body.appendChild(document.createElement('kept-pages-host'));
+    const host = hosts.add();
     expect(await shown(host)).to.equal('A walk (en); Lire à voix haute (fr)');
     expect(host.kept.pages!.map((p) => new URL(p.url).pathname)).to.deep.equal(['/site/walk.html', '/site/lire.html']);
   });

@@ -7,7 +7,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
-import { FakeContainer, FakeWorker, registration } from '../helpers/fake-service-worker.js';
+import { containerOf, FakeContainer, FakeWorker } from '../helpers/fake-service-worker.js';
 import { announced } from '../helpers/announcer.js';
 import { deepActiveElement } from '../helpers/layout.js';
 import { until } from '../helpers/speech.js';
@@ -110,7 +110,7 @@ describe('offline status', () => {
   it('saves on a first visit, then says so', async () => {
     const edition = await openEdition();
     const installing = new FakeWorker('installing');
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(null, async () => registration({ installing })) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { installing }) });
     await says(edition, 'Saving for offline…');
     expect(s.name()).to.equal('Saving for offline');
     // What the page says as it opens is not announced; changes are.
@@ -127,7 +127,7 @@ describe('offline status', () => {
     const edition = await openEdition({ width: 390, height: 844 });
     const active = new FakeWorker('activated');
     const storage = { persisted: async () => false, persist: async () => true };
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), storage });
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage });
     await says(edition, 'Available offline.');
     const element = edition.doc.querySelector('offline-status')!;
     expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
@@ -180,7 +180,7 @@ describe('offline status', () => {
     it(`on an ${device}, says how to keep the edition by adding it to the Home Screen, unless it is there`, async () => {
       const edition = await openEdition();
       const active = new FakeWorker('activated');
-      const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), navigator });
+      const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), navigator });
       await says(edition, 'Available offline.');
       await s.open();
       expect(s.hint()).to.match(/^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/);
@@ -189,7 +189,7 @@ describe('offline status', () => {
       // Opened from the Home Screen, the page runs standalone: nothing to add.
       const added = await openEdition();
       const again = await withFakes(added, {
-        serviceWorker: new FakeContainer(new FakeWorker('activated'), async () => registration({ active: new FakeWorker('activated') })),
+        serviceWorker: containerOf(new FakeWorker('activated'), { active: new FakeWorker('activated') }),
         navigator: { ...navigator, standalone: true },
       });
       await says(added, 'Available offline.');
@@ -200,7 +200,7 @@ describe('offline status', () => {
   it('says the one article is saved as the home page, rather than offering to keep it', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
     await says(edition, 'Available offline.');
     await s.open();
     const keeping = () => s.details().querySelector('offline-keeping')?.shadowRoot;
@@ -216,7 +216,7 @@ describe('offline status', () => {
     const page = edition.win.location.origin + edition.win.location.pathname;
     // No worker controls the page, so it is not kept on opening: the reader keeps it.
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(null, async () => registration({ active })) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }) });
     await s.open();
     const part = () => s.details().querySelector('offline-keeping')?.shadowRoot;
     const said = () => (part()?.querySelector('.article-kept')?.textContent ?? '').trim();
@@ -251,7 +251,7 @@ describe('offline status', () => {
   it('says nothing of the Home Screen elsewhere', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
     await says(edition, 'Available offline.');
     expect(s.hint()).to.equal(undefined);
   });
@@ -259,7 +259,7 @@ describe('offline status', () => {
   it('says storage is full when the worker could not save for that reason', async () => {
     const edition = await openEdition();
     const installing = new FakeWorker('installing');
-    const container = new FakeContainer(null, async () => registration({ installing }));
+    const container = containerOf(null, { installing });
     await withFakes(edition, { serviceWorker: container });
     await says(edition, 'Saving for offline…');
     container.say({ type: 'PRECACHE_FAILED', reason: 'storage-full' });
@@ -271,7 +271,7 @@ describe('offline status', () => {
   it('says what is missing when saved files are gone and cannot be fetched again', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated', 3);
-    await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
     await says(edition, 'Partly saved for offline: the rest is saved when you are back online.');
     await expectAccessible(edition);
   });
@@ -284,7 +284,7 @@ describe('offline status', () => {
       const edition = await openEdition();
       const active = new FakeWorker('activated');
       const storage = { persisted: async () => false, persist: async () => answer };
-      const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })), storage });
+      const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage });
       await says(edition, 'Available offline.');
       await s.open();
       await expectAccessible(edition);
@@ -301,7 +301,7 @@ describe('offline status', () => {
   it('says the reader is offline, and that the edition is saved', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: new FakeContainer(active, async () => registration({ active })) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
     await says(edition, 'Available offline.');
     Object.defineProperty(edition.win.navigator, 'onLine', { value: false, configurable: true });
     edition.win.dispatchEvent(new Event('offline'));
@@ -319,7 +319,7 @@ describe('offline status', () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
     const waiting = new FakeWorker('installed');
-    const container = new FakeContainer(active, async () => registration({ active, waiting }));
+    const container = containerOf(active, { active, waiting });
     const s = await withFakes(edition, { serviceWorker: container });
     await says(edition, 'Available offline. A new version is available.');
     expect(s.name()).to.equal('Update ready');

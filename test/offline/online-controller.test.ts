@@ -4,6 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { OnlineController } from '../../src/controllers/online-controller.js';
 import { replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+import { testHost } from '../helpers/test-host.js';
 
 class OnlineHost extends LitElement {
   readonly connection = new OnlineController(this);
@@ -11,13 +12,7 @@ class OnlineHost extends LitElement {
     return html`<p>${this.connection.online ? 'online' : 'offline'}</p>`;
   }
 }
-customElements.define('online-host', OnlineHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'online-host': OnlineHost;
-  }
-}
+const hosts = testHost('online-host', OnlineHost);
 
 /** What the host shows once it has rendered everything asked of it. */
 async function shown(host: OnlineHost) {
@@ -33,19 +28,19 @@ function network(online: boolean) {
 
 describe('OnlineController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('online-host')) host.remove();
+    hosts.removeAll();
     restoreNavigator();
   });
 
   it('starts from what the browser says when its host connects', async () => {
     replaceInNavigator('onLine', false);
-    const host = document.body.appendChild(document.createElement('online-host'));
+    const host = hosts.add();
     expect(host.connection.online).to.equal(false);
     expect(await shown(host)).to.equal('offline');
   });
 
   it('follows offline and online events, and re-renders its host with each', async () => {
-    const host = document.body.appendChild(document.createElement('online-host'));
+    const host = hosts.add();
     expect(await shown(host)).to.equal('online');
     network(false);
     expect(host.connection.online).to.equal(false);
@@ -56,7 +51,7 @@ describe('OnlineController', () => {
   });
 
   it('stops listening when its host leaves the page, and listens again when it comes back', async () => {
-    const host = document.body.appendChild(document.createElement('online-host'));
+    const host = hosts.add();
     await host.updateComplete;
     host.remove();
     network(false);

@@ -5,6 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { PersistentStorageController } from '../../src/controllers/persistent-storage-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+import { testHost } from '../helpers/test-host.js';
 
 class StorageHost extends LitElement {
   readonly storage = new PersistentStorageController(this);
@@ -12,13 +13,7 @@ class StorageHost extends LitElement {
     return html`<p>${this.storage.state}</p>`;
   }
 }
-customElements.define('storage-host', StorageHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'storage-host': StorageHost;
-  }
-}
+const hosts = testHost('storage-host', StorageHost);
 
 /** A promise the test settles when it chooses, as a browser answers when it will. */
 function later<T>() {
@@ -42,7 +37,7 @@ function fakeStorage(persisted: () => Promise<boolean>, persist: () => Promise<b
 }
 
 function connect() {
-  return document.body.appendChild(document.createElement('storage-host'));
+  return hosts.add();
 }
 
 /** The state the host shows once it has rendered everything asked of it. */
@@ -55,7 +50,7 @@ async function shown(host: StorageHost) {
 
 describe('PersistentStorageController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('storage-host')) host.remove();
+    hosts.removeAll();
     restoreNavigator();
   });
 

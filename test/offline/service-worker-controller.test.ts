@@ -11,6 +11,7 @@ import { ServiceWorkerController } from '../../src/controllers/service-worker-co
 import { FakeContainer, FakeWorker, registration, type FakeRegistration } from '../helpers/fake-service-worker.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { until } from '../helpers/speech.js';
+import { testHost } from '../helpers/test-host.js';
 
 class WorkerHost extends LitElement {
   readonly worker = new ServiceWorkerController(this);
@@ -18,13 +19,7 @@ class WorkerHost extends LitElement {
     return html`<p>${this.worker.state}${this.worker.updateReady ? ', update ready' : ''}</p>`;
   }
 }
-customElements.define('worker-host', WorkerHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'worker-host': WorkerHost;
-  }
-}
+const hosts = testHost('worker-host', WorkerHost);
 
 const SCRIPT = './sw.js';
 
@@ -48,8 +43,12 @@ function containerWith(controller: FakeWorker | null, workers: Partial<FakeRegis
   return Object.assign(container, { scripts, registered });
 }
 
-function connect() {
-  return document.body.appendChild(document.createElement('worker-host'));
+
+/** A page that names the worker, in a browser whose container answers with these workers; the host connected. */
+function pageNamingTheWorker(controller: FakeWorker | null, workers: Partial<FakeRegistration>) {
+  nameTheWorker();
+  const container = containerWith(controller, workers);
+  return { container, host: hosts.add() };
 }
 
 /** Waits until the host shows `text` (the worker's answers arrive as messages, at their pace). */
@@ -68,14 +67,14 @@ const types = (worker: FakeWorker) => worker.received.map((message) => message.t
 
 describe('ServiceWorkerController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('worker-host')) host.remove();
+    hosts.removeAll();
     for (const meta of document.querySelectorAll('meta[name="service-worker"]')) meta.remove();
     restoreNavigator();
   });
 
   it('registers nothing where the page names no worker (the dev server’s page)', async () => {
     const container = containerWith(null, { installing: new FakeWorker('installing') });
-    const host = connect();
+    const host = hosts.add();
     await aWhile();
     await shows(host, 'off');
     expect(container.scripts).to.deep.equal([]);
@@ -84,14 +83,12 @@ describe('ServiceWorkerController', () => {
   it('is unsupported where the browser has no service workers', async () => {
     nameTheWorker();
     removeFromNavigator('serviceWorker');
-    await shows(connect(), 'unsupported');
+    await shows(hosts.add(), 'unsupported');
   });
 
   it('registers the named worker on a first visit, saves, then says ready once the worker has every file', async () => {
-    nameTheWorker();
     const installing = new FakeWorker('installing');
-    const container = containerWith(null, { installing });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(null, { installing });
     await shows(host, 'saving');
     await aWhile();
     expect(container.scripts).to.deep.equal([SCRIPT]);
@@ -108,20 +105,16 @@ describe('ServiceWorkerController', () => {
   });
 
   it('on a repeat visit says ready at once, then incomplete if the worker finds files missing', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated', 3);
-    containerWith(active, { active });
-    const host = connect();
+    const { host } = pageNamingTheWorker(active, { active });
     expect(host.worker.state).to.equal('ready');
     await shows(host, 'incomplete');
     expect(types(active)).to.deep.equal(['CHECK_PRECACHE']);
   });
 
   it('checks again when back online while files are missing, and not while the edition is whole', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated', 3);
-    const container = containerWith(active, { active });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(active, { active });
     await shows(host, 'incomplete');
     const repaired = new FakeWorker('activated', 0);
     container.controller = repaired;
@@ -135,24 +128,20 @@ describe('ServiceWorkerController', () => {
   it('says failed when the worker cannot be registered', async () => {
     nameTheWorker();
     replaceInNavigator('serviceWorker', new FakeContainer(null, () => Promise.reject(new TypeError('registration failed'))));
-    await shows(connect(), 'failed');
+    await shows(hosts.add(), 'failed');
   });
 
   it('says failed when the first worker gives up while saving', async () => {
-    nameTheWorker();
     const installing = new FakeWorker('installing');
-    containerWith(null, { installing });
-    const host = connect();
+    const { host } = pageNamingTheWorker(null, { installing });
     await aWhile();
     installing.become('redundant');
     await shows(host, 'failed');
   });
 
   it('says why saving failed when the worker tells every page, but not once the edition is saved', async () => {
-    nameTheWorker();
     const installing = new FakeWorker('installing');
-    const container = containerWith(null, { installing });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(null, { installing });
     container.say({ type: 'PRECACHE_FAILED', reason: 'storage-full' });
     await shows(host, 'storage-full');
     container.say({ type: 'PRECACHE_FAILED', reason: 'network' });
@@ -161,7 +150,7 @@ describe('ServiceWorkerController', () => {
     // A failed update leaves the saved edition in place.
     const active = new FakeWorker('activated');
     const saved = containerWith(active, { active });
-    const repeat = connect();
+    const repeat = hosts.add();
     await shows(repeat, 'ready');
     saved.say({ type: 'PRECACHE_FAILED', reason: 'storage-full' });
     await aWhile();
@@ -169,11 +158,9 @@ describe('ServiceWorkerController', () => {
   });
 
   it('offers a version already waiting, and hands over to it only when asked', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated');
     const waiting = new FakeWorker('installed');
-    containerWith(active, { active, waiting });
-    const host = connect();
+    const { host } = pageNamingTheWorker(active, { active, waiting });
     await shows(host, 'ready, update ready');
     expect(types(waiting)).to.deep.equal([]);
     host.worker.reload();
@@ -181,10 +168,8 @@ describe('ServiceWorkerController', () => {
   });
 
   it('offers a new version found while the page is open, once it has installed', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated');
-    const container = containerWith(active, { active });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(active, { active });
     await shows(host, 'ready');
     const update = new FakeWorker('installing');
     container.registered.installing = update;
@@ -196,10 +181,8 @@ describe('ServiceWorkerController', () => {
   });
 
   it('says a new version is ready when another tab has already handed over to it', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated');
-    const container = containerWith(active, { active });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(active, { active });
     await shows(host, 'ready');
     container.controller = new FakeWorker('activated');
     container.dispatchEvent(new Event('controllerchange'));
@@ -207,10 +190,8 @@ describe('ServiceWorkerController', () => {
   });
 
   it('stops following the worker when its host leaves the page', async () => {
-    nameTheWorker();
     const installing = new FakeWorker('installing');
-    const container = containerWith(null, { installing });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(null, { installing });
     await shows(host, 'saving');
     await aWhile();
     host.remove();
@@ -221,10 +202,8 @@ describe('ServiceWorkerController', () => {
   });
 
   it('stops checking and offering versions when its host leaves the page', async () => {
-    nameTheWorker();
     const active = new FakeWorker('activated', 3);
-    const container = containerWith(active, { active });
-    const host = connect();
+    const { container, host } = pageNamingTheWorker(active, { active });
     await shows(host, 'incomplete');
     host.remove();
     const next = new FakeWorker('activated', 0);
@@ -242,7 +221,7 @@ describe('ServiceWorkerController', () => {
     const active = new FakeWorker('activated');
     let registered!: (value: FakeRegistration & EventTarget) => void;
     replaceInNavigator('serviceWorker', new FakeContainer(active, () => new Promise((resolve) => (registered = resolve))));
-    const host = connect();
+    const host = hosts.add();
     await shows(host, 'ready');
     host.remove();
     const waiting = new FakeWorker('installed');

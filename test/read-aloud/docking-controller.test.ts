@@ -4,6 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement, nothing } from 'lit';
 import { DockingController } from '../../src/controllers/docking-controller.js';
 import { until } from '../helpers/speech.js';
+import { testHost } from '../helpers/test-host.js';
 
 const PROPERTY = '--test-bar-height';
 
@@ -22,13 +23,7 @@ class DockingHost extends LitElement {
     return this.showBar ? html`<div class="bar ${this.docking.docked ? 'docked' : ''}" style="height: ${this.barHeight}px"></div>` : nothing;
   }
 }
-customElements.define('docking-host', DockingHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'docking-host': DockingHost;
-  }
-}
+const hosts = testHost('docking-host', DockingHost);
 
 /** Waits until the host has no update pending (docking can ask for one after an update). */
 async function settled(host: DockingHost) {
@@ -37,7 +32,7 @@ async function settled(host: DockingHost) {
 }
 
 async function hostWithBar(height: number) {
-  const host = document.createElement('docking-host');
+  const host = new DockingHost();
   host.barHeight = height;
   document.body.append(host);
   await settled(host);
@@ -50,7 +45,7 @@ const mostDocked = () => Math.floor(window.innerHeight * 0.3);
 
 describe('DockingController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('docking-host')) host.remove();
+    hosts.removeAll();
   });
 
   it('docks a bar that takes up to 30% of the window, and leaves its height on the root', async () => {

@@ -6,6 +6,7 @@ import { html, LitElement, nothing } from 'lit';
 import { FocusHandoverController } from '../../src/controllers/focus-handover-controller.js';
 import { FOCUS_SETTLE_MS } from '../../src/focus-handover.js';
 import { until } from '../helpers/speech.js';
+import { testHost } from '../helpers/test-host.js';
 
 class SwapHost extends LitElement {
   readonly focusMove = new FocusHandoverController<'old'>(this);
@@ -19,28 +20,15 @@ class SwapHost extends LitElement {
     this.focusMove.handOver('.new', keep);
   }
 }
-customElements.define('swap-host', SwapHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'swap-host': SwapHost;
-  }
-}
-
-async function mounted() {
-  const host = document.createElement('swap-host');
-  document.body.append(host);
-  await host.updateComplete;
-  return host;
-}
+const hosts = testHost('swap-host', SwapHost);
 
 const focused = (host: SwapHost) => host.shadowRoot!.activeElement;
 
 describe('FocusHandoverController', () => {
-  afterEach(() => document.querySelectorAll('swap-host').forEach((host) => host.remove()));
+  afterEach(() => hosts.removeAll());
 
   it('focuses the new control after the render, keeps the old one until the focus has settled, then lets it go', async () => {
-    const host = await mounted();
+    const host = await hosts.rendered();
     host.shadowRoot!.querySelector<HTMLButtonElement>('.old')!.focus();
     host.swap('old');
     await host.updateComplete;
@@ -51,7 +39,7 @@ describe('FocusHandoverController', () => {
   });
 
   it('moves focus without keeping anything when nothing is to go', async () => {
-    const host = await mounted();
+    const host = await hosts.rendered();
     host.swap();
     await host.updateComplete;
     expect(focused(host)?.className).to.equal('new');
@@ -60,7 +48,7 @@ describe('FocusHandoverController', () => {
   });
 
   it('does nothing on renders without a handover', async () => {
-    const host = await mounted();
+    const host = await hosts.rendered();
     host.requestUpdate();
     await host.updateComplete;
     expect(focused(host)).to.equal(null);

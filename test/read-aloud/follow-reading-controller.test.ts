@@ -5,6 +5,7 @@
 import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { FollowReadingController } from '../../src/controllers/follow-reading-controller.js';
+import { testHost } from '../helpers/test-host.js';
 
 class FollowHost extends LitElement {
   listening = true;
@@ -13,13 +14,7 @@ class FollowHost extends LitElement {
     return html`<p>${this.follow.following ? 'following' : 'Back to reading position'}</p>`;
   }
 }
-customElements.define('follow-host', FollowHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'follow-host': FollowHost;
-  }
-}
+const hosts = testHost('follow-host', FollowHost);
 
 const PLAYER_HEIGHT = '--player-height';
 
@@ -36,7 +31,7 @@ function page() {
     range.selectNodeContents(p);
     return range;
   };
-  const host = document.body.appendChild(document.createElement('follow-host'));
+  const host = hosts.add();
   return { tall, host, sentenceAt };
 }
 

@@ -5,6 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { LitElement } from 'lit';
 import { MediaSessionController } from '../../src/controllers/media-session-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+import { testHost } from '../helpers/test-host.js';
 
 type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence' | `seekTo ${number}`;
 
@@ -22,13 +23,7 @@ class MediaHost extends LitElement {
     seekTo: (seconds) => void this.done.push(`seekTo ${seconds}`),
   });
 }
-customElements.define('media-host', MediaHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'media-host': MediaHost;
-  }
-}
+const hosts = testHost('media-host', MediaHost);
 
 /** A media session that records what the page gives it; it refuses the actions in `unknown`. */
 class FakeMediaSession {
@@ -63,13 +58,13 @@ function fakeSession(unknown?: MediaSessionAction[]) {
 const showing = (session: { metadata: MediaMetadata | null }) =>
   session.metadata && { title: session.metadata.title, artist: session.metadata.artist, album: session.metadata.album };
 
-const connect = () => document.body.appendChild(document.createElement('media-host'));
+const connect = () => hosts.add();
 
 const nowPlaying = { title: 'The FAQ', artist: 'Antonio Minichiello', album: 'After 31 Years' };
 
 describe('MediaSessionController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('media-host')) host.remove();
+    hosts.removeAll();
     restoreNavigator();
   });
 

@@ -32,6 +32,15 @@ async function listening(edition: Edition) {
   return { speech, player };
 }
 
+/** Listening started with Listen: its first sentence spoken, the bar rendered. */
+async function speaking(edition: Edition) {
+  const { speech, player } = await listening(edition);
+  player.listen()!.click();
+  await until(() => speech.spoken.length === 1, 'speech');
+  await player.rendered();
+  return { speech, player };
+}
+
 describe('read-aloud player: where focus goes', () => {
   startEachTestAfresh();
 
@@ -52,10 +61,7 @@ describe('read-aloud player: where focus goes', () => {
 
   it('Stop gives focus to Listen, before the bar goes', async () => {
     const edition = await openEdition();
-    const { speech, player } = await listening(edition);
-    player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech');
-    await player.rendered();
+    const { player } = await speaking(edition);
     const stop = player.button('stop')!;
     stop.focus();
     const bar = player.bar();
@@ -68,10 +74,7 @@ describe('read-aloud player: where focus goes', () => {
 
   it('the end of the article gives focus back to Listen when it was in the bar', async () => {
     const edition = await openEdition();
-    const { speech, player } = await listening(edition);
-    player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech');
-    await player.rendered();
+    const { speech, player } = await speaking(edition);
     // To the last section, then let its sentences end.
     for (let i = 0; i < 13; i++) player.button('nextSection')!.click();
     await player.rendered();

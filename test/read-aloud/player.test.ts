@@ -186,13 +186,7 @@ describe('read-aloud player', () => {
       fakeVoice('Online English', 'en-US', { localService: false }),
       fakeVoice('Local English', 'en-GB'),
     ]);
-    const player = playerOf(edition);
-    await player.rendered();
-    player.listen()!.click();
-    await player.rendered();
-    player.button('more')!.click();
-    await player.rendered();
-    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    const select = await playerOf(edition).voiceMenu();
     expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Local English', 'Online English, online']);
     expect(select.value).to.equal('urn:voice:Local English');
     select.value = 'urn:voice:Online English';
@@ -266,12 +260,7 @@ describe('read-aloud player', () => {
       fakeVoice('English (Great Britain)', 'en-GB', { localService: false }),
     ]);
     const player = playerOf(edition);
-    await player.rendered();
-    player.listen()!.click();
-    await player.rendered();
-    player.button('more')!.click();
-    await player.rendered();
-    const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
+    const select = await player.voiceMenu();
     expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['English (America)', 'English (Great Britain)']);
     const hint = player.root.querySelector('#voice-hint')!;
     expect(select.getAttribute('aria-describedby')).to.equal('voice-hint');

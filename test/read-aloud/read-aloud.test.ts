@@ -4,17 +4,10 @@ import { MAX_PART_WORDS, partsOf } from '../../src/speech/clauses.js';
 import { QUIET_MS, ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
+import { smallArticleScript } from '../helpers/small-article.js';
 
-/** A small article: a title and intro, two sections of two sentences each. */
-function fixture() {
-  const article = document.createElement('article');
-  article.lang = 'en';
-  article.innerHTML = `
-    <h1>Title</h1><p>Intro one. Intro two.</p>
-    <section><h2>First</h2><p>Alpha one. Alpha two.</p></section>
-    <section><h2>Second</h2><p>Beta one PhD. Beta two.</p></section>`;
-  return buildScript(article, new Lexicon([{ written: 'PhD', spoken: 'P H D' }]));
-}
+/** The small article (../helpers/small-article.ts), with a word the lexicon respells. */
+const fixture = () => smallArticleScript({ betaOne: 'Beta one PhD.', lexicon: new Lexicon([{ written: 'PhD', spoken: 'P H D' }]) });
 
 /** A sentence of 44 words with clauses: three parts of at most 20 words. */
 const LONG =

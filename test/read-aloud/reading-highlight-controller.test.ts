@@ -7,17 +7,12 @@ import { LitElement } from 'lit';
 import { ReadingHighlightController, textRange } from '../../src/controllers/reading-highlight-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type Segment } from '../../src/speech/spoken-script.js';
+import { testHost } from '../helpers/test-host.js';
 
 class HighlightHost extends LitElement {
   readonly highlight = new ReadingHighlightController(this);
 }
-customElements.define('highlight-host', HighlightHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'highlight-host': HighlightHost;
-  }
-}
+const hosts = testHost('highlight-host', HighlightHost);
 
 const SENTENCE = 'read-aloud-sentence';
 const WORD = 'read-aloud-word';
@@ -29,7 +24,7 @@ function fixture() {
   article.innerHTML = '<h1>Title</h1><p>First sentence here. Second <em>sentence</em> follows it.</p><p>Another block.</p>';
   document.body.append(article);
   const segments = buildScript(article, new Lexicon(), 'en').segments;
-  const host = document.body.appendChild(document.createElement('highlight-host'));
+  const host = hosts.add();
   return { article, segments, host, markup: article.innerHTML };
 }
 

@@ -2,23 +2,14 @@
 // chooses the sentence and every move sets the clock; the same states, moves and messages as
 // the device's voice (read-aloud.test.ts), with speed kept in pitch.
 import { expect } from '@esm-bundle/chai';
-import { Lexicon } from '../../src/speech/lexicon.js';
 import { QUIET_MS } from '../../src/speech/read-aloud.js';
 import { cueAt, firstMismatch, parseCues, RecordedReadAloud, type Cue } from '../../src/speech/recorded-read-aloud.js';
-import { buildScript } from '../../src/speech/spoken-script.js';
 import { FakeTimers } from '../helpers/fake-engine.js';
 import { FakeMedia } from '../helpers/fake-media.js';
+import { smallArticleScript } from '../helpers/small-article.js';
 
-/** A small article: a title and intro, two sections of two sentences each (9 segments). */
-function fixture() {
-  const article = document.createElement('article');
-  article.lang = 'en';
-  article.innerHTML = `
-    <h1>Title</h1><p>Intro one. Intro two.</p>
-    <section><h2>First</h2><p>Alpha one. Alpha two.</p></section>
-    <section><h2>Second</h2><p>Beta one &amp; more. Beta two.</p></section>`;
-  return buildScript(article, new Lexicon());
-}
+/** The small article (../helpers/small-article.ts), with a character WebVTT escapes (&). */
+const fixture = () => smallArticleScript({ betaOne: 'Beta one &amp; more.' });
 
 /** Cue i from 2i + 0.05 s to 2i + 1.5 s, with the script's words: what the build writes. */
 const cuesOf = (script: ReturnType<typeof fixture>): Cue[] => script.segments.map((s, i) => ({ start: 2 * i + 0.05, end: 2 * i + 1.5, text: s.spoken }));

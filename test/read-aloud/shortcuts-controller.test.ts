@@ -6,6 +6,7 @@ import { expect } from '@esm-bundle/chai';
 import { html, LitElement } from 'lit';
 import { READ_ALOUD_SHORTCUTS } from '../../src/components/read-aloud-player.shortcuts.js';
 import { keysForPeople, ShortcutsController } from '../../src/controllers/shortcuts-controller.js';
+import { testHost } from '../helpers/test-host.js';
 
 class ShortcutsHost extends LitElement {
   enabled = true;
@@ -29,13 +30,7 @@ class ShortcutsHost extends LitElement {
     return this.renderRoot.querySelector<T & Element>(selector)!;
   }
 }
-customElements.define('shortcuts-host', ShortcutsHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'shortcuts-host': ShortcutsHost;
-  }
-}
+testHost('shortcuts-host', ShortcutsHost);
 
 type Modifiers = Partial<Pick<KeyboardEventInit, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey'>>;
 
@@ -51,7 +46,7 @@ const altShift = { altKey: true, shiftKey: true };
 describe('ShortcutsController', () => {
   let player: ShortcutsHost;
   beforeEach(async () => {
-    player = document.createElement('shortcuts-host');
+    player = new ShortcutsHost();
     document.body.append(player);
     await player.updateComplete;
   });

@@ -6,6 +6,7 @@ import { TapToSeekController } from '../../src/controllers/tap-to-seek-controlle
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
 import { pointAt } from '../helpers/word-point.js';
+import { testHost } from '../helpers/test-host.js';
 
 class TapHost extends LitElement {
   article?: Element;
@@ -20,13 +21,7 @@ class TapHost extends LitElement {
     seek: (index) => this.seeks.push(index),
   });
 }
-customElements.define('tap-host', TapHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'tap-host': TapHost;
-  }
-}
+testHost('tap-host', TapHost);
 
 /**
  * Segments: 0 "Title", 1 "First sentence here.", 2 "Second sentence follows it.",
@@ -54,7 +49,7 @@ async function fixture() {
   });
   document.body.append(box);
   const article = box.querySelector('article')!;
-  const host = document.createElement('tap-host');
+  const host = new TapHost();
   host.article = article;
   host.contents = box.querySelector('nav')!;
   host.script = buildScript(article, new Lexicon(), 'en');

@@ -5,6 +5,7 @@ import { expect } from '@esm-bundle/chai';
 import { LitElement } from 'lit';
 import { VoicesController } from '../../src/controllers/voices-controller.js';
 import type { SpeechEngine, Voice } from '../../src/speech/speech-engine.js';
+import { testHost } from '../helpers/test-host.js';
 
 /** An engine whose voices arrive when the test says. */
 class FakeEngine implements Pick<SpeechEngine, 'supported' | 'voices' | 'onVoicesChanged'> {
@@ -36,23 +37,17 @@ class VoicesHost extends LitElement {
     this.updates++;
   }
 }
-customElements.define('voices-host', VoicesHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'voices-host': VoicesHost;
-  }
-}
+const hosts = testHost('voices-host', VoicesHost);
 
 function mount() {
-  const host = document.createElement('voices-host');
+  const host = new VoicesHost();
   document.body.append(host);
   return host;
 }
 
 describe('VoicesController', () => {
   afterEach(() => {
-    document.querySelectorAll('voices-host').forEach((host) => host.remove());
+    hosts.removeAll();
     waitMs = 60_000;
   });
 

@@ -5,17 +5,12 @@ import { expect } from '@esm-bundle/chai';
 import { LitElement } from 'lit';
 import { WakeLockController } from '../../src/controllers/wake-lock-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+import { testHost } from '../helpers/test-host.js';
 
 class WakeHost extends LitElement {
   readonly lock = new WakeLockController(this);
 }
-customElements.define('wake-host', WakeHost);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'wake-host': WakeHost;
-  }
-}
+const hosts = testHost('wake-host', WakeHost);
 
 class FakeSentinel extends EventTarget {
   released = false;
@@ -59,14 +54,14 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 
 describe('WakeLockController', () => {
   afterEach(() => {
-    for (const host of document.querySelectorAll('wake-host')) host.remove();
+    hosts.removeAll();
     delete (document as unknown as Record<string, unknown>).visibilityState;
     restoreNavigator();
   });
 
   it('holds one lock while wanted and lets it go when not', async () => {
     const lock = fakeWakeLock();
-    const host = document.body.appendChild(document.createElement('wake-host'));
+    const host = hosts.add();
     host.lock.hold(true);
     host.lock.hold(true);
     await settle();
@@ -80,7 +75,7 @@ describe('WakeLockController', () => {
 
   it('asks again when the page is visible once more, while still wanted', async () => {
     const lock = fakeWakeLock();
-    const host = document.body.appendChild(document.createElement('wake-host'));
+    const host = hosts.add();
     host.lock.hold(true);
     await settle();
     // The browser lets the lock go when the page is hidden.
@@ -102,7 +97,7 @@ describe('WakeLockController', () => {
 
   it('lets go of a lock granted after it stopped being wanted', async () => {
     const lock = fakeWakeLock();
-    const host = document.body.appendChild(document.createElement('wake-host'));
+    const host = hosts.add();
     host.lock.hold(true);
     host.lock.hold(false);
     await settle();
@@ -111,7 +106,7 @@ describe('WakeLockController', () => {
 
   it('lets go when its host leaves the page', async () => {
     const lock = fakeWakeLock();
-    const host = document.body.appendChild(document.createElement('wake-host'));
+    const host = hosts.add();
     host.lock.hold(true);
     await settle();
     host.remove();
@@ -122,14 +117,14 @@ describe('WakeLockController', () => {
   it('reads on without the lock when it is refused, or the browser has no Screen Wake Lock', async () => {
     const lock = fakeWakeLock();
     lock.refuse = true;
-    const host = document.body.appendChild(document.createElement('wake-host'));
+    const host = hosts.add();
     host.lock.hold(true);
     await settle();
     expect(host.lock.held).to.equal(false);
     host.remove();
     restoreNavigator();
     removeFromNavigator('wakeLock');
-    const bare = document.body.appendChild(document.createElement('wake-host'));
+    const bare = hosts.add();
     bare.lock.hold(true);
     bare.lock.hold(false);
     expect(bare.lock.held).to.equal(false);

@@ -13,6 +13,7 @@ import {
   PreferenceStore,
   type ChangeSource,
 } from '../../src/preferences/preference-store.js';
+import { testHost } from '../helpers/test-host.js';
 
 interface Look {
   size: number;
@@ -56,15 +57,9 @@ class LookHost extends LitElement {
     return html`<p>${this.look.value.size}% ${this.look.value.theme}</p>`;
   }
 }
-customElements.define('look-host', LookHost);
+const hosts = testHost('look-host', LookHost);
 
-declare global {
-  interface HTMLElementTagNameMap {
-    'look-host': LookHost;
-  }
-}
-
-const connect = () => document.body.appendChild(document.createElement('look-host'));
+const connect = () => hosts.add();
 
 /** What the host shows once it has rendered everything asked of it. */
 async function shown(host: LookHost) {
@@ -75,7 +70,7 @@ async function shown(host: LookHost) {
 describe('PreferenceController', () => {
   beforeEach(newStore);
   afterEach(() => {
-    for (const host of document.querySelectorAll('look-host')) host.remove();
+    hosts.removeAll();
   });
 
   it('gives its host the store’s value', async () => {
