@@ -4,11 +4,11 @@
 // the one the build measures around synthesis and encoding (kept in the cache beside the MP3);
 // the files' size and length are the built page's own metadata. The reader's usual cache is
 // never touched. Run alone with `node bench/audio-render.mjs`.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../scripts/run-command.mjs';
 
 /**
  * @typedef {object} CachedRender one article's entry in the audio cache
@@ -131,20 +131,6 @@ export function audioRenderArea(a) {
   };
 }
 
-/**
- * @param {string} command
- * @param {string[]} args
- */
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`))));
-  });
-}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();

@@ -5,12 +5,12 @@
 // this: the served site is another origin. One site per test session; `offline-site-close`
 // removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
 // test/helpers/offline-site.ts gives the commands a typed face.
-import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ARTICLES_DIR } from '../../scripts/site.mjs';
 import { folder, startStaticServer } from '../../scripts/static-server.mjs';
+import { run } from '../../scripts/run-command.mjs';
 
 /**
  * @typedef {object} Site
@@ -249,17 +249,3 @@ export function offlineSitePlugin() {
   };
 }
 
-/**
- * @param {string} command
- * @param {string[]} args
- */
-function run(command, args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} failed:\n${output}`))));
-  });
-}
