@@ -3,8 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { CurrentSectionController } from '../controllers/current-section-controller.js';
 import { ownTask } from '../own-task.js';
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * Enhances the server-rendered table of contents (its light-DOM children) by marking

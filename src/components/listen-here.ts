@@ -14,8 +14,7 @@ export class ListenHereEvent extends Event {
   }
 }
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * "Listen from here", placed by the build beside each section heading and FAQ question: right

@@ -29,8 +29,7 @@ const ICONS = {
   problem: icon('M8 1.25 15.25 14.5H.75zm0 3.1L3.28 13h9.44zM7.25 6.5h1.5v3.5h-1.5zm0 4.5h1.5v1.5h-1.5z'),
 };
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * The offline indicator: a small button in the toolbar whose icon and words say where the

@@ -30,8 +30,7 @@ type Session = FirstUse['session'];
 type Bar = FirstUse['bar'];
 type Listening = import('./read-aloud-player.listening.js').Listening;
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * The read-aloud player: a Listen button in the page header and, while listening, a compact

@@ -4,8 +4,7 @@ import { ReadingPlaceController } from '../controllers/reading-place-controller.
 import { componentStyles } from '../styles/component-styles.js';
 import { ownTask } from '../own-task.js';
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * Where you left off: when the reader comes back to the article, the page opens at the

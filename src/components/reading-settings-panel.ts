@@ -17,8 +17,7 @@ type Controls = typeof import('./reading-settings-panel.controls.js');
 /** Sliders: the toggle's glyph, beside its words or, where the page hides them, alone. */
 const SETTINGS_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M1 3.25h3.1a2 2 0 0 1 3.8 0H15v1.5H7.9a2 2 0 0 1-3.8 0H1zm0 8h7.1a2 2 0 0 1 3.8 0H15v1.5h-3.1a2 2 0 0 1-3.8 0H1z" /></svg>`;
 
-// Defined, upgraded and first rendered in a task of its own (see ../own-task.ts).
-await ownTask();
+await ownTask(); // defined, upgraded and first rendered in a task of its own
 
 /**
  * The reading-settings panel: a disclosure button in the page header that opens a panel of
