@@ -61,7 +61,20 @@ export interface RankOptions {
  * list's quality tier, then the system default, then voices on the device (which work
  * offline) before network ones, then by name.
  */
-export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): VoiceChoice[] {
+export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): readonly VoiceChoice[] {
+  // Asked on every utterance and every render of the bar, with the same lists each time, and a
+  // device may have thousands of voices (espeak-ng: 13,000): rank them once per list.
+  const last = ranked;
+  if (last?.voices === voices && last.lang === lang && last.recommended === recommended && last.offline === offline) return last.choices;
+  const choices = rankVoices(voices, lang, recommended, offline);
+  ranked = { voices, lang, recommended, offline, choices };
+  return choices;
+}
+
+/** The last ranking, and what it was made from (lists are replaced, never changed in place). */
+let ranked: { voices: readonly Voice[]; lang: string; recommended: readonly RecommendedVoice[]; offline: boolean; choices: readonly VoiceChoice[] } | undefined;
+
+function rankVoices(voices: readonly Voice[], lang: string, recommended: readonly RecommendedVoice[], offline: boolean): readonly VoiceChoice[] {
   const primary = primaryLanguage(lang);
   const regional = lang.includes('-');
   const choices = voices
@@ -79,20 +92,19 @@ export function voiceChoices(voices: readonly Voice[], lang: string, { recommend
     c.voice.default ? 1 : 0,
     c.voice.local ? 1 : 0,
   ];
-  return choices.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
-    return a.label.localeCompare(b.label);
-  });
+  return Object.freeze(
+    choices.sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+      return a.label.localeCompare(b.label);
+    }),
+  );
 }
-
-/** Voices that speak the article's language, best first. */
-export const voicesFor = (voices: readonly Voice[], lang: string, options?: RankOptions) => voiceChoices(voices, lang, options).map((c) => c.voice);
 
 /** The reader's remembered voice if it is still installed, otherwise the best for the language. */
 export function chooseVoice(voices: readonly Voice[], lang: string, remembered?: string, options?: RankOptions): Voice | undefined {
-  const suitable = voicesFor(voices, lang, options);
-  return suitable.find((v) => v.id === remembered) ?? suitable[0];
+  const suitable = voiceChoices(voices, lang, options);
+  return (suitable.find((c) => c.voice.id === remembered) ?? suitable[0])?.voice;
 }
 
 /**
