@@ -13,8 +13,6 @@ import { YieldController } from '../controllers/yield-controller.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
 import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
 
-export { PlayerSources } from '../speech/player-sources.js';
-
 export interface ListeningHooks {
   /** The player reading now: the device's voice or the audio edition, as the listener chose. */
   player(): SpeechPlayer;

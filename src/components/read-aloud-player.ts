@@ -167,24 +167,20 @@ export class ReadAloudPlayer extends LitElement {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
     if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
-      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">No ${languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.position?.peek();
     // Parts let the page's toolbar shorten what shows where it is narrow ("Resume", and Start
     // from the beginning under More options); the names stay whole.
     return html`<div class="launch" part="launch">
-      <button class="listen primary" type="button" @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
+      <button class="listen primary" type="button" @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.shortcuts.keys('toggle') || undefined)}>
         ${ICONS.play}${saved
           ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
           : 'Listen'}
       </button>
       ${saved ? html`<button type="button" class="restart" part="restart" @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>` : nothing}
     </div>`;
-  }
-
-  private keyshortcuts(action: ReadAloudAction) {
-    return this.shortcuts.keys(action) || undefined;
   }
 
   /**
@@ -201,7 +197,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      this.announce('Loading voices…');
+      announce('Loading voices…');
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -245,13 +241,35 @@ export class ReadAloudPlayer extends LitElement {
   private ensurePlayer(): Promise<SpeechPlayer | undefined> {
     const article = this.article;
     if (!this.supported || !article) return Promise.resolve(undefined);
-    this.playerReady ??= import('../first-use.js').then(
-      async ({ session, bar, listening: { followTheReading, PlayerSources } }) => {
-        // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
-        this.recommended = await bar.recommendedVoices(this.articleLang);
+    if (this.playerReady) return this.playerReady;
+    // The recommended voices (about 2 KB, precached too) rank the voice before the first word:
+    // fetched beside the code, not after it.
+    const recommended = fetch(`voices/${primaryLanguage(this.articleLang)}.json`).catch(() => undefined);
+    // A page's first Intl object loads the browser's locale data (40–90 ms in Chromium here), so
+    // the spoken script's sentence segmenter is first made while the code loads, not after it.
+    setTimeout(() => 'Segmenter' in Intl && new Intl.Segmenter(this.articleLang, { granularity: 'sentence' }));
+    this.playerReady = import('../first-use.js').then(
+      async ({ session, bar, listening: { followTheReading } }) => {
+        this.recommended = await bar.recommendedVoices(recommended);
         adoptLaterStyles(this.renderRoot, bar.barStyles);
         this.bar = bar;
-        const player = this.createPlayer(session, article, PlayerSources);
+        this.session = session;
+        const sources = (this.sources = session.playerSources(article, this.articleLang, {
+          engine: this.engine,
+          rate: () => this.prefs.value.rate,
+          voice: () => this.currentVoice(),
+          audio: this.audio,
+          failed: (message) => {
+            announce((this.notice = message));
+            this.requestUpdate();
+          },
+          changed: () => this.playerChanged(),
+          finished: () => {
+            this.position?.clear();
+            announce('Finished reading.');
+          },
+        }));
+        const player = sources.device;
         this.listening = followTheReading(this, {
           player: () => this.player ?? player,
           state: () => this.state,
@@ -264,35 +282,11 @@ export class ReadAloudPlayer extends LitElement {
       () => {
         // Offline before the edition was saved, say: the next press tries again.
         this.playerReady = undefined;
-        this.announce('Read aloud could not load. Check the connection, then try again.');
+        announce('Read aloud could not load. Check the connection, then try again.');
         return undefined;
       },
     );
     return this.playerReady;
-  }
-
-  private createPlayer(session: Session, article: HTMLElement, Sources: typeof import('../speech/player-sources.js').PlayerSources) {
-    this.session = session;
-    const sources = (this.sources = new Sources({
-      device: session.readAloudSession(article, this.articleLang, {
-        engine: this.engine,
-        rate: () => this.prefs.value.rate,
-        voice: () => this.currentVoice(),
-      }),
-      audio: this.audio,
-      speech: this.engine.supported,
-      rate: () => this.prefs.value.rate,
-      failed: (message) => {
-        this.announce((this.notice = message));
-        this.requestUpdate();
-      },
-    }));
-    sources.addEventListener('change', () => this.playerChanged());
-    sources.addEventListener('finished', () => {
-      this.position?.clear();
-      this.announce('Finished reading.');
-    });
-    return sources.device;
   }
 
   /** What the bar shows and does (see read-aloud-player.bar.ts). */
@@ -330,10 +324,6 @@ export class ReadAloudPlayer extends LitElement {
     return this.bar?.chooseVoice(this.voices, this.articleLang, remembered, this.rankOptions());
   }
 
-  private languageName() {
-    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
-  }
-
   private playerChanged() {
     const player = this.player!;
     // This runs on every word the engine reports: only the highlight changes that often.
@@ -348,7 +338,7 @@ export class ReadAloudPlayer extends LitElement {
     if (stateChanged) this.planFocus(this.lastState, player.state);
     if (stateChanged || player.problem !== this.lastProblem) {
       const messages: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
-      this.announce(player.problem ?? `${this.notice ?? ''} ${messages[player.state]}`.trim());
+      announce(player.problem ?? `${this.notice ?? ''} ${messages[player.state]}`.trim());
       if (player.state === 'playing' && this.lastState === 'idle' && this.listening) this.listening.follow.following = true;
       this.lastState = player.state;
       this.lastProblem = player.problem;
@@ -380,10 +370,6 @@ export class ReadAloudPlayer extends LitElement {
       return undefined;
     }
     return this.listening?.highlight.show(player.segment, player.word, this.prefs.value.highlight);
-  }
-
-  private announce(message: string) {
-    announce(message);
   }
 
   private readonly onPageHide = () => this.player?.stop();
