@@ -34,11 +34,20 @@ export const BEST_FEW = 5;
 /** Apple names its better downloads of a voice "(Enhanced)" and "(Premium)". */
 const APPLE_TIER = /\s*\((Enhanced|Premium)\)$/;
 
-/** The recommended entry for a browser voice, and the tier this copy of it is. */
-function recognise(voice: Voice, recommended: readonly RecommendedVoice[]): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
+/** Each name and alternative name of the recommended list, to the position of the first entry that has it. */
+function nameIndex(recommended: readonly RecommendedVoice[]) {
+  const index = new Map<string, number>();
+  recommended.forEach((r, at) => {
+    for (const name of [r.name, ...(r.altNames ?? [])]) if (!index.has(name)) index.set(name, at);
+  });
+  return index;
+}
+
+/** The recommended entry for a browser voice (the list's first with one of its names), and the tier this copy of it is. */
+function recognise(voice: Voice, recommended: readonly RecommendedVoice[], index: Map<string, number>): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
   const tier = APPLE_TIER.exec(voice.name)?.[1];
-  const names = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id];
-  const entry = recommended.find((r) => names.includes(r.name) || r.altNames?.some((alt) => names.includes(alt)));
+  const found = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id].map((name) => index.get(name) ?? Infinity);
+  const entry = recommended[Math.min(...found)];
   if (!entry) return undefined;
   const tiers = entry.quality;
   // A voice that comes in several tiers is the lowest unless its name says which download it is.
@@ -77,10 +86,12 @@ let ranked: { voices: readonly Voice[]; lang: string; recommended: readonly Reco
 function rankVoices(voices: readonly Voice[], lang: string, recommended: readonly RecommendedVoice[], offline: boolean): readonly VoiceChoice[] {
   const primary = primaryLanguage(lang);
   const regional = lang.includes('-');
+  // Thousands of voices against a list of dozens: look names up, not through the list.
+  const index = nameIndex(recommended);
   const choices = voices
     .filter((v) => primaryLanguage(v.lang) === primary)
     .map((voice): VoiceChoice => {
-      const known = recognise(voice, recommended);
+      const known = recognise(voice, recommended, index);
       // Apple's downloads of one voice share its label: say which this is.
       const label = known ? `${known.entry.label}${known.tier ? ` (${known.tier})` : ''}` : voice.name;
       return { voice, label, quality: known?.quality, gender: known?.entry.gender };
