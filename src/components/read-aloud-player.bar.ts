@@ -175,14 +175,15 @@ function renderVoices(view: BarView) {
   const online = tellsLocalFromOnline(view.voices);
   const option = (c: VoiceChoice) => html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
   const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
-  const language = languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
+  // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
+  const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
   return html`<div class="voice-choice">
     <label>Voice
       <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
         aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
         ${choices.length === 0 ? html`<option value="">Browser default</option>` : nothing}
         ${view.allVoices && rest.length > 0
-          ? html`<optgroup label="Best for ${language}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
+          ? html`<optgroup label="Best for ${language()}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
           : few.map(option)}
       </select>
     </label>

@@ -81,8 +81,16 @@ export class ReadAloudPlayer extends LitElement {
   private sources?: import('../speech/player-sources.js').PlayerSources;
   /** The player, made with its code on first use: every press until then waits for the same one. */
   private readonly firstUse = new FirstUseLoader(this, {
-    load: () => import('../first-use.js').then((code) => this.firstUsed(code, this.article!)),
-    failed: () => this.announce('Read aloud could not load. Check the connection, then try again.'),
+    load: () => {
+      // The recommended voices (about 2 KB, precached too) rank the voice before the first word:
+      // fetched beside the code, not after it.
+      const recommended = fetch(`voices/${primaryLanguage(this.articleLang)}.json`).catch(() => undefined);
+      // A page's first Intl object loads the browser's locale data (40–90 ms in Chromium here), so
+      // the spoken script's sentence segmenter is first made while the code loads, not after it.
+      setTimeout(() => 'Segmenter' in Intl && new Intl.Segmenter(this.articleLang, { granularity: 'sentence' }));
+      return import('../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
+    },
+    failed: () => announce('Read aloud could not load. Check the connection, then try again.'),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
@@ -170,24 +178,20 @@ export class ReadAloudPlayer extends LitElement {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
     if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
-      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">No ${languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.position?.peek();
     // Parts let the page's toolbar shorten what shows where it is narrow ("Resume", and Start
     // from the beginning under More options); the names stay whole.
     return html`<div class="launch" part="launch">
-      <button class="listen primary" type="button" @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
+      <button class="listen primary" type="button" @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.shortcuts.keys('toggle') || undefined)}>
         ${ICONS.play}${saved
           ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
           : 'Listen'}
       </button>
       ${saved ? html`<button type="button" class="restart" part="restart" @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>` : nothing}
     </div>`;
-  }
-
-  private keyshortcuts(action: ReadAloudAction) {
-    return this.shortcuts.keys(action) || undefined;
   }
 
   /**
@@ -204,7 +208,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      this.announce('Loading voices…');
+      announce('Loading voices…');
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -251,9 +255,8 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Makes the reading with the code loaded on first use (see makeReading). */
-  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement) {
-    // The recommended voices (about 2 KB, precached too) rank the voice before the first word.
-    this.recommended = await bar.recommendedVoices(this.articleLang);
+  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<Response | undefined>) {
+    this.recommended = await bar.recommendedVoices(recommended);
     adoptLaterStyles(this.renderRoot, bar.barStyles);
     this.bar = bar;
     this.session = session;
@@ -265,20 +268,20 @@ export class ReadAloudPlayer extends LitElement {
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
       failed: (message) => {
-        this.announce((this.notice = message));
+        announce((this.notice = message));
         this.requestUpdate();
       },
       changed: () => this.revision++,
       finished: () => {
         this.position?.clear();
-        this.announce('Finished reading.');
+        announce('Finished reading.');
       },
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),
       position: this.position,
       highlight: () => this.showReadingPosition(),
       handOverFocus: (from, to) => this.planFocus(from, to),
-      announce: (message) => this.announce(message),
+      announce,
       notice: () => this.notice,
     });
     this.sources = reading.sources;
@@ -322,10 +325,6 @@ export class ReadAloudPlayer extends LitElement {
     return this.bar?.chooseVoice(this.voices, this.articleLang, remembered, this.rankOptions());
   }
 
-  private languageName() {
-    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
-  }
-
   /**
    * When the focused control is about to go (Listen when the bar opens, the bar's controls when
    * it closes), its replacement takes focus first: Listen → Play/Pause, Stop → Listen. "Listen
@@ -349,10 +348,6 @@ export class ReadAloudPlayer extends LitElement {
       return undefined;
     }
     return this.listening?.highlight.show(player.segment, player.word, this.prefs.value.highlight);
-  }
-
-  private announce(message: string) {
-    announce(message);
   }
 
   private readonly onPageHide = () => this.player?.stop();

@@ -1,23 +1,19 @@
-// Loads the recommended voices for a language (the build writes voices/<language>.json beside
-// the pages from @readium/speech's data), once, and only when the player is first used: a
-// first visit that never listens does not pay for it. Anything that goes wrong leaves the
-// list empty, and the voice menu falls back to the browser's own names and order.
-import { primaryLanguage, QUALITIES, type RecommendedVoice } from './voices.js';
+// Reads the recommended voices for a language (the build writes voices/<language>.json beside
+// the pages from @readium/speech's data). The player fetches the file on its first use only, beside
+// its code rather than after it (see ReadAloudPlayer.ensurePlayer): a first visit that never
+// listens does not pay for it. Anything that goes wrong leaves the list empty, and the voice
+// menu falls back to the browser's own names and order.
+import { QUALITIES, type RecommendedVoice } from './voices.js';
 
-const loaded = new Map<string, Promise<RecommendedVoice[]>>();
-
-/** The recommended voices for the article's language, best first; [] when unavailable. */
-export function recommendedVoices(lang: string, base = document.baseURI): Promise<RecommendedVoice[]> {
-  const url = new URL(`voices/${primaryLanguage(lang)}.json`, base).href;
-  let voices = loaded.get(url);
-  if (!voices) {
-    voices = fetch(url)
-      .then((response) => (response.ok ? response.json() : []))
-      .then((json: unknown) => (Array.isArray(json) ? json.filter(isRecommendedVoice) : []))
-      .catch(() => []);
-    loaded.set(url, voices);
+/** The recommended voices in the response for a language's file, best first; [] when unavailable. */
+export async function recommendedVoices(response: Promise<Response | undefined>): Promise<RecommendedVoice[]> {
+  try {
+    const found = await response;
+    const json: unknown = found?.ok ? await found.json() : [];
+    return Array.isArray(json) ? json.filter(isRecommendedVoice) : [];
+  } catch {
+    return [];
   }
-  return voices;
 }
 
 function isRecommendedVoice(value: unknown): value is RecommendedVoice {

@@ -34,11 +34,20 @@ export const BEST_FEW = 5;
 /** Apple names its better downloads of a voice "(Enhanced)" and "(Premium)". */
 const APPLE_TIER = /\s*\((Enhanced|Premium)\)$/;
 
-/** The recommended entry for a browser voice, and the tier this copy of it is. */
-function recognise(voice: Voice, recommended: readonly RecommendedVoice[]): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
+/** Each name and alternative name of the recommended list, to the position of the first entry that has it. */
+function nameIndex(recommended: readonly RecommendedVoice[]) {
+  const index = new Map<string, number>();
+  recommended.forEach((r, at) => {
+    for (const name of [r.name, ...(r.altNames ?? [])]) if (!index.has(name)) index.set(name, at);
+  });
+  return index;
+}
+
+/** The recommended entry for a browser voice (the list's first with one of its names), and the tier this copy of it is. */
+function recognise(voice: Voice, recommended: readonly RecommendedVoice[], index: Map<string, number>): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
   const tier = APPLE_TIER.exec(voice.name)?.[1];
-  const names = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id];
-  const entry = recommended.find((r) => names.includes(r.name) || r.altNames?.some((alt) => names.includes(alt)));
+  const found = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id].map((name) => index.get(name) ?? Infinity);
+  const entry = recommended[Math.min(...found)];
   if (!entry) return undefined;
   const tiers = entry.quality;
   // A voice that comes in several tiers is the lowest unless its name says which download it is.
@@ -61,13 +70,28 @@ export interface RankOptions {
  * list's quality tier, then the system default, then voices on the device (which work
  * offline) before network ones, then by name.
  */
-export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): VoiceChoice[] {
+export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): readonly VoiceChoice[] {
+  // Asked on every utterance and every render of the bar, with the same lists each time, and a
+  // device may have thousands of voices (espeak-ng: 13,000): rank them once per list.
+  const last = ranked;
+  if (last?.voices === voices && last.lang === lang && last.recommended === recommended && last.offline === offline) return last.choices;
+  const choices = rankVoices(voices, lang, recommended, offline);
+  ranked = { voices, lang, recommended, offline, choices };
+  return choices;
+}
+
+/** The last ranking, and what it was made from (lists are replaced, never changed in place). */
+let ranked: { voices: readonly Voice[]; lang: string; recommended: readonly RecommendedVoice[]; offline: boolean; choices: readonly VoiceChoice[] } | undefined;
+
+function rankVoices(voices: readonly Voice[], lang: string, recommended: readonly RecommendedVoice[], offline: boolean): readonly VoiceChoice[] {
   const primary = primaryLanguage(lang);
   const regional = lang.includes('-');
+  // Thousands of voices against a list of dozens: look names up, not through the list.
+  const index = nameIndex(recommended);
   const choices = voices
     .filter((v) => primaryLanguage(v.lang) === primary)
     .map((voice): VoiceChoice => {
-      const known = recognise(voice, recommended);
+      const known = recognise(voice, recommended, index);
       // Apple's downloads of one voice share its label: say which this is.
       const label = known ? `${known.entry.label}${known.tier ? ` (${known.tier})` : ''}` : voice.name;
       return { voice, label, quality: known?.quality, gender: known?.entry.gender };
@@ -79,20 +103,19 @@ export function voiceChoices(voices: readonly Voice[], lang: string, { recommend
     c.voice.default ? 1 : 0,
     c.voice.local ? 1 : 0,
   ];
-  return choices.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
-    return a.label.localeCompare(b.label);
-  });
+  return Object.freeze(
+    choices.sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+      return a.label.localeCompare(b.label);
+    }),
+  );
 }
-
-/** Voices that speak the article's language, best first. */
-export const voicesFor = (voices: readonly Voice[], lang: string, options?: RankOptions) => voiceChoices(voices, lang, options).map((c) => c.voice);
 
 /** The reader's remembered voice if it is still installed, otherwise the best for the language. */
 export function chooseVoice(voices: readonly Voice[], lang: string, remembered?: string, options?: RankOptions): Voice | undefined {
-  const suitable = voicesFor(voices, lang, options);
-  return suitable.find((v) => v.id === remembered) ?? suitable[0];
+  const suitable = voiceChoices(voices, lang, options);
+  return (suitable.find((c) => c.voice.id === remembered) ?? suitable[0])?.voice;
 }
 
 /**
