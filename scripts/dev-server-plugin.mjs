@@ -58,7 +58,8 @@ export function articlePages() {
       }
     },
     transform(context) {
-      if (context.path === DEV_ASSETS.stylesheet.slice(1)) return { body: withDevSampleUrls(String(context.body)) };
+      // The optional fonts' samples are named in the stylesheet's tokens (src/styles/edition/tokens.css).
+      if (context.path === '/src/styles/edition/tokens.css') return { body: withDevSampleUrls(String(context.body)) };
       return undefined;
     },
   };

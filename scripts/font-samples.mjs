@@ -1,7 +1,7 @@
 // The reading settings show each optional font's name in that font, so a reader sees what it
 // looks like before choosing it. The whole fonts are about 280 KB; a sample needs only the
 // letters of the font's name, so the build cuts each font down to them (a few KB) with
-// harfbuzz's subsetter. edition.css names a sample as url('font-sample:NAME'): the build's
+// harfbuzz's subsetter. The stylesheet (src/styles/edition/tokens.css) names a sample as url('font-sample:NAME'): the build's
 // esbuild plugin turns that into a hashed file beside the fonts, the dev server into
 // /font-samples/NAME.woff2.
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ const FONTS = {
 const made = new Map();
 
 /**
- * The sample font for a name in edition.css: only the glyphs of the label the panel shows.
+ * The sample font for a name in the stylesheet: only the glyphs of the label the panel shows.
  * @param {string} name a key of FONTS
  */
 export function fontSample(name) {
@@ -55,7 +55,7 @@ export const fontSamplesPlugin = {
 /** The dev server's address for a sample. */
 export const DEV_SAMPLE_PATH = /^\/font-samples\/([a-z-]+)\.woff2$/;
 
-/** @param {string} css edition.css as written */
+/** @param {string} css src/styles/edition/tokens.css as written */
 export function withDevSampleUrls(css) {
   return css.replace(/font-sample:([a-z-]+)/g, '/font-samples/$1.woff2');
 }

@@ -26,7 +26,7 @@ const DEFAULT_SITE = DEFAULT_CONFIG;
 
 export const SITE_NAME = DEFAULT_CONFIG.title;
 
-/** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition.css (a build test keeps them equal). */
+/** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition/tokens.css (a build test keeps them equal). */
 export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
 
 /**

@@ -4,7 +4,7 @@
 // a tap for a moment on a slow phone (Total Blocking Time). So each component's module begins
 // with `await ownTask()`: it is defined, upgraded and first rendered in a task of its own, and
 // the browser may handle a tap or paint in between. Nothing moves meanwhile: a component's
-// placeholder styles (`:not(:defined)` in edition.css) hold until the task that renders it.
+// placeholder styles (`:not(:defined)` in styles/edition/) hold until the task that renders it.
 
 /** Resolves in a later task, after whatever the browser has waiting (a tap, a paint). */
 export const ownTask = () => new Promise<void>((resolve) => setTimeout(resolve));

@@ -21,7 +21,7 @@ await ownTask(); // defined, upgraded and first rendered in a task of its own
  * after the heading, its sibling. Screen-reader users meet it right after the heading when moving by
  * headings; its name carries the heading's text so a list of buttons still says where each one
  * starts. It shows as a round icon button the page floats at the end of the heading's line
- * (src/styles/edition.css), so it takes no line of its own.
+ * (src/styles/edition/article.css), so it takes no line of its own.
  */
 @customElement('listen-here')
 export class ListenHere extends LitElement {

@@ -2,7 +2,7 @@ import { css, type CSSResult } from 'lit';
 
 /**
  * What every component of the edition shares, so a component's own styles say only what is
- * its own. The tokens come from the page (src/styles/edition.css, `:root`): `--target-size`
+ * its own. The tokens come from the page (src/styles/edition/tokens.css, `:root`): `--target-size`
  * (44 CSS px, WCAG 2.5.5), `--focus-width`, `--focus-offset` and `--focus-margin`, and the theme's colours.
  *
  * - `:host` takes no box of its own (`display: contents`): its parts are laid out by the page,

@@ -141,7 +141,7 @@ test('the manifest installs the edition standalone, in the light theme, with eve
 });
 
 test('the theme colours are the stylesheet’s light and dark backgrounds', async () => {
-  const css = await readFile('src/styles/edition.css', 'utf8');
+  const css = await readFile('src/styles/edition/tokens.css', 'utf8');
   assert.match(css, /--bg: light-dark\(var\(--light-bg\), var\(--dark-bg\)\)/);
   const light = /--light-bg: (#[0-9a-f]{6});/.exec(css)?.[1];
   const dark = /--dark-bg: (#[0-9a-f]{6});/.exec(css)?.[1];
