@@ -46,7 +46,7 @@ const COLLAPSE_TOC_ON_PHONES =
  * being painted (a background tab) starts it after a few seconds all the same. The manifest and
  * Apple's icon come then too: the <noscript> that links them for a page without script is
  * replaced by its links. Fetched while the page parsed, they shared its first moments for nothing
- * the first paint shows (Lighthouse counted them into the largest paint: 905 ms, against 779–802
+ * the first paint shows (Lighthouse counted them into the largest paint: 905 ms, against 741–802
  * now). The tab's icon stays in the head: linked late, browsers ask for /favicon.ico first.
  * @param {PageAssets} assets
  */
