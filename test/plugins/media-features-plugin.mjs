@@ -22,9 +22,10 @@ export function mediaFeaturesPlugin() {
         const device = /** @type {{ width: number, height: number } | null} */ (payload);
         if (!device) {
           // Back to the desktop the other tests expect: the phone's screen and its touch input are
-          // ended together. (This switches off touch emulation, not any axe rule: the tests that
-          // use it run axe with every tag, phone and desktop alike.)
+          // ended together.
           await devtools.send('Emulation.clearDeviceMetricsOverride');
+          // Not an axe rule: this ends the emulated touch screen the phone tests turned on (a desktop
+          // has a mouse). Every test, phone and desktop alike, runs axe with all the project's tags.
           await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false });
           return true;
         }
