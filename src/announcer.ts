@@ -1,26 +1,37 @@
 // The page's one voice of its own: a single polite status region in the light DOM that every
 // component (the player, the settings panel, the offline status) speaks through. It is made
-// on the first message, so browse mode never meets an empty "status bar", and it says only
-// the latest message: several in a row (Paused, then Stopped) are heard as the last one.
+// on the first message, so browse mode never meets an empty "status bar". Each speaker is
+// heard by its latest message: several in a row from the player (Paused, then Stopped) are
+// heard as the last one. Messages from different speakers that come together are said
+// together, so "Available offline." does not silence the player's "Playing.".
 
 /** A region added to the page must be in the accessibility tree before it speaks. */
 export const NEW_REGION_DELAY_MS = 150;
 /** Between clearing and writing, so the same words twice in a row are spoken again. */
 const REPEAT_DELAY_MS = 50;
 
+/** Who is speaking: a later message replaces the same speaker's message not yet said. */
+export type Speaker = 'read-aloud' | 'reading-settings' | 'offline';
+
 export class Announcer {
   private region?: HTMLElement;
   private timer?: ReturnType<typeof setTimeout>;
+  /** Messages waiting for the region, by speaker, in the order they were first said. */
+  private readonly waiting = new Map<Speaker, string>();
 
   constructor(private readonly doc: Document = document) {}
 
   /** Says a short message politely, after whatever the screen reader is saying. */
-  announce(message: string) {
+  announce(message: string, speaker: Speaker) {
     const fresh = !this.region?.isConnected;
     const region = fresh ? this.createRegion() : this.region!;
     clearTimeout(this.timer);
     region.textContent = '';
-    this.timer = setTimeout(() => (region.textContent = message), fresh ? NEW_REGION_DELAY_MS : REPEAT_DELAY_MS);
+    this.waiting.set(speaker, message);
+    this.timer = setTimeout(() => {
+      region.textContent = [...this.waiting.values()].join(' ');
+      this.waiting.clear();
+    }, fresh ? NEW_REGION_DELAY_MS : REPEAT_DELAY_MS);
   }
 
   /** The words the region holds now ('' before the first message). */
@@ -42,6 +53,6 @@ export class Announcer {
 let shared: Announcer | undefined;
 
 /** Says a message through the page's one status region. */
-export function announce(message: string) {
-  (shared ??= new Announcer()).announce(message);
+export function announce(message: string, speaker: Speaker) {
+  (shared ??= new Announcer()).announce(message, speaker);
 }

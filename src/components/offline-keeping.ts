@@ -127,13 +127,13 @@ export class OfflineKeeping extends LitElement {
     if (busy(now())) return;
     if (now() === 'kept') {
       await files.remove(pictureFiles());
-      announce(now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()]);
+      announce(now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()], 'offline');
       return;
     }
     await files.keep(shownPictures());
     // The pictures not shown yet load now, through the worker, which keeps them with their page.
     if (now() === 'kept') for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]')) img.loading = 'eager';
-    announce(ARTICLE_STATUS[now()]);
+    announce(ARTICLE_STATUS[now()], 'offline');
   }
 
   private async toggleAudio() {
@@ -143,7 +143,7 @@ export class OfflineKeeping extends LitElement {
     const now = (): Kept => files.state;
     if (now() === 'kept') await files.remove(tracks);
     else await files.keep(tracks);
-    announce(now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)));
+    announce(now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)), 'offline');
   }
 }
 

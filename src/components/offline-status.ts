@@ -190,7 +190,7 @@ export class OfflineStatus extends LitElement {
   protected override willUpdate() {
     if (this.worker.state === 'off') return;
     const sentence = this.sentence();
-    if (this.said !== undefined && sentence !== this.said && sentence !== '') announce(sentence);
+    if (this.said !== undefined && sentence !== this.said && sentence !== '') announce(sentence, 'offline');
     this.said = sentence;
   }
 

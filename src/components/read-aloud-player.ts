@@ -90,11 +90,11 @@ export class ReadAloudPlayer extends LitElement {
       setTimeout(() => 'Segmenter' in Intl && new Intl.Segmenter(this.articleLang, { granularity: 'sentence' }));
       return import('../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
     },
-    failed: () => announce('Read aloud could not load. Check the connection, then try again.'),
+    failed: () => announce('Read aloud could not load. Check the connection, then try again.', 'read-aloud'),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
-  /** Why the audio edition is not reading, said with the state that follows (the announcer says only the latest message). */
+  /** Why the audio edition is not reading, said with the state that follows (the announcer says only a speaker's latest message). */
   private notice?: string;
   private session?: Session;
   private bar?: Bar;
@@ -208,7 +208,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      announce('Loading voices…');
+      announce('Loading voices…', 'read-aloud');
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -268,20 +268,20 @@ export class ReadAloudPlayer extends LitElement {
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
       failed: (message) => {
-        announce((this.notice = message));
+        announce((this.notice = message), 'read-aloud');
         this.requestUpdate();
       },
       changed: () => this.revision++,
       finished: () => {
         this.position?.clear();
-        announce('Finished reading.');
+        announce('Finished reading.', 'read-aloud');
       },
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),
       position: this.position,
       highlight: () => this.showReadingPosition(),
       handOverFocus: (from, to) => this.planFocus(from, to),
-      announce,
+      announce: (message) => announce(message, 'read-aloud'),
       notice: () => this.notice,
     });
     this.sources = reading.sources;

@@ -150,7 +150,7 @@ function stepTextSize(view: ControlsView, direction: 1 | -1) {
   const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
   if (next === undefined) return;
   view.change('textSize', next);
-  announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`);
+  announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`, 'reading-settings');
 }
 
 /** A theme's text on its background; "follow system" shows light and dark side by side. */

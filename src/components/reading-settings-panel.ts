@@ -85,7 +85,7 @@ export class ReadingSettingsPanel extends LitElement {
     failed: () => {
       // Offline before the edition was saved, say: the next opening tries again.
       this.open = false;
-      announce('Reading settings could not load. Check the connection, then try again.');
+      announce('Reading settings could not load. Check the connection, then try again.', 'reading-settings');
     },
   });
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
@@ -189,9 +189,9 @@ export class ReadingSettingsPanel extends LitElement {
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     queueMicrotask(() => {
       const unsaved = this.settings.store.storageState !== 'ok';
-      if (event.source === 'reset') announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`);
-      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.');
-      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved) announce('This change is not saved for your next visit.');
+      if (event.source === 'reset') announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`, 'reading-settings');
+      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.', 'reading-settings');
+      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved) announce('This change is not saved for your next visit.', 'reading-settings');
       else return;
       if (unsaved) this.saidNotSaved = true;
     });
