@@ -14,7 +14,7 @@ export class ListenHereEvent extends Event {
   }
 }
 
-await ownTask(); // defined, upgraded and first rendered in a task of its own
+await ownTask(); // defined and upgraded in a task of its own
 
 /**
  * "Listen from here", placed by the build beside each section heading and FAQ question: right
@@ -56,6 +56,12 @@ export class ListenHere extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.heading = (this.headingId ? this.ownerDocument.getElementById(this.headingId) : this.previousElementSibling) ?? undefined;
+  }
+
+  /** Each first render in a task of its own: an article's eighteen in one took 8 ms here. */
+  protected override async scheduleUpdate() {
+    if (!this.hasUpdated) await ownTask();
+    super.scheduleUpdate();
   }
 
   override render() {

@@ -27,7 +27,7 @@ export class CurrentSectionController implements ReactiveController {
     const sections = this.sections();
     // The root margin moves the observed band's bottom edge to the reading line, so the
     // observer calls back whenever a section's top crosses it.
-    this.observer = new IntersectionObserver(() => this.update(sections), {
+    this.observer = new IntersectionObserver((entries) => this.update(sections, entries), {
       rootMargin: `0px 0px -${100 - READING_LINE}% 0px`,
     });
     for (const section of sections) this.observer.observe(section);
@@ -42,11 +42,15 @@ export class CurrentSectionController implements ReactiveController {
    * Measures every section, not only those the observer reported: it reports a section only
    * when its own intersection changes, and a jump (a contents link or Home with reduced
    * motion, a screen reader moving through the page) carries sections from above the
-   * screen to below it, or back, without their ever meeting the band.
+   * screen to below it, or back, without their ever meeting the band. Where the observer
+   * reported them all (its first call does), it measured them with the frame: reading those
+   * forces no layout, which on load would be the page's whole layout again in this task.
    */
-  private update(sections: Element[]) {
+  private update(sections: Element[], entries: IntersectionObserverEntry[]) {
     const line = (window.innerHeight * READING_LINE) / 100;
-    const last = sections.filter((section) => section.getBoundingClientRect().top < line).at(-1);
+    const reported = new Map(entries.map((entry) => [entry.target, entry.boundingClientRect.top]));
+    const top = (section: Element) => (reported.size === sections.length ? reported.get(section)! : section.getBoundingClientRect().top);
+    const last = sections.filter((section) => top(section) < line).at(-1);
     // A section's heading is its first h2.
     const next = last?.querySelector('h2[id]')?.id;
     if (next !== this.current) {

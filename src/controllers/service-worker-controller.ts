@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from '../service-worker/messages.js';
+import { ownTask } from '../own-task.js';
 
 /**
  * - `off`: the page names no worker (the dev server's page), so nothing is registered.
@@ -72,6 +73,10 @@ export class ServiceWorkerController implements ReactiveController {
 
   private async register(container: ServiceWorkerContainer, scriptUrl: string, signal: AbortSignal) {
     let registration: ServiceWorkerRegistration;
+    // Registering costs the main thread a few milliseconds: in a task of its own, not the
+    // status's first render's.
+    await ownTask();
+    if (signal.aborted) return;
     try {
       registration = await container.register(scriptUrl);
     } catch {

@@ -60,6 +60,9 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
     const tags = new Set([...doc.querySelectorAll(':not(:defined)')].map((element) => element.localName));
     tags.delete('line-focus');
     await Promise.all([...tags].map((tag) => win.customElements.whenDefined(tag)));
+    // Some render a few at a time, in later tasks (listen-here.ts).
+    const rendered = [...doc.querySelectorAll([...tags].join(', ') || ':not(*)')].map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete);
+    await Promise.all(rendered);
   }
   await doc.fonts?.ready;
   return { frame, doc, win };
