@@ -25,8 +25,9 @@ export const OPENINGS = {
  */
 function instrument(key) {
   localStorage.setItem(key, JSON.stringify({ source: 'device' }));
-  const bench = { clickedAt: 0 };
+  const bench = { pressedAt: 0, clickedAt: 0 };
   /** @type {any} */ (window).bench = bench;
+  addEventListener('pointerdown', () => (bench.pressedAt = performance.now()), { capture: true });
   addEventListener('click', () => (bench.clickedAt = performance.now()), { capture: true });
   const voice = { voiceURI: 'bench-voice', name: 'Bench voice', lang: 'en-US', localService: true, default: true };
   Object.assign(speechSynthesis, {
@@ -75,12 +76,13 @@ async function open(browser, url, opening) {
     const chunksBefore = await page.evaluate(loadedChunks);
     await page.evaluate(watchFor, opening.host, opening.shown);
     await button?.click();
-    const ms = await page.evaluate(async () => {
+    const { ms, fromPress } = await page.evaluate(async () => {
       const bench = /** @type {any} */ (window).bench;
-      return (await bench.shownAt) - bench.clickedAt;
+      const shownAt = await bench.shownAt;
+      return { ms: shownAt - bench.clickedAt, fromPress: shownAt - bench.pressedAt };
     });
     const chunksAfter = await page.evaluate(loadedChunks);
-    return { ms, loaded: chunksAfter.filter((chunk) => !chunksBefore.some((before) => before.url === chunk.url)) };
+    return { ms, fromPress, loaded: chunksAfter.filter((chunk) => !chunksBefore.some((before) => before.url === chunk.url)) };
   } finally {
     await context.close();
   }

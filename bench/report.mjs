@@ -97,11 +97,11 @@ export function areas(r) {
     ...(r.audioRender ? [audioRenderArea(r.audioRender)] : []),
     {
       title: 'Opened on first use (puppeteer, Lighthouse\'s mobile viewport, unthrottled)',
-      about: `Median of ${r.firstUse.settings.runs.length} first visits each, in fresh browser contexts, timed once the page says it is saved for offline: from the click reaching the page (a capture-phase listener) to the first frame that shows what it opened. The player's speech code is precached then but not yet loaded, so the press loads it through the worker; Listen uses a stand-in engine whose voice starts at once (the time to speech above uses the real one).`,
+      about: `Median of ${r.firstUse.settings.runs.length} first visits each, in fresh browser contexts, timed once the page says it is saved for offline: from the click reaching the page (a capture-phase listener) to the first frame that shows what it opened; in brackets, each run, and the median from the press itself (pointerdown, on which the player starts loading its code: a real tap gives that 50–150 ms, the bench's a few). The player's speech code is precached then but not yet loaded, so the press loads it through the worker; Listen uses a stand-in engine whose voice starts at once (the time to speech above uses the real one).`,
       rows: Object.entries(OPENINGS).map(([name, opening]) => {
-        const { medianMs, runs } = r.firstUse[name];
+        const { medianMs, fromPressMs, runs } = r.firstUse[name];
         const loaded = [...new Set(runs.flatMap((/** @type {{ loaded: { url: string, fromWorker: boolean }[] }} */ run) => run.loaded.map((c) => `${c.url.split('/').pop()}${c.fromWorker ? ' (from the worker)' : ' (from the network)'}`)))];
-        return { label: `${opening.label}${loaded.length ? `, loading ${loaded.join(', ')}` : ''}`, edition: `${ms(medianMs)} (${runs.map((/** @type {{ ms: number }} */ run) => Math.round(run.ms)).join(', ')})`, target: '≤ 100 ms', met: medianMs <= 100 };
+        return { label: `${opening.label}${loaded.length ? `, loading ${loaded.join(', ')}` : ''}`, edition: `${ms(medianMs)} (${runs.map((/** @type {{ ms: number }} */ run) => Math.round(run.ms)).join(', ')}; from the press ${ms(fromPressMs)})`, target: '≤ 100 ms', met: medianMs <= 100 };
       }),
     },
     {

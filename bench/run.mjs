@@ -115,7 +115,7 @@ async function main() {
 
     log(`first use: Reading settings and Listen opened ${FIRST_USE_RUNS} times each`);
     const openings = await firstUse(urls.edition, FIRST_USE_RUNS);
-    results.firstUse = Object.fromEntries(Object.entries(openings).map(([name, runs]) => [name, { medianMs: median(runs.map((r) => r.ms)), runs }]));
+    results.firstUse = Object.fromEntries(Object.entries(openings).map(([name, runs]) => [name, { medianMs: median(runs.map((r) => r.ms)), fromPressMs: median(runs.map((r) => r.fromPress)), runs }]));
 
     log(`offline first visit: ${OFFLINE_RUNS} visits`);
     const visits = [];

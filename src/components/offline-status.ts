@@ -177,12 +177,7 @@ export class OfflineStatus extends LitElement {
             </div>`
           : nothing}
         ${this.page && this.details.value && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
-        ${this.details.value?.needed
-          ? html`<p class="hint">
-              On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your
-              Home Screen (Share, then Add to Home Screen).
-            </p>`
-          : nothing}
+        ${this.details.value?.needed ? html`<p class="hint">${this.details.value.hint}</p>` : nothing}
       </div>
     `;
   }

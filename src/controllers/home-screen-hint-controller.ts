@@ -18,6 +18,9 @@ const STANDALONE = '(display-mode: standalone)';
  */
 export class HomeScreenHintController implements ReactiveController {
   needed = false;
+  /** What the reader is told where it is needed: here, so its words load only with the details. */
+  readonly hint =
+    'On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen (Share, then Add to Home Screen).';
 
   private readonly host: ReactiveControllerHost;
   private readonly traits: () => BrowserTraits;

@@ -1,6 +1,6 @@
 // Reads the recommended voices for a language (the build writes voices/<language>.json beside
 // the pages from @readium/speech's data). The player fetches the file on its first use only, beside
-// its code rather than after it (see ReadAloudPlayer.ensurePlayer): a first visit that never
+// its code rather than after it (fetchRecommendedVoices in ./first-listen.ts): a first visit that never
 // listens does not pay for it. Anything that goes wrong leaves the list empty, and the voice
 // menu falls back to the browser's own names and order.
 import { QUALITIES, type RecommendedVoice } from './voices.js';
