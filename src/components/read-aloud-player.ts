@@ -53,7 +53,10 @@ export class ReadAloudPlayer extends LitElement {
   /** Focus moves before what held it goes: Listen → Play/Pause, Stop → Listen. */
   private readonly focusMove = new FocusHandoverController<'launch' | 'bar'>(this);
   private readonly prefs = new PreferenceController(this, listeningPreferences(), (event) => {
-    if (event.changed.includes('rate') || event.changed.includes('voices')) this.player?.restartUtterance();
+    if (event.changed.includes('rate') || event.changed.includes('voices')) {
+      this.player?.restartUtterance();
+      if (this.player) this.listening?.show(this.player); // the lock screen's clock: at the new speed now
+    }
     if (event.changed.includes('highlight')) this.showReadingPosition();
     if (event.changed.includes('source') && this.sources) {
       // Chosen again: the audio edition is tried again (the connection may be back).
@@ -232,10 +235,6 @@ export class ReadAloudPlayer extends LitElement {
     return sources.active;
   }
 
-  private stop() {
-    this.player?.stop();
-  }
-
   /** Focus goes to Play/Pause, and the button that was pressed goes once screen readers have heard of it. */
   private backToReading() {
     this.renderRoot.querySelector<HTMLElement>('.play')?.focus();
@@ -305,7 +304,7 @@ export class ReadAloudPlayer extends LitElement {
       allVoices: this.allVoices,
       toggleOptions: () => (this.optionsOpen = !this.optionsOpen),
       toggleAllVoices: () => (this.allVoices = !this.allVoices),
-      stop: () => this.stop(),
+      stop: () => this.player?.stop(),
       backToReading: () => this.backToReading(),
       sources: this.sources!,
       audio: this.audio,
@@ -382,7 +381,7 @@ export class ReadAloudPlayer extends LitElement {
         else void this.listen(undefined, true);
         break;
       case 'stop':
-        this.stop();
+        this.player?.stop();
         break;
       case 'here':
         void this.listenFromHere();

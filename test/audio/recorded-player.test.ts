@@ -105,12 +105,20 @@ describe('recorded audio in the player', () => {
     expect(Math.abs(media.currentTime - cues[section.first].start)).to.be.below(0.5);
     expect(ui.where()).to.contain(section.title);
 
+    const session = edition.win.navigator.mediaSession;
+    const positions: MediaPositionState[] = [];
+    const setPositionState = session.setPositionState.bind(session);
+    session.setPositionState = (state) => {
+      if (state) positions.push(state);
+      setPositionState(state);
+    };
     const rate = ui.rate()!;
     rate.value = '2';
     rate.dispatchEvent(new Event('change'));
     await ui.rendered();
     expect(media.playbackRate).to.equal(2);
     expect(media.preservesPitch).to.equal(true);
+    expect(positions.at(-1)?.playbackRate, 'the lock screen told of the new speed at once').to.equal(2);
 
     await until(() => media.currentTime > cues[section.first].start + 0.3, 'playing on');
     ui.button('play')!.click();
