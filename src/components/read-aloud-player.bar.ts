@@ -117,20 +117,28 @@ export function renderBar(view: BarView) {
       </button>
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
     </div>
-    <div class="options" id="options" ?hidden=${!view.optionsOpen}>
-      ${renderSource(view)}
-      ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
-      <fieldset>
-        <legend>Highlight while reading</legend>
-        ${HIGHLIGHTS.map(
-          (mode) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
-            @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
-        )}
-      </fieldset>
-      <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
-      ${renderKeys(view)}
-    </div>
+    <div class="options" id="options" ?hidden=${!view.optionsOpen}>${view.optionsOpen ? renderOptions(view) : nothing}</div>
   </section>`;
+}
+
+/**
+ * More options, rendered only while open: the bar renders again with every sentence (and word),
+ * and ranking a device's voices (espeak-ng lists thousands) for a closed menu cost each of those
+ * renders, the first Listen's included.
+ */
+function renderOptions(view: BarView) {
+  const { player, listening } = view;
+  return html`${renderSource(view)}
+    ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
+    <fieldset>
+      <legend>Highlight while reading</legend>
+      ${HIGHLIGHTS.map(
+        (mode) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
+          @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
+      )}
+    </fieldset>
+    <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
+    ${renderKeys(view)}`;
 }
 
 function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: unknown, action: () => void) {

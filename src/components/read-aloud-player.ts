@@ -251,8 +251,7 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Makes the reading with the code loaded on first use (see makeReading). */
-  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<Response | undefined>) {
-    this.recommended = await bar.recommendedVoices(recommended);
+  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
     this.bar = bar;
     this.session = session;
@@ -283,6 +282,8 @@ export class ReadAloudPlayer extends LitElement {
     this.sources = reading.sources;
     this.listening = reading.listening;
     this.playerChanged = reading.changed;
+    // Read once the script is built, which the file had until then to arrive.
+    this.recommended = await bar.recommendedVoices(recommended);
     return reading.sources.device;
   }
 

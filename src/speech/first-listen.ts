@@ -3,9 +3,12 @@
 // locale data for splitting sentences, loaded off the main thread once the page is idle.
 import { primaryLanguage } from './language-names.js';
 
-/** The recommended voices' file for a language (read by recommended-voices.ts); undefined offline before it was saved. */
-export const fetchRecommendedVoices = (lang: string): Promise<Response | undefined> =>
-  fetch(`voices/${primaryLanguage(lang)}.json`).catch(() => undefined);
+/**
+ * The recommended voices' file for a language, read as JSON while the code comes (checked by
+ * recommended-voices.ts); undefined where it cannot be had (offline before it was saved).
+ */
+export const fetchRecommendedVoices = (lang: string): Promise<unknown> =>
+  fetch(`voices/${primaryLanguage(lang)}.json`).then((response) => (response.ok ? response.json() : undefined)).catch(() => undefined);
 
 /**
  * A page's first Intl object loads the browser's locale data: in Chromium here, 45–90 ms in

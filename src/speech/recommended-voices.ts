@@ -5,15 +5,10 @@
 // menu falls back to the browser's own names and order.
 import { QUALITIES, type RecommendedVoice } from './voices.js';
 
-/** The recommended voices in the response for a language's file, best first; [] when unavailable. */
-export async function recommendedVoices(response: Promise<Response | undefined>): Promise<RecommendedVoice[]> {
-  try {
-    const found = await response;
-    const json: unknown = found?.ok ? await found.json() : [];
-    return Array.isArray(json) ? json.filter(isRecommendedVoice) : [];
-  } catch {
-    return [];
-  }
+/** The recommended voices in a language's file, best first, without malformed entries; [] when unavailable. */
+export async function recommendedVoices(file: Promise<unknown>): Promise<RecommendedVoice[]> {
+  const json = await file.catch(() => undefined);
+  return Array.isArray(json) ? json.filter(isRecommendedVoice) : [];
 }
 
 function isRecommendedVoice(value: unknown): value is RecommendedVoice {
