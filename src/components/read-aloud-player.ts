@@ -3,7 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../announcer.js';
 import { afterFocusSettles } from '../focus-handover.js';
-import { DockingController } from '../controllers/docking-controller.js';
+import type { DockingController } from '../controllers/docking-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
@@ -64,8 +64,6 @@ export class ReadAloudPlayer extends LitElement {
       void this.useSource(true).then(() => (this.notice = undefined));
     }
   });
-  /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
-  private readonly docking = new DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height' });
   private readonly shortcuts = new ShortcutsController(this, {
     shortcuts: READ_ALOUD_SHORTCUTS,
     enabled: () => this.supported,
@@ -98,6 +96,8 @@ export class ReadAloudPlayer extends LitElement {
   private notice?: string;
   private session?: Session;
   private bar?: Bar;
+  /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
+  private docking?: DockingController;
   /** The controllers that follow the reading, made with the player. */
   private listening?: Listening;
   /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
@@ -182,8 +182,7 @@ export class ReadAloudPlayer extends LitElement {
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.position?.peek();
-    // Parts let the page's toolbar shorten what shows where it is narrow ("Resume", and Start
-    // from the beginning under More options); the names stay whole.
+    // Parts let the page's toolbar shorten what shows where it is narrow; the names stay whole.
     return html`<div class="launch" part="launch">
       <button class="listen primary" type="button" @pointerdown=${this.prepare} @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.shortcuts.keys('toggle') || undefined)}>
         ${ICONS.play}${saved
@@ -253,6 +252,7 @@ export class ReadAloudPlayer extends LitElement {
   /** Makes the reading with the code loaded on first use (see makeReading). */
   private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
+    this.docking = new bar.DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height' });
     this.bar = bar;
     this.session = session;
     const reading = makeReading(this, {
@@ -299,7 +299,7 @@ export class ReadAloudPlayer extends LitElement {
       currentVoice: this.currentVoice(),
       chooseVoice: (id) => this.prefs.store.update({ voices: { ...this.prefs.value.voices, [primaryLanguage(this.articleLang)]: id } }),
       shortcuts: this.shortcuts,
-      docked: this.docking.docked,
+      docked: this.docking!.docked,
       following: this.listening?.follow.following ?? true,
       optionsOpen: this.optionsOpen,
       allVoices: this.allVoices,

@@ -1,6 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { DockingController } from '../controllers/docking-controller.js';
 import { FirstUseLoader } from '../first-use-loader.js';
 import { announce } from '../announcer.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
@@ -70,8 +69,6 @@ export class ReadingSettingsPanel extends LitElement {
   constructor() {
     super();
     new RevealFocusController(this);
-    // While open over the bottom of the screen, the page keeps what is focused clear of it.
-    new DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
   }
 
   @state() private open = false;
@@ -80,6 +77,8 @@ export class ReadingSettingsPanel extends LitElement {
     load: () =>
       import('../first-use.js').then(({ settingsControls: controls }) => {
         adoptLaterStyles(this.renderRoot, controls.controlsStyles);
+        // While open over the bottom of the screen, the page keeps what is focused clear of it.
+        new controls.DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
         return controls;
       }),
     failed: () => {
