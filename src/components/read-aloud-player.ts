@@ -240,10 +240,7 @@ export class ReadAloudPlayer extends LitElement {
     afterFocusSettles(() => this.listening?.follow.backToReading(this.showReadingPosition()));
   }
 
-  /**
-   * The script and player are built on first use, not on page load, and their code loads then
-   * too (the worker precaches it, so offline as well): a press speaks once it has loaded.
-   */
+  /** The script, the player and their code come on first use (precached, so offline too): a press speaks once they have. */
   private ensurePlayer(): Promise<SpeechPlayer | undefined> {
     if (!this.supported || !this.article) return Promise.resolve(undefined);
     return this.firstUse.load();
@@ -252,7 +249,8 @@ export class ReadAloudPlayer extends LitElement {
   /** Makes the reading with the code loaded on first use (see makeReading). */
   private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
-    this.docking = new bar.DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height' });
+    // Its users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
+    this.docking = new bar.DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height', users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc') });
     this.bar = bar;
     this.session = session;
     const reading = makeReading(this, {

@@ -5,15 +5,34 @@ export interface DockingOptions {
   element: () => Element | null | undefined;
   /** Docked only while the element takes no more than this share of the screen's height. */
   maxShare?: number;
-  /** Set on the root element to the docked element's height, so the page can leave room under it. */
+  /** The docked element's height as a custom property, set on `users` (see below). */
   property: `--${string}`;
+  /** The elements whose own styles read `property`: what sits above the bar, say. Small subtrees. */
+  users?: () => Iterable<HTMLElement>;
+}
+
+/** The height each docked element takes at the bottom of the screen, by its property. */
+const docked = new Map<string, number>();
+
+
+/**
+ * The page leaves that room on the root element: padding, so the end of the article can
+ * scroll above the docked elements, and scroll-padding, so nothing focused or linked to lands
+ * under them. Those properties, not a custom property the stylesheet adds up: a custom
+ * property changed on the root restyles every element of the page (8 ms here, each time the
+ * bar or the sheet appeared or changed size), a padding only the root.
+ */
+function leaveRoom() {
+  const style = document.documentElement.style;
+  const total = [...docked.values()].reduce((sum, height) => sum + height, 0);
+  style.paddingBottom = style.scrollPaddingBottom = total > 0 ? `${total}px` : '';
 }
 
 /**
  * Decides whether a bar docks to the bottom of the screen: it does unless it would cover more
  * than `maxShare` of it (at large text on a small screen a docked bar would hide the page, so it
- * stays in the page flow instead). While docked, the root element carries its height in a CSS
- * property, which the page uses for padding and scroll-padding so nothing hides behind the bar.
+ * stays in the page flow instead). While docked, the page leaves room for it (see leaveRoom),
+ * and its users carry its height in a CSS property.
  *
  * The element is measured when it appears, when its size changes (ResizeObserver, where the
  * browser has it) and when the window is resized. The host reads `docked` when it renders.
@@ -26,14 +45,16 @@ export class DockingController implements ReactiveController {
   private readonly element: () => Element | null | undefined;
   private readonly maxShare: number;
   private readonly property: `--${string}`;
+  private readonly users: () => Iterable<HTMLElement>;
   private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.measure());
   private observed?: Element;
 
-  constructor(host: ReactiveControllerHost, { element, maxShare = 0.3, property }: DockingOptions) {
+  constructor(host: ReactiveControllerHost, { element, maxShare = 0.3, property, users = () => [] }: DockingOptions) {
     this.host = host;
     this.element = element;
     this.maxShare = maxShare;
     this.property = property;
+    this.users = users;
     host.addController(this);
   }
 
@@ -55,15 +76,14 @@ export class DockingController implements ReactiveController {
     window.removeEventListener('resize', this.measure);
     this.resizeObserver?.disconnect();
     this.observed = undefined;
-    document.documentElement.style.removeProperty(this.property);
+    this.takes(undefined);
   }
 
   /** Docks the element unless that would cover too much of the screen. */
   private readonly measure = () => {
-    const root = document.documentElement;
     const element = this.element();
     if (!element) {
-      root.style.removeProperty(this.property);
+      this.takes(undefined);
       return;
     }
     const height = element.getBoundingClientRect().height;
@@ -72,7 +92,18 @@ export class DockingController implements ReactiveController {
       this.docked = fits;
       this.host.requestUpdate();
     }
-    if (fits) root.style.setProperty(this.property, `${Math.ceil(height)}px`);
-    else root.style.removeProperty(this.property);
+    this.takes(fits ? Math.ceil(height) : undefined);
   };
+
+  /** The room the element takes at the bottom of the screen: a height while docked, else none. */
+  private takes(height: number | undefined) {
+    if (height === docked.get(this.property)) return;
+    if (height === undefined) docked.delete(this.property);
+    else docked.set(this.property, height);
+    leaveRoom();
+    for (const user of this.users()) {
+      if (height === undefined) user.style.removeProperty(this.property);
+      else user.style.setProperty(this.property, `${height}px`);
+    }
+  }
 }

@@ -48,9 +48,9 @@ export class FollowReadingController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Height of anything fixed over the bottom of the viewport (the player bar). */
+  /** Height of anything fixed over the bottom of the viewport: the room the page keeps for it (the docked bar, the settings sheet). */
   private obscuredBottom() {
-    return parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--player-height')) || 0;
+    return parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0;
   }
 
   private readonly onUserScroll = () => {

@@ -1,5 +1,6 @@
 // DockingController on a tiny host: whether a bar of a given height docks in this window,
-// the height it leaves on the root for the page, and how it follows the bar and the window.
+// the room it leaves on the root for the page (padding and scroll-padding) and its height on
+// its users, and how it follows the bar and the window.
 import { expect } from '@esm-bundle/chai';
 import { html, LitElement, nothing } from 'lit';
 import { DockingController } from '../../src/controllers/docking-controller.js';
@@ -13,7 +14,7 @@ class DockingHost extends LitElement {
   showBar = true;
   /** The bar's height as first rendered, in CSS px. */
   barHeight = 10;
-  readonly docking = new DockingController(this, { element: () => this.bar(), maxShare: 0.3, property: PROPERTY });
+  readonly docking = new DockingController(this, { element: () => this.bar(), maxShare: 0.3, property: PROPERTY, users: () => [user] });
 
   bar() {
     return this.renderRoot.querySelector<HTMLElement>('.bar');
@@ -39,7 +40,15 @@ async function hostWithBar(height: number) {
   return host;
 }
 
-const rootProperty = () => document.documentElement.style.getPropertyValue(PROPERTY);
+/** An element whose styles read the bar's height (the settings sheet, on the page). */
+const user = document.createElement('div');
+/** The room left for the bar, checked to be the same everywhere it is left. */
+function rootProperty() {
+  const root = document.documentElement.style;
+  const room = [root.paddingBottom, root.scrollPaddingBottom, user.style.getPropertyValue(PROPERTY)];
+  expect(new Set(room).size, `padding ${room[0]}, scroll-padding ${room[1]}, on its users ${room[2]}`).to.equal(1);
+  return room[0];
+}
 /** The largest whole height that is still no more than 30% of the window. */
 const mostDocked = () => Math.floor(window.innerHeight * 0.3);
 

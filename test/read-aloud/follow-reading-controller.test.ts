@@ -16,7 +16,6 @@ class FollowHost extends LitElement {
 }
 const hosts = testHost('follow-host', FollowHost);
 
-const PLAYER_HEIGHT = '--player-height';
 
 /** A page five screens tall with a sentence at `top` (a share of the window's height). */
 function page() {
@@ -55,7 +54,7 @@ describe('FollowReadingController', () => {
   afterEach(() => {
     on.tall.remove();
     on.host.remove();
-    document.documentElement.style.removeProperty(PLAYER_HEIGHT);
+    document.documentElement.style.scrollPaddingBottom = '';
     window.scrollTo({ top: 0, behavior: 'instant' });
   });
 
@@ -81,7 +80,8 @@ describe('FollowReadingController', () => {
 
   it('counts a bar fixed over the bottom of the screen as out of view', () => {
     const sentence = on.sentenceAt(0.5);
-    document.documentElement.style.setProperty(PLAYER_HEIGHT, `${Math.round(0.3 * innerHeight)}px`);
+    // The room the page keeps for the docked bar (DockingController).
+    document.documentElement.style.scrollPaddingBottom = `${Math.round(0.3 * innerHeight)}px`;
     on.host.follow.reveal(sentence);
     expect(shareDown(sentence)).to.be.closeTo(0.3, 0.01);
   });
