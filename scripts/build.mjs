@@ -196,14 +196,17 @@ async function buildStylesheet() {
   return css;
 }
 
-/** The worker that loads the browser's locale data off the main thread (src/speech/first-listen.ts), beside the entry script. */
+/**
+ * The worker that loads the browser's locale data off the main thread (src/speech/first-listen.ts),
+ * beside the pages like sw.js: one folder up from the script that starts it, as in src/.
+ */
 async function buildLocaleWarmUp() {
   await esbuild.build({
-    entryPoints: ['src/speech/locale-warm-up.worker.js'],
+    entryPoints: ['src/locale-warm-up.worker.js'],
     minify: true,
     format: 'iife',
     target: TARGET,
-    outfile: path.join(OUT, 'assets', 'locale-warm-up.worker.js'),
+    outfile: path.join(OUT, 'locale-warm-up.worker.js'),
     legalComments: 'none',
     logLevel: 'warning',
   });

@@ -9,8 +9,9 @@ import './components/edition-toc.js';
 import './components/listen-here.js';
 import { warmUpLocaleData } from './speech/first-listen.js';
 
-// This runs once every component above has rendered: the locale data the first Listen needs
-// loads now, off the main thread, not while the page's own tasks run on a phone's few cores.
+// This runs once every component above is defined, each in its task: the locale data the first
+// Listen needs loads when the page is next idle, off the main thread, not while those tasks
+// run on a phone's few cores.
 warmUpLocaleData(document.documentElement.lang);
 
 // Line focus is a setting few readers turn on, so its code comes with what loads on first use

@@ -14,7 +14,6 @@ export interface DockingOptions {
 /** The height each docked element takes at the bottom of the screen, by its property. */
 const docked = new Map<string, number>();
 
-
 /**
  * The page leaves that room on the root element: padding, so the end of the article can
  * scroll above the docked elements, and scroll-padding, so nothing focused or linked to lands

@@ -21,7 +21,7 @@ export function warmUpLocaleData(lang: string) {
   if (!('Segmenter' in Intl)) return;
   (window.requestIdleCallback ?? setTimeout)(() => {
     try {
-      new Worker(new URL('./locale-warm-up.worker.js', import.meta.url)).postMessage(lang);
+      new Worker(new URL('../locale-warm-up.worker.js', import.meta.url)).postMessage(lang);
     } catch {
       // No workers, or a policy that forbids this one: the first Listen loads the data itself.
     }

@@ -92,8 +92,8 @@ test('the worker precaches pages, scripts, icons and the manifest, and no font',
   for (const url of ['index.html', 'manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']) {
     assert.ok(urls.includes(url), `${url} is precached`);
   }
-  // Every script the build wrote, entry and chunks alike.
-  const scripts = (await readdir(path.join(out, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  // Every script the build wrote, entry and chunks alike, and the worker that loads locale data.
+  const scripts = [...(await readdir(path.join(out, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`), 'locale-warm-up.worker.js'];
   assert.ok(scripts.length >= 2);
   assert.deepEqual(urls.filter((u) => u.endsWith('.js')).toSorted(), scripts.toSorted());
   assert.deepEqual(urls.filter((u) => /fonts|\.woff2?$|sw\.js|assets\/images\//.test(u)), []);
