@@ -5,7 +5,7 @@ import type { Edition } from './edition.js';
 const REGION = '[data-edition-announcer]';
 
 /** The region's words now ('' before the page has said anything). */
-export const announced = (edition: Edition) => edition.doc.querySelector(REGION)?.textContent?.trim() ?? '';
+export const announced = (edition: Pick<Edition, 'doc'>) => edition.doc.querySelector(REGION)?.textContent?.trim() ?? '';
 
 /** Every status region in the page and in its components' shadow roots. */
 export function statusRegions(edition: Edition): Element[] {
@@ -15,7 +15,7 @@ export function statusRegions(edition: Edition): Element[] {
 }
 
 /** Records every message from now on. */
-export function listenToAnnouncer(edition: Edition) {
+export function listenToAnnouncer(edition: Pick<Edition, 'doc'>) {
   const heard: string[] = [];
   let cleared = true;
   const observer = new MutationObserver(() => {
