@@ -26,7 +26,7 @@ export function mediaFeaturesPlugin() {
           await devtools.send('Emulation.clearDeviceMetricsOverride');
           // Not an axe rule: this ends the emulated touch screen the phone tests turned on (a desktop
           // has a mouse). Every test, phone and desktop alike, runs axe with all the project's tags.
-          await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+          await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false }); // touch input off, not an axe rule
           return true;
         }
         await devtools.send('Emulation.setDeviceMetricsOverride', { width: device.width, height: device.height, deviceScaleFactor: 2, mobile: true });
