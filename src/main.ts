@@ -12,7 +12,7 @@ import { warmUpLocaleData } from './speech/first-listen.js';
 // This runs once every component above is defined, each in its task: the locale data the first
 // Listen needs loads when the page is next idle, off the main thread, not while those tasks
 // run on a phone's few cores.
-warmUpLocaleData(document.documentElement.lang);
+if (document.querySelector('read-aloud-player')) warmUpLocaleData(document.documentElement.lang);
 
 // Line focus is a setting few readers turn on, so its code comes with what loads on first use
 // (src/first-use.ts) once it is on. The settings
