@@ -9,6 +9,7 @@ export * as bar from './components/read-aloud-player.bar.js';
 export * as listening from './components/read-aloud-player.listening.js';
 export * as settingsControls from './components/reading-settings-panel.controls.js';
 export { HomeScreenHintController } from './controllers/home-screen-hint-controller.js';
+export { DockingController } from './controllers/docking-controller.js';
 
 // Components, defined as this module loads.
 import './components/line-focus.js';

@@ -27,7 +27,6 @@ import { byKeyboard, type ReadAloudAction } from './read-aloud-player.shortcuts.
 
 export { chooseVoice } from '../speech/voices.js';
 export { recommendedVoices } from '../speech/recommended-voices.js';
-export { DockingController } from '../controllers/docking-controller.js';
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {

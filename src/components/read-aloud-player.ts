@@ -3,11 +3,11 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../announcer.js';
 import { afterFocusSettles } from '../focus-handover.js';
-import type { DockingController } from '../controllers/docking-controller.js';
 import { PreferenceController } from '../controllers/preference-controller.js';
 import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
 import { ShortcutsController } from '../controllers/shortcuts-controller.js';
 import { VoicesController } from '../controllers/voices-controller.js';
+import type { DockingController } from '../controllers/docking-controller.js';
 import { FocusHandoverController } from '../controllers/focus-handover-controller.js';
 import { listeningPreferences } from '../preferences/listening-preferences.js';
 import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
@@ -247,10 +247,10 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Makes the reading with the code loaded on first use (see makeReading). */
-  private async firstUsed({ session, bar, listening: { makeReading } }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
+  private async firstUsed({ session, bar, listening: { makeReading }, DockingController }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
     // Its users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
-    this.docking = new bar.DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height', users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc') });
+    this.docking = new DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height', users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc') });
     this.bar = bar;
     this.session = session;
     const reading = makeReading(this, {

@@ -15,8 +15,6 @@ import {
   type SettingKey,
 } from '../preferences/reading-settings.js';
 
-export { DockingController } from '../controllers/docking-controller.js';
-
 /** What the controls show and do: the panel hands them this on every render. */
 export interface ControlsView {
   settings: Readonly<ReadingSettings>;

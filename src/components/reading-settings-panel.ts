@@ -75,10 +75,10 @@ export class ReadingSettingsPanel extends LitElement {
   /** The controls' code, loaded when the panel is first opened: page load does less before a first interaction. */
   private readonly controls = new FirstUseLoader<Controls>(this, {
     load: () =>
-      import('../first-use.js').then(({ settingsControls: controls }) => {
+      import('../first-use.js').then(({ settingsControls: controls, DockingController }) => {
         adoptLaterStyles(this.renderRoot, controls.controlsStyles);
         // While open over the bottom of the screen, the page keeps what is focused clear of it.
-        new controls.DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
+        new DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
         return controls;
       }),
     failed: () => {
