@@ -20,7 +20,7 @@ import type { SpeechEngine, Voice } from '../speech/speech-engine.js';
 import { PlayerChanges, type PlayerChangeHooks } from './read-aloud-player.changes.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
-export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'> {
+export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
   article: HTMLElement;
   lang: string;
   engine: SpeechEngine;
@@ -34,10 +34,6 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'> {
   changed(): void;
   /** The reading reached the article's end. */
   finished(): void;
-  /** Whether a key is one of the player's own (see ShortcutsController.match). */
-  ownKey(event: KeyboardEvent): boolean;
-  /** Starts listening again after a stop (the lock screen's Play). */
-  listen(): void;
 }
 
 /**
@@ -66,7 +62,7 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   return { sources, listening, changed };
 }
 
-export interface ListeningHooks {
+interface ListeningHooks {
   /** The player reading now: the device's voice or the audio edition, as the listener chose. */
   player(): SpeechPlayer;
   state(): PlayerState;
@@ -77,7 +73,7 @@ export interface ListeningHooks {
   listen(): void;
 }
 
-export function followTheReading(host: ReactiveControllerHost & HTMLElement, { player, state, article, ownKey, listen }: ListeningHooks) {
+function followTheReading(host: ReactiveControllerHost & HTMLElement, { player, state, article, ownKey, listen }: ListeningHooks) {
   new TapToSeekController(host, {
     article: () => article,
     contents: () => document.querySelector('nav.toc') ?? undefined,

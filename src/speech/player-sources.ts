@@ -7,7 +7,7 @@ import { recordedSession, type PageAudio } from './recorded-session.js';
 
 export type Source = 'device' | 'recorded';
 
-export interface SourcesOptions {
+interface SourcesOptions {
   device: SpeechPlayer;
   audio?: PageAudio;
   /** Whether the device has a speech engine at all. */
