@@ -1,7 +1,7 @@
 // `npm start`: the edition from its sources, TypeScript compiled on the fly.
 // No service worker is registered here, so development is never served stale.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { articlePages } from './scripts/dev-server-plugin.mjs';
+import { articlePages } from './tools/dev-server-plugin.ts';
 
 export default {
   rootDir: '.',

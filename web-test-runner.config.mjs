@@ -3,14 +3,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import puppeteer from 'puppeteer-core';
-import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './scripts/browsers.mjs';
-import { articlePages } from './scripts/dev-server-plugin.mjs';
-import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.mjs';
-import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.mjs';
-import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.mjs';
-import { offlineSitePlugin } from './test/plugins/offline-site-plugin.mjs';
-import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.mjs';
-import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.mjs';
+import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './tools/browsers.ts';
+import { articlePages } from './tools/dev-server-plugin.ts';
+import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
+import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
+import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
+import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
+import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
+import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -20,7 +20,7 @@ if (!checkBrowsers()) process.exit(1);
 const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOptions({ speech }) });
 
 // Firefox plays media only where an audio server takes its output: PulseAudio's null sink,
-// started for this run and ended with it (see scripts/browsers.mjs).
+// started for this run and ended with it (see tools/browsers.ts).
 const audioServer = nullSink();
 const firefox = puppeteerLauncher({
   launcher: puppeteer,
@@ -38,7 +38,7 @@ export default {
     // tree need the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
     // *.speech.test.ts: end to end against the real engine (speech-dispatcher is Linux
-    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.mjs;
+    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.ts;
     // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
     // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
     { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },

@@ -5,7 +5,7 @@ import { KeptFilesController, type Kept } from '../controllers/kept-files-contro
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../service-worker/kept-caches.js';
 import { componentStyles } from '../styles/component-styles.js';
 
-/** What the build says of the article's audio edition (scripts/audio/page-audio.mjs). */
+/** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
 interface AudioEdition {
   src: string;
   bytes: number;

@@ -257,7 +257,7 @@ export const controlsStyles = css`
       --swatch-text: var(--contrast-text);
     }
 
-    /* Each font's name in that font; the optional fonts' samples hold only these letters (scripts/font-samples.mjs). */
+    /* Each font's name in that font; the optional fonts' samples hold only these letters (generator/bundle/font-samples.ts). */
     .font-serif {
       font-family: var(--font-serif);
     }

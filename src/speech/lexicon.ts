@@ -1,7 +1,7 @@
 // Maps written text to what a speech engine should say, keeping track of which spoken
 // characters came from which written ones so the highlight can still mark the page's words.
-// The words come from assets/lexicon/<language>.json (see scripts/lexicon.mjs for its form and
-// test/build/lexicon.test.mjs for how each respelling is checked against real engines).
+// The words come from assets/lexicon/<language>.json (see generator/lexicon/lexicon.ts for its form and
+// test/read-aloud/lexicon.node.test.ts for how each respelling is checked against real engines).
 
 /** A written word and what the engine is given in its place. */
 export interface LexiconEntry {

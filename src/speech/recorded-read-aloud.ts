@@ -244,7 +244,7 @@ export function cueAt(cues: readonly Cue[], seconds: number) {
   return low;
 }
 
-/** The cues of a WebVTT file (what scripts/audio/webvtt.mjs writes: id, times, one line of text). */
+/** The cues of a WebVTT file (what generator/audio/webvtt.ts writes: id, times, one line of text). */
 export function parseCues(vtt: string): Cue[] {
   const cues: Cue[] = [];
   for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {

@@ -5,7 +5,7 @@
 import { firstMismatch, parseCues, RecordedReadAloud } from './recorded-read-aloud.js';
 import type { SpokenScript } from './spoken-script.js';
 
-/** The page's `<script type="application/json" id="audio-edition">` (scripts/audio/page-audio.mjs). */
+/** The page's `<script type="application/json" id="audio-edition">` (generator/audio/page-audio.ts). */
 export interface PageAudio {
   src: string;
   type: string;

@@ -7,7 +7,7 @@ export { primaryLanguage };
 export const QUALITIES = ['veryLow', 'low', 'normal', 'high', 'veryHigh'] as const;
 export type Quality = (typeof QUALITIES)[number];
 
-/** One voice of the Readium Foundation's recommended list (scripts/voice-data.mjs writes them). */
+/** One voice of the Readium Foundation's recommended list (generator/page/voice-data.ts writes them). */
 export interface RecommendedVoice {
   name: string;
   altNames?: string[];

@@ -2,7 +2,7 @@
 // is the last one whose heading has reached the reading line (a third of the way down the
 // screen), as the reader scrolls either way; none before the first; it stops following when
 // its host leaves the page, and without IntersectionObserver there is simply none.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { CurrentSectionController } from '../../src/controllers/current-section-controller.js';
 import { until } from '../helpers/speech.js';

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { articleText, closeEditions, openEdition, words } from '../helpers/edition.js';
 
 /** The seed ends with a page widget's label, which is not part of the article. */

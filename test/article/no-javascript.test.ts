@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { articleText, closeEditions, openEdition, words } from '../helpers/edition.js';
 
 // `npm test` builds dist/ first, so this reads exactly what ships.

@@ -1,7 +1,7 @@
 // ReadingPlaceController on a tiny host beside a tall article in the test's own page: it keeps
 // the first block in view by number and text, and returns to it on the next visit, unless the
 // address names a place, the place is on the first screen, or the reader has moved already.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { ReadingPlaceController } from '../../src/controllers/reading-place-controller.js';
 import { ReadingPlaceStore } from '../../src/preferences/reading-place.js';

@@ -1,7 +1,7 @@
 // Where you left off: reopening the article returns the reader to the paragraph they were
 // reading, at any text size, with a quiet way back to the top; not with a #fragment, not on a
 // first visit, not when the place is on the first screen anyway.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { READING_PLACE_KEY } from '../../src/preferences/storage-keys.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, scrollSettled } from '../helpers/layout.js';

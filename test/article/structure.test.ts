@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { SECTIONS } from '../helpers/article-outline.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 

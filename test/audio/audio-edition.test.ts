@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { Lexicon } from '../../src/speech/lexicon.js';

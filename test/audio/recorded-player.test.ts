@@ -1,8 +1,8 @@
 // The player in recorded mode over a REAL audio edition (test/fixtures/articles/audio, built
-// with its audio by test/plugins/fixture-site-plugin.mjs), in Chromium and Firefox. Firefox
+// with its audio by test/plugins/fixture-site-plugin.ts), in Chromium and Firefox. Firefox
 // plays media only through an audio server: the test runner starts PulseAudio's null sink.
 // The player's internals are read only to see the media element's clock, which has no other window.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';

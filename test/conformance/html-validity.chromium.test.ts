@@ -1,8 +1,8 @@
-// The Nu Html Checker (the W3C's validator, npm vnu-jar, run by test/plugins/html-validity-plugin.mjs)
+// The Nu Html Checker (the W3C's validator, npm vnu-jar, run by test/plugins/html-validity-plugin.ts)
 // over the built page as served, and over the page with each component's shadow content written
 // out inline (the checker does not look inside shadow roots) in the states that add markup: idle,
 // settings panel open, player playing with its options and every voice shown.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Edition } from '../helpers/edition.js';
 import { htmlWithShadowContent } from '../helpers/inline-shadow.js';

@@ -1,7 +1,7 @@
 // No layout shift while the edition loads (CLS 0): the components' places in the header are
 // kept until their script arrives, and the offline status keeps its button's place while it
 // saves. Chromium reports layout shifts; Firefox does not.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { storeSettings } from '../helpers/settings.js';
 import { until } from '../helpers/speech.js';

@@ -1,6 +1,6 @@
 // The conformance suite's checks under system settings only Chromium can emulate here:
 // Windows-style forced colours, and the system's reduced-motion preference.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { layoutProblems } from '../helpers/layout.js';
 import { emulateMediaFeatures, resetMediaFeatures } from '../helpers/media.js';

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 

@@ -3,7 +3,7 @@
 // focus, in the host's shadow root or (with `wholePage`) anywhere on the page, is scrolled
 // wholly on screen and clear of the bar (WCAG 2.4.11, 2.4.12), including inside a scroller.
 // Focus is moved with `preventScroll`, so any scrolling seen is the controller's, not the browser's.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { RevealFocusController } from '../../src/controllers/reveal-focus-controller.js';
 import { until } from '../helpers/speech.js';

@@ -3,7 +3,7 @@
 // fifth of the screen and lines of the article's body show before any scrolling. Then the
 // settings sheet open, the player playing and 200% text, alone and together: no overlap, no
 // sideways scroll, and focus never hidden under the toolbar, the sheet or the player.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { walk } from '../helpers/conformance.js';
 import { openEdition, type Edition } from '../helpers/edition.js';

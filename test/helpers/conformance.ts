@@ -2,7 +2,7 @@
 // put it in, at a desktop size and at WCAG's reflow size of 320 × 256 CSS px. What axe-core
 // cannot see is checked directly: keyboard paths, focus visibility and obscuring, reflow,
 // clipped or overlapping text, and target sizes. docs/accessibility.md cites these tests.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './axe.js';
 import type { Edition } from './edition.js';

@@ -1,7 +1,7 @@
 // The offline tests' fixture site (test/fixtures/articles/offline: three short articles, built
 // with their audio edition), served and driven through test/helpers/offline-site.ts, and its
 // offline details as a reader meets them. Expressions run in the served page.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { site, STATUS_TEXT } from './offline-site.js';
 
 export const FIXTURE = 'test/fixtures/articles/offline';
@@ -22,7 +22,7 @@ export const detailsText = (selector: string) => `(${KEEPING}?.querySelector(${J
 export const ANNOUNCED = "document.querySelector('[data-edition-announcer]')?.textContent ?? ''";
 /** The element with focus, through shadow roots. */
 export const FOCUSED = '(() => { let el = document.activeElement; while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement; return el?.className ?? ""; })()';
-/** The page's audio edition data (scripts/audio/page-audio.mjs). */
+/** The page's audio edition data (generator/audio/page-audio.ts). */
 export const PAGE_AUDIO = "JSON.parse(document.getElementById('audio-edition').textContent)";
 
 export async function expectNoAxeViolations() {

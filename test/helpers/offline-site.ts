@@ -1,5 +1,5 @@
 // Drives a served build of the edition in its own page (Chromium or Firefox) through the
-// offline-site plugin's commands (test/plugins/offline-site-plugin.mjs). Expressions run in that page.
+// offline-site plugin's commands (test/plugins/offline-site-plugin.ts). Expressions run in that page.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { AXE_TAGS } from './axe.js';
 

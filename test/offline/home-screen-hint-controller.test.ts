@@ -1,7 +1,7 @@
 // HomeScreenHintController on a tiny host, with the browser's traits given by the test: the
 // hint is for iPhone and iPad Safari (which offers no install prompt) until the edition runs
 // from the Home Screen.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { HomeScreenHintController, type BrowserTraits } from '../../src/controllers/home-screen-hint-controller.js';
 

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 
 // The page links its manifest and icons on the dev server too, which serves them as the build

@@ -2,7 +2,7 @@
 // the test page's real Cache Storage: the open page is kept once a worker controls it (now, or
 // when one takes over), the article's lazy pictures then load, and nothing happens without a
 // worker or for the one article, which the precache holds.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { KeepOnOpenController } from '../../src/controllers/keep-on-open-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';

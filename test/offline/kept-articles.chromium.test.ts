@@ -2,9 +2,9 @@
 // (test/fixtures/articles/offline, built with its audio edition) served from a static server on
 // localhost, its worker installed, then the server stopped (the only sure way to cut off the
 // worker's own requests too). Chromium only, for the storage quota the last test shrinks through
-// the DevTools Protocol (test/plugins/offline-site-plugin.mjs); the audio kept and played offline
+// the DevTools Protocol (test/plugins/offline-site-plugin.ts); the audio kept and played offline
 // is tested in both browsers in kept-audio.test.ts.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { site } from '../helpers/offline-site.js';
 import {
   ANNOUNCED,

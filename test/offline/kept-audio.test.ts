@@ -4,7 +4,7 @@
 // fails. The listener then presses Listen and Listen from here as a pointer does, and hears the
 // recorded audio from the cache. Firefox plays media only through an audio server: the test
 // runner starts PulseAudio's null sink (web-test-runner.config.mjs).
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { site } from '../helpers/offline-site.js';
 import { LISTENING_KEY } from '../helpers/storage.js';
 import {

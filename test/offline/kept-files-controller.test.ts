@@ -2,7 +2,7 @@
 // own, removed after each test): whether a set of files is kept, keeping them all or none,
 // removing them, storage full told apart from a failed download, and a page without Cache
 // Storage.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { KeptFilesController } from '../../src/controllers/kept-files-controller.js';
 import { testHost } from '../helpers/test-host.js';

@@ -1,7 +1,7 @@
 // KeptPagesController on a tiny host, over the test page's real Cache Storage: the article
 // pages kept in the offline edition's article cache, by their titles and languages, pictures
 // and other files left out; nothing listed where the page has no Cache Storage.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { KeptPagesController } from '../../src/controllers/kept-pages-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';

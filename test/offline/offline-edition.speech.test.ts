@@ -2,7 +2,7 @@
 // its own Chromium page, its service worker installed, then the server stopped (the only
 // sure way to cut off the worker's own requests too) and the page reloaded. It runs in the
 // Chromium that has a real speech engine, so read-aloud is shown to work offline too.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { site, STATUS_TEXT } from '../helpers/offline-site.js';
 import { LISTENING_KEY, SETTINGS_KEY } from '../helpers/storage.js';
 

@@ -3,7 +3,7 @@
 // service workers, when registering fails, when saving fails, and what the storage answers;
 // and the details it opens (a disclosure: Escape, a press outside and focus moving on close
 // it). test/offline/offline-edition.speech.test.ts covers the same paths with a real worker.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';

@@ -1,6 +1,6 @@
 // OnlineController on a tiny host: it follows the browser's online and offline events,
 // re-renders its host with each, and stops listening when its host leaves the page.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { OnlineController } from '../../src/controllers/online-controller.js';
 import { replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';

@@ -1,7 +1,7 @@
 // PersistentStorageController on a tiny host, with `navigator.storage` replaced by fakes:
 // what it says when the browser cannot be asked, has already kept the storage, keeps it when
 // asked, declines, or fails to answer; and that its host re-renders with each answer.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { PersistentStorageController } from '../../src/controllers/persistent-storage-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';

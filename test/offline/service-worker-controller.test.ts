@@ -5,7 +5,7 @@
 // Not here: the page reloading once the new version takes over (it would reload the test
 // runner; test/offline/offline-status.test.ts does it inside a frame), and a real worker
 // (test/offline/offline-edition.speech.test.ts serves a real build).
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { ServiceWorkerController } from '../../src/controllers/service-worker-controller.js';
 import { FakeContainer, FakeWorker, registration, type FakeRegistration } from '../helpers/fake-service-worker.js';

@@ -1,7 +1,7 @@
 // DockingController on a tiny host: whether a bar of a given height docks in this window,
 // the room it leaves on the root for the page (padding and scroll-padding) and its height on
 // its users, and how it follows the bar and the window.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement, nothing } from 'lit';
 import { DockingController } from '../../src/controllers/docking-controller.js';
 import { until } from '../helpers/speech.js';

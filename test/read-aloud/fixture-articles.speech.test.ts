@@ -1,10 +1,10 @@
 // Read aloud over a publisher's posts (the fixture blog, served at /fixture-site/ by
-// test/plugins/fixture-site-plugin.mjs), end to end with the real engine (Chromium →
+// test/plugins/fixture-site-plugin.ts), end to end with the real engine (Chromium →
 // speech-dispatcher → espeak-ng), asserting on what the engine was handed: code is announced
 // by its name and not read, meaningful pictures by their alt text, decoration not at all,
 // footnotes where the README says (the marks skipped, the notes read as a last section);
 // and a French post is read with French glue words by a French voice.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
 import { listenTo, until, type Heard } from '../helpers/speech.js';

@@ -1,7 +1,7 @@
 // FocusHandoverController on a tiny host that swaps one button for another, as the player swaps
 // Listen for its bar: the new button takes focus after the render, the old one stays on screen
 // until the focus has settled (then goes), and focus is never left on nothing.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement, nothing } from 'lit';
 import { FocusHandoverController } from '../../src/controllers/focus-handover-controller.js';
 import { FOCUS_SETTLE_MS } from '../../src/focus-handover.js';

@@ -2,7 +2,7 @@
 // screen (out of the comfortable band, or under a bar fixed at the bottom, it goes to the
 // reading line a third of the way down), stops following when the reader scrolls by
 // themselves while listening, and follows again on "Back to reading position".
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { FollowReadingController } from '../../src/controllers/follow-reading-controller.js';
 import { testHost } from '../helpers/test-host.js';

@@ -1,5 +1,5 @@
 // The listening preferences' stored form: each field checked on its own, the source among them.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { DEFAULT_LISTENING, parseListening } from '../../src/preferences/listening-preferences.js';
 
 describe('listening preferences', () => {

@@ -1,7 +1,7 @@
 // MediaSessionController on a tiny host: the lock screen's and headset's buttons reach the
 // player's actions, what is playing is published, everything is withdrawn when the host
 // leaves the page, and without the Media Session API nothing breaks.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { MediaSessionController } from '../../src/controllers/media-session-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';

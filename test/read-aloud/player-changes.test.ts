@@ -1,7 +1,7 @@
 // PlayerChanges against a plain object standing in for the player: what each change of the
 // player reading sets off (the highlight, the page following, the saved place, focus, what is
 // said), and what it leaves alone when only a word moves.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { PlayerChanges } from '../../src/components/read-aloud-player.changes.js';
 import type { PlayerState, SpeechPlayer } from '../../src/speech/read-aloud.js';
 

@@ -1,7 +1,7 @@
 // Focus that stays with the reader, in both browsers: every action of the player that removes
 // or hides the focused control puts focus somewhere deliberate first, so a screen reader
 // announces where focus landed (Firefox's announces only the removal otherwise).
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';

@@ -1,5 +1,5 @@
 // PlayerSources.choose: who reads, from the listener's choice, the device and the page.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { ReadAloud } from '../../src/speech/read-aloud.js';
 import { PlayerSources } from '../../src/speech/player-sources.js';

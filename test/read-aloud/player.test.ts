@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { MAX_PART_WORDS, partsOf } from '../../src/speech/clauses.js';
 import { QUIET_MS, ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';

@@ -2,7 +2,7 @@
 // being read are marked with the CSS Custom Highlight API and the article's DOM is left as
 // it was; without the API the whole block is marked instead; marks go when reading moves on,
 // stops, or the host leaves the page. And textRange, which finds a span of a block's text.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { ReadingHighlightController, textRange } from '../../src/controllers/reading-highlight-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';

@@ -1,6 +1,6 @@
 // End to end, against a real engine: Chromium → speech-dispatcher → espeak-ng. It sends no
 // word boundaries, so these tests also cover sentence highlighting without them.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { partsOf } from '../../src/speech/clauses.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';

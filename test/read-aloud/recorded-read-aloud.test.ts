@@ -1,7 +1,7 @@
 // The recorded player's logic over a fake media element: cue i is segment i, so the clock
 // chooses the sentence and every move sets the clock; the same states, moves and messages as
 // the device's voice (read-aloud.test.ts), with speed kept in pitch.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { QUIET_MS } from '../../src/speech/read-aloud.js';
 import { cueAt, firstMismatch, parseCues, RecordedReadAloud, type Cue } from '../../src/speech/recorded-read-aloud.js';
 import { FakeTimers } from '../helpers/fake-engine.js';

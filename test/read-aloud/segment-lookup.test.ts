@@ -1,6 +1,6 @@
 // Which sentence of a spoken script a place on the page stands for, on a small article laid
 // out in a fixed box at the top left of the test page.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import {
   caretAt,

@@ -1,7 +1,7 @@
 // The player shares the speech channel with screen readers, in both browsers: while it speaks
 // the page says nothing of its own but what the listener asked for, it gives way when the
 // listener turns to the rest of the page, and it goes quiet while they work its controls.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';

@@ -2,7 +2,7 @@
 // key press fires, and which presses it leaves alone: keys outside the player, keys the focused
 // control uses itself (Space on a button, arrows in a select), text fields, other modifiers,
 // and the page-wide keys until the listener turns them on.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { READ_ALOUD_SHORTCUTS } from '../../src/components/read-aloud-player.shortcuts.js';
 import { keysForPeople, ShortcutsController } from '../../src/controllers/shortcuts-controller.js';

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { Lexicon, writtenAt } from '../../src/speech/lexicon.js';
 import { sentenceSpans } from '../../src/speech/segmenter.js';
 import { buildScript } from '../../src/speech/spoken-script.js';

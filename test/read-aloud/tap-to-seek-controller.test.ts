@@ -1,6 +1,6 @@
 // TapToSeekController on a tiny host over a small article and contents: which clicks move
 // reading, to where, and which keep their usual meaning.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { TapToSeekController } from '../../src/controllers/tap-to-seek-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';

@@ -1,7 +1,7 @@
 // VoicesController on a tiny host with a fake engine: the list follows the engine's changes,
 // a wait for voices ends when the first arrive or when it times out, and without speech
 // synthesis nothing waits.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { VoicesController } from '../../src/controllers/voices-controller.js';
 import type { SpeechEngine, Voice } from '../../src/speech/speech-engine.js';

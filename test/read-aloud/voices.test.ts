@@ -1,7 +1,7 @@
 // Which voices the menu offers first and what it calls them, from the Readium Foundation's
 // recommended list: quality tiers, Apple's Enhanced and Premium downloads, the article's
 // region, offline, and which systems get which advice.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { onlyPoorVoices, platformOf, tellsLocalFromOnline, voiceChoices, type RecommendedVoice } from '../../src/speech/voices.js';
 import { voice } from '../helpers/fake-engine.js';
 

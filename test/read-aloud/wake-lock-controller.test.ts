@@ -1,7 +1,7 @@
 // WakeLockController on a tiny host: the screen stays on while wanted, the lock is asked for
 // again when the page is visible once more, it is let go on pause and stop, and without the
 // Screen Wake Lock API (or with a refusal) nothing breaks.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { LitElement } from 'lit';
 import { WakeLockController } from '../../src/controllers/wake-lock-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition } from '../helpers/edition.js';
 import { emulateMediaFeatures, resetMediaFeatures } from '../helpers/media.js';

@@ -1,7 +1,7 @@
 // Focus that stays with the reader in the settings panel, in both browsers: closing the panel
 // gives focus back to its toggle before the panel is hidden, so Firefox's screen reader says
 // where focus landed, not just "collapsed".
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { openEdition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';

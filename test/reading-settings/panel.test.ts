@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { listenToAnnouncer, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import {

@@ -2,7 +2,7 @@
 // edition's localStorage): the host shows the store's value and re-renders when it changes,
 // by the reader, from another tab or by a reset, hears why; and stops listening when it
 // leaves the page.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { PreferenceController } from '../../src/controllers/preference-controller.js';
 import {

@@ -1,4 +1,4 @@
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { PreferenceStorage, PreferenceStore } from '../../src/preferences/preference-store.js';
 import { applySettings, DEFAULT_SETTINGS, parseSettings } from '../../src/preferences/reading-settings.js';
 

@@ -1,6 +1,6 @@
 // Every control's name, role and state, and the status regions, as Chromium gives them to
 // screen readers: its own accessibility tree, shadow DOM included.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';

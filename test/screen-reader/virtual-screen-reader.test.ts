@@ -2,7 +2,7 @@
 // @guidepup/virtual-screen-reader (a simulated screen reader over the accessibility tree),
 // in both browsers. The controls inside components' shadow roots are checked against
 // Chromium's own accessibility tree in test/screen-reader/accessibility-tree.chromium.test.ts.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { virtual } from '@guidepup/virtual-screen-reader/browser.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 

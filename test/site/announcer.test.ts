@@ -1,6 +1,6 @@
 // The page's announcer alone: one speaker's messages at once are heard as its latest, different
 // speakers' are heard together, and the same words twice are heard twice.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { Announcer, NEW_REGION_DELAY_MS } from '../../src/announcer.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
 

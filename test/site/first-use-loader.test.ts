@@ -1,7 +1,7 @@
 // FirstUseLoader on a tiny host, with a load the test settles by hand: one load for every use
 // until it has finished, a retry after a failure, and the host's updateComplete held until what
 // the load made has rendered.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { FirstUseLoader } from '../../src/first-use-loader.js';
 import { testHost } from '../helpers/test-host.js';

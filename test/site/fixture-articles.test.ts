@@ -1,7 +1,7 @@
-// A publisher's posts, built as a site (test/plugins/fixture-site-plugin.mjs serves the fixture
+// A publisher's posts, built as a site (test/plugins/fixture-site-plugin.ts serves the fixture
 // blog at /fixture-site/): the index and every article pass axe, reflow at 320 px, a scrolling
 // code block is reached and scrolled by keyboard, and pictures hold their place before they load.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';

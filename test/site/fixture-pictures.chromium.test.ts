@@ -2,7 +2,7 @@
 // pictures, scrolled to its end so every lazy picture loads, Chromium reports no layout shift at
 // all (CLS exactly 0; Firefox does not report layout shifts). And no picture a 1280 px screen
 // can be sent weighs over 150 KB.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';

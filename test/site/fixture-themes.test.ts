@@ -2,7 +2,7 @@
 // the index and each article pass axe (whose color-contrast rules cover the code blocks), and
 // every piece of code, in blocks and inline, keeps enhanced (AAA, 7:1) contrast against what it
 // sits on, whatever colours its tokens have.
-import { expect } from '@esm-bundle/chai';
+import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { contrastRatio } from '../helpers/contrast.js';
 import { openEdition, type Edition } from '../helpers/edition.js';

@@ -1,0 +1,36 @@
+// The floor: what the edition is measured against. The same article, rendered from the same
+// source by the same code as the build, as bare HTML: no CSS, no script, no font.
+import { escapeHtml } from '../generator/page/page.ts';
+import { homePage, loadSite } from '../generator/site.ts';
+
+/** @param {{ lang: string, title: string }} meta */
+const head = (meta) => `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(meta.title)}</title>
+`;
+
+/** The home article as the floor page, and its language (for the speech floor). */
+export async function floorArticle() {
+  const { article } = homePage(await loadSite());
+  return { html: `${head(article.meta)}<h1>${escapeHtml(article.meta.title)}</h1>\n${article.html}`, meta: article.meta };
+}
+
+/**
+ * The floor for time to speech: a bare page whose button speaks one sentence in its click
+ * handler. The bench times it exactly as it times the edition (bench/speech.ts).
+ * @param {{ lang: string, title: string }} meta
+ * @param {string} sentence what the edition speaks first
+ */
+export function speechFloorPage(meta, sentence) {
+  return `${head(meta)}<button type="button">Listen</button>
+<script>
+document.querySelector('button').addEventListener('click', () => {
+  const utterance = new SpeechSynthesisUtterance(${JSON.stringify(sentence).replace(/</g, '\\u003c')});
+  utterance.lang = document.documentElement.lang;
+  speechSynthesis.speak(utterance);
+});
+</script>
+`;
+}

@@ -1,0 +1,25 @@
+// The benchmark's server: the built edition at /edition/ and the floor pages at /floor/, from
+// the project's one static server (tools/static-server.ts), compressed as a CDN would
+// (Brotli, else gzip) with the same headers for both sides.
+import { folder, startStaticServer } from '../tools/static-server.ts';
+
+/** Closes the server even if the bench hangs, so nothing is left listening. */
+const LIFETIME_MS = 20 * 60_000;
+
+/**
+ * @param {{ editionDir: string, floorPages: Map<string, string> }} sites the floor's pages by file name
+ */
+export function startServer({ editionDir, floorPages }) {
+  const edition = folder(editionDir);
+  return startStaticServer({
+    compress: true,
+    precompress: [editionDir, ...[...floorPages.values()].map((page) => Buffer.from(page))],
+    lifetimeMs: LIFETIME_MS,
+    async resolve(pathname) {
+      const [, site, ...rest] = pathname.split('/');
+      if (site === 'edition') return edition(`/${rest.join('/')}`);
+      const page = site === 'floor' ? floorPages.get(rest.join('/')) : undefined;
+      return page === undefined ? undefined : Buffer.from(page);
+    },
+  });
+}

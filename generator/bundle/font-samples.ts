@@ -1,0 +1,60 @@
+// The reading settings show each optional font's name in that font, so a reader sees what it
+// looks like before choosing it. The whole fonts are about 280 KB; a sample needs only the
+// letters of the font's name, so the build cuts each font down to them (a few KB) with
+// harfbuzz's subsetter. The stylesheet (src/styles/edition/tokens.css) names a sample as url('font-sample:NAME'): the build's
+// esbuild plugin turns that into a hashed file beside the fonts, the dev server into
+// /font-samples/NAME.woff2.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import subsetFont from 'subset-font';
+import { READING_SETTINGS } from '../../src/preferences/reading-settings.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Each optional font: its reading setting's choice, and its regular face as the package ships it. */
+const FONTS = {
+  'atkinson-hyperlegible': { choice: 'atkinson', file: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2' },
+  opendyslexic: { choice: 'opendyslexic', file: '@fontsource/opendyslexic/files/opendyslexic-latin-400-normal.woff2' },
+};
+
+/** @type {Map<string, Promise<Buffer>>} */
+const made = new Map();
+
+/**
+ * The sample font for a name in the stylesheet: only the glyphs of the label the panel shows.
+ * @param {string} name a key of FONTS
+ */
+export function fontSample(name) {
+  const font = FONTS[/** @type {keyof typeof FONTS} */ (name)];
+  if (!font) throw new Error(`font-sample:${name}: no such font (known: ${Object.keys(FONTS).join(', ')})`);
+  if (!made.has(name)) {
+    made.set(
+      name,
+      (async () => {
+        const label = READING_SETTINGS.font.choices[font.choice];
+        return subsetFont(await readFile(require.resolve(font.file)), label, { targetFormat: 'woff2' });
+      })(),
+    );
+  }
+  return /** @type {Promise<Buffer>} */ (made.get(name));
+}
+
+/** @type {import('esbuild').Plugin} */
+export const fontSamplesPlugin = {
+  name: 'font-samples',
+  setup(build) {
+    build.onResolve({ filter: /^font-sample:/ }, ({ path }) => ({ path: `${path.slice('font-sample:'.length)}-sample.woff2`, namespace: 'font-sample' }));
+    build.onLoad({ filter: /.*/, namespace: 'font-sample' }, async ({ path }) => ({
+      contents: await fontSample(path.replace(/-sample\.woff2$/, '')),
+      loader: 'file',
+    }));
+  },
+};
+
+/** The dev server's address for a sample. */
+export const DEV_SAMPLE_PATH = /^\/font-samples\/([a-z-]+)\.woff2$/;
+
+/** @param {string} css src/styles/edition/tokens.css as written */
+export function withDevSampleUrls(css) {
+  return css.replace(/font-sample:([a-z-]+)/g, '/font-samples/$1.woff2');
+}

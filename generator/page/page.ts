@@ -1,0 +1,387 @@
+// The HTML page around a rendered article. Shared by the dev server and the build,
+// so what a developer sees is what ships.
+import { createHash } from 'node:crypto';
+import { audioLinks, audioObject } from '../audio/page-audio.ts';
+import { DEFAULT_CONFIG } from '../site-config.ts';
+
+/** @typedef {import('../article/article.ts').Article} Article */
+
+/**
+ * @typedef {object} PageAssets
+ * @property {string} script URL of the module that enhances the page
+ * @property {string[]} [modulePreloads] URLs of the chunks that module imports statically,
+ *   fetched beside it rather than after it
+ * @property {string} [stylesheet] URL of the edition's stylesheet (the dev server links it)
+ * @property {string} [inlineStylesheet] the stylesheet itself (the build inlines it, so no
+ *   request blocks the first paint)
+ * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
+ * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
+ *   dev server never registers a caching worker and development is never served stale
+ * @property {import('../audio/page-audio.ts').PageAudio} [audio] the article's audio edition, where the build rendered one
+ * @property {string} [feed] URL of the site's podcast feed, where the build wrote one
+ */
+
+/** The settings of a site that has no settings file (see generator/site-config.ts). */
+const DEFAULT_SITE = DEFAULT_CONFIG;
+
+export const SITE_NAME = DEFAULT_CONFIG.title;
+
+/** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition/tokens.css (a build test keeps them equal). */
+export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
+
+/**
+ * On a phone the contents collapse before first paint, so the article starts on the first
+ * screen; without JavaScript they stay open. Inline so it runs as the parser reaches it.
+ */
+const COLLAPSE_TOC_ON_PHONES =
+  "if(matchMedia('(max-width: 63.99rem)').matches)document.getElementById('toc-details').open=false";
+
+/**
+ * Starts the page's script once the whole page has been painted: a module script runs when the
+ * document has been parsed; this one then waits for the browser to report the first contentful
+ * paint and lets two more frames render before it imports the entry. So nothing but the HTML
+ * comes before the first paint, even where a deferred module would arrive in time to run first,
+ * or where the browser paints the top of a long page before parsing the rest. The page is whole
+ * without the script, and the components' places are kept until they render. A page that is not
+ * being painted (a background tab) starts it after a few seconds all the same. The manifest and
+ * Apple's icon come then too: the <noscript> that links them for a page without script is
+ * replaced by its links. Fetched while the page parsed, they shared its first moments for nothing
+ * the first paint shows (Lighthouse counted them into the largest paint: 905 ms, against 741–802
+ * now). The tab's icon stays in the head: linked late, browsers ask for /favicon.ico first.
+ * @param {PageAssets} assets
+ */
+const loadAfterFirstPaint = ({ script, modulePreloads = [] }) =>
+  `let started=false;const start=()=>{if(started)return;started=true;const links=document.getElementById('install-links');if(links)links.outerHTML=links.textContent;for(const href of ${jsonForHtml(modulePreloads)})document.head.append(Object.assign(document.createElement('link'),{rel:'modulepreload',href}));import(${jsonForHtml(script)})};` +
+  'const painted=(then)=>requestAnimationFrame(()=>setTimeout(then));const afterPaint=()=>painted(()=>painted(start));' +
+  "if(PerformanceObserver.supportedEntryTypes?.includes('paint'))new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length>0){observer.disconnect();afterPaint()}}).observe({type:'paint',buffered:true});" +
+  'else afterPaint();setTimeout(start,3000)';
+
+/**
+ * The Content-Security-Policy: same-origin resources only; inline script and style only for
+ * the snippets and stylesheet whose hashes it lists, never 'unsafe-inline' (JSON-LD is data,
+ * which CSP does not execute).
+ * @param {string[]} inlineScripts
+ * @param {string[]} [inlineStyles]
+ */
+export const contentSecurityPolicy = (inlineScripts, inlineStyles = []) => [
+  "default-src 'self'",
+  `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
+  ["style-src 'self'", ...inlineStyles.map(hash)].join(' '),
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Between the parts of a byline: a dot for the eye, silent for screen readers (which would say
+ * "middle dot" at their default punctuation level).
+ */
+const SEPARATOR = '<span aria-hidden="true"> · </span>';
+
+/**
+ * The document's title: the article's, then the site's, joined by a comma (which no screen
+ * reader speaks at its default punctuation level, unlike "·" or "|"), or by nothing more
+ * than a space when the title ends in its own punctuation.
+ * @param {string} title
+ * @param {string} siteName
+ */
+export const pageTitle = (title, siteName) => `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
+
+/**
+ * @typedef {object} PageContext where the page stands in its site
+ * @property {import('../site-config.ts').SiteConfig} [site]
+ * @property {string} [page] this page's file name, for its canonical address
+ * @property {{ index: string, previous?: { page: string, title: string, lang: string }, next?: { page: string, title: string, lang: string } }} [nav]
+ *   links to the site's index and the articles either side, when the site has several
+ */
+
+/**
+ * @param {Article} article
+ * @param {PageAssets} assets
+ * @param {string | null} [lexicon] pronunciation lexicon JSON for read-aloud
+ * @param {PageContext} [context]
+ */
+export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SITE, page = 'index.html', nav } = {}) {
+  const { meta } = article;
+  const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: meta.title,
+    description: meta.description,
+    inLanguage: meta.lang,
+    ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
+    ...(meta.date ? { datePublished: meta.date } : {}),
+    ...(url ? { url } : {}),
+    wordCount: article.wordCount,
+    timeRequired: `PT${article.readingMinutes}M`,
+    isAccessibleForFree: true,
+    accessMode: ['textual'],
+    accessibilityFeature: ['tableOfContents', 'structuralNavigation', 'readingOrder', 'displayTransformability'],
+    accessibilityHazard: ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'],
+    ...(assets.audio && { audio: audioObject(assets.audio) }),
+  };
+  const toc = article.sections
+    .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
+    .join('\n');
+  const byline = [
+    meta.author ? `By ${escapeHtml(meta.author)}` : '',
+    meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+    `<span>${article.readingMinutes} min read</span>`,
+  ].filter(Boolean).join(SEPARATOR);
+
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
+${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
+<script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
+${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
+<body>
+<a class="skip-link" href="#article">Skip to the article</a>
+${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article' })}
+<div class="layout">
+<nav class="toc" aria-labelledby="toc-label">
+<details id="toc-details" open>
+<summary id="toc-label">Contents</summary>
+<edition-toc>
+<ol>
+${toc}
+</ol>
+</edition-toc>
+</details>
+</nav>
+<script>${COLLAPSE_TOC_ON_PHONES}</script>
+<main id="article" tabindex="-1">
+<article class="article" lang="${escapeHtml(meta.lang)}" dir="${meta.dir}">
+<header class="article-header">
+<h1>${escapeHtml(meta.title)}</h1>
+<p class="article-meta" data-edition>${byline}</p>
+</header>
+${withListenButtons(article.html)}
+${assets.audio ? audioLinks(assets.audio, assets.feed) : ''}
+</article>
+<reading-place data-edition hidden></reading-place>
+${nav ? articleNav(nav) : ''}</main>
+</div>
+<footer class="site-footer">
+<p>${escapeHtml(site.title)} of “${escapeHtml(meta.title)}”${meta.author ? ` by ${escapeHtml(meta.author)}` : ''}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+</footer>
+<line-focus></line-focus>
+</body>
+</html>
+`;
+}
+
+/**
+ * @typedef {object} IndexEntry one article as the index lists it
+ * @property {string} page
+ * @property {Article} article
+ */
+
+/**
+ * The index of a site with several articles: its title, then each article newest first, with
+ * its author, date, reading time and description.
+ * @param {import('../site-config.ts').SiteConfig} site
+ * @param {IndexEntry[]} entries newest first
+ * @param {PageAssets} assets
+ */
+export function renderIndexPage(site, entries, assets) {
+  const url = site.baseUrl;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: site.title,
+    inLanguage: site.language,
+    ...(site.description ? { description: site.description } : {}),
+    ...(url ? { url } : {}),
+    hasPart: entries.map(({ page, article: { meta } }) => ({
+      '@type': 'Article',
+      headline: meta.title,
+      inLanguage: meta.lang,
+      ...(url ? { url: new URL(page, url).href } : {}),
+      ...(meta.date ? { datePublished: meta.date } : {}),
+      ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
+    })),
+  };
+  const items = entries.map(({ page, article }) => {
+    const { meta } = article;
+    const id = `article-${page.replace(/\.html$/, '')}`;
+    const details = [
+      meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
+      meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+      `${article.readingMinutes} min read`,
+    ].filter(Boolean).join(SEPARATOR);
+    // The article's own language for its title and description; the edition's for the rest.
+    const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
+    return `<li>
+<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
+<h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
+<p class="article-meta">${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
+<p${lang}>${escapeHtml(meta.description)}</p>
+</article>
+</li>`;
+  });
+  return `<!doctype html>
+<html lang="${escapeHtml(site.language)}" dir="auto">
+${documentHead({ title: site.title, description: site.description ?? `${entries.length} articles from ${site.title}`, url, assets, inlineScripts: [] })}
+<script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to the list of articles</a>
+${siteHeader(site, { player: false })}
+<main id="main" class="site-index" tabindex="-1">
+<h1>${escapeHtml(site.title)}</h1>
+${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
+${items.join('\n')}
+</ol>
+</main>
+<footer class="site-footer">
+<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+</footer>
+<line-focus></line-focus>
+</body>
+</html>
+`;
+}
+
+/**
+ * What the offline worker shows, at the article's own address, when a reader offline opens an
+ * article that was never kept (sites of several articles): it says so, and lists the articles
+ * that are kept (read from the cache by <kept-articles>; without script, the link to the index,
+ * which marks them).
+ * @param {import('../site-config.ts').SiteConfig} site
+ * @param {PageAssets} assets
+ */
+export function renderNotKeptPage(site, assets) {
+  return `<!doctype html>
+<html lang="${escapeHtml(site.language)}" dir="auto">
+${documentHead({ title: `Not available offline, ${site.title}`, description: 'This article was not kept for offline reading.', assets, inlineScripts: [] })}
+<meta name="robots" content="noindex">
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to the message</a>
+${siteHeader(site, { player: false, home: './' })}
+<main id="main" class="site-index" tabindex="-1">
+<h1>Not available offline</h1>
+<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.</p>
+<kept-articles></kept-articles>
+<p><a href="./">All articles</a>: the list says which are available offline.</p>
+</main>
+<footer class="site-footer">
+<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+/**
+ * Everything in <head> up to the page's own data: policy, names, icons, styles, the script.
+ * @param {{ title: string, description: string, author?: string, url?: string, assets: PageAssets, inlineScripts: string[] }} head
+ */
+function documentHead({ title, description, author, url, assets, inlineScripts }) {
+  const loader = loadAfterFirstPaint(assets);
+  return `<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy([assets.headSnippet, loader, ...inlineScripts], assets.inlineStylesheet ? [assets.inlineStylesheet] : [])}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<meta name="description" content="${escapeHtml(description)}">
+${author ? `<meta name="author" content="${escapeHtml(author)}">\n` : ''}${url ? `<link rel="canonical" href="${escapeHtml(url)}">\n` : ''}<meta name="color-scheme" content="light dark">
+<meta name="theme-color" content="${THEME_COLORS.light}" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="${THEME_COLORS.dark}" media="(prefers-color-scheme: dark)">
+<link rel="icon" href="./icons/icon.svg" type="image/svg+xml">
+<noscript id="install-links"><link rel="manifest" href="./manifest.webmanifest">
+<link rel="apple-touch-icon" href="./icons/apple-touch-icon.png"></noscript>
+${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
+${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet ?? '')}">`}
+<script type="module">${loader}</script>`;
+}
+
+/**
+ * The edition's toolbar. The player is there only where there is an article to read; the
+ * site's name links to the index where there is one.
+ * @param {import('../site-config.ts').SiteConfig} site
+ * @param {{ player: boolean, home?: string, offline?: 'article' | 'home-article' }} options `offline`: what
+ *   the offline details say of this page (an article kept on its own, or the one article, saved as the home page)
+ */
+function siteHeader(site, { player, home, offline }) {
+  const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
+  return `<header class="site-header">
+<div class="toolbar">
+<p class="site-name">${name}</p>
+<offline-status${offline ? ` page="${offline}"` : ''}></offline-status>
+${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-panel></reading-settings-panel>
+</div>
+</header>`;
+}
+
+/**
+ * Links from an article to the index and the articles either side of it.
+ * @param {NonNullable<PageContext['nav']>} nav
+ */
+function articleNav({ index, previous, next }) {
+  const link = (/** @type {{ page: string, title: string, lang: string }} */ to, /** @type {string} */ rel, /** @type {string} */ label) =>
+    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label}: <span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span></a></li>\n`;
+  return `<nav class="article-nav" aria-label="More articles">
+<ul>
+<li><a href="${escapeHtml(index)}">All articles</a></li>
+${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next', 'Next') : ''}</ul>
+</nav>
+`;
+}
+
+/**
+ * schema.org authors: one Person, or a list of them.
+ * @param {string[]} names
+ */
+const people = (names) => (names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name })));
+
+/**
+ * A publication date as readers of the site's language write it ("31 May 2024").
+ * @param {string} date ISO 8601
+ * @param {string} lang
+ */
+export function formatDate(date, lang) {
+  const options = /** @type {const} */ ({ dateStyle: 'long', timeZone: 'UTC' });
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(new Date(date));
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(new Date(date));
+  }
+}
+
+/**
+ * A "Listen from here" control beside each section heading and FAQ question, right after the
+ * heading, naming the heading it starts at. It is the edition's, not the article's
+ * (data-edition), and shows only where speech works.
+ * @param {string} html
+ */
+export function withListenButtons(html) {
+  return html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
+}
+
+/** @param {string} script */
+function hash(script) {
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+}
+
+/** @param {string} text */
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * JSON inside <script> must not be able to close the element.
+ * @param {unknown} value
+ */
+function jsonForHtml(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

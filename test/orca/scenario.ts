@@ -1,0 +1,241 @@
+// A scenario is what a blind user does, one line at a time, and the runner does it at a
+// listener's pace: after each key it waits until Orca has finished answering (or a limit), so
+// what follows a key in the log is the answer to that key.
+//
+//   MARK <journey> <title…>         a journey starts (assertions and transcripts group by it)
+//   KEY <keysym> [seconds]          press a key (xdotool keysym: h, Tab, shift+Tab, alt+shift+Right);
+//                                   wait until Orca has answered, at most `seconds` (default 10)
+//   SEEK <keysym> <presses>[@seconds] <regex>   press the key until Orca's answer matches, at
+//                                   most `presses` times, waiting at most `seconds` (default 10)
+//                                   for each answer; the answer that matches is heard out
+//   SEEK <keysym>,<keysym> …        the first key up to `presses` times, then the second up to
+//                                   twice as many (to find a control either way)
+//   SKIM …                          as SEEK, but each press waits only until Orca's answer has
+//                                   begun and been heard a moment (at most `seconds`, default 6):
+//                                   a reader moving on once they hear where they are, as while
+//                                   the page reads aloud
+//   LISTEN <seconds>                press nothing; let the page speak
+//   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
+//   # …                             a comment
+import { sleep } from './stack.ts';
+
+/**
+ * @typedef {{ op: 'mark', journey: string, title: string }
+ *   | { op: 'key', keysym: string, wait: number }
+ *   | { op: 'seek', keysyms: string[], presses: number, wait: number, pattern: RegExp, skim: boolean }
+ *   | { op: 'listen', seconds: number }
+ *   | { op: 'until', speaker: 'orca' | 'page', pattern: RegExp, seconds: number }} Step
+ * @typedef {{ kind: 'mark', journey: string, title: string }
+ *   | { kind: 'key', keysym: string, journey: string }
+ *   | { kind: 'note', text: string, journey: string }} ActionKind
+ * @typedef {ActionKind & { time: number, seq: number }} Action what was done, when, and where in the
+ *   log: `seq` is the last speech event read before it, so what the log holds after it came after it
+ */
+
+/** @param {string} text */
+export function parseScenario(text) {
+  /** @type {Step[]} */
+  const steps = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [op, ...rest] = line.split(/\s+/);
+    const fail = (/** @type {string} */ why) => {
+      throw new Error(`scenario line ${index + 1}: ${why}: ${line}`);
+    };
+    const seconds = (/** @type {string | undefined} */ value, fallback = NaN) => {
+      const number = value === undefined ? fallback : Number(value);
+      if (!(number >= 0)) fail('expected a number of seconds');
+      return number;
+    };
+    const pattern = (/** @type {string} */ source) => {
+      if (!source) fail('expected a regular expression');
+      return new RegExp(source, 'i');
+    };
+    switch (op) {
+      case 'MARK':
+        if (!rest[0]) fail('expected a journey name');
+        steps.push({ op: 'mark', journey: rest[0], title: rest.slice(1).join(' ') || rest[0] });
+        break;
+      case 'KEY':
+        if (!rest[0] || rest.length > 2) fail('expected KEY <keysym> [seconds]');
+        steps.push({ op: 'key', keysym: rest[0], wait: seconds(rest[1], 10) });
+        break;
+      case 'SEEK':
+      case 'SKIM': {
+        const skim = op === 'SKIM';
+        const [presses, wait = skim ? 6 : 10] = (rest[1] ?? '').split('@').map(Number);
+        if (!rest[0] || !(presses > 0) || !(wait > 0)) fail(`expected ${op} <keysym> <presses>[@seconds] <regex>`);
+        const keysyms = rest[0].split(',');
+        if (keysyms.length > 2 || keysyms.includes('')) fail('expected one key, or two separated by a comma');
+        steps.push({ op: 'seek', keysyms, presses, wait, pattern: pattern(rest.slice(2).join(' ')), skim });
+        break;
+      }
+      case 'LISTEN':
+        steps.push({ op: 'listen', seconds: seconds(rest[0]) });
+        break;
+      case 'UNTIL': {
+        const speaker = rest[0];
+        if (speaker !== 'orca' && speaker !== 'page') fail('expected UNTIL orca|page <regex> [seconds]');
+        const last = rest.at(-1) ?? '';
+        const timed = rest.length > 2 && /^\d+(\.\d+)?$/.test(last);
+        steps.push({ op: 'until', speaker, pattern: pattern(rest.slice(1, timed ? -1 : undefined).join(' ')), seconds: timed ? Number(last) : 30 });
+        break;
+      }
+      default:
+        fail(`unknown step ${op}`);
+    }
+  });
+  return steps;
+}
+
+/** Orca's answer has settled once nothing of it is pending and it has been quiet this long. */
+const QUIET_MS = 1200;
+/** …but never before this long after the key: Orca takes a moment to react on a busy machine. */
+const REACTION_MS = 500;
+/** Skimming, how much of Orca's answer a reader hears before the next key: a control's name. */
+const SKIM_HEARD_MS = 1500;
+
+/**
+ * Runs the steps against a started stack.
+ * @param {import('./stack.ts').OrcaStack} stack
+ * @param {Step[]} steps
+ * @param {(line: string) => void} [say]
+ * @param {() => boolean} [stopped] whether to give up (the stack is stopping)
+ */
+export async function runScenario(stack, steps, say = () => {}, stopped = () => false) {
+  /** @type {Action[]} */
+  const actions = [];
+  let journey = 'load';
+  const log = stack.speech;
+  /** Notes an action, after reading the log up to now. @param {ActionKind} action */
+  const act = async (action) => {
+    await log.read();
+    actions.push({ ...action, time: Date.now(), seq: log.events.at(-1)?.seq ?? 0 });
+  };
+
+  /**
+   * Presses a key and waits until Orca has said its answer (or, skimming, begun it); the
+   * answer's words, key echo left out.
+   */
+  const press = async (/** @type {string} */ keysym, /** @type {number} */ limit, skim = false) => {
+    await act({ kind: 'key', keysym, journey });
+    const from = log.events.length;
+    const time = Date.now();
+    const answer = () => log.events.slice(from).filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym));
+    await stack.key(keysym);
+    if (skim) {
+      // Until the answer's first words are heard: it ended or was cut, or has been heard a moment.
+      const heard = (/** @type {import('./speech-log.ts').SpeechEvent[]} */ events) => {
+        const ids = new Set(answer().map((e) => e.id));
+        const begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
+        if (!begun) return false;
+        return Date.now() - begun.time >= SKIM_HEARD_MS || events.some((e) => e.id === begun.id && (e.kind === 'end' || e.kind === 'cancel'));
+      };
+      await waitForSpeech(log, time, limit * 1000, heard);
+    } else {
+      await settle(log, time, limit * 1000);
+    }
+    return answer().map((e) => e.text).join(' / ');
+  };
+
+  for (const step of steps) {
+    if (stopped()) throw new Error('the stack stopped during the scenario');
+    switch (step.op) {
+      case 'mark':
+        journey = step.journey;
+        say(`journey ${step.journey}: ${step.title}`);
+        await act({ kind: 'mark', journey: step.journey, title: step.title });
+        break;
+      case 'key':
+        await press(step.keysym, step.wait);
+        break;
+      case 'seek': {
+        let found = false;
+        for (const [index, keysym] of step.keysyms.entries()) {
+          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1) found = step.pattern.test(await press(keysym, step.wait, step.skim));
+        }
+        if (found) await settle(log, Date.now(), 10_000);
+        else await act({ kind: 'note', journey, text: `${step.pattern} not heard after pressing ${step.keysyms.join(', then ')}` });
+        break;
+      }
+      case 'listen':
+        await sleep(step.seconds * 1000);
+        break;
+      case 'until': {
+        await log.read();
+        const from = log.events.length;
+        const begun = (/** @type {import('./speech-log.ts').SpeechEvent[]} */ events) =>
+          events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
+        await waitForSpeech(log, Date.now(), step.seconds * 1000, begun);
+        if (!begun(log.events)) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
+        break;
+      }
+    }
+  }
+  await log.read();
+  return actions;
+}
+
+/**
+ * Waits until what the log holds satisfies `done`, or `limit` ms after `since`.
+ * @param {import('./speech-log.ts').SpeechLog} log
+ * @param {number} since
+ * @param {number} limit
+ * @param {(events: import('./speech-log.ts').SpeechEvent[]) => boolean} done
+ */
+export async function waitForSpeech(log, since, limit, done) {
+  while (Date.now() - since < limit) {
+    await log.read();
+    if (done(log.events)) return;
+    await sleep(200);
+  }
+}
+
+/**
+ * Waits until Orca has finished what it started saying since `since`: nothing of its queued
+ * speech is still pending (every message ended or was cancelled) and it has been quiet for a
+ * moment; or until `limit` ms have passed.
+ * @param {import('./speech-log.ts').SpeechLog} log
+ * @param {number} since
+ * @param {number} limit
+ */
+export async function settle(log, since, limit) {
+  for (;;) {
+    await sleep(100);
+    await log.read();
+    const now = Date.now();
+    if (now - since >= limit) return;
+    if (now - since < REACTION_MS) continue;
+    /** @type {Set<number>} */
+    const pending = new Set();
+    let last = since;
+    for (const e of log.events) {
+      if (e.speaker !== 'orca' || e.id === undefined) continue;
+      if (e.kind === 'queued') pending.add(e.id);
+      if (e.kind === 'end' || e.kind === 'cancel') pending.delete(e.id);
+      last = Math.max(last, e.time);
+    }
+    if (pending.size === 0 && now - last >= QUIET_MS) return;
+  }
+}
+
+/**
+ * Whether Orca's message is its key echo for the key just pressed ("tab", "left shift", "P").
+ * @param {string} text
+ * @param {string} keysym
+ */
+export function isKeyEcho(text, keysym) {
+  const said = text.trim().toLowerCase();
+  const parts = keysym.split('+');
+  const key = /** @type {string} */ (parts.at(-1));
+  const names = new Set([key.toLowerCase(), key.replace(/_/g, ' ').toLowerCase(), key.replace(/_L$|_R$/, '').toLowerCase()]);
+  for (const modifier of [...parts.slice(0, -1), key]) {
+    const base = modifier.replace(/_[LR]$/, '').toLowerCase().replace(/^ctrl$/, 'control');
+    if (['shift', 'control', 'alt', 'super'].includes(base)) {
+      names.add(`left ${base}`);
+      names.add(`right ${base}`);
+    }
+  }
+  return names.has(said);
+}

@@ -1,0 +1,251 @@
+// Test-runner commands that build the edition into a temporary folder, serve it from a
+// plain static server on a free localhost port, and drive it in its own page (in an isolated
+// browser context), so service workers, caches and a server that goes away can be tested for
+// real, in Chromium and in Firefox (both run under puppeteer). A test's own frame cannot do
+// this: the served site is another origin. One site per test session; `offline-site-close`
+// removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
+// test/helpers/offline-site.ts gives the commands a typed face.
+import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ARTICLES_DIR } from '../../generator/site.ts';
+import { folder, startStaticServer } from '../../tools/static-server.ts';
+import { run } from '../../tools/run-command.ts';
+
+/**
+ * @typedef {object} Site
+ * @property {string} dir the build's output folder
+ * @property {string[]} scratch folders to remove at the end
+ * @property {() => Promise<unknown>} [stopServer]
+ * @property {string} [origin]
+ * @property {() => void} [releaseWorker] lets held sw.js requests through
+ * @property {Promise<void>} [workerHeld]
+ * @property {import('puppeteer-core').BrowserContext} [context]
+ * @property {import('puppeteer-core').Page} [page]
+ * @property {import('puppeteer-core').CDPSession} [devtools]
+ */
+
+/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
+export function offlineSitePlugin() {
+  /** @type {Map<string, Site>} */
+  const sites = new Map();
+
+  /** @param {string} id */
+  async function siteFor(id) {
+    let site = sites.get(id);
+    if (!site) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
+      site = { dir, scratch: [dir] };
+      sites.set(id, site);
+    }
+    return site;
+  }
+
+  /** @param {Site} site */
+  function pageOf(site) {
+    if (!site.page) throw new Error('no page is open: run offline-site-open first');
+    return site.page;
+  }
+
+  /**
+   * The site's page, in a browser context of its own, created on first use.
+   * @param {Site} site
+   * @param {any} session
+   */
+  async function sitePage(site, session) {
+    if (!site.context) {
+      const testPage = /** @type {import('puppeteer-core').Page} */ (session.browser.getPage(session.id));
+      site.context = await testPage.browser().createBrowserContext();
+    }
+    site.page ??= await site.context.newPage();
+    return site.page;
+  }
+
+  /** @type {Record<string, (site: Site, payload: any, session: any) => Promise<unknown>>} */
+  const commands = {
+    /**
+     * Builds into the site's folder; `extraParagraph` is appended to the article (a new version);
+     * `articles` builds that folder of sources instead of the edition's (with its audio).
+     */
+    async 'offline-site-build'(site, { extraParagraph, articles: sources } = {}) {
+      const args = ['generator/build-site.ts', '--out', site.dir];
+      if (sources) args.push('--articles', sources);
+      if (extraParagraph) {
+        const articles = await mkdtemp(path.join(tmpdir(), 'reader-edition-articles-'));
+        site.scratch.push(articles);
+        await cp(ARTICLES_DIR, articles, { recursive: true });
+        for (const name of await readdir(articles)) {
+          if (name.endsWith('.md')) await appendFile(path.join(articles, name), `\n${extraParagraph}\n`);
+        }
+        // The new version's audio is not what these tests look at: skip rendering it again.
+        args.push('--articles', articles, '--no-audio');
+      }
+      await run(process.execPath, args);
+      return true;
+    },
+
+    /** Serves the site's folder; with `holdWorker`, sw.js is answered only after offline-site-release-worker. */
+    async 'offline-site-serve'(site, { holdWorker = false } = {}) {
+      site.workerHeld = holdWorker ? new Promise((resolve) => (site.releaseWorker = resolve)) : undefined;
+      const server = await startStaticServer({
+        resolve: folder(site.dir),
+        before: (pathname) => (pathname === '/sw.js' ? site.workerHeld : undefined),
+        // Back on the same port after a stop, so the browser sees the same origin (and its worker).
+        port: site.origin ? Number(new URL(site.origin).port) : 0,
+        // "localhost" is a secure context, as service workers need.
+        hostname: 'localhost',
+      });
+      site.stopServer = server.close;
+      site.origin = server.origin;
+      return site.origin;
+    },
+
+    async 'offline-site-release-worker'(site) {
+      site.releaseWorker?.();
+      return true;
+    },
+
+    /** The server goes away, as on a train: requests are refused, not answered. */
+    async 'offline-site-stop-server'(site) {
+      await site.stopServer?.();
+      site.stopServer = undefined;
+      return true;
+    },
+
+    /** Opens a page of the served site in a fresh browser context (its own storage and workers). */
+    async 'offline-site-open'(site, { path: pagePath = '/' } = {}, session) {
+      if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
+      return true;
+    },
+
+    async 'offline-site-reload'(site) {
+      await pageOf(site).reload({ waitUntil: 'load' });
+      return true;
+    },
+
+    /** The value of a JavaScript expression in the page (awaited). */
+    async 'offline-site-evaluate'(site, { expression }) {
+      return pageOf(site).evaluate(expression);
+    },
+
+    /** Waits until an expression is truthy in the page, through reloads; fails with its last value. */
+    async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
+      const page = pageOf(site);
+      const end = Date.now() + timeout;
+      let last;
+      for (;;) {
+        try {
+          last = await page.evaluate(`(async () => [await (${expression})])()`).then((value) => /** @type {unknown[]} */ (value)[0]);
+          if (last) return last;
+        } catch (error) {
+          // The page is navigating: its context is gone until the next document loads.
+          last = error instanceof Error ? error.message : String(error);
+        }
+        if (Date.now() > end) throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+
+    /**
+     * A real click, as a pointer gives it (which media playback may need), on the element a
+     * puppeteer selector finds (`>>>` goes into shadow roots).
+     */
+    async 'offline-site-click'(site, { selector }) {
+      await pageOf(site).locator(selector).click();
+      return true;
+    },
+
+    /**
+     * From the page's next document on, notes what every media element does, in
+     * `window.mediaEvents` ({ type, time }: its clock when `playing`, `seeked`, `timeupdate`,
+     * `pause` or `ended` fired). The player's audio element is never in the document, so this
+     * watches where each one is asked to play.
+     */
+    async 'offline-site-watch-media'(site) {
+      await pageOf(site).evaluateOnNewDocument(() => {
+        /** @type {{ type: string, time: number }[]} */
+        const events = [];
+        /** @type {any} */ (window).mediaEvents = events;
+        const watched = new WeakSet();
+        const play = HTMLMediaElement.prototype.play;
+        HTMLMediaElement.prototype.play = function () {
+          if (!watched.has(this)) {
+            watched.add(this);
+            for (const type of ['playing', 'seeked', 'timeupdate', 'pause', 'ended']) {
+              this.addEventListener(type, () => events.push({ type, time: this.currentTime }));
+            }
+          }
+          return play.call(this);
+        };
+      });
+      return true;
+    },
+
+    /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
+    async 'offline-site-network'(site, { offline }) {
+      await pageOf(site).setOfflineMode(offline);
+      return true;
+    },
+
+    /** Shrinks the origin's storage quota (Chromium's DevTools Protocol), before the site is opened. */
+    async 'offline-site-quota'(site, { bytes }, session) {
+      // The override lasts as long as the DevTools session that set it: keep it open with the page.
+      site.devtools ??= await (await sitePage(site, session)).createCDPSession();
+      await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
+      return true;
+    },
+
+    /** axe-core in the page, with the given tags; a readable list of violations, empty when none. */
+    async 'offline-site-axe'(site, { tags }) {
+      const page = pageOf(site);
+      // Evaluated through the DevTools Protocol, which the page's CSP does not govern.
+      await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+      return page.evaluate(async (/** @type {string[]} */ runTags) => {
+        const axe = /** @type {any} */ (window).axe;
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] });
+        return results.violations
+          .map((/** @type {any} */ v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((/** @type {any} */ n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+          .join('\n');
+      }, tags);
+    },
+
+    async 'offline-site-close'(site, _payload, session) {
+      await commands['offline-site-stop-server'](site, {}, session);
+      await site.context?.close();
+      for (const dir of site.scratch) await rm(dir, { recursive: true, force: true });
+      sites.delete(session.id);
+      return true;
+    },
+  };
+
+  // A browser's command gets no answer after 20 s, and a build or a worker's install can take
+  // longer on a busy machine. So each command starts a task and answers its id at once;
+  // `offline-site-result` then answers within a few seconds, done or not yet.
+  /** @type {Map<number, Promise<unknown>>} */
+  const tasks = new Map();
+  let lastTask = 0;
+
+  return {
+    name: 'offline-site',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'offline-site-result') {
+        const { task } = /** @type {{ task: number }} */ (payload);
+        const pending = Symbol('pending');
+        const result = await Promise.race([tasks.get(task), new Promise((resolve) => setTimeout(() => resolve(pending), 5_000))]);
+        if (result === pending) return { done: false };
+        tasks.delete(task);
+        return { done: true, value: result };
+      }
+      const handler = commands[command];
+      if (!handler) return undefined;
+      if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
+      const task = ++lastTask;
+      const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
+      running.catch(() => undefined); // reported through offline-site-result
+      tasks.set(task, running);
+      return { task };
+    },
+  };
+}
+

@@ -1,0 +1,109 @@
+// Node tests of a site of several articles, built from the fixture blog as
+// `node generator/build-site.ts --out DIR --articles DIR` would: the index, the links between
+// articles, the manifest, pictures written but not precached.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const BLOG = 'test/fixtures/articles/blog';
+let out = '';
+
+before(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
+  await promisify(execFile)(process.execPath, ['generator/build-site.ts', '--out', out, '--articles', BLOG, '--no-audio']);
+});
+after(() => rm(out, { recursive: true, force: true }));
+
+const page = (/** @type {string} */ name) => readFile(path.join(out, name), 'utf8');
+
+test('every published article has its page, and the draft none', async () => {
+  const files = (await readdir(out)).filter((f) => f.endsWith('.html') && f !== 'offline.html').sort();
+  assert.deepEqual(files, ['borrowing-in-rust.html', 'index.html', 'notes-on-lists.html', 'un-article-en-francais.html']);
+});
+
+test('the index lists each article newest first: title link, author, date, reading time, description', async () => {
+  const html = await page('index.html');
+  assert.match(html, /<title>Field Notes<\/title>/);
+  assert.match(html, /<link rel="canonical" href="https:\/\/notes\.example\.org\/">/);
+  assert.match(html, /<main id="main" class="site-index" tabindex="-1">\n<h1>Field Notes<\/h1>/);
+  const titles = [...html.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(titles, ['borrowing-in-rust.html Borrowing in Rust, gently', 'notes-on-lists.html Notes on lists, kept by hand', 'un-article-en-francais.html Lire à voix haute']);
+  // The dots between the parts are for the eye: screen readers would say "middle dot".
+  assert.match(html, /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span><span aria-hidden="true"> · <\/span><time datetime="2024-05-31">May 31, 2024<\/time><span aria-hidden="true"> · <\/span>1 min read/);
+  // The French entry keeps its language for its title and description.
+  assert.match(html, /<h2 id="article-un-article-en-francais" lang="fr" dir="ltr">/);
+  assert.match(html, /<p lang="fr" dir="ltr">Pourquoi écouter un article change la façon de le comprendre\.<\/p>/);
+  // Nothing to read aloud on the index itself.
+  assert.doesNotMatch(html, /<read-aloud-player>/);
+});
+
+test('each article links back to the index and to the articles either side', async () => {
+  const middle = await page('notes-on-lists.html');
+  assert.match(middle, /<nav class="article-nav" aria-label="More articles">/);
+  assert.match(middle, /<a href="\.\/">All articles<\/a>/);
+  assert.match(middle, /<a href="\.\/borrowing-in-rust\.html" rel="prev">Previous: <span lang="en">Borrowing in Rust, gently<\/span><\/a>/);
+  assert.match(middle, /<a href="\.\/un-article-en-francais\.html" rel="next">Next: <span lang="fr">Lire à voix haute<\/span><\/a>/);
+  assert.match(middle, /<p class="site-name"><a href="\.\/">Field Notes<\/a><\/p>/);
+  // A title read cleanly: a comma, which screen readers do not speak, and no "·".
+  assert.match(middle, /<title>Notes on lists, kept by hand, Field Notes<\/title>/);
+  assert.match(middle, /<link rel="canonical" href="https:\/\/notes\.example\.org\/notes-on-lists\.html">/);
+  const first = await page('borrowing-in-rust.html');
+  assert.doesNotMatch(first, /rel="prev"/);
+  assert.match(first, /rel="next"/);
+});
+
+test('a French article carries its language and direction', async () => {
+  const html = await page('un-article-en-francais.html');
+  assert.match(html, /<html lang="fr" dir="auto">/);
+  assert.match(html, /<article class="article" lang="fr" dir="ltr">/);
+});
+
+test('the manifest names the site and starts at the index', async () => {
+  const manifest = JSON.parse(await page('manifest.webmanifest'));
+  assert.equal(manifest.name, 'Field Notes');
+  assert.equal(manifest.short_name, 'Field Notes');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.lang, 'en');
+  assert.equal(manifest.description, 'Short posts on programming and reading, written for the edition\'s tests.');
+});
+
+test('pictures are written, but neither they nor the articles’ pages are in the first-visit precache', async () => {
+  const images = await readdir(path.join(out, 'assets/images'));
+  assert.ok(images.some((f) => f.endsWith('.avif')) && images.some((f) => f.endsWith('.jpg')) && images.some((f) => f.endsWith('.png')));
+  const html = await page('borrowing-in-rust.html');
+  for (const [, url] of html.matchAll(/(?:src|srcset)="\.\/([^" ]+)/g)) await access(path.join(out, url));
+  const sw = await page('sw.js');
+  const urls = JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+  assert.ok(urls.includes('index.html'));
+  assert.deepEqual(urls.filter((/** @type {string} */ u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
+});
+
+/** The precache list Workbox injected into sw.js. */
+const precached = async () => JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+
+test('the page for an article never kept offline is precached, says so, and leads to the kept ones', async () => {
+  const html = await page('offline.html');
+  assert.ok((await precached()).includes('offline.html'));
+  assert.match(html, /<title>Not available offline, Field Notes<\/title>/);
+  assert.match(html, /<meta name="robots" content="noindex">/);
+  assert.match(html, /<h1>Not available offline<\/h1>\n<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online\.<\/p>/);
+  // The kept articles are listed from the cache at run time; without script, the index marks them.
+  assert.match(html, /<kept-articles><\/kept-articles>\n<p><a href="\.\/">All articles<\/a>: the list says which are available offline\.<\/p>/);
+  assert.doesNotMatch(html, /<read-aloud-player>/);
+  // Its name is the one the worker serves (src/service-worker/kept-caches.ts).
+  const { NOT_KEPT_PAGE } = await import('../../generator/site.ts');
+  assert.match(await readFile('src/service-worker/kept-caches.ts', 'utf8'), new RegExp(`export const NOT_KEPT_PAGE = '${NOT_KEPT_PAGE}';`));
+});
+
+test('the index marks each entry for "Available offline", and articles offer to keep themselves', async () => {
+  const index = await page('index.html');
+  for (const name of ['borrowing-in-rust', 'notes-on-lists', 'un-article-en-francais']) {
+    assert.match(index, new RegExp(`min read<kept-mark href="\\./${name}\\.html"></kept-mark></p>`), name);
+  }
+  assert.match(await page('notes-on-lists.html'), /<offline-status page="article"><\/offline-status>/);
+  assert.match(index, /<offline-status><\/offline-status>/);
+});

@@ -1,0 +1,66 @@
+// Serves each article page from its Markdown source on every request, so edits show on reload.
+// Shared by web-dev-server.config.mjs and web-test-runner.config.mjs.
+import { loadSite, pageContext } from '../generator/site.ts';
+import { renderIndexPage, renderPage, escapeHtml } from '../generator/page/page.ts';
+import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from '../generator/bundle/inline-script.ts';
+import { webManifest } from '../generator/page/manifest.ts';
+import { ICONS, renderIcons } from '../generator/page/icons.ts';
+import { DEV_SAMPLE_PATH, fontSample, withDevSampleUrls } from '../generator/bundle/font-samples.ts';
+import { recommendedVoiceData, VOICES_DIR } from '../generator/page/voice-data.ts';
+
+/** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
+const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
+
+/** @returns {import('@web/dev-server-core').Plugin} */
+export function articlePages() {
+  return {
+    name: 'article-pages',
+    async serve(context) {
+      // The manifest and icons as the build writes them, so the page's links resolve here too.
+      if (context.path === '/manifest.webmanifest') {
+        return { body: webManifest(await loadSite()), type: 'application/manifest+json' };
+      }
+      if (ICONS.some((icon) => `/${icon.file}` === context.path)) {
+        const icon = (await renderIcons()).find((i) => `/${i.file}` === context.path);
+        return icon && { body: icon.body, type: icon.type };
+      }
+      // The fonts' samples for the reading settings, cut as the build cuts them.
+      const sample = DEV_SAMPLE_PATH.exec(context.path);
+      if (sample) return { body: await fontSample(sample[1]), type: 'font/woff2' };
+      // The recommended voices for a language, as the build writes them.
+      const voices = new RegExp(`^/${VOICES_DIR}/([a-z]{2,3})\\.json$`).exec(context.path);
+      if (voices) return { body: JSON.stringify(await recommendedVoiceData(voices[1])), type: 'json' };
+      // Pictures, made from the articles' files as the build makes them.
+      if (context.path.startsWith('/assets/images/')) {
+        const site = await loadSite();
+        const file = site.pages.flatMap((p) => p.article.files).find((f) => `/${f.path}` === context.path);
+        return file && { body: file.body, type: context.path.split('.').pop() };
+      }
+      const wanted = context.path === '/' ? '/index.html' : context.path;
+      if (!/^\/[\p{L}\p{N}_-]+\.html$/u.test(decodeURIComponent(wanted))) return undefined;
+      try {
+        const site = await loadSite();
+        const headSnippet = await bundleInlineScript(HEAD_SNIPPET_ENTRY);
+        const assets = { ...DEV_ASSETS, headSnippet };
+        if (site.hasIndex && wanted === '/index.html') return { body: renderIndexPage(site.config, site.pages, assets), type: 'html' };
+        const page = site.pages.find((p) => `/${p.page}` === decodeURIComponent(wanted));
+        if (!page) return undefined;
+        return { body: renderPage(page.article, assets, page.lexicon, pageContext(site, page)), type: 'html' };
+      } catch (error) {
+        // A broken source shows what is wrong and where, never a blank page.
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(message);
+        return {
+          status: 500,
+          type: 'html',
+          body: `<!doctype html><html lang="en"><title>Article source error</title><h1>The article source has an error</h1><pre>${escapeHtml(message)}</pre>`,
+        };
+      }
+    },
+    transform(context) {
+      // The optional fonts' samples are named in the stylesheet's tokens (src/styles/edition/tokens.css).
+      if (context.path === '/src/styles/edition/tokens.css') return { body: withDevSampleUrls(String(context.body)) };
+      return undefined;
+    },
+  };
+}
