@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { articlePages } from './tools/dev-server-plugin.ts';
 
+/** @type {import('@web/dev-server').DevServerConfig} */
 export default {
   rootDir: '.',
   nodeResolve: true,

@@ -1,8 +1,7 @@
 // `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import puppeteer from 'puppeteer-core';
+import * as puppeteer from 'puppeteer-core';
 import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './tools/browsers.ts';
 import { articlePages } from './tools/dev-server-plugin.ts';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
@@ -20,13 +19,15 @@ if (!checkBrowsers()) process.exit(1);
 const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOptions({ speech }) });
 
 // Firefox plays media only where an audio server takes its output: PulseAudio's null sink,
-// started for this run and ended with it (see tools/browsers.ts).
+// started for this run and ended with it (see tools/browsers.ts). Firefox through puppeteer-core,
+// which is what @web/test-runner-puppeteer does, but with the full puppeteer package.
 const audioServer = nullSink();
-const firefox = puppeteerLauncher({
-  launcher: puppeteer,
+const firefox = chromeLauncher({
+  puppeteer,
   launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, env: { ...process.env, ...audioServer } },
 });
 
+/** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
   nodeResolve: true,

@@ -1,8 +1,9 @@
 // Checks on the built page that Lighthouse does not make (or cannot, see RESULTS.md): layout
 // shifts with stored reading settings, which resources block rendering, what the console
 // says (Lit's dev-mode warning among it), and whether the article is there without script.
+import type { Browser } from 'puppeteer-core';
 import { MOBILE_VIEWPORT } from '../tools/browsers.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, newPage } from './chromium.ts';
 import { waitForOffline } from './offline.ts';
 
 import { SETTINGS_KEY } from '../src/preferences/storage-keys.ts';
@@ -14,15 +15,76 @@ export const STORED_SETTINGS = { textSize: 150, theme: 'dark', font: 'atkinson' 
 export const SETTLE_MS = 1000;
 const VISITS = 3;
 
+/** A layout shift: when (ms since navigation start), its score, and each thing it moved. */
+export interface Shift {
+  at: number;
+  value: number;
+  moved: string[];
+}
+
+/** A largest-contentful-paint candidate: when, its area, and which element. */
+export interface Paint {
+  at: number;
+  size: number;
+  element: string;
+}
+
+/** What the page records, as window.bench. */
+interface PageBench {
+  shifts: Shift[];
+  paints: Paint[];
+}
+
+// The entries of the two observers below (each observes one type): the DOM lib has no types for them.
+interface LayoutShift extends PerformanceEntry {
+  hadRecentInput: boolean;
+  value: number;
+  sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+}
+interface LargestContentfulPaint extends PerformanceEntry {
+  size: number;
+  element: Element | null;
+}
+
+/** One visit: its CLS and shifts, LCP candidates, render-blocking resources and console. */
+export interface Visit {
+  cls: number;
+  shifts: Shift[];
+  lcpCandidates: Paint[];
+  /** Paths of the resources that blocked rendering. */
+  renderBlocking: string[];
+  /** What the console said, and any uncaught error. */
+  messages: string[];
+}
+
+/** The worst of a few visits, with every visit's CLS. */
+export interface WorstVisit extends Visit {
+  clsOfEachVisit: number[];
+}
+
+/** The article's title and how many of its paragraphs a page shows. */
+export interface ArticleShape {
+  title: string;
+  paragraphs: number;
+}
+
+export interface PageChecks {
+  layoutShift: {
+    edition: WorstVisit;
+    storedSettings: WorstVisit & { settings: typeof STORED_SETTINGS };
+    floor: WorstVisit;
+  };
+  withoutScript: ArticleShape & { complete: boolean; floor: ArticleShape };
+}
+
 /**
  * Runs in the page before any of its own script: records every layout shift, what moved and
  * by how much, and each largest-contentful-paint candidate (the last one is the LCP element).
  */
-function recordLayout() {
-  const shifts = [];
-  const paints = [];
-  /** @param {Node | null} node */
-  const describe = (node) => {
+function recordLayout(): void {
+  const shifts: Shift[] = [];
+  const paints: Paint[] = [];
+  const describe = (node: Node | null): string => {
     if (!node) return '(a node since removed)';
     if (!(node instanceof Element)) return `text in ${describe(node.parentElement)}`;
     const root = node.getRootNode();
@@ -30,7 +92,7 @@ function recordLayout() {
     return `${host}${node.localName}${node.id ? `#${node.id}` : ''}${node.classList.length ? `.${[...node.classList].join('.')}` : ''}`;
   };
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
+    for (const entry of list.getEntries() as LayoutShift[]) {
       if (entry.hadRecentInput) continue;
       shifts.push({
         at: Math.round(entry.startTime),
@@ -40,17 +102,16 @@ function recordLayout() {
     }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) paints.push({ at: Math.round(entry.startTime), size: entry.size, element: describe(entry.element) });
+    for (const entry of list.getEntries() as LargestContentfulPaint[]) paints.push({ at: Math.round(entry.startTime), size: entry.size, element: describe(entry.element) });
   }).observe({ type: 'largest-contentful-paint', buffered: true });
-  window.bench = { shifts, paints };
+  (window as typeof window & { bench: PageBench }).bench = { shifts, paints };
 }
 
 /**
  * CLS: the largest session window (shifts under 1 s apart, at most 5 s long), as Lighthouse
  * and the web-vitals library count it.
- * @param {{ at: number, value: number }[]} shifts
  */
-function sessionWindowCls(shifts) {
+function sessionWindowCls(shifts: { at: number; value: number }[]): number {
   let best = 0;
   let current = 0;
   let first = -Infinity;
@@ -70,21 +131,17 @@ function sessionWindowCls(shifts) {
 /**
  * Opens a page in its own browser context, at Lighthouse's mobile size, with the given
  * localStorage, and returns what it shifted, blocked on and logged once it has settled.
- * @param {import('puppeteer-core').Browser} browser
- * @param {string} url
- * @param {{ settings?: object, offlineStatus?: boolean }} options
  */
-async function visit(browser, url, { settings, offlineStatus = false }) {
+async function visit(browser: Browser, url: string, { settings, offlineStatus = false }: { settings?: object; offlineStatus?: boolean }): Promise<Visit> {
   const context = await browser.createBrowserContext();
   try {
-    const page = await context.newPage();
+    const page = await newPage(context);
     await page.setViewport(MOBILE_VIEWPORT);
-    /** @type {string[]} */
-    const messages = [];
+    const messages: string[] = [];
     page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => messages.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
     if (settings) {
-      await page.evaluateOnNewDocument((key, value) => localStorage.setItem(key, value), SETTINGS_KEY, JSON.stringify(settings));
+      await page.evaluateOnNewDocument((key: string, value: string) => localStorage.setItem(key, value), SETTINGS_KEY, JSON.stringify(settings));
     }
     await page.evaluateOnNewDocument(recordLayout);
     await page.goto(url, { waitUntil: 'load' });
@@ -92,9 +149,10 @@ async function visit(browser, url, { settings, offlineStatus = false }) {
     // The status row appears, then changes, while the worker saves the edition: wait for it.
     if (offlineStatus) await waitForOffline(page);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const { shifts, paints } = /** @type {{ shifts: { at: number, value: number, moved: string[] }[], paints: object[] }} */ (await page.evaluate('window.bench'));
+    const { shifts, paints } = await page.evaluate(() => (window as typeof window & { bench: PageBench }).bench);
+    // Resource entries are PerformanceResourceTiming; renderBlockingStatus is newer than the DOM lib.
     const renderBlocking = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => /** @type {any} */ (e).renderBlockingStatus === 'blocking')
+      .filter((e) => (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === 'blocking')
       .map((e) => new URL(e.name).pathname));
     return { cls: sessionWindowCls(shifts), shifts, lcpCandidates: paints, renderBlocking, messages };
   } finally {
@@ -105,10 +163,9 @@ async function visit(browser, url, { settings, offlineStatus = false }) {
 /**
  * Whether a late change shifts the page depends on whether it lands before the first paint,
  * so one visit proves little: the worst of a few, with every visit's CLS beside it.
- * @param {() => ReturnType<typeof visit>} check
  */
-async function worstOf(check) {
-  const visits = [];
+async function worstOf(check: () => Promise<Visit>): Promise<WorstVisit> {
+  const visits: Visit[] = [];
   for (let visit = 0; visit < VISITS; visit++) visits.push(await check());
   const worst = visits.reduce((a, b) => (b.cls > a.cls ? b : a));
   return { ...worst, clsOfEachVisit: visits.map((v) => v.cls) };
@@ -116,17 +173,15 @@ async function worstOf(check) {
 
 /**
  * The article's heading and paragraph count, to compare the edition without script to the floor.
- * @param {import('puppeteer-core').Browser} browser
- * @param {string} url
- * @param {string} paragraphs which paragraphs are the article's
+ * `paragraphs` selects which paragraphs are the article's.
  */
-async function articleShape(browser, url, paragraphs, javaScript = true) {
+async function articleShape(browser: Browser, url: string, paragraphs: string, javaScript = true): Promise<ArticleShape> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setJavaScriptEnabled(javaScript);
     await page.goto(url, { waitUntil: 'load' });
-    return await page.evaluate((selector) => ({
+    return await page.evaluate((selector: string) => ({
       title: document.querySelector('h1')?.textContent?.trim() ?? '',
       paragraphs: document.querySelectorAll(selector).length,
     }), paragraphs);
@@ -135,10 +190,7 @@ async function articleShape(browser, url, paragraphs, javaScript = true) {
   }
 }
 
-/**
- * @param {{ edition: string, floor: string }} urls
- */
-export async function pageChecks(urls) {
+export async function pageChecks(urls: { edition: string; floor: string }): Promise<PageChecks> {
   const browser = await launchChromium();
   try {
     const edition = await worstOf(() => visit(browser, urls.edition, { offlineStatus: true }));

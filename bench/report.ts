@@ -2,41 +2,49 @@
 // The notes a person writes at the end of RESULTS.md, below NOTES_MARK, survive a rerun.
 import { existsSync, readFileSync } from 'node:fs';
 import { OPENINGS } from './first-use.ts';
+import type { OpeningName } from './first-use.ts';
 import { audioRenderArea } from './audio-render.ts';
+import type { LighthouseRun, BenchResults } from './results.ts';
+import type { Paint, Shift } from './page-checks.ts';
 
 export const NOTES_MARK = '<!-- Notes written by hand: everything below this line is kept when `npm run bench` rewrites this file. -->';
 
-/** @param {number[]} values */
-export function median(values) {
+export function median(values: number[]): number {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const ms = (/** @type {number} */ value) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
-const kb = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '');
-/** @param {{ cls: number, clsOfEachVisit: number[] }} check */
-const cls = (check) => `${check.cls.toFixed(3)} (${check.clsOfEachVisit.map((v) => v.toFixed(3)).join(', ')})`;
-const yesNo = (/** @type {boolean} */ value) => (value ? 'yes' : 'no');
+const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '');
+const cls = (check: { cls: number; clsOfEachVisit: number[] }) => `${check.cls.toFixed(3)} (${check.clsOfEachVisit.map((v) => v.toFixed(3)).join(', ')})`;
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
-/**
- * @typedef {object} Row
- * @property {string} label
- * @property {string} edition
- * @property {string} [floor]
- * @property {string} [ratio]
- * @property {string} [target]
- * @property {boolean} [met] absent where the row is for information only
- */
+/** One row of a table: a figure for the edition, and for the floor where it has one. */
+export interface Row {
+  label: string;
+  edition: string;
+  floor?: string;
+  ratio?: string;
+  target?: string;
+  /** Absent where the row is for information only. */
+  met?: boolean;
+}
 
-/**
- * The tables of the report, one per area.
- * @param {any} r the results from bench/run.ts
- * @returns {{ title: string, about: string, rows: Row[] }[]}
- */
-export function areas(r) {
+/** One table of the report. */
+export interface Area {
+  title: string;
+  about: string;
+  rows: Row[];
+}
+
+/** A row with a target, and its area's title: results.json's `targets`. */
+export type Target = Row & { area: string };
+
+/** The tables of the report, one per area, from bench/run.ts's results. */
+export function areas(r: BenchResults): Area[] {
   const lh = r.lighthouse;
   const [e, f] = [lh.edition.median, lh.floor.median];
   const { page: pageJs, worker: workerJs, onFirstUse, pageFiles } = r.offline.scriptBytes;
@@ -53,21 +61,21 @@ export function areas(r) {
         { label: 'Total Blocking Time', edition: ms(e.metrics.tbt), floor: ms(f.metrics.tbt), ratio: ratio(e.metrics.tbt, f.metrics.tbt), target: '≤ 50 ms', met: e.metrics.tbt <= 50 },
         { label: 'Cumulative Layout Shift', edition: e.metrics.cls.toFixed(3), floor: f.metrics.cls.toFixed(3), target: '0', met: e.metrics.cls === 0 },
         { label: 'Speed Index', edition: ms(e.metrics.speedIndex), floor: ms(f.metrics.speedIndex), ratio: ratio(e.metrics.speedIndex, f.metrics.speedIndex) },
-        ...['html', 'js', 'css', 'fonts', 'other'].map((group) => ({ label: `bytes: ${group}`, edition: kb(e.bytes[group]), floor: kb(f.bytes[group]) })),
+        ...(['html', 'js', 'css', 'fonts', 'other'] as const).map((group) => ({ label: `bytes: ${group}`, edition: kb(e.bytes[group]), floor: kb(f.bytes[group]) })),
         { label: 'bytes: total', edition: kb(e.bytes.total), floor: kb(f.bytes.total), ratio: ratio(e.bytes.total, f.bytes.total) },
         { label: 'requests', edition: String(e.requests), floor: String(f.requests) },
       ],
     },
     {
       title: 'JavaScript and first render',
-      about: 'From the puppeteer checks (resources whose `renderBlockingStatus` is "blocking"; the page with JavaScript off) and the scripts as the server sent them on an offline first visit: Brotli-compressed bodies, without headers. "Before a first interaction" is what the page itself requested (' + (pageFiles ?? []).join(', ') + ') and sw.js; the chunks loaded on first use were fetched only by the worker, to precache them.',
+      about: 'From the puppeteer checks (resources whose `renderBlockingStatus` is "blocking"; the page with JavaScript off) and the scripts as the server sent them on an offline first visit: Brotli-compressed bodies, without headers. "Before a first interaction" is what the page itself requested (' + pageFiles.join(', ') + ') and sw.js; the chunks loaded on first use were fetched only by the worker, to precache them.',
       rows: [
         { label: 'article complete with JavaScript off (title and all paragraphs)', edition: yesNo(r.pageChecks.withoutScript.complete), floor: 'yes', target: 'yes', met: r.pageChecks.withoutScript.complete },
         { label: 'render-blocking resources', edition: blocking.join(', ') || 'none', floor: r.pageChecks.layoutShift.floor.renderBlocking.join(', ') || 'none', target: 'none', met: blocking.length === 0 },
         { label: 'JavaScript the page loads before a first interaction (Brotli)', edition: kb(pageJs), floor: kb(f.bytes.js) },
         { label: 'the service worker, sw.js (Brotli)', edition: kb(workerJs), floor: '0.0 KB' },
         { label: 'JavaScript before a first interaction, Lit and worker included (Brotli)', edition: kb(pageJs + workerJs), floor: kb(f.bytes.js), target: '≤ 25 KB', met: pageJs + workerJs <= 25 * 1024 },
-        { label: 'JavaScript loaded on first use, precached (Brotli)', edition: kb(onFirstUse ?? 0) },
+        { label: 'JavaScript loaded on first use, precached (Brotli)', edition: kb(onFirstUse) },
         { label: 'Lit in production mode (no dev-mode text in the bundle or warning in the console)', edition: yesNo(r.production.productionMode), target: 'yes', met: r.production.productionMode },
       ],
     },
@@ -88,7 +96,7 @@ export function areas(r) {
         { label: 'voice', edition: r.speech.edition.runs[0]?.voice ?? '', floor: r.speech.floor.runs[0]?.voice ?? '' },
         ...(r.recorded
           ? [
-              { label: 'recorded audio: press → playing', edition: `${ms(r.recorded.medianMs)} (${r.recorded.runs.map((/** @type {{ ms: number }} */ run) => Math.round(run.ms)).join(', ')})` },
+              { label: 'recorded audio: press → playing', edition: `${ms(r.recorded.medianMs)} (${r.recorded.runs.map((run) => Math.round(run.ms)).join(', ')})` },
               { label: 'recorded audio: press → play() called (the player\'s own work)', edition: ms(r.recorded.medianToPlayMs) },
             ]
           : []),
@@ -98,10 +106,11 @@ export function areas(r) {
     {
       title: 'Opened on first use (puppeteer, Lighthouse\'s mobile viewport, unthrottled)',
       about: `Median of ${r.firstUse.settings.runs.length} first visits each, in fresh browser contexts, timed once the page says it is saved for offline: from the click reaching the page (a capture-phase listener) to the first frame that shows what it opened; in brackets, each run, and the median from the press itself (pointerdown, on which the player starts loading its code: a real tap gives that 50–150 ms, the bench's a few). The player's speech code is precached then but not yet loaded, so the press loads it through the worker; Listen uses a stand-in engine whose voice starts at once (the time to speech above uses the real one).`,
-      rows: Object.entries(OPENINGS).map(([name, opening]) => {
+      // Object.keys is typed string[]; these are OPENINGS' own keys.
+      rows: (Object.keys(OPENINGS) as OpeningName[]).map((name) => {
         const { medianMs, fromPressMs, runs } = r.firstUse[name];
-        const loaded = [...new Set(runs.flatMap((/** @type {{ loaded: { url: string, fromWorker: boolean }[] }} */ run) => run.loaded.map((c) => `${c.url.split('/').pop()}${c.fromWorker ? ' (from the worker)' : ' (from the network)'}`)))];
-        return { label: `${opening.label}${loaded.length ? `, loading ${loaded.join(', ')}` : ''}`, edition: `${ms(medianMs)} (${runs.map((/** @type {{ ms: number }} */ run) => Math.round(run.ms)).join(', ')}; from the press ${ms(fromPressMs)})`, target: '≤ 100 ms', met: medianMs <= 100 };
+        const loaded = [...new Set(runs.flatMap((run) => run.loaded.map((c) => `${c.url.split('/').pop()}${c.fromWorker ? ' (from the worker)' : ' (from the network)'}`)))];
+        return { label: `${OPENINGS[name].label}${loaded.length ? `, loading ${loaded.join(', ')}` : ''}`, edition: `${ms(medianMs)} (${runs.map((run) => Math.round(run.ms)).join(', ')}; from the press ${ms(fromPressMs)})`, target: '≤ 100 ms', met: medianMs <= 100 };
       }),
     },
     {
@@ -118,19 +127,16 @@ export function areas(r) {
   ];
 }
 
-/** Every row with a target, flat, for results.json. @param {any} r */
-export function targets(r) {
+/** Every row with a target, flat, for results.json. */
+export function targets(r: BenchResults): Target[] {
   return areas(r).flatMap((area) => area.rows.filter((row) => row.met !== undefined).map((row) => ({ area: area.title, ...row })));
 }
 
-/**
- * @param {any} r
- * @param {string} file the existing RESULTS.md, whose hand-written notes are kept
- */
-export function markdown(r, file) {
+/** RESULTS.md; `file` is the existing one, whose hand-written notes are kept. */
+export function markdown(r: BenchResults, file: string): string {
   const m = r.machine;
-  const cell = (/** @type {string | undefined} */ text) => (text ?? '').replace(/\|/g, '\\|');
-  const table = (/** @type {Row[]} */ rows) => [
+  const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|');
+  const table = (rows: Row[]) => [
     '| | edition | floor | edition/floor | target | met? |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => `| ${cell(row.label)} | ${cell(row.edition)} | ${cell(row.floor)} | ${cell(row.ratio)} | ${cell(row.target)} | ${row.met === undefined ? '' : row.met ? 'yes' : '**no**'} |`),
@@ -158,7 +164,7 @@ ${areas(r).map((area) => `## ${area.title}\n\n${area.about}\n\n${table(area.rows
 - Lighthouse audits that cost the edition points (in any run): ${lh.edition.failedAudits.join('; ') || 'none'}.
 - Lighthouse audits that cost the floor points: ${lh.floor.failedAudits.join('; ') || 'none'}.
 - Lighthouse diagnostics that could not run: ${lh.erroredAudits.join(', ') || 'none'}.
-- Each Lighthouse run, in order (FCP, LCP, TBT; the 1-minute load average after it): ${lh.edition.runs.map((/** @type {any} */ run, /** @type {number} */ i) => `edition ${eachRun(run)}, floor ${eachRun(lh.floor.runs[i])}`).join('; ')}.
+- Each Lighthouse run, in order (FCP, LCP, TBT; the 1-minute load average after it): ${lh.edition.runs.map((run, i) => `edition ${eachRun(run)}, floor ${eachRun(lh.floor.runs[i])}`).join('; ')}.
 - The edition's requests in Lighthouse's first run: ${lh.edition.runs[0].requestList.join('; ')}.
 - Layout shifts in the worst visit, no stored settings: ${describeShifts(r.pageChecks.layoutShift.edition.shifts)}
 - Layout shifts in the worst visit, stored settings: ${describeShifts(r.pageChecks.layoutShift.storedSettings.shifts)}
@@ -172,18 +178,15 @@ ${notes}
 `;
 }
 
-/** @param {{ metrics: { fcp: number, lcp: number, tbt: number }, loadAverage?: number }} run */
-function eachRun({ metrics, loadAverage }) {
+function eachRun({ metrics, loadAverage }: Pick<LighthouseRun, 'metrics'> & { loadAverage?: number }): string {
   return `${ms(metrics.fcp)}, ${ms(metrics.lcp)}, ${ms(metrics.tbt)} (load ${loadAverage ?? 'n/a'})`;
 }
 
-/** @param {{ at: number, value: number, moved: string[] }[]} shifts */
-function describeShifts(shifts) {
+function describeShifts(shifts: Shift[]): string {
   return shifts.length === 0 ? 'none.' : shifts.map((s) => `at ${s.at} ms, ${s.value.toFixed(3)} (${s.moved.join(', ')})`).join('; ') + '.';
 }
 
-/** @param {{ at: number, element: string }[]} paints */
-function lastPaint(paints) {
+function lastPaint(paints: Paint[]): string {
   const last = paints.at(-1);
   return last ? `${last.element} at ${last.at} ms` : 'none';
 }

@@ -1,7 +1,8 @@
 // Time to speech: from pressing Listen to the engine starting the first utterance, with the
 // real engine (speech-dispatcher and espeak-ng), on the edition and on a bare page that
 // speaks the same sentence in its click handler. Both are timed the same way, in page time.
-import { launchChromium } from './chromium.ts';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium, newPage } from './chromium.ts';
 
 import { LISTENING_KEY } from '../src/preferences/storage-keys.ts';
 
@@ -12,48 +13,78 @@ const WAIT_MS = 20_000;
  * polls for voices every 250 ms, and the press should time Play, not that race. */
 export const PRESS_SETTLE_MS = 500;
 
+/** One press: from the click to speech starting, and to speak() being called; what was spoken, by which voice. */
+export interface SpeechPress {
+  ms: number;
+  toSpeak: number;
+  text: string;
+  voice: string;
+}
+
+export interface TimeToSpeech {
+  /** The edition's first sentence, which the floor speaks too. */
+  sentence: string;
+  /** The uncounted first press, which starts speech-dispatcher. */
+  warmUpMs: number;
+  edition: SpeechPress[];
+  floor: SpeechPress[];
+}
+
+/** Each utterance handed to the engine: when (page time), and when the engine started it. */
+interface SpokenUtterance {
+  utterance: SpeechSynthesisUtterance;
+  text: string;
+  voice: string;
+  spokenAt: number;
+  startedAt?: number;
+}
+
+/** What the page notes, as window.bench. */
+interface PageBench {
+  pressedAt?: number;
+  utterances: SpokenUtterance[];
+}
+
 /**
  * Runs in the page before its own script: chooses the device's voice (with espeak-ng's voices
  * only, the player would otherwise play the audio edition: bench/recorded.ts times that),
  * notes when a click reaches the window (capture phase, so before the button's own handler),
  * and wraps speak() to note when each utterance is handed to the engine and when the engine starts it.
- * @param {string} key the listening preferences' storage key
+ * `key` is the listening preferences' storage key.
  */
-function instrument(key) {
+function instrument(key: string): void {
   localStorage.setItem(key, JSON.stringify({ source: 'device' }));
-  const bench = { pressedAt: /** @type {number | undefined} */ (undefined), utterances: /** @type {any[]} */ ([]) };
-  /** @type {any} */ (window).bench = bench;
+  const bench: PageBench = { pressedAt: undefined, utterances: [] };
+  (window as typeof window & { bench: PageBench }).bench = bench;
   addEventListener('click', () => (bench.pressedAt ??= performance.now()), { capture: true });
   const speak = speechSynthesis.speak.bind(speechSynthesis);
   speechSynthesis.speak = (utterance) => {
     // Kept here too, so Chrome cannot collect a bare page's utterance before it starts.
-    const entry = { utterance, text: utterance.text, voice: utterance.voice?.name ?? '(default)', spokenAt: performance.now(), startedAt: undefined };
+    const entry: SpokenUtterance = { utterance, text: utterance.text, voice: utterance.voice?.name ?? '(default)', spokenAt: performance.now(), startedAt: undefined };
     bench.utterances.push(entry);
     utterance.addEventListener('start', () => (entry.startedAt ??= performance.now()));
     speak(utterance);
   };
 }
 
-/**
- * One press in a fresh browser context.
- * @param {import('puppeteer-core').Browser} browser
- * @param {string} url
- * @param {string} button
- */
-async function press(browser, url, button) {
+/** One press of `button` in a fresh browser context. */
+async function press(browser: Browser, url: string, button: string): Promise<SpeechPress> {
   const context = await browser.createBrowserContext();
   try {
-    const page = await context.newPage();
+    const page = await newPage(context);
     await page.evaluateOnNewDocument(instrument, LISTENING_KEY);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { polling: 50, timeout: WAIT_MS });
     const target = await page.waitForSelector(button, { timeout: WAIT_MS });
     await new Promise((resolve) => setTimeout(resolve, PRESS_SETTLE_MS));
     await target?.click();
-    await page.waitForFunction(() => /** @type {any} */ (window).bench.utterances[0]?.startedAt !== undefined, { polling: 10, timeout: WAIT_MS });
+    await page.waitForFunction(() => (window as typeof window & { bench: PageBench }).bench.utterances[0]?.startedAt !== undefined, { polling: 10, timeout: WAIT_MS });
     const result = await page.evaluate(() => {
-      const { pressedAt, utterances: [first] } = /** @type {any} */ (window).bench;
-      return { ms: first.startedAt - pressedAt, toSpeak: first.spokenAt - pressedAt, text: first.text, voice: first.voice };
+      const { pressedAt, utterances: [first] } = (window as typeof window & { bench: PageBench }).bench;
+      // The wait above saw the first utterance start. NaN where the press was not seen (the median leaves it out).
+      if (!first) throw new Error('no utterance was spoken');
+      const pressed = pressedAt ?? NaN;
+      return { ms: (first.startedAt ?? NaN) - pressed, toSpeak: first.spokenAt - pressed, text: first.text, voice: first.voice };
     });
     await page.evaluate(() => speechSynthesis.cancel());
     return result;
@@ -63,18 +94,17 @@ async function press(browser, url, button) {
 }
 
 /**
- * @param {{ edition: string, floor: string }} urls the floor URL is opened only after `setSentence`
- * @param {(sentence: string) => void} setSentence puts the edition's first sentence on the floor page
- * @param {number} runs presses on each side, alternating
+ * `runs` presses on each side, alternating. The floor URL is opened only after `setSentence`,
+ * which puts the edition's first sentence on the floor page.
  */
-export async function timeToSpeech(urls, setSentence, runs) {
+export async function timeToSpeech(urls: { edition: string; floor: string }, setSentence: (sentence: string) => void, runs: number): Promise<TimeToSpeech> {
   const browser = await launchChromium({ speech: true });
   try {
     // The first press starts speech-dispatcher and tells us the sentence; it is not counted.
     const warmUp = await press(browser, urls.edition, EDITION_BUTTON);
     setSentence(warmUp.text);
-    const edition = [];
-    const floor = [];
+    const edition: SpeechPress[] = [];
+    const floor: SpeechPress[] = [];
     for (let run = 0; run < runs; run++) {
       edition.push(await press(browser, urls.edition, EDITION_BUTTON));
       floor.push(await press(browser, urls.floor, FLOOR_BUTTON));

@@ -20,13 +20,19 @@ export const SPEECH_FLAGS = ['--enable-speech-dispatcher', '--autoplay-policy=no
 /** Lighthouse's default mobile device (Moto G Power), so puppeteer checks see the same layout. */
 export const MOBILE_VIEWPORT = { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
+/** How Chromium is started: its executable, flags and environment. */
+export interface ChromiumOptions {
+  executablePath: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
 /**
  * Chromium's flags and environment. With `speech`, a scratch HOME in which it speaks through
  * speech-dispatcher and espeak-ng; `home` names that folder, so two runs on one machine never
  * share a speech-dispatcher.
- * @param {{ speech?: boolean, home?: string }} [options]
  */
-export function chromiumOptions({ speech = false, home = `reader-edition-speech-home-${process.pid}` } = {}) {
+export function chromiumOptions({ speech = false, home = `reader-edition-speech-home-${process.pid}` }: { speech?: boolean; home?: string } = {}): ChromiumOptions {
   return {
     executablePath: CHROMIUM,
     args: speech ? [...QUIET_FLAGS, ...SPEECH_FLAGS] : QUIET_FLAGS,
@@ -37,9 +43,9 @@ export function chromiumOptions({ speech = false, home = `reader-edition-speech-
 /**
  * A scratch HOME in which speech-dispatcher speaks with espeak-ng into ALSA's null device
  * (there is no sound card here); the machine's own speech settings are left alone.
- * @param {string} name a folder name under the system's temporary folder
+ * `name` is a folder name under the system's temporary folder.
  */
-export function speechHome(name) {
+export function speechHome(name: string): string {
   const home = path.join(os.tmpdir(), name);
   mkdirSync(path.join(home, '.config/speech-dispatcher'), { recursive: true });
   writeFileSync(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
@@ -55,11 +61,10 @@ export function speechHome(name) {
  * sound card rejects `play()` unless some audio server takes its output (Chromium plays into
  * nothing without one). The server is this process's and ends with it. Returns the environment
  * that sends a browser's audio there, or undefined where PulseAudio is not installed (the tests
- * that play audio in Firefox then fail, saying so).
- * @param {string} [name] a folder name under the system's temporary folder
- * @returns {Record<string, string> | undefined}
+ * that play audio in Firefox then fail, saying so). `name` is a folder name under the system's
+ * temporary folder.
  */
-export function nullSink(name = `reader-edition-pulse-${process.pid}`) {
+export function nullSink(name = `reader-edition-pulse-${process.pid}`): Record<string, string> | undefined {
   if (!existsSync(PULSEAUDIO)) return undefined;
   const runtime = path.join(os.tmpdir(), name);
   mkdirSync(runtime, { recursive: true, mode: 0o700 });
@@ -78,8 +83,8 @@ export function nullSink(name = `reader-edition-pulse-${process.pid}`) {
 
 const PULSEAUDIO = '/usr/bin/pulseaudio';
 
-/** What the browser tests need from the machine, with how to install each. */
-const REQUIREMENTS = [
+/** What the browser tests need from the machine: the file, what it is, how to install it, and any other way. */
+const REQUIREMENTS: [file: string, name: string, install: string, alternative: string][] = [
   [CHROMIUM, 'Chromium', 'apt-get install chromium', ', or set CHROME_PATH to its path'],
   [FIREFOX, 'Firefox ESR', 'apt-get install firefox-esr', ', or set FIREFOX_PATH to its path'],
   ['/usr/bin/speech-dispatcher', 'speech-dispatcher (the speech engine read-aloud is tested against)', 'apt-get install speech-dispatcher speech-dispatcher-espeak-ng', ''],
@@ -88,7 +93,7 @@ const REQUIREMENTS = [
 ];
 
 /** Says what is missing and how to install it; false when anything is. */
-export function checkBrowsers() {
+export function checkBrowsers(): boolean {
   const missing = REQUIREMENTS.filter(([file]) => !existsSync(file));
   for (const [file, name, install, alternative] of missing) {
     console.error(`${name} was not found at ${file}. Install it with \`${install}\` (as root)${alternative}.`);

@@ -1,15 +1,21 @@
 // The article's reading level (Flesch–Kincaid grade and Flesch reading ease), for the
-// conformance report's WCAG 3.1.5 row. `node tools/reading-level.ts` prints it.
+// conformance report's WCAG 3.1.5 row. `npx tsx tools/reading-level.ts` prints it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { syllable } from 'syllable';
 import { renderArticle } from '../generator/article/article.ts';
 
-/**
- * @param {string} html the rendered article body
- * @param {string} title
- */
-export function readingLevel(html, title) {
+export interface ReadingLevel {
+  words: number;
+  sentences: number;
+  /** Flesch–Kincaid grade level, to one decimal. */
+  grade: number;
+  /** Flesch reading ease, to one decimal. */
+  ease: number;
+}
+
+/** The reading level of a rendered article body (`html`) under its title. */
+export function readingLevel(html: string, title: string): ReadingLevel {
   const text = `${title}. ${html.replace(/<[^>]+>/g, ' ').replace(/&#?\w+;/g, ' ')}`;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   // Sentences end at . ! ? — and each heading, caption or table cell ends one too.

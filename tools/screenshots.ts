@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { chromiumOptions } from './browsers.ts';
 import { folder, startStaticServer } from './static-server.ts';
 
@@ -15,41 +16,40 @@ const DEVICES = {
   desktop: { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 };
 
-/**
- * @typedef {object} Shot
- * @property {string} name the file's name, without .png
- * @property {keyof typeof DEVICES} device
- * @property {'light' | 'dark'} scheme the system's colour scheme (the edition follows it by default)
- * @property {(page: import('puppeteer-core').Page) => Promise<void>} [enter] what the reader does first
- */
+interface Shot {
+  /** The file's name, without .png. */
+  name: string;
+  device: keyof typeof DEVICES;
+  /** The system's colour scheme (the edition follows it by default). */
+  scheme: 'light' | 'dark';
+  /** What the reader does first. */
+  enter?: (page: Page) => Promise<void>;
+}
 
-/** @type {Shot[]} */
-const SHOTS = [];
-for (const device of /** @type {const} */ (['phone', 'desktop'])) {
-  for (const scheme of /** @type {const} */ (['light', 'dark'])) SHOTS.push({ name: `${device}-${scheme}`, device, scheme });
+const SHOTS: Shot[] = [];
+for (const device of ['phone', 'desktop'] as const) {
+  for (const scheme of ['light', 'dark'] as const) SHOTS.push({ name: `${device}-${scheme}`, device, scheme });
   SHOTS.push({ name: `${device}-settings`, device, scheme: 'light', enter: openSettings });
   SHOTS.push({ name: `${device}-playing`, device, scheme: 'light', enter: play });
 }
 SHOTS.push({ name: 'phone-offline', device: 'phone', scheme: 'light', enter: openOfflineDetails });
 
 /** A shadow root's element, by the host's tag and a selector. */
-const inShadow = (/** @type {string} */ host, /** @type {string} */ selector) =>
+const inShadow = (host: string, selector: string) =>
   `document.querySelector(${JSON.stringify(host)}).shadowRoot.querySelector(${JSON.stringify(selector)})`;
 
-/** @param {import('puppeteer-core').Page} page */
-async function openSettings(page) {
+async function openSettings(page: Page): Promise<void> {
   await page.evaluate(`${inShadow('reading-settings-panel', '.toggle')}.click()`);
   await page.waitForFunction(`!${inShadow('reading-settings-panel', '.panel')}.hidden`);
 }
 
-/** @param {import('puppeteer-core').Page} page */
-async function openOfflineDetails(page) {
+async function openOfflineDetails(page: Page): Promise<void> {
   await page.evaluate(`${inShadow('offline-status', '.indicator')}.click()`);
   await page.waitForFunction(`!${inShadow('offline-status', '.details')}.hidden`);
 }
 
-/** Presses Listen, and moves on to a sentence of the first section once one is being spoken. @param {import('puppeteer-core').Page} page */
-async function play(page) {
+/** Presses Listen, and moves on to a sentence of the first section once one is being spoken. */
+async function play(page: Page): Promise<void> {
   await page.evaluate(`${inShadow('read-aloud-player', '.listen')}.click()`);
   // The page's announcer (src/announcer.ts) says so once it plays.
   await page.waitForFunction(`document.querySelector('[data-edition-announcer]')?.textContent.includes('Playing')`, { timeout: 30_000 });
@@ -59,7 +59,7 @@ async function play(page) {
   await page.waitForFunction(`${inShadow('read-aloud-player', '.where')}?.textContent.includes('Section 2 of')`);
 }
 
-async function main() {
+async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const server = await startStaticServer({ resolve: folder('dist') });
   const browser = await puppeteer.launch({ ...chromiumOptions({ speech: true }), headless: true });

@@ -9,40 +9,61 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { TestRunnerPlugin } from '@web/test-runner';
 
 const VNU = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
 
-/**
- * @typedef {object} ValidityMessage
- * @property {string} document the name the test gave the document
- * @property {'error' | 'warning' | 'info'} type
- * @property {string} message
- * @property {number} [line]
- * @property {string} [extract]
- */
+export interface ValidityMessage {
+  /** The name the test gave the document. */
+  document: string;
+  type: 'error' | 'warning' | 'info';
+  message: string;
+  line?: number;
+  extract?: string;
+}
 
-/**
- * Runs the checker over named documents.
- * @param {{ name: string, html: string }[]} documents
- * @returns {Promise<ValidityMessage[]>}
- */
-export async function checkHtml(documents) {
+/** A document to check, named by the test. */
+export interface NamedDocument {
+  name: string;
+  html: string;
+}
+
+/** A message as the checker's JSON output gives it (the fields used here). */
+interface CheckerMessage {
+  type: string;
+  subType?: string;
+  url?: string;
+  message: string;
+  lastLine?: number;
+  extract?: string;
+}
+
+/** A run's state, as `html-validity-result` answers it. */
+export interface ValidityRun {
+  done: boolean;
+  messages?: ValidityMessage[];
+  error?: string;
+}
+
+/** Runs the checker over named documents. */
+export async function checkHtml(documents: NamedDocument[]): Promise<ValidityMessage[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'html-validity-'));
   try {
     const files = documents.map((doc, i) => path.join(dir, `${i}-${doc.name.replace(/[^\w-]+/g, '-')}.html`));
     await Promise.all(documents.map((doc, i) => writeFile(files[i], doc.html)));
-    let output;
+    let output: string;
     try {
       // The checker exits 1 when it finds errors, with its report on standard error all the same.
       output = (await promisify(execFile)('java', ['-jar', VNU, '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 })).stderr;
     } catch (error) {
-      const failed = /** @type {{ code?: string | number, stderr?: string }} */ (error);
+      // execFile's error carries the exit's code (or ENOENT) and what the command wrote.
+      const failed = error as { code?: string | number; stderr?: string };
       if (failed.code === 'ENOENT') throw new Error('the Nu Html Checker needs Java: apt-get install -y default-jre-headless (as root; .ci/run does)');
       if (!failed.stderr?.trim().startsWith('{')) throw error;
       output = failed.stderr;
     }
-    const { messages } = JSON.parse(output);
-    return messages.map((/** @type {any} */ m) => ({
+    const { messages } = JSON.parse(output) as { messages: CheckerMessage[] };
+    return messages.map((m): ValidityMessage => ({
       document: documents[files.findIndex((file) => m.url?.endsWith(path.basename(file)))]?.name ?? m.url,
       type: m.type === 'info' ? (m.subType === 'warning' ? 'warning' : 'info') : 'error',
       message: m.message,
@@ -54,28 +75,31 @@ export async function checkHtml(documents) {
   }
 }
 
-/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
-export function htmlValidityPlugin() {
-  /** @type {Map<number, { done: boolean, messages?: ValidityMessage[], error?: string }>} */
-  const runs = new Map();
+/**
+ * The tests call `html-validity-start` as executeServerCommand<number, NamedDocument[]>, and
+ * `html-validity-result` as executeServerCommand<ValidityRun, number>.
+ */
+export function htmlValidityPlugin(): TestRunnerPlugin {
+  const runs = new Map<number, ValidityRun>();
   let next = 1;
   return {
     name: 'html-validity',
-    async executeCommand({ command, payload }) {
+    async executeCommand({ command, payload }): Promise<number | ValidityRun | undefined> {
       if (command === 'html-validity-start') {
         const id = next++;
-        const run = { done: false };
+        const run: ValidityRun = { done: false };
         runs.set(id, run);
-        checkHtml(/** @type {{ name: string, html: string }[]} */ (payload)).then(
+        checkHtml(payload as NamedDocument[]).then(
           (messages) => Object.assign(run, { done: true, messages }),
           (error) => Object.assign(run, { done: true, error: error instanceof Error ? error.message : String(error) }),
         );
         return id;
       }
       if (command === 'html-validity-result') {
-        const run = runs.get(/** @type {number} */ (payload));
-        if (!run) throw new Error(`no HTML validity run ${payload}`);
-        if (run.done) runs.delete(/** @type {number} */ (payload));
+        const id = payload as number;
+        const run = runs.get(id);
+        if (!run) throw new Error(`no HTML validity run ${id}`);
+        if (run.done) runs.delete(id);
         return run;
       }
       return undefined;

@@ -1,8 +1,8 @@
 // Serves a page with its module scripts removed when asked with ?without-modules, so a
 // test can show what the inline head snippet does on its own, before any module runs.
+import type { TestRunnerPlugin } from '@web/test-runner';
 
-/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
-export function withoutModulesPlugin() {
+export function withoutModulesPlugin(): TestRunnerPlugin {
   return {
     name: 'without-modules',
     transform(context) {
