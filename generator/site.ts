@@ -3,10 +3,11 @@
 // folder, nothing else. One article is the site's home page; several get an index page.
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderArticle, isDraft } from './article/article.ts';
-import { ArticleSourceError } from './diagnostics.ts';
+import { renderArticle, isDraft, type Article } from './article/article.ts';
+import { ArticleSourceError, BuildError, type Diagnostic } from './diagnostics.ts';
 import { browserLexicon, loadLexicon } from './lexicon/lexicon.ts';
-import { loadSiteConfig } from './site-config.ts';
+import type { PageContext } from './page/page.ts';
+import { loadSiteConfig, type SiteConfig } from './site-config.ts';
 
 export const ARTICLES_DIR = 'assets/articles';
 
@@ -16,45 +17,56 @@ export const NOT_KEPT_PAGE = 'offline.html';
 /** A Hugo section's list page, which is not an article. */
 const SECTION_PAGE = '_index.md';
 
-/**
- * @typedef {import('./diagnostics.ts').Diagnostic} Diagnostic
- *
- * @typedef {object} SitePage
- * @property {string} file the source file, relative to the project
- * @property {string} page the output file name, e.g. "index.html"
- * @property {import('./article/article.ts').Article} article
- * @property {string | null} lexicon the pronunciation lexicon for the article's language, as the
- *   page carries it (JSON text; see lexicon.ts)
- * @property {SitePage} [previous] the article listed before this one on the index (newer)
- * @property {SitePage} [next] the article listed after this one (older)
- *
- * @typedef {object} Site
- * @property {import('./site-config.ts').SiteConfig} config
- * @property {SitePage[]} pages every article, newest first
- * @property {boolean} hasIndex whether index.html lists the articles (more than one) rather than being the one article
- * @property {{ file: string, title: string }[]} drafts sources marked draft, not published
- * @property {Diagnostic[]} warnings what the sources had that the pages do not use
- */
+export interface SitePage {
+  /** The source file, relative to the project. */
+  file: string;
+  /** The output file name, e.g. "index.html". */
+  page: string;
+  article: Article;
+  /** The pronunciation lexicon for the article's language, as the page carries it (JSON text; see generator/lexicon/lexicon.ts). */
+  lexicon: string | null;
+  /** The article listed before this one on the index (newer). */
+  previous?: SitePage;
+  /** The article listed after this one (older). */
+  next?: SitePage;
+}
+
+/** A source marked draft, not published. */
+export interface Draft {
+  file: string;
+  title: string;
+}
+
+export interface Site {
+  config: SiteConfig;
+  /** Every article, newest first. */
+  pages: SitePage[];
+  /** Whether index.html lists the articles (more than one) rather than being the one article. */
+  hasIndex: boolean;
+  drafts: Draft[];
+  /** What the sources had that the pages do not use. */
+  warnings: Diagnostic[];
+}
+
+/** An article source found in the articles folder, and the page name it gets by default. */
+interface Source {
+  file: string;
+  name: string;
+}
 
 /**
  * Renders every article. The only article is the site's index.html; with several, each is at
  * `<slug>.html` and index.html lists them.
- * @param {string} [dir]
- * @returns {Promise<Site>}
  */
-export async function loadSite(dir = ARTICLES_DIR) {
-  /** @type {Diagnostic[]} */
-  const warnings = [];
+export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
+  const warnings: Diagnostic[] = [];
   const config = await loadSiteConfig(dir, (warning) => warnings.push(warning));
   const sources = await findSources(dir, warnings);
-  if (sources.length === 0) throw new Error(`${dir}: no article sources found (*.md files, or folders with an index.md)`);
+  if (sources.length === 0) throw new BuildError(`${dir}: no article sources found (*.md files, or folders with an index.md)`, 'no-articles');
 
-  /** @type {SitePage[]} */
-  const pages = [];
-  /** @type {{ file: string, title: string }[]} */
-  const drafts = [];
-  /** @type {Map<string, Promise<string | null>>} */
-  const lexicons = new Map();
+  const pages: SitePage[] = [];
+  const drafts: Draft[] = [];
+  const lexicons = new Map<string, Promise<string | null>>();
   for (const { file, name } of sources) {
     const source = await readFile(file, 'utf8');
     if (isDraft(source)) {
@@ -64,21 +76,24 @@ export async function loadSite(dir = ARTICLES_DIR) {
     const article = await renderArticle(source, file, { site: config, root: dir });
     warnings.push(...article.warnings);
     const lang = article.meta.lang.split('-')[0].toLowerCase();
-    if (!lexicons.has(lang)) lexicons.set(lang, loadLexicon(lang).then((lexicon) => lexicon && JSON.stringify(browserLexicon(lexicon))));
-    pages.push({ file, page: `${article.meta.slug ?? name}.html`, article, lexicon: await /** @type {Promise<string | null>} */ (lexicons.get(lang)) });
+    let lexicon = lexicons.get(lang);
+    if (!lexicon) {
+      lexicon = loadLexicon(lang).then((loaded) => loaded && JSON.stringify(browserLexicon(loaded)));
+      lexicons.set(lang, lexicon);
+    }
+    pages.push({ file, page: `${article.meta.slug ?? name}.html`, article, lexicon: await lexicon });
   }
-  if (pages.length === 0) throw new Error(`${dir}: every article is a draft (${drafts.map((d) => d.file).join(', ')}); nothing to publish`);
+  if (pages.length === 0) throw new BuildError(`${dir}: every article is a draft (${drafts.map((d) => d.file).join(', ')}); nothing to publish`, 'all-drafts');
 
   pages.sort(newestFirst);
   const hasIndex = pages.length > 1;
-  /** @type {Map<string, string>} */
-  const taken = new Map();
+  const taken = new Map<string, string>();
   for (const page of pages) {
     if (!hasIndex) page.page = 'index.html';
     const other = taken.get(page.page);
     if (other || (hasIndex && page.page === 'index.html')) {
       const why = other ? `${other} is published as ${page.page} too` : 'index.html is the list of articles';
-      throw new ArticleSourceError(page.file, 1, `${why}: give this article another "slug" in its front matter`);
+      throw new ArticleSourceError(page.file, 1, 'page-name', `${why}: give this article another "slug" in its front matter`);
     }
     taken.set(page.page, page.file);
   }
@@ -92,14 +107,10 @@ export async function loadSite(dir = ARTICLES_DIR) {
 /**
  * Article sources under a folder: `name.md`, or `name/index.md` with its pictures beside
  * it (a page bundle). Other folders are looked through.
- * @param {string} dir
- * @param {Diagnostic[]} warnings
- * @returns {Promise<{ file: string, name: string }[]>}
  */
-async function findSources(dir, warnings) {
+async function findSources(dir: string, warnings: Diagnostic[]): Promise<Source[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  /** @type {{ file: string, name: string }[]} */
-  const found = [];
+  const found: Source[] = [];
   for (const entry of entries) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -107,7 +118,7 @@ async function findSources(dir, warnings) {
       if (await access(bundle).then(() => true, () => false)) found.push({ file: bundle, name: entry.name });
       else found.push(...(await findSources(file, warnings)));
     } else if (entry.name === SECTION_PAGE) {
-      warnings.push({ file, line: 1, message: 'a section list page (_index.md) is not an article; the index page lists the articles itself. Skipped' });
+      warnings.push({ file, line: 1, severity: 'warning', rule: 'section-page', message: 'a section list page (_index.md) is not an article; the index page lists the articles itself. Skipped' });
     } else if (entry.name.endsWith('.md')) {
       found.push({ file, name: path.basename(entry.name, '.md') });
     }
@@ -115,35 +126,26 @@ async function findSources(dir, warnings) {
   return found;
 }
 
-/**
- * Dated articles newest first, then undated ones by title.
- * @param {SitePage} a
- * @param {SitePage} b
- */
-function newestFirst(a, b) {
+/** Dated articles newest first, then undated ones by title. */
+function newestFirst(a: SitePage, b: SitePage): number {
   const [da, db] = [a.article.meta.date, b.article.meta.date];
   if (da && db && da !== db) return da < db ? 1 : -1;
   if (Boolean(da) !== Boolean(db)) return da ? -1 : 1;
   return a.article.meta.title.localeCompare(b.article.meta.title);
 }
 
-
 /**
  * The article shown at index.html when the site has one article; undefined when index.html
  * lists several.
- * @param {Site} site
  */
-export const homePage = (site) => site.pages.find((p) => p.page === 'index.html');
+export const homePage = (site: Site): SitePage | undefined => site.pages.find((p) => p.page === 'index.html');
 
 /**
  * Where an article's page stands in its site: the settings, and with several articles, links
  * to the index and the articles either side.
- * @param {Site} site
- * @param {SitePage} page
- * @returns {import('./page/page.ts').PageContext}
  */
-export function pageContext(site, page) {
-  const link = (/** @type {SitePage | undefined} */ to) => to && { page: to.page, title: to.article.meta.title, lang: to.article.meta.lang };
+export function pageContext(site: Site, page: SitePage): PageContext {
+  const link = (to: SitePage | undefined) => to && { page: to.page, title: to.article.meta.title, lang: to.article.meta.lang };
   return {
     site: site.config,
     page: page.page,

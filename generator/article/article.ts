@@ -2,19 +2,19 @@
 // semantic HTML. Runs at build time and in the dev server, never in the browser,
 // so the article is complete in the served HTML before any script runs.
 import path from 'node:path';
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as Markdown, type Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 import attrs from 'markdown-it-attrs';
 import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import taskLists from 'markdown-it-task-lists';
-import { editionStructure } from './edition-structure.ts';
-import { ArticleSourceError } from '../diagnostics.ts';
-import { readFrontMatter } from './front-matter.ts';
-import { DEFAULT_CONFIG, LANGUAGE_TAG } from '../site-config.ts';
+import { editionStructure, type Section, type StructureEnv } from './edition-structure.ts';
+import { ArticleSourceError, type Diagnostic } from '../diagnostics.ts';
+import { readFrontMatter, type FrontMatter } from './front-matter.ts';
+import { DEFAULT_CONFIG, LANGUAGE_TAG, type SiteConfig } from '../site-config.ts';
 import { removeShortcodes } from './shortcodes.ts';
-import { isLocalSource, isRaw, rawHtml, renderWithRawHtml } from './raw-html.ts';
-import { makePicture, pictureMarkup, PictureError } from './pictures.ts';
+import { isLocalSource, isRaw, rawHtml, renderWithRawHtml, tagsOf } from './raw-html.ts';
+import { makePicture, pictureMarkup, PictureError, type Picture, type PictureFile } from './pictures.ts';
 import { codeBlocks } from './code-blocks.ts';
 
 export { ArticleSourceError };
@@ -28,39 +28,58 @@ const KNOWN_KEYS = ['title', 'author', 'authors', 'date', 'lang', 'description',
 /** A description made from the first paragraph stops at a word before this many characters. */
 const DESCRIPTION_LENGTH = 160;
 
-/**
- * @typedef {object} ArticleMeta
- * @property {string} title
- * @property {string[]} authors
- * @property {string} [author] the authors as one line ("A and B"), if any
- * @property {string} lang BCP 47 language tag
- * @property {'ltr' | 'rtl'} dir the language's direction
- * @property {string} description
- * @property {string} [date] ISO 8601 date (or date and time) of publication
- * @property {string} [slug] output file name without `.html`; defaults to the source's name
- *
- * @typedef {import('../diagnostics.ts').Diagnostic} Diagnostic
- *
- * @typedef {object} Article
- * @property {ArticleMeta} meta
- * @property {string} html the article body, from the first paragraph to the author note
- * @property {{ id: string, text: string }[]} sections one entry per h2, in order
- * @property {number} wordCount words in the title and body
- * @property {number} readingMinutes
- * @property {Diagnostic[]} warnings what the source had that the page does not use
- * @property {{ path: string, body: Buffer }[]} files pictures to publish beside the page
- *
- * @typedef {object} RenderOptions
- * @property {import('../site-config.ts').SiteConfig} [site]
- * @property {string} [root] the articles folder: pictures must be inside it
- */
+export interface ArticleMeta {
+  title: string;
+  authors: string[];
+  /** The authors as one line ("A and B"), if any. */
+  author?: string;
+  /** BCP 47 language tag. */
+  lang: string;
+  /** The language's direction. */
+  dir: 'ltr' | 'rtl';
+  description: string;
+  /** ISO 8601 date (or date and time) of publication. */
+  date?: string;
+  /** Output file name without `.html`; defaults to the source's name. */
+  slug?: string;
+}
+
+export interface Article {
+  meta: ArticleMeta;
+  /** The article body, from the first paragraph to the author note. */
+  html: string;
+  /** One entry per h2, in order. */
+  sections: Section[];
+  /** Words in the title and body. */
+  wordCount: number;
+  readingMinutes: number;
+  /** What the source had that the page does not use. */
+  warnings: Diagnostic[];
+  /** Pictures to publish beside the page. */
+  files: PictureFile[];
+}
+
+export interface RenderOptions {
+  site?: SiteConfig;
+  /** The articles folder: pictures must be inside it. */
+  root?: string;
+}
+
+/** `line` is 0-based within the Markdown body. */
+type BodyFail = (line: number, rule: string, message: string) => never;
+type BodyWarn = (line: number, rule: string, message: string) => void;
+
+/** What the Markdown plugins and the renderer share while one article is rendered. */
+interface ArticleEnv extends StructureEnv {
+  title: string;
+  picture?: (use: PictureUse) => string;
+}
 
 /**
  * Whether a source is a draft, which is not published. A source whose front matter cannot
  * be read is not a draft: rendering it reports why.
- * @param {string} source
  */
-export function isDraft(source) {
+export function isDraft(source: string): boolean {
   try {
     return readFrontMatter(source.replace(/^\uFEFF/, ''), () => {
       throw new Error('unreadable');
@@ -71,44 +90,43 @@ export function isDraft(source) {
 }
 
 /**
- * @param {string} source the file's text
- * @param {string} file the file's path, used in messages and to find its pictures
- * @param {RenderOptions} [options]
- * @returns {Promise<Article>}
+ * @param source the file's text
+ * @param file the file's path, used in messages and to find its pictures
  */
-export async function renderArticle(source, file, { site = DEFAULT_CONFIG, root = path.dirname(file) } = {}) {
+export async function renderArticle(source: string, file: string, { site = DEFAULT_CONFIG, root = path.dirname(file) }: RenderOptions = {}): Promise<Article> {
   const text = source.replace(/^\uFEFF/, '');
-  const fail = (/** @type {number} */ line, /** @type {string} */ message) => {
-    throw new ArticleSourceError(file, line, message);
+  function fail(line: number, rule: string, message: string, column?: number): never {
+    throw new ArticleSourceError(file, line, rule, message, column);
+  }
+  const warnings: Diagnostic[] = [];
+  const warn = (line: number, rule: string, message: string) => {
+    warnings.push({ file, line, severity: 'warning', rule, message });
   };
-  /** @type {Diagnostic[]} */
-  const warnings = [];
-  const front = readFrontMatter(text, fail);
-  if (!front) return fail(1, 'the file must start with front matter between --- lines (YAML) or +++ lines (TOML), giving at least a title');
-  const meta = readMeta(front, site, (line, message) => warnings.push({ file, line, message }), fail);
+  const front = readFrontMatter(text, (line, message, column) => fail(line, 'front-matter', message, column));
+  if (!front) return fail(1, 'front-matter', 'the file must start with front matter between --- lines (YAML) or +++ lines (TOML), giving at least a title');
+  const meta = readMeta(front, site, warn, fail);
 
   // Lines of the body are counted from 0; the file's from 1, after the front matter.
-  const bodyFail = (/** @type {number} */ line, /** @type {string} */ message) => fail(front.bodyLine + line + 1, message);
-  const bodyWarn = (/** @type {number} */ line, /** @type {string} */ message) => warnings.push({ file, line: front.bodyLine + line + 1, message });
+  const fileLine = (line: number) => front.bodyLine + line + 1;
+  const bodyFail: BodyFail = (line, rule, message) => fail(fileLine(line), rule, message);
+  const bodyWarn: BodyWarn = (line, rule, message) => warn(fileLine(line), rule, message);
 
   const body = removeShortcodes(front.content, { codeLines: codeLines(front.content), warn: bodyWarn });
-  const md = markdown(bodyFail, bodyWarn, (line) => front.bodyLine + line + 1);
-  /** @type {{ title: string, sections?: { id: string, text: string }[], words?: number, picture?: (use: PictureUse) => string }} */
-  const env = { title: meta.title };
+  const md = markdown(bodyFail, bodyWarn, fileLine);
+  const env: ArticleEnv = { title: meta.title };
   const tokens = md.parse(body, env);
 
   const uses = pictureUses(tokens, bodyFail);
-  /** @type {Map<string, import('./pictures.ts').Picture>} */
-  const pictures = new Map();
+  const pictures = new Map<string, Picture>();
   for (const use of uses) {
     if (pictures.has(use.src)) continue;
-    const target = path.resolve(path.dirname(file), decodeURIComponent(use.src.replace(/[?#].*$/, '')));
+    const target = path.resolve(path.dirname(file), filePath(use.src));
     const relative = path.relative(path.resolve(root), target);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) bodyFail(use.line, `picture "${use.src}" is outside the articles folder; keep pictures beside the article`);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) bodyFail(use.line, 'picture', `picture "${use.src}" is outside the articles folder; keep pictures beside the article`);
     try {
       pictures.set(use.src, await makePicture(target));
     } catch (error) {
-      if (error instanceof PictureError) bodyFail(use.line, error.message.replace(target, use.src));
+      if (error instanceof PictureError) bodyFail(use.line, 'picture', error.message.replace(target, use.src));
       throw error;
     }
   }
@@ -136,13 +154,8 @@ export async function renderArticle(source, file, { site = DEFAULT_CONFIG, root 
   };
 }
 
-/**
- * The Markdown parser, with the edition's rules.
- * @param {(line: number, message: string) => never} fail
- * @param {(line: number, message: string) => void} warn
- * @param {(line: number) => number} fileLine
- */
-function markdown(fail, warn, fileLine) {
+/** The Markdown parser, with the edition's rules. */
+function markdown(fail: BodyFail, warn: BodyWarn, fileLine: (line: number) => number): Markdown {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(attrs, { allowedAttributes: ['class'] });
   // Ids for links, without markdown-it-anchor's default tabindex="-1": following a link to a
@@ -159,35 +172,29 @@ function markdown(fail, warn, fileLine) {
   md.use(editionStructure, { fail, warn });
   md.renderer.rules.image = (tokens, i, _options, env) => {
     const token = tokens[i];
-    return env.picture?.({ src: token.attrGet('src') ?? '', alt: token.content }) ?? '';
+    return (env as ArticleEnv | undefined)?.picture?.({ src: String(token.attrGet('src') ?? ''), alt: token.content }) ?? '';
   };
   return md;
 }
 
-/**
- * @typedef {object} PictureUse
- * @property {string} src as written in the source
- * @property {string} alt
- * @property {number} [width] the display width the source's HTML gives
- * @property {number} [line] 0-based in the body
- */
+interface PictureUse {
+  /** As written in the source. */
+  src: string;
+  alt: string;
+  /** The display width the source's HTML gives. */
+  width?: number;
+}
 
-/**
- * Every local picture the article shows, in reading order: Markdown images and raw <img>s.
- * @param {import('markdown-it/lib/token.mjs').default[]} tokens
- * @param {(line: number, message: string) => never} fail
- * @returns {(PictureUse & { line: number })[]}
- */
-function pictureUses(tokens, fail) {
-  /** @type {(PictureUse & { line: number })[]} */
-  const uses = [];
-  /** @param {import('markdown-it/lib/token.mjs').default} token @param {number} line */
-  const visit = (token, line) => {
-    if (token.type === 'image') uses.push({ src: token.attrGet('src') ?? '', alt: token.content, line });
-    for (const tag of /** @type {import('./raw-html.ts').RawTag[]} */ (token.meta?.tags ?? [])) {
-      if (tag.name !== 'img' || !isLocalSource(tag.attribs.src ?? '')) continue;
-      if (tag.attribs.alt === undefined) fail(tag.line, `<img src="${tag.attribs.src}"> needs alt text: alt="what it shows", or alt="" if it is only decoration`);
-      uses.push({ src: tag.attribs.src, alt: tag.attribs.alt, line: tag.line });
+/** Every local picture the article shows, in reading order: Markdown images and raw <img>s; `line` is 0-based in the body. */
+function pictureUses(tokens: Token[], fail: BodyFail): (PictureUse & { line: number })[] {
+  const uses: (PictureUse & { line: number })[] = [];
+  const visit = (token: Token, line: number) => {
+    if (token.type === 'image') uses.push({ src: String(token.attrGet('src') ?? ''), alt: token.content, line });
+    for (const tag of tagsOf(token)) {
+      const { src = '', alt } = tag.attribs;
+      if (tag.name !== 'img' || !isLocalSource(src)) continue;
+      if (alt === undefined) return fail(tag.line, 'alt-text', `<img src="${src}"> needs alt text: alt="what it shows", or alt="" if it is only decoration`);
+      uses.push({ src, alt, line: tag.line });
     }
   };
   for (const token of tokens) {
@@ -197,12 +204,19 @@ function pictureUses(tokens, fail) {
   return uses;
 }
 
-/**
- * 0-based lines of the body inside code blocks, where a shortcode is an example, not a call.
- * @param {string} body
- */
-function codeLines(body) {
-  const lines = new Set();
+/** The file an address names: without query or fragment, percent-escapes decoded where they are valid ("100%.png" is that file). */
+function filePath(src: string): string {
+  const address = src.replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
+}
+
+/** 0-based lines of the body inside code blocks, where a shortcode is an example, not a call. */
+function codeLines(body: string): Set<number> {
+  const lines = new Set<number>();
   for (const token of new MarkdownIt().parse(body, {})) {
     if ((token.type === 'fence' || token.type === 'code_block') && token.map) {
       for (let line = token.map[0]; line < token.map[1]; line++) lines.add(line);
@@ -211,69 +225,64 @@ function codeLines(body) {
   return lines;
 }
 
-/**
- * @param {import('./front-matter.ts').FrontMatter} front
- * @param {import('../site-config.ts').SiteConfig} site
- * @param {(line: number, message: string) => void} warn
- * @param {(line: number, message: string) => never} fail
- * @returns {ArticleMeta}
- */
-function readMeta({ data, lineOf }, site, warn, fail) {
+/** `line` is 1-based in the file. */
+function readMeta(
+  { data, lineOf }: FrontMatter,
+  site: SiteConfig,
+  warn: (line: number, rule: string, message: string) => void,
+  fail: (line: number, rule: string, message: string) => never,
+): ArticleMeta {
   for (const key of Object.keys(data)) {
     if (KNOWN_KEYS.includes(key)) continue;
     const why = key === 'home' ? 'no longer needed: with several articles the build writes an index page' : `not used by this edition (it reads ${KNOWN_KEYS.join(', ')})`;
-    warn(lineOf(key), `"${key}" in the front matter is ${why}; ignored`);
+    warn(lineOf(key), 'unknown-key', `"${key}" in the front matter is ${why}; ignored`);
   }
-  const text = (/** @type {string} */ key) => {
+  const invalid = (key: string, message: string) => fail(lineOf(key), 'front-matter-value', message);
+  const text = (key: string): string | undefined => {
     const value = data[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return fail(lineOf(key), `"${key}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    if (typeof value !== 'string') return invalid(key, `"${key}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
     return value.trim();
   };
 
   const title = text('title');
-  if (!title) return fail(lineOf('title'), 'front matter needs "title" as non-empty text');
+  if (!title) return invalid('title', 'front matter needs "title" as non-empty text');
 
-  /** @type {string[]} */
-  const authors = [];
+  const authors: string[] = [];
   for (const key of ['authors', 'author']) {
     const value = data[key];
     if (value === undefined || value === null) continue;
-    const list = Array.isArray(value) ? value : [value];
+    const list: unknown[] = Array.isArray(value) ? value : [value];
     for (const name of list) {
-      if (typeof name !== 'string' || name.trim() === '') return fail(lineOf(key), `"${key}" must be a name, or a list of names`);
+      if (typeof name !== 'string' || name.trim() === '') return invalid(key, `"${key}" must be a name, or a list of names`);
       if (!authors.includes(name.trim())) authors.push(name.trim());
     }
   }
   if (authors.length === 0 && site.author) authors.push(site.author);
 
   const lang = text('lang') || site.language;
-  if (!LANGUAGE_TAG.test(lang)) return fail(lineOf('lang'), `"lang" must be a BCP 47 language tag such as "en" or "en-GB", not "${lang}"`);
+  if (!LANGUAGE_TAG.test(lang)) return invalid('lang', `"lang" must be a BCP 47 language tag such as "en" or "en-GB", not "${lang}"`);
 
   const slug = text('slug');
   if (slug !== undefined && !/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(slug)) {
-    return fail(lineOf('slug'), `"slug" names the page's file, so only letters, digits, "-" and "_": not "${slug}"`);
+    return invalid('slug', `"slug" names the page's file, so only letters, digits, "-" and "_": not "${slug}"`);
   }
-  if (data.draft !== undefined && typeof data.draft !== 'boolean') fail(lineOf('draft'), '"draft" must be true or false');
+  if (data.draft !== undefined && typeof data.draft !== 'boolean') invalid('draft', '"draft" must be true or false');
 
   return {
     title,
     authors,
     ...(authors.length > 0 ? { author: joinNames(authors, lang) } : {}),
     lang,
-    dir: /** @type {'ltr' | 'rtl'} */ (textDirection(lang)),
+    dir: textDirection(lang),
     description: text('description') ?? '',
-    ...readDate(data.date, () => warn(lineOf('date'), `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`)),
+    ...readDate(data.date, () => warn(lineOf('date'), 'front-matter-value', `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`)),
     ...(slug ? { slug } : {}),
   };
 }
 
-/**
- * @param {unknown} value a YAML or TOML date, or text
- * @param {() => void} invalid
- * @returns {{ date?: string }}
- */
-function readDate(value, invalid) {
+/** @param value a YAML or TOML date, or text */
+function readDate(value: unknown, invalid: () => void): { date?: string } {
   if (value === undefined || value === null || value === '') return {};
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
@@ -285,12 +294,8 @@ function readDate(value, invalid) {
   return { date: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z') };
 }
 
-/**
- * "A", "A and B", "A, B and C", in the article's language.
- * @param {string[]} names
- * @param {string} lang
- */
-function joinNames(names, lang) {
+/** "A", "A and B", "A, B and C", in the article's language. */
+function joinNames(names: string[], lang: string): string {
   try {
     return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
   } catch {
@@ -298,21 +303,20 @@ function joinNames(names, lang) {
   }
 }
 
-/** @param {string} lang */
-export function textDirection(lang) {
+/** Text information as engines give it: getTextInfo() now, the textInfo getter in older V8; not yet in TypeScript's lib. */
+type LocaleWithTextInfo = Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+
+export function textDirection(lang: string): 'ltr' | 'rtl' {
   try {
-    const locale = /** @type {Intl.Locale & { textInfo?: { direction?: string }, getTextInfo?: () => { direction?: string } }} */ (new Intl.Locale(lang));
+    const locale: LocaleWithTextInfo = new Intl.Locale(lang);
     return (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
   } catch {
     return 'ltr';
   }
 }
 
-/**
- * The text of the article's first paragraph, for a description the source did not give.
- * @param {import('markdown-it/lib/token.mjs').default[]} tokens
- */
-function firstParagraph(tokens) {
+/** The text of the article's first paragraph, for a description the source did not give. */
+function firstParagraph(tokens: Token[]): string {
   for (let i = 0; i < tokens.length - 1; i++) {
     if (tokens[i].type !== 'paragraph_open' || tokens[i].level !== 0) continue;
     const words = (tokens[i + 1].children ?? [])
@@ -326,24 +330,19 @@ function firstParagraph(tokens) {
   return '';
 }
 
-/**
- * Shortens text at a word boundary, marking the cut with an ellipsis.
- * @param {string} text
- */
-export function shorten(text, length = DESCRIPTION_LENGTH) {
+/** Shortens text at a word boundary, marking the cut with an ellipsis. */
+export function shorten(text: string, length = DESCRIPTION_LENGTH): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length);
   const space = cut.lastIndexOf(' ');
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }
 
-/** @param {string} text */
-export function countWords(text) {
+export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** @param {string} text */
-export function slugify(text) {
+export function slugify(text: string): string {
   return text
     .normalize('NFKD')
     .toLowerCase()

@@ -3,12 +3,11 @@
 // so a long line can be scrolled with the arrow keys (WCAG 2.1.1) and browse mode can skip
 // the block by its name. Read aloud says that name and not the code (data-speak="code").
 // Footnotes get a labelled section and back links with names.
-import { escapeHtml } from '../page/page.ts';
-
-/** @typedef {import('markdown-it').default} MarkdownIt */
+import type { MarkdownIt } from 'markdown-it';
+import { escapeHtml } from '../escape.ts';
 
 /** How languages are named aloud (names, not phrases: read-aloud says them in any language); an unknown one as written. */
-const LANGUAGE_NAMES = {
+const LANGUAGE_NAMES: Record<string, string> = {
   bash: 'Bash', c: 'C', cpp: 'C++', 'c++': 'C++', cs: 'C#', csharp: 'C#', css: 'CSS', diff: 'diff', go: 'Go',
   html: 'HTML', java: 'Java', javascript: 'JavaScript', js: 'JavaScript', json: 'JSON', jsx: 'JSX', kotlin: 'Kotlin',
   lua: 'Lua', markdown: 'Markdown', md: 'Markdown', php: 'PHP', python: 'Python', py: 'Python', rb: 'Ruby', ruby: 'Ruby',
@@ -21,26 +20,28 @@ const PLAIN = ['', 'text', 'txt', 'plain', 'plaintext', 'output'];
 
 /**
  * A language's name as said aloud; empty for plain text.
- * @param {string} language the fence's language, as written
+ * @param language the fence's language, as written
  */
-export function languageName(language) {
+export function languageName(language: string): string {
   const key = language.toLowerCase();
-  return PLAIN.includes(key) ? '' : LANGUAGE_NAMES[/** @type {keyof typeof LANGUAGE_NAMES} */ (key)] ?? language;
+  // Own keys only: a fence in "constructor" must not find Object's.
+  return PLAIN.includes(key) ? '' : Object.hasOwn(LANGUAGE_NAMES, key) ? LANGUAGE_NAMES[key] : language;
 }
 
 /**
  * The accessible name of a code block.
- * @param {string} language the fence's language, as written
- * @param {number} lines
+ * @param language the fence's language, as written
  */
-export function codeLabel(language, lines) {
+export function codeLabel(language: string, lines: number): string {
   const name = languageName(language);
   return `Code example${name ? ` in ${name}` : ''}, ${lines} line${lines === 1 ? '' : 's'}`;
 }
 
-/** @param {MarkdownIt} md */
-export function codeBlocks(md) {
-  const block = (/** @type {string} */ code, /** @type {string} */ language) => {
+/** markdown-it-footnote's note on a footnote's tokens: which note, and which of its references. */
+type FootnoteMeta = { id: number; subId: number };
+
+export function codeBlocks(md: MarkdownIt): void {
+  const block = (code: string, language: string) => {
     const text = code.replace(/\n$/, '');
     const lines = text === '' ? 0 : text.split('\n').length;
     const label = codeLabel(language, lines);
@@ -66,8 +67,9 @@ export function codeBlocks(md) {
     // Read aloud skips the reference mark; the notes are read where they are, at the end.
     (ref?.(tokens, i, options, env, self) ?? '').replace('<sup class="footnote-ref">', '<sup class="footnote-ref" data-speak="skip">');
   md.renderer.rules.footnote_anchor = (tokens, i, options, env, self) => {
-    const id = md.renderer.rules.footnote_anchor_name?.(tokens, i, options, env, self) ?? String(tokens[i].meta.id + 1);
-    const sub = tokens[i].meta.subId > 0 ? `:${tokens[i].meta.subId}` : '';
-    return ` <a href="#fnref${id}${sub}" class="footnote-backref" data-speak="skip" aria-label="Back to reference ${tokens[i].meta.id + 1}">↩</a>`;
+    const meta = tokens[i].meta as FootnoteMeta;
+    const id = md.renderer.rules.footnote_anchor_name?.(tokens, i, options, env, self) ?? String(meta.id + 1);
+    const sub = meta.subId > 0 ? `:${meta.subId}` : '';
+    return ` <a href="#fnref${id}${sub}" class="footnote-backref" data-speak="skip" aria-label="Back to reference ${meta.id + 1}">↩</a>`;
   };
 }

@@ -17,9 +17,25 @@
 //  - table header cells get scope, and each body row's first cell becomes its row header.
 // It also rejects what the edition cannot present well, naming the source line.
 
-/** @typedef {import('markdown-it').default} MarkdownIt */
-/** @typedef {import('markdown-it/lib/token.mjs').default} Token */
-/** @typedef {import('markdown-it/lib/rules_core/state_core.mjs').default} StateCore */
+import type { Env, MarkdownIt, StateCore, Token } from 'markdown-it';
+
+/** One h2 of the article, as the contents list it. */
+export interface Section {
+  id: string;
+  text: string;
+}
+
+/** What this plugin reads from markdown-it's env (the title) and leaves in it. */
+export interface StructureEnv extends Env {
+  title?: unknown;
+  sections?: Section[];
+  /** Words in the body's text. */
+  words?: number;
+}
+
+/** `line` is 0-based within the Markdown body. */
+type Fail = (line: number, rule: string, message: string) => never;
+type Warn = (line: number, rule: string, message: string) => void;
 
 const ATTRIBUTION = /^(—|--)\s+/;
 
@@ -29,13 +45,9 @@ export const SOURCE_CLASSES = ['faq', 'author-note'];
 /** Classes the Markdown plugins themselves set. */
 const PLUGIN_CLASSES = ['task-list-item', 'contains-task-list', 'task-list-item-checkbox'];
 
-/**
- * @param {MarkdownIt} md
- * @param {{ fail: (line: number, message: string) => never, warn: (line: number, message: string) => void }} options
- *   `line` is 0-based within the Markdown body.
- */
-export function editionStructure(md, { fail, warn }) {
+export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; warn: Warn }): void {
   md.core.ruler.push('edition_structure', (state) => {
+    const env = state.env as StructureEnv;
     dropTitleHeading(state);
     keepKnownClasses(state.tokens, warn);
     validate(state.tokens, fail);
@@ -45,57 +57,49 @@ export function editionStructure(md, { fail, warn }) {
     state.tokens = quotesToFigures(state, fail);
     state.tokens = captionsFromHeadings(state);
     scopeTableHeaders(state.tokens);
-    state.env.sections = collectSections(state.tokens);
-    if (state.tokens.some((token) => token.type === 'footnote_block_open')) state.env.sections.push({ id: 'footnotes', text: 'Notes' });
-    state.env.words = countTextWords(state.tokens);
+    env.sections = collectSections(state.tokens);
+    if (state.tokens.some((token) => token.type === 'footnote_block_open')) env.sections.push({ id: 'footnotes', text: 'Notes' });
+    env.words = countTextWords(state.tokens);
   });
 }
 
 /**
  * A first heading that repeats the title (a Markdown file that also starts with "# Title")
  * is the title, which the page already shows.
- * @param {StateCore} state
  */
-function dropTitleHeading(state) {
+function dropTitleHeading(state: StateCore): void {
   const [open, inline] = state.tokens;
-  const same = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (open?.type === 'heading_open' && typeof state.env.title === 'string' && same(inlineText(inline)) === same(state.env.title)) {
+  const { title } = state.env as StructureEnv;
+  const same = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (open?.type === 'heading_open' && typeof title === 'string' && same(inlineText(inline)) === same(title)) {
     state.tokens.splice(0, 3);
   }
 }
 
-/**
- * @param {Token[]} tokens
- * @param {(line: number, message: string) => void} warn
- */
-function keepKnownClasses(tokens, warn) {
+function keepKnownClasses(tokens: Token[], warn: Warn): void {
   for (const token of tokens) {
-    const className = token.attrGet('class');
+    const className = attribute(token, 'class');
     if (!className) continue;
     const names = className.split(/\s+/).filter(Boolean);
     const kept = names.filter((name) => SOURCE_CLASSES.includes(name) || PLUGIN_CLASSES.includes(name));
     const dropped = names.filter((name) => !kept.includes(name));
     if (dropped.length > 0) {
-      warn(token.map?.[0] ?? 0, `class ${dropped.map((n) => `".${n}"`).join(', ')} is not one the edition knows (${SOURCE_CLASSES.map((n) => `.${n}`).join(', ')}); ignored`);
+      warn(token.map?.[0] ?? 0, 'unknown-class', `class ${dropped.map((n) => `".${n}"`).join(', ')} is not one the edition knows (${SOURCE_CLASSES.map((n) => `.${n}`).join(', ')}); ignored`);
     }
     if (kept.length > 0) token.attrSet('class', kept.join(' '));
     else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
   }
 }
 
-/**
- * @param {Token[]} tokens
- * @param {(line: number, message: string) => never} fail
- */
-function validate(tokens, fail) {
+function validate(tokens: Token[], fail: Fail): void {
   for (const token of tokens) {
     const line = token.map?.[0] ?? 0;
     if (token.type === 'inline') {
       for (const child of token.children ?? []) {
         if (child.type === 'image') {
-          const src = child.attrGet('src') ?? '';
-          if (child.content.trim() === '') fail(line, `image "${src}" needs alt text: ![what it shows](${src}) (a decorative picture: <img src="${src}" alt="">)`);
-          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) fail(line, `image "${src}" must be a file of this site, not loaded from elsewhere`);
+          const src = attribute(child, 'src');
+          if (child.content.trim() === '') fail(line, 'alt-text', `image "${src}" needs alt text: ![what it shows](${src}) (a decorative picture: <img src="${src}" alt="">)`);
+          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) fail(line, 'picture', `image "${src}" must be a file of this site, not loaded from elsewhere`);
         }
       }
     }
@@ -105,10 +109,8 @@ function validate(tokens, fail) {
 /**
  * Moves every heading by the same number of levels so the shallowest becomes h2, then fails
  * on a level that is skipped on the way down (h2 straight to h4), naming the source levels.
- * @param {Token[]} tokens
- * @param {(line: number, message: string) => never} fail
  */
-function shiftHeadings(tokens, fail) {
+function shiftHeadings(tokens: Token[], fail: Fail): void {
   const headings = tokens.filter((token) => token.type === 'heading_open' || token.type === 'heading_close');
   const levels = headings.map((token) => Number(token.tag.slice(1)));
   if (levels.length === 0) return;
@@ -120,9 +122,9 @@ function shiftHeadings(tokens, fail) {
       const line = token.map?.[0] ?? 0;
       if (level > previous + 1) {
         const from = previous < top ? 'the title' : `h${previous}`;
-        fail(line, `heading level skips from ${from} to h${level}; use h${previous + 1}`);
+        fail(line, 'heading-level', `heading level skips from ${from} to h${level}; use h${previous + 1}`);
       }
-      if (level - top + 2 > 6) fail(line, `this h${level} would be deeper than h6 once the outline starts at h2; use fewer levels`);
+      if (level - top + 2 > 6) fail(line, 'heading-level', `this h${level} would be deeper than h6 once the outline starts at h2; use fewer levels`);
       previous = level;
     }
     token.tag = `h${level - top + 2}`;
@@ -132,11 +134,9 @@ function shiftHeadings(tokens, fail) {
 /**
  * A picture alone in its paragraph with an italic line under it:
  * `![alt](file.jpg)` newline `*caption*` becomes a figure with that caption.
- * @param {StateCore} state
  */
-function captionedPictures(state) {
-  /** @type {Token[]} */
-  const out = [];
+function captionedPictures(state: StateCore): Token[] {
+  const out: Token[] = [];
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const [open, inline, close] = tokens.slice(i, i + 3);
@@ -173,10 +173,8 @@ function captionedPictures(state) {
   return out;
 }
 
-/** @param {StateCore} state */
-function wrapSections(state) {
-  /** @type {Token[]} */
-  const out = [];
+function wrapSections(state: StateCore): Token[] {
+  const out: Token[] = [];
   let open = false;
   for (const token of state.tokens) {
     // The notes are a section of their own, after the article's last.
@@ -187,7 +185,7 @@ function wrapSections(state) {
     if (token.type === 'heading_open' && token.tag === 'h2' && token.level === 0) {
       if (open) out.push(new state.Token('section_close', 'section', -1));
       const section = new state.Token('section_open', 'section', 1);
-      const className = token.attrGet('class');
+      const className = attribute(token, 'class');
       if (className) {
         section.attrSet('class', className);
         token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
@@ -202,14 +200,9 @@ function wrapSections(state) {
   return out;
 }
 
-/**
- * @param {StateCore} state
- * @param {(line: number, message: string) => never} fail
- */
-function quotesToFigures(state, fail) {
+function quotesToFigures(state: StateCore, fail: Fail): Token[] {
   const tokens = state.tokens;
-  /** @type {Token[]} */
-  const out = [];
+  const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.type !== 'blockquote_open') {
@@ -226,7 +219,7 @@ function quotesToFigures(state, fail) {
       i = close;
       continue;
     }
-    if (close - 3 === i + 1) fail(token.map?.[0] ?? 0, 'this quote has an attribution but no quoted text');
+    if (close - 3 === i + 1) fail(token.map?.[0] ?? 0, 'quote-attribution', 'this quote has an attribution but no quoted text');
     const first = inline.children?.[0];
     if (first?.type === 'text') first.content = first.content.replace(ATTRIBUTION, '');
     inline.content = inline.content.replace(ATTRIBUTION, '');
@@ -244,25 +237,22 @@ function quotesToFigures(state, fail) {
   return out;
 }
 
-/** @param {StateCore} state */
-function captionsFromHeadings(state) {
-  /** @type {Token[]} */
-  const out = [];
+function captionsFromHeadings(state: StateCore): Token[] {
+  const out: Token[] = [];
   for (const token of state.tokens) {
-    const heading = out.slice(-3);
+    const [, inline, close] = out.slice(-3);
     out.push(token);
-    if (token.type === 'table_open' && heading[2]?.type === 'heading_close') {
+    if (token.type === 'table_open' && inline && close?.type === 'heading_close') {
       const caption = new state.Token('caption_open', 'caption', 1);
       caption.attrSet('class', 'visually-hidden');
       caption.attrSet('data-edition', '');
-      out.push(caption, heading[1], new state.Token('caption_close', 'caption', -1));
+      out.push(caption, inline, new state.Token('caption_close', 'caption', -1));
     }
   }
   return out;
 }
 
-/** @param {Token[]} tokens */
-function scopeTableHeaders(tokens) {
+function scopeTableHeaders(tokens: Token[]): void {
   let inBody = false;
   let cell = 0;
   for (const token of tokens) {
@@ -279,7 +269,7 @@ function scopeTableHeaders(tokens) {
       cell++;
     }
     // Column alignment arrives as an inline style, which the Content-Security-Policy forbids.
-    const style = token.attrGet('style');
+    const style = attribute(token, 'style');
     if (style) {
       token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'style');
       token.attrJoin('class', `align-${style.replace('text-align:', '')}`);
@@ -287,35 +277,28 @@ function scopeTableHeaders(tokens) {
   }
 }
 
-/** @param {Token[]} tokens */
-function collectSections(tokens) {
+function collectSections(tokens: Token[]): Section[] {
   return tokens.flatMap((token, i) =>
     token.type === 'heading_open' && token.tag === 'h2'
-      ? [{ id: token.attrGet('id') ?? '', text: inlineText(tokens[i + 1]) }]
+      ? [{ id: attribute(token, 'id'), text: inlineText(tokens[i + 1]) }]
       : [],
   );
 }
 
-/** @param {Token[]} tokens */
-function countTextWords(tokens) {
+function countTextWords(tokens: Token[]): number {
   const text = tokens.filter((token) => token.type === 'inline').map(inlineText).join(' ');
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** @param {Token} inline */
-function inlineText(inline) {
-  return (inline.children ?? [])
+function inlineText(inline: Token | undefined): string {
+  return (inline?.children ?? [])
     .filter((child) => child.type === 'text' || child.type === 'code_inline')
     .map((child) => child.content)
     .join('')
     .trim();
 }
 
-/**
- * @param {Token[]} tokens
- * @param {number} openIndex
- */
-function matchingClose(tokens, openIndex) {
+function matchingClose(tokens: Token[], openIndex: number): number {
   let depth = 0;
   for (let i = openIndex; i < tokens.length; i++) {
     if (tokens[i].type === tokens[openIndex].type) depth++;
@@ -323,4 +306,9 @@ function matchingClose(tokens, openIndex) {
     if (depth === 0) return i;
   }
   return tokens.length - 1;
+}
+
+/** An attribute's value as text, empty when the token has none. */
+function attribute(token: Token, name: string): string {
+  return String(token.attrGet(name) ?? '');
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { escapeHtml } from '../page/page.ts';
+import { escapeHtml } from '../escape.ts';
 
 /** Widths made, in CSS px of a 1×, 1.5× and 2× screen for the article column (40rem). */
 export const WIDTHS = [400, 640, 960, 1280];
@@ -29,30 +29,41 @@ const QUALITIES = [
   { avif: 35, jpeg: 54, png: 60 },
 ];
 
-/**
- * @typedef {object} Variant
- * @property {number} width
- * @property {string} url relative to the page, e.g. "./assets/images/cat-1a2b3c4d5e-640.avif"
- *
- * @typedef {object} Picture
- * @property {number} width intrinsic, in px
- * @property {number} height
- * @property {{ type: string, variants: Variant[] }[]} sources modern formats, best first
- * @property {{ type: string, variants: Variant[] }} fallback
- * @property {{ path: string, body: Buffer }[]} files to write, relative to the site's folder
- */
+export interface Variant {
+  width: number;
+  /** Relative to the page, e.g. "./assets/images/cat-1a2b3c4d5e-640.avif". */
+  url: string;
+}
 
-/** @type {Map<string, Promise<Picture>>} */
-const made = new Map();
+/** One format of a picture, in every width made. */
+export interface PictureFormat {
+  type: string;
+  variants: Variant[];
+}
+
+/** A file to write, relative to the site's folder. */
+export interface PictureFile {
+  path: string;
+  body: Buffer;
+}
+
+export interface Picture {
+  /** Intrinsic, in px. */
+  width: number;
+  height: number;
+  /** Modern formats, best first. */
+  sources: PictureFormat[];
+  fallback: PictureFormat;
+  files: PictureFile[];
+}
+
+const made = new Map<string, Promise<Picture>>();
 
 /** Raised for a file that cannot be made into a picture; the caller names the source line. */
 export class PictureError extends Error {}
 
-/**
- * @param {string} file path of the picture
- * @returns {Promise<Picture>}
- */
-export async function makePicture(file) {
+/** @param file path of the picture */
+export async function makePicture(file: string): Promise<Picture> {
   let body;
   try {
     body = await readFile(file);
@@ -70,12 +81,7 @@ export async function makePicture(file) {
   return picture;
 }
 
-/**
- * @param {Buffer} body
- * @param {string} file
- * @returns {Promise<Picture>}
- */
-async function encode(body, file) {
+async function encode(body: Buffer, file: string): Promise<Picture> {
   const stem = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'picture';
   let meta;
   try {
@@ -85,9 +91,8 @@ async function encode(body, file) {
   }
   const { width = 0, height = 0 } = meta;
   if (!width || !height) throw new PictureError(`picture "${file}" has no width and height`);
-  /** @type {{ path: string, body: Buffer }[]} */
-  const files = [];
-  const save = (/** @type {Buffer} */ data, /** @type {string} */ suffix) => {
+  const files: PictureFile[] = [];
+  const save = (data: Buffer, suffix: string) => {
     const name = `${IMAGES_DIR}/${stem}-${createHash('sha256').update(data).digest('hex').slice(0, 10)}${suffix}`;
     files.push({ path: name, body: data });
     return `./${name}`;
@@ -104,8 +109,7 @@ async function encode(body, file) {
   const desktop = widths.find((w) => w >= Math.min(DESKTOP_SLOT, width)) ?? widths.at(-1);
   const image = sharp(body).rotate();
 
-  /** @param {'avif' | 'jpeg' | 'png'} format */
-  const variantsOf = async (format) => {
+  const variantsOf = async (format: 'avif' | 'jpeg' | 'png') => {
     for (const quality of QUALITIES) {
       const encoded = await Promise.all(widths.map(async (w) => {
         const resized = image.clone().resize({ width: w, withoutEnlargement: true });
@@ -127,7 +131,7 @@ async function encode(body, file) {
 
   const avif = await variantsOf('avif');
   const fallback = await variantsOf(fallbackFormat);
-  const urls = (/** @type {{ width: number, data: Buffer }[]} */ list, /** @type {string} */ ext) =>
+  const urls = (list: { width: number; data: Buffer }[], ext: string): Variant[] =>
     list.map((v) => ({ width: v.width, url: save(v.data, `-${v.width}.${ext}`) }));
   return {
     width,
@@ -138,16 +142,21 @@ async function encode(body, file) {
   };
 }
 
-/**
- * The markup for one use of a picture.
- * @param {Picture} picture
- * @param {{ alt: string, width?: number, eager: boolean }} use `width`: the source's display width, if it gave one
- */
-export function pictureMarkup(picture, { alt, width, eager }) {
+/** One place a picture is shown. */
+interface PictureUse {
+  alt: string;
+  /** The source's display width, if it gave one. */
+  width?: number;
+  /** On the first screen: not loaded lazily. */
+  eager: boolean;
+}
+
+/** The markup for one use of a picture. */
+export function pictureMarkup(picture: Picture, { alt, width, eager }: PictureUse): string {
   const shownWidth = width && width < picture.width ? width : picture.width;
   const shownHeight = Math.round((picture.height * shownWidth) / picture.width);
   const sizes = width && width < picture.width ? `min(${shownWidth}px, 100vw)` : SIZES;
-  const srcset = (/** @type {Variant[]} */ variants) => variants.map((v) => `${v.url} ${v.width}w`).join(', ');
+  const srcset = (variants: Variant[]) => variants.map((v) => `${v.url} ${v.width}w`).join(', ');
   const largest = picture.fallback.variants.at(-1);
   const img = [
     `<img src="${escapeHtml(largest?.url ?? '')}"`,

@@ -6,38 +6,39 @@
 
 const SHORTCODE = /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{%[\s\S]*?%\}|\{\{\s*[A-Za-z_]\w*\([^)]*\)\s*\}\}/g;
 
+interface ShortcodeOptions {
+  /** 0-based lines inside code blocks. */
+  codeLines: Set<number>;
+  /** `line` is 0-based within the body. */
+  warn: (line: number, rule: string, message: string) => void;
+}
+
 /**
- * @param {string} markdown the article body
- * @param {{ codeLines: Set<number>, warn: (line: number, message: string) => void }} options
- *   `codeLines`: 0-based lines inside code blocks; `line` is 0-based within the body
- * @returns {string} the body without shortcodes, with the same lines
+ * @param markdown the article body
+ * @returns the body without shortcodes, with the same lines
  */
-export function removeShortcodes(markdown, { codeLines, warn }) {
+export function removeShortcodes(markdown: string, { codeLines, warn }: ShortcodeOptions): string {
   const lineStarts = [0];
   for (let i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (/** @type {number} */ offset) => {
+  const lineAt = (offset: number) => {
     let line = 0;
     while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
     return line;
   };
-  return markdown.replace(SHORTCODE, (match, /** @type {number} */ offset) => {
+  return markdown.replace(SHORTCODE, (match: string, offset: number) => {
     const line = lineAt(offset);
     if (codeLines.has(line) || insideCodeSpan(markdown.slice(lineStarts[line], offset))) return match;
     const name = /^\{[{%][<%]?\s*(\/?[\w.-]+)/.exec(match)?.[1] ?? 'shortcode';
-    warn(line, `shortcode "${name}" cannot be rendered here and is left out: ${oneLine(match)}`);
+    warn(line, 'shortcode', `shortcode "${name}" cannot be rendered here and is left out: ${oneLine(match)}`);
     // Keep the line count, so later messages still name the right lines.
     return '\n'.repeat(match.split('\n').length - 1);
   });
 }
 
-/**
- * Whether the text before a match on its line leaves an inline code span open.
- * @param {string} before
- */
-const insideCodeSpan = (before) => (before.match(/`+/g) ?? []).length % 2 === 1;
+/** Whether the text before a match on its line leaves an inline code span open. */
+const insideCodeSpan = (before: string): boolean => (before.match(/`+/g) ?? []).length % 2 === 1;
 
-/** @param {string} text */
-const oneLine = (text) => {
+const oneLine = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 };

@@ -8,11 +8,8 @@ import * as esbuild from 'esbuild';
 /** A css`…` template with no ${…}, escape or nested backtick: plain CSS text. */
 const CSS_TEMPLATE = /\bcss`([^`$\\]*)`/g;
 
-/**
- * @param {string[]} target the browsers the build targets
- * @returns {import('esbuild').Plugin}
- */
-export function minifyComponentStyles(target) {
+/** @param target the browsers the build targets */
+export function minifyComponentStyles(target: string[]): esbuild.Plugin {
   return {
     name: 'minify-component-styles',
     setup(build) {
@@ -28,7 +25,7 @@ export function minifyComponentStyles(target) {
           // Written back into a template literal, the CSS must not be able to end it or escape from it.
           const safe = !/[`\\]|\$\{/.test(css);
           contents += source.slice(from, match.index) + (safe ? `css\`${css}\`` : match[0]);
-          from = /** @type {number} */ (match.index) + match[0].length;
+          from = match.index + match[0].length;
         }
         return { contents: contents + source.slice(from), loader: 'ts' };
       });

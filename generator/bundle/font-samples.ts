@@ -6,41 +6,42 @@
 // /font-samples/NAME.woff2.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { Plugin } from 'esbuild';
 import subsetFont from 'subset-font';
 import { READING_SETTINGS } from '../../src/preferences/reading-settings.ts';
 
 const require = createRequire(import.meta.url);
 
+type FontChoice = keyof typeof READING_SETTINGS.font.choices;
+
 /** Each optional font: its reading setting's choice, and its regular face as the package ships it. */
-const FONTS = {
+const FONTS: Record<string, { choice: FontChoice; file: string } | undefined> = {
   'atkinson-hyperlegible': { choice: 'atkinson', file: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2' },
   opendyslexic: { choice: 'opendyslexic', file: '@fontsource/opendyslexic/files/opendyslexic-latin-400-normal.woff2' },
 };
 
-/** @type {Map<string, Promise<Buffer>>} */
-const made = new Map();
+const made = new Map<string, Promise<Buffer>>();
 
 /**
  * The sample font for a name in the stylesheet: only the glyphs of the label the panel shows.
- * @param {string} name a key of FONTS
+ * @param name a key of FONTS
  */
-export function fontSample(name) {
-  const font = FONTS[/** @type {keyof typeof FONTS} */ (name)];
+export function fontSample(name: string): Promise<Buffer> {
+  // Own keys only: /font-samples/constructor.woff2 must not find Object's.
+  const font = Object.hasOwn(FONTS, name) ? FONTS[name] : undefined;
   if (!font) throw new Error(`font-sample:${name}: no such font (known: ${Object.keys(FONTS).join(', ')})`);
-  if (!made.has(name)) {
-    made.set(
-      name,
-      (async () => {
-        const label = READING_SETTINGS.font.choices[font.choice];
-        return subsetFont(await readFile(require.resolve(font.file)), label, { targetFormat: 'woff2' });
-      })(),
-    );
+  let sample = made.get(name);
+  if (!sample) {
+    sample = (async () => {
+      const label = READING_SETTINGS.font.choices[font.choice];
+      return subsetFont(await readFile(require.resolve(font.file)), label, { targetFormat: 'woff2' });
+    })();
+    made.set(name, sample);
   }
-  return /** @type {Promise<Buffer>} */ (made.get(name));
+  return sample;
 }
 
-/** @type {import('esbuild').Plugin} */
-export const fontSamplesPlugin = {
+export const fontSamplesPlugin: Plugin = {
   name: 'font-samples',
   setup(build) {
     build.onResolve({ filter: /^font-sample:/ }, ({ path }) => ({ path: `${path.slice('font-sample:'.length)}-sample.woff2`, namespace: 'font-sample' }));
@@ -54,7 +55,7 @@ export const fontSamplesPlugin = {
 /** The dev server's address for a sample. */
 export const DEV_SAMPLE_PATH = /^\/font-samples\/([a-z-]+)\.woff2$/;
 
-/** @param {string} css src/styles/edition/tokens.css as written */
-export function withDevSampleUrls(css) {
+/** @param css src/styles/edition/tokens.css as written */
+export function withDevSampleUrls(css: string): string {
   return css.replace(/font-sample:([a-z-]+)/g, '/font-samples/$1.woff2');
 }

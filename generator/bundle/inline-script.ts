@@ -5,8 +5,7 @@ import * as esbuild from 'esbuild';
 /** The snippet that runs in <head> before first paint. */
 export const HEAD_SNIPPET_ENTRY = 'src/head-snippet.ts';
 
-/** @param {string} entry */
-export async function bundleInlineScript(entry) {
+export async function bundleInlineScript(entry: string): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

@@ -3,20 +3,28 @@
 // PNGs are written with a palette (libimagequant, inside sharp): the drawing has a few flat
 // colours, so this is a fifth of the bytes with no visible change, and the worker precaches them.
 import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import sharp, { type PngOptions } from 'sharp';
 
 export const ICON_SOURCE = 'assets/icons/icon.svg';
 
-/**
- * @typedef {object} Icon
- * @property {string} file path under the site root
- * @property {string} type
- * @property {number} [size] square size in px of a PNG; the SVG scales
- * @property {'any' | 'maskable'} [purpose] its purpose in the web app manifest; none for Apple's, which the page links
- */
+export interface Icon {
+  /** Path under the site root. */
+  file: string;
+  type: string;
+  /** Square size in px of a PNG; the SVG scales. */
+  size?: number;
+  /** Its purpose in the web app manifest; none for Apple's, which the page links. */
+  purpose?: 'any' | 'maskable';
+}
 
-/** @type {Icon[]} */
-export const ICONS = [
+/** An icon made, ready to write or serve. */
+export interface RenderedIcon {
+  file: string;
+  type: string;
+  body: Buffer;
+}
+
+export const ICONS: Icon[] = [
   { file: 'icons/icon.svg', type: 'image/svg+xml', purpose: 'any' },
   { file: 'icons/icon-192.png', type: 'image/png', size: 192, purpose: 'any' },
   { file: 'icons/icon-512.png', type: 'image/png', size: 512, purpose: 'any' },
@@ -24,15 +32,13 @@ export const ICONS = [
   { file: 'icons/apple-touch-icon.png', type: 'image/png', size: 180 },
 ];
 
-/** @type {import('sharp').PngOptions} */
-const PNG = { palette: true, quality: 90, effort: 10, compressionLevel: 9 };
+const PNG: PngOptions = { palette: true, quality: 90, effort: 10, compressionLevel: 9 };
 
 /**
  * Renders every icon. Maskable icons (and Apple's, which iOS rounds itself) fill the square
  * with the icon's background and keep the drawing inside the central 80% safe zone.
- * @returns {Promise<{ file: string, type: string, body: Buffer }[]>}
  */
-export async function renderIcons() {
+export async function renderIcons(): Promise<RenderedIcon[]> {
   const svg = await readFile(ICON_SOURCE);
   const background = /<rect[^>]*fill="(#[0-9a-f]{6})"/i.exec(svg.toString())?.[1];
   if (!background) throw new Error(`${ICON_SOURCE}: the background <rect> needs a fill colour`);

@@ -1,11 +1,11 @@
 // The web app manifest, so the installed edition carries the site's name, language and
 // description and the page's light background. A one-article site is named after its
 // article; a site of several after itself, starting at its index.
+import type { Site } from '../site.ts';
 import { ICONS } from './icons.ts';
 import { THEME_COLORS } from './page.ts';
 
-/** @param {import('../site.ts').Site} site */
-export function webManifest({ config, pages, hasIndex }) {
+export function webManifest({ config, pages, hasIndex }: Site): string {
   const home = hasIndex ? undefined : pages[0].article.meta;
   const manifest = {
     id: './',

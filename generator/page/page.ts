@@ -1,28 +1,35 @@
 // The HTML page around a rendered article. Shared by the dev server and the build,
 // so what a developer sees is what ships.
 import { createHash } from 'node:crypto';
-import { audioLinks, audioObject } from '../audio/page-audio.ts';
-import { DEFAULT_CONFIG } from '../site-config.ts';
+import type { Article } from '../article/article.ts';
+import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts';
+import { escapeHtml } from '../escape.ts';
+import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
 
-/** @typedef {import('../article/article.ts').Article} Article */
-
-/**
- * @typedef {object} PageAssets
- * @property {string} script URL of the module that enhances the page
- * @property {string[]} [modulePreloads] URLs of the chunks that module imports statically,
- *   fetched beside it rather than after it
- * @property {string} [stylesheet] URL of the edition's stylesheet (the dev server links it)
- * @property {string} [inlineStylesheet] the stylesheet itself (the build inlines it, so no
- *   request blocks the first paint)
- * @property {string} headSnippet inline script run in <head> before first paint (src/head-snippet.ts)
- * @property {string} [serviceWorker] URL of the offline worker; only the build sets it, so the
- *   dev server never registers a caching worker and development is never served stale
- * @property {import('../audio/page-audio.ts').PageAudio} [audio] the article's audio edition, where the build rendered one
- * @property {string} [feed] URL of the site's podcast feed, where the build wrote one
- */
+export interface PageAssets {
+  /** URL of the module that enhances the page. */
+  script: string;
+  /** URLs of the chunks that module imports statically, fetched beside it rather than after it. */
+  modulePreloads?: string[];
+  /** URL of the edition's stylesheet (the dev server links it). */
+  stylesheet?: string;
+  /** The stylesheet itself (the build inlines it, so no request blocks the first paint). */
+  inlineStylesheet?: string;
+  /** Inline script run in <head> before first paint (src/head-snippet.ts). */
+  headSnippet: string;
+  /**
+   * URL of the offline worker; only the build sets it, so the dev server never registers a
+   * caching worker and development is never served stale.
+   */
+  serviceWorker?: string;
+  /** The article's audio edition, where the build rendered one. */
+  audio?: PageAudio;
+  /** URL of the site's podcast feed, where the build wrote one. */
+  feed?: string;
+}
 
 /** The settings of a site that has no settings file (see generator/site-config.ts). */
-const DEFAULT_SITE = DEFAULT_CONFIG;
+const DEFAULT_SITE: SiteConfig = DEFAULT_CONFIG;
 
 export const SITE_NAME = DEFAULT_CONFIG.title;
 
@@ -48,9 +55,8 @@ const COLLAPSE_TOC_ON_PHONES =
  * replaced by its links. Fetched while the page parsed, they shared its first moments for nothing
  * the first paint shows (Lighthouse counted them into the largest paint: 905 ms, against 741–802
  * now). The tab's icon stays in the head: linked late, browsers ask for /favicon.ico first.
- * @param {PageAssets} assets
  */
-const loadAfterFirstPaint = ({ script, modulePreloads = [] }) =>
+const loadAfterFirstPaint = ({ script, modulePreloads = [] }: PageAssets): string =>
   `let started=false;const start=()=>{if(started)return;started=true;const links=document.getElementById('install-links');if(links)links.outerHTML=links.textContent;for(const href of ${jsonForHtml(modulePreloads)})document.head.append(Object.assign(document.createElement('link'),{rel:'modulepreload',href}));import(${jsonForHtml(script)})};` +
   'const painted=(then)=>requestAnimationFrame(()=>setTimeout(then));const afterPaint=()=>painted(()=>painted(start));' +
   "if(PerformanceObserver.supportedEntryTypes?.includes('paint'))new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length>0){observer.disconnect();afterPaint()}}).observe({type:'paint',buffered:true});" +
@@ -60,10 +66,8 @@ const loadAfterFirstPaint = ({ script, modulePreloads = [] }) =>
  * The Content-Security-Policy: same-origin resources only; inline script and style only for
  * the snippets and stylesheet whose hashes it lists, never 'unsafe-inline' (JSON-LD is data,
  * which CSP does not execute).
- * @param {string[]} inlineScripts
- * @param {string[]} [inlineStyles]
  */
-export const contentSecurityPolicy = (inlineScripts, inlineStyles = []) => [
+export const contentSecurityPolicy = (inlineScripts: string[], inlineStyles: string[] = []): string => [
   "default-src 'self'",
   `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
   ["style-src 'self'", ...inlineStyles.map(hash)].join(' '),
@@ -88,26 +92,34 @@ const SEPARATOR = '<span aria-hidden="true"> · </span>';
  * The document's title: the article's, then the site's, joined by a comma (which no screen
  * reader speaks at its default punctuation level, unlike "·" or "|"), or by nothing more
  * than a space when the title ends in its own punctuation.
- * @param {string} title
- * @param {string} siteName
  */
-export const pageTitle = (title, siteName) => `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
+export const pageTitle = (title: string, siteName: string): string => `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
 
-/**
- * @typedef {object} PageContext where the page stands in its site
- * @property {import('../site-config.ts').SiteConfig} [site]
- * @property {string} [page] this page's file name, for its canonical address
- * @property {{ index: string, previous?: { page: string, title: string, lang: string }, next?: { page: string, title: string, lang: string } }} [nav]
- *   links to the site's index and the articles either side, when the site has several
- */
+/** An article another links to. */
+interface NavLink {
+  page: string;
+  title: string;
+  lang: string;
+}
 
-/**
- * @param {Article} article
- * @param {PageAssets} assets
- * @param {string | null} [lexicon] pronunciation lexicon JSON for read-aloud
- * @param {PageContext} [context]
- */
-export function renderPage(article, assets, lexicon = null, { site = DEFAULT_SITE, page = 'index.html', nav } = {}) {
+/** Links to the site's index and the articles either side. */
+interface ArticleNav {
+  index: string;
+  previous?: NavLink;
+  next?: NavLink;
+}
+
+/** Where the page stands in its site. */
+export interface PageContext {
+  site?: SiteConfig;
+  /** This page's file name, for its canonical address. */
+  page?: string;
+  /** When the site has several articles. */
+  nav?: ArticleNav;
+}
+
+/** @param lexicon pronunciation lexicon JSON for read-aloud */
+export function renderPage(article: Article, assets: PageAssets, lexicon: string | null = null, { site = DEFAULT_SITE, page = 'index.html', nav }: PageContext = {}): string {
   const { meta } = article;
   const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
   const jsonLd = {
@@ -178,20 +190,18 @@ ${nav ? articleNav(nav) : ''}</main>
 `;
 }
 
-/**
- * @typedef {object} IndexEntry one article as the index lists it
- * @property {string} page
- * @property {Article} article
- */
+/** One article as the index lists it. */
+export interface IndexEntry {
+  page: string;
+  article: Article;
+}
 
 /**
  * The index of a site with several articles: its title, then each article newest first, with
  * its author, date, reading time and description.
- * @param {import('../site-config.ts').SiteConfig} site
- * @param {IndexEntry[]} entries newest first
- * @param {PageAssets} assets
+ * @param entries newest first
  */
-export function renderIndexPage(site, entries, assets) {
+export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets: PageAssets): string {
   const url = site.baseUrl;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -255,10 +265,8 @@ ${items.join('\n')}
  * article that was never kept (sites of several articles): it says so, and lists the articles
  * that are kept (read from the cache by <kept-articles>; without script, the link to the index,
  * which marks them).
- * @param {import('../site-config.ts').SiteConfig} site
- * @param {PageAssets} assets
  */
-export function renderNotKeptPage(site, assets) {
+export function renderNotKeptPage(site: SiteConfig, assets: PageAssets): string {
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
 ${documentHead({ title: `Not available offline, ${site.title}`, description: 'This article was not kept for offline reading.', assets, inlineScripts: [] })}
@@ -281,11 +289,17 @@ ${siteHeader(site, { player: false, home: './' })}
 `;
 }
 
-/**
- * Everything in <head> up to the page's own data: policy, names, icons, styles, the script.
- * @param {{ title: string, description: string, author?: string, url?: string, assets: PageAssets, inlineScripts: string[] }} head
- */
-function documentHead({ title, description, author, url, assets, inlineScripts }) {
+interface DocumentHead {
+  title: string;
+  description: string;
+  author?: string;
+  url?: string;
+  assets: PageAssets;
+  inlineScripts: string[];
+}
+
+/** Everything in <head> up to the page's own data: policy, names, icons, styles, the script. */
+function documentHead({ title, description, author, url, assets, inlineScripts }: DocumentHead): string {
   const loader = loadAfterFirstPaint(assets);
   return `<head>
 <meta charset="utf-8">
@@ -305,14 +319,21 @@ ${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link
 <script type="module">${loader}</script>`;
 }
 
+interface HeaderOptions {
+  player: boolean;
+  home?: string;
+  /**
+   * What the offline details say of this page: an article kept on its own, or the one
+   * article, saved as the home page.
+   */
+  offline?: 'article' | 'home-article';
+}
+
 /**
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
- * @param {import('../site-config.ts').SiteConfig} site
- * @param {{ player: boolean, home?: string, offline?: 'article' | 'home-article' }} options `offline`: what
- *   the offline details say of this page (an article kept on its own, or the one article, saved as the home page)
  */
-function siteHeader(site, { player, home, offline }) {
+function siteHeader(site: SiteConfig, { player, home, offline }: HeaderOptions): string {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
   return `<header class="site-header">
 <div class="toolbar">
@@ -323,12 +344,9 @@ ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-pa
 </header>`;
 }
 
-/**
- * Links from an article to the index and the articles either side of it.
- * @param {NonNullable<PageContext['nav']>} nav
- */
-function articleNav({ index, previous, next }) {
-  const link = (/** @type {{ page: string, title: string, lang: string }} */ to, /** @type {string} */ rel, /** @type {string} */ label) =>
+/** Links from an article to the index and the articles either side of it. */
+function articleNav({ index, previous, next }: ArticleNav): string {
+  const link = (to: NavLink, rel: string, label: string) =>
     `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label}: <span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span></a></li>\n`;
   return `<nav class="article-nav" aria-label="More articles">
 <ul>
@@ -338,19 +356,15 @@ ${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next',
 `;
 }
 
-/**
- * schema.org authors: one Person, or a list of them.
- * @param {string[]} names
- */
-const people = (names) => (names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name })));
+/** schema.org authors: one Person, or a list of them. */
+const people = (names: string[]) => (names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name })));
 
 /**
  * A publication date as readers of the site's language write it ("31 May 2024").
- * @param {string} date ISO 8601
- * @param {string} lang
+ * @param date ISO 8601
  */
-export function formatDate(date, lang) {
-  const options = /** @type {const} */ ({ dateStyle: 'long', timeZone: 'UTC' });
+export function formatDate(date: string, lang: string): string {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
   try {
     return new Intl.DateTimeFormat(lang, options).format(new Date(date));
   } catch {
@@ -362,26 +376,16 @@ export function formatDate(date, lang) {
  * A "Listen from here" control beside each section heading and FAQ question, right after the
  * heading, naming the heading it starts at. It is the edition's, not the article's
  * (data-edition), and shows only where speech works.
- * @param {string} html
  */
-export function withListenButtons(html) {
+export function withListenButtons(html: string): string {
   return html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
 }
 
-/** @param {string} script */
-function hash(script) {
+function hash(script: string): string {
   return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
-/** @param {string} text */
-export function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/**
- * JSON inside <script> must not be able to close the element.
- * @param {unknown} value
- */
-function jsonForHtml(value) {
+/** JSON inside <script> must not be able to close the element. */
+function jsonForHtml(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }

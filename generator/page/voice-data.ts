@@ -14,40 +14,48 @@ export const VOICES_DIR = 'voices';
 
 const QUALITIES = ['veryLow', 'low', 'normal', 'high', 'veryHigh'];
 
-/**
- * @typedef {object} RecommendedVoice
- * @property {string} name the voice's name as browsers report it
- * @property {string[]} [altNames] other names the same voice goes by (Android's voice ids among them)
- * @property {string} label a friendly name ("Aria")
- * @property {string} language BCP 47
- * @property {'female' | 'male' | 'neutral'} [gender]
- * @property {string[]} quality the tiers the voice comes in, worst first ("low", "normal", "high")
- */
+const GENDERS = ['female', 'male', 'neutral'] as const;
+type Gender = (typeof GENDERS)[number];
+const isGender = (value: unknown): value is Gender => GENDERS.includes(value as Gender);
+
+export interface RecommendedVoice {
+  /** The voice's name as browsers report it. */
+  name: string;
+  /** Other names the same voice goes by (Android's voice ids among them). */
+  altNames?: string[];
+  /** A friendly name ("Aria"). */
+  label: string;
+  /** BCP 47. */
+  language: string;
+  gender?: Gender;
+  /** The tiers the voice comes in, worst first ("low", "normal", "high"). */
+  quality: string[];
+}
 
 /**
  * The recommended voices for a language's primary subtag, best first as Readium lists them;
  * an empty list for a language it does not cover.
- * @param {string} lang
- * @returns {Promise<RecommendedVoice[]>}
  */
-export async function recommendedVoiceData(lang) {
+export async function recommendedVoiceData(lang: string): Promise<RecommendedVoice[]> {
   const primary = lang.split('-')[0].toLowerCase();
   // The package exports its code, not its data files: find the data beside its entry point.
   const entry = createRequire(import.meta.url).resolve('@readium/speech');
   const dir = path.dirname(entry);
   const file = (await readdir(dir)).find((name) => name.startsWith(`${primary}-`) && name.endsWith('.js') && !name.includes('.d.'));
   if (!file) return [];
-  const { default: data } = await import(pathToFileURL(path.join(dir, file)).href);
-  if (!Array.isArray(data?.voices)) throw new Error(`@readium/speech: ${file} has no voice list; has the package changed?`);
-  return data.voices.map((/** @type {Record<string, any>} */ voice) => {
-    const altNames = [voice.altNames, voice.nativeID].flat().filter((name) => typeof name === 'string' && name !== '');
-    const quality = [voice.quality].flat().filter((q) => QUALITIES.includes(String(q)));
+  // A data file of the package, which its types do not describe: checked as it is read.
+  const data: unknown = (await import(pathToFileURL(path.join(dir, file)).href)).default;
+  const voices = typeof data === 'object' && data !== null && 'voices' in data ? data.voices : undefined;
+  if (!Array.isArray(voices)) throw new Error(`@readium/speech: ${file} has no voice list; has the package changed?`);
+  return voices.map((voice: Record<string, unknown>) => {
+    const altNames = [voice.altNames, voice.nativeID].flat().filter((name): name is string => typeof name === 'string' && name !== '');
+    const quality = [voice.quality].flat().filter((q): q is string => typeof q === 'string' && QUALITIES.includes(q));
     return {
       name: String(voice.name),
       ...(altNames.length > 0 ? { altNames } : {}),
       label: String(voice.label ?? voice.name),
       language: String(voice.language ?? primary),
-      ...(['female', 'male', 'neutral'].includes(voice.gender) ? { gender: voice.gender } : {}),
+      ...(isGender(voice.gender) ? { gender: voice.gender } : {}),
       quality,
     };
   });

@@ -6,8 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { renderArticle } from '../../generator/article/article.ts';
 import { codeLabel } from '../../generator/article/code-blocks.ts';
 
-/** @param {string} body */
-const render = (body) => renderArticle(`---\ntitle: Blocks\n---\n${body}`, 'post.md');
+const render = (body: string) => renderArticle(`---\ntitle: Blocks\n---\n${body}`, 'post.md');
 
 test('a code block keeps its language, in a focusable region named by language and length', async () => {
   const { html } = await render('```rust\nfn main() {\n    println!("<hi>");\n}\n```\n');

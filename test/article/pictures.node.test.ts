@@ -7,16 +7,15 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { renderArticle } from '../../generator/article/article.ts';
+import { renderArticle, type Article } from '../../generator/article/article.ts';
 import { makePicture, PICTURE_BUDGET, WIDTHS } from '../../generator/article/pictures.ts';
 
 const BUNDLE = 'test/fixtures/articles/blog/borrowing-in-rust';
 
-/** @type {Promise<import('../../generator/article/article.ts').Article>} */
-const bundle = readFile(`${BUNDLE}/index.md`, 'utf8').then((source) => renderArticle(source, `${BUNDLE}/index.md`));
+const bundle: Promise<Article> = readFile(`${BUNDLE}/index.md`, 'utf8').then((source) => renderArticle(source, `${BUNDLE}/index.md`));
 
 /** The <picture> or <img> whose alt text starts with `alt`. */
-async function pictureFor(/** @type {string} */ alt) {
+async function pictureFor(alt: string) {
   const { html } = await bundle;
   const match = new RegExp(`<picture[^>]*>(?:(?!</picture>).)*alt="${alt}[^"]*"(?:(?!</picture>).)*</picture>`).exec(html);
   assert.ok(match, `a picture with alt "${alt}"`);

@@ -7,8 +7,7 @@ import { renderArticle } from '../../generator/article/article.ts';
 
 const FRONT = '---\ntitle: HTML in Markdown\n---\n\n';
 
-/** @param {string} body */
-const render = (body) => renderArticle(FRONT + body, 'post.md');
+const render = (body: string) => renderArticle(FRONT + body, 'post.md');
 
 test('meaning Markdown has no syntax for is kept, with lang, dir and title', async () => {
   const { html, warnings } = await render(

@@ -25,18 +25,12 @@ description: A short article used by the tests.
 ---
 `;
 
-/** @param {string} body */
-const render = (body, front = FRONT) => renderArticle(front + body, 'articles/test.md');
+const render = (body: string, front = FRONT) => renderArticle(front + body, 'articles/test.md');
 
-/**
- * @param {() => Promise<unknown>} fn
- * @param {number} line
- * @param {RegExp} message
- */
-async function throwsAt(fn, line, message) {
+async function throwsAt(fn: () => Promise<unknown>, line: number, message: RegExp) {
   await assert.rejects(fn, (error) => {
     assert.ok(error instanceof ArticleSourceError);
-    assert.equal(error.line, line);
+    assert.equal(error.diagnostic.line, line);
     assert.match(error.message, new RegExp(`^articles/test\\.md:${line}: `));
     assert.match(error.message, message);
     return true;
