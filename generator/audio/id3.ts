@@ -3,21 +3,19 @@
 // show and skip by. Written with node-id3, which supports both frames.
 import NodeID3 from 'node-id3';
 
-/**
- * @typedef {object} AudioTags
- * @property {string} title
- * @property {string} author
- * @property {string} album the edition's name
- * @property {string} description
- * @property {{ title: string, start: number, end: number }[]} chapters seconds
- */
+interface AudioTags {
+  title: string;
+  /** None where the article names no author. */
+  author?: string;
+  /** The edition's name. */
+  album: string;
+  description: string;
+  /** In seconds. */
+  chapters: { title: string; start: number; end: number }[];
+}
 
-/**
- * The MP3 with an ID3v2 tag in front.
- * @param {Uint8Array} mp3
- * @param {AudioTags} tags
- */
-export function withTags(mp3, { title, author, album, description, chapters }) {
+/** The MP3 with an ID3v2 tag in front. */
+export function withTags(mp3: Uint8Array, { title, author, album, description, chapters }: AudioTags): Buffer {
   const ids = chapters.map((_, i) => `chapter${i + 1}`);
   const tag = NodeID3.create({
     title,

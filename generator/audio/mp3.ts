@@ -14,25 +14,22 @@ export const ENCODER_DELAY = 576;
 const LSF_BITRATES = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
 /** Bitrates (kbps) of MPEG-1 Layer III (32–48 kHz) by header index. */
 const MPEG1_BITRATES = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
-const SAMPLE_RATES = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const SAMPLE_RATES: Record<0 | 2 | 3, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
 
-/**
- * @typedef {object} FrameHeader
- * @property {1 | 2 | 2.5} version MPEG version
- * @property {number} bitrate kbps
- * @property {number} sampleRate
- * @property {number} samplesPerFrame
- * @property {number} size bytes, header included
- * @property {boolean} mono
- */
+interface FrameHeader {
+  /** MPEG version. */
+  version: 1 | 2 | 2.5;
+  /** kbps. */
+  bitrate: number;
+  sampleRate: number;
+  samplesPerFrame: number;
+  /** Bytes, header included. */
+  size: number;
+  mono: boolean;
+}
 
-/**
- * The Layer III frame header at `at`, or undefined when there is none.
- * @param {Uint8Array} bytes
- * @param {number} at
- * @returns {FrameHeader | undefined}
- */
-export function frameHeader(bytes, at) {
+/** The Layer III frame header at `at`, or undefined when there is none. */
+export function frameHeader(bytes: Uint8Array, at: number): FrameHeader | undefined {
   if (at + 4 > bytes.length || bytes[at] !== 0xff || (bytes[at + 1] & 0xe0) !== 0xe0) return undefined;
   const versionBits = (bytes[at + 1] >> 3) & 3;
   const layerBits = (bytes[at + 1] >> 1) & 3;
@@ -42,7 +39,7 @@ export function frameHeader(bytes, at) {
   if (versionBits === 1 || layerBits !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return undefined;
   const lsf = versionBits !== 3;
   const bitrate = (lsf ? LSF_BITRATES : MPEG1_BITRATES)[bitrateIndex];
-  const sampleRate = SAMPLE_RATES[/** @type {0 | 2 | 3} */ (versionBits)][rateIndex];
+  const sampleRate = SAMPLE_RATES[versionBits as 0 | 2 | 3][rateIndex]; // 1 (reserved) is refused above
   const samplesPerFrame = lsf ? 576 : 1152;
   return {
     version: versionBits === 3 ? 1 : versionBits === 2 ? 2 : 2.5,
@@ -54,13 +51,9 @@ export function frameHeader(bytes, at) {
   };
 }
 
-/**
- * Every frame of a bare MP3 stream, in order.
- * @param {Uint8Array} stream
- */
-export function frames(stream) {
-  /** @type {(FrameHeader & { at: number })[]} */
-  const found = [];
+/** Every frame of a bare MP3 stream, in order. */
+export function frames(stream: Uint8Array): (FrameHeader & { at: number })[] {
+  const found: (FrameHeader & { at: number })[] = [];
   for (let at = 0; at < stream.length; ) {
     const header = frameHeader(stream, at);
     if (!header) throw new Error(`no MP3 frame at byte ${at} of ${stream.length}`);
@@ -73,28 +66,24 @@ export function frames(stream) {
 /**
  * A constant-bitrate mono MP3 encoder fed as samples come; `finish` returns the whole file,
  * a LAME Info frame first.
- * @param {{ sampleRate: number, kbps: number }} options
  */
-export function mp3Encoder({ sampleRate, kbps }) {
+export function mp3Encoder({ sampleRate, kbps }: { sampleRate: number; kbps: number }) {
   const encoder = new Mp3Encoder(1, sampleRate, kbps);
-  /** @type {Uint8Array[]} */
-  const parts = [];
+  const parts: Uint8Array[] = [];
   let samples = 0;
   return {
-    /** @param {Int16Array} chunk */
-    encode(chunk) {
+    encode(chunk: Int16Array): void {
       samples += chunk.length;
       parts.push(encoder.encodeBuffer(chunk));
     },
-    /** @returns {Uint8Array} */
-    finish() {
+    finish(): Uint8Array {
       parts.push(encoder.flush());
       const audio = concat(parts);
       const audioFrames = frames(audio);
       if (audioFrames.length === 0) throw new Error('the encoder wrote no frames');
       const padding = audioFrames.length * audioFrames[0].samplesPerFrame - ENCODER_DELAY - samples;
       if (padding < 0 || padding > 4095) throw new Error(`unexpected encoder padding ${padding}`);
-      return concat([infoFrame(audio, audioFrames.length, audio.length, padding), audio]);
+      return concat([infoFrame(audio, audioFrames[0], audioFrames.length, audio.length, padding), audio]);
     },
   };
 }
@@ -103,13 +92,10 @@ export function mp3Encoder({ sampleRate, kbps }) {
  * A LAME "Info" frame (the Xing header of a constant-bitrate file) matching the stream's first
  * frame: frame and byte counts, then LAME's extension with the encoder delay and padding.
  * Decoders play it as one frame of silence, or (all that read the tag) skip it.
- * @param {Uint8Array} audio the bare stream that follows
- * @param {number} frameCount audio frames, the Info frame not counted
- * @param {number} audioBytes
- * @param {number} padding samples of padding at the end
+ * `audio` is the bare stream that follows, `first` its first frame's header; `frameCount`
+ * does not count the Info frame; `padding` is in samples, at the end.
  */
-function infoFrame(audio, frameCount, audioBytes, padding) {
-  const first = /** @type {FrameHeader} */ (frameHeader(audio, 0));
+function infoFrame(audio: Uint8Array, first: FrameHeader, frameCount: number, audioBytes: number, padding: number): Uint8Array {
   const frame = new Uint8Array(first.size - ((audio[2] >> 1) & 1));
   // The first frame's header, without its padding bit and with no CRC.
   frame.set(audio.subarray(0, 4));
@@ -119,7 +105,7 @@ function infoFrame(audio, frameCount, audioBytes, padding) {
   // Side information (zeros: no audio data) comes first: 9 bytes for MPEG-2 mono, 17 for
   // MPEG-1 mono or MPEG-2 stereo, 32 for MPEG-1 stereo.
   let at = 4 + (first.version === 1 ? (first.mono ? 17 : 32) : first.mono ? 9 : 17);
-  const ascii = (/** @type {string} */ text) => {
+  const ascii = (text: string) => {
     for (const c of text) frame[at++] = c.charCodeAt(0);
   };
   ascii('Info');
@@ -145,13 +131,8 @@ function infoFrame(audio, frameCount, audioBytes, padding) {
   return frame;
 }
 
-/**
- * CRC-16 (polynomial 0x8005, reflected: 0xA001, initial 0), as LAME guards its tag with.
- * @param {Uint8Array} bytes
- * @param {number} from
- * @param {number} to
- */
-function crc16(bytes, from, to) {
+/** CRC-16 (polynomial 0x8005, reflected: 0xA001, initial 0), as LAME guards its tag with. */
+function crc16(bytes: Uint8Array, from: number, to: number): number {
   let crc = 0;
   for (let i = from; i < to; i++) {
     crc ^= bytes[i];
@@ -160,8 +141,7 @@ function crc16(bytes, from, to) {
   return crc;
 }
 
-/** @param {Uint8Array[]} parts */
-function concat(parts) {
+function concat(parts: Uint8Array[]): Uint8Array {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {

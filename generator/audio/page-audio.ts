@@ -1,25 +1,29 @@
 // What the page says about its audio edition: a data block for the player (the MP3, its cue
 // and chapter tracks, size and duration) and schema.org's AudioObject in the JSON-LD, so
 // search engines and readers' tools see the audio, its size and its length.
+import { escapeHtml } from '../escape.ts';
+import type { AudioEdition } from './audio-edition.ts';
 
-/**
- * @typedef {object} PageAudio
- * @property {string} src the MP3's URL, relative to the page
- * @property {'audio/mpeg'} type
- * @property {number} bytes
- * @property {number} seconds as decoded
- * @property {string} cues WebVTT, one cue per sentence of the read-aloud script
- * @property {string} chapters WebVTT, one cue per section
- * @property {string} voice the voice that read it, for the player's source choice
- * @property {string} download the file name a download is saved under: the article's slug
- */
+/** The page's data block for the player (read as PageAudio in src/speech/recorded-session.ts). */
+export interface PageAudio {
+  /** The MP3's URL, relative to the page. */
+  src: string;
+  type: 'audio/mpeg';
+  bytes: number;
+  /** As decoded. */
+  seconds: number;
+  /** WebVTT, one cue per sentence of the read-aloud script. */
+  cues: string;
+  /** WebVTT, one cue per section. */
+  chapters: string;
+  /** The voice that read it, for the player's source choice. */
+  voice: string;
+  /** The file name a download is saved under: the article's slug. */
+  download: string;
+}
 
-/**
- * @param {import('./audio-edition.ts').AudioEdition} edition
- * @param {string} slug the article's, for the downloaded file's name
- * @returns {PageAudio}
- */
-export const pageAudio = (edition, slug) => ({
+/** The edition as the page gives it; `slug` is the article's, for the downloaded file's name. */
+export const pageAudio = (edition: AudioEdition, slug: string): PageAudio => ({
   src: `./${edition.mp3}`,
   type: 'audio/mpeg',
   bytes: edition.bytes,
@@ -31,27 +35,20 @@ export const pageAudio = (edition, slug) => ({
 });
 
 /**
- * "Download audio (MP3, 3.2 MB, 13 min)", beside the podcast feed where there is one: plain
- * links the build writes, so they work without JavaScript. The size and length in the link's
- * name tell a listener on a metered connection what they are about to fetch.
- * @param {PageAudio} audio
- * @param {string | undefined} feed the podcast feed's URL
+ * "Download audio (MP3, 3.2 MB, 13 min)", beside the podcast feed (`feed`, its URL) where there
+ * is one: plain links the build writes, so they work without JavaScript. The size and length in
+ * the link's name tell a listener on a metered connection what they are about to fetch.
  */
-export function audioLinks(audio, feed) {
+export function audioLinks(audio: PageAudio, feed: string | undefined): string {
   const size = `${(audio.bytes / 1e6).toFixed(1)} MB`;
   const minutes = `${Math.max(1, Math.round(audio.seconds / 60))} min`;
-  const download = `<a href="${escape(audio.src)}" download="${escape(audio.download)}" type="${audio.type}">Download audio (MP3, ${size}, ${minutes})</a>`;
-  const podcast = feed ? ` <span aria-hidden="true">·</span> <a href="${escape(feed)}" type="application/rss+xml">Podcast feed</a>` : '';
+  const download = `<a href="${escapeHtml(audio.src)}" download="${escapeHtml(audio.download)}" type="${audio.type}">Download audio (MP3, ${size}, ${minutes})</a>`;
+  const podcast = feed ? ` <span aria-hidden="true">·</span> <a href="${escapeHtml(feed)}" type="application/rss+xml">Podcast feed</a>` : '';
   return `<p class="audio-links" data-edition>${download}${podcast}</p>`;
 }
 
-const escape = (/** @type {string} */ text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/**
- * schema.org's AudioObject for the Article's `audio`.
- * @param {PageAudio} audio
- */
-export const audioObject = (audio) => ({
+/** schema.org's AudioObject for the Article's `audio`. */
+export const audioObject = (audio: PageAudio) => ({
   '@type': 'AudioObject',
   contentUrl: audio.src,
   encodingFormat: audio.type,
@@ -61,7 +58,7 @@ export const audioObject = (audio) => ({
 });
 
 /** ISO 8601, as schema.org's Duration: PT13M17S. */
-const isoDuration = (/** @type {number} */ seconds) => {
+const isoDuration = (seconds: number): string => {
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor(s / 60) % 60;

@@ -3,66 +3,76 @@
 // read away from the site, so it is written only when the site's base URL is known.
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { escapeXml } from '../escape.ts';
 import { ICON_SOURCE } from '../page/icons.ts';
 
 /** Apple asks for a square 1400–3000 px cover; 3000 stays sharp on large screens. */
 export const COVER_SIZE = 3000;
 
-/**
- * @typedef {object} FeedChannel
- * @property {string} title
- * @property {string} link the site's address
- * @property {string} feedUrl where the feed itself is served
- * @property {string} description
- * @property {string} language BCP 47
- * @property {string} author
- * @property {string} image the cover's absolute URL
- * @property {string} category one of Apple's podcast categories
- * @property {string} [subcategory] one of its subcategories
- *
- * @typedef {object} FeedItem
- * @property {string} title
- * @property {string} description
- * @property {string} link the article's page
- * @property {Date} published
- * @property {string} audio the MP3's absolute URL
- * @property {number} bytes the MP3's size
- * @property {number} seconds its duration
- * @property {string} transcript the sentence cues' absolute URL (WebVTT)
- */
+interface FeedChannel {
+  title: string;
+  /** The site's address. */
+  link: string;
+  /** Where the feed itself is served. */
+  feedUrl: string;
+  description: string;
+  /** BCP 47. */
+  language: string;
+  /** None where the home page names no author: the feed then leaves its author out. */
+  author?: string;
+  /** The cover's absolute URL. */
+  image: string;
+  /** One of Apple's podcast categories. */
+  category: string;
+  /** One of its subcategories. */
+  subcategory?: string;
+}
 
-/**
- * @param {FeedChannel} channel
- * @param {FeedItem[]} items newest first
- */
-export function podcastFeed(channel, items) {
+interface FeedItem {
+  title: string;
+  description: string;
+  /** The article's page. */
+  link: string;
+  published: Date;
+  /** The MP3's absolute URL. */
+  audio: string;
+  /** The MP3's size. */
+  bytes: number;
+  /** Its duration. */
+  seconds: number;
+  /** The sentence cues' absolute URL (WebVTT). */
+  transcript: string;
+}
+
+/** The feed's XML, the items newest first. */
+export function podcastFeed(channel: FeedChannel, items: FeedItem[]): string {
   const category = channel.subcategory
-    ? `<itunes:category text="${xml(channel.category)}"><itunes:category text="${xml(channel.subcategory)}"/></itunes:category>`
-    : `<itunes:category text="${xml(channel.category)}"/>`;
+    ? `<itunes:category text="${escapeXml(channel.category)}"><itunes:category text="${escapeXml(channel.subcategory)}"/></itunes:category>`
+    : `<itunes:category text="${escapeXml(channel.category)}"/>`;
   const episodes = items.map(
     (item) => `    <item>
-      <title>${xml(item.title)}</title>
-      <description>${xml(item.description)}</description>
-      <link>${xml(item.link)}</link>
-      <guid isPermaLink="true">${xml(item.link)}</guid>
+      <title>${escapeXml(item.title)}</title>
+      <description>${escapeXml(item.description)}</description>
+      <link>${escapeXml(item.link)}</link>
+      <guid isPermaLink="true">${escapeXml(item.link)}</guid>
       <pubDate>${item.published.toUTCString()}</pubDate>
-      <enclosure url="${xml(item.audio)}" length="${item.bytes}" type="audio/mpeg"/>
-      <itunes:duration>${duration(item.seconds)}</itunes:duration>
-      <itunes:author>${xml(channel.author)}</itunes:author>
+      <enclosure url="${escapeXml(item.audio)}" length="${item.bytes}" type="audio/mpeg"/>
+      <itunes:duration>${duration(item.seconds)}</itunes:duration>${channel.author === undefined ? '' : `
+      <itunes:author>${escapeXml(channel.author)}</itunes:author>`}
       <itunes:explicit>false</itunes:explicit>
-      <podcast:transcript url="${xml(item.transcript)}" type="text/vtt"/>
+      <podcast:transcript url="${escapeXml(item.transcript)}" type="text/vtt"/>
     </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:podcast="https://podcastindex.org/namespace/1.0">
   <channel>
-    <title>${xml(channel.title)}</title>
-    <link>${xml(channel.link)}</link>
-    <atom:link href="${xml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>
-    <description>${xml(channel.description)}</description>
-    <language>${xml(channel.language)}</language>
-    <itunes:author>${xml(channel.author)}</itunes:author>
-    <itunes:image href="${xml(channel.image)}"/>
+    <title>${escapeXml(channel.title)}</title>
+    <link>${escapeXml(channel.link)}</link>
+    <atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>
+    <description>${escapeXml(channel.description)}</description>
+    <language>${escapeXml(channel.language)}</language>${channel.author === undefined ? '' : `
+    <itunes:author>${escapeXml(channel.author)}</itunes:author>`}
+    <itunes:image href="${escapeXml(channel.image)}"/>
     ${category}
     <itunes:explicit>false</itunes:explicit>
     <itunes:type>episodic</itunes:type>
@@ -72,19 +82,8 @@ ${episodes.join('\n')}
 `;
 }
 
-/**
- * Text and attribute values as XML: the five special characters escaped, and characters XML
- * cannot carry at all (control characters) left out.
- * @param {string} text
- */
-export function xml(text) {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
 /** hh:mm:ss, as podcast apps show it. */
-const duration = (/** @type {number} */ seconds) => {
+const duration = (seconds: number): string => {
   const s = Math.round(seconds);
   return [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60].map((n) => String(n).padStart(2, '0')).join(':');
 };
@@ -92,9 +91,8 @@ const duration = (/** @type {number} */ seconds) => {
 /**
  * The podcast cover: the edition's icon, square and full bleed (its rounded corners filled
  * with its own background), without transparency, as podcast directories require.
- * @returns {Promise<Buffer>}
  */
-export async function podcastCover() {
+export async function podcastCover(): Promise<Buffer> {
   const svg = await readFile(ICON_SOURCE);
   const background = /<rect[^>]*fill="(#[0-9a-f]{6})"/i.exec(svg.toString())?.[1];
   if (!background) throw new Error(`${ICON_SOURCE}: the background <rect> needs a fill colour`);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Span } from './timeline.ts';
 
 /** Beside other tools' caches, ignored by git with node_modules; removing it only costs time. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/reader-edition-audio';
@@ -11,28 +12,24 @@ export const DEFAULT_CACHE_DIR = 'node_modules/.cache/reader-edition-audio';
 /** Renders kept per article: enough for a build that alternates between a few versions (as the tests do). */
 const KEPT_PER_ARTICLE = 3;
 
-/**
- * @typedef {object} CachedRender
- * @property {Uint8Array} mp3 the encoded programme, without ID3 tags
- * @property {{ sampleRate: number, samples: number, spans: { start: number, end: number }[], renderSeconds: number }} timeline
- */
+interface CachedRender {
+  /** The encoded programme, without ID3 tags. */
+  mp3: Uint8Array;
+  timeline: { sampleRate: number; samples: number; spans: Span[]; renderSeconds: number };
+}
 
-/** @param {unknown} value any JSON-serialisable description of a render */
-export const cacheKey = (value) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+/** The key of a render described by `value` (anything JSON can carry). */
+export const cacheKey = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 
-/**
- * @param {string} dir
- * @param {string} name the article's name (its page), so each keeps its own recent renders
- * @param {string} key
- * @returns {Promise<CachedRender | undefined>}
- */
-export async function readRender(dir, name, key) {
+/** The render under `key`, if kept; `name` is the article's (its page), so each keeps its own recent renders. */
+export async function readRender(dir: string, name: string, key: string): Promise<CachedRender | undefined> {
   const entry = path.join(dir, `${name}.${key}`);
   try {
     const [mp3, timeline] = await Promise.all([readFile(path.join(entry, 'audio.mp3')), readFile(path.join(entry, 'timeline.json'), 'utf8')]);
     const now = new Date();
     await utimes(entry, now, now); // recently used, so kept
-    return { mp3: new Uint8Array(mp3.buffer, mp3.byteOffset, mp3.length), timeline: JSON.parse(timeline) };
+    // The timeline is as writeRender wrote it, under a key that names the code that shaped it.
+    return { mp3: new Uint8Array(mp3.buffer, mp3.byteOffset, mp3.length), timeline: JSON.parse(timeline) as CachedRender['timeline'] };
   } catch {
     return undefined;
   }
@@ -41,12 +38,8 @@ export async function readRender(dir, name, key) {
 /**
  * Stores a render (written aside, then renamed, so a build stopped midway leaves no half
  * entry), then forgets this article's older renders beyond the few most recent.
- * @param {string} dir
- * @param {string} name
- * @param {string} key
- * @param {CachedRender} render
  */
-export async function writeRender(dir, name, key, render) {
+export async function writeRender(dir: string, name: string, key: string, render: CachedRender): Promise<void> {
   const entry = path.join(dir, `${name}.${key}`);
   const partial = `${entry}.partial-${process.pid}`;
   await mkdir(partial, { recursive: true });

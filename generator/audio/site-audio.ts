@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AUDIO_DIR, MP3_KBPS, renderAudioEdition } from './audio-edition.ts';
-import { defaultEngine } from './engine.ts';
+import type { SitePage } from '../site.ts';
+import { AUDIO_DIR, MP3_KBPS, renderAudioEdition, type AudioEdition } from './audio-edition.ts';
+import { defaultEngine, type SpeechEngine } from './engine.ts';
 import { podcastCover, podcastFeed } from './podcast-feed.ts';
 
 /** The feed's file, at the site's root. */
@@ -18,27 +19,25 @@ const BASE_URL_ENV = 'SITE_BASE_URL';
 /** The podcast category, until the site's configuration gives one. */
 const CATEGORY = { category: 'Health & Fitness', subcategory: 'Mental Health' };
 
-/**
- * @typedef {import('./audio-edition.ts').AudioEdition} AudioEdition
- * @typedef {import('../site.ts').SitePage} SitePage
- */
+interface SiteAudioOptions {
+  site: SitePage[];
+  out: string;
+  /** The page as served, without audio. */
+  pageHtml: (page: SitePage) => string;
+  /** The edition's name, for the tags. */
+  album: string;
+  /** The build's own (Flite) when not given. */
+  engine?: SpeechEngine;
+  cacheDir?: string;
+}
 
 /**
  * Renders the audio edition of every article whose language the engine speaks, and says
- * which have none and why.
- * @param {object} options
- * @param {SitePage[]} options.site
- * @param {string} options.out
- * @param {(page: SitePage) => string} options.pageHtml the page as served, without audio
- * @param {string} options.album the edition's name, for the tags
- * @param {import('./engine.ts').SpeechEngine} [options.engine]
- * @param {string} [options.cacheDir]
- * @returns {Promise<Map<string, AudioEdition>>} by page
+ * which have none and why. The editions are keyed by page.
  */
-export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir }) {
+export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir }: SiteAudioOptions): Promise<Map<string, AudioEdition>> {
   const speaker = engine ?? (await defaultEngine());
-  /** @type {Map<string, AudioEdition>} */
-  const editions = new Map();
+  const editions = new Map<string, AudioEdition>();
   try {
     for (const page of site) {
       const result = await renderAudioEdition({ page, html: pageHtml(page), out, engine: speaker, album, cacheDir });
@@ -55,9 +54,8 @@ export async function renderSiteAudio({ site, out, pageHtml, album, engine, cach
 /**
  * The site's absolute base URL, ending in "/", from `--base-url` or the environment; undefined
  * when neither gives one.
- * @param {string | undefined} option
  */
-export function siteBaseUrl(option) {
+export function siteBaseUrl(option: string | undefined): string | undefined {
   const given = option ?? process.env[BASE_URL_ENV];
   if (!given) return undefined;
   let url;
@@ -73,18 +71,20 @@ export function siteBaseUrl(option) {
   return url.href;
 }
 
-/**
- * Writes feed.xml and its cover, one item per audio edition, or says why there is none.
- * @param {object} options
- * @param {SitePage[]} options.site
- * @param {Map<string, AudioEdition>} options.editions
- * @param {SitePage} options.home whose front matter describes the channel
- * @param {string} options.title the channel's title
- * @param {string} options.out
- * @param {string | undefined} options.baseUrl from siteBaseUrl
- * @returns {Promise<boolean>} whether a feed was written
- */
-export async function writePodcastFeed({ site, editions, home, title, out, baseUrl }) {
+interface FeedOptions {
+  site: SitePage[];
+  editions: Map<string, AudioEdition>;
+  /** Whose front matter describes the channel. */
+  home: SitePage;
+  /** The channel's title. */
+  title: string;
+  out: string;
+  /** From siteBaseUrl. */
+  baseUrl: string | undefined;
+}
+
+/** Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether it wrote one. */
+export async function writePodcastFeed({ site, editions, home, title, out, baseUrl }: FeedOptions): Promise<boolean> {
   if (!baseUrl) {
     console.log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
     return false;
@@ -93,7 +93,7 @@ export async function writePodcastFeed({ site, editions, home, title, out, baseU
     console.log('audio: no podcast feed: no article has an audio edition');
     return false;
   }
-  const absolute = (/** @type {string} */ file) => new URL(file, baseUrl).href;
+  const absolute = (file: string) => new URL(file, baseUrl).href;
   const cover = await podcastCover();
   const coverFile = `${AUDIO_DIR}/cover-${createHash('sha256').update(cover).digest('hex').slice(0, 8).toUpperCase()}.png`;
   await writeFile(path.join(out, coverFile), cover);
@@ -102,7 +102,7 @@ export async function writePodcastFeed({ site, editions, home, title, out, baseU
     site
       .filter((page) => editions.has(page.page))
       .map(async (page) => {
-        const edition = /** @type {AudioEdition} */ (editions.get(page.page));
+        const edition = editions.get(page.page)!; // filtered for above
         return {
           title: page.article.meta.title,
           description: page.article.meta.description,
@@ -138,11 +138,10 @@ export async function writePodcastFeed({ site, editions, home, title, out, baseU
 /**
  * When an article was published: its front matter's `date`, else when its source was first
  * committed, else when the file was last changed (a source outside git).
- * @param {SitePage} page
  */
-async function publicationDate(page) {
-  const given = /** @type {{ date?: unknown }} */ (page.article.meta).date;
-  if (given instanceof Date || typeof given === 'string') {
+async function publicationDate(page: SitePage): Promise<Date> {
+  const given = page.article.meta.date;
+  if (given !== undefined) {
     const date = new Date(given);
     if (!Number.isNaN(date.getTime())) return date;
   }
@@ -159,10 +158,9 @@ async function publicationDate(page) {
 /**
  * The build report's lines for the audio editions: where, how big, how long, and what
  * rendering cost (or that it came from the cache).
- * @param {Map<string, AudioEdition>} editions
  */
-export function audioReport(editions) {
-  const lines = [];
+export function audioReport(editions: Map<string, AudioEdition>): string[] {
+  const lines: string[] = [];
   for (const e of editions.values()) {
     const minutes = e.seconds / 60;
     lines.push(
@@ -175,7 +173,7 @@ export function audioReport(editions) {
   return lines;
 }
 
-const clock = (/** @type {number} */ seconds) => {
+const clock = (seconds: number): string => {
   const s = Math.round(seconds);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };

@@ -12,22 +12,25 @@ const SILENCE = 256;
 /** Kept either side of what is heard, so soft onsets and releases are not clipped. */
 const MARGIN = 0.05;
 
+/** The pause after a sentence: longer at the end of a block, longer still at the end of a section. */
+export type Pause = keyof typeof PAUSES;
+
+/** Where a sentence is in the programme, in samples. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /**
  * A programme built one clip after another: each clip is trimmed to what is heard and
  * written out, then the pause that follows it, as it comes (so the encoder can work while
  * the engine is still speaking later sentences).
- * @param {number} sampleRate
- * @param {(samples: Int16Array) => void} write
  */
-export function programme(sampleRate, write) {
+export function programme(sampleRate: number, write: (samples: Int16Array) => void) {
   let length = 0;
   return {
-    /**
-     * @param {Int16Array} samples one sentence, as the engine said it
-     * @param {keyof typeof PAUSES} [after] the pause that follows it (none after the last)
-     * @returns {{ start: number, end: number }} where the sentence is, in samples
-     */
-    add(samples, after) {
+    /** One sentence, as the engine said it, and the pause that follows it (none after the last). */
+    add(samples: Int16Array, after?: Pause): Span {
       const { start, end } = audible(samples, sampleRate);
       write(samples.subarray(start, end));
       const span = { start: length, end: length + end - start };
@@ -49,12 +52,10 @@ export function programme(sampleRate, write) {
 /**
  * The part of a clip that is heard, with a margin either side; all of it when nothing
  * rises above the silence threshold.
- * @param {Int16Array} samples
- * @param {number} sampleRate
  */
-function audible(samples, sampleRate) {
+function audible(samples: Int16Array, sampleRate: number): Span {
   const window = Math.round(sampleRate / 100);
-  const loud = (/** @type {number} */ from) => {
+  const loud = (from: number) => {
     for (let i = from; i < Math.min(from + window, samples.length); i++) if (Math.abs(samples[i]) > SILENCE) return true;
     return false;
   };

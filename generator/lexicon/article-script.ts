@@ -5,29 +5,30 @@
 import { JSDOM } from 'jsdom';
 import { ARTICLES_DIR, loadSite } from '../site.ts';
 import { renderPage } from '../page/page.ts';
-import { buildScript } from '../../src/speech/spoken-script.ts';
+import { buildScript, type SegmentKind } from '../../src/speech/spoken-script.ts';
 import { Lexicon } from '../../src/speech/lexicon.ts';
+import type { BrowserLexicon } from './lexicon.ts';
 
-/**
- * @typedef {object} ScriptLine
- * @property {number} index
- * @property {string} kind
- * @property {string} written the sentence as the page shows it
- * @property {string} spoken what the engine is given
- * @property {boolean} respelled whether the lexicon or a rule (web address, "#2") changed a written word
- *
- * @typedef {object} PageScript
- * @property {string} file the article source
- * @property {string} page
- * @property {ScriptLine[]} lines
- */
+export interface ScriptLine {
+  index: number;
+  kind: SegmentKind;
+  /** The sentence as the page shows it. */
+  written: string;
+  /** What the engine is given. */
+  spoken: string;
+  /** Whether the lexicon or a rule (web address, "#2") changed a written word. */
+  respelled: boolean;
+}
 
-/**
- * The spoken script of every article page.
- * @param {string} [dir]
- * @returns {Promise<PageScript[]>}
- */
-export async function articleScripts(dir = ARTICLES_DIR) {
+export interface PageScript {
+  /** The article source. */
+  file: string;
+  page: string;
+  lines: ScriptLine[];
+}
+
+/** The spoken script of every article page. */
+export async function articleScripts(dir = ARTICLES_DIR): Promise<PageScript[]> {
   const site = await loadSite(dir);
   return site.pages.map((page) => {
     const html = renderPage(page.article, { script: './main.js', stylesheet: './edition.css', headSnippet: '' }, page.lexicon, { site: site.config, page: page.page });
@@ -51,12 +52,8 @@ export async function articleScripts(dir = ARTICLES_DIR) {
   });
 }
 
-/**
- * What the player hands the engine for `written` on its own, with the page's lexicon.
- * @param {{ language: string, entries: { written: string, speak: string }[] }} pageLexicon
- * @returns {Promise<(written: string) => string>}
- */
-export async function speaker(pageLexicon) {
+/** What the player hands the engine for `written` on its own, with the page's lexicon. */
+export async function speaker(pageLexicon: BrowserLexicon): Promise<(written: string) => string> {
   const lexicon = Lexicon.fromJson(pageLexicon);
   return (written) => lexicon.speak(written).text;
 }

@@ -19,29 +19,41 @@ export const SPEAK_KEYS = ['default', 'espeak-ng', 'flite'];
 
 const FIELDS = ['written', 'ipa', 'speak', 'spelled', 'note'];
 
-/**
- * @typedef {object} LexiconEntry
- * @property {string} written the text as the article writes it, matched as a whole word
- * @property {string[]} ipa how it should sound, in IPA (General American); the first is the one
- *   the lexicon aims at, any others are accepted variants
- * @property {Record<string, string>} speak what each engine is given ("default" for the
- *   browser's); empty when the engines read the written word right
- * @property {boolean} spelled said letter by letter on purpose (an abbreviation like PhD)
- * @property {string} [note] why the entry is as it is
- * @property {number} line where the entry starts in the file
- *
- * @typedef {object} Lexicon
- * @property {string} file
- * @property {string} language
- * @property {LexiconEntry[]} entries
- */
+/** The rule its diagnostics name. */
+const RULE = 'lexicon';
 
-/**
- * The lexicon for a language ("en-GB" uses en.json), or null when there is none.
- * @param {string} lang
- * @param {string} [dir]
- */
-export async function loadLexicon(lang, dir = LEXICON_DIR) {
+export interface LexiconEntry {
+  /** The text as the article writes it, matched as a whole word. */
+  written: string;
+  /**
+   * How it should sound, in IPA (General American); the first is the one the lexicon aims at,
+   * any others are accepted variants.
+   */
+  ipa: string[];
+  /** What each engine is given ("default" for the browser's); empty when the engines read the written word right. */
+  speak: Record<string, string>;
+  /** Said letter by letter on purpose (an abbreviation like PhD). */
+  spelled: boolean;
+  /** Why the entry is as it is. */
+  note?: string;
+  /** Where the entry starts in the file. */
+  line: number;
+}
+
+export interface Lexicon {
+  file: string;
+  language: string;
+  entries: LexiconEntry[];
+}
+
+/** What the page carries for read-aloud (see browserLexicon). */
+export interface BrowserLexicon {
+  language: string;
+  entries: { written: string; speak: string }[];
+}
+
+/** The lexicon for a language ("en-GB" uses en.json), or null when there is none. */
+export async function loadLexicon(lang: string, dir = LEXICON_DIR): Promise<Lexicon | null> {
   const file = path.join(dir, `${lang.split('-')[0].toLowerCase()}.json`);
   try {
     await access(file);
@@ -53,47 +65,40 @@ export async function loadLexicon(lang, dir = LEXICON_DIR) {
 
 /**
  * Checks a lexicon file's form, so a broken entry fails the build, naming file and line,
- * rather than read-aloud.
- * @param {string} text
- * @param {string} file
- * @param {{ capitals?: boolean }} [options] `capitals: false` lets respellings with runs of
- *   capitals through (only to check an old lexicon that had them against the engines)
- * @returns {Lexicon}
+ * rather than read-aloud. `capitals: false` lets respellings with runs of capitals through
+ * (only to check an old lexicon that had them against the engines).
  */
-export function parseLexicon(text, file, { capitals = true } = {}) {
-  /** @type {any} */
-  let json;
+export function parseLexicon(text: string, file: string, { capitals = true }: { capitals?: boolean } = {}): Lexicon {
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
-    throw new ArticleSourceError(file, position ? lineAt(text, Number(position)) : 1, `not valid JSON: ${error instanceof Error ? error.message : error}`);
+    throw new ArticleSourceError(file, position ? lineAt(text, Number(position)) : 1, RULE, `not valid JSON: ${error instanceof Error ? error.message : error}`);
   }
   const tree = parseTree(text);
-  /** @param {(string | number)[]} at @param {number} [otherwise] */
-  const line = (at, otherwise = 1) => {
+  const line = (at: (string | number)[], otherwise = 1) => {
     const node = tree && findNodeAtLocation(tree, at);
     return node ? lineAt(text, node.offset) : otherwise;
   };
-  if (typeof json?.language !== 'string' || json.language === '') throw new ArticleSourceError(file, 1, 'a lexicon needs a "language"');
-  if (!Array.isArray(json.entries)) throw new ArticleSourceError(file, 1, 'a lexicon needs an "entries" list');
+  if (!isRecord(json) || typeof json.language !== 'string' || json.language === '') throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs a "language"');
+  if (!Array.isArray(json.entries)) throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs an "entries" list');
 
-  /** @type {Map<string, number>} */
-  const seen = new Map();
-  const entries = json.entries.map((/** @type {any} */ e, /** @type {number} */ i) => {
+  const seen = new Map<string, number>();
+  const entries = json.entries.map((e: unknown, i: number): LexiconEntry => {
     const at = line(['entries', i]);
-    /** @param {string} message @param {string} [field] */
-    const fail = (message, field) => {
-      throw new ArticleSourceError(file, field ? line(['entries', i, field], at) : at, `entry ${i + 1}${typeof e?.written === 'string' ? ` ("${e.written}")` : ''}: ${message}`);
-    };
-    if (typeof e !== 'object' || e === null || Array.isArray(e)) fail('must be an object');
+    function fail(message: string, field?: string): never {
+      throw new ArticleSourceError(file, field ? line(['entries', i, field], at) : at, RULE, `entry ${i + 1}${isRecord(e) && typeof e.written === 'string' ? ` ("${e.written}")` : ''}: ${message}`);
+    }
+    if (!isRecord(e)) fail('must be an object');
     for (const key of Object.keys(e)) if (!FIELDS.includes(key)) fail(`unknown field "${key}" (fields: ${FIELDS.join(', ')})`, key);
-    if (typeof e.written !== 'string' || e.written.trim() === '') fail('needs the "written" word');
-    if (seen.has(e.written)) fail(`"${e.written}" is already listed on line ${seen.get(e.written)}`);
-    seen.set(e.written, at);
+    const { written, note, spelled } = e;
+    if (typeof written !== 'string' || written.trim() === '') fail('needs the "written" word');
+    if (seen.has(written)) fail(`"${written}" is already listed on line ${seen.get(written)}`);
+    seen.set(written, at);
 
     const ipa = typeof e.ipa === 'string' ? [e.ipa] : e.ipa;
-    if (!Array.isArray(ipa) || ipa.length === 0 || ipa.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    if (!isStrings(ipa) || ipa.length === 0 || ipa.some((v) => v.trim() === '')) {
       fail('needs "ipa": how the word should sound, in IPA (or a list of accepted pronunciations, preferred first)', 'ipa');
     }
     for (const v of ipa) {
@@ -104,20 +109,21 @@ export function parseLexicon(text, file, { capitals = true } = {}) {
       }
     }
 
-    /** @type {Record<string, string>} */
-    const speak = e.speak === undefined ? {} : typeof e.speak === 'string' ? { default: e.speak } : e.speak;
-    if (e.speak !== undefined && (typeof speak !== 'object' || speak === null || Array.isArray(speak) || Object.keys(speak).length === 0)) {
+    const given = e.speak === undefined ? {} : typeof e.speak === 'string' ? { default: e.speak } : e.speak;
+    if (!isRecord(given) || (e.speak !== undefined && Object.keys(given).length === 0)) {
       fail('"speak" is a respelling, or an object of respellings by engine ("default", "espeak-ng", "flite")', 'speak');
     }
-    for (const [engine, respelling] of Object.entries(speak)) {
+    const speak: Record<string, string> = {};
+    for (const [engine, respelling] of Object.entries(given)) {
       if (!SPEAK_KEYS.includes(engine)) fail(`"speak" has an unknown engine "${engine}" (known: ${SPEAK_KEYS.join(', ')})`, 'speak');
       if (typeof respelling !== 'string' || respelling.trim() === '') fail(`the "${engine}" respelling is empty`, 'speak');
       // Engines spell a run of capitals letter by letter ("SY" is heard "S Y").
       if (capitals && /\p{Lu}{2}/u.test(respelling)) fail(`the "${engine}" respelling "${respelling}" has a run of capitals, which engines spell out; write it in lower case`, 'speak');
+      speak[engine] = respelling;
     }
-    if (e.spelled !== undefined && typeof e.spelled !== 'boolean') fail('"spelled" is true or false', 'spelled');
-    if (e.note !== undefined && typeof e.note !== 'string') fail('"note" is text', 'note');
-    return { written: e.written, ipa, speak, spelled: e.spelled === true, ...(e.note ? { note: e.note } : {}), line: at };
+    if (spelled !== undefined && typeof spelled !== 'boolean') fail('"spelled" is true or false', 'spelled');
+    if (note !== undefined && typeof note !== 'string') fail('"note" is text', 'note');
+    return { written, ipa, speak, spelled: spelled === true, ...(note ? { note } : {}), line: at };
   });
   return { file, language: json.language, entries };
 }
@@ -125,14 +131,16 @@ export function parseLexicon(text, file, { capitals = true } = {}) {
 /**
  * What the page carries for read-aloud: the written words the browser should replace and the
  * default respelling for each (no IPA or notes, which only the tests and readers of the file need).
- * @param {Lexicon} lexicon
  */
-export function browserLexicon(lexicon) {
+export function browserLexicon(lexicon: Lexicon): BrowserLexicon {
   return {
     language: lexicon.language,
     entries: lexicon.entries.filter((e) => e.speak.default).map((e) => ({ written: e.written, speak: e.speak.default })),
   };
 }
 
-/** @param {string} text @param {number} offset */
-const lineAt = (text, offset) => text.slice(0, offset).split('\n').length;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;

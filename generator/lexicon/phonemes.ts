@@ -50,27 +50,24 @@ const NEAR = new Set(
   ),
 );
 
-/**
- * @typedef {object} Phoneme
- * @property {string} symbol one of the inventory's phonemes
- * @property {'primary' | 'secondary' | null} stress on vowels, where the notation marks it
- */
+export interface Phoneme {
+  /** One of the inventory's phonemes. */
+  symbol: string;
+  /** On vowels, where the notation marks it. */
+  stress: 'primary' | 'secondary' | null;
+}
 
 /**
  * Phonemes of an IPA transcription (the lexicon's, or espeak-ng's `--ipa` output). Stress marks
  * are kept on the vowel that follows them; length, syllable breaks, word breaks and ties are dropped.
- * @param {string} ipa
- * @returns {Phoneme[]}
  */
-export function fromIpa(ipa) {
+export function fromIpa(ipa: string): Phoneme[] {
   const text = ipa
     .normalize('NFD')
     .replace(/[\u0300-\u036f\u200d]/g, '') // combining marks (syllabic, nasal), zero-width joiners
     .replace(/[ː.\s_|‖-]/g, '');
-  /** @type {Phoneme[]} */
-  const phonemes = [];
-  /** @type {Phoneme['stress']} */
-  let stress = null;
+  const phonemes: Phoneme[] = [];
+  let stress: Phoneme['stress'] = null;
   for (let i = 0; i < text.length; ) {
     const c = text[i];
     if (c === 'ˈ' || c === 'ˌ') {
@@ -84,7 +81,8 @@ export function fromIpa(ipa) {
     i += known ? known.length : 1;
     // A variant may stand for two phonemes (ɚ is ə then r); the stress goes on the vowel.
     for (let at = 0; at < variant.length; ) {
-      const symbol = /** @type {string} */ (PHONEMES.find((p) => variant.startsWith(p, at)));
+      // Every variant is spelled in the inventory's phonemes.
+      const symbol = PHONEMES.find((p) => variant.startsWith(p, at))!;
       at += symbol.length;
       const vowel = VOWELS.has(symbol);
       phonemes.push({ symbol, stress: vowel ? stress : null });
@@ -94,12 +92,8 @@ export function fromIpa(ipa) {
   return normalise(phonemes);
 }
 
-/**
- * Phonemes of Flite's `-ps` output ("pau s ay l ax s ay b ax n pau"). Flite prints no stress.
- * @param {string} phones
- * @returns {Phoneme[]}
- */
-export function fromArpabet(phones) {
+/** Phonemes of Flite's `-ps` output ("pau s ay l ax s ay b ax n pau"). Flite prints no stress. */
+export function fromArpabet(phones: string): Phoneme[] {
   return normalise(
     phones
       .trim()
@@ -113,13 +107,9 @@ export function fromArpabet(phones) {
   );
 }
 
-/**
- * A doubled phoneme is one (espeak-ng's "ʊɹɹ" across a morpheme break, "ə r" after ɚ is expanded).
- * @param {Phoneme[]} phonemes
- */
-function normalise(phonemes) {
-  /** @type {Phoneme[]} */
-  const out = [];
+/** A doubled phoneme is one (espeak-ng's "ʊɹɹ" across a morpheme break, "ə r" after ɚ is expanded). */
+function normalise(phonemes: Phoneme[]): Phoneme[] {
+  const out: Phoneme[] = [];
   for (const p of phonemes) {
     const last = out.at(-1);
     if (last && p.symbol === last.symbol) {
@@ -131,20 +121,15 @@ function normalise(phonemes) {
   return out;
 }
 
-/** @param {Phoneme[]} phonemes */
-export const show = (phonemes) => phonemes.map((p) => (p.stress === 'primary' ? 'ˈ' : p.stress === 'secondary' ? 'ˌ' : '') + p.symbol).join(' ');
-
 /**
  * How far `actual` is from `expected`: insertions and deletions cost 1, substitutions 1 (½ for a
  * near pair); where `actual` marks stress, each aligned vowel whose primary stress differs from
  * the expected costs ½ more (a respelling split into words stresses every word, which a listener
  * hears).
- * @param {Phoneme[]} expected
- * @param {Phoneme[]} actual
  */
-export function distance(expected, actual) {
+export function distance(expected: Phoneme[], actual: Phoneme[]): number {
   const marksStress = actual.some((p) => p.stress !== null);
-  const substitution = (/** @type {Phoneme} */ a, /** @type {Phoneme} */ b) => {
+  const substitution = (a: Phoneme, b: Phoneme) => {
     const base = a.symbol === b.symbol ? 0 : NEAR.has(`${a.symbol} ${b.symbol}`) ? 0.5 : 1;
     const bothVowels = VOWELS.has(a.symbol) && VOWELS.has(b.symbol);
     const stress = marksStress && bothVowels && (a.stress === 'primary') !== (b.stress === 'primary') ? 0.5 : 0;

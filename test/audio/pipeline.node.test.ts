@@ -10,12 +10,14 @@ import NodeID3 from 'node-id3';
 import { JSDOM } from 'jsdom';
 import { renderArticle } from '../../generator/article/article.ts';
 import { renderPage } from '../../generator/page/page.ts';
+import { escapeXml } from '../../generator/escape.ts';
 import { renderAudioEdition } from '../../generator/audio/audio-edition.ts';
 import { spokenScript } from '../../generator/audio/spoken-script.ts';
 import { PAUSES } from '../../generator/audio/timeline.ts';
 import { mp3Encoder, frames, ENCODER_DELAY } from '../../generator/audio/mp3.ts';
 import { webvtt } from '../../generator/audio/webvtt.ts';
-import { podcastFeed, xml } from '../../generator/audio/podcast-feed.ts';
+import { podcastFeed } from '../../generator/audio/podcast-feed.ts';
+import { writePodcastFeed } from '../../generator/audio/site-audio.ts';
 import { asciiText, readWav } from '../../generator/audio/flite-engine.ts';
 import { audioStart, crc16, fakeEngine, infoTag, readWebvtt } from '../helpers/audio-files.node.ts';
 
@@ -43,7 +45,6 @@ First paragraph. It has two sentences.
 | Sound | Loud & clear |
 `;
 
-/** @param {string} [source] */
 async function sitePage(source = SOURCE) {
   const article = await renderArticle(source, 'articles/test.md');
   return { file: 'articles/test.md', page: 'index.html', article, lexicon: JSON.stringify({ entries: [{ written: 'Loud', speak: 'Lowd' }] }) };
@@ -60,11 +61,10 @@ after(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-/** @param {ReturnType<typeof fakeEngine>} engine */
-async function render(engine, pagePromise = sitePage()) {
+async function render(engine: ReturnType<typeof fakeEngine>, pagePromise = sitePage(), into = out) {
   const page = await pagePromise;
   const html = renderPage(page.article, ASSETS, page.lexicon);
-  return renderAudioEdition({ page, html, out, engine, album: 'Test edition', cacheDir, log: () => {} });
+  return renderAudioEdition({ page, html, out: into, engine, album: 'Test edition', cacheDir, log: () => {} });
 }
 
 test('the build-time script is the player’s: announcements, attributions, table headers, lexicon', async () => {
@@ -103,7 +103,7 @@ test('one cue per sentence, in order, timed exactly from the samples, with pause
   for (const [i, cue] of cues.entries()) {
     assert.ok(Math.abs(cue.end - cue.start - (script.sentences[i].text.length * 0.01 + 0.1)) < 0.0015, `cue ${i + 1} is ${cue.end - cue.start} s`);
   }
-  const gap = (/** @type {number} */ i) => cues[i + 1].start - cues[i].end;
+  const gap = (i: number) => cues[i + 1].start - cues[i].end;
   assert.ok(Math.abs(gap(1) - PAUSES.sentence) < 0.0015, 'sentences of one paragraph');
   assert.ok(Math.abs(gap(0) - PAUSES.block) < 0.0015, 'the title, then the first paragraph');
   assert.ok(Math.abs(gap(2) - PAUSES.section) < 0.0015, 'the end of a section');
@@ -228,7 +228,7 @@ test('WAV files are read by their chunks', () => {
 });
 
 test('the feed escapes every value as XML', () => {
-  assert.equal(xml(`<a href="x">Tom & Jerry's\u0007</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+  assert.equal(escapeXml(`<a href="x">Tom & Jerry's\u0007</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
   const feed = podcastFeed(
     {
       title: 'A & B',
@@ -263,6 +263,29 @@ test('the feed escapes every value as XML', () => {
   assert.equal(doc.querySelector('item > pubDate')?.textContent, 'Tue, 02 Jan 2024 03:04:05 GMT');
   assert.equal(doc.getElementsByTagName('itunes:duration')[0]?.textContent, '01:02:05');
   assert.equal(doc.getElementsByTagName('itunes:category')[0]?.getAttribute('text'), 'Health & Fitness');
+});
+
+test('an article without an author gets its edition and its feed, with no author named', async (t) => {
+  t.mock.method(console, 'log', () => {});
+  const into = await mkdtemp(path.join(tmpdir(), 'reader-edition-audio-feed-'));
+  t.after(() => rm(into, { recursive: true, force: true }));
+  // Dated, as a source outside git needs to be for its feed item.
+  const page = await sitePage(SOURCE.replace('author: A. Writer\n', 'date: 2024-01-02\n'));
+  assert.equal(page.article.meta.author, undefined);
+  const edition = await render(fakeEngine(), Promise.resolve(page), into);
+  assert.ok(!('skipped' in edition));
+  for (const file of [edition.cues, edition.chapters]) {
+    const note = (await readFile(path.join(into, file), 'utf8')).split('\n\n')[1];
+    assert.match(note, /^NOTE Sound & <fury>: the audio edition's (sentences|chapters)/);
+  }
+  assert.equal(NodeID3.read(await readFile(path.join(into, edition.mp3))).artist, undefined);
+
+  const written = await writePodcastFeed({ site: [page], editions: new Map([[page.page, edition]]), home: page, title: 'Test edition', out: into, baseUrl: 'https://example.org/' });
+  assert.ok(written);
+  const feed = new JSDOM(await readFile(path.join(into, 'feed.xml'), 'utf8'), { contentType: 'application/xml' }).window.document;
+  assert.equal(feed.querySelectorAll('item').length, 1);
+  assert.equal(feed.getElementsByTagName('itunes:author').length, 0);
+  assert.doesNotMatch(feed.documentElement.outerHTML, /undefined/);
 });
 
 test('no stray files: the edition writes its MP3, cues and chapters only', async () => {

@@ -8,19 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ArticleSourceError } from '../../generator/diagnostics.ts';
 import { LEXICON_DIR, SPEAK_KEYS, parseLexicon } from '../../generator/lexicon/lexicon.ts';
-import { checkLexicon, describe } from '../../generator/lexicon/lexicon-check.ts';
+import { checkLexicon, describe, type EntryResult } from '../../generator/lexicon/lexicon-check.ts';
 import { distance, fromArpabet, fromIpa } from '../../generator/lexicon/phonemes.ts';
 import { ENGINES, espeakNgInstalled, espeakSpelled, fliteSpelled } from '../../generator/lexicon/speech-engines.ts';
 
 const NO_ESPEAK = 'espeak-ng is not installed; as root: apt-get install espeak-ng (.ci/run installs it)';
 
-/** @param {string} file */
-const read = (file) => parseLexicon(readFileSync(file, 'utf8'), file, { capitals: false });
+const read = (file: string) => parseLexicon(readFileSync(file, 'utf8'), file, { capitals: false });
 
-/**
- * @param {import('../../generator/lexicon/lexicon-check.ts').EntryResult[]} checked
- */
-const failures = (checked) =>
+const failures = (checked: EntryResult[]) =>
   checked.flatMap(({ label, results }) =>
     results.flatMap((r) => r.problems.map((p) => `${label} ${r.engine}${r.respelling === 'default' ? '' : ' (its own respelling)'}: ${p}`)),
   );
@@ -41,8 +37,7 @@ test('the checks fail the respellings the lexicon had before they were heard', a
   const checked = await checkLexicon(read('test/fixtures/lexicon-en-before.json'));
   const found = failures(checked);
   for (const line of found) t.diagnostic(line);
-  /** @param {string} written @param {RegExp} problem */
-  const fails = (written, problem) => assert.ok(found.some((f) => f.includes(`(${written}) espeak-ng:`) && problem.test(f)), `${written}: ${problem}`);
+  const fails = (written: string, problem: RegExp) => assert.ok(found.some((f) => f.includes(`(${written}) espeak-ng:`) && problem.test(f)), `${written}: ${problem}`);
   // What the issue heard: capitals spelled out, a lost s, words made worse than the engine's own reading.
   fails('psilocybin', /spells out S-Y/);
   fails('psychedelic', /spells out D-E-L/);
@@ -54,19 +49,19 @@ test('the checks fail the respellings the lexicon had before they were heard', a
 });
 
 test('a malformed lexicon fails the build, naming file and line', () => {
-  /** @param {string} text @param {number} line @param {RegExp} message */
-  const throwsAt = (text, line, message) =>
+  const throwsAt = (text: string, line: number, message: RegExp) =>
     assert.throws(
       () => parseLexicon(text, 'lexicon/xx.json'),
-      (/** @type {unknown} */ error) => {
+      (error: unknown) => {
         assert.ok(error instanceof ArticleSourceError);
-        assert.equal(error.line, line);
+        assert.equal(error.diagnostic.line, line);
+        assert.equal(error.diagnostic.rule, 'lexicon');
         assert.match(error.message, new RegExp(`^lexicon/xx\\.json:${line}: `));
         assert.match(error.message, message);
         return true;
       },
     );
-  const lexicon = (/** @type {string} */ entries) => `{\n  "language": "en",\n  "entries": [\n${entries}\n  ]\n}\n`;
+  const lexicon = (entries: string) => `{\n  "language": "en",\n  "entries": [\n${entries}\n  ]\n}\n`;
   const good = '    { "written": "PhD", "ipa": "ˌpiˌeɪtʃˈdi", "spelled": true },';
 
   throwsAt('{\n  "language": "en",\n  "entries": [\n    { "written": "a" ,, }\n  ]\n}', 4, /not valid JSON/);

@@ -15,12 +15,12 @@ test('the spoken script spells out only the abbreviations the lexicon marks as s
   const lexicon = await loadLexicon('en');
   assert.ok(lexicon);
   const runs = await scriptLetterRuns(scripts, lexicon);
-  const describe = (/** @type {(typeof runs)[number]} */ r) =>
+  const describe = (r: (typeof runs)[number]) =>
     `${r.page} sentence ${r.line.index} ${r.engine} spells ${r.letters.join('-').toUpperCase()}${r.allowed ? ' (spelled on purpose)' : ''}: "${r.line.spoken}"`;
   for (const run of runs) t.diagnostic(describe(run));
   assert.deepEqual(runs.filter((r) => !r.allowed).map(describe), []);
   // The check hears spelling where there is some: each abbreviation the article uses is spelled, as meant.
-  const letters = (/** @type {string} */ text) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
   const used = lexicon.entries.filter((e) => e.spelled && scripts.some((s) => s.lines.some((l) => l.written.includes(e.written))));
   assert.ok(used.length > 0);
   for (const entry of used) {
