@@ -3,17 +3,15 @@
 // cut by another speaker was heard to its end later. Only the order of events counts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { answeredAfterPage, cutAndNotResumed, journeyAnswers, messagesOf } from './heard.ts';
+import { answeredAfterPage, cutAndNotResumed, journeyAnswers, messagesOf, type Run } from './heard.ts';
+import type { Speaker, SpeechEventKind } from './speech-log.ts';
 
 /**
  * A run from log lines "<orca|page> <queued|begin|end|cancel> <id> [text]" and "KEY <keysym>",
  * in order; every event one second after the one before, so that times cannot explain a result.
- * @param {string[]} lines
- * @returns {import('./heard.ts').Run}
  */
-function runOf(lines) {
-  /** @type {import('./heard.ts').Run} */
-  const run = { browser: 'firefox', versions: { browser: 'Firefox', orca: '43' }, url: '', started: 0, startSeq: 0, actions: [], events: [] };
+function runOf(lines: string[]): Run {
+  const run: Run = { browser: 'firefox', versions: { browser: 'Firefox', orca: '43' }, url: '', started: 0, startSeq: 0, actions: [], events: [] };
   run.actions.push({ kind: 'mark', journey: 'tab-while-listening', title: 'Tab', time: 0, seq: 0 });
   for (const line of lines) {
     const seq = run.events.length;
@@ -26,9 +24,10 @@ function runOf(lines) {
     run.events.push({
       seq: seq + 1,
       time,
-      kind: /** @type {import('./speech-log.ts').SpeechEventKind} */ (kind),
+      // the lines are written out by hand, in these words
+      kind: kind as SpeechEventKind,
       client: speaker === 'orca' ? 'Orca' : 'firefox',
-      speaker: /** @type {'orca' | 'page'} */ (speaker),
+      speaker: speaker as Speaker,
       id: Number(id),
       text: words.join(' '),
     });
@@ -36,8 +35,7 @@ function runOf(lines) {
   return run;
 }
 
-/** @param {import('./heard.ts').Run} run */
-function lateAnswers(run) {
+function lateAnswers(run: Run): string[] {
   const page = messagesOf(run).filter((m) => m.speaker === 'page');
   return answeredAfterPage(journeyAnswers(run, 'tab-while-listening'), page).map(({ answer, next }) => `${answer.said} after ${next.text}`);
 }
@@ -82,8 +80,7 @@ describe("Orca's answer and the page's next sentence", () => {
 });
 
 describe('a sentence cut by another speaker', () => {
-  /** @param {string[]} lines */
-  const unfinished = (lines) => {
+  const unfinished = (lines: string[]) => {
     const page = messagesOf(runOf(lines)).filter((m) => m.speaker === 'page');
     return cutAndNotResumed(page, page.filter((m) => m.begin !== undefined)).map((m) => m.text);
   };

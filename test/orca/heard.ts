@@ -1,43 +1,64 @@
 // What a run sounded like, in the terms the journeys assert on: messages (who said what, and
 // whether it was heard whole or cut), the answer Orca gave to each key, and which events belong
 // to which journey. Everything here orders by the log's sequence, never by how long things took.
-import { isKeyEcho } from './scenario.ts';
+import { isKeyEcho, type Action, type KeyAction } from './scenario.ts';
+import type { Speaker, SpeechEvent } from './speech-log.ts';
+import type { BrowserName } from './stack.ts';
 
-/**
- * @typedef {import('./speech-log.ts').SpeechEvent} SpeechEvent
- * @typedef {import('./scenario.ts').Action} Action
- * @typedef {object} Run one recorded run (run.json)
- * @property {'firefox' | 'chromium'} browser
- * @property {{ browser: string, orca: string }} versions
- * @property {string} url
- * @property {number} started when the browser was started (ms since the epoch)
- * @property {number} startSeq the last speech event before the browser was started
- * @property {Action[]} actions
- * @property {SpeechEvent[]} events
- * @property {string} [failure] why the run stopped early
- * @typedef {object} Message one message handed to speech-dispatcher, and what became of it
- * @property {number} id
- * @property {'orca' | 'page'} speaker
- * @property {string} client
- * @property {string} text
- * @property {number} queued the seq of each event
- * @property {number} [begin]
- * @property {number} [end]
- * @property {number} [cancel]
- * @property {string} [heard] on a cut message of Orca's, the words begun
- * @property {number} time when it was queued
- * @property {boolean} echo Orca echoing the key just pressed
- * @typedef {object} Answer a key, and what Orca queued in answer before the next key
- * @property {Action & { kind: 'key' }} key
- * @property {Message[]} messages Orca's, key echo left out
- * @property {string} said their texts, joined by " / "
- */
+/** One recorded run (run.json). */
+export interface Run {
+  browser: BrowserName;
+  versions: { browser: string; orca: string };
+  url: string;
+  /** when the browser was started (ms since the epoch) */
+  started: number;
+  /** the last speech event before the browser was started */
+  startSeq: number;
+  actions: Action[];
+  events: SpeechEvent[];
+  /** why the run stopped early */
+  failure?: string;
+}
 
-/** @param {Run} run */
-export function messagesOf(run) {
-  /** @type {Map<number, Message>} */
-  const messages = new Map();
-  const keys = run.actions.filter((a) => a.kind === 'key');
+/** One message handed to speech-dispatcher, and what became of it. */
+export interface Message {
+  id: number;
+  speaker: Speaker;
+  client: string;
+  text: string;
+  /** the seq of its queued event; begin, end and cancel too are seqs */
+  queued: number;
+  begin?: number;
+  end?: number;
+  cancel?: number;
+  /** on a cut message of Orca's, the words begun */
+  heard?: string;
+  /** when it was queued */
+  time: number;
+  /** Orca echoing the key just pressed */
+  echo: boolean;
+}
+
+/** A key, and what Orca queued in answer before the next key. */
+export interface Answer {
+  key: KeyAction;
+  /** Orca's, key echo left out */
+  messages: Message[];
+  /** their texts, joined by " / " */
+  said: string;
+}
+
+/** A journey's part of the log: the seqs after `after`, up to `upTo`. */
+export interface Span {
+  after: number;
+  upTo: number;
+}
+
+const isKey = (action: Action): action is KeyAction => action.kind === 'key';
+
+export function messagesOf(run: Run): Message[] {
+  const messages = new Map<number, Message>();
+  const keys = run.actions.filter(isKey);
   for (const e of run.events) {
     if (e.id === undefined) continue;
     if (e.kind === 'queued') {
@@ -58,13 +79,10 @@ export function messagesOf(run) {
   return [...messages.values()];
 }
 
-/**
- * The answer to each key: Orca's messages queued from the key until the next key.
- * @param {Run} run
- */
-export function answersOf(run) {
+/** The answer to each key: Orca's messages queued from the key until the next key. */
+export function answersOf(run: Run): Answer[] {
   const messages = messagesOf(run).filter((m) => m.speaker === 'orca');
-  const keys = /** @type {(Action & { kind: 'key' })[]} */ (run.actions.filter((a) => a.kind === 'key'));
+  const keys = run.actions.filter(isKey);
   return keys.map((key, index) => {
     const next = keys[index + 1]?.seq ?? Infinity;
     const answer = messages.filter((m) => m.queued > key.seq && m.queued <= next && !m.echo);
@@ -75,10 +93,8 @@ export function answersOf(run) {
 /**
  * A journey's part of the log, as seqs: after its MARK, up to the next MARK (or the end).
  * The load journey runs from the browser's start to the first MARK.
- * @param {Run} run
- * @param {string} journey
  */
-export function spanOf(run, journey) {
+export function spanOf(run: Run, journey: string): Span | undefined {
   const marks = run.actions.filter((a) => a.kind === 'mark');
   if (journey === 'load') return { after: run.startSeq, upTo: marks[0]?.seq ?? Infinity };
   const index = marks.findIndex((m) => m.journey === journey);
@@ -86,29 +102,20 @@ export function spanOf(run, journey) {
   return { after: marks[index].seq, upTo: marks[index + 1]?.seq ?? Infinity };
 }
 
-/**
- * The answers to the keys pressed in one journey.
- * @param {Run} run
- * @param {string} journey
- */
-export function journeyAnswers(run, journey) {
+/** The answers to the keys pressed in one journey. */
+export function journeyAnswers(run: Run, journey: string): Answer[] {
   return answersOf(run).filter((a) => a.key.journey === journey);
 }
 
-/**
- * Messages queued during a journey.
- * @param {Run} run
- * @param {string} journey
- * @param {'orca' | 'page'} [speaker]
- */
-export function journeyMessages(run, journey, speaker) {
+/** Messages queued during a journey (by one speaker, if given). */
+export function journeyMessages(run: Run, journey: string, speaker?: Speaker): Message[] {
   const span = spanOf(run, journey);
   if (!span) return [];
   return messagesOf(run).filter((m) => m.queued > span.after && m.queued <= span.upTo && (!speaker || m.speaker === speaker));
 }
 
-/** A message in a sentence: `#12 “Listen push button.” (heard)` @param {Message} m */
-export function describe(m) {
+/** A message in a sentence: `#12 “Listen push button.” (heard)` */
+export function describe(m: Message): string {
   const cut = m.heard ? `cut after “${m.heard}”` : 'cut';
   const fate = m.end !== undefined ? 'heard' : m.cancel !== undefined ? (m.begin !== undefined ? cut : 'dropped unheard') : 'still pending';
   return `${m.speaker} #${m.id} “${m.text}” (${fate})`;
@@ -117,10 +124,9 @@ export function describe(m) {
 /**
  * Page messages that began and were cut and not heard again: heard again is a later page
  * message that ended and whose text is the cut one or the end of it (resumed from the cut).
- * @param {Message[]} page all of the page's messages, in order
- * @param {Message[]} started the ones to check
+ * `page` is all of the page's messages, in order; `started` the ones to check.
  */
-export function cutAndNotResumed(page, started) {
+export function cutAndNotResumed(page: Message[], started: Message[]): Message[] {
   return started.filter((m) => {
     if (m.end !== undefined) return false;
     const resumed = page.find((later) => later.queued > m.queued && later.end !== undefined && later.text.length > 0 && m.text.endsWith(later.text));
@@ -131,16 +137,13 @@ export function cutAndNotResumed(page, started) {
 /**
  * Answers Orca began only after the page had begun its next sentence (or never began), each
  * with that sentence: the screen reader's answer to a key must come before the page goes on.
- * Only the order of the log's events counts.
- * @param {Answer[]} answers
- * @param {Message[]} page all of the page's messages
- * @returns {{ answer: Answer, next: Message }[]}
+ * Only the order of the log's events counts. `page` is all of the page's messages.
  */
-export function answeredAfterPage(answers, page) {
+export function answeredAfterPage(answers: Answer[], page: Message[]): { answer: Answer; next: Message }[] {
   return answers.flatMap((answer) => {
     const begun = answer.messages.flatMap((m) => (m.begin === undefined ? [] : [m.begin]));
     const first = begun.length > 0 ? Math.min(...begun) : Infinity;
     const next = page.find((m) => m.begin !== undefined && m.begin > answer.key.seq);
-    return next && /** @type {number} */ (next.begin) < first ? [{ answer, next }] : [];
+    return next?.begin !== undefined && next.begin < first ? [{ answer, next }] : [];
   });
 }

@@ -11,9 +11,20 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { answeredAfterPage, cutAndNotResumed, describe as said, journeyAnswers, journeyMessages, messagesOf, spanOf } from './heard.ts';
-import { ORCA_ATTEMPTS, record, TIMEOUT_MINUTES, TRANSCRIPTS, WAIT_FOR_ORCA_MINUTES } from './run.ts';
-import { BROWSERS } from './stack.ts';
+import {
+  answeredAfterPage,
+  cutAndNotResumed,
+  describe as said,
+  journeyAnswers,
+  journeyMessages,
+  messagesOf,
+  spanOf,
+  type Answer,
+  type Message,
+  type Run,
+} from './heard.ts';
+import { ORCA_ATTEMPTS, record, TIMEOUT_MINUTES, TRANSCRIPTS, WAIT_FOR_ORCA_MINUTES, type Recorded } from './run.ts';
+import { BROWSERS, type BrowserName } from './stack.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Beyond the harness's own limits (waits for another run's Orca, then the run). */
@@ -22,69 +33,48 @@ const RECORD_TIMEOUT_MS = (ORCA_ATTEMPTS * WAIT_FOR_ORCA_MINUTES + TIMEOUT_MINUT
 /** The journeys in which the player speaks (stop is left out: a sentence cut by Stop stays cut). */
 const LISTENING = ['listen', 'tab-while-listening', 'pause'];
 
-/**
- * @typedef {import('./heard.ts').Run} Run
- * @typedef {import('./heard.ts').Answer} Answer
- * @typedef {import('./heard.ts').Message} Message
- */
-
 /** The article's title, as Orca reads it. */
 const TITLE = /After 31 Years of Treatment Resistant Depression/;
 
-/**
- * A failure message: what a blind reader should have heard, and what they heard.
- * @param {string} what
- * @param {string} heard
- */
-const expected = (what, heard) => `expected to hear ${what}\nheard:\n${heard.trim() ? heard.replace(/^(?! )/gm, '  ') : '  (nothing)'}`;
+/** A failure message: what a blind reader should have heard, and what they heard. */
+const expected = (what: string, heard: string): string => `expected to hear ${what}\nheard:\n${heard.trim() ? heard.replace(/^(?! )/gm, '  ') : '  (nothing)'}`;
 
-/** Every answer in a journey, one a line, for failure messages. @param {Answer[]} answers */
-const listing = (answers) => answers.map((a) => `  ${a.key.keysym} → ${a.said || '(nothing)'}`).join('\n');
+/** Every answer in a journey, one a line, for failure messages. */
+const listing = (answers: Answer[]): string => answers.map((a) => `  ${a.key.keysym} → ${a.said || '(nothing)'}`).join('\n');
 
-/** @param {string} text @param {RegExp} pattern */
-const count = (text, pattern) => text.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
+/** How many times `pattern` occurs in `text`, whatever the case. */
+const count = (text: string, pattern: RegExp): number => text.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
 
-/**
- * The answers to a journey's presses of one key, failing when the scenario pressed none.
- * @param {Run} run
- * @param {string} journey
- * @param {string} keysym
- */
-function answersTo(run, journey, keysym) {
+/** The answers to a journey's presses of one key, failing when the scenario pressed none. */
+function answersTo(run: Run, journey: string, keysym: string): Answer[] {
   const answers = journeyAnswers(run, journey).filter((a) => a.key.keysym === keysym);
   assert.ok(answers.length > 0, `the ${journey} journey pressed no ${keysym}; did the scenario change?`);
   return answers;
 }
 
-/**
- * The section titles (every h2 of the article), from the built page.
- * @returns {Promise<string[]>}
- */
-async function sectionTitles() {
+/** The section titles (every h2 of the article), from the built page. */
+async function sectionTitles(): Promise<string[]> {
   const html = await readFile(path.join(ROOT, 'dist/index.html'), 'utf8');
   return [...html.matchAll(/<h2\b[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1].trim());
 }
 
-/**
- * Records a run (or reads ORCA_RUNS), writes its transcript, then asserts on every journey.
- * @param {'firefox' | 'chromium'} browser
- */
-export function journeys(browser) {
+/** Declares one test of a journey. */
+type It = (title: string, fn: () => void | Promise<void>) => void;
+
+/** Records a run (or reads ORCA_RUNS), writes its transcript, then asserts on every journey. */
+export function journeys(browser: BrowserName): void {
   const name = BROWSERS[browser].name;
   const transcript = path.join(TRANSCRIPTS, `${browser}.txt`);
-  /** @type {Run} */
-  let run;
-  /** @type {Message[]} */
-  let page;
+  // Set by the `before` hook, which runs ahead of every test that reads them.
+  let run: Run;
+  let page: Message[];
 
   /**
    * A describe per journey whose failures say, beyond what was expected and heard, which
-   * browser and journey they are, and where the whole transcript is.
-   * @param {string} id the journey's MARK in journeys.scenario
-   * @param {string} title
-   * @param {(it: (title: string, fn: () => void | Promise<void>) => void) => void} body
+   * browser and journey they are, and where the whole transcript is. `id` is the journey's
+   * MARK in journeys.scenario.
    */
-  const journey = (id, title, body) =>
+  const journey = (id: string, title: string, body: (it: It) => void) =>
     describe(`${id}: ${title}`, () =>
       body((title, fn) =>
         test(title, async () => {
@@ -105,11 +95,11 @@ export function journeys(browser) {
   describe(`Orca 43 in ${name}`, () => {
     before(async () => {
       if (process.env.ORCA_RUNS) {
-        run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8'));
+        run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8')) as Run;
         assert.equal(run.browser, browser, `${process.env.ORCA_RUNS}/${browser}/run.json holds a ${run.browser} run`);
       } else {
-        const say = (/** @type {string} */ line) => process.stderr.write(`[orca ${browser}] ${line}\n`);
-        let recorded;
+        const say = (line: string) => process.stderr.write(`[orca ${browser}] ${line}\n`);
+        let recorded: Recorded;
         try {
           recorded = await record({ browser, say });
         } catch (error) {
@@ -320,7 +310,7 @@ export function journeys(browser) {
       it('every sentence the player starts is heard whole, or resumed and heard to its end', () => {
         // A sentence the listener's own Stop cuts is not owed to them.
         const stop = spanOf(run, 'stop');
-        const cutByStop = (/** @type {import('./heard.ts').Message} */ m) => stop !== undefined && m.cancel !== undefined && m.cancel > stop.after && m.cancel <= stop.upTo;
+        const cutByStop = (m: Message) => stop !== undefined && m.cancel !== undefined && m.cancel > stop.after && m.cancel <= stop.upTo;
         const started = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter((m) => m.begin !== undefined && !cutByStop(m));
         assert.ok(started.length > 0, 'the page began no sentence');
         assert.deepEqual(cutAndNotResumed(page, started).map(said), [], 'sentences cut and never heard to their end');

@@ -14,8 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { parseScenario, runScenario, waitForSpeech } from './scenario.ts';
-import { BROWSERS, OrcaStack, waitForOtherOrcas } from './stack.ts';
+import type { Run } from './heard.ts';
+import { parseScenario, runScenario, waitForSpeech, type Action, type Step } from './scenario.ts';
+import type { SpeechEvent } from './speech-log.ts';
+import { BROWSERS, OrcaStack, waitForOtherOrcas, type BrowserName } from './stack.ts';
 import { formatTranscript } from './transcript.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -29,23 +31,28 @@ export const WAIT_FOR_ORCA_MINUTES = 25;
 /** How long Orca may keep talking about the freshly loaded page before the first journey. */
 const LOAD_LIMIT_MS = 90_000;
 
-/**
- * @typedef {object} RecordOptions
- * @property {'firefox' | 'chromium'} browser
- * @property {string} [out] a folder for run.json, transcript.txt and the logs (a new temporary one if not given)
- * @property {string} [scenario] the scenario file
- * @property {string} [dist] the built edition
- * @property {number} [timeoutMs] the hard limit for the whole run
- * @property {(line: string) => void} [say] progress
- */
+export interface RecordOptions {
+  browser: BrowserName;
+  /** a folder for run.json, transcript.txt and the logs (a new temporary one if not given) */
+  out?: string;
+  /** the scenario file */
+  scenario?: string;
+  /** the built edition */
+  dist?: string;
+  /** the hard limit for the whole run */
+  timeoutMs?: number;
+  /** progress */
+  say?: (line: string) => void;
+}
+
+/** A run, and the folder that holds its run.json, transcript.txt and logs. */
+export type Recorded = Run & { out: string };
 
 /**
  * Starts the stack, runs the scenario, stops everything (also on failure, a signal or the
  * timeout), and returns the run; run.json and transcript.txt are in `run.out`.
- * @param {RecordOptions} options
- * @returns {Promise<import('./heard.ts').Run & { out: string }>}
  */
-export async function record(options) {
+export async function record(options: RecordOptions): Promise<Recorded> {
   const { browser, say = () => {} } = options;
   const dist = options.dist ?? path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`no built edition in ${dist}: run npm run build first`);
@@ -71,14 +78,14 @@ export const ORCA_ATTEMPTS = 3;
 /**
  * One run: the stack, the load, the scenario, and everything stopped again, also on a
  * signal or at the time limit.
- * @param {RecordOptions & { dist: string, out: string, say: (line: string) => void }} options
- * @param {import('./scenario.ts').Step[]} steps
- * @returns {Promise<import('./heard.ts').Run & { out: string }>}
  */
-async function attemptRun(options, steps) {
+async function attemptRun(
+  options: RecordOptions & { dist: string; out: string; say: (line: string) => void },
+  steps: Step[],
+): Promise<Recorded> {
   const { browser, dist, out, say } = options;
   const stack = new OrcaStack({ browser, dist, out, say });
-  const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
+  const onSignal = (signal: NodeJS.Signals) => {
     say(`${signal}: stopping`);
     stack.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -86,16 +93,14 @@ async function attemptRun(options, steps) {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.once('exit', onExit);
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
+  let timer: NodeJS.Timeout | undefined;
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MINUTES * 60_000;
-  const timedOut = new Promise((_, reject) => {
+  const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the run took longer than ${timeoutMs / 60_000} minutes`)), timeoutMs);
   });
 
-  /** @type {import('./scenario.ts').Action[]} */
-  let actions = [];
-  let failure;
+  let actions: Action[] = [];
+  let failure: string | undefined;
   try {
     const work = (async () => {
       await stack.start();
@@ -120,7 +125,7 @@ async function attemptRun(options, steps) {
     process.off('exit', onExit);
   }
 
-  const run = {
+  const run: Run = {
     browser,
     versions: { browser: await versionOf(BROWSERS[browser].executable), orca: await versionOf('orca') },
     url: stack.url,
@@ -138,19 +143,14 @@ async function attemptRun(options, steps) {
 /** How long the reading Orca starts after its page summary goes on before the first key. */
 const AFTER_SUMMARY_MS = 5_000;
 
-/**
- * Whether Orca has spoken its page summary since the browser started, a while ago.
- * @param {import('./speech-log.ts').SpeechEvent[]} events
- * @param {number} after
- */
-function loadHeard(events, after) {
+/** Whether Orca has spoken its page summary since the browser started, a while ago. */
+function loadHeard(events: SpeechEvent[], after: number): boolean {
   const summary = events.find((e) => e.seq > after && e.speaker === 'orca' && e.kind === 'queued' && /^Page has\b/.test(e.text ?? ''));
   const heard = summary && events.find((e) => e.id === summary.id && (e.kind === 'end' || e.kind === 'cancel'));
   return heard !== undefined && Date.now() - heard.time > AFTER_SUMMARY_MS;
 }
 
-/** @param {string} executable */
-async function versionOf(executable) {
+async function versionOf(executable: string): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)(executable, ['--version'], { timeout: 20_000 });
     return stdout.trim().split('\n')[0].replace(/ built on .*/, '');
@@ -159,7 +159,7 @@ async function versionOf(executable) {
   }
 }
 
-async function main() {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       browser: { type: 'string', default: 'both' },
@@ -171,11 +171,11 @@ async function main() {
       timeout: { type: 'string' },
     },
   });
-  const browsers = values.browser === 'both' ? /** @type {const} */ (['firefox', 'chromium']) : [values.browser];
+  const browsers = values.browser === 'both' ? (['firefox', 'chromium'] as const) : [values.browser];
   for (const browser of browsers) {
     if (browser !== 'firefox' && browser !== 'chromium') throw new Error(`--browser must be firefox, chromium or both, not ${browser}`);
     const started = Date.now();
-    const say = (/** @type {string} */ line) => console.log(`[${browser} ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+    const say = (line: string) => console.log(`[${browser} ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
     const run = await record({
       browser,
       out: values.out && (browsers.length > 1 ? path.join(values.out, browser) : values.out),

@@ -17,38 +17,44 @@
 //   LISTEN <seconds>                press nothing; let the page speak
 //   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
 //   # …                             a comment
-import { sleep } from './stack.ts';
+import type { SpeechEvent, SpeechLog, Speaker } from './speech-log.ts';
+import { sleep, type OrcaStack } from './stack.ts';
+
+export type Step =
+  | { op: 'mark'; journey: string; title: string }
+  | { op: 'key'; keysym: string; wait: number }
+  | { op: 'seek'; keysyms: string[]; presses: number; wait: number; pattern: RegExp; skim: boolean }
+  | { op: 'listen'; seconds: number }
+  | { op: 'until'; speaker: Speaker; pattern: RegExp; seconds: number };
+
+export type ActionKind =
+  | { kind: 'mark'; journey: string; title: string }
+  | { kind: 'key'; keysym: string; journey: string }
+  | { kind: 'note'; text: string; journey: string };
 
 /**
- * @typedef {{ op: 'mark', journey: string, title: string }
- *   | { op: 'key', keysym: string, wait: number }
- *   | { op: 'seek', keysyms: string[], presses: number, wait: number, pattern: RegExp, skim: boolean }
- *   | { op: 'listen', seconds: number }
- *   | { op: 'until', speaker: 'orca' | 'page', pattern: RegExp, seconds: number }} Step
- * @typedef {{ kind: 'mark', journey: string, title: string }
- *   | { kind: 'key', keysym: string, journey: string }
- *   | { kind: 'note', text: string, journey: string }} ActionKind
- * @typedef {ActionKind & { time: number, seq: number }} Action what was done, when, and where in the
- *   log: `seq` is the last speech event read before it, so what the log holds after it came after it
+ * What was done, when, and where in the log: `seq` is the last speech event read before it, so
+ * what the log holds after it came after it.
  */
+export type Action = ActionKind & { time: number; seq: number };
+export type KeyAction = Extract<Action, { kind: 'key' }>;
 
-/** @param {string} text */
-export function parseScenario(text) {
-  /** @type {Step[]} */
-  const steps = [];
+export function parseScenario(text: string): Step[] {
+  const steps: Step[] = [];
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const [op, ...rest] = line.split(/\s+/);
-    const fail = (/** @type {string} */ why) => {
+    // A declaration, so that the checker knows the code after a call to it does not run.
+    function fail(why: string): never {
       throw new Error(`scenario line ${index + 1}: ${why}: ${line}`);
-    };
-    const seconds = (/** @type {string | undefined} */ value, fallback = NaN) => {
+    }
+    const seconds = (value: string | undefined, fallback = NaN) => {
       const number = value === undefined ? fallback : Number(value);
       if (!(number >= 0)) fail('expected a number of seconds');
       return number;
     };
-    const pattern = (/** @type {string} */ source) => {
+    const pattern = (source: string) => {
       if (!source) fail('expected a regular expression');
       return new RegExp(source, 'i');
     };
@@ -97,19 +103,20 @@ const REACTION_MS = 500;
 const SKIM_HEARD_MS = 1500;
 
 /**
- * Runs the steps against a started stack.
- * @param {import('./stack.ts').OrcaStack} stack
- * @param {Step[]} steps
- * @param {(line: string) => void} [say]
- * @param {() => boolean} [stopped] whether to give up (the stack is stopping)
+ * Runs the steps against a started stack; `stopped` says whether to give up (the stack is
+ * stopping).
  */
-export async function runScenario(stack, steps, say = () => {}, stopped = () => false) {
-  /** @type {Action[]} */
-  const actions = [];
+export async function runScenario(
+  stack: OrcaStack,
+  steps: Step[],
+  say: (line: string) => void = () => {},
+  stopped: () => boolean = () => false,
+): Promise<Action[]> {
+  const actions: Action[] = [];
   let journey = 'load';
   const log = stack.speech;
-  /** Notes an action, after reading the log up to now. @param {ActionKind} action */
-  const act = async (action) => {
+  /** Notes an action, after reading the log up to now. */
+  const act = async (action: ActionKind) => {
     await log.read();
     actions.push({ ...action, time: Date.now(), seq: log.events.at(-1)?.seq ?? 0 });
   };
@@ -118,7 +125,7 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
    * Presses a key and waits until Orca has said its answer (or, skimming, begun it); the
    * answer's words, key echo left out.
    */
-  const press = async (/** @type {string} */ keysym, /** @type {number} */ limit, skim = false) => {
+  const press = async (keysym: string, limit: number, skim = false) => {
     await act({ kind: 'key', keysym, journey });
     const from = log.events.length;
     const time = Date.now();
@@ -126,7 +133,7 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
     await stack.key(keysym);
     if (skim) {
       // Until the answer's first words are heard: it ended or was cut, or has been heard a moment.
-      const heard = (/** @type {import('./speech-log.ts').SpeechEvent[]} */ events) => {
+      const heard = (events: SpeechEvent[]) => {
         const ids = new Set(answer().map((e) => e.id));
         const begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
         if (!begun) return false;
@@ -165,7 +172,7 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
       case 'until': {
         await log.read();
         const from = log.events.length;
-        const begun = (/** @type {import('./speech-log.ts').SpeechEvent[]} */ events) =>
+        const begun = (events: SpeechEvent[]) =>
           events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
         await waitForSpeech(log, Date.now(), step.seconds * 1000, begun);
         if (!begun(log.events)) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
@@ -177,14 +184,8 @@ export async function runScenario(stack, steps, say = () => {}, stopped = () => 
   return actions;
 }
 
-/**
- * Waits until what the log holds satisfies `done`, or `limit` ms after `since`.
- * @param {import('./speech-log.ts').SpeechLog} log
- * @param {number} since
- * @param {number} limit
- * @param {(events: import('./speech-log.ts').SpeechEvent[]) => boolean} done
- */
-export async function waitForSpeech(log, since, limit, done) {
+/** Waits until what the log holds satisfies `done`, or `limit` ms after `since`. */
+export async function waitForSpeech(log: SpeechLog, since: number, limit: number, done: (events: SpeechEvent[]) => boolean): Promise<void> {
   while (Date.now() - since < limit) {
     await log.read();
     if (done(log.events)) return;
@@ -196,19 +197,15 @@ export async function waitForSpeech(log, since, limit, done) {
  * Waits until Orca has finished what it started saying since `since`: nothing of its queued
  * speech is still pending (every message ended or was cancelled) and it has been quiet for a
  * moment; or until `limit` ms have passed.
- * @param {import('./speech-log.ts').SpeechLog} log
- * @param {number} since
- * @param {number} limit
  */
-export async function settle(log, since, limit) {
+export async function settle(log: SpeechLog, since: number, limit: number): Promise<void> {
   for (;;) {
     await sleep(100);
     await log.read();
     const now = Date.now();
     if (now - since >= limit) return;
     if (now - since < REACTION_MS) continue;
-    /** @type {Set<number>} */
-    const pending = new Set();
+    const pending = new Set<number>();
     let last = since;
     for (const e of log.events) {
       if (e.speaker !== 'orca' || e.id === undefined) continue;
@@ -220,15 +217,12 @@ export async function settle(log, since, limit) {
   }
 }
 
-/**
- * Whether Orca's message is its key echo for the key just pressed ("tab", "left shift", "P").
- * @param {string} text
- * @param {string} keysym
- */
-export function isKeyEcho(text, keysym) {
+/** Whether Orca's message is its key echo for the key just pressed ("tab", "left shift", "P"). */
+export function isKeyEcho(text: string, keysym: string): boolean {
   const said = text.trim().toLowerCase();
   const parts = keysym.split('+');
-  const key = /** @type {string} */ (parts.at(-1));
+  // split always gives at least one part
+  const key = parts[parts.length - 1];
   const names = new Set([key.toLowerCase(), key.replace(/_/g, ' ').toLowerCase(), key.replace(/_L$|_R$/, '').toLowerCase()]);
   for (const modifier of [...parts.slice(0, -1), key]) {
     const base = modifier.replace(/_[LR]$/, '').toLowerCase().replace(/^ctrl$/, 'control');

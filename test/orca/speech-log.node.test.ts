@@ -13,7 +13,7 @@ const log = await readFile(FIXTURE, 'utf8');
 
 describe('speech-dispatcher log', () => {
   const events = parseSpeechLog(log);
-  const of = (/** @type {number} */ id) => events.filter((e) => e.id === id).map((e) => e.kind);
+  const of = (id: number) => events.filter((e) => e.id === id).map((e) => e.kind);
 
   test('names each client and tells the screen reader from the page', () => {
     assert.deepEqual([...new Set(events.map((e) => `${e.client}:${e.speaker}`))].sort(), ['Orca:orca', 'chrome:page']);

@@ -12,45 +12,68 @@ import { open } from 'node:fs/promises';
 
 const LINE = /^\[\w+ (\w+) +(\d+) (\d\d):(\d\d):(\d\d) (\d+) : (\d+)\] speechd:\s+(\d+):(DATA|REPLY):\|(.*)$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const NOTIFICATIONS = /** @type {const} */ ({ '700': 'mark', '701': 'begin', '702': 'end', '703': 'cancel', '704': 'pause', '705': 'resume' });
+/** The notifications about a message, by SSIP reply code; other codes are none. */
+const NOTIFICATIONS: Readonly<Partial<Record<string, 'mark' | 'begin' | 'end' | 'cancel' | 'pause' | 'resume'>>> = {
+  '700': 'mark',
+  '701': 'begin',
+  '702': 'end',
+  '703': 'cancel',
+  '704': 'pause',
+  '705': 'resume',
+};
 /** Commands a client sends about its own speech: shown in transcripts, they explain a CANCEL. */
 const SPEECH_COMMANDS = /^(STOP|CANCEL|PAUSE|RESUME)( (SELF|ALL|\d+))?$/i;
+/** The named entities SSML text may hold. */
+const ENTITIES: Readonly<Partial<Record<string, string>>> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
 
-/**
- * @typedef {'queued' | 'begin' | 'end' | 'cancel' | 'pause' | 'resume' | 'command'} SpeechEventKind
- * @typedef {object} SpeechEvent one line of what happened, in log order
- * @property {number} seq its place in the log: order assertions compare these, never times
- * @property {number} time milliseconds since the epoch (the log's clock is the machine's)
- * @property {SpeechEventKind} kind queued (handed over), begin/end/cancel/pause/resume (its audio), or command (sent by the client)
- * @property {string} client the client's own name: Orca, firefox, chrome
- * @property {'orca' | 'page'} speaker the screen reader, or the page's speech through the browser
- * @property {number} [id] the message (all kinds but command)
- * @property {string} [text] what the message says, markup removed
- * @property {string} [priority] the client's SSIP priority when it queued the message
- * @property {string} [heard] on a cancel: the words begun before the cut (Orca marks each word)
- * @property {string} [command] on a command: what the client sent (STOP SELF, CANCEL self)
- */
+export type SpeechEventKind = 'queued' | 'begin' | 'end' | 'cancel' | 'pause' | 'resume' | 'command';
+/** The screen reader, or the page's speech through the browser. */
+export type Speaker = 'orca' | 'page';
+
+/** One line of what happened, in log order. */
+export interface SpeechEvent {
+  /** its place in the log: order assertions compare these, never times */
+  seq: number;
+  /** milliseconds since the epoch (the log's clock is the machine's) */
+  time: number;
+  /** queued (handed over), begin/end/cancel/pause/resume (its audio), or command (sent by the client) */
+  kind: SpeechEventKind;
+  /** the client's own name: Orca, firefox, chrome */
+  client: string;
+  speaker: Speaker;
+  /** the message (all kinds but command) */
+  id?: number;
+  /** what the message says, markup removed */
+  text?: string;
+  /** the client's SSIP priority when it queued the message */
+  priority?: string;
+  /** on a cancel: the words begun before the cut (Orca marks each word) */
+  heard?: string;
+  /** on a command: what the client sent (STOP SELF, CANCEL self) */
+  command?: string;
+}
+
+/** An event as the parser finds it, before it is numbered and timed. */
+type Found = Omit<SpeechEvent, 'seq' | 'time'>;
 
 /**
  * Reads a speech-dispatcher log as it grows: call `read()` again for what was added since.
  * Events keep their order across calls.
  */
 export class SpeechLog {
-  /** @type {SpeechEvent[]} */
-  events = [];
-  #file;
+  events: SpeechEvent[] = [];
+  #file: string;
   #offset = 0;
   /** bytes after the last whole line (a line, even a character, may be half written) */
   #rest = Buffer.alloc(0);
   #parser = new LogParser();
 
-  /** @param {string} file */
-  constructor(file) {
+  constructor(file: string) {
     this.#file = file;
   }
 
   /** Reads what was written since the last call; the new events (also appended to `events`). */
-  async read() {
+  async read(): Promise<SpeechEvent[]> {
     let handle;
     try {
       handle = await open(this.#file, 'r');
@@ -78,30 +101,27 @@ export class SpeechLog {
   }
 }
 
-/** Parses a whole log at once. @param {string} text */
-export function parseSpeechLog(text) {
+/** Parses a whole log at once. */
+export function parseSpeechLog(text: string): SpeechEvent[] {
   return new LogParser().lines(text.split('\n'));
 }
 
 class LogParser {
   seq = 0;
-  /** client names by connection @type {Map<string, string>} */
-  names = new Map();
-  /** each connection's priority @type {Map<string, string>} */
-  priorities = new Map();
-  /** the text lines of a SPEAK being received, by connection @type {Map<string, string[]>} */
-  receiving = new Map();
-  /** a finished SPEAK's text until its 225 reply gives it an id @type {Map<string, string>} */
-  pending = new Map();
+  /** client names by connection */
+  names = new Map<string, string>();
+  /** each connection's priority */
+  priorities = new Map<string, string>();
+  /** the text lines of a SPEAK being received, by connection */
+  receiving = new Map<string, string[]>();
+  /** a finished SPEAK's text until its 225 reply gives it an id */
+  pending = new Map<string, string>();
   /** the newest message id seen */
   newest = 0;
-  /** @type {Map<number, { client: string, text: string, priority: string, marks: number }>} */
-  messages = new Map();
+  messages = new Map<number, { client: string; text: string; priority: string; marks: number }>();
 
-  /** @param {string[]} lines */
-  lines(lines) {
-    /** @type {SpeechEvent[]} */
-    const events = [];
+  lines(lines: string[]): SpeechEvent[] {
+    const events: SpeechEvent[] = [];
     for (const line of lines) {
       const m = LINE.exec(line.replace(/\r$/, ''));
       if (!m) continue; // a continuation line, or the server's own chatter
@@ -114,12 +134,7 @@ class LogParser {
     return events;
   }
 
-  /**
-   * @param {string} fd
-   * @param {string} data
-   * @returns {Omit<SpeechEvent, 'seq' | 'time'> | undefined}
-   */
-  data(fd, data) {
+  data(fd: string, data: string): Found | undefined {
     const lines = this.receiving.get(fd);
     if (lines) {
       if (data === '.') {
@@ -157,19 +172,15 @@ class LogParser {
    * message, sent to the client that owns it. A message may begin before its 225 is logged
    * (the speaking thread is quicker than the reply), so a notification for an id not yet known
    * takes the text its client has just finished sending.
-   * @param {string} fd
-   * @param {string} data
-   * @returns {Omit<SpeechEvent, 'seq' | 'time'>[]}
    */
-  reply(fd, data) {
+  reply(fd: string, data: string): Found[] {
     const m = /^(\d{3})-(\d+)$/.exec(data);
     if (!m) return [];
     const [, code, number] = m;
     const id = Number(number);
-    const kind = NOTIFICATIONS[/** @type {keyof typeof NOTIFICATIONS} */ (code)];
+    const kind = NOTIFICATIONS[code];
     if (code !== '225' && !kind) return [];
-    /** @type {Omit<SpeechEvent, 'seq' | 'time'>[]} */
-    const events = [];
+    const events: Found[] = [];
     let message = this.messages.get(id);
     if (!message) {
       // Ids only grow: an unknown id below the newest known is from before the log was read.
@@ -192,35 +203,31 @@ class LogParser {
     return events;
   }
 
-  /** @param {string} fd */
-  who(fd) {
+  who(fd: string): { client: string; speaker: Speaker } {
     const client = this.names.get(fd) ?? `connection ${fd}`;
     return { client, speaker: speakerOf(client) };
   }
 }
 
-/** @param {string} client */
-function speakerOf(client) {
-  return /** @type {'orca' | 'page'} */ (/orca/i.test(client) ? 'orca' : 'page');
+function speakerOf(client: string): Speaker {
+  return /orca/i.test(client) ? 'orca' : 'page';
 }
 
 /**
  * The words begun before a cut, when the speaker marks each word (Orca puts a mark before
  * every word, so `marks` words had begun); empty when none had.
- * @param {string} text
- * @param {number} marks
  */
-function heardBefore(text, marks) {
+function heardBefore(text: string, marks: number): string {
   if (marks === 0) return '';
   return text.split(/\s+/).slice(0, marks).join(' ');
 }
 
-/** Text without SSML markup or entities, on one line. @param {string} ssml */
-export function plainText(ssml) {
+/** Text without SSML markup or entities, on one line. */
+export function plainText(ssml: string): string {
   return ssml
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&(lt|gt|quot|apos|amp|#\d+|#x[\da-f]+);/gi, (_, entity) => {
-      const named = /** @type {Record<string, string>} */ ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity.toLowerCase()];
+    .replace(/&(lt|gt|quot|apos|amp|#\d+|#x[\da-f]+);/gi, (_, entity: string) => {
+      const named = ENTITIES[entity.toLowerCase()];
       if (named) return named;
       return String.fromCodePoint(entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
     })

@@ -5,18 +5,19 @@
 // hears as real keys. Every process is started in its own process group and ended, group by
 // group, in reverse order: on stop(), on a failure, on SIGINT/SIGTERM, and at the hard timeout.
 // The order and each piece come from ../shared/notes/orca.md (seen working on this machine).
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { folder, startStaticServer } from '../../tools/static-server.ts';
+import { folder, startStaticServer, type StaticServer } from '../../generator/serve.ts';
 import { SpeechLog } from './speech-log.ts';
 
 const run = promisify(execFile);
 
 /** What the stack runs, and the Debian package each comes from (.ci/run installs them). */
-export const REQUIRED = [
+export const REQUIRED: readonly (readonly [file: string, debianPackage: string])[] = [
   ['/usr/bin/orca', 'orca'],
   ['/usr/lib/python3/dist-packages/pyatspi', 'python3-pyatspi'],
   ['/usr/libexec/at-spi-bus-launcher', 'at-spi2-core'],
@@ -33,7 +34,9 @@ export const REQUIRED = [
   ['/usr/bin/pgrep', 'procps'],
 ];
 
-export const BROWSERS = {
+export type BrowserName = 'firefox' | 'chromium';
+
+export const BROWSERS: Readonly<Record<BrowserName, { name: string; executable: string; package: string }>> = {
   firefox: { name: 'Firefox ESR', executable: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', package: 'firefox-esr' },
   chromium: { name: 'Chromium', executable: process.env.CHROME_PATH ?? '/usr/bin/chromium', package: 'chromium' },
 };
@@ -74,33 +77,34 @@ const CHROMIUM_FLAGS = [
   '--enable-speech-dispatcher',
 ];
 
-/**
- * @typedef {object} StackOptions
- * @property {'firefox' | 'chromium'} browser
- * @property {string} dist the built edition
- * @property {string} out a folder for logs and scratch folders (created)
- * @property {(line: string) => void} [say] progress messages
- */
+export interface StackOptions {
+  browser: BrowserName;
+  /** the built edition */
+  dist: string;
+  /** a folder for logs and scratch folders (created) */
+  out: string;
+  /** progress messages */
+  say?: (line: string) => void;
+}
 
 export class OrcaStack {
-  /** @type {{ name: string, child: import('node:child_process').ChildProcess }[]} */
-  #processes = [];
-  /** @type {Awaited<ReturnType<typeof startStaticServer>> | undefined} */
-  #server;
+  #processes: { name: string; child: ChildProcess }[] = [];
+  #server: StaticServer | undefined;
   #stopping = false;
-  #options;
-  /** @type {NodeJS.ProcessEnv} */
-  env;
+  #options: StackOptions;
+  /** the environment every process of the stack runs in (set by start()) */
+  env: NodeJS.ProcessEnv = {};
+  /** the scratch folders, and the logs' */
+  dirs: { home: string; runtime: string; prefs: string; speechd: string; profile: string; logs: string };
   /** speech-dispatcher's log, as it grows */
-  speech;
+  speech: SpeechLog;
   /** when the browser was started (ms since the epoch) */
   browserStarted = 0;
   /** the last speech event before the browser was started */
   browserStartSeq = 0;
   url = '';
 
-  /** @param {StackOptions} options */
-  constructor(options) {
+  constructor(options: StackOptions) {
     this.#options = options;
     const out = options.out;
     this.dirs = {
@@ -120,22 +124,23 @@ export class OrcaStack {
   }
 
   /** Which packages are missing (Debian names). */
-  static missing(/** @type {'firefox' | 'chromium'} */ browser) {
-    const needed = [...REQUIRED, [BROWSERS[browser].executable, BROWSERS[browser].package]];
+  static missing(browser: BrowserName): string[] {
+    const needed = [...REQUIRED, [BROWSERS[browser].executable, BROWSERS[browser].package] as const];
     return needed.filter(([file]) => !existsSync(file)).map(([, name]) => name);
   }
 
-  async start() {
+  async start(): Promise<void> {
     const { dirs } = this;
     const say = this.#options.say ?? (() => {});
     for (const dir of Object.values(dirs)) await mkdir(dir, { recursive: true });
     await chmod(dirs.runtime, 0o700);
+    const config = path.join(dirs.home, '.config');
     this.env = {
       PATH: process.env.PATH,
       LANG: 'C.UTF-8',
       HOME: dirs.home,
       XDG_RUNTIME_DIR: dirs.runtime,
-      XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
+      XDG_CONFIG_HOME: config,
       XDG_DATA_HOME: path.join(dirs.home, '.local/share'),
       XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
       GNOME_ACCESSIBILITY: '1',
@@ -166,8 +171,8 @@ export class OrcaStack {
     await this.#waitFor('PulseAudio', () => this.#exec('pactl', ['info']).then(() => true, () => false));
 
     say('speech-dispatcher');
-    await mkdir(path.join(this.env.XDG_CONFIG_HOME, 'speech-dispatcher'), { recursive: true });
-    await writeFile(path.join(this.env.XDG_CONFIG_HOME, 'speech-dispatcher/speechd.conf'), [
+    await mkdir(path.join(config, 'speech-dispatcher'), { recursive: true });
+    await writeFile(path.join(config, 'speech-dispatcher/speechd.conf'), [
       'AudioOutputMethod "pulse"',
       'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
       'DefaultModule espeak-ng',
@@ -178,9 +183,9 @@ export class OrcaStack {
     // Debian's espeak-ng settings, at twice espeak-ng's usual pace for everyone who speaks (Orca
     // and the page): the pace many screen-reader users listen at, and half the run's time.
     // What is said, and in which order, is the same at any pace.
-    await mkdir(path.join(this.env.XDG_CONFIG_HOME, 'speech-dispatcher/modules'), { recursive: true });
+    await mkdir(path.join(config, 'speech-dispatcher/modules'), { recursive: true });
     const espeak = await readFile('/etc/speech-dispatcher/modules/espeak-ng.conf', 'utf8').catch(() => '');
-    await writeFile(path.join(this.env.XDG_CONFIG_HOME, 'speech-dispatcher/modules/espeak-ng.conf'),
+    await writeFile(path.join(config, 'speech-dispatcher/modules/espeak-ng.conf'),
       `${espeak.replace(/^\s*EspeakNormalRate\b.*$/gm, '')}\nEspeakNormalRate ${WORDS_A_MINUTE}\n`);
     // Started here rather than spawned by Orca, so it is ours to end; Orca and the browser find
     // its socket in XDG_RUNTIME_DIR.
@@ -212,7 +217,7 @@ export class OrcaStack {
     }, 90_000);
   }
 
-  async #startXvfb() {
+  async #startXvfb(): Promise<string> {
     // -displayfd: Xvfb picks a free display and writes its number, so runs side by side never collide.
     const xvfb = this.#spawn('xvfb', 'Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { fd3: true });
     const display = `:${(await firstLine(xvfb, 'Xvfb printed no display', 3)).trim()}`;
@@ -220,7 +225,7 @@ export class OrcaStack {
     return display;
   }
 
-  async #startBrowser() {
+  async #startBrowser(): Promise<void> {
     const { browser } = this.#options;
     const { executable } = BROWSERS[browser];
     await this.speech.read();
@@ -236,12 +241,12 @@ export class OrcaStack {
   }
 
   /** Presses a key (an xdotool keysym, e.g. Tab, shift+Tab, alt+shift+Right); Orca hears it as real. */
-  async key(/** @type {string} */ keysym) {
+  async key(keysym: string): Promise<void> {
     await this.#exec('xdotool', ['key', keysym]);
   }
 
   /** Ends every process, newest first, then removes the scratch folders (logs stay). */
-  async stop() {
+  async stop(): Promise<void> {
     if (this.#stopping) return;
     this.#stopping = true;
     for (const { child } of [...this.#processes].reverse()) await endGroup(child);
@@ -250,22 +255,17 @@ export class OrcaStack {
   }
 
   /** For a process exit that cannot wait: kill what is left, at once. */
-  stopNow() {
+  stopNow(): void {
     for (const { child } of [...this.#processes].reverse()) {
       if (child.exitCode === null && child.signalCode === null) signalGroup(child, 'SIGKILL');
     }
   }
 
-  /**
-   * @param {string} name
-   * @param {string} command
-   * @param {string[]} args
-   * @param {{ stdout?: 'pipe', fd3?: boolean }} [io]
-   */
-  #spawn(name, command, args, io = {}) {
+  /** Starts a process of the stack, its output in logs/<name>.log unless `io` asks for a pipe. */
+  #spawn(name: string, command: string, args: string[], io: { stdout?: 'pipe'; fd3?: boolean } = {}): ChildProcess {
     if (this.#stopping) throw new Error(`not starting ${name}: the stack is stopping`);
     const log = openSync(path.join(this.dirs.logs, `${name}.log`), 'a');
-    const stdio = /** @type {import('node:child_process').StdioOptions} */ (['ignore', io.stdout ?? log, log, ...(io.fd3 ? ['pipe'] : [])]);
+    const stdio: StdioOptions = ['ignore', io.stdout ?? log, log, ...(io.fd3 ? ['pipe' as const] : [])];
     // detached: a process group of its own, so ending it ends what it started (Firefox's content
     // processes, the accessibility registry, speech-dispatcher's voice module).
     const child = spawn(command, args, { env: this.env, stdio, detached: true });
@@ -275,16 +275,12 @@ export class OrcaStack {
     return child;
   }
 
-  /** @param {string} command @param {string[]} args */
-  #exec(command, args) {
+  #exec(command: string, args: string[]) {
     return run(command, args, { env: this.env, timeout: 20_000 });
   }
 
-  /**
-   * @param {string} what
-   * @param {() => boolean | Promise<boolean>} check
-   */
-  async #waitFor(what, check, timeout = 30_000) {
+  /** Waits until `check` holds, failing at once if a process of the stack has ended. */
+  async #waitFor(what: string, check: () => boolean | Promise<boolean>, timeout = 30_000): Promise<void> {
     const end = Date.now() + timeout;
     while (!(await check())) {
       const dead = this.#processes.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
@@ -299,11 +295,10 @@ export class OrcaStack {
   }
 }
 
-/** @param {number} ms */
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Other Orca processes of this user: Orca will not start while one runs (it looks them up by name). */
-async function otherOrcas() {
+async function otherOrcas(): Promise<string[]> {
   try {
     const { stdout } = await run('pgrep', ['-u', String(process.getuid?.() ?? 0), '-x', 'orca']);
     return stdout.split(/\s+/).filter(Boolean);
@@ -314,11 +309,9 @@ async function otherOrcas() {
 
 /**
  * Waits until no other Orca of this user runs, so that runs on one machine (several test runs,
- * or a reader's own Orca) take turns rather than fail; never ends another's Orca.
- * @param {(line: string) => void} say
- * @param {number} limit ms
+ * or a reader's own Orca) take turns rather than fail; never ends another's Orca. `limit` in ms.
  */
-export async function waitForOtherOrcas(say, limit) {
+export async function waitForOtherOrcas(say: (line: string) => void, limit: number): Promise<void> {
   const end = Date.now() + limit;
   let others = await otherOrcas();
   if (others.length > 0) say(`another Orca of this user is running (pid ${others.join(', ')}); waiting for it to end`);
@@ -329,17 +322,14 @@ export async function waitForOtherOrcas(say, limit) {
   }
 }
 
-/**
- * The first line a child writes on a stream (stdout, or fd 3).
- * @param {import('node:child_process').ChildProcess} child
- * @param {string} failure
- */
-function firstLine(child, failure, fd = 1) {
-  const stream = /** @type {import('node:stream').Readable} */ (child.stdio[fd]);
+/** The first line a child writes on a stream (stdout, or fd 3). */
+function firstLine(child: ChildProcess, failure: string, fd = 1): Promise<string> {
+  const stream = child.stdio[fd];
+  if (!(stream instanceof Readable)) throw new Error(`${failure}: its fd ${fd} is not a pipe`);
   return new Promise((resolve, reject) => {
     let text = '';
-    stream.on('data', (chunk) => {
-      text += chunk;
+    stream.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
       if (text.includes('\n')) {
         stream.removeAllListeners('data');
         stream.resume(); // drain what follows
@@ -351,24 +341,21 @@ function firstLine(child, failure, fd = 1) {
   });
 }
 
-/**
- * @param {import('node:child_process').ChildProcess} child
- * @param {NodeJS.Signals} signal
- */
-function signalGroup(child, signal) {
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return; // never started
   try {
-    process.kill(-(/** @type {number} */ (child.pid)), signal);
+    process.kill(-child.pid, signal);
   } catch {
     // already gone
   }
 }
 
-/** SIGTERM to the child's process group, SIGKILL if it has not ended within 5 s. @param {import('node:child_process').ChildProcess} child */
-async function endGroup(child) {
+/** SIGTERM to the child's process group, SIGKILL if it has not ended within 5 s. */
+async function endGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   signalGroup(child, 'SIGTERM');
-  const timer = new Promise((resolve) => setTimeout(() => resolve('late'), 5_000));
+  const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5_000));
   if ((await Promise.race([exited, timer])) === 'late') signalGroup(child, 'SIGKILL');
   // The leader has ended; anything left in its group (a content process) goes now.
   signalGroup(child, 'SIGKILL');
@@ -379,14 +366,13 @@ async function endGroup(child) {
  * device's voice share speech-dispatcher with the screen reader; with espeak-ng's voices only,
  * the player would choose the recorded audio instead (README, "The audio edition"), which plays
  * through the sound server and never meets Orca in speech-dispatcher's queue.
- * @param {string} dist
  */
-function serveWithoutAudio(dist) {
+function serveWithoutAudio(dist: string): Promise<StaticServer> {
   const edition = folder(dist);
   return startStaticServer({
     compress: true,
     lifetimeMs: 20 * 60_000,
-    async resolve(pathname) {
+    async resolve(pathname: string) {
       const [, site, ...rest] = pathname.split('/');
       if (site !== 'edition') return undefined;
       const file = await edition(`/${rest.join('/')}`);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { answersOf, messagesOf } from './heard.ts';
+import { answersOf, messagesOf, type Run } from './heard.ts';
 import { parseSpeechLog } from './speech-log.ts';
 import { formatTranscript } from './transcript.ts';
 
@@ -16,7 +16,7 @@ describe('a run', () => {
   const events = parseSpeechLog(log);
   // The Return that pressed Listen came just before the log's first event; a Tab came later.
   const tab = events.find((e) => e.kind === 'queued' && e.text === 'tab');
-  const run = /** @type {import('./heard.ts').Run} */ ({
+  const run: Run = {
     browser: 'chromium',
     versions: { browser: 'Chromium 156', orca: '43.1' },
     url: 'http://127.0.0.1:1/edition/',
@@ -28,7 +28,7 @@ describe('a run', () => {
       { kind: 'key', keysym: 'Tab', journey: 'listen', time: (tab?.time ?? 0) - 5, seq: (tab?.seq ?? 0) - 2 },
     ],
     events,
-  });
+  };
 
   test("answers: what Orca queued after each key, its key echo left out", () => {
     const [listen, next] = answersOf(run);

@@ -1,15 +1,14 @@
 // A run as readable text: each key pressed, then what Orca said and what the page's own speech
 // did, in the order speech-dispatcher played it, under the journey's heading.
-import { messagesOf } from './heard.ts';
+import { messagesOf, type Run } from './heard.ts';
 
 export const LOAD_TITLE = 'the page loads, Orca reads it';
 
-const short = (/** @type {string} */ text, length = 48) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+const short = (text: string, length = 48) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-/** @param {import('./heard.ts').Run} run */
-export function formatTranscript(run) {
+export function formatTranscript(run: Run): string {
   const messages = new Map(messagesOf(run).map((m) => [m.id, m]));
-  const seconds = (/** @type {number} */ time) => ((time - run.started) / 1000).toFixed(1).padStart(6);
+  const seconds = (time: number) => ((time - run.started) / 1000).toFixed(1).padStart(6);
   const page = run.events.find((e) => e.speaker === 'page' && e.kind === 'queued');
 
   const lines = [
@@ -32,8 +31,8 @@ export function formatTranscript(run) {
   }));
   /** Speech in log order; each action goes in before the first event read after it. */
   const rows = [`\n## load: ${LOAD_TITLE}\n`];
-  const push = (/** @type {number} */ seq, /** @type {string} */ line) => {
-    while (actions.length > 0 && actions[0].seq < seq) rows.push(/** @type {{ line: string }} */ (actions.shift()).line);
+  const push = (seq: number, line: string) => {
+    while (actions.length > 0 && actions[0].seq < seq) rows.push(actions.shift()!.line); // not empty: checked
     rows.push(line);
   };
   for (const e of run.events) {
