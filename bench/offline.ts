@@ -6,7 +6,7 @@ import { launchChromium, newPage } from './chromium.ts';
 const AVAILABLE = 'Available offline.';
 const WAIT_MS = 60_000;
 
-/** One response as the bench's server logged it (tools/static-server.ts). */
+/** One response as the bench's server logged it (generator/serve.ts). */
 export interface ServedResponse {
   path: string;
   status: number;

@@ -1,15 +1,18 @@
 // The benchmark's server: the built edition at /edition/ and the floor pages at /floor/, from
-// the project's one static server (tools/static-server.ts), compressed as a CDN would
+// the project's one static server (generator/serve.ts), compressed as a CDN would
 // (Brotli, else gzip) with the same headers for both sides.
-import { folder, startStaticServer } from '../tools/static-server.ts';
+import { folder, startStaticServer, type StaticServer } from '../generator/serve.ts';
 
 /** Closes the server even if the bench hangs, so nothing is left listening. */
 const LIFETIME_MS = 20 * 60_000;
 
-/**
- * @param {{ editionDir: string, floorPages: Map<string, string> }} sites the floor's pages by file name
- */
-export function startServer({ editionDir, floorPages }) {
+export interface BenchSites {
+  editionDir: string;
+  /** The floor's pages by file name. */
+  floorPages: Map<string, string>;
+}
+
+export function startServer({ editionDir, floorPages }: BenchSites): Promise<StaticServer> {
   const edition = folder(editionDir);
   return startStaticServer({
     compress: true,

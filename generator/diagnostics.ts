@@ -1,27 +1,50 @@
 // What the build says about a source: an error where the page cannot be built right, a
-// warning where it can but something in the source was not used. Both name file and line.
+// warning where it can but something in the source was not used, a note for what a publisher
+// may want to know (a draft left out). Each names file and line, and the rule it comes from,
+// so the build report, the command's output and the tests all read the same record.
 
-/**
- * @typedef {object} Diagnostic
- * @property {string} file
- * @property {number} line 1-based
- * @property {string} message
- */
+export type Severity = 'error' | 'warning' | 'note';
 
-/** A problem in an article source, reported as `file:line: message`. */
+export interface Diagnostic {
+  /** The source as the publisher named it (relative to where the build was started). */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, where the rule knows it. */
+  column?: number;
+  severity: Severity;
+  /** A short stable name for what is wrong ("heading-level", "front-matter"), for tests and filters. */
+  rule: string;
+  message: string;
+}
+
+/** A problem in a source that stops the build, reported as `file:line: message`. */
 export class ArticleSourceError extends Error {
-  /**
-   * @param {string} file
-   * @param {number} line 1-based line in the source file
-   * @param {string} message
-   */
-  constructor(file, line, message) {
+  readonly diagnostic: Diagnostic;
+
+  constructor(file: string, line: number, rule: string, message: string, column?: number) {
     super(`${file}:${line}: ${message}`);
     this.name = 'ArticleSourceError';
-    this.file = file;
-    this.line = line;
+    this.diagnostic = { file, line, ...(column === undefined ? {} : { column }), severity: 'error', rule, message };
   }
 }
 
-/** @param {Diagnostic} diagnostic */
-export const formatDiagnostic = ({ file, line, message }) => `${file}:${line}: ${message}`;
+/** `file:line[:column]: severity: message`, the form editors and CI logs link to a place. */
+export function formatDiagnostic({ file, line, column, severity, message }: Diagnostic): string {
+  return `${file}:${line}${column === undefined ? '' : `:${column}`}: ${severity}: ${message}`;
+}
+
+/**
+ * A problem that stops the build but has no place in a source to point at (an articles folder
+ * that does not exist, a base URL that is not one, a budget exceeded): the command prints its
+ * message, without a stack, as the publisher's to fix. Anything else thrown is the edition's bug.
+ */
+export class BuildError extends Error {
+  readonly rule: string;
+
+  constructor(message: string, rule: string) {
+    super(message);
+    this.name = 'BuildError';
+    this.rule = rule;
+  }
+}

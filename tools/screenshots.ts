@@ -7,7 +7,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
 import { chromiumOptions } from './browsers.ts';
-import { folder, startStaticServer } from './static-server.ts';
+import { folder, startStaticServer } from '../generator/serve.ts';
 
 const OUT = 'docs/screenshots';
 

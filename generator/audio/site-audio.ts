@@ -29,19 +29,21 @@ interface SiteAudioOptions {
   /** The build's own (Flite) when not given. */
   engine?: SpeechEngine;
   cacheDir?: string;
+  /** Where progress lines go (the command prints them). */
+  log: (line: string) => void;
 }
 
 /**
  * Renders the audio edition of every article whose language the engine speaks, and says
  * which have none and why. The editions are keyed by page.
  */
-export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir }: SiteAudioOptions): Promise<Map<string, AudioEdition>> {
+export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir, log }: SiteAudioOptions): Promise<Map<string, AudioEdition>> {
   const speaker = engine ?? (await defaultEngine());
   const editions = new Map<string, AudioEdition>();
   try {
     for (const page of site) {
-      const result = await renderAudioEdition({ page, html: pageHtml(page), out, engine: speaker, album, cacheDir });
-      if ('skipped' in result) console.log(`audio: ${page.page}: no audio edition: ${result.skipped}`);
+      const result = await renderAudioEdition({ page, html: pageHtml(page), out, engine: speaker, album, cacheDir, log });
+      if ('skipped' in result) log(`audio: ${page.page}: no audio edition: ${result.skipped}`);
       else editions.set(page.page, result);
     }
   } finally {
@@ -81,16 +83,18 @@ interface FeedOptions {
   out: string;
   /** From siteBaseUrl. */
   baseUrl: string | undefined;
+  /** Where progress lines go (the command prints them). */
+  log: (line: string) => void;
 }
 
 /** Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether it wrote one. */
-export async function writePodcastFeed({ site, editions, home, title, out, baseUrl }: FeedOptions): Promise<boolean> {
+export async function writePodcastFeed({ site, editions, home, title, out, baseUrl, log }: FeedOptions): Promise<boolean> {
   if (!baseUrl) {
-    console.log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
+    log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
     return false;
   }
   if (editions.size === 0) {
-    console.log('audio: no podcast feed: no article has an audio edition');
+    log('audio: no podcast feed: no article has an audio edition');
     return false;
   }
   const absolute = (file: string) => new URL(file, baseUrl).href;
@@ -131,7 +135,7 @@ export async function writePodcastFeed({ site, editions, home, title, out, baseU
     items,
   );
   await writeFile(path.join(out, FEED_FILE), feed);
-  console.log(`audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}, at ${absolute(FEED_FILE)}`);
+  log(`audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}, at ${absolute(FEED_FILE)}`);
   return true;
 }
 

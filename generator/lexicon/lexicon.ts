@@ -4,11 +4,12 @@
 // line; test/read-aloud/lexicon.node.test.ts checks what the engines actually make of it.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { ArticleSourceError } from '../diagnostics.ts';
 import { fromIpa } from './phonemes.ts';
 
-export const LEXICON_DIR = 'assets/lexicon';
+export const LEXICON_DIR = fileURLToPath(new URL('../../assets/lexicon', import.meta.url));
 
 /**
  * The engines a respelling can be meant for. "default" is what the browser hands whichever

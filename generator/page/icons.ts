@@ -3,9 +3,10 @@
 // PNGs are written with a palette (libimagequant, inside sharp): the drawing has a few flat
 // colours, so this is a fifth of the bytes with no visible change, and the worker precaches them.
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import sharp, { type PngOptions } from 'sharp';
 
-export const ICON_SOURCE = 'assets/icons/icon.svg';
+export const ICON_SOURCE = fileURLToPath(new URL('../../assets/icons/icon.svg', import.meta.url));
 
 export interface Icon {
   /** Path under the site root. */

@@ -1,41 +1,44 @@
-// Node tests of the audio edition as `npm run build` makes it, with the real engine: the page's
-// metadata, cues against the player's script, the MP3's header, the podcast feed, the report.
-// Builds into temporary folders; the render cache makes every build after the first quick.
+// Node tests of the audio edition as `npm run build` makes it (buildSite(), with the lines it
+// prints kept), with the real engine: the page's metadata, cues against the player's script,
+// the MP3's header, the podcast feed, the report. Builds into temporary folders; the render
+// cache makes every build after the first quick.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile, mkdir, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
 import sharp from 'sharp';
+import { buildSite, type BuildOptions, type BuildReport } from '../../generator/build-site.ts';
 import { spokenScript } from '../../generator/audio/spoken-script.ts';
 import { COVER_SIZE } from '../../generator/audio/podcast-feed.ts';
 import { infoTag, readWebvtt } from '../helpers/audio-files.node.ts';
 
 const BASE_URL = 'https://example.org/reader/';
-const run = promisify(execFile);
 
 let out = '';
 let output = '';
-/** @type {Document} */
-let page;
+let report: BuildReport;
+let page: Document;
 
-/** @param {string[]} args */
-const build = async (...args) => (await run(process.execPath, ['generator/build-site.ts', ...args], { maxBuffer: 1 << 24 })).stdout;
+/** Builds, keeping the lines the command would print. */
+async function build(options: BuildOptions): Promise<{ report: BuildReport; output: string }> {
+  const lines: string[] = [];
+  const built = await buildSite({ ...options, log: (line) => lines.push(line) });
+  return { report: built, output: lines.join('\n') };
+}
 
 before(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'reader-edition-audio-build-'));
   // The base URL without its final slash: the build adds it.
-  output = await build('--out', out, '--base-url', BASE_URL.slice(0, -1));
+  ({ report, output } = await build({ out, baseUrl: BASE_URL.slice(0, -1) }));
   page = new JSDOM(await readFile(path.join(out, 'index.html'), 'utf8')).window.document;
 });
 after(() => rm(out, { recursive: true, force: true }));
 
 /** The page's audio data block. */
 const pageAudio = () => JSON.parse(page.getElementById('audio-edition')?.textContent ?? 'null');
-const fileOf = (/** @type {string} */ url) => path.join(out, new URL(url, 'https://x/').pathname);
+const fileOf = (url: string) => path.join(out, new URL(url, 'https://x/').pathname);
 
 test('the page names its audio: file, type, size, duration, cue and chapter tracks', async () => {
   const audio = pageAudio();
@@ -97,12 +100,13 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
   const xml = await readFile(path.join(out, 'feed.xml'), 'utf8');
   const doc = new JSDOM(xml, { contentType: 'application/xml' }).window.document;
   /** The one child element of that name (prefix included). */
-  const one = (/** @type {Element} */ parent, /** @type {string} */ name) => {
+  const one = (parent: Element, name: string) => {
     const found = [...parent.children].filter((e) => e.tagName === name);
     assert.equal(found.length, 1, `one <${name}> in <${parent.tagName}>`);
     return found[0];
   };
-  const channel = /** @type {Element} */ (doc.querySelector('rss > channel'));
+  const channel = doc.querySelector('rss > channel');
+  assert.ok(channel, 'the feed has a channel');
   const article = page.querySelector('article h1')?.textContent ?? '';
   assert.equal(one(channel, 'title').textContent, `Reader edition: ${article}`);
   assert.equal(one(channel, 'link').textContent, BASE_URL);
@@ -113,7 +117,7 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
   assert.equal(one(channel, 'itunes:category').getAttribute('text'), 'Health & Fitness');
   assert.equal(one(channel, 'atom:link').getAttribute('href'), `${BASE_URL}feed.xml`);
 
-  const image = /** @type {string} */ (one(channel, 'itunes:image').getAttribute('href'));
+  const image = one(channel, 'itunes:image').getAttribute('href') ?? '';
   assert.ok(image.startsWith(`${BASE_URL}assets/audio/cover-`), image);
   const cover = await sharp(await readFile(path.join(out, image.slice(BASE_URL.length)))).metadata();
   assert.deepEqual([cover.format, cover.width, cover.height, cover.hasAlpha], ['png', COVER_SIZE, COVER_SIZE, false]);
@@ -148,6 +152,15 @@ test('the build reports the audio: size, duration, bytes a minute, cues, render 
   assert.match(output, /^ {2}assets\/audio\/index-[0-9A-F]{8}\.mp3 +[\d.]+ MB, \d+:\d\d, \d+ KB a minute \(32 kbps mono\), \d+ cues, 13 chapters$/m);
   assert.match(output, /(rendered|from the cache \(rendered) in [\d.]+ s with slt, \d+× real time/);
   assert.match(output, /^audio: feed\.xml: 1 episode, at https:\/\/example\.org\/reader\/feed\.xml$/m);
+  // And in the report's figures, as the page describes it.
+  const audio = pageAudio();
+  const [edition] = report.figures.audio.editions;
+  assert.deepEqual(
+    { page: edition.page, mp3: `./${edition.mp3}`, bytes: edition.bytes, voice: edition.voice, chapters: edition.chapters },
+    { page: 'index.html', mp3: audio.src, bytes: audio.bytes, voice: audio.voice, chapters: 13 },
+  );
+  assert.equal(report.figures.audio.editions.length, 1);
+  assert.equal(report.figures.audio.feed, `${BASE_URL}feed.xml`);
 });
 
 test('the audio is not precached: a first visit does not download it', async () => {
@@ -160,10 +173,13 @@ test('the audio is not precached: a first visit does not download it', async () 
 
 test('a rebuild takes the audio from the cache; without a base URL it says there is no feed', async () => {
   const again = await mkdtemp(path.join(tmpdir(), 'reader-edition-audio-rebuild-'));
+  // The build would take the address from the environment too.
+  const given = process.env.SITE_BASE_URL;
+  delete process.env.SITE_BASE_URL;
   try {
-    const env = { ...process.env };
-    delete env.SITE_BASE_URL;
-    const { stdout } = await run(process.execPath, ['generator/build-site.ts', '--out', again], { env, maxBuffer: 1 << 24 });
+    const { output: stdout, report: rebuilt } = await build({ out: again });
+    assert.equal(rebuilt.figures.audio.editions[0]?.rendered, false);
+    assert.equal(rebuilt.figures.audio.feed, undefined);
     assert.match(stdout, /from the cache \(rendered in/);
     assert.doesNotMatch(stdout, /rendering \d+ sentences/);
     assert.match(stdout, /audio: no podcast feed: it needs the site's absolute address \(--base-url URL, or SITE_BASE_URL\)/);
@@ -172,6 +188,7 @@ test('a rebuild takes the audio from the cache; without a base URL it says there
     // The same audio, byte for byte, under the same name.
     assert.deepEqual(await readFile(path.join(again, pageAudio().src)), await readFile(fileOf(pageAudio().src)));
   } finally {
+    if (given !== undefined) process.env.SITE_BASE_URL = given;
     await rm(again, { recursive: true, force: true });
   }
 });
@@ -185,7 +202,8 @@ test('an article in a language no voice speaks gets no audio edition, and the bu
       path.join(articles, 'bonjour.md'),
       '---\ntitle: Bonjour\nauthor: Quelqu’un\nlang: fr\ndescription: Un article court.\n---\n\nUn paragraphe.\n\n## Une section\n\nUne phrase.\n',
     );
-    const stdout = await build('--out', french, '--articles', articles, '--base-url', BASE_URL);
+    const { output: stdout, report: built } = await build({ out: french, articles, baseUrl: BASE_URL });
+    assert.deepEqual(built.figures.audio, { editions: [] });
     assert.match(stdout, /^audio: index\.html: no audio edition: no installed voice speaks "fr" \(slt: en-US\)$/m);
     assert.match(stdout, /^audio: no podcast feed: no article has an audio edition$/m);
     const html = await readFile(path.join(french, 'index.html'), 'utf8');

@@ -280,7 +280,7 @@ test('an article without an author gets its edition and its feed, with no author
   }
   assert.equal(NodeID3.read(await readFile(path.join(into, edition.mp3))).artist, undefined);
 
-  const written = await writePodcastFeed({ site: [page], editions: new Map([[page.page, edition]]), home: page, title: 'Test edition', out: into, baseUrl: 'https://example.org/' });
+  const written = await writePodcastFeed({ site: [page], editions: new Map([[page.page, edition]]), home: page, title: 'Test edition', out: into, baseUrl: 'https://example.org/', log: () => {} });
   assert.ok(written);
   const feed = new JSDOM(await readFile(path.join(into, 'feed.xml'), 'utf8'), { contentType: 'application/xml' }).window.document;
   assert.equal(feed.querySelectorAll('item').length, 1);

@@ -1,24 +1,26 @@
 // Node tests of the offline build: what the page needs before its first paint and first
 // interaction, what the worker precaches, the manifest and the icons. Builds into a temporary
-// folder, as `npm run build -- --out DIR` would.
+// folder with buildSite(), as `npm run build -- --out DIR` would, keeping the lines it prints.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { THEME_COLORS } from '../../generator/page/page.ts';
-import { compressBody } from '../../tools/static-server.ts';
+import { buildSite, type BuildReport } from '../../generator/build-site.ts';
+import { compressBody } from '../../generator/serve.ts';
 
 let out = '';
 let buildOutput = '';
+let report: BuildReport;
 
 before(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'reader-edition-build-'));
-  ({ stdout: buildOutput } = await promisify(execFile)(process.execPath, ['generator/build-site.ts', '--out', out]));
+  const lines: string[] = [];
+  report = await buildSite({ out, log: (line) => lines.push(line) });
+  buildOutput = lines.join('\n');
 });
 after(() => rm(out, { recursive: true, force: true }));
 
@@ -27,15 +29,15 @@ async function precacheList() {
   const sw = await readFile(path.join(out, 'sw.js'), 'utf8');
   const list = /\[\{"revision"[^\]]*\]/.exec(sw);
   assert.ok(list, 'sw.js holds an injected precache list');
-  return /** @type {{ url: string, revision: string | null }[]} */ (JSON.parse(list[0]));
+  return JSON.parse(list[0]) as { url: string; revision: string | null }[];
 }
 
 /** The built page's inline scripts and styles, and the policy that allows them. */
 async function builtPage() {
   const html = await readFile(path.join(out, 'index.html'), 'utf8');
   const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
-  const directive = (/** @type {string} */ name) => policy.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
-  const inline = (/** @type {RegExp} */ pattern) => [...html.matchAll(pattern)].map((m) => m[1]);
+  const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+  const inline = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]);
   return {
     html,
     directive,
@@ -45,7 +47,7 @@ async function builtPage() {
   };
 }
 
-const sha256 = (/** @type {string} */ text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 test('nothing but the HTML comes before the first paint: the stylesheet is inline and no script is requested', async () => {
   const { html, styles, scripts } = await builtPage();
@@ -79,6 +81,9 @@ test('the script before a first interaction is the entry, the chunks it imports 
   for (const file of files) brotli += compressBody(await readFile(path.join(out, file)), 'br').length;
   assert.ok(brotli <= 25 * 1024, `${brotli} bytes`);
   assert.equal(Number(line[1]), Number((brotli / 1024).toFixed(1)));
+  // The report gives the same figure, and the same files.
+  assert.equal(report.figures.beforeInteraction.brotliBytes, brotli);
+  assert.deepEqual(report.figures.beforeInteraction.files, files);
   // What loads on first use (the player's speech code and bar, the settings' controls…) is one
   // chunk, precached for offline reading.
   assert.equal(Number(line[3]), 1);
@@ -103,10 +108,13 @@ test('the worker precaches pages, scripts, icons and the manifest, and no font',
   assert.ok(fonts.some((f) => f.endsWith('.woff2')), 'fonts are still built, for the runtime cache');
 });
 
-test('the build prints the precache size and keeps the first visit within budget', () => {
+test('the build prints the precache size and keeps the first visit within budget', async () => {
   assert.match(buildOutput, /^precache: \d+ files, [\d.]+ KB \([\d.]+ KB gzip\)$/m);
   const firstVisit = Number(/([\d.]+) KB gzip for a first visit/.exec(buildOutput)?.[1]);
   assert.ok(firstVisit > 0 && firstVisit < 100, `${firstVisit} KB`);
+  assert.equal(firstVisit, Number((report.figures.firstVisit.gzipBytes / 1024).toFixed(1)));
+  assert.equal(report.figures.firstVisit.budgetBytes, 100 * 1024);
+  assert.equal(report.figures.precache.count, (await precacheList()).length);
 });
 
 test('with one article, the article is the precached home: no page for articles never kept', async () => {
@@ -133,11 +141,11 @@ test('the manifest installs the edition standalone, in the light theme, with eve
   assert.equal(manifest.lang, 'en');
   assert.equal(manifest.background_color, '#fbfaf7');
   assert.equal(manifest.theme_color, '#fbfaf7');
-  for (const icon of manifest.icons.filter((/** @type {{ type: string }} */ i) => i.type === 'image/png')) {
+  for (const icon of (manifest.icons as { src: string; sizes: string; type: string }[]).filter((i) => i.type === 'image/png')) {
     const { width, height } = await sharp(path.join(out, icon.src)).metadata();
     assert.equal(`${width}x${height}`, icon.sizes, icon.src);
   }
-  assert.deepEqual(manifest.icons.map((/** @type {{ sizes: string, purpose: string }} */ i) => `${i.sizes} ${i.purpose}`), ['any any', '192x192 any', '512x512 any', '512x512 maskable']);
+  assert.deepEqual((manifest.icons as { sizes: string; purpose: string }[]).map((i) => `${i.sizes} ${i.purpose}`), ['any any', '192x192 any', '512x512 any', '512x512 maskable']);
 });
 
 test('the theme colours are the stylesheet’s light and dark backgrounds', async () => {

@@ -2,33 +2,36 @@
 // under /fixture-site/ on the test server itself, so the same frame helpers, axe and keyboard
 // tests run over it in every browser; and the audio fixture (test/fixtures/articles/audio),
 // with its audio edition rendered, under /audio-site/ for the recorded player's tests. Each is
-// built once, on its first request, into a temporary folder that is removed when the test
-// server stops (the audio render is cached, so later runs are quick).
-import { spawn } from 'node:child_process';
+// built once (buildSite(), in the test runner's process), on its first request, into a
+// temporary folder that is removed when the test server stops (the audio render is cached, so
+// later runs are quick).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestRunnerPlugin } from '@web/test-runner';
+import { buildSite } from '../../generator/build-site.ts';
 
 export const FIXTURE_SITE = '/fixture-site/';
 export const AUDIO_SITE = '/audio-site/';
 
-/**
- * @param {{ prefix?: string, sources?: string, audio?: boolean }} [options] where it is served,
- *   what it is built from, and whether the build renders audio
- * @returns {import('@web/test-runner-core').TestRunnerPlugin}
- */
-export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources: SOURCES = 'test/fixtures/articles/blog', audio = false } = {}) {
-  /** @type {Promise<string> | undefined} */
-  let built;
+export interface FixtureSiteOptions {
+  /** Where it is served. */
+  prefix?: string;
+  /** What it is built from. */
+  sources?: string;
+  /** Whether the build renders audio. */
+  audio?: boolean;
+}
+
+export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources = 'test/fixtures/articles/blog', audio = false }: FixtureSiteOptions = {}): TestRunnerPlugin {
+  let built: Promise<string> | undefined;
   const build = async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-fixture-site-'));
-    await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['generator/build-site.ts', '--out', out, '--articles', SOURCES, ...(audio ? [] : ['--no-audio'])], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let errors = '';
-      child.stderr.on('data', (chunk) => (errors += chunk));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`building ${SOURCES} failed:\n${errors}`))));
-    });
+    try {
+      await buildSite({ out, articles: sources, audio });
+    } catch (error) {
+      throw new Error(`building ${sources} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     return out;
   };
   return {
@@ -40,11 +43,15 @@ export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources: SOURCES = 't
       const relative = decodeURIComponent(context.path.slice(prefix.length)) || 'index.html';
       const file = path.join(out, relative);
       if (!file.startsWith(out)) return undefined;
-      // No worker here: the offline edition has its own tests, and a worker's cache would outlive this build.
-      if (relative === 'sw.js') return { status: 404, body: 'not served in tests', type: 'text' };
+      // No worker here: the offline edition has its own tests, and a worker's cache would outlive
+      // this build. Not served, so the test server answers 404 (a served result is always a 200).
+      if (relative === 'sw.js') return undefined;
       try {
         const body = await readFile(file);
-        return { body: relative.endsWith('.html') || relative.endsWith('.js') || relative.endsWith('.css') ? body.toString('utf8') : body, type: path.extname(file).slice(1) };
+        const type = path.extname(file).slice(1);
+        if (relative.endsWith('.html') || relative.endsWith('.js') || relative.endsWith('.css')) return { body: body.toString('utf8'), type };
+        // The dev server's types say a body is text; Koa sends a Buffer as it is (pictures, fonts, audio).
+        return { body: body as unknown as string, type };
       } catch {
         return undefined;
       }

@@ -4,34 +4,72 @@
 // real, in Chromium and in Firefox (both run under puppeteer). A test's own frame cannot do
 // this: the served site is another origin. One site per test session; `offline-site-close`
 // removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
-// test/helpers/offline-site.ts gives the commands a typed face.
+// test/helpers/offline-site.ts gives the commands a typed face. The build runs in the test
+// runner's own process (buildSite()).
 import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { BasicTestSession, TestRunnerPlugin } from '@web/test-runner';
+import type { ChromeLauncher } from '@web/test-runner-chrome';
+import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
+import { buildSite } from '../../generator/build-site.ts';
 import { ARTICLES_DIR } from '../../generator/site.ts';
-import { folder, startStaticServer } from '../../tools/static-server.ts';
-import { run } from '../../tools/run-command.ts';
+import { folder, startStaticServer } from '../../generator/serve.ts';
 
-/**
- * @typedef {object} Site
- * @property {string} dir the build's output folder
- * @property {string[]} scratch folders to remove at the end
- * @property {() => Promise<unknown>} [stopServer]
- * @property {string} [origin]
- * @property {() => void} [releaseWorker] lets held sw.js requests through
- * @property {Promise<void>} [workerHeld]
- * @property {import('puppeteer-core').BrowserContext} [context]
- * @property {import('puppeteer-core').Page} [page]
- * @property {import('puppeteer-core').CDPSession} [devtools]
- */
+interface Site {
+  /** The build's output folder. */
+  dir: string;
+  /** Folders to remove at the end. */
+  scratch: string[];
+  stopServer?: () => Promise<unknown>;
+  origin?: string;
+  /** Lets held sw.js requests through. */
+  releaseWorker?: () => void;
+  workerHeld?: Promise<void>;
+  context?: BrowserContext;
+  page?: Page;
+  devtools?: CDPSession;
+}
 
-/** @returns {import('@web/test-runner-core').TestRunnerPlugin} */
-export function offlineSitePlugin() {
-  /** @type {Map<string, Site>} */
-  const sites = new Map();
+/** What each command's payload holds, as test/helpers/offline-site.ts sends it. */
+interface Payloads {
+  'offline-site-build': { extraParagraph?: string; articles?: string };
+  'offline-site-serve': { holdWorker?: boolean };
+  'offline-site-release-worker': object;
+  'offline-site-stop-server': object;
+  'offline-site-open': { path?: string };
+  'offline-site-reload': object;
+  'offline-site-evaluate': { expression: string };
+  'offline-site-wait': { expression: string; timeout?: number };
+  'offline-site-click': { selector: string };
+  'offline-site-watch-media': object;
+  'offline-site-network': { offline: boolean };
+  'offline-site-quota': { bytes: number };
+  'offline-site-axe': { tags: string[] };
+  'offline-site-close': object;
+}
 
-  /** @param {string} id */
-  async function siteFor(id) {
+type Command = keyof Payloads;
+type Handler<K extends Command> = (site: Site, payload: Payloads[K], session: BasicTestSession) => Promise<unknown>;
+
+/** axe-core's results, of what is read here. */
+interface AxeViolation {
+  id: string;
+  impact?: string;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** What the pages these commands drive are given (axe-core, the media watcher). */
+interface DrivenWindow {
+  axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
+  mediaEvents: { type: string; time: number }[];
+}
+
+export function offlineSitePlugin(): TestRunnerPlugin {
+  const sites = new Map<string, Site>();
+
+  async function siteFor(id: string): Promise<Site> {
     let site = sites.get(id);
     if (!site) {
       const dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
@@ -41,35 +79,28 @@ export function offlineSitePlugin() {
     return site;
   }
 
-  /** @param {Site} site */
-  function pageOf(site) {
+  function pageOf(site: Site): Page {
     if (!site.page) throw new Error('no page is open: run offline-site-open first');
     return site.page;
   }
 
-  /**
-   * The site's page, in a browser context of its own, created on first use.
-   * @param {Site} site
-   * @param {any} session
-   */
-  async function sitePage(site, session) {
+  /** The site's page, in a browser context of its own, created on first use. */
+  async function sitePage(site: Site, session: BasicTestSession): Promise<Page> {
     if (!site.context) {
-      const testPage = /** @type {import('puppeteer-core').Page} */ (session.browser.getPage(session.id));
+      // Both browsers run under @web/test-runner-chrome's launcher (web-test-runner.config.mjs); executeCommand checks it.
+      const testPage = (session.browser as ChromeLauncher).getPage(session.id);
       site.context = await testPage.browser().createBrowserContext();
     }
     site.page ??= await site.context.newPage();
     return site.page;
   }
 
-  /** @type {Record<string, (site: Site, payload: any, session: any) => Promise<unknown>>} */
-  const commands = {
+  const commands: { [K in Command]: Handler<K> } = {
     /**
      * Builds into the site's folder; `extraParagraph` is appended to the article (a new version);
      * `articles` builds that folder of sources instead of the edition's (with its audio).
      */
-    async 'offline-site-build'(site, { extraParagraph, articles: sources } = {}) {
-      const args = ['generator/build-site.ts', '--out', site.dir];
-      if (sources) args.push('--articles', sources);
+    async 'offline-site-build'(site, { extraParagraph, articles: sources }) {
       if (extraParagraph) {
         const articles = await mkdtemp(path.join(tmpdir(), 'reader-edition-articles-'));
         site.scratch.push(articles);
@@ -78,9 +109,10 @@ export function offlineSitePlugin() {
           if (name.endsWith('.md')) await appendFile(path.join(articles, name), `\n${extraParagraph}\n`);
         }
         // The new version's audio is not what these tests look at: skip rendering it again.
-        args.push('--articles', articles, '--no-audio');
+        await buildSite({ out: site.dir, articles, audio: false });
+      } else {
+        await buildSite({ out: site.dir, articles: sources });
       }
-      await run(process.execPath, args);
       return true;
     },
 
@@ -113,7 +145,7 @@ export function offlineSitePlugin() {
     },
 
     /** Opens a page of the served site in a fresh browser context (its own storage and workers). */
-    async 'offline-site-open'(site, { path: pagePath = '/' } = {}, session) {
+    async 'offline-site-open'(site, { path: pagePath = '/' }, session) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
       await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
       return true;
@@ -133,10 +165,11 @@ export function offlineSitePlugin() {
     async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
       const page = pageOf(site);
       const end = Date.now() + timeout;
-      let last;
+      let last: unknown;
       for (;;) {
         try {
-          last = await page.evaluate(`(async () => [await (${expression})])()`).then((value) => /** @type {unknown[]} */ (value)[0]);
+          // Wrapped in an array, so a promise's value comes back rather than the promise.
+          last = ((await page.evaluate(`(async () => [await (${expression})])()`)) as unknown[])[0];
           if (last) return last;
         } catch (error) {
           // The page is navigating: its context is gone until the next document loads.
@@ -164,10 +197,9 @@ export function offlineSitePlugin() {
      */
     async 'offline-site-watch-media'(site) {
       await pageOf(site).evaluateOnNewDocument(() => {
-        /** @type {{ type: string, time: number }[]} */
-        const events = [];
-        /** @type {any} */ (window).mediaEvents = events;
-        const watched = new WeakSet();
+        const events: DrivenWindow['mediaEvents'] = [];
+        (window as unknown as DrivenWindow).mediaEvents = events;
+        const watched = new WeakSet<HTMLMediaElement>();
         const play = HTMLMediaElement.prototype.play;
         HTMLMediaElement.prototype.play = function () {
           if (!watched.has(this)) {
@@ -190,6 +222,7 @@ export function offlineSitePlugin() {
 
     /** Shrinks the origin's storage quota (Chromium's DevTools Protocol), before the site is opened. */
     async 'offline-site-quota'(site, { bytes }, session) {
+      if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
       // The override lasts as long as the DevTools session that set it: keep it open with the page.
       site.devtools ??= await (await sitePage(site, session)).createCDPSession();
       await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
@@ -201,11 +234,11 @@ export function offlineSitePlugin() {
       const page = pageOf(site);
       // Evaluated through the DevTools Protocol, which the page's CSP does not govern.
       await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-      return page.evaluate(async (/** @type {string[]} */ runTags) => {
-        const axe = /** @type {any} */ (window).axe;
+      return page.evaluate(async (runTags: string[]) => {
+        const { axe } = window as unknown as DrivenWindow;
         const results = await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] });
         return results.violations
-          .map((/** @type {any} */ v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((/** @type {any} */ n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+          .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
           .join('\n');
       }, tags);
     },
@@ -222,23 +255,23 @@ export function offlineSitePlugin() {
   // A browser's command gets no answer after 20 s, and a build or a worker's install can take
   // longer on a busy machine. So each command starts a task and answers its id at once;
   // `offline-site-result` then answers within a few seconds, done or not yet.
-  /** @type {Map<number, Promise<unknown>>} */
-  const tasks = new Map();
+  const tasks = new Map<number, Promise<unknown>>();
   let lastTask = 0;
 
   return {
     name: 'offline-site',
     async executeCommand({ command, payload, session }) {
       if (command === 'offline-site-result') {
-        const { task } = /** @type {{ task: number }} */ (payload);
+        const { task } = payload as { task: number };
         const pending = Symbol('pending');
         const result = await Promise.race([tasks.get(task), new Promise((resolve) => setTimeout(() => resolve(pending), 5_000))]);
         if (result === pending) return { done: false };
         tasks.delete(task);
         return { done: true, value: result };
       }
-      const handler = commands[command];
-      if (!handler) return undefined;
+      if (!Object.hasOwn(commands, command)) return undefined;
+      // The payload is what test/helpers/offline-site.ts sends for this command (Payloads).
+      const handler = commands[command as Command] as (site: Site, payload: unknown, session: BasicTestSession) => Promise<unknown>;
       if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
       const task = ++lastTask;
       const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));

@@ -1,24 +1,24 @@
-// Node tests of a site of several articles, built from the fixture blog as
-// `node generator/build-site.ts --out DIR --articles DIR` would: the index, the links between
+// Node tests of a site of several articles, built from the fixture blog by buildSite(), as
+// `reader-edition build --articles DIR --out DIR` builds it: the index, the links between
 // articles, the manifest, pictures written but not precached.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { buildSite, type BuildReport } from '../../generator/build-site.ts';
 
 const BLOG = 'test/fixtures/articles/blog';
 let out = '';
+let report: BuildReport;
 
 before(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'reader-edition-site-'));
-  await promisify(execFile)(process.execPath, ['generator/build-site.ts', '--out', out, '--articles', BLOG, '--no-audio']);
+  report = await buildSite({ out, articles: BLOG, audio: false });
 });
 after(() => rm(out, { recursive: true, force: true }));
 
-const page = (/** @type {string} */ name) => readFile(path.join(out, name), 'utf8');
+const page = (name: string) => readFile(path.join(out, name), 'utf8');
 
 test('every published article has its page, and the draft none', async () => {
   const files = (await readdir(out)).filter((f) => f.endsWith('.html') && f !== 'offline.html').sort();
@@ -77,13 +77,13 @@ test('pictures are written, but neither they nor the articles’ pages are in th
   const html = await page('borrowing-in-rust.html');
   for (const [, url] of html.matchAll(/(?:src|srcset)="\.\/([^" ]+)/g)) await access(path.join(out, url));
   const sw = await page('sw.js');
-  const urls = JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+  const urls = (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
   assert.ok(urls.includes('index.html'));
-  assert.deepEqual(urls.filter((/** @type {string} */ u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
+  assert.deepEqual(urls.filter((u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
 });
 
 /** The precache list Workbox injected into sw.js. */
-const precached = async () => JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]').map((/** @type {{ url: string }} */ e) => e.url);
+const precached = async () => (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
 
 test('the page for an article never kept offline is precached, says so, and leads to the kept ones', async () => {
   const html = await page('offline.html');
@@ -106,4 +106,20 @@ test('the index marks each entry for "Available offline", and articles offer to 
   }
   assert.match(await page('notes-on-lists.html'), /<offline-status page="article"><\/offline-status>/);
   assert.match(index, /<offline-status><\/offline-status>/);
+});
+
+test('the build’s report lists each file it wrote with its size, its figures, and the draft it left out', async () => {
+  for (const name of ['index.html', 'borrowing-in-rust.html', 'sw.js']) {
+    assert.equal(report.files.find((f) => f.path === name)?.bytes, (await stat(path.join(out, name))).size, name);
+  }
+  assert.ok(report.files.some((f) => f.path.startsWith('assets/images/')));
+  assert.deepEqual(
+    report.diagnostics.filter((d) => d.severity === 'note').map((d) => [d.rule, d.file, d.line]),
+    [['draft', `${BLOG}/an-unfinished-post.md`, 1]],
+  );
+  assert.equal(report.figures.precache.count, (await precached()).length);
+  const { firstVisit, beforeInteraction } = report.figures;
+  assert.ok(firstVisit.gzipBytes > 0 && firstVisit.gzipBytes <= firstVisit.budgetBytes);
+  assert.equal(beforeInteraction.files.at(-1), 'sw.js');
+  assert.deepEqual(report.figures.audio, { editions: [] });
 });

@@ -1,15 +1,17 @@
-// One small static server for everything that serves a built site: the benchmark (the
-// edition beside its floor, compressed as a CDN would) and the tests (a built edition whose
-// server can be stopped and restarted, as on a train). It sends what any static host does:
-// `no-cache` with an ETag, so a revalidation may be answered 304, and byte ranges, which
-// media elements need to seek.
+// The one static server for a built site: `reader-edition preview` (and `npm run preview`), the
+// benchmark (the edition beside its floor, compressed as a CDN would) and the tests (a built
+// edition whose server can be stopped and restarted, as on a train). It sends what any static
+// host does: `no-cache` with an ETag, so a revalidation may be answered 304, and byte ranges,
+// which media elements need to seek (WebKit plays audio only from a server that answers them).
+// It ships with the generator, which also measures its pages compressed as it sends them.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export const CONTENT_TYPES = {
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -29,25 +31,46 @@ export const CONTENT_TYPES = {
 /** Text formats; already-compressed ones (images, fonts, audio) are sent as they are. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.vtt', '.svg', '.webmanifest']);
 
-/**
- * @typedef {object} Served one response, as the server sent it
- * @property {string} path
- * @property {number} status
- * @property {number} bytes the body as sent (compressed where it was)
- * @property {string} encoding
- */
+export type Encoding = 'br' | 'gzip';
 
-/**
- * @typedef {(pathname: string) => Promise<Buffer | undefined>} Resolve
- *   the file for a request path (`/` already made `/index.html`), or undefined for 404
- */
+/** One response, as the server sent it. */
+export interface Served {
+  path: string;
+  status: number;
+  /** The body as sent (compressed where it was). */
+  bytes: number;
+  encoding: Encoding | 'identity';
+}
 
-/**
- * The files of a folder; nothing outside it.
- * @param {string} dir
- * @returns {Resolve}
- */
-export function folder(dir) {
+/** The file for a request path (`/` already made `/index.html`), or undefined for 404. */
+export type Resolve = (pathname: string) => Promise<Buffer | undefined>;
+
+export interface StaticServerOptions {
+  resolve: Resolve;
+  /** Brotli or gzip by Accept-Encoding, each body compressed once. */
+  compress?: boolean;
+  /** Folders whose text files, or bodies, are compressed before the first request, as a CDN has them, so no request waits on it. */
+  precompress?: (string | Buffer)[];
+  /** 0 for any free port; a port again after a stop keeps the same origin. */
+  port?: number;
+  /** The origin's name: "localhost" and 127.0.0.1 are both secure contexts. */
+  hostname?: string;
+  /** Awaited before a request is answered (to hold one back). */
+  before?: (pathname: string) => Promise<void> | void;
+  /** Closes by itself after this long, so nothing is left listening. */
+  lifetimeMs?: number;
+}
+
+export interface StaticServer {
+  origin: string;
+  port: number;
+  /** Every response so far, in order. */
+  log: Served[];
+  close: () => Promise<void>;
+}
+
+/** The files of a folder; nothing outside it. */
+export function folder(dir: string): Resolve {
   const root = path.resolve(dir);
   return async (pathname) => {
     const full = path.resolve(root, `.${path.posix.normalize(decodeURIComponent(pathname))}`);
@@ -56,31 +79,19 @@ export function folder(dir) {
   };
 }
 
-/**
- * @param {object} options
- * @param {Resolve} options.resolve
- * @param {boolean} [options.compress] Brotli or gzip by Accept-Encoding, each body compressed once
- * @param {(string | Buffer)[]} [options.precompress] folders whose text files, or bodies, are compressed
- *   before the first request, as a CDN has them, so no request waits on it
- * @param {number} [options.port] 0 for any free port; a port again after a stop keeps the same origin
- * @param {string} [options.hostname] the origin's name: "localhost" and 127.0.0.1 are both secure contexts
- * @param {(pathname: string) => Promise<void> | void} [options.before] awaited before a request is answered (to hold one back)
- * @param {number} [options.lifetimeMs] closes by itself after this long, so nothing is left listening
- */
-export async function startStaticServer({ resolve, compress = false, precompress = [], port = 0, hostname = '127.0.0.1', before, lifetimeMs }) {
-  /** @type {Served[]} */
-  const log = [];
-  /** @type {Map<string, Buffer>} */
-  const compressed = new Map();
-  const encode = (/** @type {Buffer} */ content, /** @type {'br' | 'gzip'} */ encoding) => {
+export async function startStaticServer({ resolve, compress = false, precompress = [], port = 0, hostname = '127.0.0.1', before, lifetimeMs }: StaticServerOptions): Promise<StaticServer> {
+  const log: Served[] = [];
+  const compressed = new Map<string, Buffer>();
+  const encode = (content: Buffer, encoding: Encoding): Buffer => {
     const key = `${encoding} ${createHash('sha256').update(content).digest('base64url')}`;
-    if (!compressed.has(key)) compressed.set(key, compressBody(content, encoding));
-    return /** @type {Buffer} */ (compressed.get(key));
+    let body = compressed.get(key);
+    if (!body) compressed.set(key, (body = compressBody(content, encoding)));
+    return body;
   };
 
   const server = createServer(async (request, response) => {
     const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
-    const note = (/** @type {number} */ status, /** @type {number} */ bytes, encoding = 'identity') => log.push({ path: pathname + search, status, bytes, encoding });
+    const note = (status: number, bytes: number, encoding: Served['encoding'] = 'identity') => log.push({ path: pathname + search, status, bytes, encoding });
     const file = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
     await before?.(file);
     const content = request.method === 'GET' || request.method === 'HEAD' ? await resolve(file).catch(() => undefined) : undefined;
@@ -91,8 +102,8 @@ export async function startStaticServer({ resolve, compress = false, precompress
     }
     const ext = path.extname(file);
     const accepts = String(request.headers['accept-encoding'] ?? '');
-    const encoding = !compress || !COMPRESSIBLE.has(ext) ? 'identity' : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
-    const body = encoding === 'identity' ? content : encode(content, /** @type {'br' | 'gzip'} */ (encoding));
+    const encoding: Served['encoding'] = !compress || !COMPRESSIBLE.has(ext) ? 'identity' : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
+    const body = encoding === 'identity' ? content : encode(content, encoding);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const headers = {
       etag,
@@ -106,7 +117,7 @@ export async function startStaticServer({ resolve, compress = false, precompress
       note(304, 0, encoding);
       return;
     }
-    const type = CONTENT_TYPES[/** @type {keyof typeof CONTENT_TYPES} */ (ext)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[ext] ?? 'application/octet-stream';
     const range = encoding === 'identity' ? byteRange(request.headers.range, body.length) : undefined;
     if (range === 'unsatisfiable') {
       response.writeHead(416, { ...headers, 'content-range': `bytes */${body.length}` }).end();
@@ -128,25 +139,29 @@ export async function startStaticServer({ resolve, compress = false, precompress
     const contents = typeof source === 'string'
       ? await Promise.all((await readdir(source, { recursive: true })).filter((file) => COMPRESSIBLE.has(path.extname(file))).map((file) => readFile(path.join(source, file))))
       : [source];
-    for (const content of contents) for (const encoding of /** @type {const} */ (['br', 'gzip'])) encode(content, encoding);
+    for (const content of contents) for (const encoding of ['br', 'gzip'] as const) encode(content, encoding);
   }
 
-  await new Promise((done) => server.listen(port, '127.0.0.1', () => done(undefined)));
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  const close = () => new Promise((done) => {
+  // A port already taken fails the start rather than leaving it waiting.
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+  // Listening on a TCP port, the address is an AddressInfo (a string only for a pipe).
+  const address = server.address() as AddressInfo;
+  const close = () => new Promise<void>((done) => {
     server.closeAllConnections();
-    server.close(() => done(undefined));
+    server.close(() => done());
   });
   if (lifetimeMs) setTimeout(close, lifetimeMs).unref();
   return { origin: `http://${hostname}:${address.port}`, port: address.port, log, close };
 }
 
-/**
- * One `bytes=a-b` range (what media elements ask for); several ranges are answered whole.
- * @param {string | undefined} header
- * @param {number} size
- */
-function byteRange(header, size) {
+/** One `bytes=a-b` range (what media elements ask for); several ranges are answered whole. */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
   if (!match || (match[1] === '' && match[2] === '')) return undefined;
   const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
@@ -154,12 +169,8 @@ function byteRange(header, size) {
   return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
-/**
- * A body as the server sends it; the build reports sizes with the same settings.
- * @param {Buffer} content
- * @param {'br' | 'gzip'} encoding
- */
-export function compressBody(content, encoding) {
+/** A body as the server sends it; the build reports sizes with the same settings. */
+export function compressBody(content: Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
     ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
     : gzipSync(content, { level: 9 });
