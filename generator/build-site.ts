@@ -8,33 +8,30 @@
 // wrote, its figures and its diagnostics; printing them is the command's (generator/cli.ts).
 // The edition's own files (its scripts, stylesheet, worker, icons) are found beside this file,
 // not in the folder the build was started from, which is the publisher's.
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { getManifest, injectManifest } from 'workbox-build';
 import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
+import {
+  buildLocaleWarmUp,
+  buildScripts,
+  buildServiceWorker,
+  buildStylesheet,
+  PRECACHE_IGNORES,
+  precacheConfig,
+} from './bundle/edition-bundles.ts';
+import { thirdPartyNotices, NOTICES_FILE } from './bundle/third-party-notices.ts';
 import { webManifest } from './page/manifest.ts';
 import { renderIcons } from './page/icons.ts';
 import { BuildError, type Diagnostic } from './diagnostics.ts';
-import { IMAGES_DIR } from './article/pictures.ts';
-import { compressBody, type Encoding } from './serve.ts';
-import { minifyComponentStyles } from './bundle/component-styles.ts';
+import { PACKAGE_ROOT, packageFile } from './package-root.ts';
+import { FIRST_INTERACTION_BUDGET_KB, FIRST_VISIT_BUDGET_KB, kb, measureSizes, sizeTable, type SizeFigures } from './sizes.ts';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
-import { fontSamplesPlugin } from './bundle/font-samples.ts';
-import { recommendedVoiceData, VOICES_DIR } from './page/voice-data.ts';
-
-/** The edition's own folder (where its package is installed, or this checkout). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** A file of the edition's own, by its path in the package. */
-export const packageFile = (relative: string): string => path.resolve(PACKAGE_ROOT, relative);
+import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
 export interface BuildOptions {
   /** The folder of article sources; by default the edition's own article (assets/articles in the package). */
@@ -72,16 +69,7 @@ export interface AudioSummary {
   renderSeconds: number;
 }
 
-export interface BuildFigures {
-  /** Everything a first visit downloads (precached files and sw.js), in gzip, which any host can send. */
-  firstVisit: { gzipBytes: number; budgetBytes: number };
-  /** The script a page runs before a first interaction (the entry, its static imports, sw.js), in Brotli. */
-  beforeInteraction: { brotliBytes: number; budgetBytes: number; files: string[] };
-  /** The chunks loaded on first use, in Brotli. */
-  firstUse: { brotliBytes: number; files: string[] };
-  precache: { count: number; bytes: number; gzipBytes: number };
-  /** The optional fonts, cached only when a reader chooses one. */
-  optionalFonts: { count: number; woff2Bytes: number };
+export interface BuildFigures extends SizeFigures {
   /** The audio editions, and the podcast feed's address when one was written. */
   audio: { editions: AudioSummary[]; feed?: string };
 }
@@ -95,23 +83,6 @@ export interface BuildReport {
   /** What the sources had that the pages do not use, drafts left out, the precache's warnings. */
   diagnostics: Diagnostic[];
 }
-
-/** What a first visit may download, compressed, optional fonts apart (see README). */
-const FIRST_VISIT_BUDGET_KB = 100;
-/** The script a page runs before a first interaction, sw.js included, in Brotli (see README). */
-const FIRST_INTERACTION_BUDGET_KB = 25;
-
-const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
-
-/**
- * What every bundle of the edition's code shares: paths are the package's, not the current
- * folder's. Bundles of TypeScript name their tsconfig too, as esbuild ignores a tsconfig.json
- * inside node_modules (where a publisher has the edition), and Lit's decorators need its settings.
- */
-const EDITION_CODE = { absWorkingDir: PACKAGE_ROOT, legalComments: 'none', logLevel: 'warning' } as const;
-
-/** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */
-const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, 'assets/audio/**'];
 
 type PageAssets = Parameters<typeof renderPage>[1];
 
@@ -135,10 +106,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   await mkdir(out, { recursive: true });
 
   const scripts = await buildScripts(out);
+  const stylesheet = await buildStylesheet(out);
   const assets = {
     script: scripts.entry,
     modulePreloads: scripts.preloads,
-    inlineStylesheet: await buildStylesheet(out),
+    inlineStylesheet: stylesheet.css,
     headSnippet: await bundleInlineScript(packageFile(HEAD_SNIPPET_ENTRY)),
     serviceWorker: './sw.js',
   };
@@ -183,7 +155,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   // visit saves the index and the shell, within the budget however many articles the site has.
   const precache = precacheConfig(out, [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])]);
   await buildLocaleWarmUp(out);
-  for (const warning of await buildServiceWorker(out, precache)) {
+  const serviceWorker = await buildServiceWorker(out, precache);
+  // The licences of the code, fonts and voice data the site ships, from the packages themselves.
+  const shipped = new Map([...scripts.packages, ...stylesheet.packages, ...serviceWorker.packages, [VOICE_DATA_PACKAGE, voiceDataFolder()]]);
+  await writeFile(path.join(out, NOTICES_FILE), await thirdPartyNotices(shipped));
+  for (const warning of serviceWorker.warnings) {
     diagnostics.push({ file: path.join(outName, 'sw.js'), line: 1, severity: 'warning', rule: 'precache', message: warning });
   }
   const sizes = await measureSizes(out, scripts, precache);
@@ -255,211 +231,6 @@ function audioSlug(page: SitePage): string {
   return source === 'index' ? path.basename(path.dirname(page.file)) : source;
 }
 
-interface Scripts {
-  /** The entry's URL, relative to the pages. */
-  entry: string;
-  /** The entry's static imports, fetched beside it rather than after it. */
-  preloads: string[];
-  /** What runs on load, relative to the output folder: the entry, then its static imports. */
-  onLoad: string[];
-  /** The chunks loaded on first use, relative to the output folder. */
-  lazy: string[];
-}
-
-/**
- * The page's script, split: the entry and the chunks it imports statically run on load;
- * what components import() on first use (the player's speech code) is a chunk of its own,
- * fetched when needed and precached for offline reading.
- */
-async function buildScripts(out: string): Promise<Scripts> {
-  const result = await esbuild.build({
-    ...EDITION_CODE,
-    entryPoints: { main: 'src/main.ts' },
-    tsconfig: packageFile('tsconfig.json'),
-    bundle: true,
-    minify: true,
-    splitting: true,
-    format: 'esm',
-    target: TARGET,
-    outdir: path.join(out, 'assets'),
-    entryNames: '[name]-[hash]',
-    chunkNames: '[name]-[hash]',
-    plugins: [minifyComponentStyles(TARGET)],
-    metafile: true,
-  });
-  // The metafile names files relative to the package.
-  const outputs = result.metafile.outputs;
-  const underOut = (file: string) => path.relative(out, path.resolve(PACKAGE_ROOT, file)).split(path.sep).join('/');
-  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src/main.ts');
-  if (!entry) throw new Error('esbuild produced no output for src/main.ts');
-  // Everything the entry imports statically is needed before a first interaction.
-  const onLoad = new Set([entry]);
-  for (const file of onLoad) {
-    for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') onLoad.add(imported.path);
-  }
-  const lazy = Object.keys(outputs).filter((file) => file.endsWith('.js') && !onLoad.has(file));
-  // V8's explicit compile hint: nearly every function of what runs on load is called then (the
-  // components' first renders), so Chromium compiles these files off the main thread as they
-  // stream in, not one function at a time inside those tasks: the player's first task went from
-  // 10.5 to 5.5 ms of CPU here. Not on the first-use chunk: compiled whole when it comes from
-  // the worker, it made opening Reading settings 15 ms slower. Other engines read a comment.
-  for (const file of onLoad) {
-    const written = path.resolve(PACKAGE_ROOT, file);
-    await writeFile(written, `//# allFunctionsCalledOnLoad\n${await readFile(written, 'utf8')}`);
-  }
-  return {
-    entry: `./${underOut(entry)}`,
-    preloads: [...onLoad].slice(1).map((file) => `./${underOut(file)}`),
-    onLoad: [...onLoad].map(underOut),
-    lazy: lazy.map(underOut),
-  };
-}
-
-/**
- * The stylesheet, inlined into each page's <head> (its hash goes in the Content-Security-Policy),
- * so nothing but the HTML blocks the first paint: compressed it is about 3 KB, less than one
- * request's round trip would cost. The optional fonts it names are written to assets/fonts/,
- * with URLs relative to the pages, and download only when a setting uses them.
- */
-async function buildStylesheet(out: string): Promise<string> {
-  const result = await esbuild.build({
-    ...EDITION_CODE,
-    entryPoints: ['src/styles/edition.css'],
-    bundle: true,
-    minify: true,
-    target: TARGET,
-    outdir: path.join(out, 'assets'),
-    assetNames: 'fonts/[name]-[hash]',
-    publicPath: './assets',
-    loader: { '.woff2': 'file', '.woff': 'file' },
-    // The optional fonts' names in those fonts, for the reading settings (generator/bundle/font-samples.ts).
-    plugins: [fontSamplesPlugin, nodeModulesAsPackages],
-    write: false,
-  });
-  const stylesheet = result.outputFiles.find((file) => file.path.endsWith('.css'));
-  if (!stylesheet) throw new Error('esbuild produced no stylesheet for src/styles/edition.css');
-  for (const file of result.outputFiles.filter((f) => f !== stylesheet)) {
-    await mkdir(path.dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.contents);
-  }
-  const css = stylesheet.text.trim();
-  if (/<\/style/i.test(css)) throw new Error('src/styles/edition.css: the bundled stylesheet contains "</style" and cannot be inlined');
-  return css;
-}
-
-/**
- * The stylesheet imports the fonts' packages by their path in this checkout's node_modules,
- * which the development server serves as they are. Installed as a package, the edition has
- * its dependencies beside it, not inside it: such an import is resolved as the package it names.
- */
-const nodeModulesAsPackages: esbuild.Plugin = {
-  name: 'node-modules-as-packages',
-  setup(build) {
-    const inNodeModules = /^(?:\.\.\/)+node_modules\//;
-    build.onResolve({ filter: inNodeModules }, async ({ path: specifier, importer, kind, resolveDir }) => {
-      const resolved = await build.resolve(specifier.replace(inNodeModules, ''), { importer, kind, resolveDir });
-      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
-    });
-  },
-};
-
-/**
- * The worker that loads the browser's locale data off the main thread (src/speech/first-listen.ts),
- * beside the pages like sw.js: one folder up from the script that starts it, as in src/.
- */
-async function buildLocaleWarmUp(out: string): Promise<void> {
-  await esbuild.build({
-    ...EDITION_CODE,
-    entryPoints: ['src/locale-warm-up.worker.ts'],
-    tsconfig: packageFile('src/service-worker/tsconfig.json'),
-    minify: true,
-    format: 'iife',
-    target: TARGET,
-    outfile: path.join(out, 'locale-warm-up.worker.js'),
-  });
-}
-
-type PrecacheConfig = ReturnType<typeof precacheConfig>;
-
-/**
- * Which files the worker precaches. Fonts are left to the runtime cache: a reader downloads
- * one only on choosing it. Hashed assets need no revision; Workbox revisions the rest.
- */
-function precacheConfig(out: string, ignores: string[]) {
-  return {
-    globDirectory: out,
-    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-    globIgnores: ignores,
-    dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
-  };
-}
-
-/** Bundles src/service-worker/sw.ts to sw.js (a classic script, for every browser), then injects the precache list; Workbox's warnings. */
-async function buildServiceWorker(out: string, precache: PrecacheConfig): Promise<string[]> {
-  const swDest = path.join(out, 'sw.js');
-  await esbuild.build({
-    ...EDITION_CODE,
-    entryPoints: ['src/service-worker/sw.ts'],
-    tsconfig: packageFile('src/service-worker/tsconfig.json'),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: TARGET,
-    outfile: swDest,
-    // Workbox keeps its development logging behind this check.
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const { warnings } = await injectManifest({ ...precache, swSrc: swDest, swDest });
-  return warnings;
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-interface Sizes {
-  /** Each file a first visit downloads, compressed as the static server sends it. */
-  table: { file: string; gzip: number; brotli: number; role: string }[];
-  figures: Omit<BuildFigures, 'audio'>;
-}
-
-/**
- * What a first visit downloads (every precached file and sw.js, fonts apart), compressed as
- * the static server sends it: the script a page runs before a first interaction (the entry,
- * the chunks it imports statically and sw.js, in Brotli), and the whole first visit (in gzip,
- * what any host can send).
- */
-async function measureSizes(out: string, scripts: Scripts, precache: PrecacheConfig): Promise<Sizes> {
-  const size = (encoding: Encoding) => (file: string) => compressBody(readFileSync(path.join(out, file)), encoding).length;
-  const [brotli, gzip] = [size('br'), size('gzip')];
-  const total = (list: string[], measure = gzip) => list.reduce((sum, file) => sum + measure(file), 0);
-  const { manifestEntries, size: precacheBytes } = await getManifest(precache);
-  const precached = (manifestEntries ?? []).map((entry) => entry.url);
-  const beforeInteraction = [...scripts.onLoad, 'sw.js'];
-  const role = (file: string) => (beforeInteraction.includes(file) ? 'on load' : scripts.lazy.includes(file) ? 'on first use' : '');
-  const fonts = (await readdir(path.join(out, 'assets/fonts'))).map((file) => `assets/fonts/${file}`);
-  return {
-    table: [...precached, 'sw.js'].map((file) => ({ file, gzip: gzip(file), brotli: brotli(file), role: role(file) })),
-    figures: {
-      firstVisit: { gzipBytes: total(precached) + gzip('sw.js'), budgetBytes: FIRST_VISIT_BUDGET_KB * 1024 },
-      beforeInteraction: { brotliBytes: total(beforeInteraction, brotli), budgetBytes: FIRST_INTERACTION_BUDGET_KB * 1024, files: beforeInteraction },
-      firstUse: { brotliBytes: total(scripts.lazy, brotli), files: scripts.lazy },
-      precache: { count: precached.length, bytes: precacheBytes, gzipBytes: total(precached) },
-      optionalFonts: { count: fonts.length, woff2Bytes: total(fonts.filter((f) => f.endsWith('.woff2'))) },
-    },
-  };
-}
-
-/** The build's size lines: each file a first visit downloads, the script before a first interaction, the precache, the first visit. */
-function sizeTable(outName: string, { table, figures }: Sizes): string[] {
-  const { beforeInteraction, firstUse, precache, firstVisit, optionalFonts } = figures;
-  return [
-    ...table.map(({ file, gzip, brotli, role }) => `  ${file.padEnd(40)} ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} br  ${role}`),
-    `script before a first interaction: ${kb(beforeInteraction.brotliBytes)} Brotli, ${beforeInteraction.files.join(' + ')} (budget ${FIRST_INTERACTION_BUDGET_KB} KB); ${kb(firstUse.brotliBytes)} Brotli more on first use, in ${firstUse.files.length} chunks`,
-    `precache: ${precache.count} files, ${kb(precache.bytes)} (${kb(precache.gzipBytes)} gzip)`,
-    `${outName}/: ${kb(firstVisit.gzipBytes)} gzip for a first visit with sw.js (budget ${FIRST_VISIT_BUDGET_KB} KB); ${optionalFonts.count} optional font files, ${kb(optionalFonts.woff2Bytes)} as woff2, cached when chosen`,
-  ];
-}
-
-/** Every file under the output folder, with its size, in path order. */
 async function writtenFiles(out: string): Promise<WrittenFile[]> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   const files = await Promise.all(

@@ -32,6 +32,15 @@ export interface RecommendedVoice {
   quality: string[];
 }
 
+/** The package the voice data comes from, which the site ships (dist/voices/) and so credits. */
+export const VOICE_DATA_PACKAGE = '@readium/speech';
+
+/** The voice data package's own folder, for its licence. */
+export function voiceDataFolder(): string {
+  const entry = createRequire(import.meta.url).resolve(VOICE_DATA_PACKAGE);
+  return entry.slice(0, entry.lastIndexOf(VOICE_DATA_PACKAGE) + VOICE_DATA_PACKAGE.length);
+}
+
 /**
  * The recommended voices for a language's primary subtag, best first as Readium lists them;
  * an empty list for a language it does not cover.
@@ -39,8 +48,7 @@ export interface RecommendedVoice {
 export async function recommendedVoiceData(lang: string): Promise<RecommendedVoice[]> {
   const primary = lang.split('-')[0].toLowerCase();
   // The package exports its code, not its data files: find the data beside its entry point.
-  const entry = createRequire(import.meta.url).resolve('@readium/speech');
-  const dir = path.dirname(entry);
+  const dir = path.dirname(createRequire(import.meta.url).resolve(VOICE_DATA_PACKAGE));
   const file = (await readdir(dir)).find((name) => name.startsWith(`${primary}-`) && name.endsWith('.js') && !name.includes('.d.'));
   if (!file) return [];
   // A data file of the package, which its types do not describe: checked as it is read.

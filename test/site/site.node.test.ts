@@ -123,3 +123,15 @@ test('the build’s report lists each file it wrote with its size, its figures, 
   assert.equal(beforeInteraction.files.at(-1), 'sw.js');
   assert.deepEqual(report.figures.audio, { editions: [] });
 });
+
+test('the site credits what it ships: each bundled package with its licence field and licence text', async () => {
+  const notices = await page('third-party-notices.txt');
+  const credited = [...notices.matchAll(/^(\S+) (\d+\.\d+\.\d+)\nLicence: (.+)$/gm)].map((m) => `${m[1]} ${m[3]}`);
+  for (const expected of ['lit BSD-3-Clause', 'lit-html BSD-3-Clause', 'workbox-precaching MIT', '@fontsource/opendyslexic OFL-1.1', '@fontsource/atkinson-hyperlegible OFL-1.1', '@readium/speech BSD-3-Clause']) {
+    assert.ok(credited.includes(expected), `${expected} is not credited (credited: ${credited.join(', ')})`);
+  }
+  // Each with its own licence text, not only the field.
+  assert.match(notices, /Copyright \(c\) \d{4}.*Google LLC/i);
+  assert.match(notices, /SIL OPEN FONT LICENSE/i);
+  assert.ok(report.files.some((file) => file.path === 'third-party-notices.txt'));
+});
