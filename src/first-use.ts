@@ -5,14 +5,14 @@
 // precached on the first visit anyway, and code the page shares with several small chunks
 // would be split into as many more files, each compressed on its own, all loaded with the page.
 export * as session from './speech/read-aloud-session.js';
-export * as bar from './components/read-aloud-player.bar.js';
-export * as listening from './components/read-aloud-player.listening.js';
-export * as settingsControls from './components/reading-settings-panel.controls.js';
-export { HomeScreenHintController } from './controllers/home-screen-hint-controller.js';
+export * as bar from './components/read-aloud-player/bar.js';
+export * as listening from './components/read-aloud-player/listening.js';
+export * as settingsControls from './components/reading-settings-panel/controls.js';
+export { HomeScreenHintController } from './components/offline-status/home-screen-hint-controller.js';
 export { DockingController } from './controllers/docking-controller.js';
 
 // Components, defined as this module loads.
 import './components/line-focus.js';
-import './components/offline-keeping.js';
+import './components/offline-status/offline-keeping.js';
 import './components/kept-mark.js';
-import './components/kept-articles.js';
+import './components/kept-articles/kept-articles.js';

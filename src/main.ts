@@ -1,11 +1,11 @@
 // The edition's one script: it only enhances a page that is complete without it.
 // Each component comes in a task of its own (see own-task.ts), in this order: where the reader
 // left off first, then the header's controls, then the rest.
-import './components/reading-place.js';
-import './components/read-aloud-player.js';
-import './components/reading-settings-panel.js';
-import './components/offline-status.js';
-import './components/edition-toc.js';
+import './components/reading-place/reading-place.js';
+import './components/read-aloud-player/read-aloud-player.js';
+import './components/reading-settings-panel/reading-settings-panel.js';
+import './components/offline-status/offline-status.js';
+import './components/edition-toc/edition-toc.js';
 import './components/listen-here.js';
 import { warmUpLocaleData } from './speech/first-listen.js';
 

@@ -6,10 +6,10 @@
 export const SETTINGS_KEY = 'reader-edition:settings';
 /** Listening preferences: src/preferences/listening-preferences.ts. */
 export const LISTENING_KEY = 'reader-edition:listening';
-/** Where the listener stopped: src/preferences/reading-position.ts. */
-export const POSITION_KEY = 'reader-edition:position';
-/** Where the reader stopped reading, by paragraph, for each article: src/preferences/reading-place.ts. */
+/** Where the listener stopped listening: src/components/read-aloud-player/listening-position-store.ts. */
+export const LISTENING_POSITION_KEY = 'reader-edition:position';
+/** Where the reader stopped reading, by paragraph, for each article: src/components/reading-place/reading-place-store.ts. */
 export const READING_PLACE_KEY = 'reader-edition:reading-place';
 
 /** Every key above: what "forget everything this edition remembers" removes. */
-export const STORAGE_KEYS = [SETTINGS_KEY, LISTENING_KEY, POSITION_KEY, READING_PLACE_KEY] as const;
+export const STORAGE_KEYS = [SETTINGS_KEY, LISTENING_KEY, LISTENING_POSITION_KEY, READING_PLACE_KEY] as const;

@@ -1,6 +1,7 @@
 // Routes for what a reader keeps beyond the first-visit precache: article pages as they are
 // opened, their pictures, and audio kept on request. The page keeps and removes through Cache
-// Storage directly (src/controllers/kept-*-controller.ts); these routes serve what it kept.
+// Storage directly (src/controllers/kept-files-controller.ts, and the list of kept pages in
+// src/components/kept-articles/kept-pages-controller.ts); these routes serve what it kept.
 import type { PrecacheController } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { RangeRequestsPlugin } from 'workbox-range-requests';

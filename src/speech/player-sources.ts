@@ -39,7 +39,7 @@ export class PlayerSources extends EventTarget {
 
   /**
    * Who reads: the listener's choice, else what `recordedByDefault` says once (see
-   * read-aloud-player.bar.ts); the device's voice while the audio edition cannot be used.
+   * src/components/read-aloud-player/bar.ts); the device's voice while the audio edition cannot be used.
    */
   choose(chosen: SourceChoice, recordedByDefault: () => boolean): Source {
     if (!this.options.audio || this.problem) return 'device';

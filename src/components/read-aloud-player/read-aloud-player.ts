@@ -1,35 +1,38 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { announce } from '../announcer.js';
-import { afterFocusSettles } from '../focus-handover.js';
-import { PreferenceController } from '../controllers/preference-controller.js';
-import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
-import { ShortcutsController } from '../controllers/shortcuts-controller.js';
-import { VoicesController } from '../controllers/voices-controller.js';
-import type { DockingController } from '../controllers/docking-controller.js';
-import { FocusHandoverController } from '../controllers/focus-handover-controller.js';
-import { listeningPreferences } from '../preferences/listening-preferences.js';
-import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
-import { ReadingPosition } from '../speech/reading-position.js';
-import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../speech/speech-engine.js';
-import { fetchRecommendedVoices } from '../speech/first-listen.js';
-import { languageDisplayName, primaryLanguage } from '../speech/language-names.js';
-import type { RecommendedVoice } from '../speech/voices.js';
-import type { PageAudio } from '../speech/recorded-session.js';
-import { FirstUseLoader } from '../first-use-loader.js';
-import type { ListenHereEvent } from './listen-here.js';
-import { ICONS } from './read-aloud-player.icons.js';
-import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
-import { readAloudPlayerStyles } from './read-aloud-player.styles.js';
-import { adoptLaterStyles } from '../styles/component-styles.js';
-import { ownTask } from '../own-task.js';
+import { announce } from '../../announcer.js';
+import { FirstUseLoader } from '../../first-use-loader.js';
+import { afterFocusSettles } from '../../focus-handover.js';
+import { ownTask } from '../../own-task.js';
+import type { DockingController } from '../../controllers/docking-controller.js';
+import { PreferenceController } from '../../controllers/preference-controller.js';
+import { RevealFocusController } from '../../controllers/reveal-focus-controller.js';
+import { listeningPreferences } from '../../preferences/listening-preferences.js';
+import { fetchRecommendedVoices } from '../../speech/first-listen.js';
+import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
+import type { PlayerSources } from '../../speech/player-sources.js';
+import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
+import type { PageAudio } from '../../speech/recorded-session.js';
+import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../../speech/speech-engine.js';
+import type { RecommendedVoice } from '../../speech/voices.js';
+import { adoptLaterStyles } from '../../styles/component-styles.js';
+import type { ListenHereEvent } from '../listen-here.js';
+// The player's own parts. The bar and what follows the reading load on first use (../../first-use.ts): only their types here.
+import type { BarView } from './bar.js';
+import { FocusHandoverController } from './focus-handover-controller.js';
+import { ICONS } from './icons.js';
+import type { Listening } from './listening.js';
+import { ListeningPosition } from './listening-position.js';
+import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './shortcuts.js';
+import { ShortcutsController } from './shortcuts-controller.js';
+import { readAloudPlayerStyles } from './styles.js';
+import { VoicesController } from './voices-controller.js';
 
 /** What the player loads on first use (see ensurePlayer): the speech code, and the bar with its voice menu. */
-type FirstUse = typeof import('../first-use.js');
+type FirstUse = typeof import('../../first-use.js');
 type Session = FirstUse['session'];
 type Bar = FirstUse['bar'];
-type Listening = import('./read-aloud-player.listening.js').Listening;
 
 await ownTask(); // defined, upgraded and first rendered in a task of its own
 
@@ -80,15 +83,15 @@ export class ReadAloudPlayer extends LitElement {
   @query('.bar') private barElement?: HTMLElement;
 
   /** The device's voice and the audio edition: the one reading is `player`. */
-  private sources?: import('../speech/player-sources.js').PlayerSources;
+  private sources?: PlayerSources;
   /** The player, made with its code on first use: every press until then waits for the same one. */
   private readonly firstUse = new FirstUseLoader(this, {
     load: () => {
       // The recommended voices rank the voice before the first word: fetched beside the code.
       const recommended = fetchRecommendedVoices(this.articleLang);
-      return import('../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
+      return import('../../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
     },
-    failed: () => announce('Read aloud could not load. Check the connection, then try again.', 'read-aloud'),
+    failed: () => this.say('Read aloud could not load. Check the connection, then try again.'),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
@@ -103,7 +106,8 @@ export class ReadAloudPlayer extends LitElement {
   /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
   private playerChanged?: () => void;
   private article?: HTMLElement;
-  private position?: ReadingPosition;
+  /** Where the listener stopped listening, kept for their next visit. */
+  private listeningPosition?: ListeningPosition;
   /** Play was pressed before any voice had loaded, and waits for them. */
   private waitingForVoices = false;
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
@@ -144,7 +148,7 @@ export class ReadAloudPlayer extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.article = document.querySelector('article') ?? undefined;
-    this.position = new ReadingPosition(this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname);
+    this.listeningPosition = new ListeningPosition(this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname);
     try {
       this.audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') ?? undefined;
     } catch {
@@ -170,7 +174,10 @@ export class ReadAloudPlayer extends LitElement {
   override render() {
     const listening = this.state !== 'idle';
     const { focusMove } = this;
-    return html`${this.renderLaunch(!listening || focusMove.keeps('launch'))}${(listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing}`;
+    // Listen while idle, the bar while listening: each stays while focus is handed from it (see planFocus).
+    const launch = this.renderLaunch(!listening || focusMove.keeps('launch'));
+    const bar = (listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing;
+    return html`${launch}${bar}`;
   }
 
   private renderLaunch(showButtons: boolean) {
@@ -178,18 +185,22 @@ export class ReadAloudPlayer extends LitElement {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
     if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
-      return html`<div class="launch" part="launch"><p class="note">No ${languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
-    const saved = this.position?.peek();
+    const saved = this.listeningPosition?.peek();
     // Parts let the page's toolbar shorten what shows where it is narrow; the names stay whole.
     return html`<div class="launch" part="launch">
-      <button class="listen primary" type="button" @pointerdown=${this.prepare} @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))} aria-keyshortcuts=${ifDefined(this.shortcuts.keys('toggle') || undefined)}>
+      <button class="listen primary" type="button" @pointerdown=${this.prepare} @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))}
+        aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
         ${ICONS.play}${saved
           ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
           : 'Listen'}
       </button>
-      ${saved ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare} @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>` : nothing}
+      ${saved
+        ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare}
+            @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>`
+        : nothing}
     </div>`;
   }
 
@@ -207,7 +218,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      announce('Loading voices…', 'read-aloud');
+      this.say('Loading voices…');
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -219,14 +230,15 @@ export class ReadAloudPlayer extends LitElement {
     // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
     if (player === this.sources!.device && !this.engine.supported) return;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
-    player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
+    player.play(from ?? this.listeningPosition?.find(player.script)?.index ?? player.index, { quietFirst });
     this.notice = undefined;
   }
 
   /** Makes the chosen source's player the one reading (see PlayerSources). */
   private async useSource(quietFirst = false) {
     const sources = this.sources!;
-    if (await sources.use(sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions())), quietFirst)) {
+    const chosen = sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions()));
+    if (await sources.use(chosen, quietFirst)) {
       this.playerChanged?.();
       // The lock screen's clock and the wake lock follow the source, not only its state.
       this.listening?.show(sources.active);
@@ -250,7 +262,12 @@ export class ReadAloudPlayer extends LitElement {
   private async firstUsed({ session, bar, listening: { makeReading }, DockingController }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
     // Its users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
-    this.docking = new DockingController(this, { element: () => this.barElement, maxShare: 0.3, property: '--player-height', users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc') });
+    this.docking = new DockingController(this, {
+      element: () => this.barElement,
+      maxShare: 0.3,
+      property: '--player-height',
+      users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc'),
+    });
     this.bar = bar;
     this.session = session;
     const reading = makeReading(this, {
@@ -261,20 +278,20 @@ export class ReadAloudPlayer extends LitElement {
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
       failed: (message) => {
-        announce((this.notice = message), 'read-aloud');
+        this.say((this.notice = message));
         this.requestUpdate();
       },
       changed: () => this.revision++,
       finished: () => {
-        this.position?.clear();
-        announce('Finished reading.', 'read-aloud');
+        this.listeningPosition?.clear();
+        this.say('Finished reading.');
       },
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),
-      position: this.position,
+      listeningPosition: this.listeningPosition,
       highlight: () => this.showReadingPosition(),
       handOverFocus: (from, to) => this.planFocus(from, to),
-      announce: (message) => announce(message, 'read-aloud'),
+      announce: (message) => this.say(message),
       notice: () => this.notice,
     });
     this.sources = reading.sources;
@@ -285,8 +302,8 @@ export class ReadAloudPlayer extends LitElement {
     return reading.sources.device;
   }
 
-  /** What the bar shows and does (see read-aloud-player.bar.ts). */
-  private barView(): import('./read-aloud-player.bar.js').BarView {
+  /** What the bar shows and does (see ./bar.ts). */
+  private barView(): BarView {
     return {
       player: this.player!,
       listening: this.prefs.value,
@@ -308,6 +325,21 @@ export class ReadAloudPlayer extends LitElement {
       sources: this.sources!,
       audio: this.audio,
     };
+  }
+
+  /** The article's language by name ("English"), or its code where the browser has no name for it. */
+  private languageName() {
+    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
+  }
+
+  /** A control's aria-keyshortcuts: its keys, or none (no attribute) where it has none. */
+  private keyshortcuts(action: ReadAloudAction) {
+    return this.shortcuts.keys(action) || undefined;
+  }
+
+  /** Says a message through the page's announcer, as the player: its newer message replaces one not yet said. */
+  private say(message: string) {
+    announce(message, 'read-aloud');
   }
 
   private rankOptions() {

@@ -4,8 +4,8 @@
 // offline worker precaches them like the rest.
 import { css, html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { announce } from '../announcer.js';
-import type { StorageState } from '../preferences/preference-store.js';
+import { announce } from '../../announcer.js';
+import type { StorageState } from '../../preferences/preference-store.js';
 import {
   choicesOf,
   describedSettings,
@@ -13,7 +13,7 @@ import {
   type DescribedSetting,
   type ReadingSettings,
   type SettingKey,
-} from '../preferences/reading-settings.js';
+} from '../../preferences/reading-settings.js';
 
 /** What the controls show and do: the panel hands them this on every render. */
 export interface ControlsView {

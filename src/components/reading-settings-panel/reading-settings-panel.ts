@@ -1,17 +1,17 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { FirstUseLoader } from '../first-use-loader.js';
-import { announce } from '../announcer.js';
-import { PreferenceController } from '../controllers/preference-controller.js';
-import { afterFocusSettles } from '../focus-handover.js';
-import { RevealFocusController } from '../controllers/reveal-focus-controller.js';
-import type { PreferenceChangeEvent } from '../preferences/preference-store.js';
-import { readingSettings, type ReadingSettings, type SettingKey } from '../preferences/reading-settings.js';
-import { adoptLaterStyles, componentStyles } from '../styles/component-styles.js';
-import { ownTask } from '../own-task.js';
+import { FirstUseLoader } from '../../first-use-loader.js';
+import { announce } from '../../announcer.js';
+import { PreferenceController } from '../../controllers/preference-controller.js';
+import { afterFocusSettles } from '../../focus-handover.js';
+import { RevealFocusController } from '../../controllers/reveal-focus-controller.js';
+import type { PreferenceChangeEvent } from '../../preferences/preference-store.js';
+import { readingSettings, type ReadingSettings, type SettingKey } from '../../preferences/reading-settings.js';
+import { adoptLaterStyles, componentStyles } from '../../styles/component-styles.js';
+import { ownTask } from '../../own-task.js';
 
 /** The controls, loaded on the first opening (see toggle). */
-type Controls = typeof import('./reading-settings-panel.controls.js');
+type Controls = typeof import('./controls.js');
 
 /** Sliders: the toggle's glyph, beside its words or, where the page hides them, alone. */
 const SETTINGS_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M1 3.25h3.1a2 2 0 0 1 3.8 0H15v1.5H7.9a2 2 0 0 1-3.8 0H1zm0 8h7.1a2 2 0 0 1 3.8 0H15v1.5h-3.1a2 2 0 0 1-3.8 0H1z" /></svg>`;
@@ -75,7 +75,7 @@ export class ReadingSettingsPanel extends LitElement {
   /** The controls' code, loaded when the panel is first opened: page load does less before a first interaction. */
   private readonly controls = new FirstUseLoader<Controls>(this, {
     load: () =>
-      import('../first-use.js').then(({ settingsControls: controls, DockingController }) => {
+      import('../../first-use.js').then(({ settingsControls: controls, DockingController }) => {
         adoptLaterStyles(this.renderRoot, controls.controlsStyles);
         // While open over the bottom of the screen, the page keeps what is focused clear of it.
         new DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
@@ -128,7 +128,7 @@ export class ReadingSettingsPanel extends LitElement {
     void this.controls.load();
   }
 
-  private controlsView(): import('./reading-settings-panel.controls.js').ControlsView {
+  private controlsView(): import('./controls.js').ControlsView {
     const { storageState, rejected } = this.settings.store;
     return {
       settings: this.settings.value,

@@ -1,4 +1,4 @@
-import type { Shortcut } from '../controllers/shortcuts-controller.js';
+import type { Shortcut } from './shortcuts-controller.js';
 
 export type ReadAloudAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
 

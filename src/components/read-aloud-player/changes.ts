@@ -1,15 +1,15 @@
 // What follows each change of the player that is reading: made with the bar on the first
 // Listen (see ReadAloudPlayer.ensurePlayer), since nothing changes before then.
-import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
+import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
 
 export interface PlayerChangeHooks {
-  /** The controllers that follow the reading (see followTheReading in ./read-aloud-player.listening.ts). */
+  /** The controllers that follow the reading (see followTheReading in ./listening.ts). */
   listening: {
     follow: { following: boolean; reveal(range: Range | undefined): void };
     show(player: SpeechPlayer): void;
   };
-  /** Where the listener stopped, kept for their next visit. */
-  position?: { save(script: SpeechPlayer['script'], index: number): void };
+  /** Where the listener stopped listening, kept for their next visit. */
+  listeningPosition?: { save(script: SpeechPlayer['script'], index: number): void };
   /** Highlights the sentence being read (and its word); returns its range for scrolling. */
   highlight(): Range | undefined;
   /** The state changed: the host hands focus on where the control holding it goes. */
@@ -24,9 +24,9 @@ const STATE_MESSAGES: Record<PlayerState, string> = { playing: 'Playing.', pause
 
 /**
  * The player's answer to each change of the one reading: the highlight follows every word,
- * the page follows and the place is kept with every sentence, and a change of state hands focus
- * on, is said once (with its problem, or the notice before it), and starts the page following
- * again. The lock screen follows sentences and states.
+ * the page follows and the listening position is kept with every sentence, and a change of
+ * state hands focus on, is said once (with its problem, or the notice before it), and starts
+ * the page following again. The lock screen follows sentences and states.
  */
 export class PlayerChanges {
   private lastIndex = -1;
@@ -39,7 +39,7 @@ export class PlayerChanges {
   }
 
   changed(player: SpeechPlayer) {
-    const { listening, position } = this.hooks;
+    const { listening, listeningPosition } = this.hooks;
     // This runs on every word the engine reports: only the highlight changes that often.
     const range = this.hooks.highlight();
     const moved = player.index !== this.lastIndex;
@@ -47,7 +47,7 @@ export class PlayerChanges {
     if (moved) {
       this.lastIndex = player.index;
       if (player.state === 'playing') listening.follow.reveal(range);
-      if (player.state !== 'idle') position?.save(player.script, player.index);
+      if (player.state !== 'idle') listeningPosition?.save(player.script, player.index);
     }
     if (stateChanged) this.hooks.handOverFocus(this.lastState, player.state);
     if (stateChanged || player.problem !== this.lastProblem) {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SpeechEngine, Voice } from '../speech/speech-engine.js';
+import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
 
 /**
  * Some engines (Chrome with speech-dispatcher) drop an utterance spoken before their voice

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from '../service-worker/messages.js';
-import { ownTask } from '../own-task.js';
+import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from '../../service-worker/messages.js';
+import { ownTask } from '../../own-task.js';
 
 /**
  * - `off`: the page names no worker (the dev server's page), so nothing is registered.

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ARTICLE_CACHE } from '../service-worker/kept-caches.js';
+import { ARTICLE_CACHE } from '../../service-worker/kept-caches.js';
 
 export interface KeptPage {
   url: string;

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { ReadingPlaceController } from '../controllers/reading-place-controller.js';
-import { componentStyles } from '../styles/component-styles.js';
-import { ownTask } from '../own-task.js';
+import { ReadingPlaceController } from './reading-place-controller.js';
+import { componentStyles } from '../../styles/component-styles.js';
+import { ownTask } from '../../own-task.js';
 
 await ownTask(); // defined, upgraded and first rendered in a task of its own
 

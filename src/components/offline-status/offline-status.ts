@@ -1,13 +1,13 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { announce } from '../announcer.js';
-import { FirstUseLoader } from '../first-use-loader.js';
-import { KeepOnOpenController } from '../controllers/keep-on-open-controller.js';
-import { OnlineController } from '../controllers/online-controller.js';
-import { PersistentStorageController } from '../controllers/persistent-storage-controller.js';
-import { ServiceWorkerController, type OfflineState } from '../controllers/service-worker-controller.js';
-import { componentStyles } from '../styles/component-styles.js';
-import { ownTask } from '../own-task.js';
+import { announce } from '../../announcer.js';
+import { FirstUseLoader } from '../../first-use-loader.js';
+import { KeepOnOpenController } from './keep-on-open-controller.js';
+import { OnlineController } from './online-controller.js';
+import { PersistentStorageController } from './persistent-storage-controller.js';
+import { ServiceWorkerController, type OfflineState } from './service-worker-controller.js';
+import { componentStyles } from '../../styles/component-styles.js';
+import { ownTask } from '../../own-task.js';
 
 const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
   unsupported: 'Offline reading is not available in this browser.',
@@ -127,7 +127,7 @@ export class OfflineStatus extends LitElement {
    * says all that matters, and the next opening tries again.
    */
   private readonly details = new FirstUseLoader(this, {
-    load: () => import('../first-use.js').then(({ HomeScreenHintController }) => new HomeScreenHintController(this)),
+    load: () => import('../../first-use.js').then(({ HomeScreenHintController }) => new HomeScreenHintController(this)),
   });
 
   /** On an article: 'article' where it is kept by itself, 'home-article' where it is the one article, saved as the home page. */

@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { componentStyles } from '../styles/component-styles.js';
+import { componentStyles } from '../../styles/component-styles.js';
 
 /**
  * The read-aloud player's look on page load: the Listen button (part `launch`, placed by the
- * page). The bar's look comes with the bar (read-aloud-player.bar.ts). Sizes in rem and em so
+ * page). The bar's look comes with the bar (./bar.ts). Sizes in rem and em so
  * everything grows with the reader's text size.
  */
 export const readAloudPlayerStyles = [

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { afterFocusSettles } from '../focus-handover.js';
+import { afterFocusSettles } from '../../focus-handover.js';
 
 /**
  * Hands focus on before the control that holds it goes (Listen giving way to the bar's Pause,
  * Stop to Listen): after the host's next render the new control takes focus, and the part
  * that held it stays on screen until that focus has reached screen readers
- * (../focus-handover.ts), so they say where focus went rather than that something went.
+ * (../../focus-handover.ts), so they say where focus went rather than that something went.
  */
 export class FocusHandoverController<Part extends string> implements ReactiveController {
   private readonly host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };

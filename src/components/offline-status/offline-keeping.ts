@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { announce } from '../announcer.js';
-import { KeptFilesController, type Kept } from '../controllers/kept-files-controller.js';
-import { ARTICLE_CACHE, AUDIO_CACHE } from '../service-worker/kept-caches.js';
-import { componentStyles } from '../styles/component-styles.js';
+import { announce } from '../../announcer.js';
+import { KeptFilesController, type Kept } from '../../controllers/kept-files-controller.js';
+import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
+import { componentStyles } from '../../styles/component-styles.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
 interface AudioEdition {

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ReadingPlaceStore, type StoredPlace } from '../preferences/reading-place.js';
+import { ReadingPlaceStore, type StoredReadingPlace } from './reading-place-store.js';
 
 /** The article's blocks: the places a reader can be returned to, in reading order. */
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, tr, pre';
@@ -134,7 +134,7 @@ export class ReadingPlaceController implements ReactiveController {
 }
 
 /** The kept block: at its number if its text still starts the same, else the nearest block that does. */
-function find(blocks: Element[], place: StoredPlace): Element | undefined {
+function find(blocks: Element[], place: StoredReadingPlace): Element | undefined {
   if (blocks[place.block] && fingerprint(blocks[place.block]) === place.text) return blocks[place.block];
   const matches = blocks.map((block, index) => ({ block, index })).filter(({ block }) => fingerprint(block) === place.text);
   matches.sort((a, b) => Math.abs(a.index - place.block) - Math.abs(b.index - place.block));

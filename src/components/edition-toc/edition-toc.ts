@@ -1,7 +1,7 @@
 import { ReactiveElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { CurrentSectionController } from '../controllers/current-section-controller.js';
-import { ownTask } from '../own-task.js';
+import { CurrentSectionController } from './current-section-controller.js';
+import { ownTask } from '../../own-task.js';
 
 await ownTask(); // defined, upgraded and first rendered in a task of its own
 

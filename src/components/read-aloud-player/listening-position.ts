@@ -1,31 +1,31 @@
-// The stored reading position (src/preferences/reading-position.ts) matched against a spoken
-// script by the sentence's text as well as its number, so an updated article does not resume
-// mid-air.
-import { ReadingPositionStore, type StoredPosition } from '../preferences/reading-position.js';
-import type { SpokenScript } from './spoken-script.js';
+// Where the listener stopped listening (kept by ./listening-position-store.ts), matched against a
+// spoken script by the sentence's text as well as its number, so an updated article does not
+// resume mid-air.
+import { ListeningPositionStore, type StoredListeningPosition } from './listening-position-store.js';
+import type { SpokenScript } from '../../speech/spoken-script.js';
 
-export interface SavedPosition {
+export interface FoundListeningPosition {
   index: number;
   /** The title of the section it is in, for "Resume from …". */
   section: string;
 }
 
-export class ReadingPosition {
-  private readonly store: ReadingPositionStore;
+export class ListeningPosition {
+  private readonly store: ListeningPositionStore;
   private readonly article: string;
 
-  constructor(article: string, store = new ReadingPositionStore()) {
+  constructor(article: string, store = new ListeningPositionStore()) {
     this.article = article;
     this.store = store;
   }
 
   /** What was saved for this article, without needing the script (for the first render). */
-  peek(): StoredPosition | undefined {
+  peek(): StoredListeningPosition | undefined {
     return this.store.read(this.article);
   }
 
   /** The saved position in this script, if its sentence is still there. */
-  find(script: SpokenScript): SavedPosition | undefined {
+  find(script: SpokenScript): FoundListeningPosition | undefined {
     const stored = this.peek();
     if (!stored) return undefined;
     const at = script.segments[stored.index]?.spoken === stored.sentence ? stored.index : script.segments.findIndex((s) => s.spoken === stored.sentence);

@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import { ARTICLE_CACHE } from '../service-worker/kept-caches.js';
+import { ARTICLE_CACHE } from '../../service-worker/kept-caches.js';
 
 /** The article's pictures, lazy on first load so they do not compete with the text. */
 const LAZY_PICTURES = 'article img[loading="lazy"]';

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { HighlightMode } from '../preferences/listening-preferences.js';
-import type { Segment } from '../speech/spoken-script.js';
+import type { HighlightMode } from '../../preferences/listening-preferences.js';
+import type { Segment } from '../../speech/spoken-script.js';
 
 const SENTENCE = 'read-aloud-sentence';
 const WORD = 'read-aloud-word';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { KeptPagesController } from '../controllers/kept-pages-controller.js';
-import { componentStyles } from '../styles/component-styles.js';
+import { KeptPagesController } from './kept-pages-controller.js';
+import { componentStyles } from '../../styles/component-styles.js';
 
 /**
  * On the page a reader offline gets for an article never kept: the articles that are kept, as

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { segmentAtPoint, segmentOfHeading } from '../speech/segment-lookup.js';
-import type { SpokenScript } from '../speech/spoken-script.js';
+import { segmentAtPoint, segmentOfHeading } from '../../speech/segment-lookup.js';
+import type { SpokenScript } from '../../speech/spoken-script.js';
 
 export interface TapToSeekOptions {
   /** The article whose sentences can be tapped. */

@@ -5,19 +5,19 @@
 // the device's voice speaks, and the answer to each change (PlayerChanges). A visit that never
 // listens does not download it; the offline worker precaches it like the rest.
 import type { ReactiveControllerHost } from 'lit';
-import { FollowReadingController } from '../controllers/follow-reading-controller.js';
-import { MediaSessionController } from '../controllers/media-session-controller.js';
-import { ReadingHighlightController } from '../controllers/reading-highlight-controller.js';
-import { TapToSeekController } from '../controllers/tap-to-seek-controller.js';
-import { WakeLockController } from '../controllers/wake-lock-controller.js';
-import { YieldController } from '../controllers/yield-controller.js';
-import { PlayerSources } from '../speech/player-sources.js';
-import type { PlayerState, SpeechPlayer } from '../speech/read-aloud.js';
-import { readAloudSession } from '../speech/read-aloud-session.js';
-import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
-import type { PageAudio } from '../speech/recorded-session.js';
-import type { SpeechEngine, Voice } from '../speech/speech-engine.js';
-import { PlayerChanges, type PlayerChangeHooks } from './read-aloud-player.changes.js';
+import { FollowReadingController } from './follow-reading-controller.js';
+import { MediaSessionController } from './media-session-controller.js';
+import { ReadingHighlightController } from './reading-highlight-controller.js';
+import { TapToSeekController } from './tap-to-seek-controller.js';
+import { WakeLockController } from './wake-lock-controller.js';
+import { YieldController } from './yield-controller.js';
+import { PlayerSources } from '../../speech/player-sources.js';
+import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
+import { readAloudSession } from '../../speech/read-aloud-session.js';
+import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
+import type { PageAudio } from '../../speech/recorded-session.js';
+import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
+import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
 export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {

@@ -4,14 +4,14 @@
 // downloads it; the offline worker precaches it like the rest.
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keysForPeople, type ShortcutsController } from '../controllers/shortcuts-controller.js';
-import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../preferences/listening-preferences.js';
-import { languageDisplayName, primaryLanguage } from '../speech/language-names.js';
-import { durationMs, type SpeechPlayer } from '../speech/read-aloud.js';
-import type { PlayerSources } from '../speech/player-sources.js';
-import { RecordedReadAloud } from '../speech/recorded-read-aloud.js';
-import type { PageAudio } from '../speech/recorded-session.js';
-import type { Voice } from '../speech/speech-engine.js';
+import { keysForPeople, type ShortcutsController } from './shortcuts-controller.js';
+import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../../preferences/listening-preferences.js';
+import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
+import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
+import type { PlayerSources } from '../../speech/player-sources.js';
+import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
+import type { PageAudio } from '../../speech/recorded-session.js';
+import type { Voice } from '../../speech/speech-engine.js';
 import {
   BEST_FEW,
   BETTER_VOICE_HINTS,
@@ -21,12 +21,12 @@ import {
   voiceChoices,
   type RankOptions,
   type VoiceChoice,
-} from '../speech/voices.js';
-import { ICONS } from './read-aloud-player.icons.js';
-import { byKeyboard, type ReadAloudAction } from './read-aloud-player.shortcuts.js';
+} from '../../speech/voices.js';
+import { ICONS } from './icons.js';
+import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
 
-export { chooseVoice } from '../speech/voices.js';
-export { recommendedVoices } from '../speech/recommended-voices.js';
+export { chooseVoice } from '../../speech/voices.js';
+export { recommendedVoices } from '../../speech/recommended-voices.js';
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
