@@ -19,13 +19,16 @@ if (!checkBrowsers()) process.exit(1);
 const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOptions({ speech }) });
 
 // Firefox plays media only where an audio server takes its output: PulseAudio's null sink,
-// started for this run and ended with it (see tools/browsers.ts). Firefox through puppeteer-core,
-// which is what @web/test-runner-puppeteer does, but with the full puppeteer package.
+// started for this run and ended with it (see tools/browsers.ts). It is driven by chromeLauncher
+// over puppeteer-core, as @web/test-runner-puppeteer does, without the full puppeteer it loads.
 const audioServer = nullSink();
 const firefox = chromeLauncher({
   puppeteer,
   launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, env: { ...process.env, ...audioServer } },
 });
+
+// `npm run test:quick` sets TEST_QUICK: the default group in Chromium alone, for everyday work.
+const quick = process.env.TEST_QUICK === '1';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -33,8 +36,8 @@ export default {
   nodeResolve: true,
   // Tests are grouped by subject (test/<subject>/); the file name chooses the browsers.
   files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.speech.test.ts'],
-  browsers: [chromium(), firefox],
-  groups: [
+  browsers: quick ? [chromium()] : [chromium(), firefox],
+  groups: quick ? [] : [
     // *.chromium.test.ts: media emulation (dark scheme, forced colours) and the accessibility
     // tree need the Chrome DevTools Protocol.
     { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
