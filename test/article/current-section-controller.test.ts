@@ -4,7 +4,7 @@
 // its host leaves the page, and without IntersectionObserver there is simply none.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { CurrentSectionController } from '../../src/controllers/current-section-controller.js';
+import { CurrentSectionController } from '../../src/components/edition-toc/current-section-controller.js';
 import { until } from '../helpers/speech.js';
 import { testHost } from '../helpers/test-host.js';
 

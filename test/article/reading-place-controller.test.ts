@@ -3,8 +3,8 @@
 // address names a place, the place is on the first screen, or the reader has moved already.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { ReadingPlaceController } from '../../src/controllers/reading-place-controller.js';
-import { ReadingPlaceStore } from '../../src/preferences/reading-place.js';
+import { ReadingPlaceController } from '../../src/components/reading-place/reading-place-controller.js';
+import { ReadingPlaceStore } from '../../src/components/reading-place/reading-place-store.js';
 import { READING_PLACE_KEY } from '../../src/preferences/storage-keys.js';
 import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';

@@ -3,7 +3,7 @@
 // from the Home Screen.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { HomeScreenHintController, type BrowserTraits } from '../../src/controllers/home-screen-hint-controller.js';
+import { HomeScreenHintController, type BrowserTraits } from '../../src/components/offline-status/home-screen-hint-controller.js';
 
 const IPHONE = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1', platform: 'iPhone', maxTouchPoints: 5 };
 const IPAD = { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15', platform: 'MacIntel', maxTouchPoints: 5 };

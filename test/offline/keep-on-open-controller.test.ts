@@ -4,7 +4,7 @@
 // worker or for the one article, which the precache holds.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { KeepOnOpenController } from '../../src/controllers/keep-on-open-controller.js';
+import { KeepOnOpenController } from '../../src/components/offline-status/keep-on-open-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 

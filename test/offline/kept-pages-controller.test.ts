@@ -3,7 +3,7 @@
 // and other files left out; nothing listed where the page has no Cache Storage.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { KeptPagesController } from '../../src/controllers/kept-pages-controller.js';
+import { KeptPagesController } from '../../src/components/kept-articles/kept-pages-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';
 import { testHost } from '../helpers/test-host.js';
 

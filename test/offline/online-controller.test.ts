@@ -2,7 +2,7 @@
 // re-renders its host with each, and stops listening when its host leaves the page.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { OnlineController } from '../../src/controllers/online-controller.js';
+import { OnlineController } from '../../src/components/offline-status/online-controller.js';
 import { replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 

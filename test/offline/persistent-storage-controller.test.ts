@@ -3,7 +3,7 @@
 // asked, declines, or fails to answer; and that its host re-renders with each answer.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { PersistentStorageController } from '../../src/controllers/persistent-storage-controller.js';
+import { PersistentStorageController } from '../../src/components/offline-status/persistent-storage-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 

@@ -7,7 +7,7 @@
 // (test/offline/offline-edition.speech.test.ts serves a real build).
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { ServiceWorkerController } from '../../src/controllers/service-worker-controller.js';
+import { ServiceWorkerController } from '../../src/components/offline-status/service-worker-controller.js';
 import { FakeContainer, FakeWorker, registration, type FakeRegistration } from '../helpers/fake-service-worker.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { until } from '../helpers/speech.js';

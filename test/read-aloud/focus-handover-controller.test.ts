@@ -3,7 +3,7 @@
 // until the focus has settled (then goes), and focus is never left on nothing.
 import { expect } from 'chai';
 import { html, LitElement, nothing } from 'lit';
-import { FocusHandoverController } from '../../src/controllers/focus-handover-controller.js';
+import { FocusHandoverController } from '../../src/components/read-aloud-player/focus-handover-controller.js';
 import { FOCUS_SETTLE_MS } from '../../src/focus-handover.js';
 import { until } from '../helpers/speech.js';
 import { testHost } from '../helpers/test-host.js';

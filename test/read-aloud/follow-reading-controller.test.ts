@@ -4,7 +4,7 @@
 // themselves while listening, and follows again on "Back to reading position".
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { FollowReadingController } from '../../src/controllers/follow-reading-controller.js';
+import { FollowReadingController } from '../../src/components/read-aloud-player/follow-reading-controller.js';
 import { testHost } from '../helpers/test-host.js';
 
 class FollowHost extends LitElement {

@@ -3,7 +3,7 @@
 // leaves the page, and without the Media Session API nothing breaks.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { MediaSessionController } from '../../src/controllers/media-session-controller.js';
+import { MediaSessionController } from '../../src/components/read-aloud-player/media-session-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 

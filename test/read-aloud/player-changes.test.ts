@@ -2,7 +2,7 @@
 // player reading sets off (the highlight, the page following, the saved place, focus, what is
 // said), and what it leaves alone when only a word moves.
 import { expect } from 'chai';
-import { PlayerChanges } from '../../src/components/read-aloud-player.changes.js';
+import { PlayerChanges } from '../../src/components/read-aloud-player/changes.js';
 import type { PlayerState, SpeechPlayer } from '../../src/speech/read-aloud.js';
 
 function changesOf(notice?: string) {
@@ -17,7 +17,7 @@ function changesOf(notice?: string) {
   const follow = { following: false, reveal: () => heard.revealed++ };
   const changes = new PlayerChanges({
     listening: { follow, show: () => heard.shown++ },
-    position: { save: (_script, index) => heard.saved.push(index) },
+    listeningPosition: { save: (_script, index) => heard.saved.push(index) },
     highlight: () => {
       heard.highlighted++;
       return undefined;

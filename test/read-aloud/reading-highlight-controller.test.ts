@@ -4,7 +4,7 @@
 // stops, or the host leaves the page. And textRange, which finds a span of a block's text.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { ReadingHighlightController, textRange } from '../../src/controllers/reading-highlight-controller.js';
+import { ReadingHighlightController, textRange } from '../../src/components/read-aloud-player/reading-highlight-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type Segment } from '../../src/speech/spoken-script.js';
 import { testHost } from '../helpers/test-host.js';

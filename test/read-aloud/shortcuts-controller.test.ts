@@ -4,8 +4,8 @@
 // and the page-wide keys until the listener turns them on.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { READ_ALOUD_SHORTCUTS } from '../../src/components/read-aloud-player.shortcuts.js';
-import { keysForPeople, ShortcutsController } from '../../src/controllers/shortcuts-controller.js';
+import { READ_ALOUD_SHORTCUTS } from '../../src/components/read-aloud-player/shortcuts.js';
+import { keysForPeople, ShortcutsController } from '../../src/components/read-aloud-player/shortcuts-controller.js';
 import { testHost } from '../helpers/test-host.js';
 
 class ShortcutsHost extends LitElement {

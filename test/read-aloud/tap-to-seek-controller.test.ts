@@ -2,7 +2,7 @@
 // reading, to where, and which keep their usual meaning.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { TapToSeekController } from '../../src/controllers/tap-to-seek-controller.js';
+import { TapToSeekController } from '../../src/components/read-aloud-player/tap-to-seek-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
 import { pointAt } from '../helpers/word-point.js';

@@ -3,7 +3,7 @@
 // synthesis nothing waits.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { VoicesController } from '../../src/controllers/voices-controller.js';
+import { VoicesController } from '../../src/components/read-aloud-player/voices-controller.js';
 import type { SpeechEngine, Voice } from '../../src/speech/speech-engine.js';
 import { testHost } from '../helpers/test-host.js';
 

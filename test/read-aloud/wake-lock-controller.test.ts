@@ -3,7 +3,7 @@
 // Screen Wake Lock API (or with a refusal) nothing breaks.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { WakeLockController } from '../../src/controllers/wake-lock-controller.js';
+import { WakeLockController } from '../../src/components/read-aloud-player/wake-lock-controller.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 
