@@ -24,7 +24,12 @@ const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOpt
 const audioServer = nullSink();
 const firefox = chromeLauncher({
   puppeteer,
-  launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true, env: { ...process.env, ...audioServer } },
+  launchOptions: {
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    env: { ...process.env, ...audioServer },
+  },
 });
 
 // `npm run test:quick` sets TEST_QUICK: the default group in Chromium alone, for everyday work.
@@ -37,20 +42,32 @@ export default {
   // Tests are grouped by subject (test/<subject>/); the file name chooses the browsers.
   files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.speech.test.ts'],
   browsers: quick ? [chromium()] : [chromium(), firefox],
-  groups: quick ? [] : [
-    // *.chromium.test.ts: media emulation (dark scheme, forced colours) and the accessibility
-    // tree need the Chrome DevTools Protocol.
-    { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
-    // *.speech.test.ts: end to end against the real engine (speech-dispatcher is Linux
-    // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.ts;
-    // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
-    // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
-    { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
-  ],
+  groups: quick
+    ? []
+    : [
+        // *.chromium.test.ts: media emulation (dark scheme, forced colours) and the accessibility
+        // tree need the Chrome DevTools Protocol.
+        { name: 'chromium-only', files: 'test/**/*.chromium.test.ts', browsers: [chromium()] },
+        // *.speech.test.ts: end to end against the real engine (speech-dispatcher is Linux
+        // Chromium's speech backend), and the served offline edition (test/plugins/offline-site-plugin.ts;
+        // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
+        // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
+        { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
+      ],
   concurrency: 1,
   concurrentBrowsers: 2,
   testsFinishTimeout: 600_000,
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 60_000 } },
-  plugins: [articlePages(), mediaFeaturesPlugin(), accessibilityTreePlugin(), withoutModulesPlugin(), offlineSitePlugin(), fixtureSitePlugin(), fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }), htmlValidityPlugin(), esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    articlePages(),
+    mediaFeaturesPlugin(),
+    accessibilityTreePlugin(),
+    withoutModulesPlugin(),
+    offlineSitePlugin(),
+    fixtureSitePlugin(),
+    fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
+    htmlValidityPlugin(),
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
+  ],
 };

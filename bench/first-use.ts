@@ -19,8 +19,18 @@ export interface Opening {
 
 /** What is opened, and what shows it has opened. */
 export const OPENINGS = {
-  settings: { label: 'Reading settings → its controls on screen', button: 'reading-settings-panel >>> .toggle', host: 'reading-settings-panel', shown: '#panel input' },
-  listen: { label: 'Listen → the player’s bar on screen', button: 'read-aloud-player >>> .listen', host: 'read-aloud-player', shown: '.bar' },
+  settings: {
+    label: 'Reading settings → its controls on screen',
+    button: 'reading-settings-panel >>> .toggle',
+    host: 'reading-settings-panel',
+    shown: '#panel input',
+  },
+  listen: {
+    label: 'Listen → the player’s bar on screen',
+    button: 'read-aloud-player >>> .listen',
+    host: 'read-aloud-player',
+    shown: '.bar',
+  },
 } satisfies Record<string, Opening>;
 
 export type OpeningName = keyof typeof OPENINGS;
@@ -108,7 +118,11 @@ async function open(browser: Browser, url: string, opening: Opening): Promise<Fi
       return { ms: shownAt - bench.clickedAt, fromPress: shownAt - bench.pressedAt };
     });
     const chunksAfter = await page.evaluate(loadedChunks);
-    return { ms, fromPress, loaded: chunksAfter.filter((chunk) => !chunksBefore.some((before) => before.url === chunk.url)) };
+    return {
+      ms,
+      fromPress,
+      loaded: chunksAfter.filter((chunk) => !chunksBefore.some((before) => before.url === chunk.url)),
+    };
   } finally {
     await context.close();
   }
@@ -116,8 +130,12 @@ async function open(browser: Browser, url: string, opening: Opening): Promise<Fi
 
 /** The scripts the page has fetched, and whether its worker answered each. */
 function loadedChunks(): LoadedChunk[] {
-  return performance.getEntriesByType('resource')
-    .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && entry.name.endsWith('.js'))
+  return performance
+    .getEntriesByType('resource')
+    .filter(
+      (entry): entry is PerformanceResourceTiming =>
+        entry instanceof PerformanceResourceTiming && entry.name.endsWith('.js'),
+    )
     .map((entry) => ({ url: new URL(entry.name).pathname, fromWorker: entry.workerStart > 0 }));
 }
 
@@ -128,7 +146,8 @@ export async function firstUse(url: string, runs: number): Promise<Record<Openin
     const results: Record<OpeningName, FirstUseRun[]> = { settings: [], listen: [] };
     for (let run = 0; run < runs; run++) {
       // Object.keys is typed string[]; these are OPENINGS' own keys.
-      for (const name of Object.keys(OPENINGS) as OpeningName[]) results[name].push(await open(browser, url, OPENINGS[name]));
+      for (const name of Object.keys(OPENINGS) as OpeningName[])
+        results[name].push(await open(browser, url, OPENINGS[name]));
     }
     return results;
   } finally {

@@ -22,7 +22,10 @@ export async function floorArticle(): Promise<{ html: string; meta: FloorMeta }>
   // The bench measures the seed's one article, which is the home page.
   if (!home) throw new Error('the site has no home article (index.html lists several): the bench needs one article');
   const { article } = home;
-  return { html: `${head(article.meta)}<h1>${escapeHtml(article.meta.title)}</h1>\n${article.html}`, meta: article.meta };
+  return {
+    html: `${head(article.meta)}<h1>${escapeHtml(article.meta.title)}</h1>\n${article.html}`,
+    meta: article.meta,
+  };
 }
 
 /**

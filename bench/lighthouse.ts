@@ -50,7 +50,12 @@ export async function lighthouseRun(url: string): Promise<LighthouseSummary> {
   // chrome-launcher makes a new temporary profile for each launch and removes it on kill.
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...QUIET_FLAGS] });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: CATEGORIES,
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     return summarize(result.lhr);
   } finally {
@@ -78,10 +83,15 @@ function summarize(lhr: Result): LighthouseSummary {
     },
     bytes,
     requests: requests.length,
-    requestList: requests.map((r) => `${r.resourceType ?? '?'} ${new URL(r.url).pathname} ${r.transferSize ?? 0} B${r.sessionTargetType && r.sessionTargetType !== 'page' ? ` (${r.sessionTargetType})` : ''}`),
+    requestList: requests.map(
+      (r) =>
+        `${r.resourceType ?? '?'} ${new URL(r.url).pathname} ${r.transferSize ?? 0} B${r.sessionTargetType && r.sessionTargetType !== 'page' ? ` (${r.sessionTargetType})` : ''}`,
+    ),
     failedAudits: failedAudits(lhr),
     // Lighthouse 12's trace engine fails on some of Chromium 156's trace events (RESULTS.md).
-    erroredAudits: Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'error').map((a) => a.id),
+    erroredAudits: Object.values(lhr.audits)
+      .filter((a) => a.scoreDisplayMode === 'error')
+      .map((a) => a.id),
     warnings: lhr.runWarnings,
     benchmarkIndex: lhr.environment.benchmarkIndex,
     lighthouseVersion: lhr.lighthouseVersion,
@@ -103,7 +113,9 @@ function networkRequests(lhr: Result): NetworkRequest[] {
 
 /** The audits that cost each category points: what to fix to reach 100. */
 function failedAudits(lhr: Result): string[] {
-  return CATEGORIES.flatMap((category) => (lhr.categories[category]?.auditRefs ?? [])
-    .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-    .map((ref) => `${category}: ${ref.id} (${lhr.audits[ref.id]?.title})`));
+  return CATEGORIES.flatMap((category) =>
+    (lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${category}: ${ref.id} (${lhr.audits[ref.id]?.title})`),
+  );
 }

@@ -52,7 +52,9 @@ export interface OfflineVisit {
  */
 export async function waitForOffline(page: Page): Promise<number> {
   const found = await page.waitForFunction(
-    (text: string) => document.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.includes(text) && performance.now(),
+    (text: string) =>
+      document.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.includes(text) &&
+      performance.now(),
     { polling: 20, timeout: WAIT_MS },
     AVAILABLE,
   );
@@ -75,7 +77,8 @@ async function countTransfers(session: CDPSession, who: string, into: Transfer[]
   });
   session.on('Network.loadingFinished', (e) => {
     const request = requests.get(e.requestId);
-    if (request && !request.fromWorker) into.push({ who, url: new URL(request.url).pathname, bytes: e.encodedDataLength });
+    if (request && !request.fromWorker)
+      into.push({ who, url: new URL(request.url).pathname, bytes: e.encodedDataLength });
   });
   await session.send('Network.enable');
 }
@@ -88,7 +91,8 @@ export async function offlineFirstVisit(url: string, serverLog: readonly ServedR
     const attaching: Promise<void>[] = [];
     // The worker's own requests (sw.js's precache) are on its own target, not the page's.
     browser.on('targetcreated', (target) => {
-      if (target.type() === 'service_worker') attaching.push(target.createCDPSession().then((s) => countTransfers(s, 'worker', transfers)));
+      if (target.type() === 'service_worker')
+        attaching.push(target.createCDPSession().then((s) => countTransfers(s, 'worker', transfers)));
     });
     const page = await newPage(browser);
     await countTransfers(await page.createCDPSession(), 'page', transfers);
@@ -118,9 +122,15 @@ export async function offlineFirstVisit(url: string, serverLog: readonly ServedR
  * fetched, to precache them for first use.
  */
 function scriptBytes(served: ServedResponse[], transfers: Transfer[]): ScriptBytes {
-  const scripts = new Map(served.filter((s) => s.status === 200 && s.path.endsWith('.js')).reverse().map((s) => [s.path, s.bytes]));
+  const scripts = new Map(
+    served
+      .filter((s) => s.status === 200 && s.path.endsWith('.js'))
+      .reverse()
+      .map((s) => [s.path, s.bytes]),
+  );
   const byPage = new Set(transfers.filter((t) => t.who === 'page').map((t) => t.url));
-  const total = (which: (file: string) => boolean) => [...scripts].filter(([file]) => which(file)).reduce((sum, [, bytes]) => sum + bytes, 0);
+  const total = (which: (file: string) => boolean) =>
+    [...scripts].filter(([file]) => which(file)).reduce((sum, [, bytes]) => sum + bytes, 0);
   const worker = (file: string) => file.endsWith('/sw.js');
   return {
     page: total((file) => !worker(file) && byPage.has(file)),

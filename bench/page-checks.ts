@@ -97,12 +97,15 @@ function recordLayout(): void {
       shifts.push({
         at: Math.round(entry.startTime),
         value: entry.value,
-        moved: entry.sources.map((s) => `${describe(s.node)} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}px`),
+        moved: entry.sources.map(
+          (s) => `${describe(s.node)} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}px`,
+        ),
       });
     }
   }).observe({ type: 'layout-shift', buffered: true });
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as LargestContentfulPaint[]) paints.push({ at: Math.round(entry.startTime), size: entry.size, element: describe(entry.element) });
+    for (const entry of list.getEntries() as LargestContentfulPaint[])
+      paints.push({ at: Math.round(entry.startTime), size: entry.size, element: describe(entry.element) });
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   (window as typeof window & { bench: PageBench }).bench = { shifts, paints };
 }
@@ -132,16 +135,26 @@ function sessionWindowCls(shifts: { at: number; value: number }[]): number {
  * Opens a page in its own browser context, at Lighthouse's mobile size, with the given
  * localStorage, and returns what it shifted, blocked on and logged once it has settled.
  */
-async function visit(browser: Browser, url: string, { settings, offlineStatus = false }: { settings?: object; offlineStatus?: boolean }): Promise<Visit> {
+async function visit(
+  browser: Browser,
+  url: string,
+  { settings, offlineStatus = false }: { settings?: object; offlineStatus?: boolean },
+): Promise<Visit> {
   const context = await browser.createBrowserContext();
   try {
     const page = await newPage(context);
     await page.setViewport(MOBILE_VIEWPORT);
     const messages: string[] = [];
     page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-    page.on('pageerror', (error) => messages.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+    page.on('pageerror', (error) =>
+      messages.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`),
+    );
     if (settings) {
-      await page.evaluateOnNewDocument((key: string, value: string) => localStorage.setItem(key, value), SETTINGS_KEY, JSON.stringify(settings));
+      await page.evaluateOnNewDocument(
+        (key: string, value: string) => localStorage.setItem(key, value),
+        SETTINGS_KEY,
+        JSON.stringify(settings),
+      );
     }
     await page.evaluateOnNewDocument(recordLayout);
     await page.goto(url, { waitUntil: 'load' });
@@ -151,9 +164,15 @@ async function visit(browser: Browser, url: string, { settings, offlineStatus = 
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const { shifts, paints } = await page.evaluate(() => (window as typeof window & { bench: PageBench }).bench);
     // Resource entries are PerformanceResourceTiming; renderBlockingStatus is newer than the DOM lib.
-    const renderBlocking = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === 'blocking')
-      .map((e) => new URL(e.name).pathname));
+    const renderBlocking = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter(
+          (e) =>
+            (e as PerformanceResourceTiming & { renderBlockingStatus?: string }).renderBlockingStatus === 'blocking',
+        )
+        .map((e) => new URL(e.name).pathname),
+    );
     return { cls: sessionWindowCls(shifts), shifts, lcpCandidates: paints, renderBlocking, messages };
   } finally {
     await context.close();
@@ -175,16 +194,24 @@ async function worstOf(check: () => Promise<Visit>): Promise<WorstVisit> {
  * The article's heading and paragraph count, to compare the edition without script to the floor.
  * `paragraphs` selects which paragraphs are the article's.
  */
-async function articleShape(browser: Browser, url: string, paragraphs: string, javaScript = true): Promise<ArticleShape> {
+async function articleShape(
+  browser: Browser,
+  url: string,
+  paragraphs: string,
+  javaScript = true,
+): Promise<ArticleShape> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setJavaScriptEnabled(javaScript);
     await page.goto(url, { waitUntil: 'load' });
-    return await page.evaluate((selector: string) => ({
-      title: document.querySelector('h1')?.textContent?.trim() ?? '',
-      paragraphs: document.querySelectorAll(selector).length,
-    }), paragraphs);
+    return await page.evaluate(
+      (selector: string) => ({
+        title: document.querySelector('h1')?.textContent?.trim() ?? '',
+        paragraphs: document.querySelectorAll(selector).length,
+      }),
+      paragraphs,
+    );
   } finally {
     await context.close();
   }
@@ -194,14 +221,20 @@ export async function pageChecks(urls: { edition: string; floor: string }): Prom
   const browser = await launchChromium();
   try {
     const edition = await worstOf(() => visit(browser, urls.edition, { offlineStatus: true }));
-    const stored = await worstOf(() => visit(browser, urls.edition, { settings: STORED_SETTINGS, offlineStatus: true }));
+    const stored = await worstOf(() =>
+      visit(browser, urls.edition, { settings: STORED_SETTINGS, offlineStatus: true }),
+    );
     const floor = await worstOf(() => visit(browser, urls.floor, {}));
     // The edition's own paragraphs (reading time) are marked data-edition.
     const withoutScript = await articleShape(browser, urls.edition, 'article p:not([data-edition])', false);
     const floorShape = await articleShape(browser, urls.floor, 'p');
     return {
       layoutShift: { edition, storedSettings: { settings: STORED_SETTINGS, ...stored }, floor },
-      withoutScript: { ...withoutScript, complete: withoutScript.title === floorShape.title && withoutScript.paragraphs === floorShape.paragraphs, floor: floorShape },
+      withoutScript: {
+        ...withoutScript,
+        complete: withoutScript.title === floorShape.title && withoutScript.paragraphs === floorShape.paragraphs,
+        floor: floorShape,
+      },
     };
   } finally {
     await browser.close();

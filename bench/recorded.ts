@@ -64,12 +64,19 @@ async function press(browser: Browser, url: string): Promise<RecordedPress> {
     const button = await page.waitForSelector(BUTTON, { timeout: WAIT_MS });
     // A real click: media may play only after a gesture.
     await button?.click();
-    await page.waitForFunction(() => (window as typeof window & { bench: PageBench }).bench.playingAt !== undefined, { polling: 10, timeout: WAIT_MS });
+    await page.waitForFunction(() => (window as typeof window & { bench: PageBench }).bench.playingAt !== undefined, {
+      polling: 10,
+      timeout: WAIT_MS,
+    });
     return await page.evaluate(() => {
       const { pressedAt, playAt, playingAt, src } = (window as typeof window & { bench: PageBench }).bench;
       // NaN where a moment was not seen (the median leaves it out).
       const pressed = pressedAt ?? NaN;
-      return { ms: (playingAt ?? NaN) - pressed, toPlay: (playAt ?? NaN) - pressed, file: new URL(src).pathname.split('/').pop() ?? '' };
+      return {
+        ms: (playingAt ?? NaN) - pressed,
+        toPlay: (playAt ?? NaN) - pressed,
+        file: new URL(src).pathname.split('/').pop() ?? '',
+      };
     });
   } finally {
     await context.close();
@@ -82,7 +89,11 @@ export async function timeToPlaying(url: string, runs: number): Promise<TimeToPl
   try {
     const presses: RecordedPress[] = [];
     for (let run = 0; run < runs; run++) presses.push(await press(browser, url));
-    return { medianMs: median(presses.map((p) => p.ms)), medianToPlayMs: median(presses.map((p) => p.toPlay)), runs: presses };
+    return {
+      medianMs: median(presses.map((p) => p.ms)),
+      medianToPlayMs: median(presses.map((p) => p.toPlay)),
+      runs: presses,
+    };
   } finally {
     await browser.close();
   }

@@ -16,7 +16,15 @@ import { CATEGORIES, lighthouseRun } from './lighthouse.ts';
 import { offlineFirstVisit } from './offline.ts';
 import { pageChecks, SETTLE_MS } from './page-checks.ts';
 import { markdown, median, targets } from './report.ts';
-import type { BenchResults, FirstUseOpening, LighthouseRun, LighthouseSide, Machine, Production, SpeechSide } from './results.ts';
+import type {
+  BenchResults,
+  FirstUseOpening,
+  LighthouseRun,
+  LighthouseSide,
+  Machine,
+  Production,
+  SpeechSide,
+} from './results.ts';
 import { startServer } from './server.ts';
 import { timeToPlaying } from './recorded.ts';
 import { PRESS_SETTLE_MS, timeToSpeech, type SpeechPress } from './speech.ts';
@@ -40,7 +48,8 @@ function machine(): Machine {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     chromium: execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
     node: process.version,
-    lighthouse: (JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version,
+    lighthouse: (JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string })
+      .version,
     loadAverage: { start: loadAverage(), end: [] },
   };
 }
@@ -48,15 +57,24 @@ function machine(): Machine {
 /** Lit's dev build says so in the bundle and the console; the production build does neither. */
 function productionMode(consoleMessages: string[]): Production {
   const scripts = readdirSync(path.join(DIST, 'assets')).filter((file) => file.endsWith('.js'));
-  const bundleSaysDevMode = scripts.some((file) => readFileSync(path.join(DIST, 'assets', file), 'utf8').includes('dev mode'));
+  const bundleSaysDevMode = scripts.some((file) =>
+    readFileSync(path.join(DIST, 'assets', file), 'utf8').includes('dev mode'),
+  );
   const consoleSaysDevMode = consoleMessages.some((message) => /dev mode/i.test(message));
-  return { productionMode: !bundleSaysDevMode && !consoleSaysDevMode, bundleSaysDevMode, consoleSaysDevMode, consoleMessages };
+  return {
+    productionMode: !bundleSaysDevMode && !consoleSaysDevMode,
+    bundleSaysDevMode,
+    consoleSaysDevMode,
+    consoleMessages,
+  };
 }
 
 /** The median of each field of records that share their keys. */
 function medians<T extends object>(records: T[]): T {
   // Object.fromEntries is typed with string keys; these are T's own, each mapped to a number.
-  return Object.fromEntries(Object.keys(records[0]).map((key) => [key, median(records.map((record) => record[key as keyof T] as number))])) as T;
+  return Object.fromEntries(
+    Object.keys(records[0]).map((key) => [key, median(records.map((record) => record[key as keyof T] as number))]),
+  ) as T;
 }
 
 function lighthouseMedian(runs: LighthouseRun[]): LighthouseSide {
@@ -72,9 +90,17 @@ function lighthouseMedian(runs: LighthouseRun[]): LighthouseSide {
   };
 }
 
-const speechSide = (presses: SpeechPress[]): SpeechSide => ({ medianMs: median(presses.map((p) => p.ms)), medianToSpeakMs: median(presses.map((p) => p.toSpeak)), runs: presses });
+const speechSide = (presses: SpeechPress[]): SpeechSide => ({
+  medianMs: median(presses.map((p) => p.ms)),
+  medianToSpeakMs: median(presses.map((p) => p.toSpeak)),
+  runs: presses,
+});
 
-const opening = (runs: FirstUseRun[]): FirstUseOpening => ({ medianMs: median(runs.map((r) => r.ms)), fromPressMs: median(runs.map((r) => r.fromPress)), runs });
+const opening = (runs: FirstUseRun[]): FirstUseOpening => ({
+  medianMs: median(runs.map((r) => r.ms)),
+  fromPressMs: median(runs.map((r) => r.fromPress)),
+  runs,
+});
 
 async function main(): Promise<void> {
   const date = new Date().toISOString();
@@ -102,7 +128,9 @@ async function main(): Promise<void> {
         // The machine is shared: each run notes the load it ran under.
         const last = { ...(await lighthouseRun(urls[side])), loadAverage: loadAverage()[0] };
         runs[side].push(last);
-        log(`  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${last.scores.performance}, FCP ${Math.round(last.metrics.fcp)} ms, LCP ${Math.round(last.metrics.lcp)} ms, TBT ${Math.round(last.metrics.tbt)} ms, load ${last.loadAverage}`);
+        log(
+          `  ${side} ${run}/${LIGHTHOUSE_RUNS}: performance ${last.scores.performance}, FCP ${Math.round(last.metrics.fcp)} ms, LCP ${Math.round(last.metrics.lcp)} ms, TBT ${Math.round(last.metrics.tbt)} ms, load ${last.loadAverage}`,
+        );
       }
     }
     const [edition, floorSide] = [lighthouseMedian(runs.edition), lighthouseMedian(runs.floor)];
@@ -111,7 +139,11 @@ async function main(): Promise<void> {
       edition,
       floor: floorSide,
       erroredAudits: [...new Set([...runs.edition, ...runs.floor].flatMap((run) => run.erroredAudits))],
-      ratios: { lcp: e.metrics.lcp / f.metrics.lcp, fcp: e.metrics.fcp / f.metrics.fcp, bytes: e.bytes.total / f.bytes.total },
+      ratios: {
+        lcp: e.metrics.lcp / f.metrics.lcp,
+        fcp: e.metrics.fcp / f.metrics.fcp,
+        bytes: e.bytes.total / f.bytes.total,
+      },
     };
 
     log(`time to speech: ${SPEECH_RUNS} presses each, alternating`);
@@ -127,7 +159,9 @@ async function main(): Promise<void> {
     log(`first use: Reading settings and Listen opened ${FIRST_USE_RUNS} times each`);
     const openings = await firstUse(urls.edition, FIRST_USE_RUNS);
     // Object.entries and fromEntries are typed with string keys; these are firstUse's own.
-    const firstUseResults = Object.fromEntries(Object.entries(openings).map(([name, list]) => [name, opening(list)])) as Record<OpeningName, FirstUseOpening>;
+    const firstUseResults = Object.fromEntries(
+      Object.entries(openings).map(([name, list]) => [name, opening(list)]),
+    ) as Record<OpeningName, FirstUseOpening>;
 
     log(`offline first visit: ${OFFLINE_RUNS} visits`);
     const visits = [];
@@ -137,7 +171,13 @@ async function main(): Promise<void> {
       pageChecks: checks,
       production,
       lighthouse,
-      speech: { settleMs: PRESS_SETTLE_MS, sentence: speech.sentence, warmUpMs: speech.warmUpMs, edition: speechSide(speech.edition), floor: speechSide(speech.floor) },
+      speech: {
+        settleMs: PRESS_SETTLE_MS,
+        sentence: speech.sentence,
+        warmUpMs: speech.warmUpMs,
+        edition: speechSide(speech.edition),
+        floor: speechSide(speech.floor),
+      },
       recorded,
       firstUse: firstUseResults,
       offline: {
@@ -152,14 +192,23 @@ async function main(): Promise<void> {
   }
 
   machineInfo.loadAverage.end = loadAverage();
-  const results: BenchResults = { date, machine: machineInfo, audioRender: audio, ...measured, durationSeconds: (Date.now() - started) / 1000 };
+  const results: BenchResults = {
+    date,
+    machine: machineInfo,
+    audioRender: audio,
+    ...measured,
+    durationSeconds: (Date.now() - started) / 1000,
+  };
   const met = targets(results);
   writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify({ ...results, targets: met }, null, 2)}\n`);
   const resultsMd = path.join(HERE, 'RESULTS.md');
   writeFileSync(resultsMd, markdown(results, resultsMd));
 
   const missed = met.filter((t) => !t.met);
-  for (const t of met) console.log(`${t.met ? '  met ' : 'MISSED'} ${t.label}: ${t.edition}${t.floor ? ` (floor ${t.floor})` : ''}, target ${t.target}`);
+  for (const t of met)
+    console.log(
+      `${t.met ? '  met ' : 'MISSED'} ${t.label}: ${t.edition}${t.floor ? ` (floor ${t.floor})` : ''}, target ${t.target}`,
+    );
   log(`done: ${missed.length} of ${met.length} targets missed; see bench/RESULTS.md`);
 }
 

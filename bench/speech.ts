@@ -60,7 +60,13 @@ function instrument(key: string): void {
   const speak = speechSynthesis.speak.bind(speechSynthesis);
   speechSynthesis.speak = (utterance) => {
     // Kept here too, so Chrome cannot collect a bare page's utterance before it starts.
-    const entry: SpokenUtterance = { utterance, text: utterance.text, voice: utterance.voice?.name ?? '(default)', spokenAt: performance.now(), startedAt: undefined };
+    const entry: SpokenUtterance = {
+      utterance,
+      text: utterance.text,
+      voice: utterance.voice?.name ?? '(default)',
+      spokenAt: performance.now(),
+      startedAt: undefined,
+    };
     bench.utterances.push(entry);
     utterance.addEventListener('start', () => (entry.startedAt ??= performance.now()));
     speak(utterance);
@@ -78,13 +84,24 @@ async function press(browser: Browser, url: string, button: string): Promise<Spe
     const target = await page.waitForSelector(button, { timeout: WAIT_MS });
     await new Promise((resolve) => setTimeout(resolve, PRESS_SETTLE_MS));
     await target?.click();
-    await page.waitForFunction(() => (window as typeof window & { bench: PageBench }).bench.utterances[0]?.startedAt !== undefined, { polling: 10, timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => (window as typeof window & { bench: PageBench }).bench.utterances[0]?.startedAt !== undefined,
+      { polling: 10, timeout: WAIT_MS },
+    );
     const result = await page.evaluate(() => {
-      const { pressedAt, utterances: [first] } = (window as typeof window & { bench: PageBench }).bench;
+      const {
+        pressedAt,
+        utterances: [first],
+      } = (window as typeof window & { bench: PageBench }).bench;
       // The wait above saw the first utterance start. NaN where the press was not seen (the median leaves it out).
       if (!first) throw new Error('no utterance was spoken');
       const pressed = pressedAt ?? NaN;
-      return { ms: (first.startedAt ?? NaN) - pressed, toSpeak: first.spokenAt - pressed, text: first.text, voice: first.voice };
+      return {
+        ms: (first.startedAt ?? NaN) - pressed,
+        toSpeak: first.spokenAt - pressed,
+        text: first.text,
+        voice: first.voice,
+      };
     });
     await page.evaluate(() => speechSynthesis.cancel());
     return result;
@@ -97,7 +114,11 @@ async function press(browser: Browser, url: string, button: string): Promise<Spe
  * `runs` presses on each side, alternating. The floor URL is opened only after `setSentence`,
  * which puts the edition's first sentence on the floor page.
  */
-export async function timeToSpeech(urls: { edition: string; floor: string }, setSentence: (sentence: string) => void, runs: number): Promise<TimeToSpeech> {
+export async function timeToSpeech(
+  urls: { edition: string; floor: string },
+  setSentence: (sentence: string) => void,
+  runs: number,
+): Promise<TimeToSpeech> {
   const browser = await launchChromium({ speech: true });
   try {
     // The first press starts speech-dispatcher and tells us the sentence; it is not counted.

@@ -26,7 +26,14 @@ import { webManifest } from './page/manifest.ts';
 import { renderIcons } from './page/icons.ts';
 import { BuildError, type Diagnostic } from './diagnostics.ts';
 import { PACKAGE_ROOT, packageFile } from './package-root.ts';
-import { FIRST_INTERACTION_BUDGET_KB, FIRST_VISIT_BUDGET_KB, kb, measureSizes, sizeTable, type SizeFigures } from './sizes.ts';
+import {
+  FIRST_INTERACTION_BUDGET_KB,
+  FIRST_VISIT_BUDGET_KB,
+  kb,
+  measureSizes,
+  sizeTable,
+  type SizeFigures,
+} from './sizes.ts';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
@@ -98,7 +105,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   const site = await loadSite(articles);
   diagnostics.push(...site.warnings);
   for (const draft of site.drafts) {
-    diagnostics.push({ file: draft.file, line: 1, severity: 'note', rule: 'draft', message: `“${draft.title}” is a draft: not published` });
+    diagnostics.push({
+      file: draft.file,
+      line: 1,
+      severity: 'note',
+      rule: 'draft',
+      message: `“${draft.title}” is a draft: not published`,
+    });
   }
   // Checked before anything is rendered: a mistyped address should not cost an audio render first.
   const baseUrl = checkedBaseUrl(options.baseUrl ?? site.config.baseUrl);
@@ -116,10 +129,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   };
 
   // The audio edition reads the rendered article, then the page links the audio it got.
-  const pageHtml = (page: SitePage, pageAssets: PageAssets = assets) => renderPage(page.article, pageAssets, page.lexicon, pageContext(site, page));
-  const editions = options.audio === false
-    ? new Map<string, AudioEdition>()
-    : await renderSiteAudio({ site: site.pages, out, pageHtml, album: site.config.title, cacheDir: options.audioCache ?? DEFAULT_CACHE_DIR, log });
+  const pageHtml = (page: SitePage, pageAssets: PageAssets = assets) =>
+    renderPage(page.article, pageAssets, page.lexicon, pageContext(site, page));
+  const editions =
+    options.audio === false
+      ? new Map<string, AudioEdition>()
+      : await renderSiteAudio({
+          site: site.pages,
+          out,
+          pageHtml,
+          album: site.config.title,
+          cacheDir: options.audioCache ?? DEFAULT_CACHE_DIR,
+          log,
+        });
   const home = site.pages[0];
   const feed = await writePodcastFeed({
     site: site.pages,
@@ -132,7 +154,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   });
   for (const page of site.pages) {
     const edition = editions.get(page.page);
-    await writeFile(path.join(out, page.page), pageHtml(page, { ...assets, audio: edition && pageAudio(edition, audioSlug(page)), feed: feed ? `./${FEED_FILE}` : undefined }));
+    await writeFile(
+      path.join(out, page.page),
+      pageHtml(page, {
+        ...assets,
+        audio: edition && pageAudio(edition, audioSlug(page)),
+        feed: feed ? `./${FEED_FILE}` : undefined,
+      }),
+    );
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(out, file.path)), { recursive: true });
       await writeFile(path.join(out, file.path), file.body);
@@ -157,10 +186,21 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   await buildLocaleWarmUp(out);
   const serviceWorker = await buildServiceWorker(out, precache);
   // The licences of the code, fonts and voice data the site ships, from the packages themselves.
-  const shipped = new Map([...scripts.packages, ...stylesheet.packages, ...serviceWorker.packages, [VOICE_DATA_PACKAGE, voiceDataFolder()]]);
+  const shipped = new Map([
+    ...scripts.packages,
+    ...stylesheet.packages,
+    ...serviceWorker.packages,
+    [VOICE_DATA_PACKAGE, voiceDataFolder()],
+  ]);
   await writeFile(path.join(out, NOTICES_FILE), await thirdPartyNotices(shipped));
   for (const warning of serviceWorker.warnings) {
-    diagnostics.push({ file: path.join(outName, 'sw.js'), line: 1, severity: 'warning', rule: 'precache', message: warning });
+    diagnostics.push({
+      file: path.join(outName, 'sw.js'),
+      line: 1,
+      severity: 'warning',
+      rule: 'precache',
+      message: warning,
+    });
   }
   const sizes = await measureSizes(out, scripts, precache);
   for (const line of sizeTable(outName, sizes)) log(line);
@@ -168,9 +208,16 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   // Over a budget the build fails, after the table that shows where the bytes went.
   const { beforeInteraction, firstVisit } = sizes.figures;
   if (beforeInteraction.brotliBytes > beforeInteraction.budgetBytes) {
-    throw new BuildError(`the script before a first interaction is ${kb(beforeInteraction.brotliBytes)} Brotli, over the ${FIRST_INTERACTION_BUDGET_KB} KB budget`, 'budget');
+    throw new BuildError(
+      `the script before a first interaction is ${kb(beforeInteraction.brotliBytes)} Brotli, over the ${FIRST_INTERACTION_BUDGET_KB} KB budget`,
+      'budget',
+    );
   }
-  if (firstVisit.gzipBytes > firstVisit.budgetBytes) throw new BuildError(`a first visit needs ${kb(firstVisit.gzipBytes)} gzip, over the ${FIRST_VISIT_BUDGET_KB} KB budget`, 'budget');
+  if (firstVisit.gzipBytes > firstVisit.budgetBytes)
+    throw new BuildError(
+      `a first visit needs ${kb(firstVisit.gzipBytes)} gzip, over the ${FIRST_VISIT_BUDGET_KB} KB budget`,
+      'budget',
+    );
 
   return {
     out,
@@ -207,8 +254,16 @@ async function checkFolders(articles: string, out: string): Promise<void> {
     const relative = path.relative(out, path.resolve(inner));
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   };
-  for (const [inner, what] of [[articles, 'the article sources'], [process.cwd(), 'the folder the build runs in'], [PACKAGE_ROOT, 'the edition itself']] as const) {
-    if (holds(inner)) throw new BuildError(`the output folder ${out} would be emptied, and it holds ${what}: choose another with --out`, 'out-folder');
+  for (const [inner, what] of [
+    [articles, 'the article sources'],
+    [process.cwd(), 'the folder the build runs in'],
+    [PACKAGE_ROOT, 'the edition itself'],
+  ] as const) {
+    if (holds(inner))
+      throw new BuildError(
+        `the output folder ${out} would be emptied, and it holds ${what}: choose another with --out`,
+        'out-folder',
+      );
   }
 }
 

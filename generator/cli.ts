@@ -64,7 +64,9 @@ async function main(args: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`reader-edition: ${error.message}. Run "reader-edition --help" for the commands and their options.`);
+      console.error(
+        `reader-edition: ${error.message}. Run "reader-edition --help" for the commands and their options.`,
+      );
       return 2;
     }
     if (error instanceof ArticleSourceError) {
@@ -76,7 +78,9 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    console.error('\nThis is a bug in reader-edition, not a mistake in your articles: please report it with the output above.');
+    console.error(
+      '\nThis is a bug in reader-edition, not a mistake in your articles: please report it with the output above.',
+    );
     return 2;
   }
 }
@@ -89,7 +93,9 @@ function options<T extends NonNullable<ParseArgsConfig['options']>>(args: string
     // Node's messages go on to explain positional arguments, which these commands have none of.
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /^Unknown option '([^']+)'/.exec(message);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : message.split('. ')[0].replace(/^./, (c) => c.toLowerCase()));
+    throw new UsageError(
+      unknown ? `unknown option ${unknown[1]}` : message.split('. ')[0].replace(/^./, (c) => c.toLowerCase()),
+    );
   }
 }
 
@@ -138,16 +144,21 @@ async function preview(args: string[]): Promise<number> {
   }
   const out = values.out ?? 'dist';
   const port = Number(values.port ?? 4173);
-  if (!/^\d+$/.test(values.port ?? '4173') || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
+  if (!/^\d+$/.test(values.port ?? '4173') || port > 65535)
+    throw new UsageError(`--port takes a port number, not "${values.port}"`);
   if (!(await stat(path.join(out, 'index.html')).catch(() => undefined))) {
-    throw new BuildError(`${out}: no built site here (no index.html): build it first with "reader-edition build --out ${out}"`, 'preview');
+    throw new BuildError(
+      `${out}: no built site here (no index.html): build it first with "reader-edition build --out ${out}"`,
+      'preview',
+    );
   }
   let server;
   try {
     // "localhost" is a secure context, as the service worker needs.
     server = await startStaticServer({ resolve: folder(out), compress: true, port, hostname: 'localhost' });
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new BuildError(`port ${port} is in use: choose another with --port`, 'preview');
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')
+      throw new BuildError(`port ${port} is in use: choose another with --port`, 'preview');
     throw error;
   }
   console.log(`serving ${out}/ at ${server.origin}/ (Ctrl+C stops it)`);

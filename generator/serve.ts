@@ -79,7 +79,15 @@ export function folder(dir: string): Resolve {
   };
 }
 
-export async function startStaticServer({ resolve, compress = false, precompress = [], port = 0, hostname = '127.0.0.1', before, lifetimeMs }: StaticServerOptions): Promise<StaticServer> {
+export async function startStaticServer({
+  resolve,
+  compress = false,
+  precompress = [],
+  port = 0,
+  hostname = '127.0.0.1',
+  before,
+  lifetimeMs,
+}: StaticServerOptions): Promise<StaticServer> {
   const log: Served[] = [];
   const compressed = new Map<string, Buffer>();
   const encode = (content: Buffer, encoding: Encoding): Buffer => {
@@ -91,10 +99,12 @@ export async function startStaticServer({ resolve, compress = false, precompress
 
   const server = createServer(async (request, response) => {
     const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
-    const note = (status: number, bytes: number, encoding: Served['encoding'] = 'identity') => log.push({ path: pathname + search, status, bytes, encoding });
+    const note = (status: number, bytes: number, encoding: Served['encoding'] = 'identity') =>
+      log.push({ path: pathname + search, status, bytes, encoding });
     const file = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
     await before?.(file);
-    const content = request.method === 'GET' || request.method === 'HEAD' ? await resolve(file).catch(() => undefined) : undefined;
+    const content =
+      request.method === 'GET' || request.method === 'HEAD' ? await resolve(file).catch(() => undefined) : undefined;
     if (!content) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       note(404, 9);
@@ -102,7 +112,14 @@ export async function startStaticServer({ resolve, compress = false, precompress
     }
     const ext = path.extname(file);
     const accepts = String(request.headers['accept-encoding'] ?? '');
-    const encoding: Served['encoding'] = !compress || !COMPRESSIBLE.has(ext) ? 'identity' : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
+    const encoding: Served['encoding'] =
+      !compress || !COMPRESSIBLE.has(ext)
+        ? 'identity'
+        : /\bbr\b/.test(accepts)
+          ? 'br'
+          : /\bgzip\b/.test(accepts)
+            ? 'gzip'
+            : 'identity';
     const body = encoding === 'identity' ? content : encode(content, encoding);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const headers = {
@@ -136,9 +153,14 @@ export async function startStaticServer({ resolve, compress = false, precompress
   });
 
   for (const source of precompress) {
-    const contents = typeof source === 'string'
-      ? await Promise.all((await readdir(source, { recursive: true })).filter((file) => COMPRESSIBLE.has(path.extname(file))).map((file) => readFile(path.join(source, file))))
-      : [source];
+    const contents =
+      typeof source === 'string'
+        ? await Promise.all(
+            (await readdir(source, { recursive: true }))
+              .filter((file) => COMPRESSIBLE.has(path.extname(file)))
+              .map((file) => readFile(path.join(source, file))),
+          )
+        : [source];
     for (const content of contents) for (const encoding of ['br', 'gzip'] as const) encode(content, encoding);
   }
 
@@ -152,16 +174,20 @@ export async function startStaticServer({ resolve, compress = false, precompress
   });
   // Listening on a TCP port, the address is an AddressInfo (a string only for a pipe).
   const address = server.address() as AddressInfo;
-  const close = () => new Promise<void>((done) => {
-    server.closeAllConnections();
-    server.close(() => done());
-  });
+  const close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
   if (lifetimeMs) setTimeout(close, lifetimeMs).unref();
   return { origin: `http://${hostname}:${address.port}`, port: address.port, log, close };
 }
 
 /** One `bytes=a-b` range (what media elements ask for); several ranges are answered whole. */
-function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
   if (!match || (match[1] === '' && match[2] === '')) return undefined;
   const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
@@ -172,6 +198,8 @@ function byteRange(header: string | undefined, size: number): { start: number; e
 /** A body as the server sends it; the build reports sizes with the same settings. */
 export function compressBody(content: Buffer, encoding: Encoding): Buffer {
   return encoding === 'br'
-    ? brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
+    ? brotliCompressSync(content, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+      })
     : gzipSync(content, { level: 9 });
 }

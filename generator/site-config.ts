@@ -45,7 +45,13 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
     if (text !== null) found.push({ file, text });
   }
   if (found.length === 0) return { ...DEFAULT_CONFIG };
-  if (found.length > 1) throw new ArticleSourceError(found[1].file, 1, 'site-config', `use one site settings file, not both ${CONFIG_FILES.join(' and ')}`);
+  if (found.length > 1)
+    throw new ArticleSourceError(
+      found[1].file,
+      1,
+      'site-config',
+      `use one site settings file, not both ${CONFIG_FILES.join(' and ')}`,
+    );
   const { file, text } = found[0];
   const lineOf = (key: string) => {
     // The key as text, not a pattern: a key such as "a(" would otherwise stop the build with a SyntaxError.
@@ -61,25 +67,44 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
     // smol-toml names the line; JSON.parse the position in the text.
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
-    const line = error instanceof TomlError ? error.line : position ? text.slice(0, Number(position)).split('\n').length : 1;
-    throw new ArticleSourceError(file, line, 'site-config', `not valid ${file.endsWith('.toml') ? 'TOML' : 'JSON'}: ${message.split('\n')[0]}`);
+    const line =
+      error instanceof TomlError ? error.line : position ? text.slice(0, Number(position)).split('\n').length : 1;
+    throw new ArticleSourceError(
+      file,
+      line,
+      'site-config',
+      `not valid ${file.endsWith('.toml') ? 'TOML' : 'JSON'}: ${message.split('\n')[0]}`,
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ArticleSourceError(file, 1, 'site-config', 'site settings must be a table of keys and values');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ArticleSourceError(file, 1, 'site-config', 'site settings must be a table of keys and values');
   const data = parsed as Record<string, unknown>;
 
   const config: SiteConfig = { ...DEFAULT_CONFIG };
   for (const [key, value] of Object.entries(data)) {
     const setting = SETTINGS.find((name) => KEYS[name].includes(key));
     if (!setting) {
-      warn({ file, line: lineOf(key), severity: 'warning', rule: 'unknown-setting', message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.join(', ')}); ignored` });
+      warn({
+        file,
+        line: lineOf(key),
+        severity: 'warning',
+        rule: 'unknown-setting',
+        message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.join(', ')}); ignored`,
+      });
       continue;
     }
-    if (typeof value !== 'string' || value.trim() === '') throw new ArticleSourceError(file, lineOf(key), 'site-config', `"${key}" must be non-empty text`);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new ArticleSourceError(file, lineOf(key), 'site-config', `"${key}" must be non-empty text`);
     config[setting] = value.trim();
   }
   if (!LANGUAGE_TAG.test(config.language)) {
     const key = KEYS.language.find((k) => k in data) ?? 'language';
-    throw new ArticleSourceError(file, lineOf(key), 'site-config', `the language must be a BCP 47 tag such as "en" or "fr-CA", not "${config.language}"`);
+    throw new ArticleSourceError(
+      file,
+      lineOf(key),
+      'site-config',
+      `the language must be a BCP 47 tag such as "en" or "fr-CA", not "${config.language}"`,
+    );
   }
   if (config.baseUrl !== undefined) {
     let url: URL | null;
@@ -90,7 +115,12 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
     }
     if (!url || !/^https?:$/.test(url.protocol)) {
       const key = KEYS.baseUrl.find((k) => k in data) ?? 'base_url';
-      throw new ArticleSourceError(file, lineOf(key), 'site-config', `the base URL must be a full http(s) address such as "https://example.org/blog/", not "${config.baseUrl}"`);
+      throw new ArticleSourceError(
+        file,
+        lineOf(key),
+        'site-config',
+        `the base URL must be a full http(s) address such as "https://example.org/blog/", not "${config.baseUrl}"`,
+      );
     }
     config.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
   }

@@ -62,7 +62,8 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
   const warnings: Diagnostic[] = [];
   const config = await loadSiteConfig(dir, (warning) => warnings.push(warning));
   const sources = await findSources(dir, warnings);
-  if (sources.length === 0) throw new BuildError(`${dir}: no article sources found (*.md files, or folders with an index.md)`, 'no-articles');
+  if (sources.length === 0)
+    throw new BuildError(`${dir}: no article sources found (*.md files, or folders with an index.md)`, 'no-articles');
 
   const pages: SitePage[] = [];
   const drafts: Draft[] = [];
@@ -83,7 +84,11 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
     }
     pages.push({ file, page: `${article.meta.slug ?? name}.html`, article, lexicon: await lexicon });
   }
-  if (pages.length === 0) throw new BuildError(`${dir}: every article is a draft (${drafts.map((d) => d.file).join(', ')}); nothing to publish`, 'all-drafts');
+  if (pages.length === 0)
+    throw new BuildError(
+      `${dir}: every article is a draft (${drafts.map((d) => d.file).join(', ')}); nothing to publish`,
+      'all-drafts',
+    );
 
   pages.sort(newestFirst);
   const hasIndex = pages.length > 1;
@@ -93,7 +98,12 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
     const other = taken.get(page.page);
     if (other || (hasIndex && page.page === 'index.html')) {
       const why = other ? `${other} is published as ${page.page} too` : 'index.html is the list of articles';
-      throw new ArticleSourceError(page.file, 1, 'page-name', `${why}: give this article another "slug" in its front matter`);
+      throw new ArticleSourceError(
+        page.file,
+        1,
+        'page-name',
+        `${why}: give this article another "slug" in its front matter`,
+      );
     }
     taken.set(page.page, page.file);
   }
@@ -115,10 +125,22 @@ async function findSources(dir: string, warnings: Diagnostic[]): Promise<Source[
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       const bundle = path.join(file, 'index.md');
-      if (await access(bundle).then(() => true, () => false)) found.push({ file: bundle, name: entry.name });
+      if (
+        await access(bundle).then(
+          () => true,
+          () => false,
+        )
+      )
+        found.push({ file: bundle, name: entry.name });
       else found.push(...(await findSources(file, warnings)));
     } else if (entry.name === SECTION_PAGE) {
-      warnings.push({ file, line: 1, severity: 'warning', rule: 'section-page', message: 'a section list page (_index.md) is not an article; the index page lists the articles itself. Skipped' });
+      warnings.push({
+        file,
+        line: 1,
+        severity: 'warning',
+        rule: 'section-page',
+        message: 'a section list page (_index.md) is not an article; the index page lists the articles itself. Skipped',
+      });
     } else if (entry.name.endsWith('.md')) {
       found.push({ file, name: path.basename(entry.name, '.md') });
     }
@@ -145,7 +167,8 @@ export const homePage = (site: Site): SitePage | undefined => site.pages.find((p
  * to the index and the articles either side.
  */
 export function pageContext(site: Site, page: SitePage): PageContext {
-  const link = (to: SitePage | undefined) => to && { page: to.page, title: to.article.meta.title, lang: to.article.meta.lang };
+  const link = (to: SitePage | undefined) =>
+    to && { page: to.page, title: to.article.meta.title, lang: to.article.meta.lang };
   return {
     site: site.config,
     page: page.page,

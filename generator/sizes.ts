@@ -40,19 +40,25 @@ export interface Sizes {
  * what any host can send).
  */
 export async function measureSizes(out: string, scripts: Scripts, precache: PrecacheConfig): Promise<Sizes> {
-  const size = (encoding: Encoding) => (file: string) => compressBody(readFileSync(path.join(out, file)), encoding).length;
+  const size = (encoding: Encoding) => (file: string) =>
+    compressBody(readFileSync(path.join(out, file)), encoding).length;
   const [brotli, gzip] = [size('br'), size('gzip')];
   const total = (list: string[], measure = gzip) => list.reduce((sum, file) => sum + measure(file), 0);
   const { manifestEntries, size: precacheBytes } = await getManifest(precache);
   const precached = (manifestEntries ?? []).map((entry) => entry.url);
   const beforeInteraction = [...scripts.onLoad, 'sw.js'];
-  const role = (file: string) => (beforeInteraction.includes(file) ? 'on load' : scripts.lazy.includes(file) ? 'on first use' : '');
+  const role = (file: string) =>
+    beforeInteraction.includes(file) ? 'on load' : scripts.lazy.includes(file) ? 'on first use' : '';
   const fonts = (await readdir(path.join(out, 'assets/fonts'))).map((file) => `assets/fonts/${file}`);
   return {
     table: [...precached, 'sw.js'].map((file) => ({ file, gzip: gzip(file), brotli: brotli(file), role: role(file) })),
     figures: {
       firstVisit: { gzipBytes: total(precached) + gzip('sw.js'), budgetBytes: FIRST_VISIT_BUDGET_KB * 1024 },
-      beforeInteraction: { brotliBytes: total(beforeInteraction, brotli), budgetBytes: FIRST_INTERACTION_BUDGET_KB * 1024, files: beforeInteraction },
+      beforeInteraction: {
+        brotliBytes: total(beforeInteraction, brotli),
+        budgetBytes: FIRST_INTERACTION_BUDGET_KB * 1024,
+        files: beforeInteraction,
+      },
       firstUse: { brotliBytes: total(scripts.lazy, brotli), files: scripts.lazy },
       precache: { count: precached.length, bytes: precacheBytes, gzipBytes: total(precached) },
       optionalFonts: { count: fonts.length, woff2Bytes: total(fonts.filter((f) => f.endsWith('.woff2'))) },
@@ -64,7 +70,10 @@ export async function measureSizes(out: string, scripts: Scripts, precache: Prec
 export function sizeTable(outName: string, { table, figures }: Sizes): string[] {
   const { beforeInteraction, firstUse, precache, firstVisit, optionalFonts } = figures;
   return [
-    ...table.map(({ file, gzip, brotli, role }) => `  ${file.padEnd(40)} ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} br  ${role}`),
+    ...table.map(
+      ({ file, gzip, brotli, role }) =>
+        `  ${file.padEnd(40)} ${kb(gzip).padStart(9)} gzip ${kb(brotli).padStart(9)} br  ${role}`,
+    ),
     `script before a first interaction: ${kb(beforeInteraction.brotliBytes)} Brotli, ${beforeInteraction.files.join(' + ')} (budget ${FIRST_INTERACTION_BUDGET_KB} KB); ${kb(firstUse.brotliBytes)} Brotli more on first use, in ${firstUse.files.length} chunks`,
     `precache: ${precache.count} files, ${kb(precache.bytes)} (${kb(precache.gzipBytes)} gzip)`,
     `${outName}/: ${kb(firstVisit.gzipBytes)} gzip for a first visit with sw.js (budget ${FIRST_VISIT_BUDGET_KB} KB); ${optionalFonts.count} optional font files, ${kb(optionalFonts.woff2Bytes)} as woff2, cached when chosen`,

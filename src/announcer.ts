@@ -28,10 +28,13 @@ export class Announcer {
     clearTimeout(this.timer);
     region.textContent = '';
     this.waiting.set(speaker, message);
-    this.timer = setTimeout(() => {
-      region.textContent = [...this.waiting.values()].join(' ');
-      this.waiting.clear();
-    }, fresh ? NEW_REGION_DELAY_MS : REPEAT_DELAY_MS);
+    this.timer = setTimeout(
+      () => {
+        region.textContent = [...this.waiting.values()].join(' ');
+        this.waiting.clear();
+      },
+      fresh ? NEW_REGION_DELAY_MS : REPEAT_DELAY_MS,
+    );
   }
 
   /** The words the region holds now ('' before the first message). */

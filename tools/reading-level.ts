@@ -19,7 +19,10 @@ export function readingLevel(html: string, title: string): ReadingLevel {
   const text = `${title}. ${html.replace(/<[^>]+>/g, ' ').replace(/&#?\w+;/g, ' ')}`;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   // Sentences end at . ! ? — and each heading, caption or table cell ends one too.
-  const sentences = Math.max(1, (text.match(/[.!?]+(\s|$)/g) ?? []).length + (html.match(/<\/(h[1-6]|th|td|figcaption)>/g) ?? []).length);
+  const sentences = Math.max(
+    1,
+    (text.match(/[.!?]+(\s|$)/g) ?? []).length + (html.match(/<\/(h[1-6]|th|td|figcaption)>/g) ?? []).length,
+  );
   const syllables = words.reduce((sum, word) => sum + Math.max(1, syllable(word)), 0);
   const wordsPerSentence = words.length / sentences;
   const syllablesPerWord = syllables / words.length;

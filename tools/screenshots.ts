@@ -52,7 +52,9 @@ async function openOfflineDetails(page: Page): Promise<void> {
 async function play(page: Page): Promise<void> {
   await page.evaluate(`${inShadow('read-aloud-player', '.listen')}.click()`);
   // The page's announcer (src/announcer.ts) says so once it plays.
-  await page.waitForFunction(`document.querySelector('[data-edition-announcer]')?.textContent.includes('Playing')`, { timeout: 30_000 });
+  await page.waitForFunction(`document.querySelector('[data-edition-announcer]')?.textContent.includes('Playing')`, {
+    timeout: 30_000,
+  });
   // On to the first sentence of the first section, so the bar shows progress and the highlight a sentence.
   await page.evaluate(`${inShadow('read-aloud-player', '.nextSection')}.click()`);
   await page.evaluate(`${inShadow('read-aloud-player', '.next')}.click()`);
@@ -75,7 +77,10 @@ async function main(): Promise<void> {
       ]);
       await page.goto(`${server.origin}/index.html`, { waitUntil: 'networkidle0' });
       // The indicator at rest: saved, not saving.
-      await page.waitForFunction(`${inShadow('offline-status', '.status')}?.textContent.startsWith('Available offline')`, { timeout: 30_000 });
+      await page.waitForFunction(
+        `${inShadow('offline-status', '.status')}?.textContent.startsWith('Available offline')`,
+        { timeout: 30_000 },
+      );
       await page.evaluate('document.fonts.ready');
       await shot.enter?.(page);
       await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');

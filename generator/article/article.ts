@@ -81,9 +81,11 @@ interface ArticleEnv extends StructureEnv {
  */
 export function isDraft(source: string): boolean {
   try {
-    return readFrontMatter(source.replace(/^\uFEFF/, ''), () => {
-      throw new Error('unreadable');
-    })?.data.draft === true;
+    return (
+      readFrontMatter(source.replace(/^\uFEFF/, ''), () => {
+        throw new Error('unreadable');
+      })?.data.draft === true
+    );
   } catch {
     return false;
   }
@@ -93,7 +95,11 @@ export function isDraft(source: string): boolean {
  * @param source the file's text
  * @param file the file's path, used in messages and to find its pictures
  */
-export async function renderArticle(source: string, file: string, { site = DEFAULT_CONFIG, root = path.dirname(file) }: RenderOptions = {}): Promise<Article> {
+export async function renderArticle(
+  source: string,
+  file: string,
+  { site = DEFAULT_CONFIG, root = path.dirname(file) }: RenderOptions = {},
+): Promise<Article> {
   const text = source.replace(/^\uFEFF/, '');
   function fail(line: number, rule: string, message: string, column?: number): never {
     throw new ArticleSourceError(file, line, rule, message, column);
@@ -103,7 +109,12 @@ export async function renderArticle(source: string, file: string, { site = DEFAU
     warnings.push({ file, line, severity: 'warning', rule, message });
   };
   const front = readFrontMatter(text, (line, message, column) => fail(line, 'front-matter', message, column));
-  if (!front) return fail(1, 'front-matter', 'the file must start with front matter between --- lines (YAML) or +++ lines (TOML), giving at least a title');
+  if (!front)
+    return fail(
+      1,
+      'front-matter',
+      'the file must start with front matter between --- lines (YAML) or +++ lines (TOML), giving at least a title',
+    );
   const meta = readMeta(front, site, warn, fail);
 
   // Lines of the body are counted from 0; the file's from 1, after the front matter.
@@ -122,7 +133,12 @@ export async function renderArticle(source: string, file: string, { site = DEFAU
     if (pictures.has(use.src)) continue;
     const target = path.resolve(path.dirname(file), filePath(use.src));
     const relative = path.relative(path.resolve(root), target);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) bodyFail(use.line, 'picture', `picture "${use.src}" is outside the articles folder; keep pictures beside the article`);
+    if (relative.startsWith('..') || path.isAbsolute(relative))
+      bodyFail(
+        use.line,
+        'picture',
+        `picture "${use.src}" is outside the articles folder; keep pictures beside the article`,
+      );
     try {
       pictures.set(use.src, await makePicture(target));
     } catch (error) {
@@ -138,7 +154,17 @@ export async function renderArticle(source: string, file: string, { site = DEFAU
 
   const hasRawHtml = tokens.some((token) => isRaw(token) || token.children?.some(isRaw));
   const html = hasRawHtml
-    ? renderWithRawHtml(md, tokens, env, (attribs) => env.picture?.({ src: attribs.src ?? '', alt: attribs.alt ?? '', width: Number(attribs.width) || undefined }) ?? null)
+    ? renderWithRawHtml(
+        md,
+        tokens,
+        env,
+        (attribs) =>
+          env.picture?.({
+            src: attribs.src ?? '',
+            alt: attribs.alt ?? '',
+            width: Number(attribs.width) || undefined,
+          }) ?? null,
+      )
     : md.renderer.render(tokens, md.options, env);
   // An article that opens with no paragraph at all is described by its title.
   if (meta.description === '') meta.description = shorten(firstParagraph(tokens)) || meta.title;
@@ -172,7 +198,9 @@ function markdown(fail: BodyFail, warn: BodyWarn, fileLine: (line: number) => nu
   md.use(editionStructure, { fail, warn });
   md.renderer.rules.image = (tokens, i, _options, env) => {
     const token = tokens[i];
-    return (env as ArticleEnv | undefined)?.picture?.({ src: String(token.attrGet('src') ?? ''), alt: token.content }) ?? '';
+    return (
+      (env as ArticleEnv | undefined)?.picture?.({ src: String(token.attrGet('src') ?? ''), alt: token.content }) ?? ''
+    );
   };
   return md;
 }
@@ -193,7 +221,12 @@ function pictureUses(tokens: Token[], fail: BodyFail): (PictureUse & { line: num
     for (const tag of tagsOf(token)) {
       const { src = '', alt } = tag.attribs;
       if (tag.name !== 'img' || !isLocalSource(src)) continue;
-      if (alt === undefined) return fail(tag.line, 'alt-text', `<img src="${src}"> needs alt text: alt="what it shows", or alt="" if it is only decoration`);
+      if (alt === undefined)
+        return fail(
+          tag.line,
+          'alt-text',
+          `<img src="${src}"> needs alt text: alt="what it shows", or alt="" if it is only decoration`,
+        );
       uses.push({ src, alt, line: tag.line });
     }
   };
@@ -234,14 +267,18 @@ function readMeta(
 ): ArticleMeta {
   for (const key of Object.keys(data)) {
     if (KNOWN_KEYS.includes(key)) continue;
-    const why = key === 'home' ? 'no longer needed: with several articles the build writes an index page' : `not used by this edition (it reads ${KNOWN_KEYS.join(', ')})`;
+    const why =
+      key === 'home'
+        ? 'no longer needed: with several articles the build writes an index page'
+        : `not used by this edition (it reads ${KNOWN_KEYS.join(', ')})`;
     warn(lineOf(key), 'unknown-key', `"${key}" in the front matter is ${why}; ignored`);
   }
   const invalid = (key: string, message: string) => fail(lineOf(key), 'front-matter-value', message);
   const text = (key: string): string | undefined => {
     const value = data[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') return invalid(key, `"${key}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
+    if (typeof value !== 'string')
+      return invalid(key, `"${key}" must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`);
     return value.trim();
   };
 
@@ -254,14 +291,16 @@ function readMeta(
     if (value === undefined || value === null) continue;
     const list: unknown[] = Array.isArray(value) ? value : [value];
     for (const name of list) {
-      if (typeof name !== 'string' || name.trim() === '') return invalid(key, `"${key}" must be a name, or a list of names`);
+      if (typeof name !== 'string' || name.trim() === '')
+        return invalid(key, `"${key}" must be a name, or a list of names`);
       if (!authors.includes(name.trim())) authors.push(name.trim());
     }
   }
   if (authors.length === 0 && site.author) authors.push(site.author);
 
   const lang = text('lang') || site.language;
-  if (!LANGUAGE_TAG.test(lang)) return invalid('lang', `"lang" must be a BCP 47 language tag such as "en" or "en-GB", not "${lang}"`);
+  if (!LANGUAGE_TAG.test(lang))
+    return invalid('lang', `"lang" must be a BCP 47 language tag such as "en" or "en-GB", not "${lang}"`);
 
   const slug = text('slug');
   if (slug !== undefined && !/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(slug)) {
@@ -276,7 +315,13 @@ function readMeta(
     lang,
     dir: textDirection(lang),
     description: text('description') ?? '',
-    ...readDate(data.date, () => warn(lineOf('date'), 'front-matter-value', `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`)),
+    ...readDate(data.date, () =>
+      warn(
+        lineOf('date'),
+        'front-matter-value',
+        `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`,
+      ),
+    ),
     ...(slug ? { slug } : {}),
   };
 }
@@ -304,7 +349,10 @@ function joinNames(names: string[], lang: string): string {
 }
 
 /** Text information as engines give it: getTextInfo() now, the textInfo getter in older V8; not yet in TypeScript's lib. */
-type LocaleWithTextInfo = Intl.Locale & { textInfo?: { direction?: string }; getTextInfo?: () => { direction?: string } };
+type LocaleWithTextInfo = Intl.Locale & {
+  textInfo?: { direction?: string };
+  getTextInfo?: () => { direction?: string };
+};
 
 export function textDirection(lang: string): 'ltr' | 'rtl' {
   try {

@@ -8,11 +8,46 @@ import { escapeHtml } from '../escape.ts';
 
 /** How languages are named aloud (names, not phrases: read-aloud says them in any language); an unknown one as written. */
 const LANGUAGE_NAMES: Record<string, string> = {
-  bash: 'Bash', c: 'C', cpp: 'C++', 'c++': 'C++', cs: 'C#', csharp: 'C#', css: 'CSS', diff: 'diff', go: 'Go',
-  html: 'HTML', java: 'Java', javascript: 'JavaScript', js: 'JavaScript', json: 'JSON', jsx: 'JSX', kotlin: 'Kotlin',
-  lua: 'Lua', markdown: 'Markdown', md: 'Markdown', php: 'PHP', python: 'Python', py: 'Python', rb: 'Ruby', ruby: 'Ruby',
-  rs: 'Rust', rust: 'Rust', scss: 'SCSS', sh: 'shell', shell: 'shell', console: 'console', sql: 'SQL',
-  swift: 'Swift', toml: 'TOML', ts: 'TypeScript', tsx: 'TSX', typescript: 'TypeScript', xml: 'XML', yaml: 'YAML', yml: 'YAML', zsh: 'Zsh',
+  bash: 'Bash',
+  c: 'C',
+  cpp: 'C++',
+  'c++': 'C++',
+  cs: 'C#',
+  csharp: 'C#',
+  css: 'CSS',
+  diff: 'diff',
+  go: 'Go',
+  html: 'HTML',
+  java: 'Java',
+  javascript: 'JavaScript',
+  js: 'JavaScript',
+  json: 'JSON',
+  jsx: 'JSX',
+  kotlin: 'Kotlin',
+  lua: 'Lua',
+  markdown: 'Markdown',
+  md: 'Markdown',
+  php: 'PHP',
+  python: 'Python',
+  py: 'Python',
+  rb: 'Ruby',
+  ruby: 'Ruby',
+  rs: 'Rust',
+  rust: 'Rust',
+  scss: 'SCSS',
+  sh: 'shell',
+  shell: 'shell',
+  console: 'console',
+  sql: 'SQL',
+  swift: 'Swift',
+  toml: 'TOML',
+  ts: 'TypeScript',
+  tsx: 'TSX',
+  typescript: 'TypeScript',
+  xml: 'XML',
+  yaml: 'YAML',
+  yml: 'YAML',
+  zsh: 'Zsh',
 };
 
 /** Info strings that say "no particular language". */
@@ -65,7 +100,10 @@ export function codeBlocks(md: MarkdownIt): void {
   const ref = md.renderer.rules.footnote_ref;
   md.renderer.rules.footnote_ref = (tokens, i, options, env, self) =>
     // Read aloud skips the reference mark; the notes are read where they are, at the end.
-    (ref?.(tokens, i, options, env, self) ?? '').replace('<sup class="footnote-ref">', '<sup class="footnote-ref" data-speak="skip">');
+    (ref?.(tokens, i, options, env, self) ?? '').replace(
+      '<sup class="footnote-ref">',
+      '<sup class="footnote-ref" data-speak="skip">',
+    );
   md.renderer.rules.footnote_anchor = (tokens, i, options, env, self) => {
     const meta = tokens[i].meta as FootnoteMeta;
     const id = md.renderer.rules.footnote_anchor_name?.(tokens, i, options, env, self) ?? String(meta.id + 1);

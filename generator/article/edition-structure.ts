@@ -58,7 +58,8 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
     state.tokens = captionsFromHeadings(state);
     scopeTableHeaders(state.tokens);
     env.sections = collectSections(state.tokens);
-    if (state.tokens.some((token) => token.type === 'footnote_block_open')) env.sections.push({ id: 'footnotes', text: 'Notes' });
+    if (state.tokens.some((token) => token.type === 'footnote_block_open'))
+      env.sections.push({ id: 'footnotes', text: 'Notes' });
     env.words = countTextWords(state.tokens);
   });
 }
@@ -84,7 +85,11 @@ function keepKnownClasses(tokens: Token[], warn: Warn): void {
     const kept = names.filter((name) => SOURCE_CLASSES.includes(name) || PLUGIN_CLASSES.includes(name));
     const dropped = names.filter((name) => !kept.includes(name));
     if (dropped.length > 0) {
-      warn(token.map?.[0] ?? 0, 'unknown-class', `class ${dropped.map((n) => `".${n}"`).join(', ')} is not one the edition knows (${SOURCE_CLASSES.map((n) => `.${n}`).join(', ')}); ignored`);
+      warn(
+        token.map?.[0] ?? 0,
+        'unknown-class',
+        `class ${dropped.map((n) => `".${n}"`).join(', ')} is not one the edition knows (${SOURCE_CLASSES.map((n) => `.${n}`).join(', ')}); ignored`,
+      );
     }
     if (kept.length > 0) token.attrSet('class', kept.join(' '));
     else token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'class');
@@ -98,8 +103,14 @@ function validate(tokens: Token[], fail: Fail): void {
       for (const child of token.children ?? []) {
         if (child.type === 'image') {
           const src = attribute(child, 'src');
-          if (child.content.trim() === '') fail(line, 'alt-text', `image "${src}" needs alt text: ![what it shows](${src}) (a decorative picture: <img src="${src}" alt="">)`);
-          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) fail(line, 'picture', `image "${src}" must be a file of this site, not loaded from elsewhere`);
+          if (child.content.trim() === '')
+            fail(
+              line,
+              'alt-text',
+              `image "${src}" needs alt text: ![what it shows](${src}) (a decorative picture: <img src="${src}" alt="">)`,
+            );
+          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src))
+            fail(line, 'picture', `image "${src}" must be a file of this site, not loaded from elsewhere`);
         }
       }
     }
@@ -124,7 +135,12 @@ function shiftHeadings(tokens: Token[], fail: Fail): void {
         const from = previous < top ? 'the title' : `h${previous}`;
         fail(line, 'heading-level', `heading level skips from ${from} to h${level}; use h${previous + 1}`);
       }
-      if (level - top + 2 > 6) fail(line, 'heading-level', `this h${level} would be deeper than h6 once the outline starts at h2; use fewer levels`);
+      if (level - top + 2 > 6)
+        fail(
+          line,
+          'heading-level',
+          `this h${level} would be deeper than h6 once the outline starts at h2; use fewer levels`,
+        );
       previous = level;
     }
     token.tag = `h${level - top + 2}`;
@@ -142,9 +158,14 @@ function captionedPictures(state: StateCore): Token[] {
     const [open, inline, close] = tokens.slice(i, i + 3);
     const children = inline?.children ?? [];
     const captioned =
-      open.type === 'paragraph_open' && inline?.type === 'inline' && close?.type === 'paragraph_close' &&
-      children.length >= 4 && children[0].type === 'image' && children[1].type === 'softbreak' &&
-      children[2].type === 'em_open' && children.at(-1)?.type === 'em_close' &&
+      open.type === 'paragraph_open' &&
+      inline?.type === 'inline' &&
+      close?.type === 'paragraph_close' &&
+      children.length >= 4 &&
+      children[0].type === 'image' &&
+      children[1].type === 'softbreak' &&
+      children[2].type === 'em_open' &&
+      children.at(-1)?.type === 'em_close' &&
       children.slice(3, -1).every((child) => child.type !== 'em_close');
     if (!captioned) {
       out.push(open);
@@ -219,7 +240,8 @@ function quotesToFigures(state: StateCore, fail: Fail): Token[] {
       i = close;
       continue;
     }
-    if (close - 3 === i + 1) fail(token.map?.[0] ?? 0, 'quote-attribution', 'this quote has an attribution but no quoted text');
+    if (close - 3 === i + 1)
+      fail(token.map?.[0] ?? 0, 'quote-attribution', 'this quote has an attribution but no quoted text');
     const first = inline.children?.[0];
     if (first?.type === 'text') first.content = first.content.replace(ATTRIBUTION, '');
     inline.content = inline.content.replace(ATTRIBUTION, '');
@@ -286,7 +308,10 @@ function collectSections(tokens: Token[]): Section[] {
 }
 
 function countTextWords(tokens: Token[]): number {
-  const text = tokens.filter((token) => token.type === 'inline').map(inlineText).join(' ');
+  const text = tokens
+    .filter((token) => token.type === 'inline')
+    .map(inlineText)
+    .join(' ');
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 

@@ -28,7 +28,11 @@ export type FrontMatterFail = (line: number, message: string, column?: number) =
 
 /** Raised by the parsers below for a mistake in the block; lines count from the opening line. */
 class SyntaxMistake extends Error {
-  constructor(message: string, readonly line: number, readonly column: number | undefined) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number | undefined,
+  ) {
     super(message);
   }
 }
@@ -48,7 +52,13 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
   const closeIndex = rest.indexOf(close);
   // Without the CR of a CRLF before the closing line, which YAML would keep in the last value.
   const block = closeIndex === -1 ? rest : rest.slice(0, closeIndex).replace(/\r$/, '');
-  const content = closeIndex === -1 ? '' : rest.slice(closeIndex + close.length).replace(/^\r/, '').replace(/^\n/, '');
+  const content =
+    closeIndex === -1
+      ? ''
+      : rest
+          .slice(closeIndex + close.length)
+          .replace(/^\r/, '')
+          .replace(/^\n/, '');
 
   let parsed: unknown = {};
   // A block of nothing but comments is empty, and not parsed.
@@ -57,10 +67,18 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
       parsed = format.parse(block);
     } catch (error) {
       if (error instanceof TomlError) {
-        return fail(error.line, `front matter is not valid ${format.name}: ${error.message.split('\n')[0]}`, fileColumn(error.line, error.column, delimiter));
+        return fail(
+          error.line,
+          `front matter is not valid ${format.name}: ${error.message.split('\n')[0]}`,
+          fileColumn(error.line, error.column, delimiter),
+        );
       }
       if (error instanceof SyntaxMistake) {
-        return fail(error.line, `front matter is not valid ${format.name}: ${error.message}`, fileColumn(error.line, error.column, delimiter));
+        return fail(
+          error.line,
+          `front matter is not valid ${format.name}: ${error.message}`,
+          fileColumn(error.line, error.column, delimiter),
+        );
       }
       throw error;
     }
@@ -69,13 +87,17 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
   parsed ??= {};
   if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed instanceof Date) {
     const first = block.split('\n').findIndex((line, i) => i > 0 && line.trim() !== '' && !line.trim().startsWith('#'));
-    return fail(first > 0 ? first + 1 : 1, `front matter must be keys and values, such as "title: My article", not ${Array.isArray(parsed) ? 'a list' : 'a single value'}`);
+    return fail(
+      first > 0 ? first + 1 : 1,
+      `front matter must be keys and values, such as "title: My article", not ${Array.isArray(parsed) ? 'a list' : 'a single value'}`,
+    );
   }
 
   const lines = source.split('\n');
   const bodyLine = lines.length - content.split('\n').length;
   const blockLines = lines.slice(0, bodyLine);
-  const keyPattern = (key: string) => new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*[:=]`);
+  const keyPattern = (key: string) =>
+    new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*[:=]`);
   return {
     data: { ...(parsed as Record<string, unknown>) },
     content,
@@ -104,9 +126,11 @@ const jsYamlScalars = (tags: Tags): Tags =>
     if (scalar.tag === 'tag:yaml.org,2002:bool') {
       return { ...scalar, test: scalar.identify?.(true) ? /^(?:[Tt]rue|TRUE)$/ : /^(?:[Ff]alse|FALSE)$/ };
     }
-    if (scalar.tag === 'tag:yaml.org,2002:int' && !scalar.format) return { ...scalar, test: /^[-+]?(?:0|[1-9][0-9_]*)$/ };
+    if (scalar.tag === 'tag:yaml.org,2002:int' && !scalar.format)
+      return { ...scalar, test: /^[-+]?(?:0|[1-9][0-9_]*)$/ };
     // The plain decimal float (not .inf or 1e3): "." and "09.5" stay text.
-    if (scalar.tag === 'tag:yaml.org,2002:float' && scalar.test?.test('1.5')) return { ...scalar, test: /^(?:[-+]?(?:0|[1-9][0-9_]*)\.[0-9_]*|\.[0-9_]+)$/ };
+    if (scalar.tag === 'tag:yaml.org,2002:float' && scalar.test?.test('1.5'))
+      return { ...scalar, test: /^(?:[-+]?(?:0|[1-9][0-9_]*)\.[0-9_]*|\.[0-9_]+)$/ };
     return tag;
   });
 
@@ -117,7 +141,11 @@ function parseYaml(block: string): unknown {
   const [mistake] = [...doc.errors, ...doc.warnings];
   if (mistake) {
     const [at] = mistake.linePos ?? [];
-    throw new SyntaxMistake(mistake.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), at?.line ?? 1, at?.col);
+    throw new SyntaxMistake(
+      mistake.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      at?.line ?? 1,
+      at?.col,
+    );
   }
   try {
     return doc.toJS();

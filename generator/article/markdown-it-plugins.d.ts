@@ -11,5 +11,8 @@ declare module 'markdown-it-task-lists' {
   import type { MarkdownIt } from 'markdown-it';
 
   /** GitHub task lists: "- [ ]" and "- [x]" items become checkboxes. */
-  export default function taskLists(md: MarkdownIt, options?: { enabled?: boolean; label?: boolean; labelAfter?: boolean }): void;
+  export default function taskLists(
+    md: MarkdownIt,
+    options?: { enabled?: boolean; label?: boolean; labelAfter?: boolean },
+  ): void;
 }

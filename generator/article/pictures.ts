@@ -82,12 +82,19 @@ export async function makePicture(file: string): Promise<Picture> {
 }
 
 async function encode(body: Buffer, file: string): Promise<Picture> {
-  const stem = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'picture';
+  const stem =
+    path
+      .basename(file, path.extname(file))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'picture';
   let meta;
   try {
     meta = await sharp(body).metadata();
   } catch {
-    throw new PictureError(`picture "${file}" is not a picture this edition can read (JPEG, PNG, WebP, AVIF, GIF or SVG)`);
+    throw new PictureError(
+      `picture "${file}" is not a picture this edition can read (JPEG, PNG, WebP, AVIF, GIF or SVG)`,
+    );
   }
   const { width = 0, height = 0 } = meta;
   if (!width || !height) throw new PictureError(`picture "${file}" has no width and height`);
@@ -111,19 +118,24 @@ async function encode(body: Buffer, file: string): Promise<Picture> {
 
   const variantsOf = async (format: 'avif' | 'jpeg' | 'png') => {
     for (const quality of QUALITIES) {
-      const encoded = await Promise.all(widths.map(async (w) => {
-        const resized = image.clone().resize({ width: w, withoutEnlargement: true });
-        const out = format === 'avif'
-          ? resized.avif({ quality: quality.avif, effort: 2 })
-          : format === 'jpeg'
-            ? resized.jpeg({ quality: quality.jpeg, mozjpeg: true })
-            : resized.png({ compressionLevel: 9, palette: quality.png < 100, quality: quality.png });
-        return { width: w, data: await out.toBuffer() };
-      }));
+      const encoded = await Promise.all(
+        widths.map(async (w) => {
+          const resized = image.clone().resize({ width: w, withoutEnlargement: true });
+          const out =
+            format === 'avif'
+              ? resized.avif({ quality: quality.avif, effort: 2 })
+              : format === 'jpeg'
+                ? resized.jpeg({ quality: quality.jpeg, mozjpeg: true })
+                : resized.png({ compressionLevel: 9, palette: quality.png < 100, quality: quality.png });
+          return { width: w, data: await out.toBuffer() };
+        }),
+      );
       const sent = encoded.find((v) => v.width === desktop);
       if (sent && sent.data.length <= PICTURE_BUDGET) return encoded;
       if (quality === QUALITIES.at(-1)) {
-        throw new PictureError(`picture "${file}" is ${Math.round((sent?.data.length ?? 0) / 1024)} KB as ${format.toUpperCase()} at ${desktop} px even at low quality, over the ${PICTURE_BUDGET / 1024} KB a picture may weigh; use a simpler or smaller picture`);
+        throw new PictureError(
+          `picture "${file}" is ${Math.round((sent?.data.length ?? 0) / 1024)} KB as ${format.toUpperCase()} at ${desktop} px even at low quality, over the ${PICTURE_BUDGET / 1024} KB a picture may weigh; use a simpler or smaller picture`,
+        );
       }
     }
     return [];
@@ -160,7 +172,9 @@ export function pictureMarkup(picture: Picture, { alt, width, eager }: PictureUs
   const largest = picture.fallback.variants.at(-1);
   const img = [
     `<img src="${escapeHtml(largest?.url ?? '')}"`,
-    picture.fallback.variants.length > 1 ? ` srcset="${escapeHtml(srcset(picture.fallback.variants))}" sizes="${sizes}"` : '',
+    picture.fallback.variants.length > 1
+      ? ` srcset="${escapeHtml(srcset(picture.fallback.variants))}" sizes="${sizes}"`
+      : '',
     ` width="${shownWidth}" height="${shownHeight}" alt="${escapeHtml(alt)}"`,
     eager ? '' : ' loading="lazy"',
     ' decoding="async">',
@@ -168,6 +182,8 @@ export function pictureMarkup(picture: Picture, { alt, width, eager }: PictureUs
   // Read aloud says "Image: <alt>" where the picture means something; a decorative one is silent.
   const speak = alt.trim() === '' ? '' : ' data-speak="image"';
   if (picture.sources.length === 0) return img.replace('<img ', `<img${speak} `);
-  const sources = picture.sources.map((s) => `<source type="${s.type}" srcset="${escapeHtml(srcset(s.variants))}" sizes="${sizes}">`).join('');
+  const sources = picture.sources
+    .map((s) => `<source type="${s.type}" srcset="${escapeHtml(srcset(s.variants))}" sizes="${sizes}">`)
+    .join('');
   return `<picture${speak}>${sources}${img}</picture>`;
 }

@@ -9,16 +9,90 @@ import type { Env, MarkdownIt, Token } from 'markdown-it';
 /** Elements kept from a source: the Markdown ones, and what Markdown cannot say. */
 export const ALLOWED_TAGS = [
   // What Markdown itself makes.
-  'p', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'hr', 'br', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'dl', 'dt', 'dd', 'del', 's',
+  'p',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'hr',
+  'br',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dl',
+  'dt',
+  'dd',
+  'del',
+  's',
   // Meaning Markdown has no syntax for.
-  'img', 'figure', 'figcaption', 'abbr', 'sup', 'sub', 'kbd', 'mark', 'small', 'details', 'summary', 'q', 'cite', 'dfn',
-  'var', 'samp', 'time', 'ins', 'i', 'b', 'u', 'span', 'div',
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col',
+  'img',
+  'figure',
+  'figcaption',
+  'abbr',
+  'sup',
+  'sub',
+  'kbd',
+  'mark',
+  'small',
+  'details',
+  'summary',
+  'q',
+  'cite',
+  'dfn',
+  'var',
+  'samp',
+  'time',
+  'ins',
+  'i',
+  'b',
+  'u',
+  'span',
+  'div',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'colgroup',
+  'col',
 ];
 
 /** Inline elements a paragraph closes, as a browser would, if the source leaves one open. */
-const PHRASING = new Set(['a', 'em', 'strong', 'code', 'del', 's', 'abbr', 'sup', 'sub', 'kbd', 'mark', 'small', 'q', 'cite', 'dfn', 'var', 'samp', 'time', 'ins', 'i', 'b', 'u', 'span']);
+const PHRASING = new Set([
+  'a',
+  'em',
+  'strong',
+  'code',
+  'del',
+  's',
+  'abbr',
+  'sup',
+  'sub',
+  'kbd',
+  'mark',
+  'small',
+  'q',
+  'cite',
+  'dfn',
+  'var',
+  'samp',
+  'time',
+  'ins',
+  'i',
+  'b',
+  'u',
+  'span',
+]);
 
 /** Attributes kept: language and direction everywhere, the rest where they mean something. */
 export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
@@ -35,13 +109,32 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 };
 
 /** Replaced by the edition's own picture (sizes, formats, loading), so not worth a warning. */
-const SUPERSEDED: Record<string, string[]> = { img: ['srcset', 'sizes', 'loading', 'decoding', 'fetchpriority'], source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'] };
+const SUPERSEDED: Record<string, string[]> = {
+  img: ['srcset', 'sizes', 'loading', 'decoding', 'fetchpriority'],
+  source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'],
+};
 
 /** An author's <picture> and <source>s give way to the edition's picture made from its <img>. */
 const REMADE = new Set(['picture', 'source']);
 
 /** Removed with everything inside them: their content is code, controls or a fallback, not text. */
-const NON_TEXT = ['script', 'style', 'textarea', 'option', 'noscript', 'xmp', 'template', 'select', 'iframe', 'object', 'video', 'audio', 'canvas', 'svg', 'math'];
+const NON_TEXT = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'xmp',
+  'template',
+  'select',
+  'iframe',
+  'object',
+  'video',
+  'audio',
+  'canvas',
+  'svg',
+  'math',
+];
 
 /** Why an element goes, said once per kind. */
 const REASONS: Record<string, string> = {
@@ -61,7 +154,8 @@ const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 const PRESENTATIONAL = ['class', 'style'];
 
 /** Whether an image address is a file of this site: relative, no scheme, no host. */
-export const isLocalSource = (src: string): boolean => src.trim() !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\/|^\//i.test(src.trim());
+export const isLocalSource = (src: string): boolean =>
+  src.trim() !== '' && !/^[a-z][a-z0-9+.-]*:|^\/\/|^\//i.test(src.trim());
 
 /** One opening tag found in the source's HTML. */
 export interface RawTag {
@@ -121,7 +215,11 @@ export function rawHtml(md: MarkdownIt, { warn, fileLine }: RawHtmlOptions): voi
       }
       // An inline element left open would otherwise swallow the rest of the article.
       for (const name of open.reverse()) {
-        warn(token.map?.[0] ?? 0, 'unclosed-element', `<${name}> is not closed in its paragraph; closed at the paragraph's end`);
+        warn(
+          token.map?.[0] ?? 0,
+          'unclosed-element',
+          `<${name}> is not closed in its paragraph; closed at the paragraph's end`,
+        );
         const close = new state.Token('html_inline', '', 0);
         close.content = `</${name}>`;
         close.meta = { tags: [] };
@@ -130,7 +228,11 @@ export function rawHtml(md: MarkdownIt, { warn, fileLine }: RawHtmlOptions): voi
     }
     for (const [attribute, lines] of presentational) {
       const list = [...new Set(lines.map(fileLine))];
-      warn(lines[0], 'source-style', `${attribute} attributes are not kept, the edition sets its own styles (line${list.length > 1 ? 's' : ''} ${list.join(', ')})`);
+      warn(
+        lines[0],
+        'source-style',
+        `${attribute} attributes are not kept, the edition sets its own styles (line${list.length > 1 ? 's' : ''} ${list.join(', ')})`,
+      );
     }
   });
 }
@@ -148,7 +250,11 @@ function tagsIn(html: string, firstLine: number): RawTag[] {
       const at = html.toLowerCase().indexOf(`<${name}`, cursor);
       if (at >= 0) cursor = at + 1;
       // A copy: the sanitizer goes on to delete what it would not keep from the same object.
-      tags.push({ name, attribs: { ...attribs }, line: firstLine + html.slice(0, Math.max(at, 0)).split('\n').length - 1 });
+      tags.push({
+        name,
+        attribs: { ...attribs },
+        line: firstLine + html.slice(0, Math.max(at, 0)).split('\n').length - 1,
+      });
     },
   });
   return tags;
@@ -160,10 +266,18 @@ function removals({ name, attribs }: RawTag): (string | { attribute: string })[]
   if (!ALLOWED_TAGS.includes(name)) {
     // Own keys only: a <constructor> element must not find Object's.
     const reason = Object.hasOwn(REASONS, name) ? REASONS[name] : 'not an element the edition keeps';
-    return [NON_TEXT.includes(name) ? `<${name}> removed with its content: ${reason}` : `<${name}> removed, its text kept: ${reason}`];
+    return [
+      NON_TEXT.includes(name)
+        ? `<${name}> removed with its content: ${reason}`
+        : `<${name}> removed, its text kept: ${reason}`,
+    ];
   }
   if (name === 'img' && !isLocalSource(attribs.src ?? '')) {
-    return [attribs.src ? `image "${attribs.src}" removed: pictures must be files beside the article, not loaded from elsewhere` : '<img> without src removed'];
+    return [
+      attribs.src
+        ? `image "${attribs.src}" removed: pictures must be files beside the article, not loaded from elsewhere`
+        : '<img> without src removed',
+    ];
   }
   const out: (string | { attribute: string })[] = [];
   const allowed = [...(ALLOWED_ATTRIBUTES['*'] ?? []), ...(ALLOWED_ATTRIBUTES[name] ?? [])];
@@ -173,7 +287,8 @@ function removals({ name, attribs }: RawTag): (string | { attribute: string })[]
     if (PRESENTATIONAL.includes(attribute)) out.push({ attribute });
     else if (/^on/i.test(attribute)) out.push(`event handler "${attribute}" removed from <${name}>`);
     else if (!allowed.includes(attribute)) out.push(`attribute "${attribute}" removed from <${name}>`);
-    else if (attribute === 'href' && !safeHref(value)) out.push(`link "${value.slice(0, 40)}" removed from <a>: only web, mail and phone links are kept`);
+    else if (attribute === 'href' && !safeHref(value))
+      out.push(`link "${value.slice(0, 40)}" removed from <a>: only web, mail and phone links are kept`);
   }
   return out;
 }
@@ -184,7 +299,8 @@ function safeHref(href: string): boolean {
 }
 
 /** Whether a token is HTML from the source (rather than markup a Markdown plugin made). */
-export const isRaw = (token: Token): boolean => token.type === 'html_block' || (token.type === 'html_inline' && Array.isArray(token.meta?.tags));
+export const isRaw = (token: Token): boolean =>
+  token.type === 'html_block' || (token.type === 'html_inline' && Array.isArray(token.meta?.tags));
 
 /**
  * Renders tokens, passing raw HTML through the sanitizer. Each non-HTML token is rendered
@@ -193,7 +309,12 @@ export const isRaw = (token: Token): boolean => token.type === 'html_block' || (
  * and the edition's own markup is never touched.
  * @param picture markup for a raw <img>, or null to drop it
  */
-export function renderWithRawHtml(md: MarkdownIt, tokens: Token[], env: Env, picture: (attribs: sanitizeHtml.Attributes) => string | null): string {
+export function renderWithRawHtml(
+  md: MarkdownIt,
+  tokens: Token[],
+  env: Env,
+  picture: (attribs: sanitizeHtml.Attributes) => string | null,
+): string {
   const rendered: string[] = [];
   const hold = (html: string) => `\uE000${rendered.push(html) - 1}\uE001`;
   // Each token rendered in place (with its neighbours), as markdown-it's renderer.render does.
@@ -222,7 +343,8 @@ export function renderWithRawHtml(md: MarkdownIt, tokens: Token[], env: Env, pic
     transformTags: {
       img: (tagName, attribs) => {
         const markup = isLocalSource(attribs.src ?? '') ? picture(attribs) : null;
-        const kept: sanitizeHtml.Attributes = markup === null ? {} : { 'data-picture': String(pictures.push(markup) - 1) };
+        const kept: sanitizeHtml.Attributes =
+          markup === null ? {} : { 'data-picture': String(pictures.push(markup) - 1) };
         return { tagName, attribs: kept };
       },
     },

@@ -70,7 +70,11 @@ export async function renderAudioEdition({
 }: AudioOptions): Promise<AudioEdition | { page: string; skipped: string }> {
   const script = await spokenScript(html, page.lexicon);
   const voice = engine.voiceFor(script.lang);
-  if (!voice) return { page: page.page, skipped: `no installed voice speaks "${script.lang}" (${engine.voices.map((v) => `${v.name}: ${v.lang}`).join(', ')})` };
+  if (!voice)
+    return {
+      page: page.page,
+      skipped: `no installed voice speaks "${script.lang}" (${engine.voices.map((v) => `${v.name}: ${v.lang}`).join(', ')})`,
+    };
   if (script.sentences.length === 0) return { page: page.page, skipped: 'the article has nothing to read aloud' };
 
   const pauses = script.sentences.map((sentence, i): Pause | undefined => {
@@ -139,7 +143,13 @@ export async function renderAudioEdition({
   // An article may have no author (none in its front matter or the site's settings).
   const note = `${meta.title}${meta.author ? `, by ${meta.author}` : ''}: the audio edition's`;
   const files = {
-    mp3: withTags(render.mp3, { title: meta.title, author: meta.author, album, description: meta.description, chapters: chapterList.map((c) => ({ title: c.text, start: c.start, end: c.end })) }),
+    mp3: withTags(render.mp3, {
+      title: meta.title,
+      author: meta.author,
+      album,
+      description: meta.description,
+      chapters: chapterList.map((c) => ({ title: c.text, start: c.start, end: c.end })),
+    }),
     cues: webvtt(cueList, `${note} sentences, as spoken (one cue per sentence of the read-aloud script).`),
     chapters: webvtt(chapterList, `${note} chapters (one cue per section).`),
   };
@@ -166,4 +176,5 @@ export async function renderAudioEdition({
 }
 
 /** Eight characters of the content's hash, upper case, as esbuild names the other assets. */
-const contentHash = (body: string | Uint8Array) => createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();
+const contentHash = (body: string | Uint8Array) =>
+  createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();

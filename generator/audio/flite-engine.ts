@@ -35,10 +35,14 @@ const FLITE_VOICES = {
   kal: { name: 'kal', lang: 'en-US' },
 };
 
-export async function fliteEngine({ voice = 'slt' }: { voice?: keyof typeof FLITE_VOICES } = {}): Promise<SpeechEngine> {
+export async function fliteEngine({
+  voice = 'slt',
+}: { voice?: keyof typeof FLITE_VOICES } = {}): Promise<SpeechEngine> {
   const require = createRequire(import.meta.url);
   const wasmFile = require.resolve(PACKAGE);
-  const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(path.join(path.dirname(wasmFile), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   // This adapter's own code is part of the id: a change to how text is prepared or Flite is
   // run renders anew.
   const hash = createHash('sha256');
@@ -77,7 +81,9 @@ export async function fliteEngine({ voice = 'slt' }: { voice?: keyof typeof FLIT
           (runner) =>
             new Promise<void>((resolve, reject) => {
               runner.once('message', () => resolve());
-              runner.once('exit', (exitCode, signal) => reject(new Error(`a flite runner stopped before it was ready (${signal ?? `exit code ${exitCode}`})`)));
+              runner.once('exit', (exitCode, signal) =>
+                reject(new Error(`a flite runner stopped before it was ready (${signal ?? `exit code ${exitCode}`})`)),
+              );
             }),
         ),
       );
@@ -118,7 +124,10 @@ export async function fliteEngine({ voice = 'slt' }: { voice?: keyof typeof FLIT
       const job = ++jobs;
       const file = `${job}.wav`;
       await new Promise<void>((resolve, reject) => {
-        pending.set(job, { resolve, reject: (error) => reject(new Error(`flite failed on “${text}”: ${error.message}`)) });
+        pending.set(job, {
+          resolve,
+          reject: (error) => reject(new Error(`flite failed on “${text}”: ${error.message}`)),
+        });
         queue.push({ job, args: ['-voice', voice, '-t', asciiText(text)], file });
         const runner = idle.shift();
         if (runner) next(runner);
@@ -142,9 +151,19 @@ const primary = (lang: string) => lang.split('-')[0].toLowerCase();
 
 /** Typographic punctuation Flite (which reads bytes as Latin-1/ASCII) would otherwise spell out as noise. */
 const PUNCTUATION = new Map([
-  ['‘', "'"], ['’', "'"], ['‚', "'"], ['′', "'"],
-  ['“', '"'], ['”', '"'], ['„', '"'], ['″', '"'],
-  ['–', ', '], ['—', ', '], ['―', ', '], ['…', '...'], ['\u00a0', ' '],
+  ['‘', "'"],
+  ['’', "'"],
+  ['‚', "'"],
+  ['′', "'"],
+  ['“', '"'],
+  ['”', '"'],
+  ['„', '"'],
+  ['″', '"'],
+  ['–', ', '],
+  ['—', ', '],
+  ['―', ', '],
+  ['…', '...'],
+  ['\u00a0', ' '],
 ]);
 
 /**
@@ -161,9 +180,10 @@ export function asciiText(text: string): string {
 
 /** The samples of a 16-bit PCM mono WAV file, found by walking its chunks. */
 export function readWav(wav: Buffer): Speech {
-  if (wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
+  if (wav.toString('latin1', 0, 4) !== 'RIFF' || wav.toString('latin1', 8, 12) !== 'WAVE')
+    throw new Error('not a WAV file');
   let sampleRate = 0;
-  for (let at = 12; at + 8 <= wav.length; ) {
+  for (let at = 12; at + 8 <= wav.length;) {
     const id = wav.toString('latin1', at, at + 4);
     const size = wav.readUInt32LE(at + 4);
     const body = at + 8;
@@ -171,7 +191,8 @@ export function readWav(wav: Buffer): Speech {
       const format = wav.readUInt16LE(body);
       const channels = wav.readUInt16LE(body + 2);
       const bits = wav.readUInt16LE(body + 14);
-      if (format !== 1 || channels !== 1 || bits !== 16) throw new Error(`expected 16-bit PCM mono, got format ${format}, ${channels} channels, ${bits} bits`);
+      if (format !== 1 || channels !== 1 || bits !== 16)
+        throw new Error(`expected 16-bit PCM mono, got format ${format}, ${channels} channels, ${bits} bits`);
       sampleRate = wav.readUInt32LE(body + 4);
     } else if (id === 'data') {
       if (!sampleRate) throw new Error('WAV data before its format');

@@ -23,7 +23,12 @@ process.on('message', async (message) => {
   // The engine (flite-engine.ts) sends only tasks.
   const { job, args, file } = message as FliteTask;
   try {
-    const wasi = new WASI({ version: 'preview1', args: ['flite', ...args, '-o', `/out/${file}`], preopens: { '/out': folder }, returnOnExit: true });
+    const wasi = new WASI({
+      version: 'preview1',
+      args: ['flite', ...args, '-o', `/out/${file}`],
+      preopens: { '/out': folder },
+      returnOnExit: true,
+    });
     // Node's types give the import object as a bare `object`.
     const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
     const status = wasi.start(instance);

@@ -14,7 +14,11 @@ export const ENCODER_DELAY = 576;
 const LSF_BITRATES = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
 /** Bitrates (kbps) of MPEG-1 Layer III (32–48 kHz) by header index. */
 const MPEG1_BITRATES = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
-const SAMPLE_RATES: Record<0 | 2 | 3, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const SAMPLE_RATES: Record<0 | 2 | 3, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 interface FrameHeader {
   /** MPEG version. */
@@ -36,7 +40,8 @@ export function frameHeader(bytes: Uint8Array, at: number): FrameHeader | undefi
   const bitrateIndex = bytes[at + 2] >> 4;
   const rateIndex = (bytes[at + 2] >> 2) & 3;
   const padding = (bytes[at + 2] >> 1) & 1;
-  if (versionBits === 1 || layerBits !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3) return undefined;
+  if (versionBits === 1 || layerBits !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3)
+    return undefined;
   const lsf = versionBits !== 3;
   const bitrate = (lsf ? LSF_BITRATES : MPEG1_BITRATES)[bitrateIndex];
   const sampleRate = SAMPLE_RATES[versionBits as 0 | 2 | 3][rateIndex]; // 1 (reserved) is refused above
@@ -54,7 +59,7 @@ export function frameHeader(bytes: Uint8Array, at: number): FrameHeader | undefi
 /** Every frame of a bare MP3 stream, in order. */
 export function frames(stream: Uint8Array): (FrameHeader & { at: number })[] {
   const found: (FrameHeader & { at: number })[] = [];
-  for (let at = 0; at < stream.length; ) {
+  for (let at = 0; at < stream.length;) {
     const header = frameHeader(stream, at);
     if (!header) throw new Error(`no MP3 frame at byte ${at} of ${stream.length}`);
     found.push({ ...header, at });
@@ -95,7 +100,13 @@ export function mp3Encoder({ sampleRate, kbps }: { sampleRate: number; kbps: num
  * `audio` is the bare stream that follows, `first` its first frame's header; `frameCount`
  * does not count the Info frame; `padding` is in samples, at the end.
  */
-function infoFrame(audio: Uint8Array, first: FrameHeader, frameCount: number, audioBytes: number, padding: number): Uint8Array {
+function infoFrame(
+  audio: Uint8Array,
+  first: FrameHeader,
+  frameCount: number,
+  audioBytes: number,
+  padding: number,
+): Uint8Array {
   const frame = new Uint8Array(first.size - ((audio[2] >> 1) & 1));
   // The first frame's header, without its padding bit and with no CRC.
   frame.set(audio.subarray(0, 4));

@@ -43,7 +43,9 @@ export function audioLinks(audio: PageAudio, feed: string | undefined): string {
   const size = `${(audio.bytes / 1e6).toFixed(1)} MB`;
   const minutes = `${Math.max(1, Math.round(audio.seconds / 60))} min`;
   const download = `<a href="${escapeHtml(audio.src)}" download="${escapeHtml(audio.download)}" type="${audio.type}">Download audio (MP3, ${size}, ${minutes})</a>`;
-  const podcast = feed ? ` <span aria-hidden="true">·</span> <a href="${escapeHtml(feed)}" type="application/rss+xml">Podcast feed</a>` : '';
+  const podcast = feed
+    ? ` <span aria-hidden="true">·</span> <a href="${escapeHtml(feed)}" type="application/rss+xml">Podcast feed</a>`
+    : '';
   return `<p class="audio-links" data-edition>${download}${podcast}</p>`;
 }
 

@@ -57,8 +57,12 @@ export function podcastFeed(channel: FeedChannel, items: FeedItem[]): string {
       <guid isPermaLink="true">${escapeXml(item.link)}</guid>
       <pubDate>${item.published.toUTCString()}</pubDate>
       <enclosure url="${escapeXml(item.audio)}" length="${item.bytes}" type="audio/mpeg"/>
-      <itunes:duration>${duration(item.seconds)}</itunes:duration>${channel.author === undefined ? '' : `
-      <itunes:author>${escapeXml(channel.author)}</itunes:author>`}
+      <itunes:duration>${duration(item.seconds)}</itunes:duration>${
+        channel.author === undefined
+          ? ''
+          : `
+      <itunes:author>${escapeXml(channel.author)}</itunes:author>`
+      }
       <itunes:explicit>false</itunes:explicit>
       <podcast:transcript url="${escapeXml(item.transcript)}" type="text/vtt"/>
     </item>`,
@@ -70,8 +74,12 @@ export function podcastFeed(channel: FeedChannel, items: FeedItem[]): string {
     <link>${escapeXml(channel.link)}</link>
     <atom:link href="${escapeXml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>
     <description>${escapeXml(channel.description)}</description>
-    <language>${escapeXml(channel.language)}</language>${channel.author === undefined ? '' : `
-    <itunes:author>${escapeXml(channel.author)}</itunes:author>`}
+    <language>${escapeXml(channel.language)}</language>${
+      channel.author === undefined
+        ? ''
+        : `
+    <itunes:author>${escapeXml(channel.author)}</itunes:author>`
+    }
     <itunes:image href="${escapeXml(channel.image)}"/>
     ${category}
     <itunes:explicit>false</itunes:explicit>
@@ -96,7 +104,10 @@ export async function podcastCover(): Promise<Buffer> {
   const svg = await readFile(ICON_SOURCE);
   const background = /<rect[^>]*fill="(#[0-9a-f]{6})"/i.exec(svg.toString())?.[1];
   if (!background) throw new Error(`${ICON_SOURCE}: the background <rect> needs a fill colour`);
-  const drawing = await sharp(svg, { density: (72 * COVER_SIZE) / 512 }).resize(COVER_SIZE, COVER_SIZE).png().toBuffer();
+  const drawing = await sharp(svg, { density: (72 * COVER_SIZE) / 512 })
+    .resize(COVER_SIZE, COVER_SIZE)
+    .png()
+    .toBuffer();
   return sharp({ create: { width: COVER_SIZE, height: COVER_SIZE, channels: 3, background } })
     .composite([{ input: drawing }])
     .png({ palette: true })

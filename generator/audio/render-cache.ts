@@ -19,17 +19,24 @@ interface CachedRender {
 }
 
 /** The key of a render described by `value` (anything JSON can carry). */
-export const cacheKey = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+export const cacheKey = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 
 /** The render under `key`, if kept; `name` is the article's (its page), so each keeps its own recent renders. */
 export async function readRender(dir: string, name: string, key: string): Promise<CachedRender | undefined> {
   const entry = path.join(dir, `${name}.${key}`);
   try {
-    const [mp3, timeline] = await Promise.all([readFile(path.join(entry, 'audio.mp3')), readFile(path.join(entry, 'timeline.json'), 'utf8')]);
+    const [mp3, timeline] = await Promise.all([
+      readFile(path.join(entry, 'audio.mp3')),
+      readFile(path.join(entry, 'timeline.json'), 'utf8'),
+    ]);
     const now = new Date();
     await utimes(entry, now, now); // recently used, so kept
     // The timeline is as writeRender wrote it, under a key that names the code that shaped it.
-    return { mp3: new Uint8Array(mp3.buffer, mp3.byteOffset, mp3.length), timeline: JSON.parse(timeline) as CachedRender['timeline'] };
+    return {
+      mp3: new Uint8Array(mp3.buffer, mp3.byteOffset, mp3.length),
+      timeline: JSON.parse(timeline) as CachedRender['timeline'],
+    };
   } catch {
     return undefined;
   }

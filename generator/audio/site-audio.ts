@@ -37,12 +37,28 @@ interface SiteAudioOptions {
  * Renders the audio edition of every article whose language the engine speaks, and says
  * which have none and why. The editions are keyed by page.
  */
-export async function renderSiteAudio({ site, out, pageHtml, album, engine, cacheDir, log }: SiteAudioOptions): Promise<Map<string, AudioEdition>> {
+export async function renderSiteAudio({
+  site,
+  out,
+  pageHtml,
+  album,
+  engine,
+  cacheDir,
+  log,
+}: SiteAudioOptions): Promise<Map<string, AudioEdition>> {
   const speaker = engine ?? (await defaultEngine());
   const editions = new Map<string, AudioEdition>();
   try {
     for (const page of site) {
-      const result = await renderAudioEdition({ page, html: pageHtml(page), out, engine: speaker, album, cacheDir, log });
+      const result = await renderAudioEdition({
+        page,
+        html: pageHtml(page),
+        out,
+        engine: speaker,
+        album,
+        cacheDir,
+        log,
+      });
       if ('skipped' in result) log(`audio: ${page.page}: no audio edition: ${result.skipped}`);
       else editions.set(page.page, result);
     }
@@ -88,7 +104,15 @@ interface FeedOptions {
 }
 
 /** Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether it wrote one. */
-export async function writePodcastFeed({ site, editions, home, title, out, baseUrl, log }: FeedOptions): Promise<boolean> {
+export async function writePodcastFeed({
+  site,
+  editions,
+  home,
+  title,
+  out,
+  baseUrl,
+  log,
+}: FeedOptions): Promise<boolean> {
   if (!baseUrl) {
     log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
     return false;
@@ -150,7 +174,14 @@ async function publicationDate(page: SitePage): Promise<Date> {
     if (!Number.isNaN(date.getTime())) return date;
   }
   try {
-    const { stdout } = await promisify(execFile)('git', ['log', '--diff-filter=A', '--follow', '--format=%aI', '--', page.file]);
+    const { stdout } = await promisify(execFile)('git', [
+      'log',
+      '--diff-filter=A',
+      '--follow',
+      '--format=%aI',
+      '--',
+      page.file,
+    ]);
     const first = stdout.trim().split('\n').pop();
     if (first) return new Date(first);
   } catch {
@@ -173,7 +204,9 @@ export function audioReport(editions: Map<string, AudioEdition>): string[] {
     );
   }
   const bytes = [...editions.values()].reduce((n, e) => n + e.bytes, 0);
-  lines.push(`audio: ${editions.size} audio edition${editions.size === 1 ? '' : 's'}, ${(bytes / 1e6).toFixed(2)} MB, not precached (downloaded when played)`);
+  lines.push(
+    `audio: ${editions.size} audio edition${editions.size === 1 ? '' : 's'}, ${(bytes / 1e6).toFixed(2)} MB, not precached (downloaded when played)`,
+  );
   return lines;
 }
 

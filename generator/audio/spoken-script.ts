@@ -45,7 +45,12 @@ export async function spokenScript(html: string, lexicon: string | null): Promis
     const blockOf = (element: Element) => blocks.get(element) ?? blocks.set(element, blocks.size).size - 1;
     return {
       lang: script.lang,
-      sentences: script.segments.map((s) => ({ text: s.spoken, section: s.section, kind: s.kind, block: blockOf(s.block) })),
+      sentences: script.segments.map((s) => ({
+        text: s.spoken,
+        section: s.section,
+        kind: s.kind,
+        block: blockOf(s.block),
+      })),
       sections: script.sections.map((s) => ({ title: s.title, first: s.first })),
     };
   } finally {

@@ -56,7 +56,8 @@ export function programme(sampleRate: number, write: (samples: Int16Array) => vo
 function audible(samples: Int16Array, sampleRate: number): Span {
   const window = Math.round(sampleRate / 100);
   const loud = (from: number) => {
-    for (let i = from; i < Math.min(from + window, samples.length); i++) if (Math.abs(samples[i]) > SILENCE) return true;
+    for (let i = from; i < Math.min(from + window, samples.length); i++)
+      if (Math.abs(samples[i]) > SILENCE) return true;
     return false;
   };
   let first = 0;

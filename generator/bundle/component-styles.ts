@@ -20,7 +20,13 @@ export function minifyComponentStyles(target: string[]): esbuild.Plugin {
         let contents = '';
         let from = 0;
         for (const match of templates) {
-          const { code } = await esbuild.transform(match[1], { loader: 'css', minify: true, target, sourcefile: file, logLevel: 'silent' });
+          const { code } = await esbuild.transform(match[1], {
+            loader: 'css',
+            minify: true,
+            target,
+            sourcefile: file,
+            logLevel: 'silent',
+          });
           const css = code.trim();
           // Written back into a template literal, the CSS must not be able to end it or escape from it.
           const safe = !/[`\\]|\$\{/.test(css);

@@ -115,7 +115,8 @@ export async function buildStylesheet(out: string): Promise<{ css: string; packa
     await writeFile(file.path, file.contents);
   }
   const css = stylesheet.text.trim();
-  if (/<\/style/i.test(css)) throw new Error('src/styles/edition.css: the bundled stylesheet contains "</style" and cannot be inlined');
+  if (/<\/style/i.test(css))
+    throw new Error('src/styles/edition.css: the bundled stylesheet contains "</style" and cannot be inlined');
   return { css, packages: bundledPackages(result.metafile) };
 }
 
@@ -167,7 +168,10 @@ export function precacheConfig(out: string, ignores: string[]) {
 }
 
 /** Bundles src/service-worker/sw.ts to sw.js (a classic script, for every browser), then injects the precache list; Workbox's warnings. */
-export async function buildServiceWorker(out: string, precache: PrecacheConfig): Promise<{ warnings: string[]; packages: Map<string, string> }> {
+export async function buildServiceWorker(
+  out: string,
+  precache: PrecacheConfig,
+): Promise<{ warnings: string[]; packages: Map<string, string> }> {
   const swDest = path.join(out, 'sw.js');
   const { metafile } = await esbuild.build({
     ...EDITION_CODE,
@@ -185,7 +189,6 @@ export async function buildServiceWorker(out: string, precache: PrecacheConfig):
   const { warnings } = await injectManifest({ ...precache, swSrc: swDest, swDest });
   return { warnings, packages: bundledPackages(metafile) };
 }
-
 
 /** The npm packages a bundle took files from: each package's name and folder. */
 function bundledPackages(metafile: esbuild.Metafile): Map<string, string> {

@@ -16,7 +16,10 @@ type FontChoice = keyof typeof READING_SETTINGS.font.choices;
 
 /** Each optional font: its reading setting's choice, and its regular face as the package ships it. */
 const FONTS: Record<string, { choice: FontChoice; file: string } | undefined> = {
-  'atkinson-hyperlegible': { choice: 'atkinson', file: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2' },
+  'atkinson-hyperlegible': {
+    choice: 'atkinson',
+    file: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff2',
+  },
   opendyslexic: { choice: 'opendyslexic', file: '@fontsource/opendyslexic/files/opendyslexic-latin-400-normal.woff2' },
 };
 
@@ -44,7 +47,10 @@ export function fontSample(name: string): Promise<Buffer> {
 export const fontSamplesPlugin: Plugin = {
   name: 'font-samples',
   setup(build) {
-    build.onResolve({ filter: /^font-sample:/ }, ({ path }) => ({ path: `${path.slice('font-sample:'.length)}-sample.woff2`, namespace: 'font-sample' }));
+    build.onResolve({ filter: /^font-sample:/ }, ({ path }) => ({
+      path: `${path.slice('font-sample:'.length)}-sample.woff2`,
+      namespace: 'font-sample',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'font-sample' }, async ({ path }) => ({
       contents: await fontSample(path.replace(/-sample\.woff2$/, '')),
       loader: 'file',

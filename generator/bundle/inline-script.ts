@@ -22,6 +22,7 @@ export async function bundleInlineScript(entry: string): Promise<string> {
     tsconfig: TSCONFIG,
   });
   const code = result.outputFiles[0].text.trim();
-  if (code.includes('</script')) throw new Error(`${entry}: the bundled snippet contains "</script" and cannot be inlined`);
+  if (code.includes('</script'))
+    throw new Error(`${entry}: the bundled snippet contains "</script" and cannot be inlined`);
   return code;
 }

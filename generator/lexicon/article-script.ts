@@ -31,7 +31,12 @@ export interface PageScript {
 export async function articleScripts(dir = ARTICLES_DIR): Promise<PageScript[]> {
   const site = await loadSite(dir);
   return site.pages.map((page) => {
-    const html = renderPage(page.article, { script: './main.js', stylesheet: './edition.css', headSnippet: '' }, page.lexicon, { site: site.config, page: page.page });
+    const html = renderPage(
+      page.article,
+      { script: './main.js', stylesheet: './edition.css', headSnippet: '' },
+      page.lexicon,
+      { site: site.config, page: page.page },
+    );
     // No scripts run and nothing is fetched: jsdom only parses the page.
     const { window } = new JSDOM(html);
     const { document } = window;

@@ -61,7 +61,12 @@ export async function checkLexicon(lexicon: Lexicon): Promise<EntryResult[]> {
     const allowed = allowedDistance(expected[0].length);
     const listen = async (engine: Engine, text: string): Promise<Heard> => {
       const h = await hear(engine, text);
-      return { text, notation: h.notation, distance: Math.min(...expected.map((e) => distance(e, h.phonemes))), spelled: h.spelled };
+      return {
+        text,
+        notation: h.notation,
+        distance: Math.min(...expected.map((e) => distance(e, h.phonemes))),
+        spelled: h.spelled,
+      };
     };
     const results: EngineResult[] = [];
     for (const engine of ENGINES) {
@@ -74,7 +79,8 @@ export async function checkLexicon(lexicon: Lexicon): Promise<EntryResult[]> {
         if (!entry.spelled && given.spelled.length > 0) {
           problems.push(`spells out ${given.spelled.map((run) => run.join('-').toUpperCase()).join(', ')}`);
         }
-        if (given.distance > allowed) problems.push(`drifts ${given.distance} phonemes from /${entry.ipa[0]}/ (allowed ${allowed})`);
+        if (given.distance > allowed)
+          problems.push(`drifts ${given.distance} phonemes from /${entry.ipa[0]}/ (allowed ${allowed})`);
         if (given.distance > written.distance) {
           problems.push(`"${text}" is worse than the written word (${given.distance} against ${written.distance})`);
         }
@@ -110,7 +116,9 @@ export function describe(checked: EntryResult[]): string {
         (r) =>
           `${label} ${r.engine}${r.respelling === 'default' ? '' : ` (its own respelling)`}: ` +
           `"${r.given.text}" → ${r.given.notation} distance ${r.given.distance}` +
-          (r.given.text === r.written.text ? '' : `; written word → ${r.written.notation} distance ${r.written.distance}`) +
+          (r.given.text === r.written.text
+            ? ''
+            : `; written word → ${r.written.notation} distance ${r.written.distance}`) +
           (r.problems.length ? ` — FAIL: ${r.problems.join('; ')}` : ' — ok'),
       ),
     )
@@ -133,7 +141,9 @@ interface ScriptRun {
  */
 export async function scriptLetterRuns(scripts: PageScript[], lexicon: Lexicon): Promise<ScriptRun[]> {
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
-  const allowed = new Set(lexicon.entries.filter((e) => e.spelled).flatMap((e) => [e.written, ...Object.values(e.speak)].map(letters)));
+  const allowed = new Set(
+    lexicon.entries.filter((e) => e.spelled).flatMap((e) => [e.written, ...Object.values(e.speak)].map(letters)),
+  );
   const lines = scripts.flatMap(({ page, lines }) => lines.map((line) => ({ page, line })));
   const found = await inTurn(lines, async ({ page, line }) => {
     const runs: ScriptRun[] = [];

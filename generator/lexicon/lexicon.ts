@@ -75,24 +75,36 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     json = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec(String(error))?.[1];
-    throw new ArticleSourceError(file, position ? lineAt(text, Number(position)) : 1, RULE, `not valid JSON: ${error instanceof Error ? error.message : error}`);
+    throw new ArticleSourceError(
+      file,
+      position ? lineAt(text, Number(position)) : 1,
+      RULE,
+      `not valid JSON: ${error instanceof Error ? error.message : error}`,
+    );
   }
   const tree = parseTree(text);
   const line = (at: (string | number)[], otherwise = 1) => {
     const node = tree && findNodeAtLocation(tree, at);
     return node ? lineAt(text, node.offset) : otherwise;
   };
-  if (!isRecord(json) || typeof json.language !== 'string' || json.language === '') throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs a "language"');
+  if (!isRecord(json) || typeof json.language !== 'string' || json.language === '')
+    throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs a "language"');
   if (!Array.isArray(json.entries)) throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs an "entries" list');
 
   const seen = new Map<string, number>();
   const entries = json.entries.map((e: unknown, i: number): LexiconEntry => {
     const at = line(['entries', i]);
     function fail(message: string, field?: string): never {
-      throw new ArticleSourceError(file, field ? line(['entries', i, field], at) : at, RULE, `entry ${i + 1}${isRecord(e) && typeof e.written === 'string' ? ` ("${e.written}")` : ''}: ${message}`);
+      throw new ArticleSourceError(
+        file,
+        field ? line(['entries', i, field], at) : at,
+        RULE,
+        `entry ${i + 1}${isRecord(e) && typeof e.written === 'string' ? ` ("${e.written}")` : ''}: ${message}`,
+      );
     }
     if (!isRecord(e)) fail('must be an object');
-    for (const key of Object.keys(e)) if (!FIELDS.includes(key)) fail(`unknown field "${key}" (fields: ${FIELDS.join(', ')})`, key);
+    for (const key of Object.keys(e))
+      if (!FIELDS.includes(key)) fail(`unknown field "${key}" (fields: ${FIELDS.join(', ')})`, key);
     const { written, note, spelled } = e;
     if (typeof written !== 'string' || written.trim() === '') fail('needs the "written" word');
     if (seen.has(written)) fail(`"${written}" is already listed on line ${seen.get(written)}`);
@@ -100,7 +112,10 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
 
     const ipa = typeof e.ipa === 'string' ? [e.ipa] : e.ipa;
     if (!isStrings(ipa) || ipa.length === 0 || ipa.some((v) => v.trim() === '')) {
-      fail('needs "ipa": how the word should sound, in IPA (or a list of accepted pronunciations, preferred first)', 'ipa');
+      fail(
+        'needs "ipa": how the word should sound, in IPA (or a list of accepted pronunciations, preferred first)',
+        'ipa',
+      );
     }
     for (const v of ipa) {
       try {
@@ -116,10 +131,16 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     }
     const speak: Record<string, string> = {};
     for (const [engine, respelling] of Object.entries(given)) {
-      if (!SPEAK_KEYS.includes(engine)) fail(`"speak" has an unknown engine "${engine}" (known: ${SPEAK_KEYS.join(', ')})`, 'speak');
-      if (typeof respelling !== 'string' || respelling.trim() === '') fail(`the "${engine}" respelling is empty`, 'speak');
+      if (!SPEAK_KEYS.includes(engine))
+        fail(`"speak" has an unknown engine "${engine}" (known: ${SPEAK_KEYS.join(', ')})`, 'speak');
+      if (typeof respelling !== 'string' || respelling.trim() === '')
+        fail(`the "${engine}" respelling is empty`, 'speak');
       // Engines spell a run of capitals letter by letter ("SY" is heard "S Y").
-      if (capitals && /\p{Lu}{2}/u.test(respelling)) fail(`the "${engine}" respelling "${respelling}" has a run of capitals, which engines spell out; write it in lower case`, 'speak');
+      if (capitals && /\p{Lu}{2}/u.test(respelling))
+        fail(
+          `the "${engine}" respelling "${respelling}" has a run of capitals, which engines spell out; write it in lower case`,
+          'speak',
+        );
       speak[engine] = respelling;
     }
     if (spelled !== undefined && typeof spelled !== 'boolean') fail('"spelled" is true or false', 'spelled');
@@ -136,12 +157,16 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
 export function browserLexicon(lexicon: Lexicon): BrowserLexicon {
   return {
     language: lexicon.language,
-    entries: lexicon.entries.filter((e) => e.speak.default).map((e) => ({ written: e.written, speak: e.speak.default })),
+    entries: lexicon.entries
+      .filter((e) => e.speak.default)
+      .map((e) => ({ written: e.written, speak: e.speak.default })),
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;

@@ -30,11 +30,54 @@ const IPA_VARIANTS = new Map([
 /** Flite's US English phone set (CMU ARPAbet, lower case). */
 const ARPABET = new Map(
   Object.entries({
-    aa: 'ɑ', ae: 'æ', ah: 'ə', ao: 'ɔ', aw: 'aʊ', ax: 'ə', axr: 'ər', ay: 'aɪ', b: 'b', ch: 'tʃ', d: 'd',
-    dh: 'ð', dx: 't', eh: 'ɛ', el: 'əl', em: 'əm', en: 'ən', er: 'ər', ey: 'eɪ', f: 'f', g: 'g', hh: 'h',
-    ih: 'ɪ', ix: 'ɪ', iy: 'i', jh: 'dʒ', k: 'k', l: 'l', m: 'm', n: 'n', ng: 'ŋ', nx: 'n', ow: 'oʊ',
-    oy: 'ɔɪ', p: 'p', r: 'r', s: 's', sh: 'ʃ', t: 't', th: 'θ', uh: 'ʊ', uw: 'u', v: 'v', w: 'w', y: 'j',
-    z: 'z', zh: 'ʒ', pau: '',
+    aa: 'ɑ',
+    ae: 'æ',
+    ah: 'ə',
+    ao: 'ɔ',
+    aw: 'aʊ',
+    ax: 'ə',
+    axr: 'ər',
+    ay: 'aɪ',
+    b: 'b',
+    ch: 'tʃ',
+    d: 'd',
+    dh: 'ð',
+    dx: 't',
+    eh: 'ɛ',
+    el: 'əl',
+    em: 'əm',
+    en: 'ən',
+    er: 'ər',
+    ey: 'eɪ',
+    f: 'f',
+    g: 'g',
+    hh: 'h',
+    ih: 'ɪ',
+    ix: 'ɪ',
+    iy: 'i',
+    jh: 'dʒ',
+    k: 'k',
+    l: 'l',
+    m: 'm',
+    n: 'n',
+    ng: 'ŋ',
+    nx: 'n',
+    ow: 'oʊ',
+    oy: 'ɔɪ',
+    p: 'p',
+    r: 'r',
+    s: 's',
+    sh: 'ʃ',
+    t: 't',
+    th: 'θ',
+    uh: 'ʊ',
+    uw: 'u',
+    v: 'v',
+    w: 'w',
+    y: 'j',
+    z: 'z',
+    zh: 'ʒ',
+    pau: '',
   }),
 );
 
@@ -45,9 +88,20 @@ const VOWELS = new Set(['i', 'ɪ', 'ɛ', 'æ', 'ɑ', 'ɔ', 'ʊ', 'u', 'ə', 'aɪ
  * engines themselves disagree: they cost half a substitution.
  */
 const NEAR = new Set(
-  [['ə', 'ɪ'], ['ə', 'ʊ'], ['ə', 'ɛ'], ['ə', 'ɑ'], ['ə', 'ɔ'], ['ə', 'oʊ'], ['ɪ', 'i'], ['ɪ', 'ɛ'], ['ɑ', 'ɔ'], ['u', 'ʊ'], ['t', 'd'], ['ɔ', 'oʊ']].flatMap(
-    ([a, b]) => [`${a} ${b}`, `${b} ${a}`],
-  ),
+  [
+    ['ə', 'ɪ'],
+    ['ə', 'ʊ'],
+    ['ə', 'ɛ'],
+    ['ə', 'ɑ'],
+    ['ə', 'ɔ'],
+    ['ə', 'oʊ'],
+    ['ɪ', 'i'],
+    ['ɪ', 'ɛ'],
+    ['ɑ', 'ɔ'],
+    ['u', 'ʊ'],
+    ['t', 'd'],
+    ['ɔ', 'oʊ'],
+  ].flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]),
 );
 
 export interface Phoneme {
@@ -68,7 +122,7 @@ export function fromIpa(ipa: string): Phoneme[] {
     .replace(/[ː.\s_|‖-]/g, '');
   const phonemes: Phoneme[] = [];
   let stress: Phoneme['stress'] = null;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c === 'ˈ' || c === 'ˌ') {
       stress = c === 'ˈ' ? 'primary' : 'secondary';
@@ -80,7 +134,7 @@ export function fromIpa(ipa: string): Phoneme[] {
     if (variant === undefined) throw new Error(`unknown IPA symbol "${c}" in /${ipa}/`);
     i += known ? known.length : 1;
     // A variant may stand for two phonemes (ɚ is ə then r); the stress goes on the vowel.
-    for (let at = 0; at < variant.length; ) {
+    for (let at = 0; at < variant.length;) {
       // Every variant is spelled in the inventory's phonemes.
       const symbol = PHONEMES.find((p) => variant.startsWith(p, at))!;
       at += symbol.length;
@@ -137,10 +191,16 @@ export function distance(expected: Phoneme[], actual: Phoneme[]): number {
   };
   const rows = expected.length + 1;
   const cols = actual.length + 1;
-  const d = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + substitution(expected[i - 1], actual[j - 1]));
+      d[i][j] = Math.min(
+        d[i - 1][j] + 1,
+        d[i][j - 1] + 1,
+        d[i - 1][j - 1] + substitution(expected[i - 1], actual[j - 1]),
+      );
     }
   }
   return d[rows - 1][cols - 1];

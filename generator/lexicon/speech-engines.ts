@@ -117,8 +117,15 @@ const flite: Engine = {
   name: 'flite',
   async hear(text) {
     // -ps prints the phones; -pw (in spells) the words its text normalisation made of the tokens.
-    const [phones, spelled] = await Promise.all([runFlite([...FLITE_VOICE, '-ps', '-t', text, '-o', 'none']), this.spells(text)]);
-    const notation = phones.trim().replace(/\bpau\b/g, '').replace(/\s+/g, ' ').trim();
+    const [phones, spelled] = await Promise.all([
+      runFlite([...FLITE_VOICE, '-ps', '-t', text, '-o', 'none']),
+      this.spells(text),
+    ]);
+    const notation = phones
+      .trim()
+      .replace(/\bpau\b/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     return { notation, phonemes: fromArpabet(notation), spelled };
   },
   async spells(text) {

@@ -11,7 +11,7 @@ export function webManifest({ config, pages, hasIndex }: Site): string {
     id: './',
     name: home ? `${config.title}: ${home.title}` : config.title,
     short_name: config.title,
-    description: home ? home.description : config.description ?? `${pages.length} articles from ${config.title}`,
+    description: home ? home.description : (config.description ?? `${pages.length} articles from ${config.title}`),
     lang: home ? home.lang : config.language,
     dir: 'auto',
     start_url: './',

@@ -67,20 +67,21 @@ const loadAfterFirstPaint = ({ script, modulePreloads = [] }: PageAssets): strin
  * the snippets and stylesheet whose hashes it lists, never 'unsafe-inline' (JSON-LD is data,
  * which CSP does not execute).
  */
-export const contentSecurityPolicy = (inlineScripts: string[], inlineStyles: string[] = []): string => [
-  "default-src 'self'",
-  `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
-  ["style-src 'self'", ...inlineStyles.map(hash)].join(' '),
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const contentSecurityPolicy = (inlineScripts: string[], inlineStyles: string[] = []): string =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${inlineScripts.map(hash).join(' ')}`,
+    ["style-src 'self'", ...inlineStyles.map(hash)].join(' '),
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 
 /**
  * Between the parts of a byline: a dot for the eye, silent for screen readers (which would say
@@ -93,7 +94,8 @@ const SEPARATOR = '<span aria-hidden="true"> · </span>';
  * reader speaks at its default punctuation level, unlike "·" or "|"), or by nothing more
  * than a space when the title ends in its own punctuation.
  */
-export const pageTitle = (title: string, siteName: string): string => `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
+export const pageTitle = (title: string, siteName: string): string =>
+  `${title}${/[.!?…:]$/.test(title) ? '' : ','} ${siteName}`;
 
 /** An article another links to. */
 interface NavLink {
@@ -119,7 +121,12 @@ export interface PageContext {
 }
 
 /** @param lexicon pronunciation lexicon JSON for read-aloud */
-export function renderPage(article: Article, assets: PageAssets, lexicon: string | null = null, { site = DEFAULT_SITE, page = 'index.html', nav }: PageContext = {}): string {
+export function renderPage(
+  article: Article,
+  assets: PageAssets,
+  lexicon: string | null = null,
+  { site = DEFAULT_SITE, page = 'index.html', nav }: PageContext = {},
+): string {
   const { meta } = article;
   const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
   const jsonLd = {
@@ -144,9 +151,13 @@ export function renderPage(article: Article, assets: PageAssets, lexicon: string
     .join('\n');
   const byline = [
     meta.author ? `By ${escapeHtml(meta.author)}` : '',
-    meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+    meta.date
+      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
+      : '',
     `<span>${article.readingMinutes} min read</span>`,
-  ].filter(Boolean).join(SEPARATOR);
+  ]
+    .filter(Boolean)
+    .join(SEPARATOR);
 
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
@@ -224,9 +235,13 @@ export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets:
     const id = `article-${page.replace(/\.html$/, '')}`;
     const details = [
       meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
-      meta.date ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>` : '',
+      meta.date
+        ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
+        : '',
       `${article.readingMinutes} min read`,
-    ].filter(Boolean).join(SEPARATOR);
+    ]
+      .filter(Boolean)
+      .join(SEPARATOR);
     // The article's own language for its title and description; the edition's for the rest.
     const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
     return `<li>
@@ -357,7 +372,8 @@ ${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next',
 }
 
 /** schema.org authors: one Person, or a list of them. */
-const people = (names: string[]) => (names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name })));
+const people = (names: string[]) =>
+  names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name }));
 
 /**
  * A publication date as readers of the site's language write it ("31 May 2024").
@@ -378,7 +394,10 @@ export function formatDate(date: string, lang: string): string {
  * (data-edition), and shows only where speech works.
  */
 export function withListenButtons(html: string): string {
-  return html.replace(/<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g, '$&<listen-here heading="$2" data-edition></listen-here>');
+  return html.replace(
+    /<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g,
+    '$&<listen-here heading="$2" data-edition></listen-here>',
+  );
 }
 
 function hash(script: string): string {

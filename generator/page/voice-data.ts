@@ -49,14 +49,18 @@ export async function recommendedVoiceData(lang: string): Promise<RecommendedVoi
   const primary = lang.split('-')[0].toLowerCase();
   // The package exports its code, not its data files: find the data beside its entry point.
   const dir = path.dirname(createRequire(import.meta.url).resolve(VOICE_DATA_PACKAGE));
-  const file = (await readdir(dir)).find((name) => name.startsWith(`${primary}-`) && name.endsWith('.js') && !name.includes('.d.'));
+  const file = (await readdir(dir)).find(
+    (name) => name.startsWith(`${primary}-`) && name.endsWith('.js') && !name.includes('.d.'),
+  );
   if (!file) return [];
   // A data file of the package, which its types do not describe: checked as it is read.
   const data: unknown = (await import(pathToFileURL(path.join(dir, file)).href)).default;
   const voices = typeof data === 'object' && data !== null && 'voices' in data ? data.voices : undefined;
   if (!Array.isArray(voices)) throw new Error(`@readium/speech: ${file} has no voice list; has the package changed?`);
   return voices.map((voice: Record<string, unknown>) => {
-    const altNames = [voice.altNames, voice.nativeID].flat().filter((name): name is string => typeof name === 'string' && name !== '');
+    const altNames = [voice.altNames, voice.nativeID]
+      .flat()
+      .filter((name): name is string => typeof name === 'string' && name !== '');
     const quality = [voice.quality].flat().filter((q): q is string => typeof q === 'string' && QUALITIES.includes(q));
     return {
       name: String(voice.name),

@@ -55,7 +55,8 @@ export class ListenHere extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    this.heading = (this.headingId ? this.ownerDocument.getElementById(this.headingId) : this.previousElementSibling) ?? undefined;
+    this.heading =
+      (this.headingId ? this.ownerDocument.getElementById(this.headingId) : this.previousElementSibling) ?? undefined;
   }
 
   /** Each first render in a task of its own: an article's eighteen in one took 8 ms here. */

@@ -45,7 +45,8 @@ export class DockingController implements ReactiveController {
   private readonly maxShare: number;
   private readonly property: `--${string}`;
   private readonly users: () => Iterable<HTMLElement>;
-  private readonly resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.measure());
+  private readonly resizeObserver =
+    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.measure());
   private observed?: Element;
 
   constructor(host: ReactiveControllerHost, { element, maxShare = 0.3, property, users = () => [] }: DockingOptions) {

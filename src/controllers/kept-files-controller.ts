@@ -8,7 +8,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * - `storage-full`: keeping failed for lack of space; nothing was half kept, nothing else removed.
  * - `failed`: keeping failed otherwise (the network did not answer); nothing was half kept.
  */
-export type Kept = 'unsupported' | 'checking' | 'kept' | 'not-kept' | 'keeping' | 'removing' | 'storage-full' | 'failed';
+export type Kept =
+  'unsupported' | 'checking' | 'kept' | 'not-kept' | 'keeping' | 'removing' | 'storage-full' | 'failed';
 
 /**
  * Whether a set of same-origin files is kept in one of the offline caches, and keeping or

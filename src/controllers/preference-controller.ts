@@ -7,7 +7,11 @@ export class PreferenceController<T extends object> implements ReactiveControlle
   private readonly host: ReactiveControllerHost;
   private readonly onChange?: (event: PreferenceChangeEvent<T>) => void;
 
-  constructor(host: ReactiveControllerHost, store: PreferenceStore<T>, onChange?: (event: PreferenceChangeEvent<T>) => void) {
+  constructor(
+    host: ReactiveControllerHost,
+    store: PreferenceStore<T>,
+    onChange?: (event: PreferenceChangeEvent<T>) => void,
+  ) {
     this.host = host;
     this.store = store;
     this.onChange = onChange;

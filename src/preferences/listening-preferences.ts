@@ -1,7 +1,16 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight,
 // whether the player's keys work anywhere on the page, who reads (the device's voice or the
 // audio edition).
-import { boolean, numberIn, oneOf, parseFields, sharedStore, stringRecord, type Checked, type FieldCheck } from './preference-store.js';
+import {
+  boolean,
+  numberIn,
+  oneOf,
+  parseFields,
+  sharedStore,
+  stringRecord,
+  type Checked,
+  type FieldCheck,
+} from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
 
 export const RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
@@ -24,7 +33,13 @@ export interface ListeningPreferences {
   source: SourceChoice;
 }
 
-export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({ rate: 1, voices: {}, highlight: 'word', pageKeys: false, source: 'auto' });
+export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
+  rate: 1,
+  voices: {},
+  highlight: 'word',
+  pageKeys: false,
+  source: 'auto',
+});
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   rate: numberIn(RATES[0], RATES[RATES.length - 1]),

@@ -108,7 +108,10 @@ export class PreferenceStorage {
 }
 
 function isQuotaError(error: unknown) {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+  return (
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
 }
 
 /** Why a store last changed: the reader here, another tab, or a reset. */
@@ -181,7 +184,10 @@ const shared = new Map<string, unknown>();
  * The page's one store for a storage key, made when a component first asks for it: every
  * component then sees the same value, and storage is read once.
  */
-export function sharedStore<T extends object>(key: string, options: Omit<PreferenceStoreOptions<T>, 'storage'>): PreferenceStore<T> {
+export function sharedStore<T extends object>(
+  key: string,
+  options: Omit<PreferenceStoreOptions<T>, 'storage'>,
+): PreferenceStore<T> {
   if (!shared.has(key)) shared.set(key, new PreferenceStore({ ...options, storage: new PreferenceStorage(key) }));
   return shared.get(key) as PreferenceStore<T>;
 }

@@ -7,7 +7,15 @@
 //
 // The <head> snippet bundles this module to apply stored settings before first paint, so it
 // carries the labels too (about 350 bytes compressed): one description per setting is worth it.
-import { boolean, numberIn, oneOf, parseFields, sharedStore, type Checked, type FieldCheck } from './preference-store.js';
+import {
+  boolean,
+  numberIn,
+  oneOf,
+  parseFields,
+  sharedStore,
+  type Checked,
+  type FieldCheck,
+} from './preference-store.js';
 import { SETTINGS_KEY } from './storage-keys.js';
 
 /** Where a setting reaches the page: a custom property or a data attribute on <html>. */
@@ -46,8 +54,9 @@ type AnySetting = RangeSetting | ChoiceSetting | ToggleSetting;
 
 // Identity functions that type each entry; a choice's default must be one of its choices.
 const range = (setting: RangeSetting) => setting;
-const choice = <const C extends string>(setting: Target<NoInfer<C>> & { choices: Record<C, string>; default: NoInfer<C> }): ChoiceSetting<C> =>
-  setting;
+const choice = <const C extends string>(
+  setting: Target<NoInfer<C>> & { choices: Record<C, string>; default: NoInfer<C> },
+): ChoiceSetting<C> => setting;
 const toggle = (setting: ToggleSetting) => setting;
 
 const em = (value: number) => `${value}em`;
@@ -59,14 +68,58 @@ const inEm = (value: number) => `${value.toFixed(2)} em`;
  */
 export const READING_SETTINGS = {
   textSize: range({
-    label: 'Text size', group: 'Text', format: (percent) => `${percent}%`,
-    min: 80, max: 300, step: 5, default: 100, css: '--text-scale', toCss: (percent) => String(percent / 100),
+    label: 'Text size',
+    group: 'Text',
+    format: (percent) => `${percent}%`,
+    min: 80,
+    max: 300,
+    step: 5,
+    default: 100,
+    css: '--text-scale',
+    toCss: (percent) => String(percent / 100),
   }),
-  lineHeight: range({ label: 'Line height', group: 'Spacing', format: (value) => value.toFixed(1), min: 1.2, max: 2.5, step: 0.1, default: 1.6, css: '--line-height' }),
-  letterSpacing: range({ label: 'Letter spacing', group: 'Spacing', format: inEm, min: 0, max: 0.24, step: 0.02, default: 0, css: '--letter-spacing', toCss: em }),
-  wordSpacing: range({ label: 'Word spacing', group: 'Spacing', format: inEm, min: 0, max: 0.48, step: 0.04, default: 0, css: '--word-spacing', toCss: em }),
+  lineHeight: range({
+    label: 'Line height',
+    group: 'Spacing',
+    format: (value) => value.toFixed(1),
+    min: 1.2,
+    max: 2.5,
+    step: 0.1,
+    default: 1.6,
+    css: '--line-height',
+  }),
+  letterSpacing: range({
+    label: 'Letter spacing',
+    group: 'Spacing',
+    format: inEm,
+    min: 0,
+    max: 0.24,
+    step: 0.02,
+    default: 0,
+    css: '--letter-spacing',
+    toCss: em,
+  }),
+  wordSpacing: range({
+    label: 'Word spacing',
+    group: 'Spacing',
+    format: inEm,
+    min: 0,
+    max: 0.48,
+    step: 0.04,
+    default: 0,
+    css: '--word-spacing',
+    toCss: em,
+  }),
   paragraphSpacing: range({
-    label: 'Paragraph spacing', group: 'Spacing', format: inEm, min: 0.5, max: 3, step: 0.25, default: 1.25, css: '--paragraph-spacing', toCss: em,
+    label: 'Paragraph spacing',
+    group: 'Spacing',
+    format: inEm,
+    min: 0.5,
+    max: 3,
+    step: 0.25,
+    default: 1.25,
+    css: '--paragraph-spacing',
+    toCss: em,
   }),
   // Line lengths in characters of the current font.
   width: choice({
@@ -78,7 +131,13 @@ export const READING_SETTINGS = {
   }),
   font: choice({
     label: 'Font',
-    choices: { default: 'Edition default', serif: 'Serif', sans: 'Sans-serif', atkinson: 'Atkinson Hyperlegible', opendyslexic: 'OpenDyslexic' },
+    choices: {
+      default: 'Edition default',
+      serif: 'Serif',
+      sans: 'Sans-serif',
+      atkinson: 'Atkinson Hyperlegible',
+      opendyslexic: 'OpenDyslexic',
+    },
     default: 'default',
     data: 'font',
   }),
@@ -160,7 +219,13 @@ export function parseSettings(text: string | null): Checked<ReadingSettings> {
 export function applySettings(root: HTMLElement, settings: ReadingSettings) {
   for (const [key, setting] of SETTINGS) {
     const value = settings[key];
-    const text = setting.toCss ? setting.toCss(value as never) : typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+    const text = setting.toCss
+      ? setting.toCss(value as never)
+      : typeof value === 'boolean'
+        ? value
+          ? 'on'
+          : 'off'
+        : String(value);
     if (setting.css) root.style.setProperty(setting.css, text);
     else root.dataset[setting.data] = text;
   }

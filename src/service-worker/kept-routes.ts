@@ -18,7 +18,8 @@ export function pageKey(url: URL) {
   return key.href;
 }
 
-const inScope = (url: URL, folder: string) => url.origin === self.location.origin && url.pathname.startsWith(new URL(folder, self.registration.scope).pathname);
+const inScope = (url: URL, folder: string) =>
+  url.origin === self.location.origin && url.pathname.startsWith(new URL(folder, self.registration.scope).pathname);
 
 export function registerKeptRoutes(precache: PrecacheController) {
   /** Pages being written to the cache, so their pictures, requested meanwhile, know they are kept. */
@@ -44,7 +45,11 @@ export function registerKeptRoutes(precache: PrecacheController) {
       const key = pageKey(url);
       try {
         const response = await fetch(request);
-        if (response.status === 200 && !isPrecached(key) && response.headers.get('content-type')?.startsWith('text/html')) {
+        if (
+          response.status === 200 &&
+          !isPrecached(key) &&
+          response.headers.get('content-type')?.startsWith('text/html')
+        ) {
           // Cloned now: once the page has the response, its body is used.
           const copy = response.clone();
           const kept = caches
@@ -61,7 +66,12 @@ export function registerKeptRoutes(precache: PrecacheController) {
         const saved = (await precache.matchPrecache(key)) ?? (await caches.match(key, { cacheName: ARTICLE_CACHE }));
         if (saved) return saved;
         const notKept = await precache.matchPrecache(NOT_KEPT_PAGE);
-        if (notKept) return new Response(notKept.body, { status: 503, statusText: 'Not kept for offline reading', headers: notKept.headers });
+        if (notKept)
+          return new Response(notKept.body, {
+            status: 503,
+            statusText: 'Not kept for offline reading',
+            headers: notKept.headers,
+          });
         // One article, no such page: any address in scope (a mistyped one) opens the edition.
         const home = await precache.matchPrecache('index.html');
         if (home) return home;
@@ -90,7 +100,11 @@ export function registerKeptRoutes(precache: PrecacheController) {
 
   // Audio: only what the reader kept is cached, answered in the slices a media element asks
   // for (206), so it seeks offline; anything else goes to the network untouched.
-  const keptAudio = new CacheOnly({ cacheName: AUDIO_CACHE, plugins: [new RangeRequestsPlugin()], matchOptions: { ignoreVary: true } });
+  const keptAudio = new CacheOnly({
+    cacheName: AUDIO_CACHE,
+    plugins: [new RangeRequestsPlugin()],
+    matchOptions: { ignoreVary: true },
+  });
   registerRoute(
     ({ url }) => inScope(url, 'assets/audio/'),
     async (options: RouteHandlerCallbackOptions) => {

@@ -41,7 +41,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const message = event.data as PageMessage;
   if (message?.type === SKIP_WAITING) void self.skipWaiting();
-  if (message?.type === CHECK_PRECACHE) event.waitUntil(checkPrecache().then((reply) => event.ports[0]?.postMessage(reply)));
+  if (message?.type === CHECK_PRECACHE)
+    event.waitUntil(checkPrecache().then((reply) => event.ports[0]?.postMessage(reply)));
 });
 
 registerRoute(new PrecacheRoute(precache));
@@ -78,5 +79,6 @@ async function checkPrecache(): Promise<PrecacheCheck> {
 }
 
 async function tellPages(message: PrecacheFailed) {
-  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+    client.postMessage(message);
 }

@@ -31,7 +31,8 @@ export function partsOf(text: string, max = MAX_PART_WORDS): Part[] {
   if (words.length <= max) return [{ start: 0, end: text.length, words: words.length }];
   const dashFollows = (i: number) => i + 1 < words.length && DASH.test(words[i + 1].text);
   /** 2 after ; : or a dash, 1 after a comma, 0 inside a clause. */
-  const clauseEnd = (i: number) => (STRONG_END.test(words[i].text) || dashFollows(i) ? 2 : CLAUSE_END.test(words[i].text) ? 1 : 0);
+  const clauseEnd = (i: number) =>
+    STRONG_END.test(words[i].text) || dashFollows(i) ? 2 : CLAUSE_END.test(words[i].text) ? 1 : 0;
 
   const parts: Part[] = [];
   let first = 0;
@@ -55,7 +56,11 @@ export function partsOf(text: string, max = MAX_PART_WORDS): Part[] {
       if (last === undefined) last = first + Math.ceil(left / Math.ceil(left / max)) - 1;
     }
     const final = last === words.length - 1;
-    parts.push({ start: parts.length === 0 ? 0 : words[first].start, end: final ? text.length : words[last].end, words: last - first + 1 });
+    parts.push({
+      start: parts.length === 0 ? 0 : words[first].start,
+      end: final ? text.length : words[last].end,
+      words: last - first + 1,
+    });
     first = last + 1;
   }
   return parts;

@@ -8,7 +8,9 @@ import { primaryLanguage } from './language-names.js';
  * recommended-voices.ts); undefined where it cannot be had (offline before it was saved).
  */
 export const fetchRecommendedVoices = (lang: string): Promise<unknown> =>
-  fetch(`voices/${primaryLanguage(lang)}.json`).then((response) => (response.ok ? response.json() : undefined)).catch(() => undefined);
+  fetch(`voices/${primaryLanguage(lang)}.json`)
+    .then((response) => (response.ok ? response.json() : undefined))
+    .catch(() => undefined);
 
 /**
  * A page's first Intl object loads the browser's locale data: in Chromium here, 45–90 ms in

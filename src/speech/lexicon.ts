@@ -40,7 +40,8 @@ export class Lexicon {
     this.entries = new Map(entries.map((e) => [e.written, e.spoken]));
     // Longest first, so "Carhart Harris" wins over a shorter entry inside it; whole words only.
     const alternatives = [...this.entries.keys()].sort((a, b) => b.length - a.length).map(escape);
-    if (alternatives.length > 0) this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    if (alternatives.length > 0)
+      this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   }
 
   /**
@@ -55,7 +56,8 @@ export class Lexicon {
     for (const e of entries) {
       const speak: unknown = e?.speak;
       const spoken = typeof speak === 'string' ? speak : (speak as { default?: unknown } | null)?.default;
-      if (typeof e?.written === 'string' && e.written !== '' && typeof spoken === 'string' && spoken !== '') pairs.push({ written: e.written, spoken });
+      if (typeof e?.written === 'string' && e.written !== '' && typeof spoken === 'string' && spoken !== '')
+        pairs.push({ written: e.written, spoken });
     }
     return new Lexicon(pairs);
   }
@@ -95,7 +97,13 @@ export class Lexicon {
     const pieces: Piece[] = [];
     const add = (spoken: string, writtenStart: number, writtenEnd: number, replaced: boolean) => {
       if (spoken === '' && writtenStart === writtenEnd) return;
-      pieces.push({ spokenStart: text.length, spokenEnd: text.length + spoken.length, writtenStart, writtenEnd, replaced });
+      pieces.push({
+        spokenStart: text.length,
+        spokenEnd: text.length + spoken.length,
+        writtenStart,
+        writtenEnd,
+        replaced,
+      });
       text += spoken;
     };
     let at = start;
@@ -113,7 +121,8 @@ export class Lexicon {
 export function writtenAt(pieces: Piece[], spokenOffset: number): { start: number; end: number } | undefined {
   const piece = pieces.find((p) => spokenOffset >= p.spokenStart && spokenOffset < p.spokenEnd);
   if (!piece) return undefined;
-  if (piece.replaced) return piece.writtenStart === piece.writtenEnd ? undefined : { start: piece.writtenStart, end: piece.writtenEnd };
+  if (piece.replaced)
+    return piece.writtenStart === piece.writtenEnd ? undefined : { start: piece.writtenStart, end: piece.writtenEnd };
   const at = piece.writtenStart + (spokenOffset - piece.spokenStart);
   return { start: at, end: at + 1 };
 }

@@ -34,7 +34,8 @@ const fr: Phrases = {
   endOfQuote: 'Fin de citation, de ',
   image: 'Image : ',
   cellHeader: ' : ',
-  code: (language, lines) => `Exemple de code${language ? ` en ${language}` : ''}, ${lines} ligne${lines > 1 ? 's' : ''}`,
+  code: (language, lines) =>
+    `Exemple de code${language ? ` en ${language}` : ''}, ${lines} ligne${lines > 1 ? 's' : ''}`,
 };
 
 const TABLES: Record<string, Phrases> = { en, fr };

@@ -73,7 +73,10 @@ export class PlayerSources extends EventTarget {
     const audio = this.options.audio;
     if (!audio) return undefined;
     this.recorded ??= recordedSession(this.device.script, audio, this.options.rate)
-      .catch(() => 'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.')
+      .catch(
+        () =>
+          'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.',
+      )
       .then((made) => {
         if (typeof made !== 'string') return this.forward(made);
         // Chosen again later, it is tried again (the connection may be back).

@@ -133,7 +133,10 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     super();
     this.options = options;
     this.script = options.script;
-    this.timers = options.timers ?? { setTimeout: (cb, ms) => window.setTimeout(cb, ms), clearTimeout: (id) => window.clearTimeout(id) };
+    this.timers = options.timers ?? {
+      setTimeout: (cb, ms) => window.setTimeout(cb, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    };
   }
 
   get segment(): Segment | undefined {
@@ -225,7 +228,10 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
       return;
     }
     this.silence();
-    this.part = Math.max(0, this.parts.findIndex((p) => offset < p.end));
+    this.part = Math.max(
+      0,
+      this.parts.findIndex((p) => offset < p.end),
+    );
     this.resumeAfter(QUIET_MS);
     this.changed();
   }
@@ -245,7 +251,10 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     const token = this.token;
     const segment = this.segment!;
     const parts = this.parts;
-    this.part = Math.max(0, parts.findIndex((p) => offset < p.end));
+    this.part = Math.max(
+      0,
+      parts.findIndex((p) => offset < p.end),
+    );
     const part = parts[this.part];
     const from = Math.max(offset, part.start);
     this.resumeAt = from;

@@ -45,7 +45,8 @@ const EARLY_S = 0.03;
 const PROBLEMS: Record<string, string> = {
   NotAllowedError: 'The browser blocked playback. Press Play to start it.',
   NotSupportedError: 'This browser cannot play the recorded audio. Choose Device voice under More options.',
-  media: 'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+  media:
+    'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
 };
 
 export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
@@ -68,7 +69,10 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media = options.media;
     this.cues = options.cues;
     this.rate = options.rate;
-    this.timers = options.timers ?? { setTimeout: (cb, ms) => window.setTimeout(cb, ms), clearTimeout: (id) => window.clearTimeout(id) };
+    this.timers = options.timers ?? {
+      setTimeout: (cb, ms) => window.setTimeout(cb, ms),
+      clearTimeout: (id) => window.clearTimeout(id),
+    };
     this.media.preservesPitch = true;
     this.media.addEventListener('timeupdate', () => this.followClock());
     this.media.addEventListener('seeked', () => this.followClock());
@@ -252,8 +256,19 @@ export function parseCues(vtt: string): Cue[] {
     const timing = lines.findIndex((line) => line.includes('-->'));
     if (timing < 0) continue;
     const [start, end] = lines[timing].split('-->').map((t) => seconds(t.trim().split(/\s+/)[0]));
-    const text = lines.slice(timing + 1).filter(Boolean).join(' ');
-    cues.push({ start, end, text: text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&') });
+    const text = lines
+      .slice(timing + 1)
+      .filter(Boolean)
+      .join(' ');
+    cues.push({
+      start,
+      end,
+      text: text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&nbsp;/g, '\u00a0')
+        .replace(/&amp;/g, '&'),
+    });
   }
   return cues;
 }

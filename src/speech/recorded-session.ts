@@ -21,7 +21,11 @@ export interface PageAudio {
  * A player over the audio edition, or why there is none where its cues say another script than
  * the page's (the article changed after its audio was rendered). Rejects where the cues cannot be fetched.
  */
-export async function recordedSession(script: SpokenScript, audio: PageAudio, rate: () => number): Promise<RecordedReadAloud | string> {
+export async function recordedSession(
+  script: SpokenScript,
+  audio: PageAudio,
+  rate: () => number,
+): Promise<RecordedReadAloud | string> {
   const base = document.baseURI;
   // The audio starts loading while the cues are fetched and checked: Play waits for both.
   const media = new Audio();

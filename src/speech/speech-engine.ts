@@ -42,13 +42,16 @@ const VOICE_POLL_LIMIT_MS = 10_000;
 
 /** The browser's Web Speech API, feature-detected. */
 export class BrowserSpeechEngine implements SpeechEngine {
-  readonly supported = typeof window !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
+  readonly supported =
+    typeof window !== 'undefined' && 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
   /** Chrome may garbage-collect an utterance that nothing refers to, and its events never fire. */
   private readonly inFlight = new Set<SpeechSynthesisUtterance>();
 
   voices(): Voice[] {
     if (!this.supported) return [];
-    return speechSynthesis.getVoices().map((v) => ({ id: v.voiceURI, name: v.name, lang: v.lang, local: v.localService, default: v.default }));
+    return speechSynthesis
+      .getVoices()
+      .map((v) => ({ id: v.voiceURI, name: v.name, lang: v.lang, local: v.localService, default: v.default }));
   }
 
   onVoicesChanged(callback: () => void) {

@@ -7,7 +7,8 @@ import { Lexicon, type Piece } from './lexicon.js';
 import { phrasesFor, type Phrases } from './phrases.js';
 import { sentenceSpans } from './segmenter.js';
 
-export type SegmentKind = 'title' | 'heading' | 'text' | 'quote' | 'attribution' | 'cell' | 'question' | 'image' | 'code';
+export type SegmentKind =
+  'title' | 'heading' | 'text' | 'quote' | 'attribution' | 'cell' | 'question' | 'image' | 'code';
 
 export interface Segment {
   index: number;
@@ -42,9 +43,14 @@ export interface SpokenScript {
 }
 
 /** The elements that are read, in reading order: each carries whole sentences, or is announced. */
-const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, summary, th, td, [data-speak="image"], [data-speak="code"]';
+const BLOCKS =
+  'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, summary, th, td, [data-speak="image"], [data-speak="code"]';
 
-export function buildScript(article: Element, lexicon: Lexicon, lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en'): SpokenScript {
+export function buildScript(
+  article: Element,
+  lexicon: Lexicon,
+  lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en',
+): SpokenScript {
   const segments: Segment[] = [];
   const sections: ScriptSection[] = [];
   const phrases = phrasesFor(lang);
@@ -90,8 +96,18 @@ export function buildScript(article: Element, lexicon: Lexicon, lang = article.c
       const lead = n === 0 ? prefix : '';
       const pieces = lead
         ? [
-            { spokenStart: 0, spokenEnd: lead.length, writtenStart: span.start, writtenEnd: span.start, replaced: true },
-            ...spoken.pieces.map((p) => ({ ...p, spokenStart: p.spokenStart + lead.length, spokenEnd: p.spokenEnd + lead.length })),
+            {
+              spokenStart: 0,
+              spokenEnd: lead.length,
+              writtenStart: span.start,
+              writtenEnd: span.start,
+              replaced: true,
+            },
+            ...spoken.pieces.map((p) => ({
+              ...p,
+              spokenStart: p.spokenStart + lead.length,
+              spokenEnd: p.spokenEnd + lead.length,
+            })),
           ]
         : spoken.pieces;
       const full = `${lead}${spoken.text}`;
@@ -160,7 +176,8 @@ function imageAnnouncement(block: Element, phrases: Phrases): string {
 
 /** "Code example in Rust, 12 lines", from what the build recorded on the block. */
 function codeAnnouncement(block: Element, phrases: Phrases): string {
-  const lines = Number(block.getAttribute('data-lines')) || (block.textContent ?? '').replace(/\n$/, '').split('\n').length;
+  const lines =
+    Number(block.getAttribute('data-lines')) || (block.textContent ?? '').replace(/\n$/, '').split('\n').length;
   return phrases.code(block.getAttribute('data-language') ?? '', lines);
 }
 

@@ -44,14 +44,23 @@ function nameIndex(recommended: readonly RecommendedVoice[]) {
 }
 
 /** The recommended entry for a browser voice (the list's first with one of its names), and the tier this copy of it is. */
-function recognise(voice: Voice, recommended: readonly RecommendedVoice[], index: Map<string, number>): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
+function recognise(
+  voice: Voice,
+  recommended: readonly RecommendedVoice[],
+  index: Map<string, number>,
+): { entry: RecommendedVoice; quality?: Quality; tier?: string } | undefined {
   const tier = APPLE_TIER.exec(voice.name)?.[1];
   const found = [voice.name, voice.name.replace(APPLE_TIER, ''), voice.id].map((name) => index.get(name) ?? Infinity);
   const entry = recommended[Math.min(...found)];
   if (!entry) return undefined;
   const tiers = entry.quality;
   // A voice that comes in several tiers is the lowest unless its name says which download it is.
-  const quality = tier === 'Premium' ? tiers.at(-1) : tier === 'Enhanced' ? (tiers.find((q) => q === 'normal') ?? tiers.at(-1)) : tiers[0];
+  const quality =
+    tier === 'Premium'
+      ? tiers.at(-1)
+      : tier === 'Enhanced'
+        ? (tiers.find((q) => q === 'normal') ?? tiers.at(-1))
+        : tiers[0];
   return { entry, quality, tier };
 }
 
@@ -70,20 +79,38 @@ export interface RankOptions {
  * list's quality tier, then the system default, then voices on the device (which work
  * offline) before network ones, then by name.
  */
-export function voiceChoices(voices: readonly Voice[], lang: string, { recommended = [], offline = false }: RankOptions = {}): readonly VoiceChoice[] {
+export function voiceChoices(
+  voices: readonly Voice[],
+  lang: string,
+  { recommended = [], offline = false }: RankOptions = {},
+): readonly VoiceChoice[] {
   // Asked on every utterance and every render of the bar, with the same lists each time, and a
   // device may have thousands of voices (espeak-ng: 13,000): rank them once per list.
   const last = ranked;
-  if (last?.voices === voices && last.lang === lang && last.recommended === recommended && last.offline === offline) return last.choices;
+  if (last?.voices === voices && last.lang === lang && last.recommended === recommended && last.offline === offline)
+    return last.choices;
   const choices = rankVoices(voices, lang, recommended, offline);
   ranked = { voices, lang, recommended, offline, choices };
   return choices;
 }
 
 /** The last ranking, and what it was made from (lists are replaced, never changed in place). */
-let ranked: { voices: readonly Voice[]; lang: string; recommended: readonly RecommendedVoice[]; offline: boolean; choices: readonly VoiceChoice[] } | undefined;
+let ranked:
+  | {
+      voices: readonly Voice[];
+      lang: string;
+      recommended: readonly RecommendedVoice[];
+      offline: boolean;
+      choices: readonly VoiceChoice[];
+    }
+  | undefined;
 
-function rankVoices(voices: readonly Voice[], lang: string, recommended: readonly RecommendedVoice[], offline: boolean): readonly VoiceChoice[] {
+function rankVoices(
+  voices: readonly Voice[],
+  lang: string,
+  recommended: readonly RecommendedVoice[],
+  offline: boolean,
+): readonly VoiceChoice[] {
   const primary = primaryLanguage(lang);
   const regional = lang.includes('-');
   // Thousands of voices against a list of dozens: look names up, not through the list.
@@ -113,7 +140,12 @@ function rankVoices(voices: readonly Voice[], lang: string, recommended: readonl
 }
 
 /** The reader's remembered voice if it is still installed, otherwise the best for the language. */
-export function chooseVoice(voices: readonly Voice[], lang: string, remembered?: string, options?: RankOptions): Voice | undefined {
+export function chooseVoice(
+  voices: readonly Voice[],
+  lang: string,
+  remembered?: string,
+  options?: RankOptions,
+): Voice | undefined {
   const suitable = voiceChoices(voices, lang, options);
   return (suitable.find((c) => c.voice.id === remembered) ?? suitable[0])?.voice;
 }
@@ -123,10 +155,12 @@ export function chooseVoice(voices: readonly Voice[], lang: string, remembered?:
  * and others not. Firefox on Linux calls every speech-dispatcher voice remote (espeak-ng runs
  * on the device), so a list that is all "online" says nothing, and the menu says nothing either.
  */
-export const tellsLocalFromOnline = (voices: readonly Voice[]) => voices.some((v) => v.local) && voices.some((v) => !v.local);
+export const tellsLocalFromOnline = (voices: readonly Voice[]) =>
+  voices.some((v) => v.local) && voices.some((v) => !v.local);
 
 /** Whether the device has no voice for the language that the recommended list rates normal or better. */
-export const onlyPoorVoices = (choices: readonly VoiceChoice[]) => choices.length > 0 && !choices.some((c) => rank(c.quality) >= rank('normal'));
+export const onlyPoorVoices = (choices: readonly VoiceChoice[]) =>
+  choices.length > 0 && !choices.some((c) => rank(c.quality) >= rank('normal'));
 
 export type Platform = 'windows' | 'mac' | 'ios' | 'android' | 'linux' | 'other';
 
@@ -147,7 +181,9 @@ export const BETTER_VOICE_HINTS: Record<Platform, string> = {
   windows: 'For a more natural voice, add one in Windows Settings, under Time & language, Speech, Add voices.',
   mac: 'For a more natural voice, download one in System Settings, under Accessibility, Spoken Content, System voice, Manage Voices.',
   ios: 'For a more natural voice, download one in Settings, under Accessibility, Spoken Content, Voices.',
-  android: 'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
-  linux: 'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
+  android:
+    'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
+  linux:
+    'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
   other: 'For a more natural voice, add one in your system’s speech or text-to-speech settings.',
 };

@@ -26,11 +26,25 @@ test('code without a language, and indented code, are named without one', async 
 });
 
 test('footnotes link both ways, in a section named Notes that the contents list', async () => {
-  const { html, sections } = await render('## Part\n\nA claim.[^a] Another.[^b]\n\n[^a]: The source.\n[^b]: A second note.\n');
-  assert.match(html, /A claim\.<sup class="footnote-ref" data-speak="skip"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/);
-  assert.match(html, /<\/section><section class="footnotes">\n<h2 id="footnotes">Notes<\/h2>\n<ol class="footnotes-list">/);
-  assert.match(html, /<li id="fn1" class="footnote-item"><p>The source\. <a href="#fnref1" class="footnote-backref" data-speak="skip" aria-label="Back to reference 1">↩<\/a><\/p>/);
-  assert.deepEqual(sections.map((s) => s.id), ['part', 'footnotes']);
+  const { html, sections } = await render(
+    '## Part\n\nA claim.[^a] Another.[^b]\n\n[^a]: The source.\n[^b]: A second note.\n',
+  );
+  assert.match(
+    html,
+    /A claim\.<sup class="footnote-ref" data-speak="skip"><a href="#fn1" id="fnref1">\[1\]<\/a><\/sup>/,
+  );
+  assert.match(
+    html,
+    /<\/section><section class="footnotes">\n<h2 id="footnotes">Notes<\/h2>\n<ol class="footnotes-list">/,
+  );
+  assert.match(
+    html,
+    /<li id="fn1" class="footnote-item"><p>The source\. <a href="#fnref1" class="footnote-backref" data-speak="skip" aria-label="Back to reference 1">↩<\/a><\/p>/,
+  );
+  assert.deepEqual(
+    sections.map((s) => s.id),
+    ['part', 'footnotes'],
+  );
 });
 
 test('nested, definition and task lists render semantically; each checkbox is disabled and named by its label', async () => {
@@ -38,6 +52,9 @@ test('nested, definition and task lists render semantically; each checkbox is di
   const { html } = await renderArticle(await readFile(file, 'utf8'), file);
   assert.match(html, /<ol>\n<li>Gather the sources\n<ul>\n<li>notes from the margin<\/li>/);
   assert.match(html, /<dl>\n<dt>Ownership<\/dt>\n<dd>Who is responsible for dropping a value\.<\/dd>/);
-  assert.match(html, /<li class="task-list-item"><label><input class="task-list-item-checkbox" checked="" disabled="" type="checkbox"> Draft the outline<\/label><\/li>/);
+  assert.match(
+    html,
+    /<li class="task-list-item"><label><input class="task-list-item-checkbox" checked="" disabled="" type="checkbox"> Draft the outline<\/label><\/li>/,
+  );
   assert.equal((html.match(/<label><input [^>]*disabled=""[^>]*> [^<]+<\/label>/g) ?? []).length, 3);
 });

@@ -9,7 +9,9 @@ import { until } from '../helpers/speech.js';
 import { testHost } from '../helpers/test-host.js';
 
 class SectionHost extends LitElement {
-  readonly section = new CurrentSectionController(this, () => [...document.querySelectorAll('.test-article section[aria-labelledby]')]);
+  readonly section = new CurrentSectionController(this, () => [
+    ...document.querySelectorAll('.test-article section[aria-labelledby]'),
+  ]);
   override render() {
     return html`<p>${this.section.current ?? 'none'}</p>`;
   }

@@ -12,7 +12,10 @@ describe('the built edition without JavaScript', () => {
     const expected = words(articleText(source.doc));
     expect(words(articleText(built.doc))).to.deep.equal(expected);
     expect(built.doc.querySelectorAll('article h2')).to.have.length(12);
-    expect((built.doc.getElementById('toc-details') as HTMLDetailsElement).open, 'contents stay open without scripts').to.equal(true);
+    expect(
+      (built.doc.getElementById('toc-details') as HTMLDetailsElement).open,
+      'contents stay open without scripts',
+    ).to.equal(true);
     expect(built.doc.querySelector('article table caption')?.textContent?.trim()).to.equal('Summary Table');
     // Styles still apply: the measure keeps lines readable.
     const article = built.doc.querySelector('article')!;

@@ -12,32 +12,48 @@ import { makePicture, PICTURE_BUDGET, WIDTHS } from '../../generator/article/pic
 
 const BUNDLE = 'test/fixtures/articles/blog/borrowing-in-rust';
 
-const bundle: Promise<Article> = readFile(`${BUNDLE}/index.md`, 'utf8').then((source) => renderArticle(source, `${BUNDLE}/index.md`));
+const bundle: Promise<Article> = readFile(`${BUNDLE}/index.md`, 'utf8').then((source) =>
+  renderArticle(source, `${BUNDLE}/index.md`),
+);
 
 /** The <picture> or <img> whose alt text starts with `alt`. */
 async function pictureFor(alt: string) {
   const { html } = await bundle;
-  const match = new RegExp(`<picture[^>]*>(?:(?!</picture>).)*alt="${alt}[^"]*"(?:(?!</picture>).)*</picture>`).exec(html);
+  const match = new RegExp(`<picture[^>]*>(?:(?!</picture>).)*alt="${alt}[^"]*"(?:(?!</picture>).)*</picture>`).exec(
+    html,
+  );
   assert.ok(match, `a picture with alt "${alt}"`);
   return match[0];
 }
 
 test('a Markdown picture becomes AVIF with a PNG fallback (it has transparency), in hashed widths, with its size', async () => {
   const picture = await pictureFor('Two boxes joined by an arrow');
-  assert.match(picture, /^<picture data-speak="image"><source type="image\/avif" srcset="\.\/assets\/images\/owner-and-borrower-[0-9a-f]{10}-400\.avif 400w, [^"]+-640\.avif 640w, [^"]+-720\.avif 720w" sizes="\(min-width: 42rem\) 40rem, 100vw">/);
-  assert.match(picture, /<img src="\.\/assets\/images\/owner-and-borrower-[0-9a-f]{10}-720\.png" srcset="[^"]+-400\.png 400w, [^"]+-640\.png 640w, [^"]+-720\.png 720w" sizes="[^"]+" width="720" height="360" alt="Two boxes joined by an arrow: the owner on the left lends to the borrower on the right" decoding="async">/);
+  assert.match(
+    picture,
+    /^<picture data-speak="image"><source type="image\/avif" srcset="\.\/assets\/images\/owner-and-borrower-[0-9a-f]{10}-400\.avif 400w, [^"]+-640\.avif 640w, [^"]+-720\.avif 720w" sizes="\(min-width: 42rem\) 40rem, 100vw">/,
+  );
+  assert.match(
+    picture,
+    /<img src="\.\/assets\/images\/owner-and-borrower-[0-9a-f]{10}-720\.png" srcset="[^"]+-400\.png 400w, [^"]+-640\.png 640w, [^"]+-720\.png 720w" sizes="[^"]+" width="720" height="360" alt="Two boxes joined by an arrow: the owner on the left lends to the borrower on the right" decoding="async">/,
+  );
   // The first picture is on the first screen: not lazy.
   assert.doesNotMatch(picture, /loading=/);
 });
 
 test('a photograph gets JPEG as its fallback, no width above 1280, and later pictures load lazily', async () => {
   const picture = await pictureFor('Green hills');
-  assert.deepEqual([...picture.matchAll(/-(\d+)\.jpg (\d+)w/g)].map((m) => Number(m[2])), WIDTHS);
+  assert.deepEqual(
+    [...picture.matchAll(/-(\d+)\.jpg (\d+)w/g)].map((m) => Number(m[2])),
+    WIDTHS,
+  );
   assert.match(picture, /width="1800" height="1200"/);
   assert.match(picture, /loading="lazy"/);
   // Inside the source's own figure, with its caption.
   const { html } = await bundle;
-  assert.match(html, /<figure>\n<picture data-speak="image">(?:(?!<\/figure>)[\s\S])*<figcaption>Where the first draft of this post was written\.<\/figcaption>\n<\/figure>/);
+  assert.match(
+    html,
+    /<figure>\n<picture data-speak="image">(?:(?!<\/figure>)[\s\S])*<figcaption>Where the first draft of this post was written\.<\/figcaption>\n<\/figure>/,
+  );
 });
 
 test('a width in the source’s HTML is the width shown, and the sizes say so', async () => {
@@ -48,7 +64,10 @@ test('a width in the source’s HTML is the width shown, and the sizes say so', 
 
 test('a picture alone in its paragraph with an italic line under it becomes a figure with that caption', async () => {
   const { html } = await bundle;
-  assert.match(html, /<figure><picture data-speak="image">(?:(?!<\/figure>).)*<\/picture><figcaption>The owner lends; the borrower gives it back when its scope ends\.<\/figcaption><\/figure>/);
+  assert.match(
+    html,
+    /<figure><picture data-speak="image">(?:(?!<\/figure>).)*<\/picture><figcaption>The owner lends; the borrower gives it back when its scope ends\.<\/figcaption><\/figure>/,
+  );
 });
 
 test('every copy is returned to be written, named by its content', async () => {
@@ -70,7 +89,9 @@ test('a picture a 1280 px screen would get never weighs more than 150 KB, even f
     const noise = Buffer.alloc(width * height * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = Math.floor(Math.random() * 256);
     const file = path.join(dir, 'noise.png');
-    await sharp(noise, { raw: { width, height, channels: 3 } }).png().toFile(file);
+    await sharp(noise, { raw: { width, height, channels: 3 } })
+      .png()
+      .toFile(file);
     const picture = await makePicture(file);
     for (const format of [...picture.sources, picture.fallback]) {
       const sent = format.variants.find((v) => v.width >= 640) ?? format.variants.at(-1);
@@ -84,11 +105,19 @@ test('a picture a 1280 px screen would get never weighs more than 150 KB, even f
 
 test('a missing picture, or one outside the articles folder, stops the build at its line', async () => {
   const file = 'test/fixtures/articles/malformed/missing-picture.md';
-  await assert.rejects(renderArticle(await readFile(file, 'utf8'), file), /^ArticleSourceError: test\/fixtures\/articles\/malformed\/missing-picture\.md:7: picture "charts\/speeds\.png" does not exist/);
+  await assert.rejects(
+    renderArticle(await readFile(file, 'utf8'), file),
+    /^ArticleSourceError: test\/fixtures\/articles\/malformed\/missing-picture\.md:7: picture "charts\/speeds\.png" does not exist/,
+  );
   const dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-outside-'));
   try {
     await mkdir(path.join(dir, 'articles'));
-    await writeFile(path.join(dir, 'secret.png'), await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).png().toBuffer());
+    await writeFile(
+      path.join(dir, 'secret.png'),
+      await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer(),
+    );
     const source = '---\ntitle: T\n---\n![A secret](../secret.png)\n';
     await assert.rejects(
       renderArticle(source, path.join(dir, 'articles/post.md'), { root: path.join(dir, 'articles') }),
@@ -101,5 +130,8 @@ test('a missing picture, or one outside the articles folder, stops the build at 
 
 test('a file that is not a picture is named', async () => {
   const source = '---\ntitle: T\n---\nIntro.\n\n![Notes](index.md)\n';
-  await assert.rejects(renderArticle(source, `${BUNDLE}/post.md`), /post\.md:6: picture "index\.md" is not a picture this edition can read/);
+  await assert.rejects(
+    renderArticle(source, `${BUNDLE}/post.md`),
+    /post\.md:6: picture "index\.md" is not a picture this edition can read/,
+  );
 });

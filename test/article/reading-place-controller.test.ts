@@ -12,7 +12,10 @@ import { startEachTestAfresh } from '../helpers/storage.js';
 const ARTICLE = 'A tall test article';
 
 class PlaceHost extends LitElement {
-  readonly place = new ReadingPlaceController(this, { article: () => document.querySelector('#tall-article'), id: () => ARTICLE });
+  readonly place = new ReadingPlaceController(this, {
+    article: () => document.querySelector('#tall-article'),
+    id: () => ARTICLE,
+  });
 }
 customElements.define('reading-place-host', PlaceHost);
 
@@ -80,7 +83,8 @@ describe('ReadingPlaceController', function () {
   it('finds its block by its text in an article that has changed since', async () => {
     const article = tallArticle();
     new ReadingPlaceStore().write(ARTICLE, { block: 25, text: 'Paragraph 26, which says something of its own.' });
-    for (let i = 0; i < 3; i++) article.prepend(Object.assign(document.createElement('p'), { textContent: `New paragraph ${i}` }));
+    for (let i = 0; i < 3; i++)
+      article.prepend(Object.assign(document.createElement('p'), { textContent: `New paragraph ${i}` }));
     const host = await connectHost();
     await until(() => host.place.returnedTo !== undefined, 'the place to be found');
     expect(host.place.returnedTo!.textContent).to.equal('Paragraph 26, which says something of its own.');

@@ -20,14 +20,18 @@ function notice(edition: Edition) {
     host,
     shown: () => !host.hidden && host.checkVisibility(),
     text: () => host.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim(),
-    backToTop: () => [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Back to the top'),
+    backToTop: () =>
+      [...host.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Back to the top'),
   };
 }
 
 /** Reads down to a paragraph as a reader would, and waits until the place is kept. */
 async function readUpTo(block: HTMLElement) {
   block.scrollIntoView({ block: 'start', behavior: 'instant' });
-  await until(() => (localStorage.getItem(READING_PLACE_KEY) ?? '').includes(block.textContent!.trim().slice(0, 30)), 'the reading place to be kept');
+  await until(
+    () => (localStorage.getItem(READING_PLACE_KEY) ?? '').includes(block.textContent!.trim().slice(0, 30)),
+    'the reading place to be kept',
+  );
 }
 
 /** Waits for the page to settle where it opened: the place restored, or not. */

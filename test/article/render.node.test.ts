@@ -7,12 +7,23 @@ import { renderArticle, ArticleSourceError } from '../../generator/article/artic
 import { withListenButtons } from '../../generator/page/page.ts';
 
 test('"Listen from here" follows each heading as its sibling; a table after a heading is captioned in its words', async () => {
-  const { html } = await render('## Figures\n\n| Name | Value |\n| --- | --- |\n| A | 1 |\n\n## After *it*\n\nText.\n\n### A question?\n\nAn answer.\n');
+  const { html } = await render(
+    '## Figures\n\n| Name | Value |\n| --- | --- |\n| A | 1 |\n\n## After *it*\n\nText.\n\n### A question?\n\nAn answer.\n',
+  );
   const page = withListenButtons(html);
   // The table after a heading is captioned in the heading's words: text only, the edition's.
-  assert.match(page, /<h2 id="figures">Figures<\/h2><listen-here heading="figures" data-edition><\/listen-here>\n<table>\n<caption class="visually-hidden" data-edition="">Figures<\/caption>/);
-  assert.match(page, /<h2 id="after-it">After <em>it<\/em><\/h2><listen-here heading="after-it" data-edition><\/listen-here>/);
-  assert.match(page, /<h3 id="a-question">A question\?<\/h3><listen-here heading="a-question" data-edition><\/listen-here>/);
+  assert.match(
+    page,
+    /<h2 id="figures">Figures<\/h2><listen-here heading="figures" data-edition><\/listen-here>\n<table>\n<caption class="visually-hidden" data-edition="">Figures<\/caption>/,
+  );
+  assert.match(
+    page,
+    /<h2 id="after-it">After <em>it<\/em><\/h2><listen-here heading="after-it" data-edition><\/listen-here>/,
+  );
+  assert.match(
+    page,
+    /<h3 id="a-question">A question\?<\/h3><listen-here heading="a-question" data-edition><\/listen-here>/,
+  );
   assert.equal(page.match(/<listen-here/g)?.length, 3);
   assert.doesNotMatch(page, /<caption[^>]*>[^]*<listen-here[^]*<\/caption>/);
 });
@@ -47,7 +58,10 @@ test('the real article renders with all its sections', async () => {
 });
 
 test('missing front matter names line 1', async () => {
-  await assert.rejects(() => renderArticle('## Hello\n\nText.\n', 'articles/test.md'), /^ArticleSourceError: articles\/test\.md:1: the file must start with front matter/);
+  await assert.rejects(
+    () => renderArticle('## Hello\n\nText.\n', 'articles/test.md'),
+    /^ArticleSourceError: articles\/test\.md:1: the file must start with front matter/,
+  );
 });
 
 test('a missing title names its line', async () => {
@@ -76,15 +90,22 @@ test('an attribution with no quote is rejected', async () => {
 });
 
 test('script, event handlers and javascript: links in a source never reach the page', async () => {
-  const { html, warnings } = await render('<script>alert(1)</script>\n\nText <b onclick=alert(1)>bold</b> here.\n\n[link](javascript:alert(1))\n');
+  const { html, warnings } = await render(
+    '<script>alert(1)</script>\n\nText <b onclick=alert(1)>bold</b> here.\n\n[link](javascript:alert(1))\n',
+  );
   assert.doesNotMatch(html, /<script|onclick|href="javascript:/i);
   // The script's text goes with it; markdown-it already shows a javascript: link as plain text.
   assert.match(html, /^\n<p>Text <b>bold<\/b> here\.<\/p>\n<p>\[link\]\(javascript:alert\(1\)\)<\/p>\n$/);
-  assert.deepEqual(warnings.map((w) => w.line), [7, 9]);
+  assert.deepEqual(
+    warnings.map((w) => w.line),
+    [7, 9],
+  );
 });
 
 test('attribute syntax cannot add event handlers, styles or unknown classes', async () => {
-  const { html, warnings } = await render('## Section {onclick=alert(1) style=color:red .ok}\n\nText.\n\n## FAQ {.faq}\n');
+  const { html, warnings } = await render(
+    '## Section {onclick=alert(1) style=color:red .ok}\n\nText.\n\n## FAQ {.faq}\n',
+  );
   assert.doesNotMatch(html, /onclick|style=|class="ok"/);
   // Sections carry no name, so they are not region landmarks; their headings give the outline.
   assert.match(html, /<section><h2 id="section">/);
@@ -96,13 +117,19 @@ test('attribute syntax cannot add event handlers, styles or unknown classes', as
 
 test('a quote with an attribution becomes the quote and an attribution paragraph, not a figure named by it', async () => {
   const { html } = await render('> Quoted words.\n>\n> — **A Person**, Their Role\n');
-  assert.match(html, /^<div class="quote"><blockquote>\n<p>Quoted words\.<\/p>\n<\/blockquote>\n<p class="attribution"><strong>A Person<\/strong>, Their Role<\/p><\/div>/);
+  assert.match(
+    html,
+    /^<div class="quote"><blockquote>\n<p>Quoted words\.<\/p>\n<\/blockquote>\n<p class="attribution"><strong>A Person<\/strong>, Their Role<\/p><\/div>/,
+  );
   assert.doesNotMatch(html, /<figure|<figcaption/);
 });
 
 test('a table after a heading is captioned in its words, the heading kept in the outline, with scoped headers', async () => {
   const { html } = await render('## Figures\n\n| Name | Value |\n| --- | --- |\n| A | 1 |\n');
-  assert.match(html, /<h2 id="figures">Figures<\/h2>\n<table>\n<caption class="visually-hidden" data-edition="">Figures<\/caption>/);
+  assert.match(
+    html,
+    /<h2 id="figures">Figures<\/h2>\n<table>\n<caption class="visually-hidden" data-edition="">Figures<\/caption>/,
+  );
   assert.match(html, /<th scope="col">Name<\/th>/);
   assert.match(html, /<th scope="row">A<\/th>\n<td>1<\/td>/);
 });

@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { SECTIONS } from '../helpers/article-outline.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 
-
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('article structure', () => {
@@ -35,17 +34,29 @@ describe('article structure', () => {
     // repeat heading navigation.
     for (const section of doc.querySelectorAll('article section')) {
       expect(section.firstElementChild!.localName, text(section).slice(0, 40)).to.equal('h2');
-      expect(section.hasAttribute('aria-labelledby') || section.hasAttribute('aria-label'), text(section).slice(0, 40)).to.equal(false);
+      expect(
+        section.hasAttribute('aria-labelledby') || section.hasAttribute('aria-label'),
+        text(section).slice(0, 40),
+      ).to.equal(false);
     }
     // Headings are not focusable: a link to one moves where Tab goes next without focusing it.
-    expect([...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.hasAttribute('tabindex'))).to.deep.equal([]);
+    expect([...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => h.hasAttribute('tabindex'))).to.deep.equal(
+      [],
+    );
   });
 
   it('has banner, navigation, main and contentinfo landmarks, no others, and a working skip link', async () => {
     const { doc } = await openEdition();
     // A header or footer inside the article or main is no landmark; a section is one only when named.
-    const landmarks = [...doc.querySelectorAll('header, footer, main, nav, aside, section, form, [role]')].filter((el) =>
-      el.matches('header, footer') ? !el.parentElement!.closest('article, main, section') : el.matches('section, form') ? el.matches('[aria-label], [aria-labelledby]') : el.matches('main, nav, aside, [role="region"], [role="search"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="navigation"], [role="main"]'),
+    const landmarks = [...doc.querySelectorAll('header, footer, main, nav, aside, section, form, [role]')].filter(
+      (el) =>
+        el.matches('header, footer')
+          ? !el.parentElement!.closest('article, main, section')
+          : el.matches('section, form')
+            ? el.matches('[aria-label], [aria-labelledby]')
+            : el.matches(
+                'main, nav, aside, [role="region"], [role="search"], [role="complementary"], [role="banner"], [role="contentinfo"], [role="navigation"], [role="main"]',
+              ),
     );
     expect(landmarks.map((el) => el.localName)).to.deep.equal(['header', 'nav', 'main', 'footer']);
     expect(doc.querySelectorAll('body > header')).to.have.length(1);
@@ -78,7 +89,8 @@ describe('article structure', () => {
     doc.documentElement.style.scrollBehavior = 'auto';
     doc.getElementById('faq')!.scrollIntoView();
     const current = () => doc.querySelector('nav a[aria-current="location"]')?.textContent;
-    for (let i = 0; i < 60 && current() !== 'FAQ'; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
+    for (let i = 0; i < 60 && current() !== 'FAQ'; i++)
+      await new Promise((resolve) => win.requestAnimationFrame(resolve));
     expect(current()).to.equal('FAQ');
     expect(doc.querySelectorAll('nav a[aria-current]')).to.have.length(1);
   });
@@ -96,8 +108,14 @@ describe('article structure', () => {
       return [text(quote.querySelector('.attribution strong')), text(quote.querySelector('.attribution'))];
     });
     expect(attributions).to.deep.equal([
-      ['Roland Griffiths, PhD', 'Roland Griffiths, PhD, Oliver Lee McCabe III Professor in the Neuropsychopharmacology of Consciousness, Johns Hopkins University School of Medicine'],
-      ['Robin Carhart Harris, PhD', 'Robin Carhart Harris, PhD, Head of the Centre for Psychedelic Research, Imperial College London'],
+      [
+        'Roland Griffiths, PhD',
+        'Roland Griffiths, PhD, Oliver Lee McCabe III Professor in the Neuropsychopharmacology of Consciousness, Johns Hopkins University School of Medicine',
+      ],
+      [
+        'Robin Carhart Harris, PhD',
+        'Robin Carhart Harris, PhD, Head of the Centre for Psychedelic Research, Imperial College London',
+      ],
     ]);
     expect(text(quotes[0].querySelector('blockquote'))).to.match(/^Because there are several types/);
   });
@@ -111,7 +129,11 @@ describe('article structure', () => {
     for (const th of columns) expect(th.getAttribute('scope')).to.equal('col');
     const rows = [...table.tBodies[0].rows];
     expect(rows.map((row) => text(row.cells[0]))).to.deep.equal([
-      'Patient story', 'Mechanism', 'Clinical context', 'Risks and caveats', 'Broader implications',
+      'Patient story',
+      'Mechanism',
+      'Clinical context',
+      'Risks and caveats',
+      'Broader implications',
     ]);
     for (const row of rows) {
       expect(row.cells[0].tagName).to.equal('TH');

@@ -20,7 +20,10 @@ async function builtAudio(): Promise<PageAudio> {
 }
 
 /** A WebVTT file's cues, parsed by the browser itself through a hidden track. */
-async function trackCues(src: string, kind: 'metadata' | 'chapters'): Promise<{ id: string; start: number; end: number; text: string }[]> {
+async function trackCues(
+  src: string,
+  kind: 'metadata' | 'chapters',
+): Promise<{ id: string; start: number; end: number; text: string }[]> {
   const media = document.createElement('audio');
   const track = document.createElement('track');
   track.kind = kind;
@@ -30,11 +33,18 @@ async function trackCues(src: string, kind: 'metadata' | 'chapters'): Promise<{ 
   try {
     const loaded = new Promise((resolve, reject) => {
       track.addEventListener('load', resolve, { once: true });
-      track.addEventListener('error', () => reject(new Error(`${src} did not load as a ${kind} track`)), { once: true });
+      track.addEventListener('error', () => reject(new Error(`${src} did not load as a ${kind} track`)), {
+        once: true,
+      });
     });
     track.track.mode = 'hidden';
     await loaded;
-    return [...(track.track.cues ?? [])].map((cue) => ({ id: cue.id, start: cue.startTime, end: cue.endTime, text: (cue as VTTCue).text }));
+    return [...(track.track.cues ?? [])].map((cue) => ({
+      id: cue.id,
+      start: cue.startTime,
+      end: cue.endTime,
+      text: (cue as VTTCue).text,
+    }));
   } finally {
     media.remove();
   }
@@ -46,7 +56,9 @@ async function mediaDuration(src: string) {
   media.preload = 'metadata';
   const ready = new Promise((resolve, reject) => {
     media.addEventListener('loadedmetadata', resolve, { once: true });
-    media.addEventListener('error', () => reject(new Error(`${src} did not load: ${media.error?.message}`)), { once: true });
+    media.addEventListener('error', () => reject(new Error(`${src} did not load: ${media.error?.message}`)), {
+      once: true,
+    });
   });
   media.src = src;
   await ready;
@@ -72,7 +84,9 @@ describe('the audio edition', () => {
     }
     const chapters = await trackCues(audio.chapters, 'chapters');
     expect(chapters.map((c) => c.text)).to.deep.equal(script.sections.map((s) => s.title));
-    expect(chapters.map((c) => c.start)).to.deep.equal(script.sections.map((s, i) => (i === 0 ? 0 : cues[s.first].start)));
+    expect(chapters.map((c) => c.start)).to.deep.equal(
+      script.sections.map((s, i) => (i === 0 ? 0 : cues[s.first].start)),
+    );
   });
 
   it('decodes to the length of its cues, in an <audio> element and through Web Audio', async () => {
@@ -80,7 +94,9 @@ describe('the audio edition', () => {
     const cues = await trackCues(audio.cues, 'metadata');
     const lastEnd = cues[cues.length - 1].end;
     const duration = await mediaDuration(audio.src);
-    expect(Math.abs(duration - lastEnd), `<audio> says ${duration} s; the last cue ends at ${lastEnd} s`).to.be.below(0.1);
+    expect(Math.abs(duration - lastEnd), `<audio> says ${duration} s; the last cue ends at ${lastEnd} s`).to.be.below(
+      0.1,
+    );
     expect(Math.abs(audio.seconds - lastEnd), 'the page metadata gives the same duration').to.be.below(0.1);
 
     const body = await (await fetch(audio.src)).arrayBuffer();
@@ -97,13 +113,15 @@ describe('the audio edition', () => {
     const rate = 16000;
     const samples = (await new OfflineAudioContext(1, 1, rate).decodeAudioData(body)).getChannelData(0);
     const at = (seconds: number) => Math.round(seconds * rate);
-    const peak = (from: number, to: number) => samples.subarray(at(from), at(to)).reduce((max, s) => Math.max(max, Math.abs(s)), 0);
+    const peak = (from: number, to: number) =>
+      samples.subarray(at(from), at(to)).reduce((max, s) => Math.max(max, Math.abs(s)), 0);
     for (const [i, cue] of cues.entries()) {
       // Speech begins just after the cue's start (the build keeps 50 ms before it).
       expect(peak(cue.start, cue.start + 0.1), `cue ${cue.id} is heard within 100 ms of its start`).to.be.above(0.01);
       // A decoder that played the encoder's delay (69 ms here) would push speech into the pauses.
       const next = cues[i + 1];
-      if (next) expect(peak(cue.end + 0.03, next.start - 0.03), `the pause after cue ${cue.id} is silent`).to.be.below(0.003);
+      if (next)
+        expect(peak(cue.end + 0.03, next.start - 0.03), `the pause after cue ${cue.id} is silent`).to.be.below(0.003);
     }
   });
 });

@@ -58,7 +58,10 @@ test('the page names its audio: file, type, size, duration, cue and chapter trac
   const [, m, s] = /^PT(\d+)M(\d+)S$/.exec(jsonLd.audio.duration) ?? [];
   assert.equal(Number(m) * 60 + Number(s), Math.round(audio.seconds));
   assert.equal(jsonLd.audio.caption.contentUrl, audio.cues);
-  assert.equal(page.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), './feed.xml');
+  assert.equal(
+    page.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'),
+    './feed.xml',
+  );
 });
 
 test('the article ends with a download link named by size and length, saved under the slug, and the feed beside it', () => {
@@ -66,7 +69,10 @@ test('the article ends with a download link named by size and length, saved unde
   const links = [...page.querySelectorAll('article .audio-links a')];
   assert.deepEqual(
     links.map((a) => a.textContent),
-    [`Download audio (MP3, ${(audio.bytes / 1e6).toFixed(1)} MB, ${Math.round(audio.seconds / 60)} min)`, 'Podcast feed'],
+    [
+      `Download audio (MP3, ${(audio.bytes / 1e6).toFixed(1)} MB, ${Math.round(audio.seconds / 60)} min)`,
+      'Podcast feed',
+    ],
   );
   assert.equal(links[0].getAttribute('href'), audio.src);
   assert.equal(links[0].getAttribute('download'), 'psychedelic-therapy.mp3');
@@ -82,10 +88,18 @@ test('every sentence of the player’s script is one cue, in order, and every se
   const audio = pageAudio();
   const cues = readWebvtt(await readFile(fileOf(audio.cues), 'utf8'));
   assert.equal(cues.length, script.sentences.length);
-  assert.deepEqual(cues.map((c) => c.text), script.sentences.map((s) => s.text));
-  assert.ok(cues.some((c) => c.text.startsWith('End of quote, from ')) && cues.some((c) => c.text.startsWith('Key Idea: ')));
+  assert.deepEqual(
+    cues.map((c) => c.text),
+    script.sentences.map((s) => s.text),
+  );
+  assert.ok(
+    cues.some((c) => c.text.startsWith('End of quote, from ')) && cues.some((c) => c.text.startsWith('Key Idea: ')),
+  );
   const chapters = readWebvtt(await readFile(fileOf(audio.chapters), 'utf8'));
-  assert.deepEqual(chapters.map((c) => c.text), script.sections.map((s) => s.title));
+  assert.deepEqual(
+    chapters.map((c) => c.text),
+    script.sections.map((s) => s.title),
+  );
 });
 
 test('the MP3’s Info frame gives the duration the cues end at', async () => {
@@ -93,7 +107,9 @@ test('the MP3’s Info frame gives the duration the cues end at', async () => {
   const info = infoTag(await readFile(fileOf(audio.src)));
   const rate = info.header.sampleRate;
   assert.ok(info.header.mono && info.header.bitrate === 32 && rate === 16000);
-  assert.ok(Math.abs((info.frames * info.header.samplesPerFrame - info.delay - info.padding) / rate - audio.seconds) < 1e-6);
+  assert.ok(
+    Math.abs((info.frames * info.header.samplesPerFrame - info.delay - info.padding) / rate - audio.seconds) < 1e-6,
+  );
 });
 
 test('the feed has every field podcast apps need, with absolute URLs and true sizes', async () => {
@@ -110,9 +126,15 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
   const article = page.querySelector('article h1')?.textContent ?? '';
   assert.equal(one(channel, 'title').textContent, `Reader edition: ${article}`);
   assert.equal(one(channel, 'link').textContent, BASE_URL);
-  assert.equal(one(channel, 'description').textContent, page.querySelector('meta[name="description"]')?.getAttribute('content'));
+  assert.equal(
+    one(channel, 'description').textContent,
+    page.querySelector('meta[name="description"]')?.getAttribute('content'),
+  );
   assert.equal(one(channel, 'language').textContent, 'en');
-  assert.equal(one(channel, 'itunes:author').textContent, page.querySelector('meta[name="author"]')?.getAttribute('content'));
+  assert.equal(
+    one(channel, 'itunes:author').textContent,
+    page.querySelector('meta[name="author"]')?.getAttribute('content'),
+  );
   assert.equal(one(channel, 'itunes:explicit').textContent, 'false');
   assert.equal(one(channel, 'itunes:category').getAttribute('text'), 'Health & Fitness');
   assert.equal(one(channel, 'atom:link').getAttribute('href'), `${BASE_URL}feed.xml`);
@@ -127,7 +149,10 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
   const item = items[0];
   const audio = pageAudio();
   assert.equal(one(item, 'title').textContent, article);
-  assert.equal(one(item, 'description').textContent, page.querySelector('meta[name="description"]')?.getAttribute('content'));
+  assert.equal(
+    one(item, 'description').textContent,
+    page.querySelector('meta[name="description"]')?.getAttribute('content'),
+  );
   assert.equal(one(item, 'guid').textContent, BASE_URL);
   assert.equal(one(item, 'guid').getAttribute('isPermaLink'), 'true');
   assert.ok(!Number.isNaN(Date.parse(one(item, 'pubDate').textContent ?? '')), 'pubDate is a date');
@@ -140,7 +165,9 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
   assert.equal(one(item, 'podcast:transcript').getAttribute('url'), new URL(audio.cues, BASE_URL).href);
 
   // Every URL is absolute, on the site, and names a file the build wrote.
-  const urls = [...xml.matchAll(/ (?:href|url)="([^"]+)"|<(?:link|guid)[^>]*>([^<]+)</g)].map((match) => match[1] ?? match[2]);
+  const urls = [...xml.matchAll(/ (?:href|url)="([^"]+)"|<(?:link|guid)[^>]*>([^<]+)</g)].map(
+    (match) => match[1] ?? match[2],
+  );
   assert.ok(urls.length >= 7, urls.join(' '));
   for (const url of urls) {
     assert.ok(url.startsWith(BASE_URL), url);
@@ -149,14 +176,23 @@ test('the feed has every field podcast apps need, with absolute URLs and true si
 });
 
 test('the build reports the audio: size, duration, bytes a minute, cues, render time', () => {
-  assert.match(output, /^ {2}assets\/audio\/index-[0-9A-F]{8}\.mp3 +[\d.]+ MB, \d+:\d\d, \d+ KB a minute \(32 kbps mono\), \d+ cues, 13 chapters$/m);
+  assert.match(
+    output,
+    /^ {2}assets\/audio\/index-[0-9A-F]{8}\.mp3 +[\d.]+ MB, \d+:\d\d, \d+ KB a minute \(32 kbps mono\), \d+ cues, 13 chapters$/m,
+  );
   assert.match(output, /(rendered|from the cache \(rendered) in [\d.]+ s with slt, \d+× real time/);
   assert.match(output, /^audio: feed\.xml: 1 episode, at https:\/\/example\.org\/reader\/feed\.xml$/m);
   // And in the report's figures, as the page describes it.
   const audio = pageAudio();
   const [edition] = report.figures.audio.editions;
   assert.deepEqual(
-    { page: edition.page, mp3: `./${edition.mp3}`, bytes: edition.bytes, voice: edition.voice, chapters: edition.chapters },
+    {
+      page: edition.page,
+      mp3: `./${edition.mp3}`,
+      bytes: edition.bytes,
+      voice: edition.voice,
+      chapters: edition.chapters,
+    },
     { page: 'index.html', mp3: audio.src, bytes: audio.bytes, voice: audio.voice, chapters: 13 },
   );
   assert.equal(report.figures.audio.editions.length, 1);
@@ -182,7 +218,10 @@ test('a rebuild takes the audio from the cache; without a base URL it says there
     assert.equal(rebuilt.figures.audio.feed, undefined);
     assert.match(stdout, /from the cache \(rendered in/);
     assert.doesNotMatch(stdout, /rendering \d+ sentences/);
-    assert.match(stdout, /audio: no podcast feed: it needs the site's absolute address \(--base-url URL, or SITE_BASE_URL\)/);
+    assert.match(
+      stdout,
+      /audio: no podcast feed: it needs the site's absolute address \(--base-url URL, or SITE_BASE_URL\)/,
+    );
     await assert.rejects(access(path.join(again, 'feed.xml')));
     assert.doesNotMatch(await readFile(path.join(again, 'index.html'), 'utf8'), /application\/rss\+xml/);
     // The same audio, byte for byte, under the same name.

@@ -47,7 +47,12 @@ First paragraph. It has two sentences.
 
 async function sitePage(source = SOURCE) {
   const article = await renderArticle(source, 'articles/test.md');
-  return { file: 'articles/test.md', page: 'index.html', article, lexicon: JSON.stringify({ entries: [{ written: 'Loud', speak: 'Lowd' }] }) };
+  return {
+    file: 'articles/test.md',
+    page: 'index.html',
+    article,
+    lexicon: JSON.stringify({ entries: [{ written: 'Loud', speak: 'Lowd' }] }),
+  };
 }
 
 let out = '';
@@ -85,7 +90,10 @@ test('the build-time script is the player’s: announcements, attributions, tabl
       'Key Idea: Lowd & clear',
     ],
   );
-  assert.deepEqual(script.sections, [{ title: 'Opening', first: 0 }, { title: 'Second section', first: 3 }]);
+  assert.deepEqual(script.sections, [
+    { title: 'Opening', first: 0 },
+    { title: 'Second section', first: 3 },
+  ]);
 });
 
 test('one cue per sentence, in order, timed exactly from the samples, with pauses by kind', async () => {
@@ -96,12 +104,22 @@ test('one cue per sentence, in order, timed exactly from the samples, with pause
   const script = await spokenScript(renderPage(page.article, ASSETS, page.lexicon), page.lexicon);
   const cues = readWebvtt(await readFile(path.join(out, edition.cues), 'utf8'));
   assert.equal(cues.length, script.sentences.length);
-  assert.deepEqual(cues.map((c) => c.text), script.sentences.map((s) => s.text));
-  assert.deepEqual(engine.calls, script.sentences.map((s) => s.text), 'each sentence synthesized once, alone');
+  assert.deepEqual(
+    cues.map((c) => c.text),
+    script.sentences.map((s) => s.text),
+  );
+  assert.deepEqual(
+    engine.calls,
+    script.sentences.map((s) => s.text),
+    'each sentence synthesized once, alone',
+  );
   // Each cue is the tone (10 ms a character) with 50 ms kept either side; the engine's own
   // lead-in and tail are trimmed.
   for (const [i, cue] of cues.entries()) {
-    assert.ok(Math.abs(cue.end - cue.start - (script.sentences[i].text.length * 0.01 + 0.1)) < 0.0015, `cue ${i + 1} is ${cue.end - cue.start} s`);
+    assert.ok(
+      Math.abs(cue.end - cue.start - (script.sentences[i].text.length * 0.01 + 0.1)) < 0.0015,
+      `cue ${i + 1} is ${cue.end - cue.start} s`,
+    );
   }
   const gap = (i: number) => cues[i + 1].start - cues[i].end;
   assert.ok(Math.abs(gap(1) - PAUSES.sentence) < 0.0015, 'sentences of one paragraph');
@@ -156,9 +174,17 @@ test('the MP3 has ID3 tags with the title, author and a chapter per section', as
   assert.equal(tags.album, 'Test edition');
   assert.deepEqual(
     tags.chapter?.map((c) => [c.elementID, c.tags?.title, c.startTimeMs, c.endTimeMs]),
-    edition.chapterList.map((c, i) => [`chapter${i + 1}`, c.text, Math.round(c.start * 1000), Math.round(c.end * 1000)]),
+    edition.chapterList.map((c, i) => [
+      `chapter${i + 1}`,
+      c.text,
+      Math.round(c.start * 1000),
+      Math.round(c.end * 1000),
+    ]),
   );
-  assert.deepEqual(tags.tableOfContents?.map((t) => [t.elementID, t.elements]), [['toc', ['chapter1', 'chapter2']]]);
+  assert.deepEqual(
+    tags.tableOfContents?.map((t) => [t.elementID, t.elements]),
+    [['toc', ['chapter1', 'chapter2']]],
+  );
   // The table of contents is the top-level one and ordered (flags 0b11), so apps list the chapters.
   const ctoc = file.indexOf('CTOC');
   assert.equal(file[ctoc + 10 + 'toc\0'.length], 0x03);
@@ -170,7 +196,8 @@ test('the MP3 starts with a LAME Info frame giving frames, bytes, encoder delay 
     const samples = Int16Array.from({ length }, (_, i) => Math.round(3000 * Math.sin(i / 7)));
     const encoder = mp3Encoder({ sampleRate, kbps: 32 });
     // Fed in uneven pieces, as sentences and pauses come.
-    for (let at = 0; at < length; at += 1000 + (at % 7)) encoder.encode(samples.subarray(at, Math.min(length, at + 1000 + (at % 7))));
+    for (let at = 0; at < length; at += 1000 + (at % 7))
+      encoder.encode(samples.subarray(at, Math.min(length, at + 1000 + (at % 7))));
     const mp3 = encoder.finish();
     const info = infoTag(mp3);
     assert.equal(info.tag, 'Info');
@@ -228,7 +255,10 @@ test('WAV files are read by their chunks', () => {
 });
 
 test('the feed escapes every value as XML', () => {
-  assert.equal(escapeXml(`<a href="x">Tom & Jerry's\u0007</a>`), '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;');
+  assert.equal(
+    escapeXml(`<a href="x">Tom & Jerry's\u0007</a>`),
+    '&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;',
+  );
   const feed = podcastFeed(
     {
       title: 'A & B',
@@ -236,7 +266,7 @@ test('the feed escapes every value as XML', () => {
       feedUrl: 'https://example.org/feed.xml',
       description: '<script>',
       language: 'en',
-      author: 'O\'Brien',
+      author: "O'Brien",
       image: 'https://example.org/c.png',
       category: 'Health & Fitness',
       subcategory: 'Mental Health',
@@ -280,9 +310,18 @@ test('an article without an author gets its edition and its feed, with no author
   }
   assert.equal(NodeID3.read(await readFile(path.join(into, edition.mp3))).artist, undefined);
 
-  const written = await writePodcastFeed({ site: [page], editions: new Map([[page.page, edition]]), home: page, title: 'Test edition', out: into, baseUrl: 'https://example.org/', log: () => {} });
+  const written = await writePodcastFeed({
+    site: [page],
+    editions: new Map([[page.page, edition]]),
+    home: page,
+    title: 'Test edition',
+    out: into,
+    baseUrl: 'https://example.org/',
+    log: () => {},
+  });
   assert.ok(written);
-  const feed = new JSDOM(await readFile(path.join(into, 'feed.xml'), 'utf8'), { contentType: 'application/xml' }).window.document;
+  const feed = new JSDOM(await readFile(path.join(into, 'feed.xml'), 'utf8'), { contentType: 'application/xml' }).window
+    .document;
   assert.equal(feed.querySelectorAll('item').length, 1);
   assert.equal(feed.getElementsByTagName('itunes:author').length, 0);
   assert.doesNotMatch(feed.documentElement.outerHTML, /undefined/);
@@ -290,5 +329,8 @@ test('an article without an author gets its edition and its feed, with no author
 
 test('no stray files: the edition writes its MP3, cues and chapters only', async () => {
   const files = await readdir(path.join(out, 'assets/audio'));
-  assert.ok(files.every((f) => /^index-(chapters-)?[0-9A-F]{8}\.(mp3|vtt)$/.test(f)), files.join(', '));
+  assert.ok(
+    files.every((f) => /^index-(chapters-)?[0-9A-F]{8}\.(mp3|vtt)$/.test(f)),
+    files.join(', '),
+  );
 });

@@ -72,8 +72,13 @@ describe('recorded audio in the player', () => {
     media.src = audio.src;
     await ready;
     const last = cues[cues.length - 1].end;
-    expect(Math.abs(media.duration - last), `<audio> says ${media.duration} s, the last cue ends at ${last} s`).to.be.below(0.1);
-    const decoded = await new OfflineAudioContext(1, 1, 16000).decodeAudioData(await (await fetch(audio.src)).arrayBuffer());
+    expect(
+      Math.abs(media.duration - last),
+      `<audio> says ${media.duration} s, the last cue ends at ${last} s`,
+    ).to.be.below(0.1);
+    const decoded = await new OfflineAudioContext(1, 1, 16000).decodeAudioData(
+      await (await fetch(audio.src)).arrayBuffer(),
+    );
     expect(Math.abs(decoded.duration - last), `decodeAudioData gives ${decoded.duration} s`).to.be.below(0.1);
   });
 
@@ -83,14 +88,22 @@ describe('recorded audio in the player', () => {
     expect(player.state).to.equal('playing');
     expect(media.preservesPitch).to.equal(true);
     // Said alone, or after another part of the page's message of the same moment.
-    expect(announcer.heard.some((message) => /(^| )Playing\.$/.test(message)), announcer.heard.join(' | ')).to.equal(true);
+    expect(
+      announcer.heard.some((message) => /(^| )Playing\.$/.test(message)),
+      announcer.heard.join(' | '),
+    ).to.equal(true);
     // The first sentences are marked as their cues are heard.
     for (const i of [0, 1, 2]) {
       await until(() => media.currentTime > cues[i].start + 0.2, `cue ${i}`);
       await until(() => player.index === i || media.currentTime > cues[i].end, `sentence ${i} to be the one read`);
       if (media.currentTime < cues[i].end) {
         expect(player.index).to.equal(i);
-        expect(highlighted(edition).replace(/\s+/g, ' ').trim(), `sentence ${i} marked`).to.equal(player.segment!.block.textContent!.slice(player.segment!.start, player.segment!.end).replace(/\s+/g, ' ').trim());
+        expect(highlighted(edition).replace(/\s+/g, ' ').trim(), `sentence ${i} marked`).to.equal(
+          player
+            .segment!.block.textContent!.slice(player.segment!.start, player.segment!.end)
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
       }
     }
   });
@@ -137,7 +150,15 @@ describe('recorded audio in the player', () => {
   it('answers the lock screen: handlers set, chapter shown, seek to a time', async () => {
     const { edition, media, handlers, cues } = await listenRecorded();
     const player = recorded(edition)!;
-    expect([...handlers.keys()]).to.include.members(['play', 'pause', 'previoustrack', 'nexttrack', 'seekbackward', 'seekforward', 'seekto']);
+    expect([...handlers.keys()]).to.include.members([
+      'play',
+      'pause',
+      'previoustrack',
+      'nexttrack',
+      'seekbackward',
+      'seekforward',
+      'seekto',
+    ]);
     const session = edition.win.navigator.mediaSession;
     expect(session.metadata?.album).to.equal('Listening on a walk');
     expect(session.metadata?.artist).to.equal('Ada Ferreira');
@@ -160,7 +181,10 @@ describe('recorded audio in the player', () => {
     const group = ui.root.querySelector('fieldset.source')!;
     expect(group.querySelector('legend')!.textContent!.trim()).to.equal('Read by');
     const radios = [...group.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-    expect(radios.map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal(['Device voice', 'Recorded audio (slt voice)']);
+    expect(radios.map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal([
+      'Device voice',
+      'Recorded audio (slt voice)',
+    ]);
     expect(radios[1].checked).to.equal(true);
     expect(await axeViolations(edition), 'the source choice shown, recorded audio playing').to.equal('');
 
@@ -170,7 +194,10 @@ describe('recorded audio in the player', () => {
     const index = reading(edition)!.index;
     radios[1].focus();
     await sendKeys({ press: 'ArrowUp' });
-    await until(() => reading(edition) !== undefined && !('media' in reading(edition)!), 'the device voice to take over');
+    await until(
+      () => reading(edition) !== undefined && !('media' in reading(edition)!),
+      'the device voice to take over',
+    );
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY) ?? '{}').source).to.equal('device');
     expect(media.paused, 'the recording is silent').to.equal(true);
     expect(reading(edition)!.index).to.equal(index);
@@ -178,7 +205,10 @@ describe('recorded audio in the player', () => {
     // Back by keyboard, to the same sentence; focus stays on the choice.
     await ui.rendered();
     await sendKeys({ press: 'ArrowDown' });
-    await until(() => reading(edition) === recorded(edition) && 'media' in reading(edition)!, 'the recording to take over again');
+    await until(
+      () => reading(edition) === recorded(edition) && 'media' in reading(edition)!,
+      'the recording to take over again',
+    );
     expect(reading(edition)!.index).to.equal(index);
     expect(reading(edition)!.state).to.equal('paused');
     expect(ui.root.activeElement).to.equal(ui.root.querySelector('input[value="recorded"]'));
@@ -193,19 +223,26 @@ describe('recorded audio in the player', () => {
     edition.win.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await fetch(input, init);
       if (!String(input instanceof Request ? input.url : input).endsWith('.vtt')) return response;
-      return new Response((await response.text()).replace('A walk is a good time to listen.', 'A walk is a fine time to listen.'));
+      return new Response(
+        (await response.text()).replace('A walk is a good time to listen.', 'A walk is a fine time to listen.'),
+      );
     };
     const announcer = listenToAnnouncer(edition);
     // This test server has no worker, so the offline status says it could not save: once it has,
     // it cannot overwrite the player's message in the page's one status region.
-    const offline = () => edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
-    await until(() => /Could not save/.test(offline()) && announcer.heard.some((m) => m === offline().trim()), 'the offline status to have spoken');
+    const offline = () =>
+      edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
+    await until(
+      () => /Could not save/.test(offline()) && announcer.heard.some((m) => m === offline().trim()),
+      'the offline status to have spoken',
+    );
     const ui = playerOf(edition);
     await ui.rendered();
     ui.listen()!.click();
     await until(() => speech.spoken.length > 0, 'the device voice to read');
     // Said with the state, as the announcer says only its latest message (the offline status may speak too: no worker here).
-    const why = 'The recorded audio does not match this version of the article, so the device voice reads instead. Playing.';
+    const why =
+      'The recorded audio does not match this version of the article, so the device voice reads instead. Playing.';
     await until(() => announcer.heard.includes(why), `"${why}" (heard: ${announcer.heard.join(' | ')})`);
     expect(reading(edition)).to.not.have.property('media');
     ui.button('more')!.click();

@@ -28,7 +28,8 @@ interface ValidityMessage {
  * (which CSP allows; test/helpers/edition.ts fails any test that breaks the policy) show as a
  * style attribute.
  */
-const NOT_THE_PAGES = /^((Resource|Inline script) violates|The “style” attribute violates) Content Security Policy \(meta tag\)/;
+const NOT_THE_PAGES =
+  /^((Resource|Inline script) violates|The “style” attribute violates) Content Security Policy \(meta tag\)/;
 
 /**
  * The page's stylesheet is inlined in its head. The checker's CSS parser predates container
@@ -44,7 +45,10 @@ async function check(documents: { name: string; html: string }[]): Promise<Valid
     documents.map((d) => ({ ...d, html: markupOnly(d.html) })),
   );
   for (;;) {
-    const result = await executeServerCommand<{ done: boolean; messages?: ValidityMessage[]; error?: string }, number>('html-validity-result', run);
+    const result = await executeServerCommand<{ done: boolean; messages?: ValidityMessage[]; error?: string }, number>(
+      'html-validity-result',
+      run,
+    );
     if (result.error) throw new Error(result.error);
     if (result.done) return result.messages!;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -52,7 +56,12 @@ async function check(documents: { name: string; html: string }[]): Promise<Valid
 }
 
 const report = (messages: ValidityMessage[]) =>
-  messages.map((m) => `${m.document}${m.line ? `:${m.line}` : ''}: ${m.type}: ${m.message}\n    …${m.extract?.replace(/\s+/g, ' ') ?? ''}…`).join('\n');
+  messages
+    .map(
+      (m) =>
+        `${m.document}${m.line ? `:${m.line}` : ''}: ${m.type}: ${m.message}\n    …${m.extract?.replace(/\s+/g, ' ') ?? ''}…`,
+    )
+    .join('\n');
 
 async function snapshot(name: string, enter: (edition: Edition) => Promise<void>) {
   const edition = await openInState(STATES[0], { width: 1280, height: 800 });
@@ -90,8 +99,14 @@ describe('HTML validity (Nu Html Checker)', function () {
       }),
     ];
     // Each state's markup really holds what it should (so a pass is not a check of nothing).
-    expect(/<input type="range" id="textSize"/.test(documents[2].html), 'the panel’s controls are written out').to.equal(true);
-    expect(documents[3].html.includes('<optgroup label="More voices">'), 'the player’s options are written out').to.equal(true);
+    expect(
+      /<input type="range" id="textSize"/.test(documents[2].html),
+      'the panel’s controls are written out',
+    ).to.equal(true);
+    expect(
+      documents[3].html.includes('<optgroup label="More voices">'),
+      'the player’s options are written out',
+    ).to.equal(true);
     expect(documents[3].html.includes('data-edition-announcer'), 'the announcer is there').to.equal(true);
 
     const messages = (await check(documents)).filter((m) => m.type !== 'info' && !NOT_THE_PAGES.test(m.message));
@@ -100,7 +115,10 @@ describe('HTML validity (Nu Html Checker)', function () {
 
   it('would fail on an invalid page: the checker runs and its errors reach the test', async () => {
     const messages = await check([
-      { name: 'an output in a label for', html: '<!doctype html><html lang="en"><title>t</title><label for="a">A <output>1</output></label><input id="a"></html>' },
+      {
+        name: 'an output in a label for',
+        html: '<!doctype html><html lang="en"><title>t</title><label for="a">A <output>1</output></label><input id="a"></html>',
+      },
     ]);
     expect(messages.filter((m) => m.type === 'error').map((m) => m.message)).to.deep.equal([
       'Any “output” descendant of a “label” element with a “for” attribute must have an ID value that matches that “for” attribute.',

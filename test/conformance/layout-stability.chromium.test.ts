@@ -11,8 +11,13 @@ const shifts = (win: Window & typeof globalThis) =>
   new Promise<{ value: number; sources: string }[]>((resolve) => {
     const entries: { value: number; sources: string }[] = [];
     new win.PerformanceObserver((list: PerformanceObserverEntryList) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
-        if (!entry.hadRecentInput) entries.push({ value: entry.value, sources: entry.sources.map((s) => s.node?.nodeName ?? '?').join(',') });
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        sources: { node?: Node }[];
+      }[]) {
+        if (!entry.hadRecentInput)
+          entries.push({ value: entry.value, sources: entry.sources.map((s) => s.node?.nodeName ?? '?').join(',') });
       }
     }).observe({ type: 'layout-shift', buffered: true });
     win.setTimeout(() => resolve(entries), 500);
@@ -22,7 +27,10 @@ describe('layout stability of the built edition (Chromium)', function () {
   this.timeout(60_000);
   startEachTestAfresh();
 
-  for (const [width, height] of [[360, 740], [1280, 800]]) {
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ]) {
     for (const settings of [undefined, { textSize: 150, theme: 'dark', font: 'atkinson' } as const]) {
       it(`does not shift at ${width}×${height}${settings ? ' with stored settings' : ''}`, async () => {
         if (settings) {
@@ -35,7 +43,8 @@ describe('layout stability of the built edition (Chromium)', function () {
           closeEditions();
         }
         const edition = await openEdition({ path: '/dist/index.html', width, height });
-        const status = () => edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.trim() ?? '';
+        const status = () =>
+          edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.trim() ?? '';
         await until(() => status().startsWith('Available offline.'), 'the edition to be saved for offline');
         const seen = await shifts(edition.win);
         // Sub-pixel rounding of a reserved row may leave a shift of well under 0.001, which

@@ -21,7 +21,15 @@ describe('conformance under forced colours and reduced motion (Chromium)', funct
   });
 
   for (const viewport of VIEWPORTS) {
-    for (const state of STATES.filter((s) => ['default', 'settings panel open', 'offline details open', 'player playing', 'player paused, options open'].includes(s.name))) {
+    for (const state of STATES.filter((s) =>
+      [
+        'default',
+        'settings panel open',
+        'offline details open',
+        'player playing',
+        'player paused, options open',
+      ].includes(s.name),
+    )) {
       it(`forced colours, ${state.name} at ${viewport.width}×${viewport.height}: axe and reflow`, async () => {
         await emulateMediaFeatures({ 'forced-colors': 'active' });
         const edition = await openInState(state, viewport);
@@ -35,9 +43,15 @@ describe('conformance under forced colours and reduced motion (Chromium)', funct
 
   it('forced colours keep the reading highlight, using the system colours', async () => {
     await emulateMediaFeatures({ 'forced-colors': 'active' });
-    const edition = await openInState(STATES.find((s) => s.name === 'player playing')!, VIEWPORTS[0]);
+    const edition = await openInState(
+      STATES.find((s) => s.name === 'player playing')!,
+      VIEWPORTS[0],
+    );
     expect(highlighted(edition)).to.match(/^After 31 Years/);
-    const sheet = [...edition.doc.styleSheets].flatMap((s) => [...s.cssRules]).map((r) => r.cssText).join('\n');
+    const sheet = [...edition.doc.styleSheets]
+      .flatMap((s) => [...s.cssRules])
+      .map((r) => r.cssText)
+      .join('\n');
     expect(sheet).to.match(/::highlight\(read-aloud-sentence\)\s*\{[^}]*background-color: mark/i);
     expect(playerOf(edition).bar()).to.not.equal(null);
   });
@@ -45,12 +59,18 @@ describe('conformance under forced colours and reduced motion (Chromium)', funct
   for (const how of ['system setting', 'in-page switch']) {
     it(`with reduced motion (${how}), nothing animates and scrolling is instant`, async () => {
       if (how === 'system setting') await emulateMediaFeatures({ 'prefers-reduced-motion': 'reduce' });
-      const state = how === 'system setting' ? STATES.find((s) => s.name === 'player playing')! : { ...STATES.find((s) => s.name === 'player playing')!, settings: { reduceMotion: true } };
+      const state =
+        how === 'system setting'
+          ? STATES.find((s) => s.name === 'player playing')!
+          : { ...STATES.find((s) => s.name === 'player playing')!, settings: { reduceMotion: true } };
       const edition = await openInState(state, VIEWPORTS[0]);
       const player = playerOf(edition);
       // Open and close what can open, then look for any running animation or transition.
       player.button('more')!.click();
-      edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
+      edition.doc
+        .querySelector('reading-settings-panel')!
+        .shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!
+        .click();
       await player.rendered();
       expect(edition.doc.getAnimations()).to.deep.equal([]);
       expect(edition.win.getComputedStyle(edition.doc.documentElement).scrollBehavior).to.equal('auto');

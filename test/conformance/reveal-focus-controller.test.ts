@@ -123,7 +123,10 @@ describe('RevealFocusController', () => {
     sidebar.style.cssText += '; height: 200px; width: 300px; overflow: auto';
     const list = sidebar.appendChild(document.createElement('div'));
     list.style.height = '1000px';
-    const link = Object.assign(list.appendChild(document.createElement('a')), { href: '#there', textContent: 'A section' });
+    const link = Object.assign(list.appendChild(document.createElement('a')), {
+      href: '#there',
+      textContent: 'A section',
+    });
     link.style.cssText = 'position: absolute; top: 600px; display: block; height: 30px';
     list.style.position = 'relative';
     link.focus({ preventScroll: true });

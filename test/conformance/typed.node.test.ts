@@ -16,7 +16,10 @@ function checkedPrograms(): string[] {
 }
 
 test('every tracked TypeScript and JavaScript file is in a program the typecheck script checks', () => {
-  const sources = execFileSync('git', ['ls-files', '*.ts', '*.mts', '*.cts', '*.js', '*.mjs', '*.cjs'], { cwd: ROOT, encoding: 'utf8' })
+  const sources = execFileSync('git', ['ls-files', '*.ts', '*.mts', '*.cts', '*.js', '*.mjs', '*.cjs'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((file) => file !== '' && !file.split('/').includes('fixtures'));
   const listed = new Set<string>();

@@ -27,7 +27,8 @@ async function openOnPhone(phone: { width: number; height: number }) {
   return openEdition({ path: '/dist/index.html', ...phone });
 }
 
-const rendered = (edition: Edition, tag: string) => (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+const rendered = (edition: Edition, tag: string) =>
+  (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 
 for (const phone of PHONES) {
   describe(`on a ${phone.width}×${phone.height} phone`, function () {
@@ -44,7 +45,9 @@ for (const phone of PHONES) {
       expect(doc.documentElement.clientWidth).to.equal(phone.width);
 
       const { titleTop, bodyLines } = firstScreen(edition);
-      console.log(`${phone.width}×${phone.height}: title at ${titleTop} px (${((titleTop / phone.height) * 100).toFixed(1)}%), ${bodyLines} body lines`);
+      console.log(
+        `${phone.width}×${phone.height}: title at ${titleTop} px (${((titleTop / phone.height) * 100).toFixed(1)}%), ${bodyLines} body lines`,
+      );
       expect(titleTop, 'where the title starts').to.be.at.most(phone.height * 0.2);
       expect(bodyLines, 'lines of body text on the first screen').to.be.at.least(phone.lines);
 
@@ -87,7 +90,9 @@ for (const phone of PHONES) {
         range.selectNodeContents(heading);
         const last = [...range.getClientRects()].at(-1)!;
         // On the heading's last line, at its inline end, clear of its words.
-        expect(Math.abs((box.top + box.bottom) / 2 - (last.top + last.bottom) / 2), heading.textContent!).to.be.below(4);
+        expect(Math.abs((box.top + box.bottom) / 2 - (last.top + last.bottom) / 2), heading.textContent!).to.be.below(
+          4,
+        );
         expect(box.left).to.be.at.least(last.right);
         expect(Math.round(box.width)).to.be.at.least(44);
         expect(Math.round(box.height)).to.be.at.least(44);

@@ -5,13 +5,16 @@ import type { Edition } from './edition.js';
 const REGION = '[data-edition-announcer]';
 
 /** The region's words now ('' before the page has said anything). */
-export const announced = (edition: Pick<Edition, 'doc'>) => edition.doc.querySelector(REGION)?.textContent?.trim() ?? '';
+export const announced = (edition: Pick<Edition, 'doc'>) =>
+  edition.doc.querySelector(REGION)?.textContent?.trim() ?? '';
 
 /** Every status region in the page and in its components' shadow roots. */
 export function statusRegions(edition: Edition): Element[] {
   const roots: (Document | ShadowRoot)[] = [edition.doc];
   for (const el of edition.doc.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-  return roots.flatMap((root) => [...root.querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live], output')]);
+  return roots.flatMap((root) => [
+    ...root.querySelectorAll('[role="status"], [role="alert"], [role="log"], [aria-live], output'),
+  ]);
 }
 
 /** Records every message from now on. */

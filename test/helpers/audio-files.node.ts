@@ -46,7 +46,19 @@ export function infoTag(file: Uint8Array) {
   const encoder = text(p, 9);
   const delayPadding = (view.getUint8(p + 21) << 16) | (view.getUint8(p + 22) << 8) | view.getUint8(p + 23);
   const crcAt = p + 34;
-  return { header, at, tag, flags, frames, bytes, encoder, delay: delayPadding >> 12, padding: delayPadding & 0xfff, crc: view.getUint16(crcAt), crcAt };
+  return {
+    header,
+    at,
+    tag,
+    flags,
+    frames,
+    bytes,
+    encoder,
+    delay: delayPadding >> 12,
+    padding: delayPadding & 0xfff,
+    crc: view.getUint16(crcAt),
+    crcAt,
+  };
 }
 
 /** CRC-16/ARC, computed here independently of the encoder's. */
@@ -76,7 +88,8 @@ export function fakeEngine({ lang = 'en-US' }: { lang?: string } = {}): SpeechEn
       const lead = 0.15 * sampleRate;
       const tone = text.length * 0.01 * sampleRate;
       const samples = new Int16Array(lead + tone + 0.1 * sampleRate);
-      for (let i = 0; i < samples.length; i++) samples[i] = i >= lead && i < lead + tone ? Math.round(8000 * Math.sin(i / 5)) : i % 2 ? 20 : -20;
+      for (let i = 0; i < samples.length; i++)
+        samples[i] = i >= lead && i < lead + tone ? Math.round(8000 * Math.sin(i / 5)) : i % 2 ? 20 : -20;
       return { sampleRate, samples };
     },
   };

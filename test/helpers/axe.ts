@@ -21,13 +21,18 @@ async function loadAxe(edition: Edition) {
 }
 
 function describe(violation: Result) {
-  const nodes = violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`);
+  const nodes = violation.nodes.map(
+    (node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`,
+  );
   return `  ${violation.id} (${violation.impact}): ${violation.help}\n${nodes.join('\n')}`;
 }
 
 /** Resolves to a readable list of violations; empty when axe found none. */
 export async function axeViolations(edition: Edition): Promise<string> {
   const axe = await loadAxe(edition);
-  const results = await axe.run(edition.doc, { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] });
+  const results = await axe.run(edition.doc, {
+    runOnly: { type: 'tag', values: AXE_TAGS },
+    resultTypes: ['violations'],
+  });
   return results.violations.map(describe).join('\n');
 }

@@ -6,7 +6,15 @@ import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from './axe.js';
 import type { Edition } from './edition.js';
-import { deepActiveElement, flatTree, focusProblem, isInlineTarget, layoutProblems, scrollSettled, targetOf } from './layout.js';
+import {
+  deepActiveElement,
+  flatTree,
+  focusProblem,
+  isInlineTarget,
+  layoutProblems,
+  scrollSettled,
+  targetOf,
+} from './layout.js';
 import { leaveState, openInState, STATES, type Viewport } from './states.js';
 
 const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
@@ -15,7 +23,10 @@ const INTERACTIVE = 'a[href], button, input, select, textarea, summary, [tabinde
  * Presses Tab (or Shift+Tab) until focus leaves the page or comes round again, checking and
  * recording each element it lands on; stops after landing on `until`, if given.
  */
-export async function walk(edition: Edition, { backwards = false, until }: { backwards?: boolean; until?: Element } = {}): Promise<Element[]> {
+export async function walk(
+  edition: Edition,
+  { backwards = false, until }: { backwards?: boolean; until?: Element } = {},
+): Promise<Element[]> {
   const reached: Element[] = [];
   for (let i = 0; i < 120; i++) {
     if (backwards) {
@@ -37,12 +48,19 @@ export async function walk(edition: Edition, { backwards = false, until }: { bac
     reached.push(active);
     if (active === until) return reached;
   }
-  throw new Error(`keyboard trap: focus never left the page after 120 Tab presses (stuck near ${reached.at(-1)?.outerHTML.slice(0, 80)})`);
+  throw new Error(
+    `keyboard trap: focus never left the page after 120 Tab presses (stuck near ${reached.at(-1)?.outerHTML.slice(0, 80)})`,
+  );
 }
 
 /** Every control a pointer could use, in the document and its shadow roots, that is on screen. */
 function targets(edition: Edition) {
-  return flatTree(edition.doc).filter((el) => el.matches(INTERACTIVE) && el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 1);
+  return flatTree(edition.doc).filter(
+    (el) =>
+      el.matches(INTERACTIVE) &&
+      el.checkVisibility({ visibilityProperty: true }) &&
+      el.getBoundingClientRect().width > 1,
+  );
 }
 
 /**

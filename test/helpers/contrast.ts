@@ -3,7 +3,10 @@
 function channels(color: string): number[] {
   const match = color.match(/rgba?\(([^)]+)\)/);
   if (!match) throw new Error(`not an rgb() colour: ${color}`);
-  return match[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+  return match[1]
+    .split(/[ ,/]+/)
+    .filter(Boolean)
+    .map(Number);
 }
 
 function luminance(color: string) {

@@ -21,7 +21,12 @@ const opened: Element[] = [];
 /** Content-Security-Policy violations seen in any frame since it loaded. */
 const violations: string[] = [];
 
-export async function openEdition({ path = '/index.html', width = 1280, height = 800, scripts = true }: EditionOptions = {}): Promise<Edition> {
+export async function openEdition({
+  path = '/index.html',
+  width = 1280,
+  height = 800,
+  scripts = true,
+}: EditionOptions = {}): Promise<Edition> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:${height}px;border:0;display:block`;
   if (!scripts) frame.setAttribute('sandbox', 'allow-same-origin');
@@ -52,7 +57,9 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
   doc.addEventListener('securitypolicyviolation', (event) => {
     // axe-core, which the tests inject, adds style elements of its own; the edition must not.
     if (event.sourceFile.includes('/node_modules/axe-core/')) return;
-    violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+    violations.push(
+      `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+    );
   });
   // Components come one task apart (src/own-task.ts): wait for every one the page holds, but
   // line focus, which loads only once a reader turns it on.
@@ -61,7 +68,9 @@ export async function openEdition({ path = '/index.html', width = 1280, height =
     tags.delete('line-focus');
     await Promise.all([...tags].map((tag) => win.customElements.whenDefined(tag)));
     // Some render a few at a time, in later tasks (listen-here.ts).
-    const rendered = [...doc.querySelectorAll([...tags].join(', ') || ':not(*)')].map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete);
+    const rendered = [...doc.querySelectorAll([...tags].join(', ') || ':not(*)')].map(
+      (element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete,
+    );
     await Promise.all(rendered);
   }
   await doc.fonts?.ready;

@@ -13,7 +13,8 @@ export class FakeWorker extends EventTarget {
   }
   postMessage(message: PageMessage, transfer: Transferable[] = []) {
     this.received.push(message);
-    if (message.type === 'CHECK_PRECACHE') (transfer[0] as MessagePort).postMessage({ type: 'PRECACHE_CHECKED', missing: this.missing });
+    if (message.type === 'CHECK_PRECACHE')
+      (transfer[0] as MessagePort).postMessage({ type: 'PRECACHE_CHECKED', missing: this.missing });
   }
   become(state: ServiceWorkerState) {
     this.state = state;
@@ -45,4 +46,5 @@ export const registration = (workers: Partial<FakeRegistration>) =>
   Object.assign(new EventTarget(), { installing: null, waiting: null, active: null, ...workers });
 
 /** A container whose `register` answers with a registration of these workers; `controller` controls the page. */
-export const containerOf = (controller: FakeWorker | null, workers: Partial<FakeRegistration>) => new FakeContainer(controller, async () => registration(workers));
+export const containerOf = (controller: FakeWorker | null, workers: Partial<FakeRegistration>) =>
+  new FakeContainer(controller, async () => registration(workers));

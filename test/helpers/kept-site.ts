@@ -13,15 +13,18 @@ export const TRAIN = 'reading-on-the-train.html';
 export const ARTICLE_KEPT = 'This article is kept on this device: it opens offline.';
 
 const SAVED = `navigator.serviceWorker.controller !== null && ${STATUS_TEXT}.startsWith('Available offline.')`;
-export const KEPT_URLS = "caches.open('reader-edition-articles').then((cache) => cache.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname))";
+export const KEPT_URLS =
+  "caches.open('reader-edition-articles').then((cache) => cache.keys()).then((keys) => keys.map((r) => new URL(r.url).pathname))";
 export const H1 = "document.querySelector('h1')?.textContent.trim()";
 /** The offline details' part for this article and its audio, once loaded. */
 const KEEPING = "document.querySelector('offline-status').shadowRoot.querySelector('offline-keeping')?.shadowRoot";
 /** The text of an element of the details' article part, whitespace collapsed; '' when absent. */
-export const detailsText = (selector: string) => `(${KEEPING}?.querySelector(${JSON.stringify(selector)})?.textContent ?? '').replace(/\\s+/g, ' ').trim()`;
+export const detailsText = (selector: string) =>
+  `(${KEEPING}?.querySelector(${JSON.stringify(selector)})?.textContent ?? '').replace(/\\s+/g, ' ').trim()`;
 export const ANNOUNCED = "document.querySelector('[data-edition-announcer]')?.textContent ?? ''";
 /** The element with focus, through shadow roots. */
-export const FOCUSED = '(() => { let el = document.activeElement; while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement; return el?.className ?? ""; })()';
+export const FOCUSED =
+  '(() => { let el = document.activeElement; while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement; return el?.className ?? ""; })()';
 /** The page's audio edition data (generator/audio/page-audio.ts). */
 export const PAGE_AUDIO = "JSON.parse(document.getElementById('audio-edition').textContent)";
 
@@ -53,4 +56,5 @@ export async function openDetails(ready: string) {
 }
 
 /** Presses a button of the details' article part as a keyboard user would: focused, then activated. */
-export const pressInDetails = (selector: string) => site.evaluate(`(() => { const b = ${KEEPING}.querySelector(${JSON.stringify(selector)}); b.focus(); b.click(); })()`);
+export const pressInDetails = (selector: string) =>
+  site.evaluate(`(() => { const b = ${KEEPING}.querySelector(${JSON.stringify(selector)}); b.focus(); b.click(); })()`);

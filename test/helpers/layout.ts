@@ -34,7 +34,11 @@ function visibleTextElements(edition: Edition) {
       // Visually hidden text (1px clipped boxes) is for screen readers only.
       if (rect.width <= 1 || rect.height <= 1) continue;
       // Content of a closed <details> keeps a layout box but is never painted.
-      if (el.closest('.visually-hidden') || !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue;
+      if (
+        el.closest('.visually-hidden') ||
+        !el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
+      )
+        continue;
       elements.push(el);
     }
   }
@@ -57,16 +61,22 @@ export function layoutProblems(edition: Edition): string[] {
       .flatMap((root) => [...root.querySelectorAll('*')])
       .filter((el) => right(el) > width + 1)
       .map((el) => `${describeEl(el)} to ${Math.round(right(el))} px`);
-    problems.push(`the page scrolls sideways (${doc.documentElement.scrollWidth} > ${width} px): ${widest.slice(0, 5).join('; ')}`);
+    problems.push(
+      `the page scrolls sideways (${doc.documentElement.scrollWidth} > ${width} px): ${widest.slice(0, 5).join('; ')}`,
+    );
   }
 
   const texts = visibleTextElements(edition);
   for (const el of texts) {
     const style = win.getComputedStyle(el);
     const rect = el.getBoundingClientRect();
-    if (rect.right > width + 1 || rect.left < -1) problems.push(`${describeEl(el)} runs off the page (${Math.round(rect.left)}–${Math.round(rect.right)} px)`);
+    if (rect.right > width + 1 || rect.left < -1)
+      problems.push(`${describeEl(el)} runs off the page (${Math.round(rect.left)}–${Math.round(rect.right)} px)`);
     const clips = (overflow: string) => overflow !== 'visible';
-    if ((clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) || (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+    if (
+      (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
+      (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+    ) {
       if (!/auto|scroll/.test(style.overflowX + style.overflowY)) problems.push(`${describeEl(el)} is clipped`);
     }
   }
@@ -90,9 +100,17 @@ export function layoutProblems(edition: Edition): string[] {
   // bar and the settings sheet (fixed; the page scrolls beneath them and leaves room for
   // them), the offline details (absolute, stacked above the page, open only until dismissed).
   const inFixedLayer = (el: Element) => {
-    for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+    for (
+      let node: Element | null = el;
+      node;
+      node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+    ) {
       const style = win.getComputedStyle(node);
-      if (style.position === 'fixed' || (style.position === 'absolute' && style.zIndex !== 'auto' && Number(style.zIndex) > 0)) return true;
+      if (
+        style.position === 'fixed' ||
+        (style.position === 'absolute' && style.zIndex !== 'auto' && Number(style.zIndex) > 0)
+      )
+        return true;
     }
     return false;
   };
@@ -116,9 +134,17 @@ export function layoutProblems(edition: Edition): string[] {
 /** The part of the screen an element can show in: inside every scroller it sits in. */
 function scrollport(el: Element, win: Window): DOMRect {
   let clip = new DOMRect(-1e9, -1e9, 2e9, 2e9);
-  for (let node = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+  for (
+    let node = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
+    node;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+  ) {
     const style = win.getComputedStyle(node);
-    if (/auto|scroll|hidden|clip/.test(style.overflowX + style.overflowY) && node !== node.ownerDocument.documentElement && node !== node.ownerDocument.body) {
+    if (
+      /auto|scroll|hidden|clip/.test(style.overflowX + style.overflowY) &&
+      node !== node.ownerDocument.documentElement &&
+      node !== node.ownerDocument.body
+    ) {
       clip = intersection(clip, node.getBoundingClientRect());
     }
   }
@@ -128,7 +154,12 @@ function scrollport(el: Element, win: Window): DOMRect {
 function intersection(a: DOMRect, b: DOMRect): DOMRect {
   const left = Math.max(a.left, b.left);
   const top = Math.max(a.top, b.top);
-  return new DOMRect(left, top, Math.max(0, Math.min(a.right, b.right) - left), Math.max(0, Math.min(a.bottom, b.bottom) - top));
+  return new DOMRect(
+    left,
+    top,
+    Math.max(0, Math.min(a.right, b.right) - left),
+    Math.max(0, Math.min(a.bottom, b.bottom) - top),
+  );
 }
 
 /** The focused element, looking inside shadow roots. */
@@ -172,7 +203,16 @@ export function focusProblem(edition: Edition, el: Element): string | undefined 
   const whole = el.getBoundingClientRect();
   const fits = whole.width <= width && whole.height <= height;
   const visible = boxes
-    .map((box) => (fits ? box : new DOMRect(Math.max(0, box.left), Math.max(0, box.top), Math.min(width, box.right) - Math.max(0, box.left), Math.min(height, box.bottom) - Math.max(0, box.top))))
+    .map((box) =>
+      fits
+        ? box
+        : new DOMRect(
+            Math.max(0, box.left),
+            Math.max(0, box.top),
+            Math.min(width, box.right) - Math.max(0, box.left),
+            Math.min(height, box.bottom) - Math.max(0, box.top),
+          ),
+    )
     .filter((rect) => rect.width > 0 && rect.height > 0);
   if (visible.length === 0) return `${describeEl(el)} is off screen`;
   const points = visible.flatMap((rect) => {
@@ -210,5 +250,7 @@ export function flatTree(root: Document | ShadowRoot | Element): Element[] {
 
 /** Targets exempt from WCAG 2.5.5's 44 px: links inside a sentence or paragraph of text. */
 export function isInlineTarget(el: Element) {
-  return el.matches('a') && el.parentElement?.closest('p, li:not(nav li), td, th, figcaption') !== null && !el.closest('nav');
+  return (
+    el.matches('a') && el.parentElement?.closest('p, li:not(nav li), td, th, figcaption') !== null && !el.closest('nav')
+  );
 }

@@ -13,7 +13,12 @@ export function emulateMediaFeatures(features: MediaFeatures) {
 }
 
 export function resetMediaFeatures() {
-  return emulateMediaFeatures({ 'prefers-color-scheme': '', 'prefers-reduced-motion': '', 'forced-colors': '', 'prefers-contrast': '' });
+  return emulateMediaFeatures({
+    'prefers-color-scheme': '',
+    'prefers-reduced-motion': '',
+    'forced-colors': '',
+    'prefers-contrast': '',
+  });
 }
 
 /** A phone's screen (mobile viewport rules, overlay scrollbars, touch) for the test's page, or none. */

@@ -27,9 +27,11 @@ export function panel(edition: Edition) {
     status: () => announced(edition),
     notices: () => [...root.querySelectorAll('.notice')].map((p) => p.textContent!.trim()),
     range: (id: string) => root.getElementById(id) as HTMLInputElement,
-    radio: (name: string, value: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!,
+    radio: (name: string, value: string) =>
+      root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!,
     checkbox: (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!,
-    button: (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === text)!,
+    button: (text: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === text)!,
   };
 }
 
@@ -62,7 +64,8 @@ export async function check(edition: Edition, name: string, checked: boolean) {
 /** Waits for the components to render and the browser to lay the page out again. */
 export async function settled(edition: Edition) {
   // Line focus's code loads once the setting is on (src/main.ts).
-  if (edition.doc.documentElement.dataset.lineFocus === 'on') await edition.win.customElements.whenDefined('line-focus');
+  if (edition.doc.documentElement.dataset.lineFocus === 'on')
+    await edition.win.customElements.whenDefined('line-focus');
   for (const tag of ['reading-settings-panel', 'line-focus']) {
     await (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> } | null)?.updateComplete;
   }

@@ -40,7 +40,13 @@ export function listenTo(edition: Edition) {
   const speak = synth.speak.bind(synth);
   synth.speak = (utterance: SpeechSynthesisUtterance) => {
     const { voice } = utterance;
-    const entry: Heard = { text: utterance.text, rate: utterance.rate, lang: utterance.lang, voice: voice ? { name: voice.name, lang: voice.lang } : undefined, highlighted: '' };
+    const entry: Heard = {
+      text: utterance.text,
+      rate: utterance.rate,
+      lang: utterance.lang,
+      voice: voice ? { name: voice.name, lang: voice.lang } : undefined,
+      highlighted: '',
+    };
     utterance.addEventListener('start', () => {
       entry.started = performance.now();
       entry.highlighted = highlighted(edition);
@@ -55,7 +61,10 @@ export function listenTo(edition: Edition) {
     async started(count: number, timeout = 30_000) {
       const until = performance.now() + timeout;
       while (heard.length < count) {
-        if (performance.now() > until) throw new Error(`only ${heard.length} of ${count} utterances started: ${heard.map((h) => h.text).join(' | ')}`);
+        if (performance.now() > until)
+          throw new Error(
+            `only ${heard.length} of ${count} utterances started: ${heard.map((h) => h.text).join(' | ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return heard;
@@ -65,7 +74,9 @@ export function listenTo(edition: Edition) {
 
 /** The text of the sentence highlight, as a reader sees it marked. */
 export function highlighted(edition: Edition): string {
-  const highlight = (edition.win.CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('read-aloud-sentence');
+  const highlight = (edition.win.CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(
+    'read-aloud-sentence',
+  );
   return highlight ? [...highlight].map((range) => range.toString()).join(' ') : '';
 }
 
@@ -99,7 +110,10 @@ export const fakeVoice = (name: string, lang: string, extra: Partial<FakeVoice> 
  * Replaces a page's speech engine with one the test controls: utterances start at once and
  * end only when the test says, so the player can be held playing, paused or failing.
  */
-export function fakeSpeech(edition: Edition, voices: FakeVoice[] = [fakeVoice('Test English', 'en-GB', { default: true })]) {
+export function fakeSpeech(
+  edition: Edition,
+  voices: FakeVoice[] = [fakeVoice('Test English', 'en-GB', { default: true })],
+) {
   chooseDeviceVoice(edition);
   const synth = edition.win.speechSynthesis;
   const spoken: SpeechSynthesisUtterance[] = [];
@@ -136,7 +150,9 @@ export function fakeSpeech(edition: Edition, voices: FakeVoice[] = [fakeVoice('T
 /** Presses Listen with the fake engine in place, and resolves once the first sentence is spoken. */
 export async function startPlaying(edition: Edition) {
   const speech = fakeSpeech(edition);
-  const host = edition.doc.querySelector('read-aloud-player') as unknown as HTMLElement & { updateComplete: Promise<unknown> };
+  const host = edition.doc.querySelector('read-aloud-player') as unknown as HTMLElement & {
+    updateComplete: Promise<unknown>;
+  };
   await host.updateComplete;
   host.shadowRoot!.querySelector<HTMLButtonElement>('.listen')!.click();
   await until(() => speech.spoken.length > 0, 'the first utterance');

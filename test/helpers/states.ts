@@ -75,7 +75,10 @@ async function startPlayer(edition: Edition) {
 /** The offline indicator pressed, once the edition is saved: its details open under the toolbar. */
 async function openOfflineDetails(edition: Edition) {
   const host = edition.doc.querySelector('offline-status')!;
-  await until(() => host.shadowRoot?.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false, 'the edition to be saved for offline');
+  await until(
+    () => host.shadowRoot?.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
+    'the edition to be saved for offline',
+  );
   host.shadowRoot!.querySelector<HTMLButtonElement>('.indicator')!.click();
   await host.updateComplete;
 }

@@ -3,12 +3,30 @@
 // from the Home Screen.
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
-import { HomeScreenHintController, type BrowserTraits } from '../../src/components/offline-status/home-screen-hint-controller.js';
+import {
+  HomeScreenHintController,
+  type BrowserTraits,
+} from '../../src/components/offline-status/home-screen-hint-controller.js';
 
-const IPHONE = { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1', platform: 'iPhone', maxTouchPoints: 5 };
-const IPAD = { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15', platform: 'MacIntel', maxTouchPoints: 5 };
+const IPHONE = {
+  userAgent:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+  platform: 'iPhone',
+  maxTouchPoints: 5,
+};
+const IPAD = {
+  userAgent:
+    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+  platform: 'MacIntel',
+  maxTouchPoints: 5,
+};
 const MAC = { ...IPAD, maxTouchPoints: 0 };
-const ANDROID = { userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36', platform: 'Linux armv8l', maxTouchPoints: 5 };
+const ANDROID = {
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
+  platform: 'Linux armv8l',
+  maxTouchPoints: 5,
+};
 
 /** A display-mode query the test can flip, as installing and opening from the Home Screen does. */
 class DisplayMode extends EventTarget {
@@ -59,7 +77,11 @@ describe('HomeScreenHintController', () => {
   });
 
   it('says nothing on a Mac, on Android, or where the browser can offer to install', async () => {
-    for (const [device, prompt] of [[MAC, false], [ANDROID, true], [IPHONE, true]] as const) {
+    for (const [device, prompt] of [
+      [MAC, false],
+      [ANDROID, true],
+      [IPHONE, true],
+    ] as const) {
       given(device, prompt);
       expect(text(await shown())).to.equal('');
     }

@@ -9,7 +9,9 @@ describe('install links', () => {
   it('resolves the manifest and every icon the page and the manifest name', async () => {
     const { doc } = await openEdition();
     // The tab's icon is in the head; the manifest and Apple's icon are linked once the page has painted.
-    const links = [...doc.querySelectorAll<HTMLLinkElement>('link[rel="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]')];
+    const links = [
+      ...doc.querySelectorAll<HTMLLinkElement>('link[rel="icon"], link[rel="manifest"], link[rel="apple-touch-icon"]'),
+    ];
     expect(links.map((l) => l.rel)).to.deep.equal(['icon', 'manifest', 'apple-touch-icon']);
     const [icon, manifestLink, appleIcon] = links;
     const manifestResponse = await fetch(manifestLink.href);

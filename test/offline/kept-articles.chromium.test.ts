@@ -32,25 +32,42 @@ describe('articles kept for offline (a served fixture site, Chromium)', function
   it('keeps an article when opened, marks it on the index, and offline shows a plain page for one never opened', async () => {
     await openSavedSite();
     // None is kept yet: the index marks none.
-    expect(await site.evaluate("[...document.querySelectorAll('kept-mark')].map((m) => m.shadowRoot?.textContent ?? '').join('')")).to.equal('');
+    expect(
+      await site.evaluate(
+        "[...document.querySelectorAll('kept-mark')].map((m) => m.shadowRoot?.textContent ?? '').join('')",
+      ),
+    ).to.equal('');
 
     await site.open(`/${CANAL}`);
     // The page, and its picture, are kept as they load.
-    await site.waitFor(`${KEPT_URLS}.then((urls) => urls.includes('/${CANAL}') && urls.some((u) => u.startsWith('/assets/images/canal-')))`);
+    await site.waitFor(
+      `${KEPT_URLS}.then((urls) => urls.includes('/${CANAL}') && urls.some((u) => u.startsWith('/assets/images/canal-')))`,
+    );
 
     await site.open('/');
-    const mark = (page: string) => `(document.querySelector('kept-mark[href="./${page}"]')?.shadowRoot?.textContent ?? '').trim()`;
+    const mark = (page: string) =>
+      `(document.querySelector('kept-mark[href="./${page}"]')?.shadowRoot?.textContent ?? '').trim()`;
     await site.waitFor(`${mark(CANAL)} === '· Available offline'`);
     // In words, after the entry's details, read with them; the dot is for the eye only.
-    expect(await site.evaluate(`(() => { const mark = document.querySelector('kept-mark[href="./${CANAL}"]'); return mark.parentElement.matches('p.article-meta') && mark === mark.parentElement.lastChild; })()`)).to.equal(true);
-    expect(await site.evaluate(`document.querySelector('kept-mark[href="./${CANAL}"]').shadowRoot.querySelector('[aria-hidden="true"]').textContent`)).to.equal(' · ');
+    expect(
+      await site.evaluate(
+        `(() => { const mark = document.querySelector('kept-mark[href="./${CANAL}"]'); return mark.parentElement.matches('p.article-meta') && mark === mark.parentElement.lastChild; })()`,
+      ),
+    ).to.equal(true);
+    expect(
+      await site.evaluate(
+        `document.querySelector('kept-mark[href="./${CANAL}"]').shadowRoot.querySelector('[aria-hidden="true"]').textContent`,
+      ),
+    ).to.equal(' · ');
     expect(await site.evaluate(mark(PACKING))).to.equal('');
     await expectNoAxeViolations();
 
     await site.stopServer();
     await site.open(`/${CANAL}`);
     expect(await site.evaluate(H1)).to.equal('A walk by the canal');
-    await site.waitFor("[...document.querySelectorAll('article img')].every((img) => img.complete && img.naturalWidth > 0)");
+    await site.waitFor(
+      "[...document.querySelectorAll('article img')].every((img) => img.complete && img.naturalWidth > 0)",
+    );
 
     // Never opened: a plain page at its own address that says so, served as 503, not the index.
     await site.open(`/${PACKING}`);
@@ -61,8 +78,10 @@ describe('articles kept for offline (a served fixture site, Chromium)', function
     const links = `[...document.querySelector('kept-articles').shadowRoot.querySelectorAll('a')].map((a) => [a.textContent.trim(), new URL(a.href).pathname])`;
     const kept = await site.waitFor<string[][]>(`(() => { const l = ${links}; return l.length > 0 && l; })()`);
     expect(kept).to.deep.equal([['A walk by the canal', `/${CANAL}`]]);
-    expect(await site.evaluate("document.querySelector('kept-articles').shadowRoot.querySelector('h2').textContent")).to.equal('Kept on this device');
-    expect(await site.evaluate("document.querySelector('main a[href=\"./\"]').textContent")).to.equal('All articles');
+    expect(
+      await site.evaluate("document.querySelector('kept-articles').shadowRoot.querySelector('h2').textContent"),
+    ).to.equal('Kept on this device');
+    expect(await site.evaluate('document.querySelector(\'main a[href="./"]\').textContent')).to.equal('All articles');
     await expectNoAxeViolations();
 
     // The index itself is precached and still marks what is kept.
@@ -100,9 +119,13 @@ describe('articles kept for offline (a served fixture site, Chromium)', function
     await openDetails(ARTICLE_KEPT);
     const bytes = await site.evaluate<number>("JSON.parse(document.getElementById('audio-edition').textContent).bytes");
     await press('.keep-audio');
-    await site.waitFor(`${text('.audio-kept')} === 'Could not keep the audio (${Math.round(bytes / 1e3)} KB): storage is full. Nothing else was removed.'`);
+    await site.waitFor(
+      `${text('.audio-kept')} === 'Could not keep the audio (${Math.round(bytes / 1e3)} KB): storage is full. Nothing else was removed.'`,
+    );
     expect(await site.evaluate(FOCUSED)).to.equal('keep-audio');
-    expect(await site.evaluate("caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.length)")).to.equal(0);
+    expect(
+      await site.evaluate("caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.length)"),
+    ).to.equal(0);
     expect(await site.evaluate(KEPT_URLS)).to.include(`/${TRAIN}`);
     expect(await site.evaluate(text('.article-kept'))).to.equal(ARTICLE_KEPT);
   });

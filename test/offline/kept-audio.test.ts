@@ -25,7 +25,8 @@ import { parseCues } from '../../src/speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
 
 const NOT_KEPT = 'The audio is not kept offline: it plays only online.';
-const AUDIO_FILES = "caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))";
+const AUDIO_FILES =
+  "caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))";
 
 /**
  * Waits until the media element plays on after the first `type` event (in window.mediaEvents,
@@ -62,7 +63,11 @@ describe('audio kept for offline (a served fixture site)', function () {
     const KEPT = `Audio kept offline (${size}).`;
     expect(await site.evaluate(text('.audio-kept'))).to.equal(NOT_KEPT);
     expect(await site.evaluate(text('.keep-audio'))).to.equal(`Keep audio for offline (${size})`);
-    expect(await site.evaluate(`caches.match(new URL(${JSON.stringify(audio.src)}, location.href).href).then((r) => r === undefined)`)).to.equal(true);
+    expect(
+      await site.evaluate(
+        `caches.match(new URL(${JSON.stringify(audio.src)}, location.href).href).then((r) => r === undefined)`,
+      ),
+    ).to.equal(true);
     await expectNoAxeViolations();
 
     await press('.keep-audio');
@@ -72,10 +77,14 @@ describe('audio kept for offline (a served fixture site)', function () {
     await site.waitFor(`${ANNOUNCED} === ${JSON.stringify(KEPT)}`);
     await expectNoAxeViolations();
     const resolve = (url: string) => new URL(url, `http://page/${TRAIN}`).pathname;
-    expect((await site.evaluate<string[]>(AUDIO_FILES)).sort()).to.deep.equal([audio.src, audio.cues, audio.chapters].map(resolve).sort());
+    expect((await site.evaluate<string[]>(AUDIO_FILES)).sort()).to.deep.equal(
+      [audio.src, audio.cues, audio.chapters].map(resolve).sort(),
+    );
 
     // The listener chose the recorded audio on an earlier visit; then the signal goes.
-    await site.evaluate(`localStorage.setItem(${JSON.stringify(LISTENING_KEY)}, JSON.stringify({ source: 'recorded' }))`);
+    await site.evaluate(
+      `localStorage.setItem(${JSON.stringify(LISTENING_KEY)}, JSON.stringify({ source: 'recorded' }))`,
+    );
     await site.stopServer();
     await site.watchMedia();
     await site.reload();
@@ -88,13 +97,17 @@ describe('audio kept for offline (a served fixture site)', function () {
 
     // Listen from here, at the article's second section: the audio plays on from that section's
     // start, in the slices of the file the media element asks the worker for.
-    const chapters = parseCues(await site.evaluate<string>(`fetch(${JSON.stringify(audio.chapters)}).then((r) => r.text())`));
+    const chapters = parseCues(
+      await site.evaluate<string>(`fetch(${JSON.stringify(audio.chapters)}).then((r) => r.text())`),
+    );
     expect(chapters.map((c) => c.text)).to.deep.equal(['Opening', 'Tunnels']);
     const tunnels = chapters[1].start;
     await site.click('h2#tunnels + listen-here >>> button');
     const seeked = await playsOnAfter('seeked', `(time) => Math.abs(time - ${tunnels}) < 0.3`, 0.2);
     expect(seeked.time).to.be.closeTo(tunnels, 0.3);
-    expect(await site.evaluate<number>('window.mediaEvents.filter((e) => e.type === "playing").length')).to.be.greaterThan(0);
+    expect(
+      await site.evaluate<number>('window.mediaEvents.filter((e) => e.type === "playing").length'),
+    ).to.be.greaterThan(0);
 
     // The worker answers ranges from the kept file (206, the bytes asked for), as media needs to seek.
     const ranges = await site.evaluate<{ status: number; contentRange: string | null; same: boolean }[]>(`(async () => {

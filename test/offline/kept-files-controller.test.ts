@@ -22,7 +22,8 @@ const hosts = testHost('kept-files-host', FilesHost);
 
 /** The state the host shows once the cache has answered and the host has rendered. */
 async function shown(host: FilesHost) {
-  for (let i = 0; i < 50 && ['checking', 'keeping', 'removing'].includes(host.files.state); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 50 && ['checking', 'keeping', 'removing'].includes(host.files.state); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   await host.updateComplete;
   return host.renderRoot.querySelector('p')!.textContent;
 }
@@ -92,7 +93,9 @@ describe('KeptFilesController', () => {
       caches.open = open;
     }
     expect(await shown(host)).to.equal('storage-full');
-    expect(await (await caches.match(OTHER, { cacheName: 'kept-files-controller-other' }))?.text()).to.equal('kept before');
+    expect(await (await caches.match(OTHER, { cacheName: 'kept-files-controller-other' }))?.text()).to.equal(
+      'kept before',
+    );
     await caches.delete('kept-files-controller-other');
   });
 

@@ -16,9 +16,12 @@ class PagesHost extends LitElement {
 const hosts = testHost('kept-pages-host', PagesHost);
 
 const page = (title: string, lang: string) =>
-  new Response(`<!doctype html><html lang="en"><title>${title}, Site</title><main><article lang="${lang}"><h1>${title}</h1></article></main>`, {
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
+  new Response(
+    `<!doctype html><html lang="en"><title>${title}, Site</title><main><article lang="${lang}"><h1>${title}</h1></article></main>`,
+    {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
+  );
 
 async function shown(host: PagesHost) {
   for (let i = 0; i < 50 && host.kept.pages === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -40,7 +43,10 @@ describe('KeptPagesController', () => {
     const cache = await caches.open(ARTICLE_CACHE);
     await cache.put('/site/walk.html', page('A walk', 'en'));
     await cache.put('/site/lire.html', page('Lire à voix haute', 'fr'));
-    await cache.put('/site/assets/images/walk-400.png', new Response(new Uint8Array(8), { headers: { 'content-type': 'image/png' } }));
+    await cache.put(
+      '/site/assets/images/walk-400.png',
+      new Response(new Uint8Array(8), { headers: { 'content-type': 'image/png' } }),
+    );
     const host = hosts.add();
     expect(await shown(host)).to.equal('A walk (en); Lire à voix haute (fr)');
     expect(host.kept.pages!.map((p) => new URL(p.url).pathname)).to.deep.equal(['/site/walk.html', '/site/lire.html']);

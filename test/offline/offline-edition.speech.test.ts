@@ -70,14 +70,25 @@ describe('the offline edition (a served build, Chromium)', function () {
     await site.releaseWorker();
     await site.waitFor(CONTROLLED_AND_SAVED);
     expect(await site.evaluate(STATUS_TEXT)).to.equal('Available offline.');
-    expect(await site.evaluate("!!document.querySelector('offline-status').shadowRoot.querySelector('button.keep')")).to.equal(true);
+    expect(
+      await site.evaluate("!!document.querySelector('offline-status').shadowRoot.querySelector('button.keep')"),
+    ).to.equal(true);
     await expectNoAxeViolations();
     // Fonts are not part of the first-visit precache; every page and script is (the stylesheet
     // is inline in the page), what loads on first use (the player's speech code…) included.
     const precached = await site.evaluate<string[]>(PRECACHE_KEYS);
     expect(precached.some((url) => url.includes('/assets/fonts/'))).to.equal(false);
-    for (const file of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', '/assets/main-', '/assets/first-use-']) {
-      expect(precached.some((url) => url.includes(file)), file).to.equal(true);
+    for (const file of [
+      'index.html',
+      'manifest.webmanifest',
+      'icons/icon-192.png',
+      '/assets/main-',
+      '/assets/first-use-',
+    ]) {
+      expect(
+        precached.some((url) => url.includes(file)),
+        file,
+      ).to.equal(true);
     }
 
     await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}')`);
@@ -117,7 +128,10 @@ describe('the offline edition (a served build, Chromium)', function () {
     await site.evaluate(`document.fonts.load('1em "Atkinson Hyperlegible"')`);
     const cachedFonts = `caches.open('reader-edition-fonts').then((c) => c.keys()).then((keys) => keys.map((r) => r.url))`;
     const fonts = await site.waitFor<string[]>(`${cachedFonts}.then((urls) => urls.length > 0 && urls)`);
-    expect(fonts.every((url) => /atkinson-hyperlegible-.*\.woff2$/.test(url)), fonts.join()).to.equal(true);
+    expect(
+      fonts.every((url) => /atkinson-hyperlegible-.*\.woff2$/.test(url)),
+      fonts.join(),
+    ).to.equal(true);
 
     await site.stopServer();
     await site.reload();
@@ -145,7 +159,9 @@ describe('the offline edition (a served build, Chromium)', function () {
     // everything again (the status says "Available offline" from the start on a repeat visit).
     await site.reload();
     await expectWholeArticle();
-    await site.waitFor(`${PRECACHE_ENTRIES}.then((entries) => entries.length === ${saved.length} && entries.every((e) => e.status === 200))`);
+    await site.waitFor(
+      `${PRECACHE_ENTRIES}.then((entries) => entries.length === ${saved.length} && entries.every((e) => e.status === 200))`,
+    );
     await site.statusIs('Available offline.');
 
     await site.stopServer();
@@ -159,7 +175,9 @@ describe('the offline edition (a served build, Chromium)', function () {
     await site.build();
     await site.serve();
     await openSaved();
-    await site.evaluate(`localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}'); localStorage.setItem('another-key', 'kept')`);
+    await site.evaluate(
+      `localStorage.setItem('${SETTINGS_KEY}', '{"theme":"sepia"}'); localStorage.setItem('another-key', 'kept')`,
+    );
 
     await site.build(added);
     await site.reload();

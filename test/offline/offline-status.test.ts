@@ -45,11 +45,13 @@ async function withFakes(
   fakes: { serviceWorker?: FakeContainer; storage?: Partial<StorageManager>; navigator?: Record<string, unknown> },
 ) {
   const { doc, win } = edition;
-  for (const [name, value] of Object.entries(fakes.navigator ?? {})) Object.defineProperty(win.navigator, name, { value, configurable: true });
+  for (const [name, value] of Object.entries(fakes.navigator ?? {}))
+    Object.defineProperty(win.navigator, name, { value, configurable: true });
   // Safari offers no install prompt: a browser that can is not told about the Home Screen.
   if (fakes.navigator) {
     for (let o: object | null = win; o; o = Object.getPrototypeOf(o)) {
-      if (Object.hasOwn(o, 'onbeforeinstallprompt')) delete (o as { onbeforeinstallprompt?: unknown }).onbeforeinstallprompt;
+      if (Object.hasOwn(o, 'onbeforeinstallprompt'))
+        delete (o as { onbeforeinstallprompt?: unknown }).onbeforeinstallprompt;
     }
   }
   const meta = doc.createElement('meta');
@@ -101,7 +103,9 @@ describe('offline status', () => {
 
   it('says plainly when the worker cannot be registered, and the page still works', async () => {
     const edition = await openEdition();
-    await withFakes(edition, { serviceWorker: new FakeContainer(null, () => Promise.reject(new TypeError('registration failed'))) });
+    await withFakes(edition, {
+      serviceWorker: new FakeContainer(null, () => Promise.reject(new TypeError('registration failed'))),
+    });
     await says(edition, 'Could not save for offline: reading needs a connection.');
     expect(edition.doc.querySelectorAll('article h2')).to.have.length(12);
     await expectAccessible(edition);
@@ -160,7 +164,9 @@ describe('offline status', () => {
 
     // A press elsewhere on the page closes them.
     await s.open();
-    edition.doc.querySelector('article p')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    edition.doc
+      .querySelector('article p')!
+      .dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await element.updateComplete;
     expect(s.indicator().getAttribute('aria-expanded')).to.equal('false');
 
@@ -174,8 +180,24 @@ describe('offline status', () => {
   });
 
   for (const [device, navigator] of [
-    ['iPhone', { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1', platform: 'iPhone', maxTouchPoints: 5 }],
-    ['iPad', { userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15', platform: 'MacIntel', maxTouchPoints: 5 }],
+    [
+      'iPhone',
+      {
+        userAgent:
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+        platform: 'iPhone',
+        maxTouchPoints: 5,
+      },
+    ],
+    [
+      'iPad',
+      {
+        userAgent:
+          'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15',
+        platform: 'MacIntel',
+        maxTouchPoints: 5,
+      },
+    ],
   ] as const) {
     it(`on an ${device}, says how to keep the edition by adding it to the Home Screen, unless it is there`, async () => {
       const edition = await openEdition();
@@ -183,7 +205,9 @@ describe('offline status', () => {
       const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), navigator });
       await says(edition, 'Available offline.');
       await s.open();
-      expect(s.hint()).to.match(/^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/);
+      expect(s.hint()).to.match(
+        /^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/,
+      );
       await expectAccessible(edition);
 
       // Opened from the Home Screen, the page runs standalone: nothing to add.
@@ -204,8 +228,11 @@ describe('offline status', () => {
     await says(edition, 'Available offline.');
     await s.open();
     const keeping = () => s.details().querySelector('offline-keeping')?.shadowRoot;
-    for (let frame = 0; frame < 600 && !keeping()?.textContent?.trim(); frame++) await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
-    expect(keeping()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('This article is the edition’s home page: it is saved with the edition.');
+    for (let frame = 0; frame < 600 && !keeping()?.textContent?.trim(); frame++)
+      await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+    expect(keeping()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'This article is the edition’s home page: it is saved with the edition.',
+    );
     expect(keeping()!.querySelectorAll('button')).to.have.length(0);
     await expectAccessible(edition);
   });
@@ -221,7 +248,8 @@ describe('offline status', () => {
     const part = () => s.details().querySelector('offline-keeping')?.shadowRoot;
     const said = () => (part()?.querySelector('.article-kept')?.textContent ?? '').trim();
     const until = async (text: string) => {
-      for (let frame = 0; frame < 600 && said() !== text; frame++) await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+      for (let frame = 0; frame < 600 && said() !== text; frame++)
+        await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
       expect(said()).to.equal(text);
     };
     try {
@@ -307,7 +335,10 @@ describe('offline status', () => {
     edition.win.dispatchEvent(new Event('offline'));
     await says(edition, 'You are offline. This edition is saved on this device.');
     expect(s.name()).to.equal('You are offline');
-    await until(() => s.announced() === 'You are offline. This edition is saved on this device.', 'the change announced');
+    await until(
+      () => s.announced() === 'You are offline. This edition is saved on this device.',
+      'the change announced',
+    );
     await s.open();
     await expectAccessible(edition);
     Object.defineProperty(edition.win.navigator, 'onLine', { value: true, configurable: true });

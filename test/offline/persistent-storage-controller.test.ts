@@ -68,7 +68,10 @@ describe('PersistentStorageController', () => {
   });
 
   it('says kept, without asking, where the storage is already persistent', async () => {
-    const storage = fakeStorage(async () => true, async () => true);
+    const storage = fakeStorage(
+      async () => true,
+      async () => true,
+    );
     const host = connect();
     expect(host.storage.state).to.equal('unknown');
     expect(await shown(host)).to.equal('kept');
@@ -77,7 +80,10 @@ describe('PersistentStorageController', () => {
 
   it('asks only when told, and says kept when the browser agrees', async () => {
     const answer = later<boolean>();
-    const storage = fakeStorage(async () => false, () => answer.promise);
+    const storage = fakeStorage(
+      async () => false,
+      () => answer.promise,
+    );
     const host = connect();
     expect(await shown(host)).to.equal('unknown');
     expect(storage.asked).to.equal(0);
@@ -91,7 +97,10 @@ describe('PersistentStorageController', () => {
 
   it('says not kept when the browser declines, and can ask again', async () => {
     let agree = false;
-    fakeStorage(async () => false, async () => agree);
+    fakeStorage(
+      async () => false,
+      async () => agree,
+    );
     const host = connect();
     await host.storage.persist();
     expect(await shown(host)).to.equal('not-kept');
@@ -101,14 +110,20 @@ describe('PersistentStorageController', () => {
   });
 
   it('says not kept when asking fails', async () => {
-    fakeStorage(async () => false, () => Promise.reject(new DOMException('no', 'InvalidStateError')));
+    fakeStorage(
+      async () => false,
+      () => Promise.reject(new DOMException('no', 'InvalidStateError')),
+    );
     const host = connect();
     await host.storage.persist();
     expect(await shown(host)).to.equal('not-kept');
   });
 
   it('leaves the reader free to ask when the browser cannot say whether it is kept', async () => {
-    fakeStorage(() => Promise.reject(new DOMException('no', 'InvalidStateError')), async () => true);
+    fakeStorage(
+      () => Promise.reject(new DOMException('no', 'InvalidStateError')),
+      async () => true,
+    );
     const host = connect();
     expect(await shown(host)).to.equal('unknown');
     await host.storage.persist();
@@ -118,7 +133,10 @@ describe('PersistentStorageController', () => {
   it('keeps waiting for the reader’s question when a late "already kept" answer comes first', async () => {
     const persisted = later<boolean>();
     const persist = later<boolean>();
-    fakeStorage(() => persisted.promise, () => persist.promise);
+    fakeStorage(
+      () => persisted.promise,
+      () => persist.promise,
+    );
     const host = connect();
     const asked = host.storage.persist();
     persisted.resolve(true);

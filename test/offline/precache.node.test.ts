@@ -36,7 +36,12 @@ async function precacheList() {
 async function builtPage() {
   const html = await readFile(path.join(out, 'index.html'), 'utf8');
   const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
-  const directive = (name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+  const directive = (name: string) =>
+    policy
+      .split('; ')
+      .find((d) => d.startsWith(`${name} `))
+      ?.split(' ')
+      .slice(1) ?? [];
   const inline = (pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]);
   return {
     html,
@@ -52,7 +57,10 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
 test('nothing but the HTML comes before the first paint: the stylesheet is inline and no script is requested', async () => {
   const { html, styles, scripts } = await builtPage();
   assert.equal(styles.length, 1, 'one inline stylesheet');
-  assert.ok(styles[0].includes(`--light-bg: ${THEME_COLORS.light}`) && styles[0].includes(`--dark-bg: ${THEME_COLORS.dark}`), 'it is the edition’s stylesheet');
+  assert.ok(
+    styles[0].includes(`--light-bg: ${THEME_COLORS.light}`) && styles[0].includes(`--dark-bg: ${THEME_COLORS.dark}`),
+    'it is the edition’s stylesheet',
+  );
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
   assert.doesNotMatch(html, /<script[^>]* src=/, 'no script element fetches a file');
   // The page's module is imported by an inline module script once the page has been painted.
@@ -68,11 +76,15 @@ test('the Content-Security-Policy allows each inline script and the stylesheet b
   const { directive, scripts, styles } = await builtPage();
   assert.deepEqual(directive('script-src').toSorted(), ["'self'", ...scripts.map(sha256)].toSorted());
   assert.deepEqual(directive('style-src'), ["'self'", ...styles.map(sha256)]);
-  for (const name of ['script-src', 'style-src', 'default-src']) assert.ok(!directive(name).includes("'unsafe-inline'"), name);
+  for (const name of ['script-src', 'style-src', 'default-src'])
+    assert.ok(!directive(name).includes("'unsafe-inline'"), name);
 });
 
 test('the script before a first interaction is the entry, the chunks it imports and sw.js, within 25 KB in Brotli', async () => {
-  const line = /^script before a first interaction: ([\d.]+) KB Brotli, (.+) \(budget 25 KB\); [\d.]+ KB Brotli more on first use, in (\d+) chunks$/m.exec(buildOutput);
+  const line =
+    /^script before a first interaction: ([\d.]+) KB Brotli, (.+) \(budget 25 KB\); [\d.]+ KB Brotli more on first use, in (\d+) chunks$/m.exec(
+      buildOutput,
+    );
   assert.ok(line, 'the build reports it');
   const files = line[2].split(' + ');
   assert.equal(files.at(-1), 'sw.js');
@@ -88,24 +100,43 @@ test('the script before a first interaction is the entry, the chunks it imports 
   // chunk, precached for offline reading.
   assert.equal(Number(line[3]), 1);
   const urls = (await precacheList()).map((e) => e.url);
-  assert.ok(urls.some((u) => /^assets\/first-use-[A-Z0-9]{8}\.js$/.test(u)), 'the first-use chunk is precached');
+  assert.ok(
+    urls.some((u) => /^assets\/first-use-[A-Z0-9]{8}\.js$/.test(u)),
+    'the first-use chunk is precached',
+  );
 });
 
 test('the worker precaches pages, scripts, icons and the manifest, and no font', async () => {
   const entries = await precacheList();
   const urls = entries.map((e) => e.url);
-  for (const url of ['index.html', 'manifest.webmanifest', 'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png', 'icons/icon-maskable-512.png']) {
+  for (const url of [
+    'index.html',
+    'manifest.webmanifest',
+    'icons/icon.svg',
+    'icons/icon-192.png',
+    'icons/icon-512.png',
+    'icons/icon-maskable-512.png',
+  ]) {
     assert.ok(urls.includes(url), `${url} is precached`);
   }
   // Every script the build wrote, entry and chunks alike, and the worker that loads locale data.
-  const scripts = [...(await readdir(path.join(out, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`), 'locale-warm-up.worker.js'];
+  const scripts = [
+    ...(await readdir(path.join(out, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`),
+    'locale-warm-up.worker.js',
+  ];
   assert.ok(scripts.length >= 2);
   assert.deepEqual(urls.filter((u) => u.endsWith('.js')).toSorted(), scripts.toSorted());
-  assert.deepEqual(urls.filter((u) => /fonts|\.woff2?$|sw\.js|assets\/images\//.test(u)), []);
+  assert.deepEqual(
+    urls.filter((u) => /fonts|\.woff2?$|sw\.js|assets\/images\//.test(u)),
+    [],
+  );
   // Hashed names are their own revision; the page and other fixed names need one.
   for (const { url, revision } of entries) assert.equal(revision === null, url.startsWith('assets/'), url);
   const fonts = await readdir(path.join(out, 'assets/fonts'));
-  assert.ok(fonts.some((f) => f.endsWith('.woff2')), 'fonts are still built, for the runtime cache');
+  assert.ok(
+    fonts.some((f) => f.endsWith('.woff2')),
+    'fonts are still built, for the runtime cache',
+  );
 });
 
 test('the build prints the precache size and keeps the first visit within budget', async () => {
@@ -141,11 +172,16 @@ test('the manifest installs the edition standalone, in the light theme, with eve
   assert.equal(manifest.lang, 'en');
   assert.equal(manifest.background_color, '#fbfaf7');
   assert.equal(manifest.theme_color, '#fbfaf7');
-  for (const icon of (manifest.icons as { src: string; sizes: string; type: string }[]).filter((i) => i.type === 'image/png')) {
+  for (const icon of (manifest.icons as { src: string; sizes: string; type: string }[]).filter(
+    (i) => i.type === 'image/png',
+  )) {
     const { width, height } = await sharp(path.join(out, icon.src)).metadata();
     assert.equal(`${width}x${height}`, icon.sizes, icon.src);
   }
-  assert.deepEqual((manifest.icons as { sizes: string; purpose: string }[]).map((i) => `${i.sizes} ${i.purpose}`), ['any any', '192x192 any', '512x512 any', '512x512 maskable']);
+  assert.deepEqual(
+    (manifest.icons as { sizes: string; purpose: string }[]).map((i) => `${i.sizes} ${i.purpose}`),
+    ['any any', '192x192 any', '512x512 any', '512x512 maskable'],
+  );
 });
 
 test('the theme colours are the stylesheet’s light and dark backgrounds', async () => {

@@ -43,7 +43,6 @@ function containerWith(controller: FakeWorker | null, workers: Partial<FakeRegis
   return Object.assign(container, { scripts, registered });
 }
 
-
 /** A page that names the worker, in a browser whose container answers with these workers; the host connected. */
 function pageNamingTheWorker(controller: FakeWorker | null, workers: Partial<FakeRegistration>) {
   nameTheWorker();
@@ -127,7 +126,10 @@ describe('ServiceWorkerController', () => {
 
   it('says failed when the worker cannot be registered', async () => {
     nameTheWorker();
-    replaceInNavigator('serviceWorker', new FakeContainer(null, () => Promise.reject(new TypeError('registration failed'))));
+    replaceInNavigator(
+      'serviceWorker',
+      new FakeContainer(null, () => Promise.reject(new TypeError('registration failed'))),
+    );
     await shows(hosts.add(), 'failed');
   });
 
@@ -220,7 +222,10 @@ describe('ServiceWorkerController', () => {
     nameTheWorker();
     const active = new FakeWorker('activated');
     let registered!: (value: FakeRegistration & EventTarget) => void;
-    replaceInNavigator('serviceWorker', new FakeContainer(active, () => new Promise((resolve) => (registered = resolve))));
+    replaceInNavigator(
+      'serviceWorker',
+      new FakeContainer(active, () => new Promise((resolve) => (registered = resolve))),
+    );
     const host = hosts.add();
     await shows(host, 'ready');
     host.remove();

@@ -64,7 +64,15 @@ export function messagesOf(run: Run): Message[] {
     if (e.kind === 'queued') {
       const key = keys.findLast((k) => k.seq < e.seq);
       const echo = e.speaker === 'orca' && key !== undefined && isKeyEcho(e.text ?? '', key.keysym);
-      messages.set(e.id, { id: e.id, speaker: e.speaker, client: e.client, text: e.text ?? '', queued: e.seq, time: e.time, echo });
+      messages.set(e.id, {
+        id: e.id,
+        speaker: e.speaker,
+        client: e.client,
+        text: e.text ?? '',
+        queued: e.seq,
+        time: e.time,
+        echo,
+      });
       continue;
     }
     const message = messages.get(e.id);
@@ -111,13 +119,22 @@ export function journeyAnswers(run: Run, journey: string): Answer[] {
 export function journeyMessages(run: Run, journey: string, speaker?: Speaker): Message[] {
   const span = spanOf(run, journey);
   if (!span) return [];
-  return messagesOf(run).filter((m) => m.queued > span.after && m.queued <= span.upTo && (!speaker || m.speaker === speaker));
+  return messagesOf(run).filter(
+    (m) => m.queued > span.after && m.queued <= span.upTo && (!speaker || m.speaker === speaker),
+  );
 }
 
 /** A message in a sentence: `#12 “Listen push button.” (heard)` */
 export function describe(m: Message): string {
   const cut = m.heard ? `cut after “${m.heard}”` : 'cut';
-  const fate = m.end !== undefined ? 'heard' : m.cancel !== undefined ? (m.begin !== undefined ? cut : 'dropped unheard') : 'still pending';
+  const fate =
+    m.end !== undefined
+      ? 'heard'
+      : m.cancel !== undefined
+        ? m.begin !== undefined
+          ? cut
+          : 'dropped unheard'
+        : 'still pending';
   return `${m.speaker} #${m.id} “${m.text}” (${fate})`;
 }
 
@@ -129,7 +146,10 @@ export function describe(m: Message): string {
 export function cutAndNotResumed(page: Message[], started: Message[]): Message[] {
   return started.filter((m) => {
     if (m.end !== undefined) return false;
-    const resumed = page.find((later) => later.queued > m.queued && later.end !== undefined && later.text.length > 0 && m.text.endsWith(later.text));
+    const resumed = page.find(
+      (later) =>
+        later.queued > m.queued && later.end !== undefined && later.text.length > 0 && m.text.endsWith(later.text),
+    );
     return !resumed;
   });
 }

@@ -37,10 +37,12 @@ const LISTENING = ['listen', 'tab-while-listening', 'pause'];
 const TITLE = /After 31 Years of Treatment Resistant Depression/;
 
 /** A failure message: what a blind reader should have heard, and what they heard. */
-const expected = (what: string, heard: string): string => `expected to hear ${what}\nheard:\n${heard.trim() ? heard.replace(/^(?! )/gm, '  ') : '  (nothing)'}`;
+const expected = (what: string, heard: string): string =>
+  `expected to hear ${what}\nheard:\n${heard.trim() ? heard.replace(/^(?! )/gm, '  ') : '  (nothing)'}`;
 
 /** Every answer in a journey, one a line, for failure messages. */
-const listing = (answers: Answer[]): string => answers.map((a) => `  ${a.key.keysym} → ${a.said || '(nothing)'}`).join('\n');
+const listing = (answers: Answer[]): string =>
+  answers.map((a) => `  ${a.key.keysym} → ${a.said || '(nothing)'}`).join('\n');
 
 /** How many times `pattern` occurs in `text`, whatever the case. */
 const count = (text: string, pattern: RegExp): number => text.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
@@ -84,39 +86,45 @@ export function journeys(browser: BrowserName): void {
             if (!(error instanceof assert.AssertionError)) throw error;
             // A new error rather than the assertion's, whose diff is already in its message and
             // would be printed twice; without a stack, which says nothing about what was heard.
-            const failure = new Error(`Orca in ${name}, journey "${id}": ${error.message}\n(the whole run, as heard: ${path.relative(ROOT, transcript)})`);
+            const failure = new Error(
+              `Orca in ${name}, journey "${id}": ${error.message}\n(the whole run, as heard: ${path.relative(ROOT, transcript)})`,
+            );
             failure.stack = `Error: ${failure.message}`;
             throw failure;
           }
         }),
-      ),
-    );
+      ));
 
   describe(`Orca 43 in ${name}`, () => {
-    before(async () => {
-      if (process.env.ORCA_RUNS) {
-        run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8')) as Run;
-        assert.equal(run.browser, browser, `${process.env.ORCA_RUNS}/${browser}/run.json holds a ${run.browser} run`);
-      } else {
-        const say = (line: string) => process.stderr.write(`[orca ${browser}] ${line}\n`);
-        let recorded: Recorded;
-        try {
-          recorded = await record({ browser, say });
-        } catch (error) {
-          throw new Error(`Orca could not be run in ${name}: ${error instanceof Error ? error.message : error}`);
+    before(
+      async () => {
+        if (process.env.ORCA_RUNS) {
+          run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8')) as Run;
+          assert.equal(run.browser, browser, `${process.env.ORCA_RUNS}/${browser}/run.json holds a ${run.browser} run`);
+        } else {
+          const say = (line: string) => process.stderr.write(`[orca ${browser}] ${line}\n`);
+          let recorded: Recorded;
+          try {
+            recorded = await record({ browser, say });
+          } catch (error) {
+            throw new Error(`Orca could not be run in ${name}: ${error instanceof Error ? error.message : error}`);
+          }
+          // Written whatever the outcome: what was heard is what a reviewer (or a failure) needs.
+          await mkdir(TRANSCRIPTS, { recursive: true });
+          await copyFile(path.join(recorded.out, 'transcript.txt'), transcript);
+          say(`transcript: ${path.relative(ROOT, transcript)}; run.json and logs: ${recorded.out}`);
+          run = recorded;
         }
-        // Written whatever the outcome: what was heard is what a reviewer (or a failure) needs.
-        await mkdir(TRANSCRIPTS, { recursive: true });
-        await copyFile(path.join(recorded.out, 'transcript.txt'), transcript);
-        say(`transcript: ${path.relative(ROOT, transcript)}; run.json and logs: ${recorded.out}`);
-        run = recorded;
-      }
-      if (run.failure) {
-        throw new Error(`Orca in ${name}: the run stopped before the journeys were done, so none can be checked: ${run.failure}\n`
-          + `What was heard until then: ${path.relative(ROOT, transcript)}`);
-      }
-      page = messagesOf(run).filter((m) => m.speaker === 'page');
-    }, { timeout: RECORD_TIMEOUT_MS });
+        if (run.failure) {
+          throw new Error(
+            `Orca in ${name}: the run stopped before the journeys were done, so none can be checked: ${run.failure}\n` +
+              `What was heard until then: ${path.relative(ROOT, transcript)}`,
+          );
+        }
+        page = messagesOf(run).filter((m) => m.speaker === 'page');
+      },
+      { timeout: RECORD_TIMEOUT_MS },
+    );
 
     journey('load', 'the page loads, Orca reads it', (it) => {
       it('Orca says the page finished loading, by its title', () => {
@@ -144,15 +152,29 @@ export function journeys(browser: BrowserName): void {
         const answers = answersTo(run, 'landmarks', 'm');
         const titles = await sectionTitles();
         const sections = answers.filter((a) => titles.some((title) => a.said.includes(title)));
-        assert.deepEqual(sections.map((a) => a.said), [], expected('landmarks only, no section (a named region)', listing(answers)));
-        assert.ok(answers.some((a) => /Wrapping to top/.test(a.said)), expected(`"Wrapping to top" within ${answers.length} presses of M`, listing(answers)));
+        assert.deepEqual(
+          sections.map((a) => a.said),
+          [],
+          expected('landmarks only, no section (a named region)', listing(answers)),
+        );
+        assert.ok(
+          answers.some((a) => /Wrapping to top/.test(a.said)),
+          expected(`"Wrapping to top" within ${answers.length} presses of M`, listing(answers)),
+        );
       });
 
       it('the header, line by line, has no empty "statusbar"', () => {
         const answers = answersTo(run, 'landmarks', 'Down');
-        assert.ok(answers.some((a) => /Reading settings/.test(a.said)), expected('Down to reach Reading settings', listing(answers)));
+        assert.ok(
+          answers.some((a) => /Reading settings/.test(a.said)),
+          expected('Down to reach Reading settings', listing(answers)),
+        );
         const status = answers.filter((a) => /statusbar|status bar/i.test(a.said));
-        assert.deepEqual(status.map((a) => a.said), [], expected('no empty status region in browse mode', listing(answers)));
+        assert.deepEqual(
+          status.map((a) => a.said),
+          [],
+          expected('no empty status region in browse mode', listing(answers)),
+        );
       });
     });
 
@@ -164,37 +186,69 @@ export function journeys(browser: BrowserName): void {
           /When the same pills stopped working heading level 2/,
           /The breakthrough they talk about heading level 2/,
         ];
-        assert.equal(answers.length, headings.length, `the scenario pressed H ${answers.length} times, the test expects ${headings.length}`);
-        headings.forEach((pattern, i) => assert.match(answers[i].said, pattern, expected(`H number ${i + 1}: ${pattern}`, listing(answers))));
+        assert.equal(
+          answers.length,
+          headings.length,
+          `the scenario pressed H ${answers.length} times, the test expects ${headings.length}`,
+        );
+        headings.forEach((pattern, i) =>
+          assert.match(answers[i].said, pattern, expected(`H number ${i + 1}: ${pattern}`, listing(answers))),
+        );
       });
 
       it('no heading is announced as "clickable"', () => {
         const answers = journeyAnswers(run, 'headings');
         const clickable = answers.filter((a) => /clickable/.test(a.said));
-        assert.deepEqual(clickable.map((a) => a.said), [], expected('headings without "clickable"', listing(answers)));
+        assert.deepEqual(
+          clickable.map((a) => a.said),
+          [],
+          expected('headings without "clickable"', listing(answers)),
+        );
       });
 
       it('Tab from a heading reaches its "Listen from here" button, named once, without region noise', () => {
         const [answer] = answersTo(run, 'headings', 'Tab');
-        assert.match(answer.said, /Listen from here: The breakthrough they talk about push button/, expected('"Listen from here: The breakthrough they talk about push button"', answer.said));
+        assert.match(
+          answer.said,
+          /Listen from here: The breakthrough they talk about push button/,
+          expected('"Listen from here: The breakthrough they talk about push button"', answer.said),
+        );
         assert.doesNotMatch(answer.said, /region|leaving/, expected('no "region" or "leaving"', answer.said));
       });
     });
 
     journey('quotes', 'both quotes with their attributions (Q, then Down)', (it) => {
       const quotes = [
-        { first: 'Because there are several types of major depressive disorders', by: /Roland Griffiths, PhD/, role: /Oliver Lee McCabe III Professor/ },
-        { first: 'Psychedelics come in and free everything up', by: /Robin Carhart Harris, PhD/, role: /Head of the Centre for Psychedelic Research/ },
+        {
+          first: 'Because there are several types of major depressive disorders',
+          by: /Roland Griffiths, PhD/,
+          role: /Oliver Lee McCabe III Professor/,
+        },
+        {
+          first: 'Psychedelics come in and free everything up',
+          by: /Robin Carhart Harris, PhD/,
+          role: /Head of the Centre for Psychedelic Research/,
+        },
       ];
       quotes.forEach((quote, index) => {
         it(`Q reaches quote ${index + 1}, and its attribution follows it`, () => {
           const answers = journeyAnswers(run, 'quotes');
           const q = answers.filter((a) => a.key.keysym === 'q');
           assert.ok(q[index], `the scenario pressed Q ${q.length} times; quote ${index + 1} needs ${index + 1}`);
-          assert.ok(q[index].said.includes(quote.first), expected(`Q number ${index + 1} to read the quote "${quote.first}…"`, q[index].said));
+          assert.ok(
+            q[index].said.includes(quote.first),
+            expected(`Q number ${index + 1} to read the quote "${quote.first}…"`, q[index].said),
+          );
           // The attribution is heard after this Q and before the next one.
-          const after = answers.slice(answers.indexOf(q[index]) + 1, q[index + 1] ? answers.indexOf(q[index + 1]) : undefined);
-          const text = after.flatMap((a) => a.messages).filter((m) => m.begin !== undefined).map((m) => m.text).join(' / ');
+          const after = answers.slice(
+            answers.indexOf(q[index]) + 1,
+            q[index + 1] ? answers.indexOf(q[index + 1]) : undefined,
+          );
+          const text = after
+            .flatMap((a) => a.messages)
+            .filter((m) => m.begin !== undefined)
+            .map((m) => m.text)
+            .join(' / ');
           assert.match(text, quote.by, expected(`the attribution ${quote.by} after the quote`, listing(after)));
           assert.match(text, quote.role, expected(`the attribution's role ${quote.role}`, listing(after)));
         });
@@ -206,9 +260,21 @@ export function journeys(browser: BrowserName): void {
         // Orca says a table's caption on T when the caption holds its text: it reads the
         // caption's own text, not a heading or a button inside it.
         const [answer] = answersTo(run, 'table', 't');
-        assert.match(answer.said, /table with 6 rows 2 columns/, expected('"table with 6 rows 2 columns"', answer.said));
-        assert.equal(count(answer.said, /Summary Table/), 1, expected('the caption "Summary Table", once', answer.said));
-        assert.doesNotMatch(answer.said, /Listen from here/, expected('the caption alone, without "Listen from here"', answer.said));
+        assert.match(
+          answer.said,
+          /table with 6 rows 2 columns/,
+          expected('"table with 6 rows 2 columns"', answer.said),
+        );
+        assert.equal(
+          count(answer.said, /Summary Table/),
+          1,
+          expected('the caption "Summary Table", once', answer.said),
+        );
+        assert.doesNotMatch(
+          answer.said,
+          /Listen from here/,
+          expected('the caption alone, without "Listen from here"', answer.said),
+        );
       });
 
       it('the column headers are heard', () => {
@@ -221,7 +287,11 @@ export function journeys(browser: BrowserName): void {
       it('moving down the Key Idea column reads each cell, with its row header', () => {
         const answers = answersTo(run, 'table', 'alt+shift+Down');
         const text = answers.map((a) => a.said).join(' / ');
-        for (const cell of [/44 year old with 31 years of treatment resistant depression/, /Temporary increase in neural plasticity/, /Mechanism/]) {
+        for (const cell of [
+          /44 year old with 31 years of treatment resistant depression/,
+          /Temporary increase in neural plasticity/,
+          /Mechanism/,
+        ]) {
           assert.match(text, cell, expected(String(cell), listing(answers)));
         }
       });
@@ -231,7 +301,11 @@ export function journeys(browser: BrowserName): void {
       it('Tab reaches the skip link, Listen and Reading settings, each with its name, role and state', () => {
         const answers = journeyAnswers(run, 'header');
         const text = answers.map((a) => a.said).join(' / ');
-        for (const control of [/Skip to the article link/, /(Listen|Resume listening[^/]*) push button/, /Reading settings collapsed push button/]) {
+        for (const control of [
+          /Skip to the article link/,
+          /(Listen|Resume listening[^/]*) push button/,
+          /Reading settings collapsed push button/,
+        ]) {
           assert.match(text, control, expected(String(control), listing(answers)));
         }
       });
@@ -278,46 +352,70 @@ export function journeys(browser: BrowserName): void {
 
       it('closing the panel puts focus back on its button, and Orca says so', () => {
         const answers = answersTo(run, 'settings', 'Return');
-        assert.match(answers.at(-1)?.said ?? '', /Reading settings collapsed push button/, expected('Return on Close: "Reading settings collapsed push button"', listing(answers)));
+        assert.match(
+          answers.at(-1)?.said ?? '',
+          /Reading settings collapsed push button/,
+          expected('Return on Close: "Reading settings collapsed push button"', listing(answers)),
+        );
       });
     });
 
     journey('listen', 'Listen, then listening for a while', (it) => {
       it('Listen moves focus to Pause, and Orca says so', () => {
         const answers = answersTo(run, 'listen', 'Return');
-        assert.match(answers[0].said, /Pause push button/, expected('Return on Listen: "Pause push button"', listing(answers)));
+        assert.match(
+          answers[0].said,
+          /Pause push button/,
+          expected('Return on Listen: "Pause push button"', listing(answers)),
+        );
       });
 
       it('"Playing" is heard once', () => {
         const orca = journeyMessages(run, 'listen', 'orca');
         const playing = orca.filter((m) => /^Playing\b/.test(m.text) && m.begin !== undefined);
-        assert.equal(playing.length, 1, expected(`"Playing" once, not ${playing.length} times`, orca.map(said).join('\n')));
+        assert.equal(
+          playing.length,
+          1,
+          expected(`"Playing" once, not ${playing.length} times`, orca.map(said).join('\n')),
+        );
       });
 
       it('the page reads aloud: sentences begin and end', () => {
         const listen = journeyMessages(run, 'listen', 'page');
         const whole = listen.filter((m) => m.begin !== undefined && m.end !== undefined);
-        assert.ok(whole.length >= 2, expected(`at least 2 sentences heard whole, not ${whole.length}`, listen.map(said).join('\n')));
+        assert.ok(
+          whole.length >= 2,
+          expected(`at least 2 sentences heard whole, not ${whole.length}`, listen.map(said).join('\n')),
+        );
       });
 
       it('no progress or status is announced over the reading', () => {
-        const read = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter((m) => m.end !== undefined);
+        const read = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter(
+          (m) => m.end !== undefined,
+        );
         assert.ok(read.length > 0, 'the page read no sentence to its end, so nothing was announced over a reading');
-        const noise = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'orca')).filter((m) => /percent/.test(m.text));
+        const noise = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'orca')).filter((m) =>
+          /percent/.test(m.text),
+        );
         assert.deepEqual(noise.map(said), [], 'progress announced while the page read aloud');
       });
 
       it('every sentence the player starts is heard whole, or resumed and heard to its end', () => {
         // A sentence the listener's own Stop cuts is not owed to them.
         const stop = spanOf(run, 'stop');
-        const cutByStop = (m: Message) => stop !== undefined && m.cancel !== undefined && m.cancel > stop.after && m.cancel <= stop.upTo;
-        const started = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter((m) => m.begin !== undefined && !cutByStop(m));
+        const cutByStop = (m: Message) =>
+          stop !== undefined && m.cancel !== undefined && m.cancel > stop.after && m.cancel <= stop.upTo;
+        const started = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter(
+          (m) => m.begin !== undefined && !cutByStop(m),
+        );
         assert.ok(started.length > 0, 'the page began no sentence');
         assert.deepEqual(cutAndNotResumed(page, started).map(said), [], 'sentences cut and never heard to their end');
       });
 
       it('the player never gives up ("Speech stopped", "did not respond", "Press Play")', () => {
-        const gaveUp = [...LISTENING, 'stop'].flatMap((journey) => journeyMessages(run, journey, 'orca')).filter((m) => /Speech stopped|did not respond|Press Play|try again/i.test(m.text));
+        const gaveUp = [...LISTENING, 'stop']
+          .flatMap((journey) => journeyMessages(run, journey, 'orca'))
+          .filter((m) => /Speech stopped|did not respond|Press Play|try again/i.test(m.text));
         assert.deepEqual(gaveUp.map(said), [], 'the player gave up');
       });
     });
@@ -343,8 +441,20 @@ export function journeys(browser: BrowserName): void {
       it('the reading goes on while Tab moves through the player', () => {
         const [first] = journeyAnswers(run, 'tab-while-listening');
         const span = spanOf(run, 'tab-while-listening');
-        const read = page.filter((m) => m.begin !== undefined && m.end !== undefined && m.begin > first.key.seq && m.begin <= (span?.upTo ?? Infinity));
-        assert.ok(read.length > 0, expected('a sentence read whole after the first Tab', journeyMessages(run, 'tab-while-listening', 'page').map(said).join('\n')));
+        const read = page.filter(
+          (m) =>
+            m.begin !== undefined &&
+            m.end !== undefined &&
+            m.begin > first.key.seq &&
+            m.begin <= (span?.upTo ?? Infinity),
+        );
+        assert.ok(
+          read.length > 0,
+          expected(
+            'a sentence read whole after the first Tab',
+            journeyMessages(run, 'tab-while-listening', 'page').map(said).join('\n'),
+          ),
+        );
       });
 
       it("each Tab is answered: Orca's answer is heard", () => {
@@ -360,9 +470,14 @@ export function journeys(browser: BrowserName): void {
       it("Orca's answer to each Tab begins before the page's next sentence", () => {
         const answers = journeyAnswers(run, 'tab-while-listening');
         const span = spanOf(run, 'tab-while-listening');
-        const reading = page.some((m) => m.begin !== undefined && m.begin > (span?.after ?? 0) && m.begin <= (span?.upTo ?? Infinity));
+        const reading = page.some(
+          (m) => m.begin !== undefined && m.begin > (span?.after ?? 0) && m.begin <= (span?.upTo ?? Infinity),
+        );
         assert.ok(reading, 'the page read nothing during the journey, so there was nothing to answer over');
-        const late = answeredAfterPage(answers, page).map(({ answer, next }) => `${answer.key.keysym} → ${answer.said || '(nothing)'}: the page's ${said(next)} began first`);
+        const late = answeredAfterPage(answers, page).map(
+          ({ answer, next }) =>
+            `${answer.key.keysym} → ${answer.said || '(nothing)'}: the page's ${said(next)} began first`,
+        );
         assert.deepEqual(late, [], "answers that began only after the page's next sentence");
       });
     });
@@ -382,7 +497,9 @@ export function journeys(browser: BrowserName): void {
         const resumed = page.find((m) => m.begin !== undefined && m.begin > play.key.seq);
         assert.ok(resumed, expected('the page reading again after Play', play.said));
         // The sentence Pause cut, if it cut one (it may have come between two sentences).
-        const cut = page.find((m) => m.begin !== undefined && m.cancel !== undefined && m.cancel > pause.key.seq && m.cancel < play.key.seq);
+        const cut = page.find(
+          (m) => m.begin !== undefined && m.cancel !== undefined && m.cancel > pause.key.seq && m.cancel < play.key.seq,
+        );
         if (cut) assert.ok(cut.text.endsWith(resumed.text), expected(`to resume ${said(cut)}`, said(resumed)));
       });
     });
@@ -393,7 +510,11 @@ export function journeys(browser: BrowserName): void {
         const after = page.filter((m) => m.begin !== undefined && m.begin > stop.key.seq);
         assert.deepEqual(after.map(said), [], 'the page went on speaking after Stop');
         assert.match(stop.said, /Stopped/, expected('Return on Stop: "Stopped"', stop.said));
-        assert.match(stop.said, /(Listen|Resume listening[^/]*) push button/, expected('focus on Listen after Stop', stop.said));
+        assert.match(
+          stop.said,
+          /(Listen|Resume listening[^/]*) push button/,
+          expected('focus on Listen after Stop', stop.said),
+        );
       });
     });
   });

@@ -55,9 +55,13 @@ export type Recorded = Run & { out: string };
 export async function record(options: RecordOptions): Promise<Recorded> {
   const { browser, say = () => {} } = options;
   const dist = options.dist ?? path.join(ROOT, 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`no built edition in ${dist}: run npm run build first`);
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error(`no built edition in ${dist}: run npm run build first`);
   const missing = OrcaStack.missing(browser);
-  if (missing.length > 0) throw new Error(`missing Debian packages: ${missing.join(' ')} (apt-get install -y --no-install-recommends ${missing.join(' ')}, as root; .ci/run does)`);
+  if (missing.length > 0)
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')} (apt-get install -y --no-install-recommends ${missing.join(' ')}, as root; .ci/run does)`,
+    );
   const steps = parseScenario(await readFile(options.scenario ?? SCENARIO, 'utf8'));
   const out = options.out ?? (await mkdtemp(path.join(os.tmpdir(), `reader-edition-orca-${browser}-`)));
   for (let attempt = 1; ; attempt += 1) {
@@ -109,7 +113,9 @@ async function attemptRun(
       // reading it all. The first key interrupts that, as a reader would, a few seconds after the
       // summary (cut at its very start, Orca seemed to stay in say-all mode, and never switched
       // to focus mode again for the rest of the run).
-      await waitForSpeech(stack.speech, stack.browserStarted, LOAD_LIMIT_MS, (events) => loadHeard(events, stack.browserStartSeq));
+      await waitForSpeech(stack.speech, stack.browserStarted, LOAD_LIMIT_MS, (events) =>
+        loadHeard(events, stack.browserStartSeq),
+      );
       actions = await runScenario(stack, steps, say, () => stack.stopping);
     })();
     work.catch(() => {}); // a timeout wins the race; the work then fails as the stack stops
@@ -145,7 +151,9 @@ const AFTER_SUMMARY_MS = 5_000;
 
 /** Whether Orca has spoken its page summary since the browser started, a while ago. */
 function loadHeard(events: SpeechEvent[], after: number): boolean {
-  const summary = events.find((e) => e.seq > after && e.speaker === 'orca' && e.kind === 'queued' && /^Page has\b/.test(e.text ?? ''));
+  const summary = events.find(
+    (e) => e.seq > after && e.speaker === 'orca' && e.kind === 'queued' && /^Page has\b/.test(e.text ?? ''),
+  );
   const heard = summary && events.find((e) => e.id === summary.id && (e.kind === 'end' || e.kind === 'cancel'));
   return heard !== undefined && Date.now() - heard.time > AFTER_SUMMARY_MS;
 }
@@ -153,7 +161,10 @@ function loadHeard(events: SpeechEvent[], after: number): boolean {
 async function versionOf(executable: string): Promise<string> {
   try {
     const { stdout } = await promisify(execFile)(executable, ['--version'], { timeout: 20_000 });
-    return stdout.trim().split('\n')[0].replace(/ built on .*/, '');
+    return stdout
+      .trim()
+      .split('\n')[0]
+      .replace(/ built on .*/, '');
   } catch {
     return `${path.basename(executable)} (version unknown)`;
   }
@@ -173,9 +184,11 @@ async function main(): Promise<void> {
   });
   const browsers = values.browser === 'both' ? (['firefox', 'chromium'] as const) : [values.browser];
   for (const browser of browsers) {
-    if (browser !== 'firefox' && browser !== 'chromium') throw new Error(`--browser must be firefox, chromium or both, not ${browser}`);
+    if (browser !== 'firefox' && browser !== 'chromium')
+      throw new Error(`--browser must be firefox, chromium or both, not ${browser}`);
     const started = Date.now();
-    const say = (line: string) => console.log(`[${browser} ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+    const say = (line: string) =>
+      console.log(`[${browser} ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
     const run = await record({
       browser,
       out: values.out && (browsers.length > 1 ? path.join(values.out, browser) : values.out),
@@ -189,7 +202,10 @@ async function main(): Promise<void> {
       console.error(`${browser}: ${run.failure}`);
       process.exitCode = 1;
     }
-    const names = [...(values['update-transcripts'] ? [`${browser}.txt`] : []), ...(values.before ? [`before-${browser}.txt`] : [])];
+    const names = [
+      ...(values['update-transcripts'] ? [`${browser}.txt`] : []),
+      ...(values.before ? [`before-${browser}.txt`] : []),
+    ];
     if (names.length > 0 && run.failure) {
       say('not updating the committed transcripts from a run that stopped early');
       continue;

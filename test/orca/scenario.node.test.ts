@@ -10,7 +10,7 @@ import { isKeyEcho, parseScenario } from './scenario.ts';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 describe('key echo', () => {
-  test("is Orca naming the key just pressed, or one of its modifiers", () => {
+  test('is Orca naming the key just pressed, or one of its modifiers', () => {
     assert.ok(isKeyEcho('tab', 'Tab'));
     assert.ok(isKeyEcho('left shift', 'shift+Tab'));
     assert.ok(isKeyEcho('left control', 'ctrl+Home'));
@@ -28,13 +28,33 @@ describe('key echo', () => {
 
 describe('scenario', () => {
   test('reads each kind of step', () => {
-    const steps = parseScenario(['# a comment', '', 'MARK listen Listen, then wait', 'KEY Return 8', 'KEY h',
-      'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button', 'SEEK Tab 6 Stop', 'SKIM Tab 9 More options', 'LISTEN 3', 'UNTIL page . 20', 'UNTIL orca Paused'].join('\n'));
+    const steps = parseScenario(
+      [
+        '# a comment',
+        '',
+        'MARK listen Listen, then wait',
+        'KEY Return 8',
+        'KEY h',
+        'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button',
+        'SEEK Tab 6 Stop',
+        'SKIM Tab 9 More options',
+        'LISTEN 3',
+        'UNTIL page . 20',
+        'UNTIL orca Paused',
+      ].join('\n'),
+    );
     assert.deepEqual(steps, [
       { op: 'mark', journey: 'listen', title: 'Listen, then wait' },
       { op: 'key', keysym: 'Return', wait: 8 },
       { op: 'key', keysym: 'h', wait: 10 },
-      { op: 'seek', keysyms: ['shift+Tab', 'Tab'], presses: 4, wait: 2, pattern: /(Pause|Play) push button/i, skim: false },
+      {
+        op: 'seek',
+        keysyms: ['shift+Tab', 'Tab'],
+        presses: 4,
+        wait: 2,
+        pattern: /(Pause|Play) push button/i,
+        skim: false,
+      },
       { op: 'seek', keysyms: ['Tab'], presses: 6, wait: 10, pattern: /Stop/i, skim: false },
       { op: 'seek', keysyms: ['Tab'], presses: 9, wait: 6, pattern: /More options/i, skim: true },
       { op: 'listen', seconds: 3 },
@@ -55,4 +75,3 @@ describe('scenario', () => {
     assert.ok(steps.filter((s) => s.op === 'mark').length >= 10);
   });
 });
-

@@ -85,7 +85,12 @@ export function parseScenario(text: string): Step[] {
         if (speaker !== 'orca' && speaker !== 'page') fail('expected UNTIL orca|page <regex> [seconds]');
         const last = rest.at(-1) ?? '';
         const timed = rest.length > 2 && /^\d+(\.\d+)?$/.test(last);
-        steps.push({ op: 'until', speaker, pattern: pattern(rest.slice(1, timed ? -1 : undefined).join(' ')), seconds: timed ? Number(last) : 30 });
+        steps.push({
+          op: 'until',
+          speaker,
+          pattern: pattern(rest.slice(1, timed ? -1 : undefined).join(' ')),
+          seconds: timed ? Number(last) : 30,
+        });
         break;
       }
       default:
@@ -129,7 +134,10 @@ export async function runScenario(
     await act({ kind: 'key', keysym, journey });
     const from = log.events.length;
     const time = Date.now();
-    const answer = () => log.events.slice(from).filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym));
+    const answer = () =>
+      log.events
+        .slice(from)
+        .filter((e) => e.speaker === 'orca' && e.kind === 'queued' && !isKeyEcho(e.text ?? '', keysym));
     await stack.key(keysym);
     if (skim) {
       // Until the answer's first words are heard: it ended or was cut, or has been heard a moment.
@@ -137,13 +145,18 @@ export async function runScenario(
         const ids = new Set(answer().map((e) => e.id));
         const begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
         if (!begun) return false;
-        return Date.now() - begun.time >= SKIM_HEARD_MS || events.some((e) => e.id === begun.id && (e.kind === 'end' || e.kind === 'cancel'));
+        return (
+          Date.now() - begun.time >= SKIM_HEARD_MS ||
+          events.some((e) => e.id === begun.id && (e.kind === 'end' || e.kind === 'cancel'))
+        );
       };
       await waitForSpeech(log, time, limit * 1000, heard);
     } else {
       await settle(log, time, limit * 1000);
     }
-    return answer().map((e) => e.text).join(' / ');
+    return answer()
+      .map((e) => e.text)
+      .join(' / ');
   };
 
   for (const step of steps) {
@@ -160,10 +173,16 @@ export async function runScenario(
       case 'seek': {
         let found = false;
         for (const [index, keysym] of step.keysyms.entries()) {
-          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1) found = step.pattern.test(await press(keysym, step.wait, step.skim));
+          for (let i = 0; i < step.presses * (index + 1) && !found; i += 1)
+            found = step.pattern.test(await press(keysym, step.wait, step.skim));
         }
         if (found) await settle(log, Date.now(), 10_000);
-        else await act({ kind: 'note', journey, text: `${step.pattern} not heard after pressing ${step.keysyms.join(', then ')}` });
+        else
+          await act({
+            kind: 'note',
+            journey,
+            text: `${step.pattern} not heard after pressing ${step.keysyms.join(', then ')}`,
+          });
         break;
       }
       case 'listen':
@@ -173,9 +192,16 @@ export async function runScenario(
         await log.read();
         const from = log.events.length;
         const begun = (events: SpeechEvent[]) =>
-          events.slice(from).some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
+          events
+            .slice(from)
+            .some((e) => e.speaker === step.speaker && e.kind === 'begin' && step.pattern.test(e.text ?? ''));
         await waitForSpeech(log, Date.now(), step.seconds * 1000, begun);
-        if (!begun(log.events)) await act({ kind: 'note', journey, text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s` });
+        if (!begun(log.events))
+          await act({
+            kind: 'note',
+            journey,
+            text: `${step.speaker} began nothing matching ${step.pattern} within ${step.seconds} s`,
+          });
         break;
       }
     }
@@ -185,7 +211,12 @@ export async function runScenario(
 }
 
 /** Waits until what the log holds satisfies `done`, or `limit` ms after `since`. */
-export async function waitForSpeech(log: SpeechLog, since: number, limit: number, done: (events: SpeechEvent[]) => boolean): Promise<void> {
+export async function waitForSpeech(
+  log: SpeechLog,
+  since: number,
+  limit: number,
+  done: (events: SpeechEvent[]) => boolean,
+): Promise<void> {
   while (Date.now() - since < limit) {
     await log.read();
     if (done(log.events)) return;
@@ -223,9 +254,16 @@ export function isKeyEcho(text: string, keysym: string): boolean {
   const parts = keysym.split('+');
   // split always gives at least one part
   const key = parts[parts.length - 1];
-  const names = new Set([key.toLowerCase(), key.replace(/_/g, ' ').toLowerCase(), key.replace(/_L$|_R$/, '').toLowerCase()]);
+  const names = new Set([
+    key.toLowerCase(),
+    key.replace(/_/g, ' ').toLowerCase(),
+    key.replace(/_L$|_R$/, '').toLowerCase(),
+  ]);
   for (const modifier of [...parts.slice(0, -1), key]) {
-    const base = modifier.replace(/_[LR]$/, '').toLowerCase().replace(/^ctrl$/, 'control');
+    const base = modifier
+      .replace(/_[LR]$/, '')
+      .toLowerCase()
+      .replace(/^ctrl$/, 'control');
     if (['shift', 'control', 'alt', 'super'].includes(base)) {
       names.add(`left ${base}`);
       names.add(`right ${base}`);

@@ -21,7 +21,10 @@ describe('speech-dispatcher log', () => {
 
   test("gives each message its text without SSML, and its client's priority", () => {
     const first = events.find((e) => e.kind === 'queued');
-    assert.deepEqual({ id: first?.id, text: first?.text, priority: first?.priority }, { id: 87, text: 'return', priority: 'MESSAGE' });
+    assert.deepEqual(
+      { id: first?.id, text: first?.text, priority: first?.priority },
+      { id: 87, text: 'return', priority: 'MESSAGE' },
+    );
     const page = events.find((e) => e.kind === 'queued' && e.speaker === 'page');
     assert.equal(page?.priority, 'TEXT');
     assert.match(page?.text ?? '', /^After 31 Years of Treatment Resistant Depression/);
@@ -29,42 +32,56 @@ describe('speech-dispatcher log', () => {
 
   test('follows each message from queued to begin and end, or to a cancel', () => {
     assert.deepEqual(of(87), ['queued', 'begin', 'end']);
-    assert.deepEqual(of(88), ['queued', 'cancel'], 'the page\'s title, dropped before it began');
+    assert.deepEqual(of(88), ['queued', 'cancel'], "the page's title, dropped before it began");
     assert.deepEqual(of(96), ['queued', 'begin', 'cancel']);
   });
 
   test('takes a message whose audio began before its id was logged (a race seen in Firefox)', () => {
-    const early = parseSpeechLog([
-      '[Fri Nov 27 02:29:28 2026 : 511000] speechd:     16:DATA:|SET self CLIENT_NAME unknown:Orca:default',
-      '[Fri Nov 27 02:29:28 2026 : 511001] speechd:     16:DATA:|SPEAK',
-      '[Fri Nov 27 02:29:28 2026 : 511002] speechd:     16:DATA:|<speak><mark name="0:5"/>Robin <mark name="6:13"/>Carhart</speak>',
-      '[Fri Nov 27 02:29:28 2026 : 511003] speechd:     16:DATA:|.',
-      '[Fri Nov 27 02:29:28 2026 : 511145] speechd:     16:REPLY:|701-56',
-      '701-1',
-      '[Fri Nov 27 02:29:28 2026 : 511205] speechd:     16:REPLY:|225-56',
-      '[Fri Nov 27 02:29:28 2026 : 511296] speechd:     16:REPLY:|700-56',
-      '[Fri Nov 27 02:29:31 2026 : 311567] speechd:     16:REPLY:|702-56',
-      '[Fri Nov 27 02:29:31 2026 : 311600] speechd:     16:REPLY:|702-12',
-    ].join('\n'));
-    assert.deepEqual(early.map((e) => `${e.kind} ${e.id} ${e.text}`), ['queued 56 Robin Carhart', 'begin 56 Robin Carhart', 'end 56 Robin Carhart']);
+    const early = parseSpeechLog(
+      [
+        '[Fri Nov 27 02:29:28 2026 : 511000] speechd:     16:DATA:|SET self CLIENT_NAME unknown:Orca:default',
+        '[Fri Nov 27 02:29:28 2026 : 511001] speechd:     16:DATA:|SPEAK',
+        '[Fri Nov 27 02:29:28 2026 : 511002] speechd:     16:DATA:|<speak><mark name="0:5"/>Robin <mark name="6:13"/>Carhart</speak>',
+        '[Fri Nov 27 02:29:28 2026 : 511003] speechd:     16:DATA:|.',
+        '[Fri Nov 27 02:29:28 2026 : 511145] speechd:     16:REPLY:|701-56',
+        '701-1',
+        '[Fri Nov 27 02:29:28 2026 : 511205] speechd:     16:REPLY:|225-56',
+        '[Fri Nov 27 02:29:28 2026 : 511296] speechd:     16:REPLY:|700-56',
+        '[Fri Nov 27 02:29:31 2026 : 311567] speechd:     16:REPLY:|702-56',
+        '[Fri Nov 27 02:29:31 2026 : 311600] speechd:     16:REPLY:|702-12',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      early.map((e) => `${e.kind} ${e.id} ${e.text}`),
+      ['queued 56 Robin Carhart', 'begin 56 Robin Carhart', 'end 56 Robin Carhart'],
+    );
   });
 
-  test("says how far Orca got in a cut message, from its word marks", () => {
+  test('says how far Orca got in a cut message, from its word marks', () => {
     const cut = events.find((e) => e.id === 96 && e.kind === 'cancel');
     assert.equal(cut?.heard, 'Previous section push');
   });
 
   test('keeps the commands a client sends about its own speech', () => {
     assert.deepEqual(
-      events.filter((e) => e.kind === 'command').map((e) => `${e.client} ${e.command}`).slice(0, 3),
+      events
+        .filter((e) => e.kind === 'command')
+        .map((e) => `${e.client} ${e.command}`)
+        .slice(0, 3),
       ['Orca CANCEL self', 'chrome STOP SELF', 'chrome STOP SELF'],
     );
   });
 
   test('numbers events in log order and reads times from the log', () => {
-    assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i + 1));
+    assert.deepEqual(
+      events.map((e) => e.seq),
+      events.map((_, i) => i + 1),
+    );
     const first = new Date(events[0].time);
-    assert.deepEqual([first.getHours(), first.getMinutes(), first.getSeconds(), first.getMilliseconds()], [1, 36, 5, 580]);
+    assert.deepEqual(
+      [first.getHours(), first.getMinutes(), first.getSeconds(), first.getMilliseconds()],
+      [1, 36, 5, 580],
+    );
   });
 
   test('reads a growing log in pieces, lines and characters cut anywhere, as it would read it whole', async () => {
@@ -74,10 +91,11 @@ describe('speech-dispatcher log', () => {
       const growing = new SpeechLog(file);
       assert.deepEqual(await growing.read(), [], 'no log yet');
       // A message with a two-byte character, cut between its bytes.
-      const extra = '[Fri Nov 27 01:36:30 2026 : 1] speechd:     23:DATA:|speak\n'
-        + '[Fri Nov 27 01:36:30 2026 : 2] speechd:     23:DATA:|She wasn’t, said Zoë.\n'
-        + '[Fri Nov 27 01:36:30 2026 : 3] speechd:     23:DATA:|.\n'
-        + '[Fri Nov 27 01:36:30 2026 : 4] speechd:     23:REPLY:|225-500\n';
+      const extra =
+        '[Fri Nov 27 01:36:30 2026 : 1] speechd:     23:DATA:|speak\n' +
+        '[Fri Nov 27 01:36:30 2026 : 2] speechd:     23:DATA:|She wasn’t, said Zoë.\n' +
+        '[Fri Nov 27 01:36:30 2026 : 3] speechd:     23:DATA:|.\n' +
+        '[Fri Nov 27 01:36:30 2026 : 4] speechd:     23:REPLY:|225-500\n';
       const bytes = Buffer.from(log + extra);
       const inZoe = bytes.indexOf(Buffer.from('ë')) + 1;
       const cuts = [0, 1234, 1235, 5000, 9001, inZoe, bytes.length];
@@ -97,4 +115,3 @@ describe('speech-dispatcher log', () => {
     assert.equal(plainText('<speak><mark name="0:3"/>A&amp;B  &lt;&#233;&#x2014;&gt;\n x</speak>'), 'A&B <é—> x');
   });
 });
-

@@ -127,7 +127,8 @@ class LogParser {
       if (!m) continue; // a continuation line, or the server's own chatter
       const [, month, day, hh, mm, ss, year, micros, fd, kind, data] = m;
       const time =
-        new Date(Number(year), MONTHS.indexOf(month), Number(day), Number(hh), Number(mm), Number(ss)).getTime() + Math.floor(Number(micros) / 1000);
+        new Date(Number(year), MONTHS.indexOf(month), Number(day), Number(hh), Number(mm), Number(ss)).getTime() +
+        Math.floor(Number(micros) / 1000);
       const found = kind === 'DATA' ? [this.data(fd, data)] : this.reply(fd, data);
       for (const event of found) if (event) events.push({ seq: ++this.seq, time, ...event });
     }
@@ -198,7 +199,14 @@ class LogParser {
       message.marks += 1;
       return events;
     }
-    const event = { kind, client: message.client, speaker: speakerOf(message.client), id, text: message.text, priority: message.priority };
+    const event = {
+      kind,
+      client: message.client,
+      speaker: speakerOf(message.client),
+      id,
+      text: message.text,
+      priority: message.priority,
+    };
     events.push(kind === 'cancel' ? { ...event, heard: heardBefore(message.text, message.marks) } : event);
     return events;
   }
@@ -229,7 +237,9 @@ export function plainText(ssml: string): string {
     .replace(/&(lt|gt|quot|apos|amp|#\d+|#x[\da-f]+);/gi, (_, entity: string) => {
       const named = ENTITIES[entity.toLowerCase()];
       if (named) return named;
-      return String.fromCodePoint(entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+      return String.fromCodePoint(
+        entity[1].toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)),
+      );
     })
     .replace(/\s+/g, ' ')
     .trim();

@@ -37,7 +37,11 @@ export const REQUIRED: readonly (readonly [file: string, debianPackage: string])
 export type BrowserName = 'firefox' | 'chromium';
 
 export const BROWSERS: Readonly<Record<BrowserName, { name: string; executable: string; package: string }>> = {
-  firefox: { name: 'Firefox ESR', executable: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', package: 'firefox-esr' },
+  firefox: {
+    name: 'Firefox ESR',
+    executable: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    package: 'firefox-esr',
+  },
   chromium: { name: 'Chromium', executable: process.env.CHROME_PATH ?? '/usr/bin/chromium', package: 'chromium' },
 };
 
@@ -159,50 +163,98 @@ export class OrcaStack {
     // Asked without auto-start: a call to org.a11y.Bus before our launcher owns the name would
     // make the session bus start a second launcher, and ours would leave.
     await this.#waitFor('the accessibility bus', () =>
-      this.#exec('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner', 'string:org.a11y.Bus']).then(({ stdout }) => /boolean true/.test(stdout), () => false),
+      this.#exec('dbus-send', [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:org.a11y.Bus',
+      ]).then(
+        ({ stdout }) => /boolean true/.test(stdout),
+        () => false,
+      ),
     );
-    await this.#exec('dbus-send', ['--session', '--dest=org.a11y.Bus', '/org/a11y/bus', 'org.freedesktop.DBus.Properties.Set',
-      'string:org.a11y.Status', 'string:IsEnabled', 'variant:boolean:true']);
+    await this.#exec('dbus-send', [
+      '--session',
+      '--dest=org.a11y.Bus',
+      '/org/a11y/bus',
+      'org.freedesktop.DBus.Properties.Set',
+      'string:org.a11y.Status',
+      'string:IsEnabled',
+      'variant:boolean:true',
+    ]);
 
     say('sound server (null sink)');
-    this.#spawn('pulseaudio', 'pulseaudio', ['-n', '--daemonize=no', '--exit-idle-time=-1', '--disallow-exit',
-      '-L', 'module-native-protocol-unix', '-L', 'module-null-sink sink_name=nullsink', '-L', 'module-always-sink']);
-    await this.#waitFor('PulseAudio', () => this.#exec('pactl', ['info']).then(() => true, () => false));
+    this.#spawn('pulseaudio', 'pulseaudio', [
+      '-n',
+      '--daemonize=no',
+      '--exit-idle-time=-1',
+      '--disallow-exit',
+      '-L',
+      'module-native-protocol-unix',
+      '-L',
+      'module-null-sink sink_name=nullsink',
+      '-L',
+      'module-always-sink',
+    ]);
+    await this.#waitFor('PulseAudio', () =>
+      this.#exec('pactl', ['info']).then(
+        () => true,
+        () => false,
+      ),
+    );
 
     say('speech-dispatcher');
     await mkdir(path.join(config, 'speech-dispatcher'), { recursive: true });
-    await writeFile(path.join(config, 'speech-dispatcher/speechd.conf'), [
-      'AudioOutputMethod "pulse"',
-      'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
-      'DefaultModule espeak-ng',
-      'LogLevel 5',
-      `LogDir "${dirs.speechd}"`,
-      '',
-    ].join('\n'));
+    await writeFile(
+      path.join(config, 'speech-dispatcher/speechd.conf'),
+      [
+        'AudioOutputMethod "pulse"',
+        'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
+        'DefaultModule espeak-ng',
+        'LogLevel 5',
+        `LogDir "${dirs.speechd}"`,
+        '',
+      ].join('\n'),
+    );
     // Debian's espeak-ng settings, at twice espeak-ng's usual pace for everyone who speaks (Orca
     // and the page): the pace many screen-reader users listen at, and half the run's time.
     // What is said, and in which order, is the same at any pace.
     await mkdir(path.join(config, 'speech-dispatcher/modules'), { recursive: true });
     const espeak = await readFile('/etc/speech-dispatcher/modules/espeak-ng.conf', 'utf8').catch(() => '');
-    await writeFile(path.join(config, 'speech-dispatcher/modules/espeak-ng.conf'),
-      `${espeak.replace(/^\s*EspeakNormalRate\b.*$/gm, '')}\nEspeakNormalRate ${WORDS_A_MINUTE}\n`);
+    await writeFile(
+      path.join(config, 'speech-dispatcher/modules/espeak-ng.conf'),
+      `${espeak.replace(/^\s*EspeakNormalRate\b.*$/gm, '')}\nEspeakNormalRate ${WORDS_A_MINUTE}\n`,
+    );
     // Started here rather than spawned by Orca, so it is ours to end; Orca and the browser find
     // its socket in XDG_RUNTIME_DIR.
     this.#spawn('speech-dispatcher', 'speech-dispatcher', ['--run-single', '--timeout', '0']);
-    await this.#waitFor('speech-dispatcher', () => existsSync(path.join(dirs.runtime, 'speech-dispatcher/speechd.sock')));
+    await this.#waitFor('speech-dispatcher', () =>
+      existsSync(path.join(dirs.runtime, 'speech-dispatcher/speechd.sock')),
+    );
 
     say('Orca');
     // Orca's own record of what it says, beside speech-dispatcher's; read when debugging.
-    await writeFile(path.join(dirs.prefs, 'orca-customizations.py'), [
-      'import logging',
-      `_handler = logging.FileHandler(${JSON.stringify(path.join(dirs.logs, 'orca-speech.log'))})`,
-      "_handler.setFormatter(logging.Formatter('%(asctime)s.%(msecs)03d %(message)s', '%H:%M:%S'))",
-      "logging.getLogger('speech').addHandler(_handler)",
-      '',
-    ].join('\n'));
+    await writeFile(
+      path.join(dirs.prefs, 'orca-customizations.py'),
+      [
+        'import logging',
+        `_handler = logging.FileHandler(${JSON.stringify(path.join(dirs.logs, 'orca-speech.log'))})`,
+        "_handler.setFormatter(logging.Formatter('%(asctime)s.%(msecs)03d %(message)s', '%H:%M:%S'))",
+        "logging.getLogger('speech').addHandler(_handler)",
+        '',
+      ].join('\n'),
+    );
     this.#spawn('orca', 'orca', ['-u', dirs.prefs]);
-    await this.#waitFor('Orca to speak', async () => (await this.speech.read(), this.speech.events.some((e) => e.speaker === 'orca' && e.kind === 'begin')), 60_000);
+    await this.#waitFor(
+      'Orca to speak',
+      async () => (
+        await this.speech.read(),
+        this.speech.events.some((e) => e.speaker === 'orca' && e.kind === 'begin')
+      ),
+      60_000,
+    );
 
     say('web server');
     this.#server = await serveWithoutAudio(this.#options.dist);
@@ -210,18 +262,39 @@ export class OrcaStack {
 
     say(BROWSERS[this.#options.browser].name);
     await this.#startBrowser();
-    await this.#waitFor('the page to be served', () => this.#server?.log.some((r) => r.path === '/edition/' && r.status === 200) ?? false, 60_000);
-    await this.#waitFor('Orca to say "Finished loading"', async () => {
-      await this.speech.read();
-      return this.speech.events.some((e) => e.speaker === 'orca' && e.kind === 'queued' && e.seq > this.browserStartSeq && /Finished loading/.test(e.text ?? ''));
-    }, 90_000);
+    await this.#waitFor(
+      'the page to be served',
+      () => this.#server?.log.some((r) => r.path === '/edition/' && r.status === 200) ?? false,
+      60_000,
+    );
+    await this.#waitFor(
+      'Orca to say "Finished loading"',
+      async () => {
+        await this.speech.read();
+        return this.speech.events.some(
+          (e) =>
+            e.speaker === 'orca' &&
+            e.kind === 'queued' &&
+            e.seq > this.browserStartSeq &&
+            /Finished loading/.test(e.text ?? ''),
+        );
+      },
+      90_000,
+    );
   }
 
   async #startXvfb(): Promise<string> {
     // -displayfd: Xvfb picks a free display and writes its number, so runs side by side never collide.
-    const xvfb = this.#spawn('xvfb', 'Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { fd3: true });
+    const xvfb = this.#spawn('xvfb', 'Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      fd3: true,
+    });
     const display = `:${(await firstLine(xvfb, 'Xvfb printed no display', 3)).trim()}`;
-    await this.#waitFor('the X server', () => this.#exec('xdpyinfo', ['-display', display]).then(() => true, () => false));
+    await this.#waitFor('the X server', () =>
+      this.#exec('xdpyinfo', ['-display', display]).then(
+        () => true,
+        () => false,
+      ),
+    );
     return display;
   }
 
@@ -234,7 +307,9 @@ export class OrcaStack {
     if (browser === 'chromium') {
       this.#spawn('browser', executable, [...CHROMIUM_FLAGS, `--user-data-dir=${this.dirs.profile}`, this.url]);
     } else {
-      const prefs = Object.entries(FIREFOX_PREFS).map(([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`);
+      const prefs = Object.entries(FIREFOX_PREFS).map(
+        ([key, value]) => `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`,
+      );
       await writeFile(path.join(this.dirs.profile, 'user.js'), `${prefs.join('\n')}\n`);
       this.#spawn('browser', executable, ['--no-remote', '--new-instance', '--profile', this.dirs.profile, this.url]);
     }
@@ -251,7 +326,8 @@ export class OrcaStack {
     this.#stopping = true;
     for (const { child } of [...this.#processes].reverse()) await endGroup(child);
     await this.#server?.close();
-    for (const dir of [this.dirs.home, this.dirs.runtime, this.dirs.profile, this.dirs.prefs]) await rm(dir, { recursive: true, force: true });
+    for (const dir of [this.dirs.home, this.dirs.runtime, this.dirs.profile, this.dirs.prefs])
+      await rm(dir, { recursive: true, force: true });
   }
 
   /** For a process exit that cannot wait: kill what is left, at once. */
@@ -287,9 +363,12 @@ export class OrcaStack {
       if (dead) {
         const log = path.join(this.dirs.logs, `${dead.name}.log`);
         const last = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').at(-1);
-        throw new Error(`${dead.name} ended (${dead.child.exitCode ?? dead.child.signalCode}) while waiting for ${what}${last ? `: “${last}”` : ''}; see ${log}`);
+        throw new Error(
+          `${dead.name} ended (${dead.child.exitCode ?? dead.child.signalCode}) while waiting for ${what}${last ? `: “${last}”` : ''}; see ${log}`,
+        );
       }
-      if (Date.now() > end) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; logs in ${this.dirs.logs}`);
+      if (Date.now() > end)
+        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; logs in ${this.dirs.logs}`);
       await sleep(200);
     }
   }
@@ -316,7 +395,10 @@ export async function waitForOtherOrcas(say: (line: string) => void, limit: numb
   let others = await otherOrcas();
   if (others.length > 0) say(`another Orca of this user is running (pid ${others.join(', ')}); waiting for it to end`);
   while (others.length > 0) {
-    if (Date.now() > end) throw new Error(`another Orca (pid ${others.join(', ')}) still runs after ${limit / 60_000} minutes; Orca runs once per user`);
+    if (Date.now() > end)
+      throw new Error(
+        `another Orca (pid ${others.join(', ')}) still runs after ${limit / 60_000} minutes; Orca runs once per user`,
+      );
     await sleep(5_000);
     others = await otherOrcas();
   }
@@ -353,7 +435,10 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** SIGTERM to the child's process group, SIGKILL if it has not ended within 5 s. */
 async function endGroup(child: ChildProcess): Promise<void> {
   if (child.pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   signalGroup(child, 'SIGTERM');
   const timer = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), 5_000));
   if ((await Promise.race([exited, timer])) === 'late') signalGroup(child, 'SIGKILL');
@@ -377,7 +462,9 @@ function serveWithoutAudio(dist: string): Promise<StaticServer> {
       if (site !== 'edition') return undefined;
       const file = await edition(`/${rest.join('/')}`);
       if (!file || !pathname.endsWith('.html')) return file;
-      return Buffer.from(file.toString('utf8').replace(/<script type="application\/json" id="audio-edition">[^]*?<\/script>\n?/, ''));
+      return Buffer.from(
+        file.toString('utf8').replace(/<script type="application\/json" id="audio-edition">[^]*?<\/script>\n?/, ''),
+      );
     },
   });
 }

@@ -30,13 +30,16 @@ describe('a run', () => {
     events,
   };
 
-  test("answers: what Orca queued after each key, its key echo left out", () => {
+  test('answers: what Orca queued after each key, its key echo left out', () => {
     const [listen, next] = answersOf(run);
-    assert.equal(listen.said, 'After 31 Years of Treatment Resistant Depression a 44 Year Old Patient Finds Joy Thanks to a Major Scientific Breakthrough middle dot Reader edition document web. / Playing. / Speech stopped (canceled). Press Play to try again.');
+    assert.equal(
+      listen.said,
+      'After 31 Years of Treatment Resistant Depression a 44 Year Old Patient Finds Joy Thanks to a Major Scientific Breakthrough middle dot Reader edition document web. / Playing. / Speech stopped (canceled). Press Play to try again.',
+    );
     assert.match(next.said, /^banner \/ region Read aloud \/ Previous section push button\./);
   });
 
-  test('messages: the page\'s, cut before they began', () => {
+  test("messages: the page's, cut before they began", () => {
     const page = messagesOf(run).filter((m) => m.speaker === 'page');
     assert.ok(page.length >= 2);
     assert.ok(page.every((m) => m.begin === undefined && m.cancel !== undefined));
@@ -51,6 +54,10 @@ describe('a run', () => {
     assert.match(transcript, /Orca  CANCEL #96  cut after “Previous section push”/);
     assert.match(transcript, /page  sends STOP SELF/);
     const order = ['KEY Return', 'BEGIN  #89', 'BEGIN  #91', 'KEY Tab', 'BEGIN  #94'].map((s) => transcript.indexOf(s));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'keys and speech in order');
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      'keys and speech in order',
+    );
   });
 });

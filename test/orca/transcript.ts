@@ -17,17 +17,21 @@ export function formatTranscript(run: Run): string {
     '',
     'Seconds since the browser started. KEY: a key pressed (xdotool; Orca hears it as a real key).',
     'Orca: the screen reader. page: the page reading aloud through speechSynthesis',
-    page ? `  (speech-dispatcher client "${page.client}", priority ${page.priority}; Orca speaks at MESSAGE).` : '  (the page did not speak in this run).',
-    'BEGIN/END: a message\'s audio started/finished. CANCEL: it was cut, or dropped before it began.',
+    page
+      ? `  (speech-dispatcher client "${page.client}", priority ${page.priority}; Orca speaks at MESSAGE).`
+      : '  (the page did not speak in this run).',
+    "BEGIN/END: a message's audio started/finished. CANCEL: it was cut, or dropped before it began.",
     '(echo) marks Orca saying the name of the key just pressed.',
   ];
 
   const actions = run.actions.map((action) => ({
     seq: action.seq,
     line:
-      action.kind === 'mark' ? `\n## ${action.journey}: ${action.title}\n`
-      : action.kind === 'key' ? `${seconds(action.time)}  KEY ${action.keysym}`
-      : `${seconds(action.time)}  NOTE ${action.text}`,
+      action.kind === 'mark'
+        ? `\n## ${action.journey}: ${action.title}\n`
+        : action.kind === 'key'
+          ? `${seconds(action.time)}  KEY ${action.keysym}`
+          : `${seconds(action.time)}  NOTE ${action.text}`,
   }));
   /** Speech in log order; each action goes in before the first event read after it. */
   const rows = [`\n## load: ${LOAD_TITLE}\n`];
@@ -51,7 +55,12 @@ export function formatTranscript(run: Run): string {
     if (e.kind === 'end') push(e.seq, `${at}  END    #${m.id}  “${short(m.text)}”`);
     if (e.kind === 'pause' || e.kind === 'resume') push(e.seq, `${at}  ${e.kind.toUpperCase().padEnd(6)} #${m.id}`);
     if (e.kind === 'cancel') {
-      const detail = m.begin === undefined ? `dropped before it began: ${m.text}` : m.heard ? `cut after “${short(m.heard, 60)}”` : `cut: “${short(m.text)}”`;
+      const detail =
+        m.begin === undefined
+          ? `dropped before it began: ${m.text}`
+          : m.heard
+            ? `cut after “${short(m.heard, 60)}”`
+            : `cut: “${short(m.text)}”`;
       push(e.seq, `${at}  CANCEL #${m.id}  ${detail}`);
     }
   }

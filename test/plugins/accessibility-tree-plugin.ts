@@ -35,7 +35,9 @@ export function accessibilityTreePlugin(): TestRunnerPlugin {
             role: String(n.role?.value ?? ''),
             name: String(n.name?.value ?? ''),
             value: String(n.value?.value ?? ''),
-            properties: Object.fromEntries((n.properties ?? []).map((p): [string, unknown] => [p.name, p.value?.value])),
+            properties: Object.fromEntries(
+              (n.properties ?? []).map((p): [string, unknown] => [p.name, p.value?.value]),
+            ),
           }));
       } finally {
         await cdp.detach();

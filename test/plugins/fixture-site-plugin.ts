@@ -23,14 +23,20 @@ export interface FixtureSiteOptions {
   audio?: boolean;
 }
 
-export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources = 'test/fixtures/articles/blog', audio = false }: FixtureSiteOptions = {}): TestRunnerPlugin {
+export function fixtureSitePlugin({
+  prefix = FIXTURE_SITE,
+  sources = 'test/fixtures/articles/blog',
+  audio = false,
+}: FixtureSiteOptions = {}): TestRunnerPlugin {
   let built: Promise<string> | undefined;
   const build = async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-fixture-site-'));
     try {
       await buildSite({ out, articles: sources, audio });
     } catch (error) {
-      throw new Error(`building ${sources} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`building ${sources} failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
     return out;
   };
@@ -49,7 +55,8 @@ export function fixtureSitePlugin({ prefix = FIXTURE_SITE, sources = 'test/fixtu
       try {
         const body = await readFile(file);
         const type = path.extname(file).slice(1);
-        if (relative.endsWith('.html') || relative.endsWith('.js') || relative.endsWith('.css')) return { body: body.toString('utf8'), type };
+        if (relative.endsWith('.html') || relative.endsWith('.js') || relative.endsWith('.css'))
+          return { body: body.toString('utf8'), type };
         // The dev server's types say a body is text; Koa sends a Buffer as it is (pictures, fonts, audio).
         return { body: body as unknown as string, type };
       } catch {

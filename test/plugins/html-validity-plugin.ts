@@ -54,11 +54,16 @@ export async function checkHtml(documents: NamedDocument[]): Promise<ValidityMes
     let output: string;
     try {
       // The checker exits 1 when it finds errors, with its report on standard error all the same.
-      output = (await promisify(execFile)('java', ['-jar', VNU, '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 })).stderr;
+      output = (
+        await promisify(execFile)('java', ['-jar', VNU, '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 })
+      ).stderr;
     } catch (error) {
       // execFile's error carries the exit's code (or ENOENT) and what the command wrote.
       const failed = error as { code?: string | number; stderr?: string };
-      if (failed.code === 'ENOENT') throw new Error('the Nu Html Checker needs Java: apt-get install -y default-jre-headless (as root; .ci/run does)');
+      if (failed.code === 'ENOENT')
+        throw new Error(
+          'the Nu Html Checker needs Java: apt-get install -y default-jre-headless (as root; .ci/run does)',
+        );
       if (!failed.stderr?.trim().startsWith('{')) throw error;
       output = failed.stderr;
     }

@@ -34,7 +34,12 @@ export function mediaFeaturesPlugin(): TestRunnerPlugin {
           await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: false }); // touch input off, not an axe rule
           return true;
         }
-        await devtools.send('Emulation.setDeviceMetricsOverride', { width: device.width, height: device.height, deviceScaleFactor: 2, mobile: true });
+        await devtools.send('Emulation.setDeviceMetricsOverride', {
+          width: device.width,
+          height: device.height,
+          deviceScaleFactor: 2,
+          mobile: true,
+        });
         await devtools.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
         return true;
       }

@@ -175,7 +175,8 @@ export function offlineSitePlugin(): TestRunnerPlugin {
           // The page is navigating: its context is gone until the next document loads.
           last = error instanceof Error ? error.message : String(error);
         }
-        if (Date.now() > end) throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
+        if (Date.now() > end)
+          throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
@@ -236,9 +237,15 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
       return page.evaluate(async (runTags: string[]) => {
         const { axe } = window as unknown as DrivenWindow;
-        const results = await axe.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] });
+        const results = await axe.run(document, {
+          runOnly: { type: 'tag', values: runTags },
+          resultTypes: ['violations'],
+        });
         return results.violations
-          .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`)
+          .map(
+            (v) =>
+              `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`,
+          )
           .join('\n');
       }, tags);
     },
@@ -264,15 +271,23 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       if (command === 'offline-site-result') {
         const { task } = payload as { task: number };
         const pending = Symbol('pending');
-        const result = await Promise.race([tasks.get(task), new Promise((resolve) => setTimeout(() => resolve(pending), 5_000))]);
+        const result = await Promise.race([
+          tasks.get(task),
+          new Promise((resolve) => setTimeout(() => resolve(pending), 5_000)),
+        ]);
         if (result === pending) return { done: false };
         tasks.delete(task);
         return { done: true, value: result };
       }
       if (!Object.hasOwn(commands, command)) return undefined;
       // The payload is what test/helpers/offline-site.ts sends for this command (Payloads).
-      const handler = commands[command as Command] as (site: Site, payload: unknown, session: BasicTestSession) => Promise<unknown>;
-      if (session.browser.type !== 'puppeteer') throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
+      const handler = commands[command as Command] as (
+        site: Site,
+        payload: unknown,
+        session: BasicTestSession,
+      ) => Promise<unknown>;
+      if (session.browser.type !== 'puppeteer')
+        throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
       const task = ++lastTask;
       const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
       running.catch(() => undefined); // reported through offline-site-result
@@ -281,4 +296,3 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     },
   };
 }
-

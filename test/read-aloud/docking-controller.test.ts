@@ -14,14 +14,21 @@ class DockingHost extends LitElement {
   showBar = true;
   /** The bar's height as first rendered, in CSS px. */
   barHeight = 10;
-  readonly docking = new DockingController(this, { element: () => this.bar(), maxShare: 0.3, property: PROPERTY, users: () => [user] });
+  readonly docking = new DockingController(this, {
+    element: () => this.bar(),
+    maxShare: 0.3,
+    property: PROPERTY,
+    users: () => [user],
+  });
 
   bar() {
     return this.renderRoot.querySelector<HTMLElement>('.bar');
   }
 
   override render() {
-    return this.showBar ? html`<div class="bar ${this.docking.docked ? 'docked' : ''}" style="height: ${this.barHeight}px"></div>` : nothing;
+    return this.showBar
+      ? html`<div class="bar ${this.docking.docked ? 'docked' : ''}" style="height: ${this.barHeight}px"></div>`
+      : nothing;
   }
 }
 const hosts = testHost('docking-host', DockingHost);

@@ -53,7 +53,10 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
 
   it('announces code by its name instead of reading it, pictures by their alt text, and the notes at the end', async () => {
     const edition = await openWithVoices('borrowing-in-rust.html');
-    const utterances = await listenToTheEnd(edition, /^Since the 2018 edition a borrow ends where it is last used, not at the end of its block\.$/);
+    const utterances = await listenToTheEnd(
+      edition,
+      /^Since the 2018 edition a borrow ends where it is last used, not at the end of its block\.$/,
+    );
     const heard = texts(utterances);
     const report = `\n${heard.join('\n')}`;
 
@@ -80,7 +83,10 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
     ]);
     // Each code block is one announcement; none of its text reaches the engine.
     for (const code of ['fn longest', 'first.len()', 'println', 'String::from', 'cargo run']) {
-      expect(heard.filter((text) => text.includes(code)), `${code}:${report}`).to.deep.equal([]);
+      expect(
+        heard.filter((text) => text.includes(code)),
+        `${code}:${report}`,
+      ).to.deep.equal([]);
     }
     expect(heard.filter((text) => text.startsWith('Code example')).length).to.equal(2);
     // Three meaningful pictures; the decorative flourish (alt="") says nothing, not even "Image:".
@@ -88,16 +94,24 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
     expect(images.length, report).to.equal(3);
     expect(edition.doc.querySelectorAll('article img[alt=""]').length, 'the post has a decorative picture').to.equal(1);
     // No footnote marks, no back links.
-    expect(heard.filter((text) => /\[\d\]|↩|Back to reference/.test(text)), report).to.deep.equal([]);
+    expect(
+      heard.filter((text) => /\[\d\]|↩|Back to reference/.test(text)),
+      report,
+    ).to.deep.equal([]);
     // Every utterance in English, with an English voice.
-    expect(utterances.filter((h) => !h.lang.startsWith('en') || (h.voice && !h.voice.lang.startsWith('en')))).to.deep.equal([]);
+    expect(
+      utterances.filter((h) => !h.lang.startsWith('en') || (h.voice && !h.voice.lang.startsWith('en'))),
+    ).to.deep.equal([]);
   });
 
   it('reads a French post with the French phrases, in French, with a French voice', async () => {
     const edition = await openWithVoices('un-article-en-francais.html');
     const frenchVoices = edition.win.speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('fr'));
     expect(frenchVoices.length, 'espeak-ng has French voices').to.be.greaterThan(0);
-    const utterances = await listenToTheEnd(edition, /^On retient mieux les idées que l'on a entendues dans l'ordre\.$/);
+    const utterances = await listenToTheEnd(
+      edition,
+      /^On retient mieux les idées que l'on a entendues dans l'ordre\.$/,
+    );
     const heard = texts(utterances);
     const report = `\n${heard.join('\n')}`;
 
@@ -110,7 +124,10 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
       'Section : Ce qui change',
     ]);
     // No English glue word reaches the French voice.
-    expect(heard.filter((text) => /\b(Section|Quote|End of quote|Image|Code example):/.test(text)), report).to.deep.equal([]);
+    expect(
+      heard.filter((text) => /\b(Section|Quote|End of quote|Image|Code example):/.test(text)),
+      report,
+    ).to.deep.equal([]);
     for (const h of utterances) {
       expect(h.lang, h.text).to.equal('fr');
       expect(h.voice?.lang.toLowerCase(), `${h.text}: a French voice`).to.match(/^fr/);

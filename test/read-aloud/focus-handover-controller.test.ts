@@ -34,7 +34,10 @@ describe('FocusHandoverController', () => {
     await host.updateComplete;
     expect(focused(host)?.className).to.equal('new');
     expect(host.shadowRoot!.querySelector('.old'), 'the old control waits for the focus to settle').to.not.equal(null);
-    await until(() => host.shadowRoot!.querySelector('.old') === null, `the old control to go after about ${FOCUS_SETTLE_MS} ms`);
+    await until(
+      () => host.shadowRoot!.querySelector('.old') === null,
+      `the old control to go after about ${FOCUS_SETTLE_MS} ms`,
+    );
     expect(focused(host)?.className, 'focus stays on the new control').to.equal('new');
   });
 

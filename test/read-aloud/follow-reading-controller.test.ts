@@ -16,7 +16,6 @@ class FollowHost extends LitElement {
 }
 const hosts = testHost('follow-host', FollowHost);
 
-
 /** A page five screens tall with a sentence at `top` (a share of the window's height). */
 function page() {
   const tall = document.createElement('div');
@@ -115,10 +114,15 @@ describe('FollowReadingController', () => {
   });
 
   it('keeps following for other keys, scrolling keys with a modifier, and keys pressed in a control', () => {
-    const controls = ['input', 'select', 'textarea', 'button'].map((tag) => on.tall.appendChild(document.createElement(tag)));
+    const controls = ['input', 'select', 'textarea', 'button'].map((tag) =>
+      on.tall.appendChild(document.createElement(tag)),
+    );
     const editable = on.tall.appendChild(document.createElement('div'));
     editable.contentEditable = 'true';
-    const inShadow = on.tall.appendChild(document.createElement('div')).attachShadow({ mode: 'open' }).appendChild(document.createElement('input'));
+    const inShadow = on.tall
+      .appendChild(document.createElement('div'))
+      .attachShadow({ mode: 'open' })
+      .appendChild(document.createElement('input'));
     key('a');
     key('Tab');
     key('ArrowDown', document.body, { altKey: true });

@@ -18,7 +18,9 @@ const read = (file: string) => parseLexicon(readFileSync(file, 'utf8'), file, { 
 
 const failures = (checked: EntryResult[]) =>
   checked.flatMap(({ label, results }) =>
-    results.flatMap((r) => r.problems.map((p) => `${label} ${r.engine}${r.respelling === 'default' ? '' : ' (its own respelling)'}: ${p}`)),
+    results.flatMap((r) =>
+      r.problems.map((p) => `${label} ${r.engine}${r.respelling === 'default' ? '' : ' (its own respelling)'}: ${p}`),
+    ),
   );
 
 test('every lexicon entry sounds as its IPA says in every engine, and no worse than the written word', async (t) => {
@@ -37,7 +39,11 @@ test('the checks fail the respellings the lexicon had before they were heard', a
   const checked = await checkLexicon(read('test/fixtures/lexicon-en-before.json'));
   const found = failures(checked);
   for (const line of found) t.diagnostic(line);
-  const fails = (written: string, problem: RegExp) => assert.ok(found.some((f) => f.includes(`(${written}) espeak-ng:`) && problem.test(f)), `${written}: ${problem}`);
+  const fails = (written: string, problem: RegExp) =>
+    assert.ok(
+      found.some((f) => f.includes(`(${written}) espeak-ng:`) && problem.test(f)),
+      `${written}: ${problem}`,
+    );
   // What the issue heard: capitals spelled out, a lost s, words made worse than the engine's own reading.
   fails('psilocybin', /spells out S-Y/);
   fails('psychedelic', /spells out D-E-L/);
@@ -45,7 +51,8 @@ test('the checks fail the respellings the lexicon had before they were heard', a
   fails('Avellino', /spells out L-E-E/);
   fails("Dell'Ulivo", /spells out L-E-E/);
   fails("Zagat's", /drifts 1\.5 phonemes/);
-  for (const written of ['psilocybin', 'psychedelic', 'Avellino', 'Michelin-starred', 'Ristorante']) fails(written, /is worse than the written word/);
+  for (const written of ['psilocybin', 'psychedelic', 'Avellino', 'Michelin-starred', 'Ristorante'])
+    fails(written, /is worse than the written word/);
 });
 
 test('a malformed lexicon fails the build, naming file and line', () => {
@@ -67,15 +74,38 @@ test('a malformed lexicon fails the build, naming file and line', () => {
   throwsAt('{\n  "language": "en",\n  "entries": [\n    { "written": "a" ,, }\n  ]\n}', 4, /not valid JSON/);
   throwsAt('{ "language": "en" }', 1, /"entries" list/);
   // The old form ({ written, spoken }) is caught by its field, on its own line.
-  throwsAt(lexicon(`${good}\n    { "written": "psilocybin",\n      "spoken": "sy-luh-SY-bin" }`), 6, /entry 2 \("psilocybin"\): unknown field "spoken"/);
-  throwsAt(lexicon(`${good}\n    { "written": "psilocybin", "speak": "sighla sighbin" }`), 5, /entry 2 \("psilocybin"\): needs "ipa"/);
-  throwsAt(lexicon(`${good}\n    { "written": "psilocybin",\n      "ipa": "ˌsaɪləˈsaɪbɪn!" }`), 6, /unknown IPA symbol "!"/);
-  throwsAt(lexicon(`${good}\n    { "written": "psilocybin", "ipa": "ˌsaɪləˈsaɪbɪn",\n      "speak": "sy-luh-SY-bin" }`), 6, /"sy-luh-SY-bin" has a run of capitals/);
-  throwsAt(lexicon(`${good}\n    { "written": "café", "ipa": "kæˈfeɪ",\n      "speak": { "festival": "cafay" } }`), 6, /unknown engine "festival"/);
+  throwsAt(
+    lexicon(`${good}\n    { "written": "psilocybin",\n      "spoken": "sy-luh-SY-bin" }`),
+    6,
+    /entry 2 \("psilocybin"\): unknown field "spoken"/,
+  );
+  throwsAt(
+    lexicon(`${good}\n    { "written": "psilocybin", "speak": "sighla sighbin" }`),
+    5,
+    /entry 2 \("psilocybin"\): needs "ipa"/,
+  );
+  throwsAt(
+    lexicon(`${good}\n    { "written": "psilocybin",\n      "ipa": "ˌsaɪləˈsaɪbɪn!" }`),
+    6,
+    /unknown IPA symbol "!"/,
+  );
+  throwsAt(
+    lexicon(`${good}\n    { "written": "psilocybin", "ipa": "ˌsaɪləˈsaɪbɪn",\n      "speak": "sy-luh-SY-bin" }`),
+    6,
+    /"sy-luh-SY-bin" has a run of capitals/,
+  );
+  throwsAt(
+    lexicon(`${good}\n    { "written": "café", "ipa": "kæˈfeɪ",\n      "speak": { "festival": "cafay" } }`),
+    6,
+    /unknown engine "festival"/,
+  );
   throwsAt(lexicon(`${good}\n    { "written": "PhD", "ipa": "ˌpiˌeɪtʃˈdi" }`), 5, /"PhD" is already listed on line 4/);
   throwsAt(lexicon(`${good}\n    { "ipa": "ə" }`), 5, /entry 2: needs the "written" word/);
 
-  const parsed = parseLexicon(lexicon(`${good}\n    { "written": "café", "ipa": ["kæˈfeɪ", "kəˈfeɪ"],\n      "speak": { "flite": "cafay" } }`), 'lexicon/xx.json');
+  const parsed = parseLexicon(
+    lexicon(`${good}\n    { "written": "café", "ipa": ["kæˈfeɪ", "kəˈfeɪ"],\n      "speak": { "flite": "cafay" } }`),
+    'lexicon/xx.json',
+  );
   assert.deepEqual(
     parsed.entries.map(({ written, ipa, speak, spelled, line }) => ({ written, ipa, speak, spelled, line })),
     [
@@ -123,7 +153,13 @@ test('letters spelled out are found in each engine’s own account of what it di
     "Found: '_a' [eI]  ",
     "Found: 'q' [kju:]  ",
   ].join('\n');
-  assert.deepEqual(espeakSpelled(trace), [['s', 'y'], ['f', 'a', 'q']]);
+  assert.deepEqual(espeakSpelled(trace), [
+    ['s', 'y'],
+    ['f', 'a', 'q'],
+  ]);
   // Flite -pw: the article "a" is a word, the letter A is "_a"; a lone letter is a word.
-  assert.deepEqual(fliteSpelled('mccabe i i i said a word m d m _a vitamin d and'), [['i', 'i', 'i'], ['m', 'd', 'm', 'a']]);
+  assert.deepEqual(fliteSpelled('mccabe i i i said a word m d m _a vitamin d and'), [
+    ['i', 'i', 'i'],
+    ['m', 'd', 'm', 'a'],
+  ]);
 });

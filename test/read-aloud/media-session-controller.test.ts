@@ -7,7 +7,8 @@ import { MediaSessionController } from '../../src/components/read-aloud-player/m
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 
-type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence' | `seekTo ${number}`;
+type Action =
+  'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence' | `seekTo ${number}`;
 
 class MediaHost extends LitElement {
   done: Action[] = [];
@@ -94,7 +95,11 @@ describe('MediaSessionController', () => {
   it('gives the lock screen the audio’s clock, and takes it away for the device’s voice or a stop', () => {
     const session = fakeSession();
     const host = connect();
-    host.media.update({ ...nowPlaying, artwork: [{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' }] }, 'playing', { duration: 120, position: 30, playbackRate: 1.5 });
+    host.media.update(
+      { ...nowPlaying, artwork: [{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' }] },
+      'playing',
+      { duration: 120, position: 30, playbackRate: 1.5 },
+    );
     expect(session.position).to.deep.equal({ duration: 120, position: 30, playbackRate: 1.5 });
     expect(session.metadata?.artwork.map((a) => a.src)).to.deep.equal([new URL('/icons/icon.svg', location.href).href]);
     // A clock a little past the end (the last timeupdate) is clamped, not refused.

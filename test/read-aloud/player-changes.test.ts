@@ -26,7 +26,12 @@ function changesOf(notice?: string) {
     announce: (message) => heard.said.push(message),
     notice: () => notice,
   });
-  const player = { index: 0, state: 'idle' as PlayerState, problem: undefined as string | undefined, script: { segments: [], sections: [] } };
+  const player = {
+    index: 0,
+    state: 'idle' as PlayerState,
+    problem: undefined as string | undefined,
+    script: { segments: [], sections: [] },
+  };
   const change = (to: Partial<typeof player>) => {
     Object.assign(player, to);
     changes.changed(player as unknown as SpeechPlayer);

@@ -119,7 +119,15 @@ describe('read-aloud player: where focus goes', () => {
   it('More options and More voices keep focus on their own buttons as they open and close', async () => {
     const edition = await openEdition();
     const { speech, player } = await listening(edition);
-    speech.setVoices(Array.from({ length: 8 }, (_, i) => ({ voiceURI: `urn:v${i}`, name: `Voice ${i}`, lang: 'en-GB', localService: true, default: i === 0 })));
+    speech.setVoices(
+      Array.from({ length: 8 }, (_, i) => ({
+        voiceURI: `urn:v${i}`,
+        name: `Voice ${i}`,
+        lang: 'en-GB',
+        localService: true,
+        default: i === 0,
+      })),
+    );
     player.listen()!.click();
     await until(() => speech.spoken.length === 1, 'speech');
     await player.rendered();

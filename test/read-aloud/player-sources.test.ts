@@ -7,12 +7,26 @@ import type { PageAudio } from '../../src/speech/recorded-session.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
 
-const AUDIO: PageAudio = { src: './a.mp3', type: 'audio/mpeg', bytes: 1, seconds: 1, cues: './a.vtt', chapters: './c.vtt', voice: 'slt' };
+const AUDIO: PageAudio = {
+  src: './a.mp3',
+  type: 'audio/mpeg',
+  bytes: 1,
+  seconds: 1,
+  cues: './a.vtt',
+  chapters: './c.vtt',
+  voice: 'slt',
+};
 
 function sources({ withAudio = true, speech = true } = {}) {
   const article = document.createElement('article');
   article.innerHTML = '<h1>Title</h1><p>One. Two.</p>';
-  const device = new ReadAloud({ engine: new FakeEngine(), script: buildScript(article, new Lexicon(), 'en'), rate: () => 1, voice: () => undefined, timers: new FakeTimers() });
+  const device = new ReadAloud({
+    engine: new FakeEngine(),
+    script: buildScript(article, new Lexicon(), 'en'),
+    rate: () => 1,
+    voice: () => undefined,
+    timers: new FakeTimers(),
+  });
   return new PlayerSources({ device, audio: withAudio ? AUDIO : undefined, speech, rate: () => 1, failed: () => {} });
 }
 

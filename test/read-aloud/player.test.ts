@@ -161,7 +161,9 @@ describe('read-aloud player', () => {
     back.click();
     await until(() => player.button('back') === null, 'the way back to be taken');
     await scrollSettled(edition);
-    const sentence = (edition.win.CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('read-aloud-sentence')!;
+    const sentence = (edition.win.CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
+      'read-aloud-sentence',
+    )!;
     const top = [...sentence][0].getBoundingClientRect().top;
     expect(top).to.be.within(0, 600);
   });
@@ -187,7 +189,10 @@ describe('read-aloud player', () => {
       fakeVoice('Local English', 'en-GB'),
     ]);
     const select = await playerOf(edition).voiceMenu();
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Local English', 'Online English, online']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Local English',
+      'Online English, online',
+    ]);
     expect(select.value).to.equal('urn:voice:Local English');
     select.value = 'urn:voice:Online English';
     select.dispatchEvent(new Event('change'));
@@ -209,7 +214,8 @@ describe('read-aloud player', () => {
     ]);
     const player = playerOf(edition);
     await player.rendered();
-    const fetched = () => edition.win.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/voices/en.json'));
+    const fetched = () =>
+      edition.win.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/voices/en.json'));
     // A visit that never listens does not fetch the list: it comes with the first Listen,
     // before the first word, so the voice is ranked from the start.
     expect(fetched(), 'the recommended voices before Listen').to.equal(false);
@@ -240,7 +246,12 @@ describe('read-aloud player', () => {
       ['Best for English', 5],
       ['More voices', 4],
     ]);
-    expect(names().slice(5)).to.deep.equal(['Karen, Australian English, female', 'Samantha, American English, female', 'English (America)+Max', 'English (Scotland)+Anna']);
+    expect(names().slice(5)).to.deep.equal([
+      'Karen, Australian English, female',
+      'Samantha, American English, female',
+      'English (America)+Max',
+      'English (Scotland)+Anna',
+    ]);
     // Good voices here: no advice on getting better ones.
     expect(player.root.querySelector('#voice-hint')).to.equal(null);
     // A voice chosen from the longer list stays in the shorter one.
@@ -261,11 +272,16 @@ describe('read-aloud player', () => {
     ]);
     const player = playerOf(edition);
     const select = await player.voiceMenu();
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['English (America)', 'English (Great Britain)']);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'English (America)',
+      'English (Great Britain)',
+    ]);
     const hint = player.root.querySelector('#voice-hint')!;
     expect(select.getAttribute('aria-describedby')).to.equal('voice-hint');
     // The test browsers run on Linux.
-    expect(hint.textContent).to.equal('For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.');
+    expect(hint.textContent).to.equal(
+      'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
+    );
   });
 
   it('never shows an empty group of voices', async () => {
@@ -289,7 +305,9 @@ describe('read-aloud player', () => {
     const player = playerOf(edition);
     await player.rendered();
     expect(player.listen()).to.equal(null);
-    expect(player.note()).to.equal('No English voice is installed on this device, so the article cannot be read aloud.');
+    expect(player.note()).to.equal(
+      'No English voice is installed on this device, so the article cannot be read aloud.',
+    );
   });
 
   it('says plainly when the browser has no speech synthesis, and the rest of the edition still works', async () => {
@@ -306,7 +324,9 @@ describe('read-aloud player', () => {
     expect(player.note()).to.equal('Read aloud is not available in this browser.');
     expect(player.listen()).to.equal(null);
     expect(edition.doc.querySelectorAll('article h2')).to.have.length(12);
-    expect(edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector('.toggle')).to.not.equal(null);
+    expect(edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector('.toggle')).to.not.equal(
+      null,
+    );
   });
 
   it('shows a failure as a message and never stays "playing"', async () => {
@@ -317,7 +337,10 @@ describe('read-aloud player', () => {
     await player.rendered();
     expect(player.button('play')!.textContent).to.contain('Play');
     expect(player.problem()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
-    await until(() => player.status() === 'Speech stopped (synthesis-failed). Press Play to try again.', 'the problem to be said');
+    await until(
+      () => player.status() === 'Speech stopped (synthesis-failed). Press Play to try again.',
+      'the problem to be said',
+    );
   });
 
   it('stops speaking when the page goes away', async () => {

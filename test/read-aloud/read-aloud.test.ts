@@ -7,7 +7,8 @@ import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
 import { smallArticleScript } from '../helpers/small-article.js';
 
 /** The small article (../helpers/small-article.ts), with a word the lexicon respells. */
-const fixture = () => smallArticleScript({ betaOne: 'Beta one PhD.', lexicon: new Lexicon([{ written: 'PhD', spoken: 'P H D' }]) });
+const fixture = () =>
+  smallArticleScript({ betaOne: 'Beta one PhD.', lexicon: new Lexicon([{ written: 'PhD', spoken: 'P H D' }]) });
 
 /** A sentence of 44 words with clauses: three parts of at most 20 words. */
 const LONG =
@@ -46,9 +47,15 @@ describe('read-aloud state machine', () => {
     expect(player.state).to.equal('playing');
     for (let i = 0; i < player.script.segments.length; i++) finish(engine);
     expect(engine.texts()).to.deep.equal([
-      'Title', 'Intro one.', 'Intro two.',
-      'Section: First', 'Alpha one.', 'Alpha two.',
-      'Section: Second', 'Beta one P H D.', 'Beta two.',
+      'Title',
+      'Intro one.',
+      'Intro two.',
+      'Section: First',
+      'Alpha one.',
+      'Alpha two.',
+      'Section: Second',
+      'Beta one P H D.',
+      'Beta two.',
     ]);
     expect(player.state).to.equal('idle');
     expect(player.index).to.equal(0);
@@ -109,7 +116,13 @@ describe('read-aloud state machine', () => {
   it('applies a new speed mid-sentence from the last word heard', () => {
     let rate = 1;
     const engine = new FakeEngine();
-    const player = new ReadAloud({ engine, script: fixture(), rate: () => rate, voice: () => undefined, timers: new FakeTimers() });
+    const player = new ReadAloud({
+      engine,
+      script: fixture(),
+      rate: () => rate,
+      voice: () => undefined,
+      timers: new FakeTimers(),
+    });
     player.play(4);
     engine.last.events.start();
     engine.last.events.boundary(6, 3);
@@ -138,7 +151,16 @@ describe('read-aloud state machine', () => {
     player.play(1);
     engine.last.events.start();
     engine.last.events.boundary(6, 3);
-    for (const code of ['interrupted', 'canceled', 'interrupted', 'canceled', 'interrupted', 'interrupted', 'canceled', 'interrupted']) {
+    for (const code of [
+      'interrupted',
+      'canceled',
+      'interrupted',
+      'canceled',
+      'interrupted',
+      'interrupted',
+      'canceled',
+      'interrupted',
+    ]) {
       const spoken = engine.spoken.length;
       const cancels = engine.cancels;
       engine.last.events.error(code);
@@ -322,8 +344,13 @@ describe('clause-sized parts', () => {
   });
 
   it('splits at clause ends, a semicolon, colon or dash before a comma', () => {
-    const sentence = 'One two, three four five six; seven eight nine ten eleven, twelve thirteen fourteen — fifteen sixteen seventeen eighteen';
-    expect(texts(sentence, 8)).to.deep.equal(['One two, three four five six;', 'seven eight nine ten eleven, twelve thirteen fourteen', '— fifteen sixteen seventeen eighteen']);
+    const sentence =
+      'One two, three four five six; seven eight nine ten eleven, twelve thirteen fourteen — fifteen sixteen seventeen eighteen';
+    expect(texts(sentence, 8)).to.deep.equal([
+      'One two, three four five six;',
+      'seven eight nine ten eleven, twelve thirteen fourteen',
+      '— fifteen sixteen seventeen eighteen',
+    ]);
   });
 
   it('never leaves a clause of fewer than four words when another boundary will do', () => {

@@ -4,7 +4,10 @@
 // stops, or the host leaves the page. And textRange, which finds a span of a block's text.
 import { expect } from 'chai';
 import { LitElement } from 'lit';
-import { ReadingHighlightController, textRange } from '../../src/components/read-aloud-player/reading-highlight-controller.js';
+import {
+  ReadingHighlightController,
+  textRange,
+} from '../../src/components/read-aloud-player/reading-highlight-controller.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type Segment } from '../../src/speech/spoken-script.js';
 import { testHost } from '../helpers/test-host.js';
@@ -21,7 +24,8 @@ const WORD = 'read-aloud-word';
 function fixture() {
   const article = document.createElement('article');
   article.lang = 'en';
-  article.innerHTML = '<h1>Title</h1><p>First sentence here. Second <em>sentence</em> follows it.</p><p>Another block.</p>';
+  article.innerHTML =
+    '<h1>Title</h1><p>First sentence here. Second <em>sentence</em> follows it.</p><p>Another block.</p>';
   document.body.append(article);
   const segments = buildScript(article, new Lexicon(), 'en').segments;
   const host = hosts.add();
@@ -52,7 +56,12 @@ describe('ReadingHighlightController', () => {
 
   it('builds the fixture it expects', () => {
     page = fixture();
-    expect(page.segments.map((s) => s.spoken)).to.deep.equal(['Title', 'First sentence here.', 'Second sentence follows it.', 'Another block.']);
+    expect(page.segments.map((s) => s.spoken)).to.deep.equal([
+      'Title',
+      'First sentence here.',
+      'Second sentence follows it.',
+      'Another block.',
+    ]);
   });
 
   describe('with the CSS Custom Highlight API', () => {

@@ -22,7 +22,9 @@ const written = (script: SpokenScript, index: number) => {
 
 /** What the engine is handed, in order: each sentence whole, or in clause-sized parts when long. */
 const utterances = (script: SpokenScript) =>
-  script.segments.flatMap((s) => partsOf(s.spoken).map((p) => ({ text: s.spoken.slice(p.start, p.end), segment: s.index })));
+  script.segments.flatMap((s) =>
+    partsOf(s.spoken).map((p) => ({ text: s.spoken.slice(p.start, p.end), segment: s.index })),
+  );
 
 /** The first utterance of a sentence. */
 const firstPart = (script: SpokenScript, index: number) => utterances(script).find((u) => u.segment === index)!.text;
@@ -51,7 +53,9 @@ describe('read aloud with a real speech engine', () => {
     expect(heard.slice(0, 8).map((h) => h.text)).to.deep.equal(expected.map((u) => u.text));
     // Each sentence was highlighted as the engine began it (all its parts), and each utterance
     // finished before the next began.
-    heard.slice(0, 8).forEach((h, i) => expect(h.highlighted, `utterance ${i}`).to.equal(written(script, expected[i].segment)));
+    heard
+      .slice(0, 8)
+      .forEach((h, i) => expect(h.highlighted, `utterance ${i}`).to.equal(written(script, expected[i].segment)));
     for (let i = 0; i < 7; i++) expect(heard[i].ended, `sentence ${i} ended`).to.be.at.most(heard[i + 1].started!);
     expect(player.where()).to.match(/^Section \d+ of 13/);
   });
@@ -71,7 +75,10 @@ describe('read aloud with a real speech engine', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     // An utterance already handed to the engine may still report its start just after the
     // click; nothing may start once the pause has taken effect.
-    expect(ear.heard.filter((h) => h.started! > pausedTime + 200), 'nothing spoken while paused').to.deep.equal([]);
+    expect(
+      ear.heard.filter((h) => h.started! > pausedTime + 200),
+      'nothing spoken while paused',
+    ).to.deep.equal([]);
     expect(edition.win.speechSynthesis.speaking).to.equal(false);
     const pausedAt = ear.heard.length;
     player.button('play')!.click();
@@ -126,7 +133,9 @@ describe('read aloud with a real speech engine', () => {
     expect(button.getAttribute('aria-label')).to.equal(`Listen from here: ${question.textContent}`);
     button.click();
     const heard = await ear.started(2);
-    expect(heard[0].text).to.equal('Question: What exactly was different about the treatment that helped this patient?');
+    expect(heard[0].text).to.equal(
+      'Question: What exactly was different about the treatment that helped this patient?',
+    );
     expect(heard[1].text).to.match(/^The intervention combined/);
   });
 

@@ -12,7 +12,8 @@ import { smallArticleScript } from '../helpers/small-article.js';
 const fixture = () => smallArticleScript({ betaOne: 'Beta one &amp; more.' });
 
 /** Cue i from 2i + 0.05 s to 2i + 1.5 s, with the script's words: what the build writes. */
-const cuesOf = (script: ReturnType<typeof fixture>): Cue[] => script.segments.map((s, i) => ({ start: 2 * i + 0.05, end: 2 * i + 1.5, text: s.spoken }));
+const cuesOf = (script: ReturnType<typeof fixture>): Cue[] =>
+  script.segments.map((s, i) => ({ start: 2 * i + 0.05, end: 2 * i + 1.5, text: s.spoken }));
 
 function setup(rate = 1) {
   const script = fixture();
@@ -202,7 +203,8 @@ describe('recorded read-aloud player', () => {
 
 describe('recorded audio cues', () => {
   it('reads the build’s WebVTT: times, text unescaped, notes skipped', () => {
-    const vtt = 'WEBVTT\n\nNOTE the sentences\n\ns1\n00:00:00.050 --> 00:00:01.250\nTitle\n\ns2\n00:01:02.500 --> 01:00:03.000\nBeta one &amp; more &lt;3\n';
+    const vtt =
+      'WEBVTT\n\nNOTE the sentences\n\ns1\n00:00:00.050 --> 00:00:01.250\nTitle\n\ns2\n00:01:02.500 --> 01:00:03.000\nBeta one &amp; more &lt;3\n';
     expect(parseCues(vtt)).to.deep.equal([
       { start: 0.05, end: 1.25, text: 'Title' },
       { start: 62.5, end: 3603, text: 'Beta one & more <3' },
@@ -219,6 +221,11 @@ describe('recorded audio cues', () => {
     const cues = cuesOf(script);
     expect(firstMismatch(cues, script)).to.equal(undefined);
     expect(firstMismatch(cues.slice(0, -1), script), 'a sentence missing').to.equal(8);
-    expect(firstMismatch(cues.map((c, i) => (i === 3 ? { ...c, text: 'Section: Old' } : c)), script)).to.equal(3);
+    expect(
+      firstMismatch(
+        cues.map((c, i) => (i === 3 ? { ...c, text: 'Section: Old' } : c)),
+        script,
+      ),
+    ).to.equal(3);
   });
 });

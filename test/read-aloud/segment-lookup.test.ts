@@ -19,7 +19,8 @@ import { pointAt } from '../helpers/word-point.js';
  */
 function fixture() {
   const box = document.createElement('div');
-  box.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 10; width: 600px; height: 300px; overflow: auto; background: white; font: 16px/20px sans-serif';
+  box.style.cssText =
+    'position: fixed; top: 0; left: 0; z-index: 10; width: 600px; height: 300px; overflow: auto; background: white; font: 16px/20px sans-serif';
   box.innerHTML = `
     <style>.lookup h1, .lookup h2, .lookup p { height: 100px; margin: 0; font-size: 16px; }</style>
     <article class="lookup" lang="en">

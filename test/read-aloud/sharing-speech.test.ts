@@ -61,7 +61,9 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const speech = fakeSpeech(edition);
     const player = playerOf(edition);
     await player.rendered();
-    const settings = edition.doc.querySelector('reading-settings-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+    const settings = edition.doc
+      .querySelector('reading-settings-panel')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
     settings.focus();
     // Started without moving focus (as a headset button would), so only the key can tell.
     player.listen()!.click();
@@ -97,7 +99,10 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     await scrollSettled(edition);
     const frame = edition.frame.getBoundingClientRect();
     const rect = paragraph.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(frame.left + rect.left + 5), Math.round(frame.top + rect.top + 5)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(frame.left + rect.left + 5), Math.round(frame.top + rect.top + 5)],
+    });
     await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
     await player.rendered();
     expect(player.button('play')!.textContent).to.contain('Pause');

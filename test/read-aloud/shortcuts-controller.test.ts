@@ -36,7 +36,14 @@ type Modifiers = Partial<Pick<KeyboardEventInit, 'altKey' | 'shiftKey' | 'ctrlKe
 
 /** Dispatches a keydown from an element (the page's body by default), as focus there would. */
 function press(code: string, modifiers: Modifiers = {}, from: Element = document.body, key = code) {
-  const event = new KeyboardEvent('keydown', { code, key, ...modifiers, bubbles: true, cancelable: true, composed: true });
+  const event = new KeyboardEvent('keydown', {
+    code,
+    key,
+    ...modifiers,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
   from.dispatchEvent(event);
   return event;
 }
@@ -79,7 +86,10 @@ describe('ShortcutsController', () => {
     const outside = document.createElement('button');
     outside.className = 'outside-control';
     document.body.append(outside);
-    const events = ['KeyK', 'Space', 'ArrowLeft', 'ArrowDown', 'PageDown'].flatMap((code) => [press(code), press(code, {}, outside)]);
+    const events = ['KeyK', 'Space', 'ArrowLeft', 'ArrowDown', 'PageDown'].flatMap((code) => [
+      press(code),
+      press(code, {}, outside),
+    ]);
     expect(player.fired).to.deep.equal([]);
     expect(events.some((event) => event.defaultPrevented)).to.equal(false);
   });

@@ -9,7 +9,8 @@ const lexiconJson = async () => (await fetch('/assets/lexicon/en.json')).json();
 
 describe('sentence segmentation', () => {
   it('splits on sentence ends, not inside names and titles', () => {
-    const text = 'She wasn’t. She was exhausted and curious in equal measure. Roland Griffiths PhD Oliver Lee McCabe III Professor said so!  Why? ';
+    const text =
+      'She wasn’t. She was exhausted and curious in equal measure. Roland Griffiths PhD Oliver Lee McCabe III Professor said so!  Why? ';
     const sentences = sentenceSpans(text, 'en').map(({ start, end }) => text.slice(start, end));
     expect(sentences).to.deep.equal([
       'She wasn’t.',
@@ -41,10 +42,14 @@ describe('pronunciation lexicon', () => {
   });
 
   it('says a web address as its site name, respelled where the lexicon lists the site', () => {
-    const spoken = new Lexicon().speak('Learn more at www.antoniominichiello.com and https://www.takeachef.com/it-it/chef/x2');
+    const spoken = new Lexicon().speak(
+      'Learn more at www.antoniominichiello.com and https://www.takeachef.com/it-it/chef/x2',
+    );
     expect(spoken.text).to.equal('Learn more at antoniominichiello.com and takeachef.com');
     const listed = new Lexicon([{ written: 'takeachef.com', spoken: 'take a chef dot com' }]);
-    expect(listed.speak('See https://www.takeachef.com/it-it/chef/x2 or takeachef.com.').text).to.equal('See take a chef dot com or take a chef dot com.');
+    expect(listed.speak('See https://www.takeachef.com/it-it/chef/x2 or takeachef.com.').text).to.equal(
+      'See take a chef dot com or take a chef dot com.',
+    );
   });
 
   it('says a number sign as "number", outside web addresses', () => {
@@ -70,15 +75,20 @@ describe('pronunciation lexicon', () => {
   it('reads the lexicon the build embedded in the page, and speaks on without one', async () => {
     const page = (json?: string) => {
       const doc = document.implementation.createHTMLDocument();
-      if (json !== undefined) doc.body.innerHTML = `<script type="application/json" id="pronunciation-lexicon">${json}</script>`;
+      if (json !== undefined)
+        doc.body.innerHTML = `<script type="application/json" id="pronunciation-lexicon">${json}</script>`;
       return doc;
     };
-    expect(Lexicon.fromPage(page('{"entries": [{"written": "III", "speak": "the third"}]}')).speak('a III').text).to.equal('a the third');
+    expect(
+      Lexicon.fromPage(page('{"entries": [{"written": "III", "speak": "the third"}]}')).speak('a III').text,
+    ).to.equal('a the third');
     expect(Lexicon.fromPage(page('{"entries": [')).speak('a PhD').text).to.equal('a PhD');
     expect(Lexicon.fromPage(page()).speak('a PhD').text).to.equal('a PhD');
     // The edition's own page carries the edition's lexicon.
     const { doc } = await openEdition();
-    expect(Lexicon.fromPage(doc).speak('psilocybin').text).to.equal(Lexicon.fromJson(await lexiconJson()).speak('psilocybin').text);
+    expect(Lexicon.fromPage(doc).speak('psilocybin').text).to.equal(
+      Lexicon.fromJson(await lexiconJson()).speak('psilocybin').text,
+    );
     expect(Lexicon.fromPage(doc).speak('psilocybin').text).to.not.equal('psilocybin');
     closeEditions();
   });

@@ -30,7 +30,8 @@ testHost('tap-host', TapHost);
  */
 async function fixture() {
   const box = document.createElement('div');
-  box.style.cssText = 'position: fixed; top: 0; left: 0; z-index: 10; width: 600px; background: white; font: 16px/20px sans-serif';
+  box.style.cssText =
+    'position: fixed; top: 0; left: 0; z-index: 10; width: 600px; background: white; font: 16px/20px sans-serif';
   box.innerHTML = `
     <nav><a href="#caf%C3%A9">Café society</a> <a href="#nowhere">Nowhere</a> <a href="https://example.org/#x">Elsewhere</a></nav>
     <article lang="en">
@@ -132,7 +133,11 @@ describe('TapToSeekController', () => {
     const released: Element[] = [];
     for (const element of [page.article, nav]) {
       const remove = element.removeEventListener.bind(element);
-      element.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) => {
+      element.removeEventListener = (
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        options?: boolean | EventListenerOptions,
+      ) => {
         if (type === 'click') released.push(element);
         remove(type, listener, options);
       };

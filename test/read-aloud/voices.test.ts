@@ -2,13 +2,32 @@
 // recommended list: quality tiers, Apple's Enhanced and Premium downloads, the article's
 // region, offline, and which systems get which advice.
 import { expect } from 'chai';
-import { onlyPoorVoices, platformOf, tellsLocalFromOnline, voiceChoices, type RecommendedVoice } from '../../src/speech/voices.js';
+import {
+  onlyPoorVoices,
+  platformOf,
+  tellsLocalFromOnline,
+  voiceChoices,
+  type RecommendedVoice,
+} from '../../src/speech/voices.js';
 import { voice } from '../helpers/fake-engine.js';
 
 const RECOMMENDED: RecommendedVoice[] = [
-  { name: 'Microsoft Aria Online (Natural) - English (United States)', label: 'Aria', language: 'en-US', gender: 'female', quality: ['veryHigh'] },
+  {
+    name: 'Microsoft Aria Online (Natural) - English (United States)',
+    label: 'Aria',
+    language: 'en-US',
+    gender: 'female',
+    quality: ['veryHigh'],
+  },
   { name: 'Samantha', label: 'Samantha', language: 'en-US', gender: 'female', quality: ['low', 'normal', 'high'] },
-  { name: 'Microsoft Libby Online (Natural) - English (United Kingdom)', altNames: ['Libby'], label: 'Libby', language: 'en-GB', gender: 'female', quality: ['veryHigh'] },
+  {
+    name: 'Microsoft Libby Online (Natural) - English (United Kingdom)',
+    altNames: ['Libby'],
+    label: 'Libby',
+    language: 'en-GB',
+    gender: 'female',
+    quality: ['veryHigh'],
+  },
   { name: 'Daniel', label: 'Daniel', language: 'en-GB', gender: 'male', quality: ['low'] },
 ];
 
@@ -34,30 +53,50 @@ describe('voice choices', () => {
   });
 
   it('puts the article’s own region first where it names one, and matches a voice by its other names', () => {
-    const voices = [voice('Microsoft Aria Online (Natural) - English (United States)', 'en-US'), voice('Libby', 'en-GB'), voice('Daniel', 'en-GB')];
-    expect(labels(voiceChoices(voices, 'en-GB', { recommended: RECOMMENDED }))).to.deep.equal(['Libby veryHigh', 'Daniel low', 'Aria veryHigh']);
+    const voices = [
+      voice('Microsoft Aria Online (Natural) - English (United States)', 'en-US'),
+      voice('Libby', 'en-GB'),
+      voice('Daniel', 'en-GB'),
+    ];
+    expect(labels(voiceChoices(voices, 'en-GB', { recommended: RECOMMENDED }))).to.deep.equal([
+      'Libby veryHigh',
+      'Daniel low',
+      'Aria veryHigh',
+    ]);
   });
 
   it('offline, puts voices on the device first: a network voice cannot speak', () => {
-    const voices = [voice('Microsoft Aria Online (Natural) - English (United States)', 'en-US', { local: false }), voice('Daniel', 'en-GB')];
+    const voices = [
+      voice('Microsoft Aria Online (Natural) - English (United States)', 'en-US', { local: false }),
+      voice('Daniel', 'en-GB'),
+    ];
     expect(labels(voiceChoices(voices, 'en', { recommended: RECOMMENDED }))[0]).to.equal('Aria veryHigh');
     expect(labels(voiceChoices(voices, 'en', { recommended: RECOMMENDED, offline: true }))[0]).to.equal('Daniel low');
   });
 
   it('without the recommended list, falls back to default, then on the device, then by name', () => {
-    const voices = [voice('Zed', 'en-US', { local: false }), voice('Bee', 'en-GB'), voice('Ant', 'en-US'), voice('Default', 'en-US', { default: true })];
+    const voices = [
+      voice('Zed', 'en-US', { local: false }),
+      voice('Bee', 'en-GB'),
+      voice('Ant', 'en-US'),
+      voice('Default', 'en-US', { default: true }),
+    ];
     expect(voiceChoices(voices, 'en').map((c) => c.label)).to.deep.equal(['Default', 'Ant', 'Bee', 'Zed']);
   });
 
   it('believes the browser’s “local” flag only where it calls some voices local and others not', () => {
-    expect(tellsLocalFromOnline([voice('A', 'en', { local: false }), voice('B', 'en', { local: false })])).to.equal(false);
+    expect(tellsLocalFromOnline([voice('A', 'en', { local: false }), voice('B', 'en', { local: false })])).to.equal(
+      false,
+    );
     expect(tellsLocalFromOnline([voice('A', 'en'), voice('B', 'en')])).to.equal(false);
     expect(tellsLocalFromOnline([voice('A', 'en'), voice('B', 'en', { local: false })])).to.equal(true);
   });
 
   it('finds a device with only poor voices: none the list rates normal or better', () => {
     const poor = voiceChoices([voice('Daniel', 'en-GB'), voice('eSpeak', 'en')], 'en', { recommended: RECOMMENDED });
-    const good = voiceChoices([voice('Daniel', 'en-GB'), voice('Samantha (Enhanced)', 'en-US')], 'en', { recommended: RECOMMENDED });
+    const good = voiceChoices([voice('Daniel', 'en-GB'), voice('Samantha (Enhanced)', 'en-US')], 'en', {
+      recommended: RECOMMENDED,
+    });
     expect(onlyPoorVoices(poor)).to.equal(true);
     expect(onlyPoorVoices(good)).to.equal(false);
     expect(onlyPoorVoices([])).to.equal(false);

@@ -3,7 +3,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { contrastRatio } from '../helpers/contrast.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
-import { deepActiveElement, focusProblem, injectTextSpacing, layoutProblems, scrollSettled, targetOf } from '../helpers/layout.js';
+import {
+  deepActiveElement,
+  focusProblem,
+  injectTextSpacing,
+  layoutProblems,
+  scrollSettled,
+  targetOf,
+} from '../helpers/layout.js';
 import { LARGEST, openPanel, panel, settled, storeSettings, THEMES } from '../helpers/settings.js';
 import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
@@ -116,7 +123,11 @@ describe('reading settings accessibility', () => {
       expect(focusProblem(edition, active)).to.equal(undefined);
     }
     // Every button, slider and checkbox, and each radio group once (arrow keys move within it).
-    const expected = [...p.root.querySelectorAll('button:not(.toggle):not(:disabled), input:not([type="radio"]), input[type="radio"]:checked')];
+    const expected = [
+      ...p.root.querySelectorAll(
+        'button:not(.toggle):not(:disabled), input:not([type="radio"]), input[type="radio"]:checked',
+      ),
+    ];
     expect([...reached]).to.have.members(expected);
 
     // Arrow keys change a slider; Escape closes the panel and returns focus to its button.

@@ -52,7 +52,9 @@ function fromAnotherTab(value: Look) {
 
 class LookHost extends LitElement {
   heard: [ChangeSource, string[]][] = [];
-  readonly look = new PreferenceController(this, store, (event) => this.heard.push([event.source, event.changed.map(String)]));
+  readonly look = new PreferenceController(this, store, (event) =>
+    this.heard.push([event.source, event.changed.map(String)]),
+  );
   override render() {
     return html`<p>${this.look.value.size}% ${this.look.value.theme}</p>`;
   }

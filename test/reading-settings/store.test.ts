@@ -27,7 +27,15 @@ describe('settings store', () => {
 
   it('keeps every valid field of a stored value and names the rest', () => {
     const { value: settings, rejected } = parseSettings(
-      JSON.stringify({ textSize: 300, lineHeight: '2', width: 'wide', font: 'comic', lineFocus: 1, letterSpacing: -1, unknown: 5 }),
+      JSON.stringify({
+        textSize: 300,
+        lineHeight: '2',
+        width: 'wide',
+        font: 'comic',
+        lineFocus: 1,
+        letterSpacing: -1,
+        unknown: 5,
+      }),
     );
     expect(settings).to.deep.equal({ ...DEFAULT_SETTINGS, textSize: 300, width: 'wide' });
     expect(rejected).to.have.members(['lineHeight', 'font', 'lineFocus', 'letterSpacing']);

@@ -138,7 +138,10 @@ describe('reading settings', () => {
   it('loads an optional font only once it is chosen', async () => {
     const edition = await openEdition();
     await edition.doc.fonts.ready;
-    const loaded = () => [...edition.doc.fonts].filter((f) => /Atkinson|OpenDyslexic/.test(f.family) && f.status !== 'unloaded').map((f) => f.family.replace(/"/g, ''));
+    const loaded = () =>
+      [...edition.doc.fonts]
+        .filter((f) => /Atkinson|OpenDyslexic/.test(f.family) && f.status !== 'unloaded')
+        .map((f) => f.family.replace(/"/g, ''));
     const whole = () => loaded().filter((family) => !family.endsWith(' sample'));
     expect(loaded()).to.have.length(0);
     // The panel shows each font's name in that font, through samples of a few letters.
@@ -164,7 +167,10 @@ describe('reading settings', () => {
   });
 
   it('falls back to defaults field by field when stored values are corrupt, and says so', async () => {
-    localStorage.setItem(SETTINGS_KEY, JSON.stringify({ textSize: 9999, theme: 'purple', lineHeight: 2, font: 42, extra: true }));
+    localStorage.setItem(
+      SETTINGS_KEY,
+      JSON.stringify({ textSize: 9999, theme: 'purple', lineHeight: 2, font: 42, extra: true }),
+    );
     const edition = await openEdition();
     const p = await openPanel(edition);
     expect(px(articleStyle(edition).fontSize)).to.be.closeTo(18, 0.5);

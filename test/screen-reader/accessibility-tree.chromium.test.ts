@@ -39,7 +39,9 @@ describe('accessibility tree of the controls (Chromium)', function () {
     // No status region until the page has something to say (an empty one is a "status bar"
     // in browse mode), and no section is a region: landmarks are banner, navigation, main, contentinfo.
     expect(nodes.filter((n) => n.role === 'status')).to.deep.equal([]);
-    expect(nodes.filter((n) => ['region', 'complementary', 'form', 'search'].includes(n.role)).map((n) => n.name)).to.deep.equal([]);
+    expect(
+      nodes.filter((n) => ['region', 'complementary', 'form', 'search'].includes(n.role)).map((n) => n.name),
+    ).to.deep.equal([]);
     // Headings are not focusable, so not offered as "clickable".
     const headings = nodes.filter((n) => n.role === 'heading');
     expect(headings.length).to.be.at.least(19);
@@ -88,7 +90,12 @@ describe('accessibility tree of the controls (Chromium)', function () {
     expect(find(nodes, 'button', 'More options')!.properties.expanded).to.equal(false);
     // Progress is shown as text; a progress bar changing with every sentence would be spoken over the reading.
     expect(nodes.filter((n) => n.role === 'progressbar')).to.deep.equal([]);
-    expect(nodes.filter((n) => n.role === 'StaticText').map((n) => n.name).join('')).to.contain('Section 1 of 13: Opening');
+    expect(
+      nodes
+        .filter((n) => n.role === 'StaticText')
+        .map((n) => n.name)
+        .join(''),
+    ).to.contain('Section 1 of 13: Opening');
     await until(() => player.status() === 'Playing.', 'the "Playing." status');
     // One status region for the whole page, the announcer's, now that it has spoken.
     expect((await tree()).filter((n) => n.role === 'status').map((n) => n.name)).to.have.length(1);

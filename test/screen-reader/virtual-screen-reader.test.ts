@@ -42,24 +42,56 @@ describe('screen reader transcript of the built edition', function () {
   });
 
   it('announces the landmarks: banner, navigation, main with the article, contentinfo, and no others', () => {
-    expectInOrder(spoken, ['link, Skip to the article', 'banner', 'end of banner', 'navigation, Contents', 'end of navigation, Contents', 'main', 'article', 'end of article', 'end of main', 'contentinfo', 'end of contentinfo']);
+    expectInOrder(spoken, [
+      'link, Skip to the article',
+      'banner',
+      'end of banner',
+      'navigation, Contents',
+      'end of navigation, Contents',
+      'main',
+      'article',
+      'end of article',
+      'end of main',
+      'contentinfo',
+      'end of contentinfo',
+    ]);
     // Sections are not regions: landmark navigation would only repeat heading navigation.
     expect(spoken.filter((p) => /^(end of )?region\b/.test(p))).to.deep.equal([]);
   });
 
   it('gives the heading outline: the title at level 1, each section at level 2, each question at level 3', () => {
     const headings = spoken.filter((p) => p.startsWith('heading, '));
-    expect(headings[0]).to.match(/^heading, After 31 Years of Treatment Resistant Depression .* Breakthrough, level 1$/);
+    expect(headings[0]).to.match(
+      /^heading, After 31 Years of Treatment Resistant Depression .* Breakthrough, level 1$/,
+    );
     expect(headings.filter((h) => h.endsWith('level 2'))).to.have.length(12);
     expect(headings.filter((h) => h.endsWith('level 3'))).to.have.length(6);
-    expectInOrder(spoken, ['heading, When the same pills stopped working, level 2', 'heading, FAQ, level 2', 'heading, What exactly was different about the treatment that helped this patient?, level 3']);
+    expectInOrder(spoken, [
+      'heading, When the same pills stopped working, level 2',
+      'heading, FAQ, level 2',
+      'heading, What exactly was different about the treatment that helped this patient?, level 3',
+    ]);
   });
 
   it('reads each quote, then its attribution, once', () => {
-    expectInOrder(spoken, ['blockquote', 'end of blockquote', 'Roland Griffiths, PhD', /Oliver Lee McCabe III Professor .* Johns Hopkins University School of Medicine/]);
-    expectInOrder(spoken, ['blockquote', 'end of blockquote', 'Robin Carhart Harris, PhD', /Head of the Centre for Psychedelic Research, Imperial College London/]);
+    expectInOrder(spoken, [
+      'blockquote',
+      'end of blockquote',
+      'Roland Griffiths, PhD',
+      /Oliver Lee McCabe III Professor .* Johns Hopkins University School of Medicine/,
+    ]);
+    expectInOrder(spoken, [
+      'blockquote',
+      'end of blockquote',
+      'Robin Carhart Harris, PhD',
+      /Head of the Centre for Psychedelic Research, Imperial College London/,
+    ]);
     // Each attribution once: no container named by it (a figure is named by its caption).
-    for (const name of ['Roland Griffiths, PhD', 'Robin Carhart Harris, PhD']) expect(spoken.filter((p) => p.includes(name)), name).to.have.length(1);
+    for (const name of ['Roland Griffiths, PhD', 'Robin Carhart Harris, PhD'])
+      expect(
+        spoken.filter((p) => p.includes(name)),
+        name,
+      ).to.have.length(1);
   });
 
   it('reads the summary table with its caption, column headers and row headers', () => {
@@ -79,6 +111,11 @@ describe('screen reader transcript of the built edition', function () {
   });
 
   it('reads the author note with its two links, by name', () => {
-    expectInOrder(spoken, ['heading, Author, level 2', 'link, www.antoniominichiello.com', 'link, https://www.takeachef.com/it-it/chef/antonio-romano2', 'end of article']);
+    expectInOrder(spoken, [
+      'heading, Author, level 2',
+      'link, www.antoniominichiello.com',
+      'link, https://www.takeachef.com/it-it/chef/antonio-romano2',
+      'end of article',
+    ]);
   });
 });

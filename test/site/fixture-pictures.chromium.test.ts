@@ -21,7 +21,8 @@ interface LayoutShift {
   sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
 }
 
-const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+const rect = (r: DOMRectReadOnly) =>
+  `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
 
 /** What moved, and from where to where: enough to find the cause from the failure message. */
 const describeSource = (source: LayoutShift['sources'][number]) => {
@@ -35,7 +36,8 @@ function recordShifts(win: Window & typeof globalThis) {
   const shifts: Shift[] = [];
   const take = (entries: PerformanceEntryList) => {
     for (const entry of entries as unknown as LayoutShift[]) {
-      if (!entry.hadRecentInput) shifts.push({ value: entry.value, sources: entry.sources.map(describeSource).join('; ') });
+      if (!entry.hadRecentInput)
+        shifts.push({ value: entry.value, sources: entry.sources.map(describeSource).join('; ') });
     }
   };
   const observer = new win.PerformanceObserver((list) => take(list.getEntries()));
@@ -66,7 +68,10 @@ async function scrollThrough(edition: Edition) {
 }
 
 const indicatorWords = (edition: Edition) =>
-  edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('[part="indicator-words"]')?.textContent?.trim() ?? '';
+  edition.doc
+    .querySelector('offline-status')
+    ?.shadowRoot?.querySelector('[part="indicator-words"]')
+    ?.textContent?.trim() ?? '';
 
 const pictures = (edition: Edition) => [...edition.doc.querySelectorAll('article img')] as HTMLImageElement[];
 
@@ -118,7 +123,9 @@ describe('pictures in a publisher’s post (Chromium)', function () {
     const bytes = async (url: string) => {
       // The resource timing entry when the browser has one, else the file as the server sends it.
       const timing = edition.win.performance.getEntriesByName(url)[0] as PerformanceResourceTiming | undefined;
-      return timing && timing.encodedBodySize > 0 ? timing.encodedBodySize : (await (await fetch(url)).arrayBuffer()).byteLength;
+      return timing && timing.encodedBodySize > 0
+        ? timing.encodedBodySize
+        : (await (await fetch(url)).arrayBuffer()).byteLength;
     };
     for (const img of pictures(edition)) {
       expect(img.currentSrc, `${img.alt}: a picture was chosen`).to.not.equal('');
@@ -136,7 +143,9 @@ describe('pictures in a publisher’s post (Chromium)', function () {
       }
     }
     expect(sizes.size).to.be.greaterThan(pictures(edition).length);
-    const over = [...sizes].filter(([, size]) => size > MAX_BYTES).map(([url, size]) => `${url}: ${(size / 1024).toFixed(1)} KB`);
+    const over = [...sizes]
+      .filter(([, size]) => size > MAX_BYTES)
+      .map(([url, size]) => `${url}: ${(size / 1024).toFixed(1)} KB`);
     expect(over).to.deep.equal([]);
   });
 });

@@ -30,11 +30,16 @@ function codeBelowEnhancedContrast(edition: Edition): string[] {
   const holders = edition.doc.querySelectorAll('.code-block, .code-block *, :not(pre) > code, kbd');
   const problems: string[] = [];
   for (const element of holders) {
-    const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+    const ownText = [...element.childNodes].some(
+      (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
+    );
     if (!ownText) continue;
     const color = edition.win.getComputedStyle(element).color;
     const ratio = contrastRatio(color, backgroundOf(edition, element));
-    if (ratio < 7) problems.push(`${element.localName}.${element.className} “${element.textContent!.trim().slice(0, 30)}”: ${color} on ${backgroundOf(edition, element)}, ${ratio.toFixed(2)}:1`);
+    if (ratio < 7)
+      problems.push(
+        `${element.localName}.${element.className} “${element.textContent!.trim().slice(0, 30)}”: ${color} on ${backgroundOf(edition, element)}, ${ratio.toFixed(2)}:1`,
+      );
   }
   return problems;
 }

@@ -18,28 +18,43 @@ const exec = promisify(execFile);
  * this project; its cache and user settings are kept, so the install finds what `npm ci` fetched.
  */
 const env: NodeJS.ProcessEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || ['npm_config_cache', 'npm_config_userconfig', 'npm_config_registry'].includes(key))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !key.startsWith('npm_') || ['npm_config_cache', 'npm_config_userconfig', 'npm_config_registry'].includes(key),
+    ),
+  ),
   PUPPETEER_SKIP_DOWNLOAD: '1',
   npm_config_update_notifier: 'false',
 };
 
 const POSTS = {
-  'first-steps.md': '---\ntitle: First steps\nauthor: Ada Writer\ndate: 2024-05-01\n---\n\nWhere it begins.\n\n## A section\n\nA sentence or two.\n',
-  'second-thoughts.md': '---\ntitle: Second thoughts\nauthor: Ada Writer\ndate: 2024-06-01\n---\n\nWhere it goes on.\n\n## Another section\n\nOne more sentence.\n',
+  'first-steps.md':
+    '---\ntitle: First steps\nauthor: Ada Writer\ndate: 2024-05-01\n---\n\nWhere it begins.\n\n## A section\n\nA sentence or two.\n',
+  'second-thoughts.md':
+    '---\ntitle: Second thoughts\nauthor: Ada Writer\ndate: 2024-06-01\n---\n\nWhere it goes on.\n\n## Another section\n\nOne more sentence.\n',
 };
 
 let dir = '';
 
 /** The installed command, run in the publisher's folder. */
-const command = (...args: string[]) => exec('npx', ['--no', '--', 'reader-edition', ...args], { cwd: dir, env, maxBuffer: 1 << 24 });
+const command = (...args: string[]) =>
+  exec('npx', ['--no', '--', 'reader-edition', ...args], { cwd: dir, env, maxBuffer: 1 << 24 });
 
 before(
   async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-package-'));
     const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', dir], { env });
     const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
-    await writeFile(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'a-publishers-site', private: true })}\n`);
-    await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${filename}`], { cwd: dir, env, maxBuffer: 1 << 24 });
+    await writeFile(
+      path.join(dir, 'package.json'),
+      `${JSON.stringify({ name: 'a-publishers-site', private: true })}\n`,
+    );
+    await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${filename}`], {
+      cwd: dir,
+      env,
+      maxBuffer: 1 << 24,
+    });
     await mkdir(path.join(dir, 'posts'));
     for (const [name, text] of Object.entries(POSTS)) await writeFile(path.join(dir, 'posts', name), text);
   },
@@ -53,12 +68,15 @@ test('the installed command builds a folder of posts into a site: each post a pa
   assert.match(stdout, /^precache: \d+ files/m);
   assert.match(stdout, /^built site\/: \d+ files/m);
   const index = await readFile(path.join(dir, 'site/index.html'), 'utf8');
-  const listed = [...index.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
+  const listed = [...index.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
   assert.deepEqual(listed, ['second-thoughts.html Second thoughts', 'first-steps.html First steps']);
   assert.match(await readFile(path.join(dir, 'site/first-steps.html'), 'utf8'), /<h1[^>]*>First steps<\/h1>/);
   assert.match(await readFile(path.join(dir, 'site/second-thoughts.html'), 'utf8'), /<h1[^>]*>Second thoughts<\/h1>/);
   // The edition's own files came from the package: its script, worker and icons.
-  for (const file of ['sw.js', 'manifest.webmanifest', 'icons/icon-192.png', 'locale-warm-up.worker.js']) await readFile(path.join(dir, 'site', file));
+  for (const file of ['sw.js', 'manifest.webmanifest', 'icons/icon-192.png', 'locale-warm-up.worker.js'])
+    await readFile(path.join(dir, 'site', file));
 });
 
 test('a mistake in a post is named by file and line, and the command fails', async () => {

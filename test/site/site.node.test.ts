@@ -22,7 +22,12 @@ const page = (name: string) => readFile(path.join(out, name), 'utf8');
 
 test('every published article has its page, and the draft none', async () => {
   const files = (await readdir(out)).filter((f) => f.endsWith('.html') && f !== 'offline.html').sort();
-  assert.deepEqual(files, ['borrowing-in-rust.html', 'index.html', 'notes-on-lists.html', 'un-article-en-francais.html']);
+  assert.deepEqual(files, [
+    'borrowing-in-rust.html',
+    'index.html',
+    'notes-on-lists.html',
+    'un-article-en-francais.html',
+  ]);
 });
 
 test('the index lists each article newest first: title link, author, date, reading time, description', async () => {
@@ -30,10 +35,19 @@ test('the index lists each article newest first: title link, author, date, readi
   assert.match(html, /<title>Field Notes<\/title>/);
   assert.match(html, /<link rel="canonical" href="https:\/\/notes\.example\.org\/">/);
   assert.match(html, /<main id="main" class="site-index" tabindex="-1">\n<h1>Field Notes<\/h1>/);
-  const titles = [...html.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => `${m[1]} ${m[2]}`);
-  assert.deepEqual(titles, ['borrowing-in-rust.html Borrowing in Rust, gently', 'notes-on-lists.html Notes on lists, kept by hand', 'un-article-en-francais.html Lire à voix haute']);
+  const titles = [...html.matchAll(/<h2 id="article-[^"]+"[^>]*><a href="\.\/([^"]+)">([^<]+)<\/a><\/h2>/g)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
+  assert.deepEqual(titles, [
+    'borrowing-in-rust.html Borrowing in Rust, gently',
+    'notes-on-lists.html Notes on lists, kept by hand',
+    'un-article-en-francais.html Lire à voix haute',
+  ]);
   // The dots between the parts are for the eye: screen readers would say "middle dot".
-  assert.match(html, /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span><span aria-hidden="true"> · <\/span><time datetime="2024-05-31">May 31, 2024<\/time><span aria-hidden="true"> · <\/span>1 min read/);
+  assert.match(
+    html,
+    /By <span lang="en">Ada Fernsby and Tomás Okafor<\/span><span aria-hidden="true"> · <\/span><time datetime="2024-05-31">May 31, 2024<\/time><span aria-hidden="true"> · <\/span>1 min read/,
+  );
   // The French entry keeps its language for its title and description.
   assert.match(html, /<h2 id="article-un-article-en-francais" lang="fr" dir="ltr">/);
   assert.match(html, /<p lang="fr" dir="ltr">Pourquoi écouter un article change la façon de le comprendre\.<\/p>/);
@@ -45,8 +59,14 @@ test('each article links back to the index and to the articles either side', asy
   const middle = await page('notes-on-lists.html');
   assert.match(middle, /<nav class="article-nav" aria-label="More articles">/);
   assert.match(middle, /<a href="\.\/">All articles<\/a>/);
-  assert.match(middle, /<a href="\.\/borrowing-in-rust\.html" rel="prev">Previous: <span lang="en">Borrowing in Rust, gently<\/span><\/a>/);
-  assert.match(middle, /<a href="\.\/un-article-en-francais\.html" rel="next">Next: <span lang="fr">Lire à voix haute<\/span><\/a>/);
+  assert.match(
+    middle,
+    /<a href="\.\/borrowing-in-rust\.html" rel="prev">Previous: <span lang="en">Borrowing in Rust, gently<\/span><\/a>/,
+  );
+  assert.match(
+    middle,
+    /<a href="\.\/un-article-en-francais\.html" rel="next">Next: <span lang="fr">Lire à voix haute<\/span><\/a>/,
+  );
   assert.match(middle, /<p class="site-name"><a href="\.\/">Field Notes<\/a><\/p>/);
   // A title read cleanly: a comma, which screen readers do not speak, and no "·".
   assert.match(middle, /<title>Notes on lists, kept by hand, Field Notes<\/title>/);
@@ -68,35 +88,52 @@ test('the manifest names the site and starts at the index', async () => {
   assert.equal(manifest.short_name, 'Field Notes');
   assert.equal(manifest.start_url, './');
   assert.equal(manifest.lang, 'en');
-  assert.equal(manifest.description, 'Short posts on programming and reading, written for the edition\'s tests.');
+  assert.equal(manifest.description, "Short posts on programming and reading, written for the edition's tests.");
 });
 
 test('pictures are written, but neither they nor the articles’ pages are in the first-visit precache', async () => {
   const images = await readdir(path.join(out, 'assets/images'));
-  assert.ok(images.some((f) => f.endsWith('.avif')) && images.some((f) => f.endsWith('.jpg')) && images.some((f) => f.endsWith('.png')));
+  assert.ok(
+    images.some((f) => f.endsWith('.avif')) &&
+      images.some((f) => f.endsWith('.jpg')) &&
+      images.some((f) => f.endsWith('.png')),
+  );
   const html = await page('borrowing-in-rust.html');
   for (const [, url] of html.matchAll(/(?:src|srcset)="\.\/([^" ]+)/g)) await access(path.join(out, url));
   const sw = await page('sw.js');
   const urls = (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(sw)?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
   assert.ok(urls.includes('index.html'));
-  assert.deepEqual(urls.filter((u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)), []);
+  assert.deepEqual(
+    urls.filter((u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)),
+    [],
+  );
 });
 
 /** The precache list Workbox injected into sw.js. */
-const precached = async () => (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
+const precached = async () =>
+  (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
 
 test('the page for an article never kept offline is precached, says so, and leads to the kept ones', async () => {
   const html = await page('offline.html');
   assert.ok((await precached()).includes('offline.html'));
   assert.match(html, /<title>Not available offline, Field Notes<\/title>/);
   assert.match(html, /<meta name="robots" content="noindex">/);
-  assert.match(html, /<h1>Not available offline<\/h1>\n<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online\.<\/p>/);
+  assert.match(
+    html,
+    /<h1>Not available offline<\/h1>\n<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online\.<\/p>/,
+  );
   // The kept articles are listed from the cache at run time; without script, the index marks them.
-  assert.match(html, /<kept-articles><\/kept-articles>\n<p><a href="\.\/">All articles<\/a>: the list says which are available offline\.<\/p>/);
+  assert.match(
+    html,
+    /<kept-articles><\/kept-articles>\n<p><a href="\.\/">All articles<\/a>: the list says which are available offline\.<\/p>/,
+  );
   assert.doesNotMatch(html, /<read-aloud-player>/);
   // Its name is the one the worker serves (src/service-worker/kept-caches.ts).
   const { NOT_KEPT_PAGE } = await import('../../generator/site.ts');
-  assert.match(await readFile('src/service-worker/kept-caches.ts', 'utf8'), new RegExp(`export const NOT_KEPT_PAGE = '${NOT_KEPT_PAGE}';`));
+  assert.match(
+    await readFile('src/service-worker/kept-caches.ts', 'utf8'),
+    new RegExp(`export const NOT_KEPT_PAGE = '${NOT_KEPT_PAGE}';`),
+  );
 });
 
 test('the index marks each entry for "Available offline", and articles offer to keep themselves', async () => {
@@ -127,7 +164,14 @@ test('the build’s report lists each file it wrote with its size, its figures, 
 test('the site credits what it ships: each bundled package with its licence field and licence text', async () => {
   const notices = await page('third-party-notices.txt');
   const credited = [...notices.matchAll(/^(\S+) (\d+\.\d+\.\d+)\nLicence: (.+)$/gm)].map((m) => `${m[1]} ${m[3]}`);
-  for (const expected of ['lit BSD-3-Clause', 'lit-html BSD-3-Clause', 'workbox-precaching MIT', '@fontsource/opendyslexic OFL-1.1', '@fontsource/atkinson-hyperlegible OFL-1.1', '@readium/speech BSD-3-Clause']) {
+  for (const expected of [
+    'lit BSD-3-Clause',
+    'lit-html BSD-3-Clause',
+    'workbox-precaching MIT',
+    '@fontsource/opendyslexic OFL-1.1',
+    '@fontsource/atkinson-hyperlegible OFL-1.1',
+    '@readium/speech BSD-3-Clause',
+  ]) {
     assert.ok(credited.includes(expected), `${expected} is not credited (credited: ${credited.join(', ')})`);
   }
   // Each with its own licence text, not only the field.

@@ -39,14 +39,20 @@ async function inFolder(files: Record<string, string>, check: (dir: string) => P
 
 test('TOML front matter: authors list, date, unknown keys reported with their lines', async () => {
   const file = `${BLOG}/borrowing-in-rust/index.md`;
-  const article = await renderArticle(await readFile(file, 'utf8'), file, { site: { title: 'Field Notes', language: 'en' }, root: BLOG });
+  const article = await renderArticle(await readFile(file, 'utf8'), file, {
+    site: { title: 'Field Notes', language: 'en' },
+    root: BLOG,
+  });
   assert.equal(article.meta.title, 'Borrowing in Rust, gently');
   assert.deepEqual(article.meta.authors, ['Ada Fernsby', 'Tomás Okafor']);
   assert.equal(article.meta.author, 'Ada Fernsby and Tomás Okafor');
   assert.equal(article.meta.date, '2024-05-31');
   assert.equal(article.meta.lang, 'en', 'the site language, as the post gives none');
   const frontMatter = article.warnings.filter((w) => /front matter/.test(w.message));
-  assert.deepEqual(frontMatter.map((w) => `${w.line} ${w.message.split(' in ')[0]}`), ['5 "tags"', '6 "aliases"']);
+  assert.deepEqual(
+    frontMatter.map((w) => `${w.line} ${w.message.split(' in ')[0]}`),
+    ['5 "tags"', '6 "aliases"'],
+  );
   assert.ok(frontMatter.every((w) => w.file === file));
 });
 
@@ -55,7 +61,10 @@ test('YAML front matter: a date and time, a regional language, a description fro
   const article = await renderArticle(await readFile(file, 'utf8'), file);
   assert.equal(article.meta.date, '2024-03-02T08:30:00Z');
   assert.equal(article.meta.lang, 'en-GB');
-  assert.equal(article.meta.description, 'Lists are the plainest structure a page has, and the easiest to get wrong. These are the kinds this site uses.');
+  assert.equal(
+    article.meta.description,
+    'Lists are the plainest structure a page has, and the easiest to get wrong. These are the kinds this site uses.',
+  );
 });
 
 test('a long first paragraph is shortened at a word boundary', () => {
@@ -74,7 +83,10 @@ test('invalid TOML names the line of the mistake', async () => {
 test('a date that is not a date is a warning, and the article is undated', async () => {
   const { meta, warnings } = await renderArticle('---\ntitle: T\ndate: next Tuesday\n---\nText.\n', 'a.md');
   assert.equal(meta.date, undefined);
-  assert.deepEqual(warnings.map((w) => [w.line, /"date" is not a date/.test(w.message)]), [[3, true]]);
+  assert.deepEqual(
+    warnings.map((w) => [w.line, /"date" is not a date/.test(w.message)]),
+    [[3, true]],
+  );
 });
 
 test('"home: true" is no longer needed, and says so', async () => {
@@ -83,15 +95,24 @@ test('"home: true" is no longer needed, and says so', async () => {
 });
 
 test('an outline that starts at ### is shifted to start at h2 under the page title', async () => {
-  const { html, sections } = await renderArticle('+++\ntitle = "T"\n+++\nIntro.\n\n### First\n\nText.\n\n#### Detail\n\n### Second\n', 'a.md');
+  const { html, sections } = await renderArticle(
+    '+++\ntitle = "T"\n+++\nIntro.\n\n### First\n\nText.\n\n#### Detail\n\n### Second\n',
+    'a.md',
+  );
   assert.match(html, /<h2 id="first">First<\/h2>/);
   assert.match(html, /<h3 id="detail">Detail<\/h3>/);
-  assert.deepEqual(sections.map((s) => s.text), ['First', 'Second']);
+  assert.deepEqual(
+    sections.map((s) => s.text),
+    ['First', 'Second'],
+  );
   assert.equal((html.match(/<section>/g) ?? []).length, 2);
 });
 
 test('# sections become h2, and a first heading that repeats the title is dropped', async () => {
-  const { html } = await renderArticle('---\ntitle: My post\n---\n# My post\n\nIntro.\n\n# Part one\n\n## Detail\n', 'a.md');
+  const { html } = await renderArticle(
+    '---\ntitle: My post\n---\n# My post\n\nIntro.\n\n# Part one\n\n## Detail\n',
+    'a.md',
+  );
   assert.doesNotMatch(html, />My post</);
   assert.match(html, /<h2 id="part-one">Part one<\/h2>/);
   assert.match(html, /<h3 id="detail"/);
@@ -99,15 +120,31 @@ test('# sections become h2, and a first heading that repeats the title is droppe
 
 test('a real skip inside a shifted outline names its line, in the source’s levels', async () => {
   const file = `${FIXTURES}/malformed/skipped-level.md`;
-  await rejectsAt(renderArticle(await readFile(file, 'utf8'), file), file, 11, /heading level skips from h3 to h5; use h4/);
-  await rejectsAt(renderArticle('---\ntitle: T\n---\n#### Early\n\n### Later\n', 'b.md'), 'b.md', 4, /skips from the title to h4; use h3/);
+  await rejectsAt(
+    renderArticle(await readFile(file, 'utf8'), file),
+    file,
+    11,
+    /heading level skips from h3 to h5; use h4/,
+  );
+  await rejectsAt(
+    renderArticle('---\ntitle: T\n---\n#### Early\n\n### Later\n', 'b.md'),
+    'b.md',
+    4,
+    /skips from the title to h4; use h3/,
+  );
 });
 
 test('shortcodes are reported with their lines and left out, except in code', async () => {
   const file = `${BLOG}/notes-on-lists.md`;
   const { html, warnings } = await renderArticle(await readFile(file, 'utf8'), file);
   const shortcodes = warnings.filter((w) => /shortcode/.test(w.message));
-  assert.deepEqual(shortcodes.map((w) => [w.line, /"(\w+)"/.exec(w.message)?.[1]]), [[19, 'figure'], [35, 'include']]);
+  assert.deepEqual(
+    shortcodes.map((w) => [w.line, /"(\w+)"/.exec(w.message)?.[1]]),
+    [
+      [19, 'figure'],
+      [35, 'include'],
+    ],
+  );
   assert.doesNotMatch(html, /figure src|include|footer\.html/);
   // Shown as examples, in inline code and a code block, they stay.
   assert.match(html, /<code>\{\{&lt; youtube id &gt;\}\}<\/code>/);
@@ -118,7 +155,7 @@ test('site settings: TOML with Zola’s names, defaults without a file, unknown 
   const warnings: Diagnostic[] = [];
   assert.deepEqual(await loadSiteConfig(BLOG, (w) => warnings.push(w)), {
     title: 'Field Notes',
-    description: 'Short posts on programming and reading, written for the edition\'s tests.',
+    description: "Short posts on programming and reading, written for the edition's tests.",
     language: 'en',
     baseUrl: 'https://notes.example.org/',
   });
@@ -126,12 +163,23 @@ test('site settings: TOML with Zola’s names, defaults without a file, unknown 
   assert.deepEqual<Diagnostic[]>(warnings, []);
   assert.deepEqual(await loadSiteConfig('assets/articles', () => {}), { title: 'Reader edition', language: 'en' });
 
-  await inFolder({ 'site.json': '{\n  "title": "Mine",\n  "theme": "dark",\n  "language": "fr-CA"\n}\n' }, async (dir) => {
-    assert.deepEqual(await loadSiteConfig(dir, (w) => warnings.push(w)), { title: 'Mine', language: 'fr-CA' });
-    assert.deepEqual(warnings.map((w) => [path.basename(w.file), w.line]), [['site.json', 3]]);
-  });
+  await inFolder(
+    { 'site.json': '{\n  "title": "Mine",\n  "theme": "dark",\n  "language": "fr-CA"\n}\n' },
+    async (dir) => {
+      assert.deepEqual(await loadSiteConfig(dir, (w) => warnings.push(w)), { title: 'Mine', language: 'fr-CA' });
+      assert.deepEqual(
+        warnings.map((w) => [path.basename(w.file), w.line]),
+        [['site.json', 3]],
+      );
+    },
+  );
   await inFolder({ 'site.toml': 'title = "X"\nlanguage = "French"\n' }, async (dir) => {
-    await rejectsAt(loadSiteConfig(dir, () => {}), path.join(dir, 'site.toml'), 2, /BCP 47/);
+    await rejectsAt(
+      loadSiteConfig(dir, () => {}),
+      path.join(dir, 'site.toml'),
+      2,
+      /BCP 47/,
+    );
   });
 });
 
@@ -146,8 +194,17 @@ test('the site’s language is the default for articles; a page bundle is found,
   await inFolder(files, async (dir) => {
     const { pages, drafts, hasIndex, warnings } = await loadSite(dir);
     assert.equal(hasIndex, true);
-    assert.deepEqual(pages.map((p) => [p.page, p.article.meta.lang]), [['second.html', 'fr'], ['premier.html', 'fr']]);
-    assert.deepEqual(drafts.map((d) => [path.relative(dir, d.file), d.title]), [['brouillon.md', 'Brouillon']]);
+    assert.deepEqual(
+      pages.map((p) => [p.page, p.article.meta.lang]),
+      [
+        ['second.html', 'fr'],
+        ['premier.html', 'fr'],
+      ],
+    );
+    assert.deepEqual(
+      drafts.map((d) => [path.relative(dir, d.file), d.title]),
+      [['brouillon.md', 'Brouillon']],
+    );
     assert.match(warnings[0].message, /_index\.md\) is not an article/);
     assert.equal(pages[0].next, pages[1]);
     assert.equal(pages[1].previous, pages[0]);
@@ -157,11 +214,17 @@ test('the site’s language is the default for articles; a page bundle is found,
 test('one article is the home page; two articles may not share a page name', async () => {
   const { pages, hasIndex } = await loadSite('assets/articles');
   assert.equal(hasIndex, false);
-  assert.deepEqual(pages.map((p) => p.page), ['index.html']);
+  assert.deepEqual(
+    pages.map((p) => p.page),
+    ['index.html'],
+  );
 
-  await inFolder({ 'a.md': '---\ntitle: A\nslug: same\n---\nA.\n', 'b.md': '---\ntitle: B\nslug: same\n---\nB.\n' }, async (dir) => {
-    await assert.rejects(loadSite(dir), /is published as same\.html too: give this article another "slug"/);
-  });
+  await inFolder(
+    { 'a.md': '---\ntitle: A\nslug: same\n---\nA.\n', 'b.md': '---\ntitle: B\nslug: same\n---\nB.\n' },
+    async (dir) => {
+      await assert.rejects(loadSite(dir), /is published as same\.html too: give this article another "slug"/);
+    },
+  );
 });
 
 test('the build reports each warning and each skipped draft with its file and line, and prints nothing itself', async (t) => {
@@ -172,10 +235,19 @@ test('the build reports each warning and each skipped draft with its file and li
   const printed = [t.mock.method(console, 'log'), t.mock.method(console, 'warn'), t.mock.method(console, 'error')];
   try {
     const said = (await buildSite({ out, articles: BLOG, audio: false })).diagnostics.map(formatDiagnostic).join('\n');
-    assert.match(said, /^test\/fixtures\/articles\/blog\/borrowing-in-rust\/index\.md:5: warning: "tags" in the front matter/m);
+    assert.match(
+      said,
+      /^test\/fixtures\/articles\/blog\/borrowing-in-rust\/index\.md:5: warning: "tags" in the front matter/m,
+    );
     assert.match(said, /^test\/fixtures\/articles\/blog\/notes-on-lists\.md:19: warning: shortcode "figure"/m);
-    assert.match(said, /^test\/fixtures\/articles\/blog\/an-unfinished-post\.md:1: note: “An unfinished post” is a draft: not published$/m);
-    assert.deepEqual(printed.flatMap((mock) => mock.mock.calls.map((call) => call.arguments.join(' '))), []);
+    assert.match(
+      said,
+      /^test\/fixtures\/articles\/blog\/an-unfinished-post\.md:1: note: “An unfinished post” is a draft: not published$/m,
+    );
+    assert.deepEqual(
+      printed.flatMap((mock) => mock.mock.calls.map((call) => call.arguments.join(' '))),
+      [],
+    );
   } finally {
     for (const mock of printed) mock.mock.restore();
     await rm(out, { recursive: true, force: true });

@@ -49,7 +49,8 @@ export class CurrentSectionController implements ReactiveController {
   private update(sections: Element[], entries: IntersectionObserverEntry[]) {
     const line = (window.innerHeight * READING_LINE) / 100;
     const reported = new Map(entries.map((entry) => [entry.target, entry.boundingClientRect.top]));
-    const top = (section: Element) => (reported.size === sections.length ? reported.get(section)! : section.getBoundingClientRect().top);
+    const top = (section: Element) =>
+      reported.size === sections.length ? reported.get(section)! : section.getBoundingClientRect().top;
     const last = sections.filter((section) => top(section) < line).at(-1);
     // A section's heading is its first h2.
     const next = last?.querySelector('h2[id]')?.id;

@@ -17,11 +17,13 @@ export class KeptArticles extends LitElement {
     const { pages } = this.kept;
     if (!pages) return nothing;
     return html`<h2>Kept on this device</h2>
-      ${pages.length === 0
-        ? html`<p>No articles are kept on this device yet: articles are kept when you open them online.</p>`
-        : html`<ul>
+      ${
+        pages.length === 0
+          ? html`<p>No articles are kept on this device yet: articles are kept when you open them online.</p>`
+          : html`<ul>
             ${pages.map((page) => html`<li><a href=${page.url} lang=${page.lang}>${page.title}</a></li>`)}
-          </ul>`}`;
+          </ul>`
+      }`;
   }
 }
 

@@ -35,7 +35,8 @@ export class KeptPagesController implements ReactiveController {
         if (!response?.headers.get('content-type')?.startsWith('text/html')) continue;
         const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
         const title = doc.querySelector('h1')?.textContent?.trim();
-        if (title) pages.push({ url: request.url, title, lang: doc.querySelector('article')?.lang || doc.documentElement.lang });
+        if (title)
+          pages.push({ url: request.url, title, lang: doc.querySelector('article')?.lang || doc.documentElement.lang });
       }
     } catch {
       // Storage blocked: nothing can be listed.

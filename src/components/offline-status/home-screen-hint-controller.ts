@@ -46,7 +46,9 @@ export class HomeScreenHintController implements ReactiveController {
   private readonly update = () => {
     const { navigator, installPrompt } = this.traits();
     // iPadOS Safari says it is a Mac; a Mac has no touch screen.
-    const appleMobile = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+    const appleMobile =
+      /iPhone|iPad|iPod/.test(navigator.userAgent) ||
+      (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
     const added = navigator.standalone === true || this.standalone?.matches === true;
     this.needed = appleMobile && !added && !installPrompt;
     this.host.requestUpdate();
@@ -54,5 +56,9 @@ export class HomeScreenHintController implements ReactiveController {
 }
 
 function browserTraits(): BrowserTraits {
-  return { navigator, matchMedia: (query) => window.matchMedia(query), installPrompt: 'onbeforeinstallprompt' in window };
+  return {
+    navigator,
+    matchMedia: (query) => window.matchMedia(query),
+    installPrompt: 'onbeforeinstallprompt' in window,
+  };
 }

@@ -30,7 +30,10 @@ export class KeepOnOpenController implements ReactiveController {
       return;
     }
     this.listeners = new AbortController();
-    container.addEventListener('controllerchange', () => void this.keepOpenPage(), { signal: this.listeners.signal, once: true });
+    container.addEventListener('controllerchange', () => void this.keepOpenPage(), {
+      signal: this.listeners.signal,
+      once: true,
+    });
   }
 
   hostDisconnected() {

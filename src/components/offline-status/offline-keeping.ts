@@ -25,12 +25,15 @@ function audioEdition(): AudioEdition | undefined {
 }
 
 /** "3.2 MB", "640 KB", as a file manager says it. */
-export const fileSize = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+export const fileSize = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 
 /** Every picture file the article names (each width and format), so removing leaves none behind. */
 function pictureFiles() {
   const urls = new Set<string>();
-  for (const element of document.querySelectorAll<HTMLImageElement | HTMLSourceElement>('article img, article picture source')) {
+  for (const element of document.querySelectorAll<HTMLImageElement | HTMLSourceElement>(
+    'article img, article picture source',
+  )) {
     if (element instanceof HTMLImageElement && element.getAttribute('src')) urls.add(element.src);
     for (const candidate of (element.getAttribute('srcset') ?? '').split(',')) {
       const url = candidate.trim().split(/\s+/)[0];
@@ -42,7 +45,9 @@ function pictureFiles() {
 
 /** The pictures the browser has already shown: kept with the page; the rest follow as they load. */
 const shownPictures = () =>
-  [...document.querySelectorAll<HTMLImageElement>('article img')].filter((img) => img.complete && img.currentSrc).map((img) => img.currentSrc);
+  [...document.querySelectorAll<HTMLImageElement>('article img')]
+    .filter((img) => img.complete && img.currentSrc)
+    .map((img) => img.currentSrc);
 
 /**
  * In the offline details of an article: whether this article and its audio edition are kept on
@@ -81,7 +86,9 @@ export class OfflineKeeping extends LitElement {
 
   private readonly audio = audioEdition();
   private readonly article = new KeptFilesController(this, ARTICLE_CACHE, location.origin + location.pathname);
-  private readonly audioFiles = this.audio ? new KeptFilesController(this, AUDIO_CACHE, absolute(this.audio.src)) : undefined;
+  private readonly audioFiles = this.audio
+    ? new KeptFilesController(this, AUDIO_CACHE, absolute(this.audio.src))
+    : undefined;
 
   override render() {
     return html`${this.articleSection()}${this.audioSection()}`;
@@ -96,11 +103,13 @@ export class OfflineKeeping extends LitElement {
     const kept = state === 'kept' || state === 'removing';
     return html`<section>
       <p class="article-kept">${ARTICLE_STATUS[state]}</p>
-      ${state === 'checking'
-        ? nothing
-        : html`<button type="button" class="keep-article" aria-disabled=${busy(state)} @click=${this.toggleArticle}>
+      ${
+        state === 'checking'
+          ? nothing
+          : html`<button type="button" class="keep-article" aria-disabled=${busy(state)} @click=${this.toggleArticle}>
             ${kept ? 'Remove from this device' : 'Keep this article offline'}
-          </button>`}
+          </button>`
+      }
     </section>`;
   }
 
@@ -112,11 +121,13 @@ export class OfflineKeeping extends LitElement {
     const kept = state === 'kept' || state === 'removing';
     return html`<section>
       <p class="audio-kept">${audioStatus(state, size)}</p>
-      ${state === 'checking'
-        ? nothing
-        : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
+      ${
+        state === 'checking'
+          ? nothing
+          : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
             ${kept ? 'Remove audio from this device' : `Keep audio for offline (${size})`}
-          </button>`}
+          </button>`
+      }
     </section>`;
   }
 
@@ -127,12 +138,17 @@ export class OfflineKeeping extends LitElement {
     if (busy(now())) return;
     if (now() === 'kept') {
       await files.remove(pictureFiles());
-      announce(now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()], 'offline');
+      announce(
+        now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()],
+        'offline',
+      );
       return;
     }
     await files.keep(shownPictures());
     // The pictures not shown yet load now, through the worker, which keeps them with their page.
-    if (now() === 'kept') for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]')) img.loading = 'eager';
+    if (now() === 'kept')
+      for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]'))
+        img.loading = 'eager';
     announce(ARTICLE_STATUS[now()], 'offline');
   }
 
@@ -143,7 +159,10 @@ export class OfflineKeeping extends LitElement {
     const now = (): Kept => files.state;
     if (now() === 'kept') await files.remove(tracks);
     else await files.keep(tracks);
-    announce(now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)), 'offline');
+    announce(
+      now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)),
+      'offline',
+    );
   }
 }
 

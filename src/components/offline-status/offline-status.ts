@@ -19,13 +19,20 @@ const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
 };
 
 /** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
-const icon = (path: string) => svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill-rule="evenodd" d=${path} /></svg>`;
+const icon = (path: string) =>
+  svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path fill-rule="evenodd" d=${path} /></svg>`;
 
 const ICONS = {
-  saved: icon('M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 1.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11zM6.9 10.7 4.5 8.3l1.06-1.06 1.34 1.34 3.54-3.54 1.06 1.06z'),
+  saved: icon(
+    'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 1.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11zM6.9 10.7 4.5 8.3l1.06-1.06 1.34 1.34 3.54-3.54 1.06 1.06z',
+  ),
   saving: icon('M7.25 1.5h1.5v6.69l2.22-2.22 1.06 1.06L8 11.06 3.97 7.03l1.06-1.06 2.22 2.22zM2 12.5h12V14H2z'),
-  offline: icon('M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm3.89 3.17a5.5 5.5 0 0 0-7.72 7.72zm1.06 1.06-7.72 7.72a5.5 5.5 0 0 0 7.72-7.72z'),
-  update: icon('M8 2.5a5.5 5.5 0 0 0-4.6 2.5H5.5v1.5H1V2h1.5v1.8A7 7 0 0 1 15 8h-1.5A5.5 5.5 0 0 0 8 2.5zM1 8h1.5a5.5 5.5 0 0 0 10.1 3H10.5V9.5H15V14h-1.5v-1.8A7 7 0 0 1 1 8z'),
+  offline: icon(
+    'M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm3.89 3.17a5.5 5.5 0 0 0-7.72 7.72zm1.06 1.06-7.72 7.72a5.5 5.5 0 0 0 7.72-7.72z',
+  ),
+  update: icon(
+    'M8 2.5a5.5 5.5 0 0 0-4.6 2.5H5.5v1.5H1V2h1.5v1.8A7 7 0 0 1 15 8h-1.5A5.5 5.5 0 0 0 8 2.5zM1 8h1.5a5.5 5.5 0 0 0 10.1 3H10.5V9.5H15V14h-1.5v-1.8A7 7 0 0 1 1 8z',
+  ),
   problem: icon('M8 1.25 15.25 14.5H.75zm0 3.1L3.28 13h9.44zM7.25 6.5h1.5v3.5h-1.5zm0 4.5h1.5v1.5h-1.5z'),
 };
 
@@ -136,7 +143,6 @@ export class OfflineStatus extends LitElement {
   @state() private open = false;
   private keepOnOpen?: KeepOnOpenController;
 
-
   @query('.status') private statusText!: HTMLElement;
   @query('.indicator') private indicator!: HTMLButtonElement;
 
@@ -170,12 +176,14 @@ export class OfflineStatus extends LitElement {
       </button>
       <div class="details" id="offline-details" part="details" ?hidden=${!this.open} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
         <p class="status" tabindex="-1">${this.sentence()}</p>
-        ${canKeep || updateReady
-          ? html`<div class="actions">
+        ${
+          canKeep || updateReady
+            ? html`<div class="actions">
               ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
               ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.page && this.details.value && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
         ${this.details.value?.needed ? html`<p class="hint">${this.details.value.hint}</p>` : nothing}
       </div>
@@ -209,12 +217,17 @@ export class OfflineStatus extends LitElement {
     if (!this.connection.online) return { glyph: ICONS.offline, words: 'You are offline' };
     if (state === 'ready') return { glyph: ICONS.saved, words: 'Available offline' };
     if (state === 'saving') return { glyph: ICONS.saving, words: 'Saving for offline' };
-    return { glyph: ICONS.problem, words: state === 'incomplete' ? 'Partly saved for offline' : 'Not saved for offline' };
+    return {
+      glyph: ICONS.problem,
+      words: state === 'incomplete' ? 'Partly saved for offline' : 'Not saved for offline',
+    };
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
     if (this.connection.online) return AVAILABILITY[state];
-    return state === 'ready' ? 'You are offline. This edition is saved on this device.' : `You are offline. ${AVAILABILITY[state]}`;
+    return state === 'ready'
+      ? 'You are offline. This edition is saved on this device.'
+      : `You are offline. ${AVAILABILITY[state]}`;
   }
 
   private toggle() {

@@ -1,5 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from '../../service-worker/messages.js';
+import {
+  CHECK_PRECACHE,
+  SKIP_WAITING,
+  type PageMessage,
+  type PrecacheCheck,
+  type PrecacheFailed,
+} from '../../service-worker/messages.js';
 import { ownTask } from '../../own-task.js';
 
 /**
@@ -86,9 +92,17 @@ export class ServiceWorkerController implements ReactiveController {
     if (signal.aborted) return;
     if (registration.waiting && container.controller) this.offerUpdate(registration.waiting);
     if (registration.installing) this.follow(registration.installing, container, signal);
-    registration.addEventListener('updatefound', () => registration.installing && this.follow(registration.installing, container, signal), { signal });
+    registration.addEventListener(
+      'updatefound',
+      () => registration.installing && this.follow(registration.installing, container, signal),
+      { signal },
+    );
     // Back online with files missing: try saving them again.
-    window.addEventListener('online', () => this.state === 'incomplete' && this.checkSaved(container.controller, signal), { signal });
+    window.addEventListener(
+      'online',
+      () => this.state === 'incomplete' && this.checkSaved(container.controller, signal),
+      { signal },
+    );
     this.checkSaved(container.controller ?? registration.active, signal);
   }
 

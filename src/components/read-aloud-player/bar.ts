@@ -5,7 +5,12 @@
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from './shortcuts-controller.js';
-import { HIGHLIGHTS, RATES, type HighlightMode, type ListeningPreferences } from '../../preferences/listening-preferences.js';
+import {
+  HIGHLIGHTS,
+  RATES,
+  type HighlightMode,
+  type ListeningPreferences,
+} from '../../preferences/listening-preferences.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
@@ -85,8 +90,12 @@ export function renderBar(view: BarView) {
   const rate = listening.rate;
   // The audio edition's clock is exact; the device's voice is estimated from words.
   const clock = player instanceof RecordedReadAloud ? player.clock : undefined;
-  const spent = clock ? (clock.position * 1000) / rate : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
-  const left = clock ? ((clock.duration - clock.position) * 1000) / rate : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const spent = clock
+    ? (clock.position * 1000) / rate
+    : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
+  const left = clock
+    ? ((clock.duration - clock.position) * 1000) / rate
+    : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
   // The text says where reading is. The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
@@ -133,7 +142,9 @@ function renderOptions(view: BarView) {
     <fieldset>
       <legend>Highlight while reading</legend>
       ${HIGHLIGHTS.map(
-        (mode) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
+        (
+          mode,
+        ) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
           @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
       )}
     </fieldset>
@@ -181,7 +192,8 @@ function renderVoices(view: BarView) {
   if (chosen && !few.includes(chosen)) few.push(chosen);
   const rest = choices.filter((c) => !few.includes(c));
   const online = tellsLocalFromOnline(view.voices);
-  const option = (c: VoiceChoice) => html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
+  const option = (c: VoiceChoice) =>
+    html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
   const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
   const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
@@ -190,14 +202,18 @@ function renderVoices(view: BarView) {
       <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
         aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
         ${choices.length === 0 ? html`<option value="">Browser default</option>` : nothing}
-        ${view.allVoices && rest.length > 0
-          ? html`<optgroup label="Best for ${language()}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
-          : few.map(option)}
+        ${
+          view.allVoices && rest.length > 0
+            ? html`<optgroup label="Best for ${language()}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
+            : few.map(option)
+        }
       </select>
     </label>
-    ${rest.length > 0
-      ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>More voices (${rest.length})</button>`
-      : nothing}
+    ${
+      rest.length > 0
+        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>More voices (${rest.length})</button>`
+        : nothing
+    }
     ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
   </div>`;
 }
@@ -212,7 +228,8 @@ function voiceName(choice: VoiceChoice, showOnline: boolean) {
   if (choice.quality) {
     const region = languageDisplayName(choice.voice.lang);
     if (region) details.push(region);
-    if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label)) details.push(choice.gender);
+    if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label))
+      details.push(choice.gender);
   }
   if (showOnline && !choice.voice.local) details.push('online');
   return [choice.label, ...details].join(', ');

@@ -23,8 +23,14 @@ export class ListeningPositionStore {
   read(article: string): StoredListeningPosition | undefined {
     try {
       const stored = JSON.parse(this.storage.read().text ?? 'null') as Partial<StoredListeningPosition> | null;
-      if (stored?.article !== article || typeof stored.index !== 'number' || typeof stored.sentence !== 'string') return undefined;
-      return { article: stored.article, index: stored.index, sentence: stored.sentence, section: String(stored.section ?? '') };
+      if (stored?.article !== article || typeof stored.index !== 'number' || typeof stored.sentence !== 'string')
+        return undefined;
+      return {
+        article: stored.article,
+        index: stored.index,
+        sentence: stored.sentence,
+        section: String(stored.section ?? ''),
+      };
     } catch {
       return undefined;
     }

@@ -28,7 +28,10 @@ export class ListeningPosition {
   find(script: SpokenScript): FoundListeningPosition | undefined {
     const stored = this.peek();
     if (!stored) return undefined;
-    const at = script.segments[stored.index]?.spoken === stored.sentence ? stored.index : script.segments.findIndex((s) => s.spoken === stored.sentence);
+    const at =
+      script.segments[stored.index]?.spoken === stored.sentence
+        ? stored.index
+        : script.segments.findIndex((s) => s.spoken === stored.sentence);
     if (at < 0) return undefined;
     return { index: at, section: script.sections[script.segments[at].section].title };
   }
@@ -36,7 +39,12 @@ export class ListeningPosition {
   save(script: SpokenScript, index: number) {
     const segment = script.segments[index];
     if (!segment) return;
-    this.store.write({ article: this.article, index, sentence: segment.spoken, section: script.sections[segment.section].title });
+    this.store.write({
+      article: this.article,
+      index,
+      sentence: segment.spoken,
+      section: script.sections[segment.section].title,
+    });
   }
 
   clear() {

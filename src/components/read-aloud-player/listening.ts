@@ -50,7 +50,13 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     failed: hooks.failed,
   });
   const player = () => sources.active;
-  const listening = followTheReading(host, { player, state: () => sources.active.state, article, ownKey: hooks.ownKey, listen: hooks.listen });
+  const listening = followTheReading(host, {
+    player,
+    state: () => sources.active.state,
+    article,
+    ownKey: hooks.ownKey,
+    listen: hooks.listen,
+  });
   const changes = new PlayerChanges({ ...hooks, listening });
   /** Every change of the player reading, or of which one reads. */
   const changed = () => {
@@ -73,7 +79,10 @@ interface ListeningHooks {
   listen(): void;
 }
 
-function followTheReading(host: ReactiveControllerHost & HTMLElement, { player, state, article, ownKey, listen }: ListeningHooks) {
+function followTheReading(
+  host: ReactiveControllerHost & HTMLElement,
+  { player, state, article, ownKey, listen }: ListeningHooks,
+) {
   new TapToSeekController(host, {
     article: () => article,
     contents: () => document.querySelector('nav.toc') ?? undefined,
@@ -131,11 +140,15 @@ function followTheReading(host: ReactiveControllerHost & HTMLElement, { player, 
 
 /** The edition's icons, as the page links them, for the lock screen. */
 function artwork(): MediaImage[] {
-  return [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"], link[rel="apple-touch-icon"]')].map((link) => ({
-    src: link.href,
-    ...(link.type ? { type: link.type } : {}),
-    ...(link.sizes.length > 0 ? { sizes: link.sizes.value } : { sizes: link.rel === 'apple-touch-icon' ? '180x180' : 'any' }),
-  }));
+  return [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"], link[rel="apple-touch-icon"]')].map(
+    (link) => ({
+      src: link.href,
+      ...(link.type ? { type: link.type } : {}),
+      ...(link.sizes.length > 0
+        ? { sizes: link.sizes.value }
+        : { sizes: link.rel === 'apple-touch-icon' ? '180x180' : 'any' }),
+    }),
+  );
 }
 
 export type Listening = ReturnType<typeof followTheReading>;

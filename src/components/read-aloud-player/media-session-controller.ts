@@ -57,7 +57,11 @@ export class MediaSessionController implements ReactiveController {
       // No position clears the scrubber; a position past the duration (a late clock) would throw.
       navigator.mediaSession.setPositionState?.(
         position && state !== 'none' && position.duration > 0
-          ? { duration: position.duration, position: Math.min(position.position, position.duration), playbackRate: position.playbackRate }
+          ? {
+              duration: position.duration,
+              position: Math.min(position.position, position.duration),
+              playbackRate: position.playbackRate,
+            }
           : undefined,
       );
     } catch {

@@ -148,7 +148,9 @@ export class ReadAloudPlayer extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.article = document.querySelector('article') ?? undefined;
-    this.listeningPosition = new ListeningPosition(this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname);
+    this.listeningPosition = new ListeningPosition(
+      this.article?.querySelector('h1')?.textContent?.trim() ?? location.pathname,
+    );
     try {
       this.audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') ?? undefined;
     } catch {
@@ -184,7 +186,11 @@ export class ReadAloudPlayer extends LitElement {
     if (!this.supported) {
       return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
     }
-    if (!this.audio && this.voices.length > 0 && !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))) {
+    if (
+      !this.audio &&
+      this.voices.length > 0 &&
+      !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))
+    ) {
       return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
@@ -193,14 +199,18 @@ export class ReadAloudPlayer extends LitElement {
     return html`<div class="launch" part="launch">
       <button class="listen primary" type="button" @pointerdown=${this.prepare} @click=${(e: MouseEvent) => this.listen(undefined, byKeyboard(e))}
         aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
-        ${ICONS.play}${saved
-          ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
-          : 'Listen'}
+        ${ICONS.play}${
+          saved
+            ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
+            : 'Listen'
+        }
       </button>
-      ${saved
-        ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare}
+      ${
+        saved
+          ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare}
             @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -237,7 +247,9 @@ export class ReadAloudPlayer extends LitElement {
   /** Makes the chosen source's player the one reading (see PlayerSources). */
   private async useSource(quietFirst = false) {
     const sources = this.sources!;
-    const chosen = sources.choose(this.prefs.value.source, () => this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions()));
+    const chosen = sources.choose(this.prefs.value.source, () =>
+      this.bar!.recordedByDefault(this.voices, this.articleLang, this.rankOptions()),
+    );
     if (await sources.use(chosen, quietFirst)) {
       this.playerChanged?.();
       // The lock screen's clock and the wake lock follow the source, not only its state.
@@ -259,7 +271,11 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   /** Makes the reading with the code loaded on first use (see makeReading). */
-  private async firstUsed({ session, bar, listening: { makeReading }, DockingController }: FirstUse, article: HTMLElement, recommended: Promise<unknown>) {
+  private async firstUsed(
+    { session, bar, listening: { makeReading }, DockingController }: FirstUse,
+    article: HTMLElement,
+    recommended: Promise<unknown>,
+  ) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
     // Its users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
     this.docking = new DockingController(this, {
@@ -312,7 +328,8 @@ export class ReadAloudPlayer extends LitElement {
       lang: this.articleLang,
       rank: this.rankOptions(),
       currentVoice: this.currentVoice(),
-      chooseVoice: (id) => this.prefs.store.update({ voices: { ...this.prefs.value.voices, [primaryLanguage(this.articleLang)]: id } }),
+      chooseVoice: (id) =>
+        this.prefs.store.update({ voices: { ...this.prefs.value.voices, [primaryLanguage(this.articleLang)]: id } }),
       shortcuts: this.shortcuts,
       docked: this.docking!.docked,
       following: this.listening?.follow.following ?? true,
@@ -400,7 +417,9 @@ export class ReadAloudPlayer extends LitElement {
   private async listenFromHere() {
     const player = await this.ensurePlayer();
     if (!player) return;
-    const index = this.session!.segmentAtSelection(player.script, window.getSelection()) ?? this.session!.firstSegmentOnScreen(player.script);
+    const index =
+      this.session!.segmentAtSelection(player.script, window.getSelection()) ??
+      this.session!.firstSegmentOnScreen(player.script);
     void this.listen(index ?? 0);
   }
 

@@ -41,7 +41,11 @@ export class ReadingHighlightController implements ReactiveController {
   }
 
   /** The sentence's range, for scrolling it into view. */
-  show(segment: Segment | undefined, word: { start: number; end: number } | undefined, mode: HighlightMode): Range | undefined {
+  show(
+    segment: Segment | undefined,
+    word: { start: number; end: number } | undefined,
+    mode: HighlightMode,
+  ): Range | undefined {
     this.clear();
     if (!segment) return undefined;
     const sentence = textRange(segment.block, segment.start, segment.end);
@@ -52,7 +56,8 @@ export class ReadingHighlightController implements ReactiveController {
       return sentence;
     }
     CSS.highlights.set(SENTENCE, new Highlight(sentence));
-    if (mode === 'word' && word) CSS.highlights.set(WORD, new Highlight(textRange(segment.block, word.start, word.end)));
+    if (mode === 'word' && word)
+      CSS.highlights.set(WORD, new Highlight(textRange(segment.block, word.start, word.end)));
     return sentence;
   }
 

@@ -52,13 +52,18 @@ const OWN_KEYS: [selector: string, codes: readonly string[] | 'all'][] = [
   [TEXT_FIELDS, 'all'],
   ['input[type="range"]', [...ARROWS, 'PageUp', 'PageDown', 'Home', 'End']],
   ['input[type="radio"]', [...ARROWS, 'Space']],
-  ['input[type="checkbox"], button, summary, input[type="button"], input[type="submit"], input[type="reset"]', ['Space', 'Enter', 'NumpadEnter']],
+  [
+    'input[type="checkbox"], button, summary, input[type="button"], input[type="submit"], input[type="reset"]',
+    ['Space', 'Enter', 'NumpadEnter'],
+  ],
   ['a[href]', ['Enter', 'NumpadEnter']],
 ];
 
 /** Whether the focused control does something with this key itself. */
 export function usedByControl(focused: Element | undefined, event: KeyboardEvent): boolean {
-  return OWN_KEYS.some(([selector, codes]) => focused?.closest?.(selector) && (codes === 'all' || codes.includes(event.code)));
+  return OWN_KEYS.some(
+    ([selector, codes]) => focused?.closest?.(selector) && (codes === 'all' || codes.includes(event.code)),
+  );
 }
 
 const MODIFIERS = { Alt: 'altKey', Control: 'ctrlKey', Meta: 'metaKey', Shift: 'shiftKey' } as const;
@@ -70,7 +75,11 @@ const MODIFIERS = { Alt: 'altKey', Control: 'ctrlKey', Meta: 'metaKey', Shift: '
  *   (Space presses a focused button; arrows move a select or a radio group).
  * - `page` keys count only while turned on, anywhere but in a text field.
  */
-export function shortcutFor<A extends string>(shortcuts: readonly Shortcut<A>[], event: KeyboardEvent, context: FocusContext): Shortcut<A> | undefined {
+export function shortcutFor<A extends string>(
+  shortcuts: readonly Shortcut<A>[],
+  event: KeyboardEvent,
+  context: FocusContext,
+): Shortcut<A> | undefined {
   const { focused, inHost, pageKeys } = context;
   return shortcuts.find((shortcut) => {
     if (!shortcut.keys.split(' ').some((combination) => pressed(combination, event))) return false;
@@ -87,19 +96,34 @@ export function shortcutFor<A extends string>(shortcuts: readonly Shortcut<A>[],
 function pressed(combination: string, event: KeyboardEvent) {
   const parts = combination.split('+');
   const key = parts.pop()!;
-  return event.code === codeOf(key) && Object.entries(MODIFIERS).every(([name, flag]) => event[flag] === parts.includes(name));
+  return (
+    event.code === codeOf(key) &&
+    Object.entries(MODIFIERS).every(([name, flag]) => event[flag] === parts.includes(name))
+  );
 }
 
 /** The `event.code` of a key as `aria-keyshortcuts` names it: "P" is KeyP, "1" Digit1, "ArrowUp" and "Space" themselves. */
 const codeOf = (key: string) => (/^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : key);
 
-const KEY_NAMES: Record<string, string> = { ArrowLeft: 'Left arrow', ArrowRight: 'Right arrow', ArrowUp: 'Up arrow', ArrowDown: 'Down arrow', PageUp: 'Page Up', PageDown: 'Page Down' };
+const KEY_NAMES: Record<string, string> = {
+  ArrowLeft: 'Left arrow',
+  ArrowRight: 'Right arrow',
+  ArrowUp: 'Up arrow',
+  ArrowDown: 'Down arrow',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
+};
 
 /** Keys as people read them: "Alt + Shift + Left arrow" for Alt+Shift+ArrowLeft, "K or Space" for "K Space". */
 export const keysForPeople = (keys: string) =>
   keys
     .split(' ')
-    .map((combination) => combination.split('+').map((key) => KEY_NAMES[key] ?? key).join(' + '))
+    .map((combination) =>
+      combination
+        .split('+')
+        .map((key) => KEY_NAMES[key] ?? key)
+        .join(' + '),
+    )
     .join(' or ');
 
 /**
@@ -114,7 +138,10 @@ export class ShortcutsController<A extends string> implements ReactiveController
   private readonly enabled: () => boolean;
   private readonly pageKeys: () => boolean;
 
-  constructor(host: ReactiveControllerHost & Element, { shortcuts, onShortcut, enabled = () => true, pageKeys = () => false }: ShortcutsOptions<A>) {
+  constructor(
+    host: ReactiveControllerHost & Element,
+    { shortcuts, onShortcut, enabled = () => true, pageKeys = () => false }: ShortcutsOptions<A>,
+  ) {
     this.host = host;
     this.shortcuts = shortcuts;
     this.onShortcut = onShortcut;

@@ -26,9 +26,13 @@ export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = keyTab
 ]);
 
 /** Each action once, with its keys in the player (if any) and on the page: the player's keys first, then the page's. */
-function keyTable(rows: { action: ReadAloudAction; label: string; focus?: string; page: string }[]): Shortcut<ReadAloudAction>[] {
+function keyTable(
+  rows: { action: ReadAloudAction; label: string; focus?: string; page: string }[],
+): Shortcut<ReadAloudAction>[] {
   return [
-    ...rows.flatMap(({ action, label, focus }) => (focus ? [{ action, keys: focus, label, scope: 'focus' as const }] : [])),
+    ...rows.flatMap(({ action, label, focus }) =>
+      focus ? [{ action, keys: focus, label, scope: 'focus' as const }] : [],
+    ),
     ...rows.map(({ action, label, page }) => ({ action, keys: page, label, scope: 'page' as const })),
   ];
 }

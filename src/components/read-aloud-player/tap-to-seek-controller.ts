@@ -37,7 +37,9 @@ export class TapToSeekController implements ReactiveController {
   hostUpdated() {
     const listening = this.options.listening() !== undefined;
     if (listening && this.listeningOn.length === 0) {
-      this.listeningOn = [this.options.article(), this.options.contents()].filter((element): element is Element => element !== undefined);
+      this.listeningOn = [this.options.article(), this.options.contents()].filter(
+        (element): element is Element => element !== undefined,
+      );
       for (const element of this.listeningOn) element.addEventListener('click', this.onClick);
     } else if (!listening) {
       this.stopListening();

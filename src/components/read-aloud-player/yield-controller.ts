@@ -12,10 +12,22 @@ export interface YieldOptions {
 }
 
 /** Controls outside the host that take keys: working one means attention is elsewhere. */
-const CONTROLS = 'a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [tabindex]:not([tabindex="-1"])';
+const CONTROLS =
+  'a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [tabindex]:not([tabindex="-1"])';
 
 /** Keys that are only held with others (a screen reader's own modifier among them). */
-const MODIFIER_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'Insert', 'Fn']);
+const MODIFIER_KEYS = new Set([
+  'Shift',
+  'Control',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'OS',
+  'CapsLock',
+  'NumLock',
+  'Insert',
+  'Fn',
+]);
 
 /**
  * A pointer press moves focus too (a tap on a sentence moves reading there): focus that moves

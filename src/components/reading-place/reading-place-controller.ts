@@ -55,7 +55,8 @@ export class ReadingPlaceController implements ReactiveController {
     window.addEventListener('scroll', this.onScroll, { passive: true });
     window.addEventListener('pagehide', this.save);
     document.addEventListener('visibilitychange', this.onVisibilityChange);
-    for (const type of READER_INPUT) window.addEventListener(type, this.onReaderInput, { passive: true, capture: true });
+    for (const type of READER_INPUT)
+      window.addEventListener(type, this.onReaderInput, { passive: true, capture: true });
     // Connected again when the host moves to the place: the place is found once a visit.
     if (this.started) return;
     this.started = true;
@@ -136,7 +137,9 @@ export class ReadingPlaceController implements ReactiveController {
 /** The kept block: at its number if its text still starts the same, else the nearest block that does. */
 function find(blocks: Element[], place: StoredReadingPlace): Element | undefined {
   if (blocks[place.block] && fingerprint(blocks[place.block]) === place.text) return blocks[place.block];
-  const matches = blocks.map((block, index) => ({ block, index })).filter(({ block }) => fingerprint(block) === place.text);
+  const matches = blocks
+    .map((block, index) => ({ block, index }))
+    .filter(({ block }) => fingerprint(block) === place.text);
   matches.sort((a, b) => Math.abs(a.index - place.block) - Math.abs(b.index - place.block));
   return matches[0]?.block;
 }

@@ -27,7 +27,9 @@ export class ReadingPlaceStore {
   /** Where the reader stopped in this article, if anything usable was kept. */
   read(article: string): StoredReadingPlace | undefined {
     const place = this.all().find(([name]) => name === article)?.[1];
-    return place && Number.isInteger(place.block) && place.block >= 0 && typeof place.text === 'string' ? place : undefined;
+    return place && Number.isInteger(place.block) && place.block >= 0 && typeof place.text === 'string'
+      ? place
+      : undefined;
   }
 
   write(article: string, place: StoredReadingPlace) {
@@ -38,7 +40,11 @@ export class ReadingPlaceStore {
   private all(): Places {
     try {
       const stored: unknown = JSON.parse(this.storage.read().text ?? '[]');
-      return Array.isArray(stored) ? (stored.filter((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'object' && entry[1]) as Places) : [];
+      return Array.isArray(stored)
+        ? (stored.filter(
+            (entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'object' && entry[1],
+          ) as Places)
+        : [];
     } catch {
       return [];
     }

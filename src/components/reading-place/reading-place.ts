@@ -66,7 +66,8 @@ export class ReadingPlace extends LitElement {
     anchor.before(this);
     this.hidden = false;
     // The line in view with the block under it; the block first where its container is long.
-    const target = block.getBoundingClientRect().top - this.getBoundingClientRect().top < window.innerHeight / 2 ? this : block;
+    const target =
+      block.getBoundingClientRect().top - this.getBoundingClientRect().top < window.innerHeight / 2 ? this : block;
     target.scrollIntoView({ block: 'start', behavior: 'instant' });
   }
 

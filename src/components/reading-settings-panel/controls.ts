@@ -71,17 +71,23 @@ export function renderControls(view: ControlsView) {
 function renderNotices({ storageState, rejected }: ControlsView) {
   const notices: string[] = [];
   if (rejected.length > 0) {
-    notices.push(`Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => READING_SETTINGS[key].label.toLowerCase()).join(', ')}.`);
+    notices.push(
+      `Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => READING_SETTINGS[key].label.toLowerCase()).join(', ')}.`,
+    );
   }
-  if (storageState === 'blocked') notices.push('This browser does not let the page save settings, so they apply for this visit only.');
-  if (storageState === 'full') notices.push('The browser’s storage is full, so these settings apply for this visit only.');
+  if (storageState === 'blocked')
+    notices.push('This browser does not let the page save settings, so they apply for this visit only.');
+  if (storageState === 'full')
+    notices.push('The browser’s storage is full, so these settings apply for this visit only.');
   return notices.length === 0 ? nothing : notices.map((text) => html`<p class="notice">${text}</p>`);
 }
 
 function renderControl(view: ControlsView, described: DescribedSetting) {
   switch (described.kind) {
     case 'range':
-      return described.key === 'textSize' ? [renderSlider(view, described), renderTextSizeButtons(view)] : renderSlider(view, described);
+      return described.key === 'textSize'
+        ? [renderSlider(view, described), renderTextSizeButtons(view)]
+        : renderSlider(view, described);
     case 'choice':
       return renderChoices(view, described);
     case 'toggle':
@@ -90,7 +96,7 @@ function renderControl(view: ControlsView, described: DescribedSetting) {
 }
 
 function renderSlider(view: ControlsView, { key, setting }: Described<'range'>) {
-const value = view.settings[key];
+  const value = view.settings[key];
   return html`
     <div class="slider">
       <label for=${key}>${setting.label} <span class="value" aria-hidden="true">${setting.format(value)}</span></label>
@@ -103,7 +109,7 @@ const value = view.settings[key];
 
 /** At the limit a button says it is unavailable but keeps focus (a disabled one would drop it). */
 function renderTextSizeButtons(view: ControlsView) {
-const s = view.settings;
+  const s = view.settings;
   const { min, max } = READING_SETTINGS.textSize;
   return html`
     <div class="size-buttons">
@@ -118,7 +124,7 @@ const s = view.settings;
 }
 
 function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>) {
-const s = view.settings;
+  const s = view.settings;
   return choicesOf(setting).map(
     (value) => html`
       <label class="choice">
@@ -131,7 +137,7 @@ const s = view.settings;
 }
 
 function renderCheckbox(view: ControlsView, { key, setting }: Described<'toggle'>) {
-const s = view.settings;
+  const s = view.settings;
   const hintId = setting.hint ? `${key}-hint` : undefined;
   return html`
     <label class="choice">
@@ -147,7 +153,8 @@ const s = view.settings;
 /** A−/A+: the focused button does not say the new size, so the announcer does. */
 function stepTextSize(view: ControlsView, direction: 1 | -1) {
   const current = view.settings.textSize;
-  const next = direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
+  const next =
+    direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
   if (next === undefined) return;
   view.change('textSize', next);
   announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`, 'reading-settings');
@@ -155,7 +162,13 @@ function stepTextSize(view: ControlsView, direction: 1 | -1) {
 
 /** A theme's text on its background; "follow system" shows light and dark side by side. */
 function swatch(theme: string) {
-  const halves = theme === 'system' ? [['light', 'A'], ['dark', 'a']] : [[theme, 'Aa']];
+  const halves =
+    theme === 'system'
+      ? [
+          ['light', 'A'],
+          ['dark', 'a'],
+        ]
+      : [[theme, 'Aa']];
   return html`<span class="swatch" aria-hidden="true">${halves.map(([colours, text]) => html`<span class=${colours}>${text}</span>`)}</span>`;
 }
 

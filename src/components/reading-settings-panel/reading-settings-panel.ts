@@ -78,7 +78,11 @@ export class ReadingSettingsPanel extends LitElement {
       import('../../first-use.js').then(({ settingsControls: controls, DockingController }) => {
         adoptLaterStyles(this.renderRoot, controls.controlsStyles);
         // While open over the bottom of the screen, the page keeps what is focused clear of it.
-        new DockingController(this, { element: () => (this.open ? this.panelElement : null), maxShare: 1, property: '--settings-height' });
+        new DockingController(this, {
+          element: () => (this.open ? this.panelElement : null),
+          maxShare: 1,
+          property: '--settings-height',
+        });
         return controls;
       }),
     failed: () => {
@@ -173,7 +177,9 @@ export class ReadingSettingsPanel extends LitElement {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         if (!this.open || !this.panelElement) return;
-        const covered = [...target.getClientRects()].some((box) => box.bottom > this.panelElement.getBoundingClientRect().top && box.top < window.innerHeight);
+        const covered = [...target.getClientRects()].some(
+          (box) => box.bottom > this.panelElement.getBoundingClientRect().top && box.top < window.innerHeight,
+        );
         if (covered) this.open = false;
       }),
     );
@@ -188,9 +194,11 @@ export class ReadingSettingsPanel extends LitElement {
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     queueMicrotask(() => {
       const unsaved = this.settings.store.storageState !== 'ok';
-      if (event.source === 'reset') announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`, 'reading-settings');
+      if (event.source === 'reset')
+        announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`, 'reading-settings');
       else if (event.source === 'other-tab') announce('Reading settings changed in another tab.', 'reading-settings');
-      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved) announce('This change is not saved for your next visit.', 'reading-settings');
+      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved)
+        announce('This change is not saved for your next visit.', 'reading-settings');
       else return;
       if (unsaved) this.saidNotSaved = true;
     });
