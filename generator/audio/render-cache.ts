@@ -2,7 +2,7 @@
 // spoken script, the engine and voice, the pauses and encoder settings, and the code that
 // renders. An unchanged article is not synthesized again; any change renders anew.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Span } from './timeline.ts';
 
@@ -44,19 +44,31 @@ export async function readRender(dir: string, name: string, key: string): Promis
 
 /**
  * Stores a render (written aside, then renamed, so a build stopped midway leaves no half
- * entry), then forgets this article's older renders beyond the few most recent.
+ * entry), then forgets this article's older renders beyond the few most recent. Builds may run
+ * side by side in one process (the test runner builds fixture sites for two browsers at once),
+ * so the aside folder is unique, and an entry another build stored first is kept as it is.
  */
 export async function writeRender(dir: string, name: string, key: string, render: CachedRender): Promise<void> {
   const entry = path.join(dir, `${name}.${key}`);
-  const partial = `${entry}.partial-${process.pid}`;
-  await mkdir(partial, { recursive: true });
+  await mkdir(dir, { recursive: true });
+  const partial = await mkdtemp(`${entry}.partial-`);
   await writeFile(path.join(partial, 'audio.mp3'), render.mp3);
   await writeFile(path.join(partial, 'timeline.json'), JSON.stringify(render.timeline));
   await rm(entry, { recursive: true, force: true });
-  await rename(partial, entry);
+  try {
+    await rename(partial, entry);
+  } catch (error) {
+    // The same render, stored by a build beside this one between the rm and the rename.
+    await rm(partial, { recursive: true, force: true });
+    if (!isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST')) throw error;
+  }
 
   const mine = (await readdir(dir)).filter((n) => n.startsWith(`${name}.`) && !n.includes('.partial-'));
-  const aged = await Promise.all(mine.map(async (n) => ({ n, time: (await stat(path.join(dir, n))).mtimeMs })));
+  const aged = await Promise.all(
+    mine.map(async (n) => ({ n, time: (await stat(path.join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
   aged.sort((a, b) => b.time - a.time);
   for (const { n } of aged.slice(KEPT_PER_ARTICLE)) await rm(path.join(dir, n), { recursive: true, force: true });
 }
+
+const isCode = (error: unknown, code: string) => error instanceof Error && 'code' in error && error.code === code;
