@@ -28,6 +28,7 @@ import {
   precacheConfig,
 } from './bundle/edition-bundles.ts';
 import { thirdPartyNotices, NOTICES_FILE } from './bundle/third-party-notices.ts';
+import { headersFile, HEADERS_FILE } from './page/headers.ts';
 import { webManifest } from './page/manifest.ts';
 import { renderIcons } from './page/icons.ts';
 import { BuildError, StrictBuildError, type Diagnostic } from './diagnostics.ts';
@@ -270,6 +271,8 @@ async function writeSite(
     [VOICE_DATA_PACKAGE, voiceDataFolder()],
   ]);
   await writeFile(path.join(dir, NOTICES_FILE), await thirdPartyNotices(shipped));
+  // The headers a static host should send (Netlify, Cloudflare Pages read _headers).
+  await writeFile(path.join(dir, HEADERS_FILE), await headersFile(dir));
   return {
     editions,
     feed,
