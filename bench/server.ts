@@ -1,6 +1,7 @@
 // The benchmark's server: the built edition at /edition/ and the floor pages at /floor/, from
 // the project's one static server (generator/serve.ts), compressed as a CDN would
 // (Brotli, else gzip) with the same headers for both sides.
+import { securityHeaders } from '../generator/page/headers.ts';
 import { folder, startStaticServer, type StaticServer } from '../generator/serve.ts';
 
 /** Closes the server even if the bench hangs, so nothing is left listening. */
@@ -18,6 +19,8 @@ export function startServer({ editionDir, floorPages }: BenchSites): Promise<Sta
     compress: true,
     precompress: [editionDir, ...[...floorPages.values()].map((page) => Buffer.from(page))],
     lifetimeMs: LIFETIME_MS,
+    // The floor's pages carry no policy of their own: sent as they are, not sandboxed.
+    headers: (pathname, body) => (pathname.startsWith('/floor/') ? {} : securityHeaders(pathname, body)),
     async resolve(pathname) {
       const [, site, ...rest] = pathname.split('/');
       if (site === 'edition') return edition(`/${rest.join('/')}`);

@@ -8,9 +8,15 @@
 // wrote, its figures and its diagnostics; printing them is the command's (generator/cli.ts).
 // The edition's own files (its scripts, stylesheet, worker, icons) are found beside this file,
 // not in the folder the build was started from, which is the publisher's.
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+//
+// The build never deletes what it did not write: it replaces only an output folder that is
+// new, empty or marked by an earlier build (BUILD_MARKER), and checks every option before it
+// writes. The site is built in a folder beside the output and renamed into place at the end,
+// so a build that fails, or is stopped, leaves the last good site as it was.
+import { randomBytes } from 'node:crypto';
+import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type SitePage } from './site.ts';
+import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
 import {
@@ -22,18 +28,12 @@ import {
   precacheConfig,
 } from './bundle/edition-bundles.ts';
 import { thirdPartyNotices, NOTICES_FILE } from './bundle/third-party-notices.ts';
+import { headersFile, HEADERS_FILE } from './page/headers.ts';
 import { webManifest } from './page/manifest.ts';
 import { renderIcons } from './page/icons.ts';
-import { BuildError, type Diagnostic } from './diagnostics.ts';
+import { BuildError, StrictBuildError, type Diagnostic } from './diagnostics.ts';
 import { PACKAGE_ROOT, packageFile } from './package-root.ts';
-import {
-  FIRST_INTERACTION_BUDGET_KB,
-  FIRST_VISIT_BUDGET_KB,
-  kb,
-  measureSizes,
-  sizeTable,
-  type SizeFigures,
-} from './sizes.ts';
+import { budgetWarnings, measureSizes, sizeTable, type SizeFigures } from './sizes.ts';
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
@@ -43,7 +43,10 @@ import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR }
 export interface BuildOptions {
   /** The folder of article sources; by default the edition's own article (assets/articles in the package). */
   articles?: string;
-  /** Where the site is written, emptied first; "dist" by default. */
+  /**
+   * Where the site goes, "dist" by default: a new or empty folder, or one an earlier build wrote
+   * (it holds BUILD_MARKER), replaced whole once the new site is built. Any other is refused.
+   */
   out?: string;
   /** The site's public address, which the podcast feed needs; else the site settings', else SITE_BASE_URL. */
   baseUrl?: string;
@@ -51,9 +54,16 @@ export interface BuildOptions {
   audio?: boolean;
   /** Where rendered audio is kept between builds; the current project's node_modules/.cache by default. */
   audioCache?: string;
+  /** Any warning fails the build (a StrictBuildError) and the last site stays: for CI. */
+  strict?: boolean;
   /** Progress lines (the size table, the audio); silent when not given. */
   log?: (line: string) => void;
 }
+
+/** The file each build writes into its output folder: a folder that is not empty is replaced only if it holds this. */
+export const BUILD_MARKER = '.reader-edition-build';
+const MARKER_TEXT =
+  'Written by reader-edition build, which replaces this folder whole each time.\nWithout this file, no build will replace it.\n';
 
 export interface WrittenFile {
   /** Under the output folder, with "/" between folders. */
@@ -93,17 +103,27 @@ export interface BuildReport {
 
 type PageAssets = Parameters<typeof renderPage>[1];
 
-/** Builds the site of an articles folder; throws an ArticleSourceError for a mistake in a source, a BuildError for one in the options or over a budget. */
+/** The output folder as found before the build: its real path, and its mode when it exists. */
+interface OutputFolder {
+  path: string;
+  mode?: number;
+}
+
+/**
+ * Builds the site of an articles folder. Throws an ArticleSourceError for a mistake in a source,
+ * a BuildError for one in the options (checked before anything is written), a StrictBuildError
+ * for warnings under `strict`; in each case the last site is left as it was.
+ */
 export async function buildSite(options: BuildOptions = {}): Promise<BuildReport> {
   const log = options.log ?? (() => {});
   const outName = options.out ?? 'dist';
-  const out = path.resolve(outName);
   const articles = options.articles ?? (path.relative(process.cwd(), packageFile(ARTICLES_DIR)) || '.');
-  await checkFolders(articles, out);
-  const diagnostics: Diagnostic[] = [];
+  const audioCache = options.audioCache ?? DEFAULT_CACHE_DIR;
+  const output = await checkFolders(articles, outName, options.audio === false ? [] : [audioCache]);
+  const givenBaseUrl = options.baseUrl === undefined ? undefined : checkedBaseUrl(options.baseUrl, '--base-url');
 
   const site = await loadSite(articles);
-  diagnostics.push(...site.warnings);
+  const diagnostics: Diagnostic[] = [...site.warnings];
   for (const draft of site.drafts) {
     diagnostics.push({
       file: draft.file,
@@ -113,13 +133,71 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       message: `“${draft.title}” is a draft: not published`,
     });
   }
-  // Checked before anything is rendered: a mistyped address should not cost an audio render first.
-  const baseUrl = checkedBaseUrl(options.baseUrl ?? site.config.baseUrl);
-  await rm(out, { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
+  // site.toml's address was checked as the settings were read; SITE_BASE_URL's is checked here,
+  // before anything is rendered: a mistyped address should not cost an audio render first.
+  const baseUrl = givenBaseUrl ?? checkedBaseUrl(site.config.baseUrl, 'SITE_BASE_URL');
 
-  const scripts = await buildScripts(out);
-  const stylesheet = await buildStylesheet(out);
+  // Built beside the output folder and swapped in at the end: a failed build leaves the last site whole.
+  const staging = await stagingFolder(output, outName);
+  let replaced: string | undefined;
+  let report: BuildReport;
+  try {
+    const built = await writeSite(site, staging.path, { ...options, audioCache, baseUrl, log });
+    diagnostics.push(
+      ...built.workboxWarnings.map((message) => ({
+        file: path.join(outName, 'sw.js'),
+        line: 1,
+        severity: 'warning' as const,
+        rule: 'precache',
+        message,
+      })),
+    );
+    for (const line of sizeTable(outName, built.sizes)) log(line);
+    for (const line of audioReport(built.editions)) log(line);
+    diagnostics.push(...budgetWarnings(built.sizes, outName, (page) => site.pages.find((p) => p.page === page)?.file));
+    if (options.strict && diagnostics.some((d) => d.severity === 'warning'))
+      throw new StrictBuildError(diagnostics, outName);
+
+    await writeFile(path.join(staging.path, BUILD_MARKER), MARKER_TEXT);
+    report = {
+      out: path.resolve(outName),
+      files: await writtenFiles(staging.path),
+      figures: {
+        ...built.sizes.figures,
+        audio: {
+          editions: [...built.editions.values()].map((e) => ({
+            page: e.page,
+            mp3: e.mp3,
+            bytes: e.bytes,
+            seconds: e.seconds,
+            cues: e.cueList.length,
+            chapters: e.chapterList.length,
+            voice: e.voice,
+            rendered: e.rendered,
+            renderSeconds: e.renderSeconds,
+          })),
+          ...(built.feed && baseUrl ? { feed: new URL(FEED_FILE, baseUrl).href } : {}),
+        },
+      },
+      diagnostics,
+    };
+    replaced = await swapIn(staging.path, output);
+  } catch (error) {
+    await rm(staging.created ?? staging.path, { recursive: true, force: true });
+    throw error;
+  }
+  if (replaced) await rm(replaced, { recursive: true, force: true });
+  return report;
+}
+
+/** Writes the whole site into `dir`; what the report needs of it. */
+async function writeSite(
+  site: Site,
+  dir: string,
+  options: BuildOptions & { audioCache: string; baseUrl: string | undefined; log: (line: string) => void },
+) {
+  const scripts = await buildScripts(dir);
+  const stylesheet = await buildStylesheet(dir);
   const assets = {
     script: scripts.entry,
     modulePreloads: scripts.preloads,
@@ -136,11 +214,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       ? new Map<string, AudioEdition>()
       : await renderSiteAudio({
           site: site.pages,
-          out,
+          out: dir,
           pageHtml,
           album: site.config.title,
-          cacheDir: options.audioCache ?? DEFAULT_CACHE_DIR,
-          log,
+          cacheDir: options.audioCache,
+          log: options.log,
         });
   const home = site.pages[0];
   const feed = await writePodcastFeed({
@@ -148,14 +226,14 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     editions,
     home,
     title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
-    out,
-    baseUrl,
-    log,
+    out: dir,
+    baseUrl: options.baseUrl,
+    log: options.log,
   });
   for (const page of site.pages) {
     const edition = editions.get(page.page);
     await writeFile(
-      path.join(out, page.page),
+      path.join(dir, page.page),
       pageHtml(page, {
         ...assets,
         audio: edition && pageAudio(edition, audioSlug(page)),
@@ -163,28 +241,28 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       }),
     );
     for (const file of page.article.files) {
-      await mkdir(path.dirname(path.join(out, file.path)), { recursive: true });
-      await writeFile(path.join(out, file.path), file.body);
+      await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
+      await writeFile(path.join(dir, file.path), file.body);
     }
   }
-  if (site.hasIndex) await writeFile(path.join(out, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  if (site.hasIndex) await writeFile(path.join(dir, 'index.html'), renderIndexPage(site.config, site.pages, assets));
   // Precached: what a reader offline sees at the address of an article that was never kept.
   // With one article there is none to miss: other addresses fall back to the home page.
-  if (site.hasIndex) await writeFile(path.join(out, NOT_KEPT_PAGE), renderNotKeptPage(site.config, assets));
+  if (site.hasIndex) await writeFile(path.join(dir, NOT_KEPT_PAGE), renderNotKeptPage(site.config, assets));
   // The recommended voices for each article language, fetched by the player on first use.
-  await mkdir(path.join(out, VOICES_DIR));
+  await mkdir(path.join(dir, VOICES_DIR));
   for (const lang of new Set(site.pages.map((page) => page.article.meta.lang.split('-')[0].toLowerCase()))) {
-    await writeFile(path.join(out, VOICES_DIR, `${lang}.json`), JSON.stringify(await recommendedVoiceData(lang)));
+    await writeFile(path.join(dir, VOICES_DIR, `${lang}.json`), JSON.stringify(await recommendedVoiceData(lang)));
   }
-  await writeFile(path.join(out, 'manifest.webmanifest'), webManifest(site));
-  await mkdir(path.join(out, 'icons'));
-  for (const icon of await renderIcons()) await writeFile(path.join(out, icon.file), icon.body);
+  await writeFile(path.join(dir, 'manifest.webmanifest'), webManifest(site));
+  await mkdir(path.join(dir, 'icons'));
+  for (const icon of await renderIcons()) await writeFile(path.join(dir, icon.file), icon.body);
 
   // With an index page, the articles' own pages are left out of the precache too: a first
   // visit saves the index and the shell, within the budget however many articles the site has.
-  const precache = precacheConfig(out, [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])]);
-  await buildLocaleWarmUp(out);
-  const serviceWorker = await buildServiceWorker(out, precache);
+  const precache = precacheConfig(dir, [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])]);
+  await buildLocaleWarmUp(dir);
+  const serviceWorker = await buildServiceWorker(dir, precache);
   // The licences of the code, fonts and voice data the site ships, from the packages themselves.
   const shipped = new Map([
     ...scripts.packages,
@@ -192,87 +270,153 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
     ...serviceWorker.packages,
     [VOICE_DATA_PACKAGE, voiceDataFolder()],
   ]);
-  await writeFile(path.join(out, NOTICES_FILE), await thirdPartyNotices(shipped));
-  for (const warning of serviceWorker.warnings) {
-    diagnostics.push({
-      file: path.join(outName, 'sw.js'),
-      line: 1,
-      severity: 'warning',
-      rule: 'precache',
-      message: warning,
-    });
-  }
-  const sizes = await measureSizes(out, scripts, precache);
-  for (const line of sizeTable(outName, sizes)) log(line);
-  for (const line of audioReport(editions)) log(line);
-  // Over a budget the build fails, after the table that shows where the bytes went.
-  const { beforeInteraction, firstVisit } = sizes.figures;
-  if (beforeInteraction.brotliBytes > beforeInteraction.budgetBytes) {
-    throw new BuildError(
-      `the script before a first interaction is ${kb(beforeInteraction.brotliBytes)} Brotli, over the ${FIRST_INTERACTION_BUDGET_KB} KB budget`,
-      'budget',
-    );
-  }
-  if (firstVisit.gzipBytes > firstVisit.budgetBytes)
-    throw new BuildError(
-      `a first visit needs ${kb(firstVisit.gzipBytes)} gzip, over the ${FIRST_VISIT_BUDGET_KB} KB budget`,
-      'budget',
-    );
-
+  await writeFile(path.join(dir, NOTICES_FILE), await thirdPartyNotices(shipped));
+  // The headers a static host should send (Netlify, Cloudflare Pages read _headers).
+  await writeFile(path.join(dir, HEADERS_FILE), await headersFile(dir));
   return {
-    out,
-    files: await writtenFiles(out),
-    figures: {
-      ...sizes.figures,
-      audio: {
-        editions: [...editions.values()].map((e) => ({
-          page: e.page,
-          mp3: e.mp3,
-          bytes: e.bytes,
-          seconds: e.seconds,
-          cues: e.cueList.length,
-          chapters: e.chapterList.length,
-          voice: e.voice,
-          rendered: e.rendered,
-          renderSeconds: e.renderSeconds,
-        })),
-        ...(feed && baseUrl ? { feed: new URL(FEED_FILE, baseUrl).href } : {}),
-      },
-    },
-    diagnostics,
+    editions,
+    feed,
+    sizes: await measureSizes(dir, scripts, precache),
+    workboxWarnings: serviceWorker.warnings,
   };
 }
 
 /**
- * The articles folder must exist, and the output folder, which the build empties, must hold
- * nothing it should not delete: neither the sources, nor the folder the build runs in, nor the edition.
+ * The articles folder must exist, and the audio cache be a folder if it exists. The output
+ * folder must be new, empty or an earlier build's (it is replaced whole), and must neither
+ * hold what the build reads (the sources, the folder it runs in, the edition, the audio cache)
+ * nor lie inside the sources, which the next build would read. Compared by real path, so that
+ * a symbolic link cannot hide one in the other.
  */
-async function checkFolders(articles: string, out: string): Promise<void> {
+async function checkFolders(articles: string, outName: string, audioCaches: string[]): Promise<OutputFolder> {
   const folder = await stat(articles).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new BuildError(`${articles}: no such folder of article sources`, 'articles-folder');
-  const holds = (inner: string) => {
-    const relative = path.relative(out, path.resolve(inner));
-    return !relative.startsWith('..') && !path.isAbsolute(relative);
-  };
+  if (!folder?.isDirectory())
+    throw new BuildError(
+      `${articles}: no such folder of article sources: give the folder that holds your Markdown posts with --articles`,
+      'articles-folder',
+    );
+  const out = await realPath(path.resolve(outName));
+  const sources = await realPath(path.resolve(articles));
+  const refuse = (why: string) => new BuildError(`--out ${outName} ${why}`, 'out-folder');
+  if (out === sources)
+    throw refuse(
+      `is the articles folder; a build replaces its output folder whole, which would delete every source. Choose another folder with --out, such as "dist"`,
+    );
+  if (within(out, sources))
+    throw refuse(
+      `is inside the articles folder ${articles}: the next build would read the site as sources. Choose a folder outside it with --out`,
+    );
   for (const [inner, what] of [
-    [articles, 'the article sources'],
+    [sources, `the article sources (${articles})`],
     [process.cwd(), 'the folder the build runs in'],
     [PACKAGE_ROOT, 'the edition itself'],
-  ] as const) {
-    if (holds(inner))
-      throw new BuildError(
-        `the output folder ${out} would be emptied, and it holds ${what}: choose another with --out`,
-        'out-folder',
+    ...audioCaches.map((cache) => [cache, `the audio cache (${cache})`]),
+  ]) {
+    if (within(await realPath(path.resolve(inner)), out))
+      throw refuse(
+        `holds ${what}; a build replaces its output folder whole, which would delete them. Choose a folder beside them with --out, such as "dist"`,
       );
+  }
+  for (const cache of audioCaches) {
+    if ((await stat(cache).catch(() => undefined))?.isDirectory() === false)
+      throw new BuildError(`--audio-cache ${cache} is not a folder: choose a folder with --audio-cache`, 'audio-cache');
+  }
+  const found = await lstat(out).catch(() => undefined);
+  if (!found) return { path: out };
+  if (!found.isDirectory()) throw refuse('is not a folder: choose a folder with --out');
+  const entries = await readdir(out);
+  if (entries.length > 0 && !entries.includes(BUILD_MARKER))
+    throw refuse(
+      'is not empty and was not written by reader-edition: choose an empty or new folder with --out, or remove it yourself',
+    );
+  return { path: out, mode: found.mode & 0o7777 };
+}
+
+/** Whether `inner` is `outer` or inside it. */
+function within(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** The real path of a file that may not exist yet: its nearest existing folder's, symbolic links resolved. */
+async function realPath(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch (error) {
+    const parent = path.dirname(file);
+    if (parent === file || !(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    return path.join(await realPath(parent), path.basename(file));
   }
 }
 
+/** A folder beside the output, on the same file system, so that the swap is a rename. */
+const besideOutput = (out: string, what: 'building' | 'replaced') =>
+  path.join(path.dirname(out), `.${path.basename(out)}.${what}-${process.pid}-${randomBytes(4).toString('hex')}`);
+
+/**
+ * The folder the new site is written to, with the output folder's mode; `created` is the
+ * first of the output's parent folders the build made, to remove if it fails. Folders left
+ * by builds that were stopped (their process is gone) are removed first.
+ */
+async function stagingFolder(output: OutputFolder, outName: string): Promise<{ path: string; created?: string }> {
+  const parent = path.dirname(output.path);
+  const created = await mkdir(parent, { recursive: true });
+  const stale = `.${path.basename(output.path)}.building-`;
+  for (const name of await readdir(parent)) {
+    const pid = name.startsWith(stale) ? /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(stale.length))?.[1] : undefined;
+    if (pid && !running(Number(pid))) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+  const staging = besideOutput(output.path, 'building');
+  await mkdir(staging).catch((error: unknown) => {
+    if (!(error instanceof Error && 'code' in error && (error.code === 'EACCES' || error.code === 'EPERM')))
+      throw error;
+    throw new BuildError(
+      `--out ${outName}: the build writes the new site beside it, in ${parent}, which it may not write to: choose an output folder in a folder you can write to`,
+      'out-folder',
+    );
+  });
+  if (output.mode !== undefined) await chmod(staging, output.mode);
+  return { path: staging, created };
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/** Puts the new site in the output's place; the last one's new name, to remove, if there was one. */
+async function swapIn(staging: string, output: OutputFolder): Promise<string | undefined> {
+  if (output.mode === undefined) {
+    // There was none: nothing to put aside.
+    await rename(staging, output.path);
+    return undefined;
+  }
+  const replaced = besideOutput(output.path, 'replaced');
+  await rename(output.path, replaced);
+  try {
+    await rename(staging, output.path);
+  } catch (error) {
+    await rename(replaced, output.path);
+    throw error;
+  }
+  return replaced;
+}
+
 /** The site's base URL from siteBaseUrl, a wrong one reported as the publisher's mistake it is. */
-function checkedBaseUrl(given: string | undefined): string | undefined {
+function checkedBaseUrl(given: string | undefined, from: string): string | undefined {
   try {
     return siteBaseUrl(given);
   } catch (error) {
-    throw new BuildError(error instanceof Error ? error.message : String(error), 'base-url');
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BuildError(
+      `${from}: ${message}: give the site's full public address, such as "https://example.org/blog/"`,
+      'base-url',
+    );
   }
 }
 

@@ -8,21 +8,23 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildSite, type BuildReport } from './build-site.ts';
-import { ArticleSourceError, BuildError, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
+import { ArticleSourceError, BuildError, formatDiagnostic, StrictBuildError, type Diagnostic } from './diagnostics.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { folder, startStaticServer } from './serve.ts';
 
 const USAGE = `Usage: reader-edition <command> [options]
 
-  reader-edition build [--articles DIR] [--out DIR] [--base-url URL] [--no-audio] [--audio-cache DIR]
+  reader-edition build [--articles DIR] [--out DIR] [--base-url URL] [--no-audio] [--audio-cache DIR] [--strict]
       Builds a folder of Markdown articles into a static site.
       --articles DIR     the article sources (default: the edition's own article)
-      --out DIR          where the site is written; emptied first (default: dist)
+      --out DIR          where the site is written: a new or empty folder, or one an earlier
+                         build wrote, which is replaced once the new site is built (default: dist)
       --base-url URL     the site's public address, for the podcast feed
                          (default: base_url in site.toml, else SITE_BASE_URL)
       --no-audio         leave out the audio edition (no speech is rendered)
       --audio-cache DIR  where rendered audio is kept between builds
                          (default: ${DEFAULT_CACHE_DIR})
+      --strict           fail on any warning, leaving the last site as it was (for CI)
 
   reader-edition preview [--out DIR] [--port N]
       Serves a built site on this computer as a static host would (compressed, with byte ranges).
@@ -38,6 +40,7 @@ const BUILD_OPTIONS = {
   'base-url': { type: 'string' },
   'no-audio': { type: 'boolean' },
   'audio-cache': { type: 'string' },
+  strict: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -49,6 +52,13 @@ const PREVIEW_OPTIONS = {
 
 /** Wrong use of the command: said in one line, with where to find the right one. */
 class UsageError extends Error {}
+
+/** What the file system refuses (permissions, space, a read-only disk): the publisher's to fix, not a bug. */
+const REFUSALS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EBUSY']);
+
+function refusedBySystem(error: unknown): error is Error {
+  return error instanceof Error && 'syscall' in error && 'code' in error && REFUSALS.has(String(error.code));
+}
 
 /** Runs the command; its exit code. */
 async function main(args: string[]): Promise<number> {
@@ -73,8 +83,15 @@ async function main(args: string[]): Promise<number> {
       console.error(formatDiagnostic(error.diagnostic));
       return 1;
     }
+    if (error instanceof StrictBuildError) printDiagnostics(error.diagnostics);
     if (error instanceof BuildError) {
       console.error(`error: ${error.message}`);
+      return 1;
+    }
+    if (refusedBySystem(error)) {
+      console.error(
+        `error: ${error.message}: the system refused; check the folder's permissions and the free space, then build again`,
+      );
       return 1;
     }
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
@@ -111,6 +128,7 @@ async function build(args: string[]): Promise<number> {
     baseUrl: values['base-url'],
     audio: !values['no-audio'],
     audioCache: values['audio-cache'],
+    strict: values.strict,
     log: (line) => console.log(line),
   });
   printDiagnostics(report.diagnostics);

@@ -48,3 +48,21 @@ export class BuildError extends Error {
     this.rule = rule;
   }
 }
+
+/**
+ * Warnings in a strict build (`--strict`, for CI): it stops before its site replaces the last
+ * one. `diagnostics` are all the build said, its warnings made errors, for the command to print.
+ */
+export class StrictBuildError extends BuildError {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[], out: string) {
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    super(
+      `${warnings} warning${warnings === 1 ? '' : 's'}, errors under --strict: ${out} was left as it was. Fix ${warnings === 1 ? 'it' : 'them'}, or build without --strict`,
+      'strict',
+    );
+    this.name = 'StrictBuildError';
+    this.diagnostics = diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+  }
+}

@@ -3,13 +3,15 @@
 // edition whose server can be stopped and restarted, as on a train). It sends what any static
 // host does: `no-cache` with an ETag, so a revalidation may be answered 304, and byte ranges,
 // which media elements need to seek (WebKit plays audio only from a server that answers them).
-// It ships with the generator, which also measures its pages compressed as it sends them.
+// It ships with the generator, which also measures its pages compressed as it sends them. Every
+// response carries the security headers a host is told to send (page/headers.ts).
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { securityHeaders } from './page/headers.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -59,6 +61,8 @@ export interface StaticServerOptions {
   before?: (pathname: string) => Promise<void> | void;
   /** Closes by itself after this long, so nothing is left listening. */
   lifetimeMs?: number;
+  /** The security headers of a file, by its path; the site's own (page/headers.ts) unless given. */
+  headers?: (pathname: string, body: Buffer) => Record<string, string>;
 }
 
 export interface StaticServer {
@@ -87,6 +91,7 @@ export async function startStaticServer({
   hostname = '127.0.0.1',
   before,
   lifetimeMs,
+  headers: headersOf = securityHeaders,
 }: StaticServerOptions): Promise<StaticServer> {
   const log: Served[] = [];
   const compressed = new Map<string, Buffer>();
@@ -106,7 +111,9 @@ export async function startStaticServer({
     const content =
       request.method === 'GET' || request.method === 'HEAD' ? await resolve(file).catch(() => undefined) : undefined;
     if (!content) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      response
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headersOf(file, Buffer.alloc(0)) })
+        .end('Not found');
       note(404, 9);
       return;
     }
@@ -128,6 +135,7 @@ export async function startStaticServer({
       vary: 'accept-encoding',
       'accept-ranges': 'bytes',
       ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      ...headersOf(file, content),
     };
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, headers).end();

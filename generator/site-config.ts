@@ -19,6 +19,15 @@ export interface SiteConfig {
   author?: string;
   /** The address the site is published at, ending in "/"; gives each page a canonical link. */
   baseUrl?: string;
+  /** Files and folders of the articles folder to leave out of the site. */
+  ignore?: IgnorePattern[];
+}
+
+/** One pattern of the `ignore` list, with where it was written for the notes that name it. */
+export interface IgnorePattern {
+  pattern: string;
+  file: string;
+  line: number;
 }
 
 export const DEFAULT_CONFIG: SiteConfig = { title: 'Reader edition', language: 'en' };
@@ -30,7 +39,16 @@ const KEYS: Record<keyof SiteConfig, readonly string[]> = {
   description: ['description'],
   author: ['author'],
   baseUrl: ['base_url', 'baseURL', 'baseUrl'],
+  // Zola's name for the same list of globs.
+  ignore: ['ignore', 'ignored_content'],
 };
+
+/** How the `ignore` list is written, for the messages about it. */
+const IGNORE_FORM = {
+  toml: 'ignore = ["drafts/**", "*.private.md"]',
+  json: '"ignore": ["drafts/**", "*.private.md"]',
+};
+const GLOB_SYNTAX = '* stands for any characters but /, ** for any folders, ? for one character';
 
 const SETTINGS = Object.keys(KEYS) as (keyof SiteConfig)[];
 
@@ -81,7 +99,17 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
   const data = parsed as Record<string, unknown>;
 
   const config: SiteConfig = { ...DEFAULT_CONFIG };
+  const form = file.endsWith('.toml') ? IGNORE_FORM.toml : IGNORE_FORM.json;
   for (const [key, value] of Object.entries(data)) {
+    // Hugo's list holds regular expressions, not globs: read as globs it would let through what
+    // the publisher meant to keep out, so it stops the build rather than being passed over.
+    if (key === 'ignoreFiles')
+      throw new ArticleSourceError(
+        file,
+        lineOf(key),
+        'site-config',
+        `"ignoreFiles" is Hugo's list of regular expressions, which this edition does not read: list the files to leave out as patterns, such as ${form} (${GLOB_SYNTAX})`,
+      );
     const setting = SETTINGS.find((name) => KEYS[name].includes(key));
     if (!setting) {
       warn({
@@ -91,6 +119,10 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
         rule: 'unknown-setting',
         message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.join(', ')}); ignored`,
       });
+      continue;
+    }
+    if (setting === 'ignore') {
+      config.ignore = ignorePatterns(key, value, file, text, lineOf(key), form);
       continue;
     }
     if (typeof value !== 'string' || value.trim() === '')
@@ -125,4 +157,63 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
     config.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
   }
   return config;
+}
+
+/** The `ignore` list, each pattern checked and given the line it is written on. */
+function ignorePatterns(
+  key: string,
+  value: unknown,
+  file: string,
+  text: string,
+  keyLine: number,
+  form: string,
+): IgnorePattern[] {
+  const mistake = (line: number, what: string) =>
+    new ArticleSourceError(file, line, 'site-config', `${what}: write it as ${form} (${GLOB_SYNTAX})`);
+  if (!Array.isArray(value)) throw mistake(keyLine, `"${key}" must be a list of file patterns`);
+  const lines = text.split('\n');
+  return value.map((pattern: unknown) => {
+    if (typeof pattern !== 'string' || pattern.trim() === '')
+      throw mistake(keyLine, `"${key}" must list patterns as non-empty text, not ${JSON.stringify(pattern)}`);
+    // The line that quotes the pattern, at or after the key's (a list may span lines).
+    const at = lines.findIndex(
+      (line, i) => i >= keyLine - 1 && (line.includes(`"${pattern}"`) || line.includes(`'${pattern}'`)),
+    );
+    const line = at >= 0 ? at + 1 : keyLine;
+    if (pattern.includes('\\')) throw mistake(line, `"${pattern}" has a \\: patterns separate folders with /`);
+    if (pattern.split('/').includes('..'))
+      throw mistake(line, `"${pattern}" leads out of the articles folder, which patterns are matched in`);
+    return { pattern: pattern.trim(), file, line };
+  });
+}
+
+/**
+ * A pattern of the `ignore` list as a test of a path relative to the articles folder ("/"
+ * between folders), as .gitignore reads them: a pattern without "/" matches a name at any
+ * depth; one with "/" (or starting with it) matches from the articles folder; one ending in
+ * "/" matches folders only. A folder that matches is left out with all it holds.
+ */
+export function ignoreMatcher(pattern: string): (relative: string, isFolder: boolean) => boolean {
+  const foldersOnly = pattern.endsWith('/');
+  const body = pattern.replace(/\/+$/, '');
+  const anchored = body.includes('/');
+  let source = '';
+  const glob = body.replace(/^\//, '');
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (glob.startsWith('**/', i)) {
+      source += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('/**', i) && i + 3 === glob.length) {
+      source += '(?:/.*)?';
+      i += 2;
+    } else if (glob.startsWith('**', i)) {
+      source += '.*';
+      i += 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  const test = new RegExp(`^${anchored ? '' : '(?:.*/)?'}${source}$`, 'u');
+  return (relative, isFolder) => (isFolder || !foldersOnly) && test.test(relative);
 }

@@ -1,10 +1,12 @@
 // What a first visit costs: every precached file and sw.js (fonts apart), compressed as the
-// static server sends it, against the two budgets the edition keeps (docs/loading.md).
+// static server sends it, against the two budgets the edition keeps (docs/loading.md). Over a
+// budget the site still builds, with a warning that says where the bytes went.
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { getManifest } from 'workbox-build';
 import type { PrecacheConfig, Scripts } from './bundle/edition-bundles.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import { compressBody, type Encoding } from './serve.ts';
 
 /** What a first visit may download, compressed, optional fonts apart (docs/loading.md). */
@@ -15,7 +17,12 @@ export const FIRST_INTERACTION_BUDGET_KB = 25;
 /** The figures of a first visit, as the build report gives them. */
 export interface SizeFigures {
   /** Everything a first visit downloads (precached files and sw.js), in gzip, which any host can send. */
-  firstVisit: { gzipBytes: number; budgetBytes: number };
+  firstVisit: {
+    gzipBytes: number;
+    budgetBytes: number;
+    /** The precached page with the most bytes, which a budget warning names. */
+    heaviestPage: { file: string; gzipBytes: number };
+  };
   /** The script a page runs before a first interaction (the entry, its static imports, sw.js), in Brotli. */
   beforeInteraction: { brotliBytes: number; budgetBytes: number; files: string[] };
   /** The chunks loaded on first use, in Brotli. */
@@ -49,11 +56,23 @@ export async function measureSizes(out: string, scripts: Scripts, precache: Prec
   const beforeInteraction = [...scripts.onLoad, 'sw.js'];
   const role = (file: string) =>
     beforeInteraction.includes(file) ? 'on load' : scripts.lazy.includes(file) ? 'on first use' : '';
+  const table = [...precached, 'sw.js'].map((file) => ({
+    file,
+    gzip: gzip(file),
+    brotli: brotli(file),
+    role: role(file),
+  }));
+  const pages = table.filter(({ file }) => file.endsWith('.html'));
+  const heaviest = (pages.length > 0 ? pages : table).reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const fonts = (await readdir(path.join(out, 'assets/fonts'))).map((file) => `assets/fonts/${file}`);
   return {
-    table: [...precached, 'sw.js'].map((file) => ({ file, gzip: gzip(file), brotli: brotli(file), role: role(file) })),
+    table,
     figures: {
-      firstVisit: { gzipBytes: total(precached) + gzip('sw.js'), budgetBytes: FIRST_VISIT_BUDGET_KB * 1024 },
+      firstVisit: {
+        gzipBytes: total(precached) + gzip('sw.js'),
+        budgetBytes: FIRST_VISIT_BUDGET_KB * 1024,
+        heaviestPage: { file: heaviest.file, gzipBytes: heaviest.gzip },
+      },
       beforeInteraction: {
         brotliBytes: total(beforeInteraction, brotli),
         budgetBytes: FIRST_INTERACTION_BUDGET_KB * 1024,
@@ -80,4 +99,35 @@ export function sizeTable(outName: string, { table, figures }: Sizes): string[] 
   ];
 }
 
-/** Every file under the output folder, with its size, in path order. */
+/**
+ * A warning for each budget a first visit exceeds, at the source of the heaviest page when an
+ * article is (`sourceOf` names a page's source), else at the output file.
+ */
+export function budgetWarnings(
+  { figures }: Sizes,
+  outName: string,
+  sourceOf: (page: string) => string | undefined,
+): Diagnostic[] {
+  const { firstVisit, beforeInteraction } = figures;
+  const warnings: Diagnostic[] = [];
+  const warning = (file: string, message: string) =>
+    warnings.push({ file, line: 1, severity: 'warning', rule: 'budget', message });
+  if (firstVisit.gzipBytes > firstVisit.budgetBytes) {
+    const heaviest = firstVisit.heaviestPage;
+    const source = sourceOf(heaviest.file);
+    warning(
+      source ?? path.join(outName, heaviest.file),
+      `a first visit downloads ${kb(firstVisit.gzipBytes)} gzip, over the ${FIRST_VISIT_BUDGET_KB} KB budget (slow on a slow connection); the heaviest page is ${heaviest.file}, ${kb(heaviest.gzipBytes)} gzip${
+        source
+          ? ': this article. Shorten it, or split it into several articles: a site of several downloads its index on a first visit, and each article when it is read'
+          : ''
+      }`,
+    );
+  }
+  if (beforeInteraction.brotliBytes > beforeInteraction.budgetBytes)
+    warning(
+      path.join(outName, beforeInteraction.files[0]),
+      `the script a page runs before a first interaction is ${kb(beforeInteraction.brotliBytes)} Brotli, over the ${FIRST_INTERACTION_BUDGET_KB} KB budget: this is the edition's own code, not your articles; please report it`,
+    );
+  return warnings;
+}

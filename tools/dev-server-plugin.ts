@@ -11,6 +11,8 @@ import { webManifest } from '../generator/page/manifest.ts';
 import { ICONS, renderIcons } from '../generator/page/icons.ts';
 import { DEV_SAMPLE_PATH, fontSample, withDevSampleUrls } from '../generator/bundle/font-samples.ts';
 import { recommendedVoiceData, VOICES_DIR } from '../generator/page/voice-data.ts';
+import { IMAGES_DIR } from '../generator/article/pictures.ts';
+import { FILES_DIR } from '../generator/article/local-files.ts';
 
 /** Assets as the dev server serves them: TypeScript compiled on the fly by the esbuild plugin. */
 const DEV_ASSETS = { script: './src/main.ts', stylesheet: './src/styles/edition.css' };
@@ -55,21 +57,21 @@ export function articlePages(): Plugin {
       // The recommended voices for a language, as the build writes them.
       const voices = new RegExp(`^/${VOICES_DIR}/([a-z]{2,3})\\.json$`).exec(context.path);
       if (voices) return { body: JSON.stringify(await recommendedVoiceData(voices[1])), type: 'json' };
-      // Pictures, made from the articles' files as the build makes them.
-      if (context.path.startsWith('/assets/images/')) {
+      // Pictures and linked files, made from the articles' files as the build makes them.
+      if (context.path.startsWith(`/${IMAGES_DIR}/`) || context.path.startsWith(`/${FILES_DIR}/`)) {
         const site = await loadSite();
         const file = site.pages.flatMap((p) => p.article.files).find((f) => `/${f.path}` === context.path);
         return file && binary(file.body, context.path.split('.').pop());
       }
-      const wanted = context.path === '/' ? '/index.html' : context.path;
-      if (!/^\/[\p{L}\p{N}_-]+\.html$/u.test(decodeURIComponent(wanted))) return undefined;
+      const wanted = decodedPath(context.path === '/' ? '/index.html' : context.path);
+      if (wanted === undefined || !/^\/[\p{L}\p{M}\p{N}_-]+\.html$/u.test(wanted)) return undefined;
       try {
         const site = await loadSite();
         const headSnippet = await bundleInlineScript(HEAD_SNIPPET_ENTRY);
         const assets = { ...DEV_ASSETS, headSnippet };
         if (site.hasIndex && wanted === '/index.html')
           return { body: renderIndexPage(site.config, site.pages, assets), type: 'html' };
-        const page = site.pages.find((p) => `/${p.page}` === decodeURIComponent(wanted));
+        const page = site.pages.find((p) => `/${p.page}` === wanted);
         if (!page) return undefined;
         return { body: renderPage(page.article, assets, page.lexicon, pageContext(site, page)), type: 'html' };
       } catch (error) {
@@ -89,4 +91,13 @@ export function articlePages(): Plugin {
       return undefined;
     },
   };
+}
+
+/** A request's path decoded, or undefined for one no page can have (a stray "%"). */
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }

@@ -16,6 +16,10 @@ import { removeShortcodes } from './shortcodes.ts';
 import { isLocalSource, isRaw, rawHtml, renderWithRawHtml, tagsOf } from './raw-html.ts';
 import { makePicture, pictureMarkup, PictureError, type Picture, type PictureFile } from './pictures.ts';
 import { codeBlocks } from './code-blocks.ts';
+import { readWrittenDate } from './dates.ts';
+import { withoutControlCharacters } from './source-text.ts';
+import { containment, filePath, LinkResolver, type LinkedFile, type LinkTargets } from './local-files.ts';
+import { PAGE_IDS } from '../page/page.ts';
 
 export { ArticleSourceError };
 
@@ -55,14 +59,16 @@ export interface Article {
   readingMinutes: number;
   /** What the source had that the page does not use. */
   warnings: Diagnostic[];
-  /** Pictures to publish beside the page. */
+  /** Pictures and linked files to publish beside the page. */
   files: PictureFile[];
 }
 
 export interface RenderOptions {
   site?: SiteConfig;
-  /** The articles folder: pictures must be inside it. */
+  /** The articles folder: pictures and linked files must be inside it. */
   root?: string;
+  /** The site's articles, for links to their sources; without them such links are left as written. */
+  links?: LinkTargets;
 }
 
 /** `line` is 0-based within the Markdown body. */
@@ -73,21 +79,45 @@ type BodyWarn = (line: number, rule: string, message: string) => void;
 interface ArticleEnv extends StructureEnv {
   title: string;
   picture?: (use: PictureUse) => string;
+  /** markdown-it-anchor's ids given so far. */
+  markdownItAnchor?: { slugs?: Record<string, boolean> };
+  /** markdown-it-footnote's notes. */
+  footnotes?: { list?: unknown[] };
 }
 
+/** What a slug in the front matter may be: it names the page's file. */
+const SLUG = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+
+/** Marks a link (its open and close tokens' meta) that leads nowhere, rendered as its text alone. */
+const UNLINKED = 'unlinked';
+
 /**
- * Whether a source is a draft, which is not published. A source whose front matter cannot
- * be read is not a draft: rendering it reports why.
+ * What the site needs of a source before rendering any: whether it is a draft (not published),
+ * its title, and the page name its front matter asks for. A source whose front matter cannot be
+ * read is not a draft and asks for none: rendering it reports why.
  */
-export function isDraft(source: string): boolean {
+export interface SourcePeek {
+  draft: boolean;
+  title?: string;
+  /** The front matter's slug where it is one the page can take, and its line. */
+  slug?: { name: string; line: number };
+}
+
+export function peekSource(source: string): SourcePeek {
   try {
-    return (
-      readFrontMatter(source.replace(/^\uFEFF/, ''), () => {
-        throw new Error('unreadable');
-      })?.data.draft === true
-    );
+    const front = readFrontMatter(source.replace(/^\uFEFF/, ''), () => {
+      throw new Error('unreadable');
+    });
+    const { title, slug, draft } = front?.data ?? {};
+    return {
+      draft: draft === true,
+      ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}),
+      ...(front && typeof slug === 'string' && SLUG.test(slug.trim())
+        ? { slug: { name: slug.trim(), line: front.lineOf('slug') } }
+        : {}),
+    };
   } catch {
-    return false;
+    return { draft: false };
   }
 }
 
@@ -98,13 +128,12 @@ export function isDraft(source: string): boolean {
 export async function renderArticle(
   source: string,
   file: string,
-  { site = DEFAULT_CONFIG, root = path.dirname(file) }: RenderOptions = {},
+  { site = DEFAULT_CONFIG, root = path.dirname(file), links }: RenderOptions = {},
 ): Promise<Article> {
-  const text = source.replace(/^\uFEFF/, '');
+  const { text, warnings } = withoutControlCharacters(source.replace(/^\uFEFF/, ''), file);
   function fail(line: number, rule: string, message: string, column?: number): never {
     throw new ArticleSourceError(file, line, rule, message, column);
   }
-  const warnings: Diagnostic[] = [];
   const warn = (line: number, rule: string, message: string) => {
     warnings.push({ file, line, severity: 'warning', rule, message });
   };
@@ -132,20 +161,22 @@ export async function renderArticle(
   for (const use of uses) {
     if (pictures.has(use.src)) continue;
     const target = path.resolve(path.dirname(file), filePath(use.src));
-    const relative = path.relative(path.resolve(root), target);
-    if (relative.startsWith('..') || path.isAbsolute(relative))
+    if ((await containment(root, target)) === 'outside')
       bodyFail(
         use.line,
         'picture',
         `picture "${use.src}" is outside the articles folder; keep pictures beside the article`,
       );
     try {
-      pictures.set(use.src, await makePicture(target));
+      const picture = await makePicture(target);
+      pictures.set(use.src, picture);
+      for (const warning of picture.warnings ?? []) bodyWarn(use.line, 'picture', `picture "${use.src}" ${warning}`);
     } catch (error) {
       if (error instanceof PictureError) bodyFail(use.line, 'picture', error.message.replace(target, use.src));
       throw error;
     }
   }
+  const linked = await resolveLinks(tokens, new LinkResolver(file, root, links), bodyWarn);
   const first = uses[0]?.src;
   env.picture = ({ src, alt, width }) => {
     const picture = pictures.get(src);
@@ -176,7 +207,7 @@ export async function renderArticle(
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     warnings,
-    files: [...pictures.values()].flatMap((picture) => picture.files),
+    files: [...[...pictures.values()].flatMap((picture) => picture.files), ...linked],
   };
 }
 
@@ -188,14 +219,33 @@ function markdown(fail: BodyFail, warn: BodyWarn, fileLine: (line: number) => nu
   // heading moves where Tab goes next without focusing it, and a focusable heading is
   // announced as "clickable" in Chromium.
   md.use(anchor, { slugify, tabIndex: false });
+  // Ids the page around the article and its notes already use: a heading gets another
+  // ("Footnotes" becomes footnotes-1), so each link and label reaches the one it names.
+  md.core.ruler.before('anchor', 'taken_ids', (state) => {
+    const env = state.env as ArticleEnv;
+    const taken = ((env.markdownItAnchor ??= {}).slugs ??= {});
+    const notes = env.footnotes?.list?.length ?? 0;
+    for (const id of [...PAGE_IDS, ...Array.from({ length: notes }, (_, n) => [`fn${n + 1}`, `fnref${n + 1}`]).flat()])
+      taken[id] = true;
+  });
   md.use(footnote);
   md.use(deflist);
   // A disabled checkbox inside a label, so each has the item's text as its name.
   md.use(taskLists, { label: true });
-  // After the task lists, so it runs before them (both go right after "inline") and sees source HTML only.
-  md.use(rawHtml, { warn, fileLine });
   md.use(codeBlocks);
   md.use(editionStructure, { fail, warn });
+  // Last: its first rule goes right after "inline", before the task lists', so it sees source
+  // HTML only; its second runs after every other, on the tokens as they are rendered.
+  md.use(rawHtml, { warn, fail, fileLine });
+  // A link that leads nowhere keeps its text (see resolveLinks).
+  const link = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, i, options, env, self) =>
+    tokens[i].meta?.[UNLINKED] ? '' : (link?.(tokens, i, options, env, self) ?? self.renderToken(tokens, i, options));
+  const linkEnd = md.renderer.rules.link_close;
+  md.renderer.rules.link_close = (tokens, i, options, env, self) =>
+    tokens[i].meta?.[UNLINKED]
+      ? ''
+      : (linkEnd?.(tokens, i, options, env, self) ?? self.renderToken(tokens, i, options));
   md.renderer.rules.image = (tokens, i, _options, env) => {
     const token = tokens[i];
     return (
@@ -237,14 +287,32 @@ function pictureUses(tokens: Token[], fail: BodyFail): (PictureUse & { line: num
   return uses;
 }
 
-/** The file an address names: without query or fragment, percent-escapes decoded where they are valid ("100%.png" is that file). */
-function filePath(src: string): string {
-  const address = src.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(address);
-  } catch {
-    return address;
+/**
+ * Points each relative Markdown link at what it names: another article's page, or a file
+ * published beside the pages. A link that leads nowhere is reported and left out, its text
+ * kept, so no reader follows it to a missing page. Returns the files to publish.
+ */
+async function resolveLinks(tokens: Token[], resolver: LinkResolver, warn: BodyWarn): Promise<LinkedFile[]> {
+  for (const token of tokens) {
+    const children = token.children ?? [];
+    for (const [i, child] of children.entries()) {
+      if (child.type !== 'link_open') continue;
+      const href = String(child.attrGet('href') ?? '');
+      const resolved = await resolver.resolve(href);
+      if (resolved === null) continue;
+      if ('href' in resolved) {
+        child.attrSet('href', resolved.href);
+        continue;
+      }
+      // The paragraph's line, and one more for each line break before the link.
+      const line = (token.map?.[0] ?? 0) + children.slice(0, i).filter((c) => /^(soft|hard)break$/.test(c.type)).length;
+      warn(line, 'link', `the link to "${resolved.written}" is left out, its text kept: ${resolved.problem}`);
+      // Links do not nest, so the next close is this link's.
+      const close = children.slice(i).find((next) => next.type === 'link_close');
+      for (const end of [child, close]) if (end) end.meta = { ...end.meta, [UNLINKED]: true };
+    }
   }
+  return [...resolver.files.values()];
 }
 
 /** 0-based lines of the body inside code blocks, where a shortcode is an example, not a call. */
@@ -260,7 +328,7 @@ function codeLines(body: string): Set<number> {
 
 /** `line` is 1-based in the file. */
 function readMeta(
-  { data, lineOf }: FrontMatter,
+  { data, lineOf, writtenValue }: FrontMatter,
   site: SiteConfig,
   warn: (line: number, rule: string, message: string) => void,
   fail: (line: number, rule: string, message: string) => never,
@@ -303,7 +371,7 @@ function readMeta(
     return invalid('lang', `"lang" must be a BCP 47 language tag such as "en" or "en-GB", not "${lang}"`);
 
   const slug = text('slug');
-  if (slug !== undefined && !/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(slug)) {
+  if (slug !== undefined && !SLUG.test(slug)) {
     return invalid('slug', `"slug" names the page's file, so only letters, digits, "-" and "_": not "${slug}"`);
   }
   if (data.draft !== undefined && typeof data.draft !== 'boolean') invalid('draft', '"draft" must be true or false');
@@ -315,28 +383,31 @@ function readMeta(
     lang,
     dir: textDirection(lang),
     description: text('description') ?? '',
-    ...readDate(data.date, () =>
-      warn(
-        lineOf('date'),
-        'front-matter-value',
-        `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`,
-      ),
+    ...readDate(data.date, writtenValue('date'), (problem) =>
+      problem
+        ? fail(lineOf('date'), 'front-matter-value', `"date" ${problem}`)
+        : warn(
+            lineOf('date'),
+            'front-matter-value',
+            `"date" is not a date (such as 2024-05-31 or 2024-05-31T09:00:00Z): ${String(data.date)}; the article is shown undated`,
+          ),
     ),
     ...(slug ? { slug } : {}),
   };
 }
 
-/** @param value a YAML or TOML date, or text */
-function readDate(value: unknown, invalid: () => void): { date?: string } {
+/**
+ * The date as written: YAML's is text (see front-matter.ts); TOML's is a Date, which has lost
+ * what was written (2024-02-30 became March 1), so its line is read again.
+ * @param invalid called with what is wrong when it looks like a date, else with nothing
+ */
+function readDate(value: unknown, written: string | undefined, invalid: (problem?: string) => void): { date?: string } {
   if (value === undefined || value === null || value === '') return {};
-  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) {
-    invalid();
-    return {};
-  }
-  const iso = date.toISOString();
-  // A date without a time stays a date: YAML and TOML read it as midnight UTC.
-  return { date: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z') };
+  const text = value instanceof Date ? (written ?? value.toISOString()) : typeof value === 'string' ? value : null;
+  const date = text === null ? undefined : readWrittenDate(text);
+  if (date && 'date' in date) return { date: date.date };
+  invalid(date?.problem);
+  return {};
 }
 
 /** "A", "A and B", "A, B and C", in the article's language. */
@@ -390,11 +461,14 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+/** A heading's id: never empty, as a heading of emoji alone would make it ("section" then). */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .trim()
-    .replace(/\s+/g, '-');
+  return (
+    text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s-]/gu, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'section'
+  );
 }

@@ -49,6 +49,7 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
   md.core.ruler.push('edition_structure', (state) => {
     const env = state.env as StructureEnv;
     dropTitleHeading(state);
+    state.tokens = withoutEmptyHeadings(state.tokens, warn);
     keepKnownClasses(state.tokens, warn);
     validate(state.tokens, fail);
     shiftHeadings(state.tokens, fail);
@@ -76,6 +77,36 @@ function dropTitleHeading(state: StateCore): void {
     state.tokens.splice(0, 3);
   }
 }
+
+/**
+ * A heading with no words (a "##" alone) is left out: it would be an empty stop in the outline
+ * and an empty link in the contents.
+ */
+function withoutEmptyHeadings(tokens: Token[], warn: Warn): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [open, inline] = [tokens[i], tokens[i + 1]];
+    if (open.type !== 'heading_open' || !inline || !isEmpty(inline)) {
+      out.push(open);
+      continue;
+    }
+    warn(
+      open.map?.[0] ?? 0,
+      'empty-heading',
+      `this heading ("${open.markup}") has no words, so it is left out; give it some, or remove it`,
+    );
+    // The heading's open, inline and close tokens.
+    i += 2;
+  }
+  return out;
+}
+
+/** Whether a heading's content has nothing to read: no text, code or picture. */
+const isEmpty = (inline: Token): boolean =>
+  !(inline.children ?? []).some(
+    (child) =>
+      child.type === 'image' || ((child.type === 'text' || child.type === 'code_inline') && child.content.trim()),
+  );
 
 function keepKnownClasses(tokens: Token[], warn: Warn): void {
   for (const token of tokens) {
@@ -300,9 +331,15 @@ function scopeTableHeaders(tokens: Token[]): void {
 }
 
 function collectSections(tokens: Token[]): Section[] {
+  // A heading that is only a picture is named in the contents by its alt text.
+  const pictures = (inline: Token | undefined) =>
+    (inline?.children ?? [])
+      .filter((child) => child.type === 'image')
+      .map((child) => child.content)
+      .join(' ');
   return tokens.flatMap((token, i) =>
     token.type === 'heading_open' && token.tag === 'h2'
-      ? [{ id: attribute(token, 'id'), text: inlineText(tokens[i + 1]) }]
+      ? [{ id: attribute(token, 'id'), text: inlineText(tokens[i + 1]) || pictures(tokens[i + 1]) }]
       : [],
   );
 }

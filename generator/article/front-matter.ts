@@ -21,6 +21,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** 1-based line of a top-level key, 1 when not found. */
   lineOf: (key: string) => number;
+  /** A top-level key's value as written on its line (without quotes or a comment), if it is on one. */
+  writtenValue: (key: string) => string | undefined;
 }
 
 /** `line` and `column` are 1-based in the file. */
@@ -106,6 +108,14 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
       const at = blockLines.findIndex((line) => keyPattern(key).test(line));
       return at >= 0 ? at + 1 : 1;
     },
+    writtenValue: (key) => {
+      const line = blockLines.find((text) => keyPattern(key).test(text));
+      return line
+        ?.replace(keyPattern(key), '')
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2');
+    },
   };
 }
 
@@ -115,9 +125,11 @@ const fileColumn = (line: number, column: number | undefined, delimiter: Delimit
 
 /**
  * Scalars read as js-yaml 3 (through gray-matter) read them, so no source changes meaning:
- * YAML 1.1 (dates are dates, 012 is octal, merge keys work), but only true and false are
- * booleans (`lang: no` stays Norwegian, `title: Yes` stays a title), and a number with a
- * leading zero ("09", "09.5") stays text, as the YAML 1.1 specification has it.
+ * YAML 1.1 (012 is octal, merge keys work), but only true and false are booleans (`lang: no`
+ * stays Norwegian, `title: Yes` stays a title), and a number with a leading zero ("09",
+ * "09.5") stays text, as the YAML 1.1 specification has it. A date stays the text written:
+ * read as a Date it would be an instant in UTC, shown a day off in some time zones, and an
+ * impossible day (2024-02-30) would roll over into the next month unseen. The article checks it.
  */
 const jsYamlScalars = (tags: Tags): Tags =>
   tags.map((tag) => {
@@ -126,6 +138,7 @@ const jsYamlScalars = (tags: Tags): Tags =>
     if (scalar.tag === 'tag:yaml.org,2002:bool') {
       return { ...scalar, test: scalar.identify?.(true) ? /^(?:[Tt]rue|TRUE)$/ : /^(?:[Ff]alse|FALSE)$/ };
     }
+    if (scalar.tag === 'tag:yaml.org,2002:timestamp') return { ...scalar, resolve: (text: string) => text };
     if (scalar.tag === 'tag:yaml.org,2002:int' && !scalar.format)
       return { ...scalar, test: /^[-+]?(?:0|[1-9][0-9_]*)$/ };
     // The plain decimal float (not .inf or 1e3): "." and "09.5" stay text.

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { escapeHtml } from '../escape.ts';
+import { cleanSvg, SvgError } from './svg.ts';
 
 /** Widths made, in CSS px of a 1×, 1.5× and 2× screen for the article column (40rem). */
 export const WIDTHS = [400, 640, 960, 1280];
@@ -55,6 +56,8 @@ export interface Picture {
   sources: PictureFormat[];
   fallback: PictureFormat;
   files: PictureFile[];
+  /** What was changed on the way to publishing it, said after `picture "file"`. */
+  warnings?: string[];
 }
 
 const made = new Map<string, Promise<Picture>>();
@@ -105,10 +108,28 @@ async function encode(body: Buffer, file: string): Promise<Picture> {
     return `./${name}`;
   };
 
-  // A drawing stays a drawing: copied as it is (as an <img>, an SVG runs no script).
+  // A drawing stays a drawing, published without what runs or loads (opened at its own
+  // address, an SVG would run its scripts on the site's origin).
   if (meta.format === 'svg') {
-    const url = save(body, '.svg');
-    return { width, height, sources: [], fallback: { type: 'image/svg+xml', variants: [{ width, url }] }, files };
+    let svg;
+    try {
+      svg = await cleanSvg(body);
+    } catch (error) {
+      if (error instanceof SvgError) throw new PictureError(`picture "${file}" ${error.message}`);
+      throw error;
+    }
+    const url = save(svg.body, '.svg');
+    const warnings = svg.removed.length
+      ? [`is an SVG cleaned before publishing; removed: ${svg.removed.join(', ')}`]
+      : [];
+    return {
+      width,
+      height,
+      sources: [],
+      fallback: { type: 'image/svg+xml', variants: [{ width, url }] },
+      files,
+      warnings,
+    };
   }
 
   const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS.at(-1) ?? width)])];

@@ -6,6 +6,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SitePage } from '../site.ts';
+import { dateInstant } from '../article/dates.ts';
 import { AUDIO_DIR, MP3_KBPS, renderAudioEdition, type AudioEdition } from './audio-edition.ts';
 import { defaultEngine, type SpeechEngine } from './engine.ts';
 import { podcastCover, podcastFeed } from './podcast-feed.ts';
@@ -170,7 +171,8 @@ export async function writePodcastFeed({
 async function publicationDate(page: SitePage): Promise<Date> {
   const given = page.article.meta.date;
   if (given !== undefined) {
-    const date = new Date(given);
+    // As written: its own offset, else UTC, never the machine's time zone.
+    const date = new Date(dateInstant(given));
     if (!Number.isNaN(date.getTime())) return date;
   }
   try {

@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { injectManifest } from 'workbox-build';
+import { FILES_DIR } from '../article/local-files.ts';
 import { IMAGES_DIR } from '../article/pictures.ts';
 import { PACKAGE_ROOT, packageFile } from '../package-root.ts';
 import { minifyComponentStyles } from './component-styles.ts';
@@ -21,7 +22,7 @@ const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
 const EDITION_CODE = { absWorkingDir: PACKAGE_ROOT, legalComments: 'none', logLevel: 'warning' } as const;
 
 /** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */
-export const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, 'assets/audio/**'];
+export const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, `${FILES_DIR}/**`, 'assets/audio/**'];
 
 export interface Scripts {
   /** The entry's URL, relative to the pages. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts';
+import { calendarDay } from '../article/dates.ts';
 import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
 
@@ -32,6 +33,20 @@ export interface PageAssets {
 const DEFAULT_SITE: SiteConfig = DEFAULT_CONFIG;
 
 export const SITE_NAME = DEFAULT_CONFIG.title;
+
+/**
+ * The ids the article's page gives its own elements, and the notes' heading (generator/article/
+ * code-blocks.ts): an article's heading never takes one (generator/article/article.ts).
+ */
+export const PAGE_IDS: readonly string[] = [
+  'article',
+  'toc-details',
+  'toc-label',
+  'install-links',
+  'pronunciation-lexicon',
+  'audio-edition',
+  'footnotes',
+];
 
 /** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition/tokens.css (a build test keeps them equal). */
 export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
@@ -376,15 +391,18 @@ const people = (names: string[]) =>
   names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name }));
 
 /**
- * A publication date as readers of the site's language write it ("31 May 2024").
+ * A publication date as readers of the site's language write it ("31 May 2024"): the day as
+ * written, whatever the offset written with it or the time zone of the machine that builds.
  * @param date ISO 8601
  */
 export function formatDate(date: string, lang: string): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+  const day = calendarDay(date);
+  const shown = day ? new Date(`${day}T00:00:00Z`) : new Date(date);
   try {
-    return new Intl.DateTimeFormat(lang, options).format(new Date(date));
+    return new Intl.DateTimeFormat(lang, options).format(shown);
   } catch {
-    return new Intl.DateTimeFormat('en', options).format(new Date(date));
+    return new Intl.DateTimeFormat('en', options).format(shown);
   }
 }
 

@@ -1,14 +1,17 @@
 // Node tests of pictures beside an article: responsive copies with hashed names, a modern
 // format with a fallback, sizes that keep the layout still, lazy loading below the first,
-// the 150 KB budget at 1280 px, and the errors a publisher can make.
+// the 150 KB budget at 1280 px, SVG drawings cleaned of what runs or loads, and the errors a
+// publisher can make.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { JSDOM } from 'jsdom';
 import { renderArticle, type Article } from '../../generator/article/article.ts';
 import { makePicture, PICTURE_BUDGET, WIDTHS } from '../../generator/article/pictures.ts';
+import { inTempFolder, rejectsAt, unchanged } from '../site/publisher-folder.node.ts';
 
 const BUNDLE = 'test/fixtures/articles/blog/borrowing-in-rust';
 
@@ -133,5 +136,66 @@ test('a file that is not a picture is named', async () => {
   await assert.rejects(
     renderArticle(source, `${BUNDLE}/post.md`),
     /post\.md:6: picture "index\.md" is not a picture this edition can read/,
+  );
+});
+
+const SVG_PICTURE = 'test/fixtures/publisher-mistakes/svg-picture';
+
+/** An SVG as a browser reads the file itself: XML. */
+const drawing = (body: Buffer) => new JSDOM(body, { contentType: 'image/svg+xml' }).window.document;
+
+test('an SVG is published without its script, handler, foreignObject and external link, with a warning naming it', async () => {
+  const file = `${SVG_PICTURE}/post.md`;
+  const { files, warnings, html } = await unchanged(SVG_PICTURE, async () =>
+    renderArticle(await readFile(file, 'utf8'), file),
+  );
+  assert.deepEqual(
+    warnings.map((w) => `${w.file}:${w.line} ${w.rule}: ${w.message}`),
+    [
+      `${file}:7 picture: picture "drawing.svg" is an SVG cleaned before publishing; removed: "onload" on <svg>, <script>, <foreignObject>, "xlink:href" on <image> (it loads from elsewhere)`,
+    ],
+  );
+  assert.equal(files.length, 1);
+  assert.match(files[0].path, /^assets\/images\/drawing-[0-9a-f]{10}\.svg$/);
+  assert.match(html, new RegExp(`<img data-speak="image" src="\\./${files[0].path}" width="40" height="20"`));
+  const published = drawing(files[0].body);
+  assert.equal(published.documentElement.localName, 'svg');
+  assert.deepEqual(
+    [...published.querySelectorAll('script, foreignObject')].map((element) => element.localName),
+    [],
+  );
+  const attributes = [...published.querySelectorAll('*')].flatMap((element) =>
+    [...element.attributes].map((attribute) => `${attribute.name}=${attribute.value}`),
+  );
+  assert.deepEqual(
+    attributes.filter((attribute) => /^on|href=/i.test(attribute)),
+    [],
+  );
+  // The drawing itself is still there.
+  assert.equal(published.querySelector('rect')?.getAttribute('fill'), '#036');
+  assert.equal(published.querySelector('text')?.textContent, 'Hi');
+});
+
+test('an SVG with nothing to remove is published as it is, without a warning', async () => {
+  const icon = await readFile('assets/icons/icon.svg');
+  await inTempFolder(
+    { files: { 'post.md': '---\ntitle: T\n---\n\nIntro.\n\n![The edition’s icon](icon.svg)\n', 'icon.svg': icon } },
+    async (dir) => {
+      const file = path.join(dir, 'post.md');
+      const { files, warnings } = await renderArticle(await readFile(file, 'utf8'), file);
+      assert.deepEqual(warnings, []);
+      assert.ok(files[0].body.equals(icon));
+    },
+  );
+});
+
+test('an SVG that declares entities is refused at the line that shows it', async () => {
+  const file = 'test/fixtures/publisher-mistakes/svg-entities/post.md';
+  await rejectsAt(
+    renderArticle(await readFile(file, 'utf8'), file),
+    file,
+    7,
+    'picture',
+    /^picture "drawing\.svg" declares entities in its DOCTYPE; remove the DOCTYPE \(a drawing needs none\)$/,
   );
 });

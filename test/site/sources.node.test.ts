@@ -231,7 +231,7 @@ test('the build reports each warning and each skipped draft with its file and li
   const { buildSite } = await import('../../generator/build-site.ts');
   const { formatDiagnostic } = await import('../../generator/diagnostics.ts');
   const out = await mkdtemp(path.join(tmpdir(), 'reader-edition-blog-'));
-  // The command prints the report; a library (sanitize-html about its own options) must not.
+  // The command prints the report; the library, and what it uses, must not.
   const printed = [t.mock.method(console, 'log'), t.mock.method(console, 'warn'), t.mock.method(console, 'error')];
   try {
     const said = (await buildSite({ out, articles: BLOG, audio: false })).diagnostics.map(formatDiagnostic).join('\n');
