@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../generator/build-site.ts';
-import { FILE_POLICY, headersFile, WORKER_POLICY } from '../../generator/page/headers.ts';
+import { FILE_POLICY, HEADERS_FILE, headersFile, WORKER_POLICY } from '../../generator/page/headers.ts';
 import { folder, startStaticServer, type StaticServer } from '../../generator/serve.ts';
 import { inTempFolder, parse, unchanged } from './publisher-folder.node.ts';
 
@@ -21,10 +21,16 @@ let files: string[];
 
 before(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'reader-edition-headers-'));
-  await unchanged(ARTICLES, () => buildSite({ articles: ARTICLES, out, audio: false }));
+  const report = await unchanged(ARTICLES, () => buildSite({ articles: ARTICLES, out, audio: false }));
   files = (await readdir(out, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+    .map((entry) => `/${path.relative(out, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`)
+    // The hosts that read _headers take it as their settings and do not serve it.
+    .filter((file) => file !== `/${HEADERS_FILE}`);
+  assert.ok(
+    report.files.some((file) => file.path === HEADERS_FILE),
+    'the build writes _headers',
+  );
   server = await startStaticServer({ resolve: folder(out), lifetimeMs: 60_000 });
 });
 
