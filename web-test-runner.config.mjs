@@ -40,7 +40,13 @@ export default {
   rootDir: '.',
   nodeResolve: true,
   // Tests are grouped by subject (test/<subject>/); the file name chooses the browsers.
-  files: ['test/**/*.test.ts', '!test/**/*.chromium.test.ts', '!test/**/*.speech.test.ts', '!test/**/*.node.test.ts'],
+  files: [
+    'test/**/*.test.ts',
+    '!test/**/*.chromium.test.ts',
+    '!test/**/*.speech.test.ts',
+    '!test/**/*.node.test.ts',
+    '!test/orca/**',
+  ],
   browsers: quick ? [chromium()] : [chromium(), firefox],
   groups: quick
     ? []

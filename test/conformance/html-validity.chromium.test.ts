@@ -8,9 +8,10 @@ import type { Edition } from '../helpers/edition.js';
 import { htmlWithShadowContent } from '../helpers/inline-shadow.js';
 import { playerOf } from '../helpers/player.js';
 import { openPanel } from '../helpers/settings.js';
-import { fakeSpeech, fakeVoice, until } from '../helpers/speech.js';
+import { fakeSpeech, fakeVoice } from '../helpers/speech.js';
 import { leaveState, openInState, STATES } from '../helpers/states.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { mutations, until } from '../helpers/waiting.js';
 
 interface ValidityMessage {
   document: string;
@@ -51,7 +52,6 @@ async function check(documents: { name: string; html: string }[]): Promise<Valid
     );
     if (result.error) throw new Error(result.error);
     if (result.done) return result.messages!;
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
@@ -87,15 +87,16 @@ describe('HTML validity (Nu Html Checker)', function () {
         ]);
         const player = playerOf(edition);
         await player.rendered();
+        const first = speech.nextStart();
         player.listen()!.click();
-        await until(() => speech.spoken.length > 0, 'speech');
+        await first;
         await player.rendered();
         player.button('more')!.click();
         await player.rendered();
         player.root.querySelector<HTMLButtonElement>('.more-voices')!.click();
         await player.rendered();
         // The announcer has spoken ("Playing.", or the offline status after it).
-        await until(() => player.status() !== '', 'the announcer to speak');
+        await until(() => player.status() !== '', 'the announcer to speak', mutations(edition.doc.body));
       }),
     ];
     // Each state's markup really holds what it should (so a pass is not a check of nothing).

@@ -1,8 +1,9 @@
 // Test-runner commands that check HTML documents with the Nu Html Checker (npm vnu-jar, the
 // W3C's validator; it needs Java). All documents go to one run, as the checker's start-up takes
 // most of its time; a run takes longer than the runner waits for a command, so
-// `html-validity-start` returns a run's number at once and `html-validity-result` answers
-// { done: false } until the run is over, then { done: true, messages } or { done: true, error }.
+// `html-validity-start` returns a run's number at once and `html-validity-result` waits for the
+// run's end, answering { done: true, messages } or { done: true, error } as it ends, or
+// { done: false } after a few seconds if it has not (the test then asks again at once).
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -84,28 +85,35 @@ export async function checkHtml(documents: NamedDocument[]): Promise<ValidityMes
  * The tests call `html-validity-start` as executeServerCommand<number, NamedDocument[]>, and
  * `html-validity-result` as executeServerCommand<ValidityRun, number>.
  */
+/** How long one `html-validity-result` waits for a run's end: well within the runner's command time-out. */
+const RESULT_WAIT_MS = 5_000;
+
 export function htmlValidityPlugin(): TestRunnerPlugin {
-  const runs = new Map<number, ValidityRun>();
+  const runs = new Map<number, { state: ValidityRun; ended: Promise<void> }>();
   let next = 1;
   return {
     name: 'html-validity',
     async executeCommand({ command, payload }): Promise<number | ValidityRun | undefined> {
       if (command === 'html-validity-start') {
         const id = next++;
-        const run: ValidityRun = { done: false };
-        runs.set(id, run);
-        checkHtml(payload as NamedDocument[]).then(
-          (messages) => Object.assign(run, { done: true, messages }),
-          (error) => Object.assign(run, { done: true, error: error instanceof Error ? error.message : String(error) }),
+        const state: ValidityRun = { done: false };
+        const ended = checkHtml(payload as NamedDocument[]).then(
+          (messages) => void Object.assign(state, { done: true, messages }),
+          (error) =>
+            void Object.assign(state, { done: true, error: error instanceof Error ? error.message : String(error) }),
         );
+        runs.set(id, { state, ended });
         return id;
       }
       if (command === 'html-validity-result') {
         const id = payload as number;
         const run = runs.get(id);
         if (!run) throw new Error(`no HTML validity run ${id}`);
-        if (run.done) runs.delete(id);
-        return run;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([run.ended, new Promise((resolve) => (timer = setTimeout(resolve, RESULT_WAIT_MS)))]);
+        clearTimeout(timer);
+        if (run.state.done) runs.delete(id);
+        return run.state;
       }
       return undefined;
     },
