@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { CurrentSectionController } from '../../src/components/edition-toc/current-section-controller.js';
-import { until } from '../helpers/speech.js';
+import { intersectionsComputed, updates, until } from '../helpers/waiting.js';
 import { testHost } from '../helpers/test-host.js';
 
 class SectionHost extends LitElement {
@@ -38,9 +38,10 @@ function article() {
   return element;
 }
 
-const frames = async (count: number) => {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+const sections = () => [...document.querySelectorAll('.test-article section[aria-labelledby]')];
+
+/** The browser has worked out where the sections stand, after what was last drawn: the controller has heard (see intersectionsComputed). */
+const measured = () => intersectionsComputed(...sections());
 
 /** Jumps (as a link or a screen reader moving would) to put the heading of section `id` at `share` of the window's height. */
 function scrollHeadingTo(id: string, share: number) {
@@ -57,17 +58,23 @@ async function scrollGradually(id: string, share: number) {
   const steps = Math.ceil(Math.abs(distance) / (0.2 * innerHeight));
   for (let i = 0; i < steps; i++) {
     window.scrollBy({ top: distance / steps, behavior: 'instant' });
-    await frames(2);
+    await measured();
   }
 }
 
-/** Waits until the host shows `current` (IntersectionObserver reports after the page is drawn). */
+/**
+ * Waits until the host shows `current`: the controller hears where the sections stand after
+ * the page is drawn (IntersectionObserver), then the host renders.
+ */
 async function shows(host: SectionHost, current: string) {
+  if ('IntersectionObserver' in window) await measured();
   const shown = () => host.renderRoot.querySelector('p')?.textContent;
-  await until(() => !host.isUpdatePending && shown() === current, `“${current}”`, 5_000).catch((error) => {
-    expect(shown()).to.equal(current);
-    throw error;
-  });
+  await until(() => !host.isUpdatePending && shown() === current, `“${current}”`, updates(host), 5_000).catch(
+    (error: unknown) => {
+      expect(shown()).to.equal(current);
+      throw error;
+    },
+  );
 }
 
 describe('CurrentSectionController', () => {
@@ -87,14 +94,12 @@ describe('CurrentSectionController', () => {
 
   it('has no current section in the opening, before the first heading', async () => {
     connect();
-    await frames(3);
     await shows(host, 'none');
   });
 
   it('makes a section current once its heading reaches the reading line, a third of the way down', async () => {
     connect();
     scrollHeadingTo('one', 0.5);
-    await frames(3);
     await shows(host, 'none');
     scrollHeadingTo('one', 0.2);
     await shows(host, 'one');
@@ -143,8 +148,8 @@ describe('CurrentSectionController', () => {
     await shows(host, 'one');
     host.remove();
     scrollHeadingTo('three', 0.1);
-    await frames(3);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Where the controller would have heard of it, had it still been following.
+    await measured();
     expect(host.section.current).to.equal('one');
     expect(host.isUpdatePending).to.equal(false);
     document.body.append(host);
@@ -165,7 +170,6 @@ describe('CurrentSectionController', () => {
       scrollHeadingTo('two', 0.1);
       connect();
       await host.updateComplete;
-      await frames(3);
       await shows(host, 'none');
       host.remove();
     });

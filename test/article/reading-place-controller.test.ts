@@ -6,8 +6,8 @@ import { LitElement } from 'lit';
 import { ReadingPlaceController } from '../../src/components/reading-place/reading-place-controller.js';
 import { ReadingPlaceStore } from '../../src/components/reading-place/reading-place-store.js';
 import { READING_PLACE_KEY } from '../../src/preferences/storage-keys.js';
-import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { animationFrames, nextStorageWrite, updates, until } from '../helpers/waiting.js';
 
 const ARTICLE = 'A tall test article';
 
@@ -36,12 +36,20 @@ function tallArticle(count = 60) {
 
 const blocks = () => [...document.querySelectorAll('#tall-article p')];
 
+/**
+ * The controller looks for its place in the first frame once the fonts are ready (where a
+ * block lies depends on them), and the host renders what it found: this waits for both.
+ */
+async function placeLookedFor(host: PlaceHost) {
+  await document.fonts.ready;
+  await animationFrames(1);
+  await host.updateComplete;
+}
+
 async function connectHost() {
   const host = document.createElement('reading-place-host') as PlaceHost;
   document.body.append(host);
-  await document.fonts.ready;
-  for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
-  await host.updateComplete;
+  await placeLookedFor(host);
   return host;
 }
 
@@ -60,8 +68,15 @@ describe('ReadingPlaceController', function () {
   it('keeps the first block in view, by number and text, once scrolling rests and when the page is hidden', async () => {
     tallArticle();
     await connectHost();
+    // Kept once scrolling has rested.
+    const keptAt20 = nextStorageWrite(
+      window,
+      READING_PLACE_KEY,
+      () => kept()?.block === 20,
+      'the place to be kept after scrolling',
+    );
     blocks()[20].scrollIntoView({ block: 'start', behavior: 'instant' });
-    await until(() => kept()?.block === 20, 'the place to be kept after scrolling');
+    await keptAt20;
     expect(kept()!.text).to.equal('Paragraph 21, which says something of its own.');
     // Leaving at once: no wait for scrolling to rest.
     blocks()[30].scrollIntoView({ block: 'start', behavior: 'instant' });
@@ -73,7 +88,7 @@ describe('ReadingPlaceController', function () {
     tallArticle();
     new ReadingPlaceStore().write(ARTICLE, { block: 25, text: 'Paragraph 26, which says something of its own.' });
     const host = await connectHost();
-    await until(() => host.place.returnedTo !== undefined, 'the place to be found');
+    await until(() => host.place.returnedTo !== undefined, 'the place to be found', updates(host));
     expect(host.place.returnedTo).to.equal(blocks()[25]);
     expect(history.scrollRestoration).to.equal('manual');
     host.place.leave();
@@ -86,7 +101,7 @@ describe('ReadingPlaceController', function () {
     for (let i = 0; i < 3; i++)
       article.prepend(Object.assign(document.createElement('p'), { textContent: `New paragraph ${i}` }));
     const host = await connectHost();
-    await until(() => host.place.returnedTo !== undefined, 'the place to be found');
+    await until(() => host.place.returnedTo !== undefined, 'the place to be found', updates(host));
     expect(host.place.returnedTo!.textContent).to.equal('Paragraph 26, which says something of its own.');
     expect(blocks().indexOf(host.place.returnedTo!)).to.equal(28);
   });
@@ -116,8 +131,7 @@ describe('ReadingPlaceController', function () {
     const host = document.createElement('reading-place-host') as PlaceHost;
     document.body.append(host);
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown' }));
-    await document.fonts.ready;
-    for (let i = 0; i < 3; i++) await new Promise(requestAnimationFrame);
+    await placeLookedFor(host);
     expect(host.place.returnedTo).to.equal(undefined);
   });
 

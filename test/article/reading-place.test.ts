@@ -6,8 +6,8 @@ import { READING_PLACE_KEY } from '../../src/preferences/storage-keys.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, scrollSettled } from '../helpers/layout.js';
 import { reload, storeSettings } from '../helpers/settings.js';
-import { until } from '../helpers/speech.js';
 import { clearStoredPreferences, startEachTestAfresh } from '../helpers/storage.js';
+import { animationFrames, events, mutations, nextStorageWrite, until } from '../helpers/waiting.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -25,20 +25,29 @@ function notice(edition: Edition) {
   };
 }
 
-/** Reads down to a paragraph as a reader would, and waits until the place is kept. */
-async function readUpTo(block: HTMLElement) {
-  block.scrollIntoView({ block: 'start', behavior: 'instant' });
-  await until(
-    () => (localStorage.getItem(READING_PLACE_KEY) ?? '').includes(block.textContent!.trim().slice(0, 30)),
+/** Reads down to a paragraph as a reader would, and waits until the page keeps the place (once scrolling rests). */
+async function readUpTo(edition: Edition, block: HTMLElement) {
+  const start = block.textContent!.trim().slice(0, 30);
+  const kept = nextStorageWrite(
+    edition.win,
+    READING_PLACE_KEY,
+    (value) => value.includes(start),
     'the reading place to be kept',
   );
+  block.scrollIntoView({ block: 'start', behavior: 'instant' });
+  await kept;
 }
 
-/** Waits for the page to settle where it opened: the place restored, or not. */
+/**
+ * Waits for the page to settle where it opened: the place restored, or not. The line's
+ * controller looks for the place in the first frame once the fonts are ready, and the line
+ * renders what it found (see src/components/reading-place/).
+ */
 async function opened(edition: Edition) {
   await edition.win.customElements.whenDefined('reading-place');
   await edition.doc.fonts.ready;
-  for (let i = 0; i < 3; i++) await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+  await animationFrames(1, edition.win);
+  await edition.doc.querySelector('reading-place')!.updateComplete;
 }
 
 describe('where you left off', function () {
@@ -48,7 +57,7 @@ describe('where you left off', function () {
   it('reopens at the paragraph the reader was reading, at 100% and after a change to 200% text', async () => {
     let edition = await openEdition(PHONE);
     const text = paragraph(edition).textContent!.trim();
-    await readUpTo(paragraph(edition));
+    await readUpTo(edition, paragraph(edition));
 
     for (const textSize of [100, 200]) {
       // The reader leaves, changes the text size elsewhere, and comes back.
@@ -57,7 +66,7 @@ describe('where you left off', function () {
       edition = await openEdition(PHONE);
       await opened(edition);
       const n = notice(edition);
-      await until(n.shown, `the "You were here" line at ${textSize}%`);
+      await until(n.shown, `the "You were here" line at ${textSize}%`, mutations(n.host));
       const block = paragraph(edition);
       expect(block.textContent!.trim()).to.equal(text);
       // The paragraph at the top of the screen, the line just above it.
@@ -72,7 +81,7 @@ describe('where you left off', function () {
     // Back to the top: the page's top, focus where reading starts, the line gone.
     const n = notice(edition);
     n.backToTop()!.click();
-    await until(() => edition.win.scrollY === 0, 'the page to be back at its top');
+    await until(() => edition.win.scrollY === 0, 'the page to be back at its top', events(edition.win, 'scroll'));
     expect(deepActiveElement(edition.doc)).to.equal(edition.doc.querySelector('main'));
     expect(n.shown()).to.equal(false);
   });
@@ -85,7 +94,7 @@ describe('where you left off', function () {
     unkept.frame.remove();
     clearStoredPreferences();
     const edition = await openEdition(PHONE);
-    await readUpTo(paragraph(edition));
+    await readUpTo(edition, paragraph(edition));
     const atFaq = await openEdition({ ...PHONE, path: '/index.html#faq' });
     await opened(atFaq);
     await scrollSettled(atFaq);
@@ -100,7 +109,7 @@ describe('where you left off', function () {
     expect(notice(first).shown()).to.equal(false);
 
     // The reader stopped at the first paragraph, on the first screen.
-    await readUpTo(first.doc.querySelector<HTMLElement>('article > p')!);
+    await readUpTo(first, first.doc.querySelector<HTMLElement>('article > p')!);
     first.win.scrollTo({ top: 0, behavior: 'instant' });
     const again = await reload(first);
     await opened(again);

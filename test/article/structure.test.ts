@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { SECTIONS } from '../helpers/article-outline.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
+import { mutations, until } from '../helpers/waiting.js';
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -85,13 +86,15 @@ describe('article structure', () => {
   });
 
   it('marks the section being read in the contents with aria-current', async () => {
-    const { doc, win } = await openEdition({ height: 600 });
+    const { doc } = await openEdition({ height: 600 });
     doc.documentElement.style.scrollBehavior = 'auto';
     doc.getElementById('faq')!.scrollIntoView();
     const current = () => doc.querySelector('nav a[aria-current="location"]')?.textContent;
-    for (let i = 0; i < 60 && current() !== 'FAQ'; i++)
-      await new Promise((resolve) => win.requestAnimationFrame(resolve));
-    expect(current()).to.equal('FAQ');
+    await until(
+      () => current() === 'FAQ',
+      () => `the contents to mark FAQ (they mark ${current()})`,
+      mutations(...doc.querySelectorAll('nav')),
+    );
     expect(doc.querySelectorAll('nav a[aria-current]')).to.have.length(1);
   });
 

@@ -8,8 +8,9 @@ import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
 import { playerOf } from '../helpers/player.js';
-import { chooseSource, fakeSpeech, highlighted, until } from '../helpers/speech.js';
+import { chooseSource, fakeSpeech, highlighted } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+import { events, mutations, nextEvent, until, watch } from '../helpers/waiting.js';
 import { parseCues, type Cue, type RecordedReadAloud } from '../../src/speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
 import type { SpeechPlayer } from '../../src/speech/read-aloud.js';
@@ -51,9 +52,13 @@ async function listenRecorded() {
   await player.rendered();
   player.listen()!.focus();
   await sendKeys({ press: 'Enter' });
-  await until(() => recorded(edition)?.media !== undefined, 'the recorded player');
+  await until(() => recorded(edition)?.media !== undefined, 'the recorded player', player.renders);
   const media = recorded(edition)!.media as HTMLAudioElement;
-  await until(() => !media.paused && media.currentTime > 0, 'the audio to play');
+  await until(
+    () => !media.paused && media.currentTime > 0,
+    'the audio to play',
+    events(media, 'playing', 'timeupdate'),
+  );
   return { edition, player, media, handlers, announcer, ...(await pageAudio(edition)) };
 }
 
@@ -94,8 +99,11 @@ describe('recorded audio in the player', () => {
     ).to.equal(true);
     // The first sentences are marked as their cues are heard.
     for (const i of [0, 1, 2]) {
-      await until(() => media.currentTime > cues[i].start + 0.2, `cue ${i}`);
-      await until(() => player.index === i || media.currentTime > cues[i].end, `sentence ${i} to be the one read`);
+      await until(() => media.currentTime > cues[i].start + 0.2, `cue ${i}`, events(media, 'timeupdate'));
+      await until(() => player.index === i || media.currentTime > cues[i].end, `sentence ${i} to be the one read`, [
+        events(player, 'change'),
+        events(media, 'timeupdate'),
+      ]);
       if (media.currentTime < cues[i].end) {
         expect(player.index).to.equal(i);
         expect(highlighted(edition).replace(/\s+/g, ' ').trim(), `sentence ${i} marked`).to.equal(
@@ -114,7 +122,11 @@ describe('recorded audio in the player', () => {
     ui.button('nextSection')!.click();
     const section = player.script.sections[1];
     expect(player.index).to.equal(section.first);
-    await until(() => media.currentTime >= cues[section.first].start && !media.seeking, 'the seek');
+    await until(
+      () => media.currentTime >= cues[section.first].start && !media.seeking,
+      'the seek',
+      events(media, 'seeked', 'timeupdate'),
+    );
     expect(Math.abs(media.currentTime - cues[section.first].start)).to.be.below(0.5);
     expect(ui.where()).to.contain(section.title);
 
@@ -133,16 +145,23 @@ describe('recorded audio in the player', () => {
     expect(media.preservesPitch).to.equal(true);
     expect(positions.at(-1)?.playbackRate, 'the lock screen told of the new speed at once').to.equal(2);
 
-    await until(() => media.currentTime > cues[section.first].start + 0.3, 'playing on');
+    await until(() => media.currentTime > cues[section.first].start + 0.3, 'playing on', events(media, 'timeupdate'));
+    const paused = nextEvent(media, 'pause');
     ui.button('play')!.click();
     expect(player.state).to.equal('paused');
-    await until(() => media.paused, 'the pause');
+    // The media tells its last clock (timeupdate), then that it paused.
+    await paused;
     const at = media.currentTime;
     const index = player.index;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(media.currentTime, 'nothing plays while paused').to.equal(at);
+    // Playing media tells its clock every quarter second at most: a while of none is a pause.
+    const whilePaused = await watch(media, ['play', 'playing', 'timeupdate'], 400);
+    expect(
+      whilePaused.map((event) => event.type),
+      'nothing plays while paused',
+    ).to.deep.equal([]);
+    expect(media.currentTime).to.equal(at);
     ui.button('play')!.click();
-    await until(() => !media.paused && media.currentTime > at, 'the resume');
+    await until(() => !media.paused && media.currentTime > at, 'the resume', events(media, 'playing', 'timeupdate'));
     expect(player.index, 'the same sentence').to.be.within(index, index + 1);
     expect(media.currentTime - at, 'from where it paused').to.be.below(2);
   });
@@ -164,11 +183,14 @@ describe('recorded audio in the player', () => {
     expect(session.metadata?.artist).to.equal('Ada Ferreira');
     expect(session.metadata?.artwork.length).to.be.above(0);
     handlers.get('nexttrack')!({ action: 'nexttrack' });
-    await until(() => session.metadata?.title === player.script.sections[1].title, 'the chapter’s name');
+    await until(() => session.metadata?.title === player.script.sections[1].title, 'the chapter’s name', [
+      events(player, 'change'),
+      events(media, 'seeked', 'timeupdate'),
+    ]);
     const target = cues[cues.length - 2].start + 0.2;
     handlers.get('seekto')!({ action: 'seekto', seekTime: target });
     expect(player.index).to.equal(cues.length - 2);
-    await until(() => media.currentTime >= target, 'the scrubber’s time');
+    await until(() => media.currentTime >= target, 'the scrubber’s time', events(media, 'seeked', 'timeupdate'));
     handlers.get('pause')!({ action: 'pause' });
     expect(player.state).to.equal('paused');
     expect(session.playbackState).to.equal('paused');
@@ -190,13 +212,14 @@ describe('recorded audio in the player', () => {
 
     // Paused, so the sentence stays put while the keys are pressed (the machine may be slow).
     ui.button('play')!.click();
-    await until(() => media.paused, 'the pause');
+    await until(() => media.paused, 'the pause', events(media, 'pause'));
     const index = reading(edition)!.index;
     radios[1].focus();
     await sendKeys({ press: 'ArrowUp' });
     await until(
       () => reading(edition) !== undefined && !('media' in reading(edition)!),
       'the device voice to take over',
+      ui.renders,
     );
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY) ?? '{}').source).to.equal('device');
     expect(media.paused, 'the recording is silent').to.equal(true);
@@ -208,6 +231,7 @@ describe('recorded audio in the player', () => {
     await until(
       () => reading(edition) === recorded(edition) && 'media' in reading(edition)!,
       'the recording to take over again',
+      ui.renders,
     );
     expect(reading(edition)!.index).to.equal(index);
     expect(reading(edition)!.state).to.equal('paused');
@@ -230,20 +254,24 @@ describe('recorded audio in the player', () => {
     const announcer = listenToAnnouncer(edition);
     // This test server has no worker, so the offline status says it could not save: once it has,
     // it cannot overwrite the player's message in the page's one status region.
-    const offline = () =>
-      edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent ?? '';
+    const status = edition.doc.querySelector('offline-status')!.shadowRoot!;
+    const offline = () => status.querySelector('.status')?.textContent ?? '';
     await until(
-      () => /Could not save/.test(offline()) && announcer.heard.some((m) => m === offline().trim()),
-      'the offline status to have spoken',
+      () => /Could not save/.test(offline()),
+      'the offline status to say it could not save',
+      mutations(status),
     );
+    await announcer.said(offline().trim());
     const ui = playerOf(edition);
     await ui.rendered();
+    const read = speech.nextStart();
     ui.listen()!.click();
-    await until(() => speech.spoken.length > 0, 'the device voice to read');
+    // The device voice reads.
+    await read;
     // Said with the state, as the announcer says only its latest message (the offline status may speak too: no worker here).
-    const why =
-      'The recorded audio does not match this version of the article, so the device voice reads instead. Playing.';
-    await until(() => announcer.heard.includes(why), `"${why}" (heard: ${announcer.heard.join(' | ')})`);
+    await announcer.said(
+      'The recorded audio does not match this version of the article, so the device voice reads instead. Playing.',
+    );
     expect(reading(edition)).to.not.have.property('media');
     ui.button('more')!.click();
     await ui.rendered();

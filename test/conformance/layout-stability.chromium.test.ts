@@ -4,24 +4,29 @@
 import { expect } from 'chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { storeSettings } from '../helpers/settings.js';
-import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { animationFrames, mutations, until } from '../helpers/waiting.js';
 
-const shifts = (win: Window & typeof globalThis) =>
-  new Promise<{ value: number; sources: string }[]>((resolve) => {
-    const entries: { value: number; sources: string }[] = [];
-    new win.PerformanceObserver((list: PerformanceObserverEntryList) => {
-      for (const entry of list.getEntries() as unknown as {
-        value: number;
-        hadRecentInput: boolean;
-        sources: { node?: Node }[];
-      }[]) {
-        if (!entry.hadRecentInput)
-          entries.push({ value: entry.value, sources: entry.sources.map((s) => s.node?.nodeName ?? '?').join(',') });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-    win.setTimeout(() => resolve(entries), 500);
-  });
+/**
+ * Every layout shift not caused by input since the page began loading, up to what the last
+ * frame drew: the browser reports each frame's shifts as it draws it, and holds those before the
+ * observer for it (buffered), which takeRecords hands over at once.
+ */
+async function shifts(win: Window & typeof globalThis) {
+  // Drawn since the last change: the frame after this one has the shifts of this one.
+  await animationFrames(2, win);
+  const observer = new win.PerformanceObserver(() => undefined);
+  observer.observe({ type: 'layout-shift', buffered: true });
+  const entries = observer.takeRecords() as unknown as {
+    value: number;
+    hadRecentInput: boolean;
+    sources: { node?: Node }[];
+  }[];
+  observer.disconnect();
+  return entries
+    .filter((entry) => !entry.hadRecentInput)
+    .map((entry) => ({ value: entry.value, sources: entry.sources.map((s) => s.node?.nodeName ?? '?').join(',') }));
+}
 
 describe('layout stability of the built edition (Chromium)', function () {
   this.timeout(60_000);
@@ -43,9 +48,13 @@ describe('layout stability of the built edition (Chromium)', function () {
           closeEditions();
         }
         const edition = await openEdition({ path: '/dist/index.html', width, height });
-        const status = () =>
-          edition.doc.querySelector('offline-status')?.shadowRoot?.querySelector('.status')?.textContent?.trim() ?? '';
-        await until(() => status().startsWith('Available offline.'), 'the edition to be saved for offline');
+        const root = edition.doc.querySelector('offline-status')!.shadowRoot!;
+        const status = () => root.querySelector('.status')?.textContent?.trim() ?? '';
+        await until(
+          () => status().startsWith('Available offline.'),
+          'the edition to be saved for offline',
+          mutations(root),
+        );
         const seen = await shifts(edition.win);
         // Sub-pixel rounding of a reserved row may leave a shift of well under 0.001, which
         // Lighthouse reports as CLS 0; anything a reader could see is far larger.

@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { RevealFocusController } from '../../src/controllers/reveal-focus-controller.js';
-import { until } from '../helpers/speech.js';
+import { animationFrames, events, until } from '../helpers/waiting.js';
 
 class RevealHost extends LitElement {
   readonly reveal = new RevealFocusController(this);
@@ -57,9 +57,8 @@ function clearOfTheBar(element: Element) {
   return rect.top >= 0 && rect.bottom <= innerHeight - BAR + 1;
 }
 
-const frames = async (count: number) => {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-};
+/** The page scrolling: the controller scrolls in the first frame after focus moves. */
+const scrolls = events(window, 'scroll');
 
 const button = (text: string) => Object.assign(document.createElement('button'), { type: 'button', textContent: text });
 
@@ -81,14 +80,14 @@ describe('RevealFocusController', () => {
     await host.updateComplete;
     expect(clearOfTheBar(host.button)).to.equal(false);
     host.button.focus({ preventScroll: true });
-    await until(() => clearOfTheBar(host.button), 'the focused control to clear the bar', 5_000);
+    await until(() => clearOfTheBar(host.button), 'the focused control to clear the bar', scrolls, 5_000);
   });
 
   it('scrolls a control below the screen wholly into view, and no further', async () => {
     const host = on.at(document.createElement('reveal-host'), 2 * innerHeight);
     await host.updateComplete;
     host.button.focus({ preventScroll: true });
-    await until(() => clearOfTheBar(host.button), 'the focused control to come on screen', 5_000);
+    await until(() => clearOfTheBar(host.button), 'the focused control to come on screen', scrolls, 5_000);
     // "Nearest": the control comes just clear of the bar, not to the top of the screen.
     expect(host.button.getBoundingClientRect().bottom).to.be.closeTo(innerHeight - BAR, 2);
   });
@@ -98,13 +97,14 @@ describe('RevealFocusController', () => {
     const outside = on.at(button('On the page'), 2 * innerHeight);
     await host.updateComplete;
     outside.focus({ preventScroll: true });
-    await frames(3);
+    // The frame in which a controller watching the page would have scrolled.
+    await animationFrames(1);
     expect(scrollY).to.equal(0);
 
     on.at(document.createElement('reveal-page-host'), 0);
     outside.blur();
     outside.focus({ preventScroll: true });
-    await until(() => clearOfTheBar(outside), 'the page’s focused control to come on screen', 5_000);
+    await until(() => clearOfTheBar(outside), 'the page’s focused control to come on screen', scrolls, 5_000);
   });
 
   it('reveals the control focused inside another component, not that whole component', async () => {
@@ -114,7 +114,7 @@ describe('RevealFocusController', () => {
     inside.innerHTML = `<div style="height: ${2.5 * innerHeight}px"></div><button type="button">Deep inside</button>`;
     const deep = inside.querySelector('button')!;
     deep.focus({ preventScroll: true });
-    await until(() => clearOfTheBar(deep), 'the control inside the component to come on screen', 5_000);
+    await until(() => clearOfTheBar(deep), 'the control inside the component to come on screen', scrolls, 5_000);
   });
 
   it('scrolls the scroller a focused link sits in (the contents sidebar), not the page', async () => {
@@ -130,7 +130,7 @@ describe('RevealFocusController', () => {
     link.style.cssText = 'position: absolute; top: 600px; display: block; height: 30px';
     list.style.position = 'relative';
     link.focus({ preventScroll: true });
-    await until(() => sidebar.scrollTop > 0, 'the sidebar to scroll', 5_000);
+    await until(() => sidebar.scrollTop > 0, 'the sidebar to scroll', events(sidebar, 'scroll'), 5_000);
     const box = sidebar.getBoundingClientRect();
     const rect = link.getBoundingClientRect();
     expect(rect.top).to.be.at.least(box.top);
@@ -143,12 +143,13 @@ describe('RevealFocusController', () => {
     const outside = on.at(button('On the page'), 2 * innerHeight);
     host.remove();
     outside.focus({ preventScroll: true });
-    await frames(3);
+    // The frame in which it would have scrolled, had it still been watching.
+    await animationFrames(1);
     expect(scrollY).to.equal(0);
     // Back on the page, it watches again.
     on.tall.append(host);
     outside.blur();
     outside.focus({ preventScroll: true });
-    await until(() => clearOfTheBar(outside), 'the focused control to come on screen', 5_000);
+    await until(() => clearOfTheBar(outside), 'the focused control to come on screen', scrolls, 5_000);
   });
 });

@@ -14,6 +14,7 @@ import { playerOf } from '../helpers/player.js';
 import { openPanel, panel, storeSettings } from '../helpers/settings.js';
 import { startPlaying } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { animationFrames } from '../helpers/waiting.js';
 
 /** Each phone, and the body lines it must show before scrolling. */
 const PHONES = [
@@ -40,7 +41,8 @@ for (const phone of PHONES) {
       const edition = await openOnPhone(phone);
       const { doc, win } = edition;
       for (const tag of ['offline-status', 'read-aloud-player', 'reading-settings-panel']) await rendered(edition, tag);
-      await new Promise((resolve) => win.requestAnimationFrame(resolve));
+      // Laid out with them.
+      await animationFrames(1, win);
       // A phone's viewport: as wide as the screen, no scrollbar taking its width.
       expect(doc.documentElement.clientWidth).to.equal(phone.width);
 
@@ -125,7 +127,8 @@ for (const phone of PHONES) {
         if (state.textSize) storeSettings({ textSize: state.textSize });
         const edition = await openOnPhone(phone);
         await state.enter(edition);
-        await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+        // Laid out in that state.
+        await animationFrames(1, edition.win);
         expect(layoutProblems(edition), 'reflow and text').to.deep.equal([]);
 
         const sheet = panel(edition).root.querySelector<HTMLElement>('.panel')!;

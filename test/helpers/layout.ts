@@ -1,6 +1,7 @@
 // What a reader at large text, wide spacing or a narrow screen would meet: horizontal
 // scrolling, clipped text, overlapping text, small targets, hidden or invisible focus.
 import type { Edition } from './edition.js';
+import { animationFrames } from './waiting.js';
 
 /** The document and every open shadow root in it, nested ones included. */
 export function allRoots(doc: Document): (Document | ShadowRoot)[] {
@@ -175,14 +176,17 @@ export function targetOf(control: Element): Element {
   return label && ['checkbox', 'radio'].includes((control as HTMLInputElement).type) ? label : control;
 }
 
-/** Resolves once smooth scrolling (which moves a newly focused element into view) has stopped. */
+/**
+ * Resolves once scrolling (smooth, where a newly focused element or the reading is brought into
+ * view) has stopped. The frame is the event: each frame the page is where a scroll put it, and
+ * a smooth scroll may start a few frames after focus moves (Firefox's later than Chromium's),
+ * so five frames in one place mean nothing is moving.
+ */
 export async function scrollSettled(edition: Edition) {
   const position = () => `${edition.win.scrollX},${edition.win.scrollY}`;
-  let last = '';
-  let still = 0;
-  // A smooth scroll may start a frame or two after focus moves: wait for several still frames.
-  for (let frame = 0; frame < 180 && still < 5; frame++) {
-    await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+  let last = position();
+  for (let still = 0, frames = 0; still < 5 && frames < 600; frames++) {
+    await animationFrames(1, edition.win);
     const now = position();
     still = now === last ? still + 1 : 0;
     last = now;

@@ -1,6 +1,8 @@
 // Drives the read-aloud player inside an edition frame through its own buttons.
+import type { ReactiveControllerHost } from 'lit';
 import { announced } from './announcer.js';
 import type { Edition } from './edition.js';
+import { updates } from './waiting.js';
 
 export function playerOf(edition: Edition) {
   const host = edition.doc.querySelector('read-aloud-player')!;
@@ -22,6 +24,8 @@ export function playerOf(edition: Edition) {
     rate: () => q<HTMLSelectElement>('select.rate'),
     bar: () => q<HTMLElement>('.bar'),
     rendered,
+    /** Each render of the player: it renders whenever the player reading changes, or which one reads. */
+    renders: updates(host as unknown as ReactiveControllerHost),
     /** Starts listening and opens More options: the voice menu, once rendered. */
     async voiceMenu() {
       await rendered();

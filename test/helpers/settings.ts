@@ -4,6 +4,7 @@ import { choicesOf, READING_SETTINGS, type ReadingSettings } from '../../src/pre
 import { announced } from './announcer.js';
 import type { Edition } from './edition.js';
 import { SETTINGS_KEY } from './storage.js';
+import { animationFrames } from './waiting.js';
 
 /** Stores reading settings for the next page load, as a returning reader has them. */
 export function storeSettings(settings: Partial<ReadingSettings>) {
@@ -69,7 +70,8 @@ export async function settled(edition: Edition) {
   for (const tag of ['reading-settings-panel', 'line-focus']) {
     await (edition.doc.querySelector(tag) as unknown as { updateComplete: Promise<unknown> } | null)?.updateComplete;
   }
-  await new Promise((resolve) => edition.win.requestAnimationFrame(() => resolve(undefined)));
+  // Laid out again: the next frame.
+  await animationFrames(1, edition.win);
 }
 
 /** Reloads the page in its frame, as on a next visit. */

@@ -2,6 +2,7 @@
 // starts and finishes each utterance, without replacing the engine.
 import { LISTENING_KEY } from '../../src/preferences/storage-keys.js';
 import type { Edition } from './edition.js';
+import { events, nextEvent, until } from './waiting.js';
 
 /**
  * These helpers watch the device's voice, so they choose it, as a listener would under More
@@ -30,12 +31,34 @@ export interface Heard {
   /** The sentence highlighted on the page when the engine started speaking. */
   highlighted: string;
   started?: number;
+  /** When the engine was done with it: its end, or the error that cut it. */
   ended?: number;
+  /** The error the engine gave instead of an end (a cut one: interrupted, canceled). */
+  error?: string;
 }
 
+/** Which utterances a wait takes: any, those of one text, those matching a pattern or a test. */
+export type UtteranceMatch<T> = string | RegExp | ((utterance: T) => boolean) | undefined;
+
+function matcher<T extends { text: string }>(match: UtteranceMatch<T>): (utterance: T) => boolean {
+  if (match === undefined) return () => true;
+  if (typeof match === 'string') return (u) => u.text === match;
+  if (match instanceof RegExp) return (u) => match.test(u.text);
+  return match;
+}
+
+const describeMatch = <T>(match: UtteranceMatch<T>) =>
+  match === undefined ? 'an utterance' : typeof match === 'function' ? 'the utterance looked for' : `“${match}”`;
+
+/**
+ * The page's real speech engine, listened to: every utterance the page hands it (`handed`), and
+ * those it starts (`heard`), with when each started and ended and what was highlighted then.
+ */
 export function listenTo(edition: Edition) {
   chooseDeviceVoice(edition);
+  const handed: Heard[] = [];
   const heard: Heard[] = [];
+  const engine = new EventTarget();
   const synth = edition.win.speechSynthesis;
   const speak = synth.speak.bind(synth);
   synth.speak = (utterance: SpeechSynthesisUtterance) => {
@@ -47,27 +70,46 @@ export function listenTo(edition: Edition) {
       voice: voice ? { name: voice.name, lang: voice.lang } : undefined,
       highlighted: '',
     };
+    handed.push(entry);
+    // Added after the page's own handlers, so these run once the page has answered each event.
     utterance.addEventListener('start', () => {
       entry.started = performance.now();
       entry.highlighted = highlighted(edition);
       heard.push(entry);
+      engine.dispatchEvent(new CustomEvent('start', { detail: entry }));
     });
-    utterance.addEventListener('end', () => (entry.ended = performance.now()));
+    const done = (error?: string) => {
+      entry.ended = performance.now();
+      entry.error = error;
+      engine.dispatchEvent(new CustomEvent('done', { detail: entry }));
+    };
+    utterance.addEventListener('end', () => done());
+    utterance.addEventListener('error', (event) => done(event.error));
     speak(utterance);
   };
+  const said = () => heard.map((h) => h.text).join(' | ') || 'nothing';
   return {
+    handed,
     heard,
-    /** Resolves once at least `count` utterances have started. */
-    async started(count: number, timeout = 30_000) {
-      const until = performance.now() + timeout;
-      while (heard.length < count) {
-        if (performance.now() > until)
-          throw new Error(
-            `only ${heard.length} of ${count} utterances started: ${heard.map((h) => h.text).join(' | ')}`,
-          );
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return heard;
+    /** The next utterance the engine starts from now (the next that matches, when given). */
+    async nextStart(match?: UtteranceMatch<Heard>, timeout?: number): Promise<Heard> {
+      const takes = matcher(match);
+      const event = await nextEvent<CustomEvent<Heard>>(
+        engine,
+        'start',
+        (e) => takes(e.detail),
+        () => `the engine to start ${describeMatch(match)}; it started: ${said()}`,
+        timeout,
+      );
+      return event.detail;
+    },
+    /** Resolves once the engine is done with an utterance, by its end or by an error (at once if it is). */
+    settled(entry: Heard) {
+      return until(
+        () => entry.ended !== undefined,
+        `the engine to be done with “${entry.text}”`,
+        events(engine, 'done'),
+      );
     },
   };
 }
@@ -78,15 +120,6 @@ export function highlighted(edition: Edition): string {
     'read-aloud-sentence',
   );
   return highlight ? [...highlight].map((range) => range.toString()).join(' ') : '';
-}
-
-/** Polls until a condition holds (for state that changes with speech, at the engine's pace). */
-export async function until(condition: () => boolean, what: string, timeout = 30_000) {
-  const end = performance.now() + timeout;
-  while (!condition()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 export interface FakeVoice {
@@ -117,6 +150,8 @@ export function fakeSpeech(
   chooseDeviceVoice(edition);
   const synth = edition.win.speechSynthesis;
   const spoken: SpeechSynthesisUtterance[] = [];
+  const started = new WeakSet<SpeechSynthesisUtterance>();
+  const starts = new EventTarget();
   let cancels = 0;
   const fire = (utterance: SpeechSynthesisUtterance, type: string, extra: object = {}) =>
     utterance.dispatchEvent(Object.assign(new edition.win.Event(type), extra));
@@ -124,15 +159,36 @@ export function fakeSpeech(
     getVoices: () => voices,
     speak: (utterance: SpeechSynthesisUtterance) => {
       spoken.push(utterance);
-      edition.win.setTimeout(() => fire(utterance, 'start'), 0);
+      edition.win.setTimeout(() => {
+        fire(utterance, 'start');
+        started.add(utterance);
+        starts.dispatchEvent(new CustomEvent('start', { detail: utterance }));
+      }, 0);
     },
     cancel: () => cancels++,
   });
+  const texts = () => spoken.map((u) => u.text);
   synth.dispatchEvent(new edition.win.Event('voiceschanged'));
   return {
     spoken,
     cancels: () => cancels,
-    texts: () => spoken.map((u) => u.text),
+    texts,
+    /** The next utterance the engine starts from now (the next that matches, when given). */
+    async nextStart(
+      match?: UtteranceMatch<SpeechSynthesisUtterance>,
+      timeout?: number,
+    ): Promise<SpeechSynthesisUtterance> {
+      const takes = matcher(match);
+      const what = () =>
+        `the engine to start ${describeMatch(match)}; it was handed: ${texts().join(' | ') || 'nothing'}`;
+      return (
+        await nextEvent<CustomEvent<SpeechSynthesisUtterance>>(starts, 'start', (e) => takes(e.detail), what, timeout)
+      ).detail;
+    },
+    /** Resolves once the engine has started this utterance (at once if it has). */
+    startOf(utterance: SpeechSynthesisUtterance) {
+      return until(() => started.has(utterance), `the engine to start “${utterance.text}”`, events(starts, 'start'));
+    },
     setVoices(next: FakeVoice[]) {
       voices = next;
       synth.dispatchEvent(new edition.win.Event('voiceschanged'));
@@ -147,15 +203,16 @@ export function fakeSpeech(
   };
 }
 
-/** Presses Listen with the fake engine in place, and resolves once the first sentence is spoken. */
+/** Presses Listen with the fake engine in place, and resolves once the engine has started the first utterance. */
 export async function startPlaying(edition: Edition) {
   const speech = fakeSpeech(edition);
   const host = edition.doc.querySelector('read-aloud-player') as unknown as HTMLElement & {
     updateComplete: Promise<unknown>;
   };
   await host.updateComplete;
+  const first = speech.nextStart();
   host.shadowRoot!.querySelector<HTMLButtonElement>('.listen')!.click();
-  await until(() => speech.spoken.length > 0, 'the first utterance');
+  await first;
   await host.updateComplete;
   return speech;
 }

@@ -4,8 +4,9 @@ import type { ReadingSettings } from '../../src/preferences/reading-settings.js'
 import { closeEditions, openEdition, type Edition } from './edition.js';
 import { playerOf } from './player.js';
 import { LARGEST, openPanel, storeSettings, THEMES } from './settings.js';
-import { startPlaying, until } from './speech.js';
+import { startPlaying } from './speech.js';
 import { clearStoredPreferences } from './storage.js';
+import { animationFrames, mutations, until } from './waiting.js';
 
 export interface Viewport {
   width: number;
@@ -35,7 +36,8 @@ export const STATES: EditionState[] = [
     widths: [1280],
     enter: async (edition) => {
       edition.doc.documentElement.style.fontSize = '200%';
-      await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+      // Laid out again at that size.
+      await animationFrames(1, edition.win);
     },
   },
   { name: 'settings panel open', enter: async (edition) => void (await openPanel(edition)) },
@@ -75,9 +77,11 @@ async function startPlayer(edition: Edition) {
 /** The offline indicator pressed, once the edition is saved: its details open under the toolbar. */
 async function openOfflineDetails(edition: Edition) {
   const host = edition.doc.querySelector('offline-status')!;
+  const status = host.shadowRoot!;
   await until(
-    () => host.shadowRoot?.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
+    () => status.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
     'the edition to be saved for offline',
+    mutations(status),
   );
   host.shadowRoot!.querySelector<HTMLButtonElement>('.indicator')!.click();
   await host.updateComplete;

@@ -7,6 +7,7 @@ import { LitElement } from 'lit';
 import { KeepOnOpenController } from '../../src/components/offline-status/keep-on-open-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
+import { idle, mutations, until } from '../helpers/waiting.js';
 
 class OpenHost extends LitElement {}
 customElements.define('keep-on-open-host', OpenHost);
@@ -29,9 +30,9 @@ function connect(kept: 'own' | 'precached') {
 let article: HTMLElement;
 const picture = () => article.querySelector('img')!;
 const isKept = async () => (await (await caches.open(ARTICLE_CACHE)).match(PAGE)) !== undefined;
-const until = async (condition: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 150 && !(await condition()); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-};
+/** The controller loads the pictures last, once the page is kept: their `loading` changing is the end of its work. */
+const picturesLoaded = () =>
+  until(() => picture().loading === 'eager', 'the article’s pictures to load', mutations(article));
 
 describe('KeepOnOpenController', () => {
   beforeEach(() => {
@@ -49,7 +50,7 @@ describe('KeepOnOpenController', () => {
   it('keeps the open article where a worker controls the page, then loads its lazy pictures', async () => {
     fakeContainer(true);
     connect('own');
-    await until(async () => picture().loading === 'eager');
+    await picturesLoaded();
     expect(await isKept()).to.equal(true);
     expect(picture().loading).to.equal('eager');
   });
@@ -57,17 +58,19 @@ describe('KeepOnOpenController', () => {
   it('waits for a worker to take over the page, as on a first visit', async () => {
     const container = fakeContainer(false);
     connect('own');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The controller would keep the page, then load the pictures once the browser is idle.
+    await idle();
     expect(await isKept()).to.equal(false);
+    expect(picture().loading).to.equal('lazy');
     container.dispatchEvent(new Event('controllerchange'));
-    await until(isKept);
+    await picturesLoaded();
     expect(await isKept()).to.equal(true);
   });
 
   it('only loads the pictures of the one article, which is precached as the home page', async () => {
     fakeContainer(true);
     connect('precached');
-    await until(() => picture().loading === 'eager');
+    await picturesLoaded();
     expect(picture().loading).to.equal('eager');
     expect(await isKept()).to.equal(false);
   });
@@ -75,7 +78,8 @@ describe('KeepOnOpenController', () => {
   it('does nothing where the browser has no service workers', async () => {
     removeFromNavigator('serviceWorker');
     connect('own');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // When a worker would have had the pictures loaded.
+    await idle();
     expect(await isKept()).to.equal(false);
     expect(picture().loading).to.equal('lazy');
   });

@@ -6,6 +6,7 @@ import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { KeptFilesController } from '../../src/controllers/kept-files-controller.js';
 import { testHost } from '../helpers/test-host.js';
+import { updates, until } from '../helpers/waiting.js';
 
 const CACHE = 'kept-files-controller-test';
 const KEY = new URL('/package.json', location.href).href;
@@ -20,11 +21,14 @@ class FilesHost extends LitElement {
 }
 const hosts = testHost('kept-files-host', FilesHost);
 
-/** The state the host shows once the cache has answered and the host has rendered. */
+/** The state the host shows once the cache has answered and the host has rendered (it renders each state). */
 async function shown(host: FilesHost) {
-  for (let i = 0; i < 50 && ['checking', 'keeping', 'removing'].includes(host.files.state); i++)
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  await host.updateComplete;
+  const busy = () => ['checking', 'keeping', 'removing'].includes(host.files.state);
+  await until(
+    () => !busy() && !host.isUpdatePending,
+    () => `the cache to answer (it is ${host.files.state})`,
+    updates(host),
+  );
   return host.renderRoot.querySelector('p')!.textContent;
 }
 

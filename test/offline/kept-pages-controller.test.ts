@@ -6,6 +6,7 @@ import { html, LitElement } from 'lit';
 import { KeptPagesController } from '../../src/components/kept-articles/kept-pages-controller.js';
 import { ARTICLE_CACHE } from '../../src/service-worker/kept-caches.js';
 import { testHost } from '../helpers/test-host.js';
+import { updates, until } from '../helpers/waiting.js';
 
 class PagesHost extends LitElement {
   readonly kept = new KeptPagesController(this);
@@ -23,9 +24,9 @@ const page = (title: string, lang: string) =>
     },
   );
 
+/** What the host shows once the pages are read from the cache and rendered (the controller has the host render them). */
 async function shown(host: PagesHost) {
-  for (let i = 0; i < 50 && host.kept.pages === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  await host.updateComplete;
+  await until(() => host.kept.pages !== undefined && !host.isUpdatePending, 'the kept pages to be read', updates(host));
   return host.renderRoot.querySelector('p')!.textContent;
 }
 

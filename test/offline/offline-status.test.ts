@@ -8,9 +8,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { containerOf, FakeContainer, FakeWorker } from '../helpers/fake-service-worker.js';
-import { announced } from '../helpers/announcer.js';
+import { announced, announcement } from '../helpers/announcer.js';
 import { deepActiveElement } from '../helpers/layout.js';
-import { until } from '../helpers/speech.js';
+import { mutations, until } from '../helpers/waiting.js';
 
 function status(edition: Edition) {
   const root = edition.doc.querySelector('offline-status')!.shadowRoot!;
@@ -70,10 +70,21 @@ async function withFakes(
 /** Resolves once the status says `text`, failing with what it said instead. */
 async function says(edition: Edition, text: string) {
   const s = status(edition);
-  for (let frame = 0; frame < 600 && s.text() !== text; frame++) {
-    await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
-  }
+  await until(() => s.text() === text, `the status to say “${text}”`, mutations(s.root), 10_000).catch(() => undefined);
   expect(s.text()).to.equal(text);
+}
+
+/**
+ * The status's details load `<offline-keeping>` on their first opening: resolves with its
+ * shadow root once it is defined and rendered there.
+ */
+async function keepingPart(edition: Edition) {
+  const s = status(edition);
+  const part = () => s.details().querySelector('offline-keeping');
+  await until(() => part() !== null, 'the details to hold <offline-keeping>', mutations(s.root));
+  await edition.win.customElements.whenDefined('offline-keeping');
+  await (part() as Element & { updateComplete: Promise<unknown> }).updateComplete;
+  return part()!.shadowRoot!;
 }
 
 async function expectAccessible(edition: Edition) {
@@ -124,7 +135,7 @@ describe('offline status', () => {
     await says(edition, 'Available offline.');
     expect(s.name()).to.equal('Available offline');
     // The announcer speaks a moment after a change (src/announcer.ts).
-    await until(() => s.announced() === 'Available offline.', 'the change announced');
+    await announcement(edition, 'Available offline.');
   });
 
   it('opens its details as a disclosure, and closes them with Escape, a press outside or focus moving on', async () => {
@@ -227,13 +238,16 @@ describe('offline status', () => {
     const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
     await says(edition, 'Available offline.');
     await s.open();
-    const keeping = () => s.details().querySelector('offline-keeping')?.shadowRoot;
-    for (let frame = 0; frame < 600 && !keeping()?.textContent?.trim(); frame++)
-      await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
-    expect(keeping()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    const keeping = await keepingPart(edition);
+    await until(
+      () => keeping.textContent!.trim() !== '',
+      'the details to say how the article is kept',
+      mutations(keeping),
+    );
+    expect(keeping.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
       'This article is the edition’s home page: it is saved with the edition.',
     );
-    expect(keeping()!.querySelectorAll('button')).to.have.length(0);
+    expect(keeping.querySelectorAll('button')).to.have.length(0);
     await expectAccessible(edition);
   });
 
@@ -245,30 +259,32 @@ describe('offline status', () => {
     const active = new FakeWorker('activated');
     const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }) });
     await s.open();
-    const part = () => s.details().querySelector('offline-keeping')?.shadowRoot;
-    const said = () => (part()?.querySelector('.article-kept')?.textContent ?? '').trim();
-    const until = async (text: string) => {
-      for (let frame = 0; frame < 600 && said() !== text; frame++)
-        await new Promise((resolve) => edition.win.requestAnimationFrame(resolve));
+    const part = await keepingPart(edition);
+    const said = () => (part.querySelector('.article-kept')?.textContent ?? '').trim();
+    /** Resolves once the part says `text` (the cache answers at its pace), failing with what it said instead. */
+    const saying = async (text: string) => {
+      await until(() => said() === text, `the details to say “${text}”`, mutations(part), 10_000).catch(
+        () => undefined,
+      );
       expect(said()).to.equal(text);
     };
     try {
-      await until('This article is not kept on this device.');
-      const button = part()!.querySelector<HTMLButtonElement>('.keep-article')!;
+      await saying('This article is not kept on this device.');
+      const button = part.querySelector<HTMLButtonElement>('.keep-article')!;
       expect(button.textContent!.trim()).to.equal('Keep this article offline');
       await expectAccessible(edition);
 
       button.focus();
       await sendKeys({ press: 'Enter' });
-      await until('This article is kept on this device: it opens offline.');
-      expect(part()!.querySelector('.keep-article')).to.equal(button);
+      await saying('This article is kept on this device: it opens offline.');
+      expect(part.querySelector('.keep-article')).to.equal(button);
       expect(button.textContent!.trim()).to.equal('Remove from this device');
       expect(deepActiveElement(edition.doc)).to.equal(button);
       expect(await edition.win.caches.match(page)).not.to.equal(undefined);
       await expectAccessible(edition);
 
       await sendKeys({ press: 'Enter' });
-      await until('This article is not kept on this device.');
+      await saying('This article is not kept on this device.');
       expect(deepActiveElement(edition.doc)).to.equal(button);
       expect(await edition.win.caches.match(page)).to.equal(undefined);
     } finally {
@@ -335,10 +351,7 @@ describe('offline status', () => {
     edition.win.dispatchEvent(new Event('offline'));
     await says(edition, 'You are offline. This edition is saved on this device.');
     expect(s.name()).to.equal('You are offline');
-    await until(
-      () => s.announced() === 'You are offline. This edition is saved on this device.',
-      'the change announced',
-    );
+    await announcement(edition, 'You are offline. This edition is saved on this device.');
     await s.open();
     await expectAccessible(edition);
     Object.defineProperty(edition.win.navigator, 'onLine', { value: true, configurable: true });

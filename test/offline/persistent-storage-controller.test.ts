@@ -15,21 +15,32 @@ class StorageHost extends LitElement {
 }
 const hosts = testHost('storage-host', StorageHost);
 
+/** Answers the test holds back, to settle when it chooses (and then awaits itself). */
+const heldBack = new WeakSet<Promise<unknown>>();
+
 /** A promise the test settles when it chooses, as a browser answers when it will. */
 function later<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => (resolve = settle));
+  heldBack.add(promise);
   return { promise, resolve };
 }
 
+/** The answers the fake storage manager has given, which settle by themselves. */
+let answers: Promise<boolean>[] = [];
+
 /** A storage manager whose answers the test gives; it counts the requests to keep. */
 function fakeStorage(persisted: () => Promise<boolean>, persist: () => Promise<boolean>) {
+  const answer = (given: Promise<boolean>) => {
+    if (!heldBack.has(given)) answers.push(given);
+    return given;
+  };
   const storage = {
     asked: 0,
-    persisted,
+    persisted: () => answer(persisted()),
     persist: () => {
       storage.asked++;
-      return persist();
+      return answer(persist());
     },
   };
   replaceInNavigator('storage', storage);
@@ -40,10 +51,13 @@ function connect() {
   return hosts.add();
 }
 
-/** The state the host shows once it has rendered everything asked of it. */
+/**
+ * The state the host shows once every answer given so far that was not held back has settled
+ * and been handled (the controller awaited each first, so its handling comes before this), and
+ * the host rendered it.
+ */
 async function shown(host: StorageHost) {
-  // An answer is a promise settling: let it land before the host's update.
-  await new Promise((resolve) => setTimeout(resolve));
+  await Promise.allSettled(answers);
   await host.updateComplete;
   return host.renderRoot.querySelector('p')!.textContent;
 }
@@ -52,6 +66,7 @@ describe('PersistentStorageController', () => {
   afterEach(() => {
     hosts.removeAll();
     restoreNavigator();
+    answers = [];
   });
 
   it('is unsupported where the browser has no storage manager', async () => {
@@ -140,6 +155,8 @@ describe('PersistentStorageController', () => {
     const host = connect();
     const asked = host.storage.persist();
     persisted.resolve(true);
+    // Handled by the controller, which awaited it first.
+    await persisted.promise;
     expect(await shown(host)).to.equal('asking');
     persist.resolve(true);
     await asked;

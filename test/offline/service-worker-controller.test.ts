@@ -10,7 +10,7 @@ import { html, LitElement } from 'lit';
 import { ServiceWorkerController } from '../../src/components/offline-status/service-worker-controller.js';
 import { FakeContainer, FakeWorker, registration, type FakeRegistration } from '../helpers/fake-service-worker.js';
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
-import { until } from '../helpers/speech.js';
+import { updates, until } from '../helpers/waiting.js';
 import { testHost } from '../helpers/test-host.js';
 
 class WorkerHost extends LitElement {
@@ -50,17 +50,16 @@ function pageNamingTheWorker(controller: FakeWorker | null, workers: Partial<Fak
   return { container, host: hosts.add() };
 }
 
-/** Waits until the host shows `text` (the worker's answers arrive as messages, at their pace). */
+/** Waits until the host shows `text` (the worker's answers arrive as messages, at their pace, and the host renders each). */
 async function shows(host: WorkerHost, text: string) {
   const shown = () => host.renderRoot.querySelector('p')?.textContent;
-  await until(() => !host.isUpdatePending && shown() === text, `“${text}”`, 5_000).catch((error) => {
-    expect(shown()).to.equal(text);
-    throw error;
-  });
+  await until(() => !host.isUpdatePending && shown() === text, `“${text}”`, updates(host), 5_000).catch(
+    (error: unknown) => {
+      expect(shown()).to.equal(text);
+      throw error;
+    },
+  );
 }
-
-/** Lets pending promises and posted messages land, for checks that nothing happened. */
-const aWhile = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 const types = (worker: FakeWorker) => worker.received.map((message) => message.type);
 
@@ -74,7 +73,8 @@ describe('ServiceWorkerController', () => {
   it('registers nothing where the page names no worker (the dev server’s page)', async () => {
     const container = containerWith(null, { installing: new FakeWorker('installing') });
     const host = hosts.add();
-    await aWhile();
+    // Without the meta tag the controller does nothing, and nothing later: connecting is the moment.
+    await host.updateComplete;
     await shows(host, 'off');
     expect(container.scripts).to.deep.equal([]);
   });
@@ -89,17 +89,16 @@ describe('ServiceWorkerController', () => {
     const installing = new FakeWorker('installing');
     const { container, host } = pageNamingTheWorker(null, { installing });
     await shows(host, 'saving');
-    await aWhile();
+    await container.answered();
     expect(container.scripts).to.deep.equal([SCRIPT]);
     expect(types(installing)).to.deep.equal([]);
     installing.become('installed');
     installing.become('activated');
     await shows(host, 'ready');
     expect(types(installing)).to.deep.equal(['CHECK_PRECACHE']);
-    // The first worker taking control is not a new version.
+    // The first worker taking control is not a new version (the controller answers the event as it comes).
     container.controller = installing;
     container.dispatchEvent(new Event('controllerchange'));
-    await aWhile();
     await shows(host, 'ready');
   });
 
@@ -119,8 +118,8 @@ describe('ServiceWorkerController', () => {
     container.controller = repaired;
     window.dispatchEvent(new Event('online'));
     await shows(host, 'ready');
+    // A check is asked for as the event comes, or not at all.
     window.dispatchEvent(new Event('online'));
-    await aWhile();
     expect(types(repaired)).to.deep.equal(['CHECK_PRECACHE']);
   });
 
@@ -135,8 +134,9 @@ describe('ServiceWorkerController', () => {
 
   it('says failed when the first worker gives up while saving', async () => {
     const installing = new FakeWorker('installing');
-    const { host } = pageNamingTheWorker(null, { installing });
-    await aWhile();
+    const { container, host } = pageNamingTheWorker(null, { installing });
+    // Followed once registered.
+    await container.answered();
     installing.become('redundant');
     await shows(host, 'failed');
   });
@@ -154,8 +154,8 @@ describe('ServiceWorkerController', () => {
     const saved = containerWith(active, { active });
     const repeat = hosts.add();
     await shows(repeat, 'ready');
+    // Messages are answered as they come.
     saved.say({ type: 'PRECACHE_FAILED', reason: 'storage-full' });
-    await aWhile();
     await shows(repeat, 'ready');
   });
 
@@ -173,6 +173,8 @@ describe('ServiceWorkerController', () => {
     const active = new FakeWorker('activated');
     const { container, host } = pageNamingTheWorker(active, { active });
     await shows(host, 'ready');
+    // Following the registration once it has it.
+    await container.answered();
     const update = new FakeWorker('installing');
     container.registered.installing = update;
     container.registered.dispatchEvent(new Event('updatefound'));
@@ -195,11 +197,11 @@ describe('ServiceWorkerController', () => {
     const installing = new FakeWorker('installing');
     const { container, host } = pageNamingTheWorker(null, { installing });
     await shows(host, 'saving');
-    await aWhile();
+    await container.answered();
     host.remove();
+    // Both would be answered as they come.
     container.say({ type: 'PRECACHE_FAILED', reason: 'storage-full' });
     installing.become('redundant');
-    await aWhile();
     expect(host.worker.state).to.equal('saving');
   });
 
@@ -210,9 +212,9 @@ describe('ServiceWorkerController', () => {
     host.remove();
     const next = new FakeWorker('activated', 0);
     container.controller = next;
+    // Each would be answered as it comes.
     container.dispatchEvent(new Event('controllerchange'));
     window.dispatchEvent(new Event('online'));
-    await aWhile();
     expect(types(next)).to.deep.equal([]);
     expect(host.worker.state).to.equal('incomplete');
     expect(host.worker.updateReady).to.equal(false);
@@ -222,16 +224,15 @@ describe('ServiceWorkerController', () => {
     nameTheWorker();
     const active = new FakeWorker('activated');
     let registered!: (value: FakeRegistration & EventTarget) => void;
-    replaceInNavigator(
-      'serviceWorker',
-      new FakeContainer(active, () => new Promise((resolve) => (registered = resolve))),
-    );
+    const container = new FakeContainer(active, () => new Promise((resolve) => (registered = resolve)));
+    replaceInNavigator('serviceWorker', container);
     const host = hosts.add();
     await shows(host, 'ready');
+    await container.asked();
     host.remove();
     const waiting = new FakeWorker('installed');
     registered(registration({ active, waiting }));
-    await aWhile();
+    await container.answered();
     expect(types(active)).to.deep.equal([]);
     expect(host.worker.updateReady).to.equal(false);
   });

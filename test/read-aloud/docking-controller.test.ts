@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { html, LitElement, nothing } from 'lit';
 import { DockingController } from '../../src/controllers/docking-controller.js';
-import { until } from '../helpers/speech.js';
+import { resizes, until } from '../helpers/waiting.js';
 import { testHost } from '../helpers/test-host.js';
 
 const PROPERTY = '--test-bar-height';
@@ -87,12 +87,12 @@ describe('DockingController', () => {
   it('follows the bar as it grows and shrinks', async () => {
     const host = await hostWithBar(20);
     host.bar()!.style.height = `${mostDocked() + 20}px`;
-    await until(() => !host.docking.docked, 'the grown bar to undock');
+    await until(() => !host.docking.docked, 'the grown bar to undock', resizes(host.bar()!));
     await settled(host);
     expect(host.bar()!.classList.contains('docked')).to.equal(false);
     expect(rootProperty()).to.equal('');
     host.bar()!.style.height = '30px';
-    await until(() => host.docking.docked, 'the shrunk bar to dock again');
+    await until(() => host.docking.docked, 'the shrunk bar to dock again', resizes(host.bar()!));
     await settled(host);
     expect(host.bar()!.classList.contains('docked')).to.equal(true);
     expect(rootProperty()).to.equal('30px');
@@ -109,7 +109,7 @@ describe('DockingController', () => {
     expect(rootProperty()).to.equal('35px');
     // The new bar is watched too.
     host.bar()!.style.height = '45px';
-    await until(() => rootProperty() === '45px', 'the new bar’s height');
+    await until(() => rootProperty() === '45px', 'the new bar’s height', resizes(host.bar()!));
   });
 
   it('clears the height on the root when its host leaves the page', async () => {

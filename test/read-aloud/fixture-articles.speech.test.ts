@@ -7,8 +7,9 @@
 import { expect } from 'chai';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
-import { listenTo, until, type Heard } from '../helpers/speech.js';
+import { listenTo, type Heard } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+import { voicesListed } from '../helpers/waiting.js';
 
 const SITE = '/fixture-site/';
 
@@ -17,21 +18,23 @@ async function openWithVoices(page: string) {
   localStorage.setItem(LISTENING_KEY, JSON.stringify({ rate: 3 }));
   const edition = await openEdition({ path: `${SITE}${page}` });
   // The engine's voice list arrives after a moment; the player waits for it too.
-  await until(() => edition.win.speechSynthesis.getVoices().length > 0, 'speech-dispatcher voices');
+  await voicesListed(edition.win);
   return edition;
 }
 
 /** Presses Listen and resolves with everything the engine was handed, once it has said `last`. */
 async function listenToTheEnd(edition: Edition, last: RegExp): Promise<Heard[]> {
   const ear = listenTo(edition);
+  const lastWords = ear.nextStart(last, 90_000);
   playerOf(edition).listen()!.click();
-  const finished = () => ear.heard.some((h) => last.test(h.text) && h.ended !== undefined);
-  await until(finished, `the last words, ${last}`, 90_000).catch((error: Error) => {
+  const end = await lastWords.catch((error: Error) => {
     throw new Error(`${error.message}; heard:\n${texts(ear.heard).join('\n')}`);
   });
-  // Nothing follows the end of the article.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  expect(last.test(ear.heard.at(-1)!.text), `ends with ${last}:\n${texts(ear.heard).join('\n')}`).to.equal(true);
+  // Nothing follows the end of the article: when the engine is done with the last words is
+  // when the player would hand it more (it answers that event before this test hears of it).
+  await ear.settled(end);
+  expect(end.error, `the last words said to their end`).to.equal(undefined);
+  expect(ear.handed.at(-1), `ends with ${last}:\n${texts(ear.handed).join('\n')}`).to.equal(end);
   return ear.heard;
 }
 

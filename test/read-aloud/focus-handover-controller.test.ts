@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { html, LitElement, nothing } from 'lit';
 import { FocusHandoverController } from '../../src/components/read-aloud-player/focus-handover-controller.js';
 import { FOCUS_SETTLE_MS } from '../../src/focus-handover.js';
-import { until } from '../helpers/speech.js';
+import { updates, until } from '../helpers/waiting.js';
 import { testHost } from '../helpers/test-host.js';
 
 class SwapHost extends LitElement {
@@ -37,6 +37,7 @@ describe('FocusHandoverController', () => {
     await until(
       () => host.shadowRoot!.querySelector('.old') === null,
       `the old control to go after about ${FOCUS_SETTLE_MS} ms`,
+      updates(host),
     );
     expect(focused(host)?.className, 'focus stays on the new control').to.equal('new');
   });

@@ -6,8 +6,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';
 import { playerOf } from '../helpers/player.js';
-import { fakeSpeech, until } from '../helpers/speech.js';
+import { fakeSpeech } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { mutations, until } from '../helpers/waiting.js';
 
 /**
  * Resolves with whether `gone` was still on the page when focus reached the element matching
@@ -32,11 +33,12 @@ async function listening(edition: Edition) {
   return { speech, player };
 }
 
-/** Listening started with Listen: its first sentence spoken, the bar rendered. */
+/** Listening started with Listen: its first sentence begun, the bar rendered. */
 async function speaking(edition: Edition) {
   const { speech, player } = await listening(edition);
+  const first = speech.nextStart();
   player.listen()!.click();
-  await until(() => speech.spoken.length === 1, 'speech');
+  await first;
   await player.rendered();
   return { speech, player };
 }
@@ -50,11 +52,12 @@ describe('read-aloud player: where focus goes', () => {
     const listen = player.listen()!;
     listen.focus();
     const focused = watchFocus(edition, '.play', () => listen);
+    const first = speech.nextStart();
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere, 'Listen was still there when Pause took focus').to.equal(true);
-    await until(() => speech.spoken.length === 1, 'speech');
+    await first;
     // It goes once the move has reached screen readers, in a frame of its own.
-    await until(() => !listen.isConnected, 'the Listen button to go');
+    await until(() => !listen.isConnected, 'the Listen button to go', mutations(player.root));
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
     expect(player.button('play')!.textContent).to.contain('Pause');
   });
@@ -68,7 +71,7 @@ describe('read-aloud player: where focus goes', () => {
     const focused = watchFocus(edition, '.listen', () => bar);
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere, 'the bar was still there when Listen took focus').to.equal(true);
-    await until(() => player.bar() === null, 'the bar to go');
+    await until(() => player.bar() === null, 'the bar to go', mutations(player.root));
     expect(deepActiveElement(edition.doc)).to.equal(player.listen());
   });
 
@@ -80,11 +83,13 @@ describe('read-aloud player: where focus goes', () => {
     await player.rendered();
     expect(player.where()).to.contain('Section 13 of 13');
     player.button('play')!.focus();
-    while (player.listen() === null) {
+    // Each sentence ends once begun, until the end of one hands the engine no other.
+    for (let last; speech.spoken.at(-1) !== last;) {
+      last = speech.spoken.at(-1)!;
+      await speech.startOf(last);
       speech.end();
-      await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    await until(() => player.bar() === null, 'the bar to go');
+    await until(() => player.bar() === null, 'the bar to go', mutations(player.root));
     expect(deepActiveElement(edition.doc)).to.equal(player.listen());
   });
 
@@ -93,18 +98,19 @@ describe('read-aloud player: where focus goes', () => {
     const { speech, player } = await listening(edition);
     const here = edition.doc.querySelector('#faq ~ listen-here')!.shadowRoot!.querySelector('button')!;
     here.focus();
+    const first = speech.nextStart();
     await sendKeys({ press: 'Enter' });
-    await until(() => speech.spoken.length === 1, 'speech');
+    expect((await first).text).to.match(/^Section: F\.?A\.?Q\.?$/);
     await player.rendered();
-    expect(speech.texts()[0]).to.match(/^Section: F\.?A\.?Q\.?$/);
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
   });
 
   it('Back to reading position gives focus to Play or Pause before it goes', async () => {
     const edition = await openEdition({ height: 600 });
     const { speech, player } = await listening(edition);
+    const first = speech.nextStart();
     player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech');
+    await first;
     edition.win.dispatchEvent(new edition.win.WheelEvent('wheel', { deltaY: 400 }));
     await player.rendered();
     const back = player.button('back')!;
@@ -112,7 +118,7 @@ describe('read-aloud player: where focus goes', () => {
     const focused = watchFocus(edition, '.play', () => back);
     await sendKeys({ press: 'Enter' });
     expect((await focused).goneWasThere).to.equal(true);
-    await until(() => player.button('back') === null, 'the button to go');
+    await until(() => player.button('back') === null, 'the button to go', mutations(player.root));
     expect(deepActiveElement(edition.doc)).to.equal(player.button('play'));
   });
 
@@ -128,8 +134,9 @@ describe('read-aloud player: where focus goes', () => {
         default: i === 0,
       })),
     );
+    const first = speech.nextStart();
     player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech');
+    await first;
     await player.rendered();
     const more = player.button('more')!;
     more.focus();

@@ -5,8 +5,10 @@ import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from '../helpers/layout.js';
 import { playerOf } from '../helpers/player.js';
 import { storeSettings } from '../helpers/settings.js';
-import { fakeSpeech, fakeVoice, highlighted, startPlaying, until } from '../helpers/speech.js';
+import { announcement } from '../helpers/announcer.js';
+import { fakeSpeech, fakeVoice, highlighted, startPlaying } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+import { mutations, nextEvent, until } from '../helpers/waiting.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);
@@ -84,24 +86,25 @@ describe('read-aloud player', () => {
     await player.rendered();
     expect(player.listen()!.getAttribute('aria-keyshortcuts')).to.equal('K Space');
     player.listen()!.focus();
+    const first = speech.nextStart();
     await sendKeys({ press: 'k' });
-    await until(() => speech.spoken.length === 1, 'speech to start');
+    await first;
     await player.rendered();
     // Focus moved to Play/Pause with the bar; arrows there are the player's, not the page's.
     expect(player.root.activeElement).to.equal(player.button('play'));
     expect(player.button('next')!.getAttribute('aria-keyshortcuts')).to.equal('ArrowRight');
     expect(player.button('nextSection')!.getAttribute('aria-keyshortcuts')).to.equal('ArrowDown PageDown');
+    const nextSentence = speech.nextStart();
     await sendKeys({ press: 'ArrowRight' });
-    await until(() => speech.spoken.length === 2, 'the next sentence');
-    expect(speech.texts()[1]).to.match(/^There are moments/);
+    expect((await nextSentence).text).to.match(/^There are moments/);
+    const nextSection = speech.nextStart();
     await sendKeys({ press: 'PageDown' });
-    await until(() => speech.spoken.length === 3, 'the next section');
-    expect(speech.texts()[2]).to.equal('Section: When the same pills stopped working');
+    expect((await nextSection).text).to.equal('Section: When the same pills stopped working');
     // Space on a focused button presses that button, and only that: Play/Pause pauses once.
     await sendKeys({ press: ' ' });
-    await until(() => player.status() === 'Paused.', 'the "Paused." status');
+    await announcement(edition, 'Paused.');
     await sendKeys({ press: 'k' });
-    await until(() => player.status() === 'Playing.', 'the "Playing." status');
+    await announcement(edition, 'Playing.');
   });
 
   it('leaves Alt+Shift keys to screen readers until the listener turns page-wide keys on', async () => {
@@ -110,11 +113,14 @@ describe('read-aloud player', () => {
     const player = playerOf(edition);
     await player.rendered();
     edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    // The player takes a key it answers on the window's keydown, which it then cancels.
+    const keyP = nextEvent<KeyboardEvent>(edition.win, 'keydown', (event) => event.code === 'KeyP');
     await shortcut('KeyP');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(speech.spoken, 'Alt+Shift+P is Orca’s list of paragraphs').to.have.length(0);
+    expect((await keyP).defaultPrevented, 'Alt+Shift+P is Orca’s list of paragraphs').to.equal(false);
+    expect(speech.spoken).to.have.length(0);
+    const first = speech.nextStart();
     player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech to start');
+    await first;
     await player.rendered();
     player.button('more')!.click();
     await player.rendered();
@@ -125,12 +131,13 @@ describe('read-aloud player', () => {
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).pageKeys).to.equal(true);
     expect(player.button('play')!.getAttribute('aria-keyshortcuts')).to.equal('K Space Alt+Shift+P');
     edition.doc.querySelector<HTMLElement>('.skip-link')!.focus();
+    const nextSentence = speech.nextStart();
     await shortcut('ArrowRight');
-    await until(() => speech.spoken.length === 2, 'the next sentence');
+    expect((await nextSentence).text).to.match(/^There are moments/);
     await shortcut('KeyS');
     await player.rendered();
     expect(player.bar()).to.equal(null);
-    await until(() => player.status() === 'Stopped.', 'the "Stopped." status');
+    await announcement(edition, 'Stopped.');
   });
 
   it('moves reading to a sentence clicked in the article, and to a section chosen in the contents', async () => {
@@ -141,11 +148,13 @@ describe('read-aloud player', () => {
     const rect = paragraph.getBoundingClientRect();
     const x = rect.left + 5;
     const y = rect.top + 5;
+    const clicked = speech.nextStart(/^After treatment she did not pop out/);
     paragraph.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: x, clientY: y }));
-    await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
+    await clicked;
     expect(highlighted(edition)).to.match(/^After treatment she did not pop out of darkness/);
+    const faq = speech.nextStart('Section: F.A.Q.');
     edition.doc.querySelector<HTMLAnchorElement>('nav a[href="#faq"]')!.click();
-    await until(() => speech.texts().at(-1) === 'Section: F.A.Q.', 'the FAQ section');
+    await faq;
     await player.rendered();
     expect(player.where()).to.contain('Section 12 of 13: FAQ');
   });
@@ -159,7 +168,7 @@ describe('read-aloud player', () => {
     const back = player.button('back')!;
     expect(back.textContent!.trim()).to.equal('Back to reading position');
     back.click();
-    await until(() => player.button('back') === null, 'the way back to be taken');
+    await until(() => player.button('back') === null, 'the way back to be taken', mutations(player.root));
     await scrollSettled(edition);
     const sentence = (edition.win.CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(
       'read-aloud-sentence',
@@ -176,7 +185,8 @@ describe('read-aloud player', () => {
     expect(session.metadata?.artist).to.equal('Antonio Minichiello');
     speech.end();
     speech.end();
-    await until(() => speech.spoken.length >= 3, 'the third sentence');
+    // Reading has moved on twice; the sentence it reached has begun.
+    await speech.startOf(speech.spoken.at(-1)!);
     // The section title is the "track"; the FAQ appears once reading gets there.
     expect(session.metadata?.title).to.match(/^After 31 Years|^When the same pills/);
   });
@@ -291,7 +301,7 @@ describe('read-aloud player', () => {
     await player.rendered();
     player.listen()!.click();
     // With no voices the player waits for them a moment, then speaks with the browser's default.
-    await until(() => player.bar() !== null, 'the bar', 10_000);
+    await until(() => player.bar() !== null, 'the bar', mutations(player.root), 10_000);
     player.button('more')!.click();
     await player.rendered();
     const select = player.root.querySelector<HTMLSelectElement>('select.voice')!;
@@ -330,17 +340,16 @@ describe('read-aloud player', () => {
   });
 
   it('shows a failure as a message and never stays "playing"', async () => {
-    const { speech, player } = await playing();
+    const { edition, speech, player } = await playing();
+    const retry = speech.nextStart();
+    const words = speech.texts()[0];
     speech.fail('synthesis-failed');
-    await until(() => speech.spoken.length === 2, 'the retry');
+    expect((await retry).text, 'the same words, tried again').to.equal(words);
     speech.fail('synthesis-failed');
     await player.rendered();
     expect(player.button('play')!.textContent).to.contain('Play');
     expect(player.problem()).to.equal('Speech stopped (synthesis-failed). Press Play to try again.');
-    await until(
-      () => player.status() === 'Speech stopped (synthesis-failed). Press Play to try again.',
-      'the problem to be said',
-    );
+    await announcement(edition, 'Speech stopped (synthesis-failed). Press Play to try again.');
   });
 
   it('stops speaking when the page goes away', async () => {

@@ -7,8 +7,10 @@ import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.j
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
-import { highlighted, listenTo, until } from '../helpers/speech.js';
+import { highlighted, listenTo } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
+import { nextStorageWrite, voicesListed } from '../helpers/waiting.js';
+import { LISTENING_POSITION_KEY } from '../../src/preferences/storage-keys.js';
 
 async function scriptOf(edition: Edition): Promise<SpokenScript> {
   const lexicon = Lexicon.fromJson(JSON.parse(edition.doc.getElementById('pronunciation-lexicon')!.textContent!));
@@ -35,9 +37,19 @@ const sentenceOf = (script: SpokenScript, text: string) => utterances(script).fi
 async function openWithVoices() {
   const edition = await openEdition();
   // The engine's voice list arrives after a moment; the player waits for it too.
-  await until(() => edition.win.speechSynthesis.getVoices().length > 0, 'speech-dispatcher voices');
+  await voicesListed(edition.win);
   return edition;
 }
+
+/** The listening position the player keeps (src/components/read-aloud-player/listening-position-store.ts). */
+interface SavedPosition {
+  index: number;
+  sentence: string;
+  section: string;
+}
+
+const savedPosition = (value = localStorage.getItem(LISTENING_POSITION_KEY)) =>
+  JSON.parse(value ?? 'null') as SavedPosition | null;
 
 describe('read aloud with a real speech engine', () => {
   startEachTestAfresh();
@@ -46,10 +58,12 @@ describe('read aloud with a real speech engine', () => {
     const edition = await openWithVoices();
     const ear = listenTo(edition);
     const player = playerOf(edition);
-    player.listen()!.click();
-    const heard = await ear.started(8);
     const script = await scriptOf(edition);
     const expected = utterances(script).slice(0, 8);
+    const eighth = ear.nextStart(expected[7].text);
+    player.listen()!.click();
+    await eighth;
+    const heard = ear.heard;
     expect(heard.slice(0, 8).map((h) => h.text)).to.deep.equal(expected.map((u) => u.text));
     // Each sentence was highlighted as the engine began it (all its parts), and each utterance
     // finished before the next began.
@@ -62,29 +76,32 @@ describe('read aloud with a real speech engine', () => {
 
   it('pauses and resumes the sentence it was on', async () => {
     const edition = await openWithVoices();
+    const script = await scriptOf(edition);
     const ear = listenTo(edition);
     const player = playerOf(edition);
+    const third = ear.nextStart(utterances(script)[2].text);
     player.listen()!.click();
-    await ear.started(3);
+    await third;
     player.button('play')!.click();
+    // The pause cuts the utterance the engine was given last: nothing is handed over after it.
+    const cut = ear.handed.at(-1)!;
+    const handed = ear.handed.length;
     await player.rendered();
-    const pausedTime = performance.now();
     // The sentence current at the pause (the engine may have finished the last one heard).
     const sentence = highlighted(edition);
     expect(player.button('play')!.textContent).to.contain('Play');
-    await new Promise((resolve) => setTimeout(resolve, 800));
-    // An utterance already handed to the engine may still report its start just after the
-    // click; nothing may start once the pause has taken effect.
+    // When the engine is done with the cut utterance is when a player that had not paused
+    // would hand it the next one (it answers that event before this test hears of it).
+    await ear.settled(cut);
     expect(
-      ear.heard.filter((h) => h.started! > pausedTime + 200),
-      'nothing spoken while paused',
+      ear.handed.slice(handed).map((h) => h.text),
+      'nothing handed to the engine while paused',
     ).to.deep.equal([]);
     expect(edition.win.speechSynthesis.speaking).to.equal(false);
-    const pausedAt = ear.heard.length;
+    const resumed = ear.nextStart();
     player.button('play')!.click();
-    await ear.started(pausedAt + 1);
     // No word boundaries from this engine: the paused sentence starts again from its beginning.
-    expect(ear.heard[pausedAt].highlighted).to.equal(sentence);
+    expect((await resumed).highlighted).to.equal(sentence);
   });
 
   it('moves by sentence and by section, and changes speed mid-sentence', async () => {
@@ -92,8 +109,9 @@ describe('read aloud with a real speech engine', () => {
     const script = await scriptOf(edition);
     const ear = listenTo(edition);
     const player = playerOf(edition);
+    const first = ear.nextStart();
     player.listen()!.click();
-    await ear.started(1);
+    await first;
     player.button('play')!.click(); // pause
     await player.rendered();
     player.button('nextSection')!.click();
@@ -111,15 +129,14 @@ describe('read aloud with a real speech engine', () => {
     await player.rendered();
     expect(highlighted(edition)).to.equal(written(script, second.first));
 
-    const before = ear.heard.length;
+    const resumed = ear.nextStart();
     player.button('play')!.click();
-    await ear.started(before + 1);
-    expect(ear.heard[before].text).to.equal(firstPart(script, second.first));
+    expect((await resumed).text).to.equal(firstPart(script, second.first));
     const rate = player.rate()!;
+    const faster = ear.nextStart((h) => h.rate === 2);
     rate.value = '2';
     rate.dispatchEvent(new Event('change'));
-    await until(() => ear.heard.some((h) => h.rate === 2), 'an utterance at 2×');
-    const fast = ear.heard.find((h) => h.rate === 2)!;
+    const fast = await faster;
     // The speed applies at once, from the sentence being read.
     expect(sentenceOf(script, fast.text)).to.be.within(second.first, second.first + 1);
     expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!).rate).to.equal(2);
@@ -131,8 +148,10 @@ describe('read aloud with a real speech engine', () => {
     const question = edition.doc.querySelector('.faq h3')!;
     const button = question.nextElementSibling!.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).to.equal(`Listen from here: ${question.textContent}`);
+    const answer = ear.nextStart(/^The intervention combined/);
     button.click();
-    const heard = await ear.started(2);
+    await answer;
+    const heard = ear.heard;
     expect(heard[0].text).to.equal(
       'Question: What exactly was different about the treatment that helped this patient?',
     );
@@ -142,22 +161,36 @@ describe('read aloud with a real speech engine', () => {
   it('resumes from the remembered position after a reload', async () => {
     let edition = await openWithVoices();
     let ear = listenTo(edition);
+    // The player keeps its position as it moves to each sentence: stop once it has kept a
+    // sentence well into the article, wherever the engine has got to by the time Stop acts.
+    const kept = nextStorageWrite(
+      edition.win,
+      LISTENING_POSITION_KEY,
+      (value) => (savedPosition(value)?.index ?? 0) >= 4,
+      'the player to keep its position at the fifth sentence',
+    );
     playerOf(edition).listen()!.click();
-    await ear.started(5);
-    const lastHeard = ear.heard[ear.heard.length - 1].text;
+    await kept;
     playerOf(edition).button('stop')!.click();
+    // Stop acts at once: what is kept now is where listening stopped.
+    const saved = savedPosition()!;
+    expect(saved.index, 'a position past the start').to.be.at.least(4);
     closeEditions();
 
     edition = await openWithVoices();
     ear = listenTo(edition);
+    const script = await scriptOf(edition);
+    expect(script.segments[saved.index].spoken, 'the kept sentence, by its number').to.equal(saved.sentence);
+    expect(script.sections[script.segments[saved.index].section].title).to.equal(saved.section);
     const player = playerOf(edition);
     await player.rendered();
-    expect(player.listen()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Resume listening from “Opening”');
+    expect(player.listen()!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Resume listening from “${saved.section}”`,
+    );
+    const first = ear.nextStart();
     player.listen()!.click();
-    const heard = await ear.started(1);
-    // From the start of the sentence last heard.
-    const script = await scriptOf(edition);
-    expect(heard[0].text).to.equal(firstPart(script, sentenceOf(script, lastHeard)!));
+    // From the start of the sentence the player kept.
+    expect((await first).text).to.equal(firstPart(script, saved.index));
   });
 
   it('has no axe violations with the player idle, playing and paused', async () => {
@@ -166,8 +199,9 @@ describe('read aloud with a real speech engine', () => {
     const player = playerOf(edition);
     let violations = await axeViolations(edition);
     expect(violations, `idle:\n${violations}`).to.equal('');
+    const first = ear.nextStart();
     player.listen()!.click();
-    await ear.started(1);
+    await first;
     violations = await axeViolations(edition);
     expect(violations, `playing:\n${violations}`).to.equal('');
     player.button('play')!.click();

@@ -3,11 +3,11 @@
 // listener turns to the rest of the page, and it goes quiet while they work its controls.
 import { expect } from 'chai';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { statusRegions } from '../helpers/announcer.js';
+import { announcement, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, scrollSettled } from '../helpers/layout.js';
 import { playerOf } from '../helpers/player.js';
-import { fakeSpeech, until } from '../helpers/speech.js';
+import { fakeSpeech } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
 
 async function playing(edition: Edition) {
@@ -15,10 +15,11 @@ async function playing(edition: Edition) {
   const player = playerOf(edition);
   await player.rendered();
   player.listen()!.focus();
+  const first = speech.nextStart();
   await sendKeys({ press: 'Enter' });
-  await until(() => speech.spoken.length === 1, 'speech');
+  await first;
   await player.rendered();
-  await until(() => player.status() === 'Playing.', 'the "Playing." status');
+  await announcement(edition, 'Playing.');
   return { speech, player };
 }
 
@@ -39,9 +40,9 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
   it('pauses when focus leaves it by keyboard, and says the cut sentence whole on Play', async () => {
     const edition = await openEdition();
     const { speech, player } = await playing(edition);
+    const second = speech.nextStart();
     speech.end();
-    await until(() => speech.spoken.length === 2, 'the second sentence');
-    const cut = speech.texts()[1];
+    const cut = (await second).text;
     player.button('more')!.focus();
     const cancels = speech.cancels();
     // From the player's last control, Tab leaves it for the settings toggle.
@@ -50,10 +51,10 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     expect(player.root.contains(deepActiveElement(edition.doc))).to.equal(false);
     expect(speech.cancels()).to.be.greaterThan(cancels);
     expect(player.button('play')!.textContent).to.contain('Play');
-    await until(() => player.status() === 'Paused.', 'the "Paused." status');
+    await announcement(edition, 'Paused.');
+    const again = speech.nextStart();
     player.button('play')!.click();
-    await until(() => speech.spoken.length === 3, 'speech again');
-    expect(speech.texts()[2]).to.equal(cut);
+    expect((await again).text).to.equal(cut);
   });
 
   it('pauses when a key is pressed on a control elsewhere on the page', async () => {
@@ -66,8 +67,9 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
       .shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
     settings.focus();
     // Started without moving focus (as a headset button would), so only the key can tell.
+    const first = speech.nextStart();
     player.listen()!.click();
-    await until(() => speech.spoken.length === 1, 'speech');
+    await first;
     await player.rendered();
     expect(deepActiveElement(edition.doc)).to.equal(settings);
     await sendKeys({ press: 'Enter' });
@@ -80,14 +82,15 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const { speech, player } = await playing(edition);
     const sentence = speech.texts()[0];
     const cancels = speech.cancels();
+    const again = speech.nextStart();
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement(edition.doc)).to.equal(player.button('next'));
     expect(speech.cancels(), 'quiet at once, for the screen reader’s answer').to.be.greaterThan(cancels);
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    await until(() => speech.spoken.length === 2, 'the sentence again, after a quiet moment');
-    expect(speech.texts()[1]).to.equal(sentence);
+    // The sentence again, after a quiet moment.
+    expect((await again).text).to.equal(sentence);
     expect(player.button('play')!.textContent).to.contain('Pause');
   });
 
@@ -99,11 +102,12 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     await scrollSettled(edition);
     const frame = edition.frame.getBoundingClientRect();
     const rect = paragraph.getBoundingClientRect();
+    const clicked = speech.nextStart(/^After treatment she did not pop out/);
     await sendMouse({
       type: 'click',
       position: [Math.round(frame.left + rect.left + 5), Math.round(frame.top + rect.top + 5)],
     });
-    await until(() => speech.texts().at(-1)!.startsWith('After treatment she did not pop out'), 'the clicked sentence');
+    await clicked;
     await player.rendered();
     expect(player.button('play')!.textContent).to.contain('Pause');
   });

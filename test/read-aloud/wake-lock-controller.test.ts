@@ -26,12 +26,23 @@ class FakeSentinel extends EventTarget {
 class FakeWakeLock {
   requests: FakeSentinel[] = [];
   refuse = false;
-  async request(type: string) {
+  /** The answer to each request, granted or refused. */
+  private readonly answers: Promise<FakeSentinel>[] = [];
+  request(type: string) {
+    const answer = this.answer(type);
+    this.answers.push(answer);
+    return answer;
+  }
+  private async answer(type: string) {
     expect(type).to.equal('screen');
     if (this.refuse) throw new DOMException('battery saver', 'NotAllowedError');
     const sentinel = new FakeSentinel();
     this.requests.push(sentinel);
     return sentinel;
+  }
+  /** Resolves once every request so far is answered and the page has had the answer (it awaited it first). */
+  async answered() {
+    await Promise.allSettled(this.answers);
   }
   get held() {
     return this.requests.filter((s) => !s.released).length;
@@ -50,8 +61,6 @@ function setVisibility(state: DocumentVisibilityState) {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve));
-
 describe('WakeLockController', () => {
   afterEach(() => {
     hosts.removeAll();
@@ -64,11 +73,11 @@ describe('WakeLockController', () => {
     const host = hosts.add();
     host.lock.hold(true);
     host.lock.hold(true);
-    await settle();
+    await lock.answered();
     expect(lock.requests.length, 'asked once').to.equal(1);
     expect(host.lock.held).to.equal(true);
     host.lock.hold(false);
-    await settle();
+    await lock.answered();
     expect(lock.held).to.equal(0);
     expect(host.lock.held).to.equal(false);
   });
@@ -77,20 +86,20 @@ describe('WakeLockController', () => {
     const lock = fakeWakeLock();
     const host = hosts.add();
     host.lock.hold(true);
-    await settle();
+    await lock.answered();
     // The browser lets the lock go when the page is hidden.
     setVisibility('hidden');
     await lock.requests[0].release();
     expect(host.lock.held).to.equal(false);
     setVisibility('visible');
-    await settle();
+    await lock.answered();
     expect(lock.requests.length).to.equal(2);
     expect(host.lock.held).to.equal(true);
     // Not wanted any more: becoming visible asks for nothing.
     host.lock.hold(false);
     setVisibility('hidden');
     setVisibility('visible');
-    await settle();
+    await lock.answered();
     expect(lock.requests.length).to.equal(2);
     expect(lock.held).to.equal(0);
   });
@@ -100,7 +109,7 @@ describe('WakeLockController', () => {
     const host = hosts.add();
     host.lock.hold(true);
     host.lock.hold(false);
-    await settle();
+    await lock.answered();
     expect(lock.held).to.equal(0);
   });
 
@@ -108,9 +117,9 @@ describe('WakeLockController', () => {
     const lock = fakeWakeLock();
     const host = hosts.add();
     host.lock.hold(true);
-    await settle();
+    await lock.answered();
     host.remove();
-    await settle();
+    await lock.answered();
     expect(lock.held).to.equal(0);
   });
 
@@ -119,7 +128,7 @@ describe('WakeLockController', () => {
     lock.refuse = true;
     const host = hosts.add();
     host.lock.hold(true);
-    await settle();
+    await lock.answered();
     expect(host.lock.held).to.equal(false);
     host.remove();
     restoreNavigator();

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { openEdition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';
 import { openPanel, settled } from '../helpers/settings.js';
-import { until } from '../helpers/speech.js';
+import { mutations, until } from '../helpers/waiting.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
 
 describe('reading settings: where focus goes', () => {
@@ -29,9 +29,10 @@ describe('reading settings: where focus goes', () => {
       );
       if (how === 'Escape') p.range('lineHeight').focus();
       else p.button('Close reading settings').focus();
-      await sendKeys({ press: how === 'Escape' ? 'Escape' : 'Enter' });
       // Hidden once the move has reached screen readers, in a frame of its own.
-      await until(() => panelElement.hasAttribute('hidden'), 'the panel to close');
+      const closed = until(() => panelElement.hasAttribute('hidden'), 'the panel to close', mutations(panelElement));
+      await sendKeys({ press: how === 'Escape' ? 'Escape' : 'Enter' });
+      await closed;
       expect(shownWhenFocused, 'the panel was still shown when the toggle took focus').to.equal(true);
       // It says "collapsed" as it takes focus, so the screen reader says it once, with its name.
       expect(expandedWhenFocused).to.equal('false');

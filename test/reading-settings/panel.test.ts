@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { listenToAnnouncer, statusRegions } from '../helpers/announcer.js';
+import { announced, listenToAnnouncer, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import {
   articleStyle,
@@ -13,11 +13,8 @@ import {
   slide,
   storeSettings,
 } from '../helpers/settings.js';
-import { until } from '../helpers/speech.js';
 import { SETTINGS_KEY, startEachTestAfresh } from '../helpers/storage.js';
-
-/** Longer than the announcer takes to speak, so a message that was coming has come. */
-const quietly = () => new Promise((resolve) => setTimeout(resolve, 600));
+import { nextEvent } from '../helpers/waiting.js';
 
 interface SettingCase {
   name: string;
@@ -117,8 +114,11 @@ describe('reading settings', () => {
     expect(p.toggle.getAttribute('aria-expanded')).to.equal('true');
     const control = p.range('textSize');
     control.focus();
+    // The toggle says "collapsed", then takes focus back.
+    const returned = nextEvent(p.toggle, 'focus', () => true, 'focus to return to the toggle');
     control.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await until(() => p.toggle.getAttribute('aria-expanded') === 'false', 'the panel to close');
+    await returned;
+    expect(p.toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(p.root.activeElement).to.equal(p.toggle);
   });
 
@@ -194,9 +194,15 @@ describe('reading settings', () => {
     const second = await openEdition();
     await openPanel(first);
     await openPanel(second);
+    // The other tab hears of each change by a storage event, the page's own listener first.
+    const followed = nextEvent<StorageEvent>(
+      second.win,
+      'storage',
+      (event) => event.key === SETTINGS_KEY && JSON.parse(event.newValue ?? '{}').textSize === 150,
+    );
     await choose(first, 'theme', 'contrast');
     await slide(first, 'textSize', 150);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await followed;
     await settled(second);
     expect(second.doc.documentElement.dataset.theme).to.equal('contrast');
     expect(px(articleStyle(second).fontSize)).to.be.closeTo(27, 0.5);
@@ -242,7 +248,11 @@ describe('reading settings', () => {
     for (const value of [110, 120, 130, 140, 150]) await slide(edition, 'textSize', value);
     await choose(edition, 'theme', 'sepia');
     await check(edition, 'lineFocus', true);
-    await quietly();
+    // The announcer makes its region on its first message, at once (src/announcer.ts): with
+    // none, nothing was said and nothing is coming.
+    expect(edition.doc.querySelector('[data-edition-announcer]'), 'the announcer asked to say something').to.equal(
+      null,
+    );
     expect(announcer.heard).to.deep.equal([]);
     // The slider says its value itself (aria-valuetext); the visible value beside its label is
     // plain text hidden from screen readers, so it is not heard a second time.
@@ -259,16 +269,19 @@ describe('reading settings', () => {
     const second = await openEdition();
     const p = await openPanel(first);
     await openPanel(second);
-    const heard = listenToAnnouncer(first).heard;
-    const heardInSecond = listenToAnnouncer(second).heard;
+    const announcer = listenToAnnouncer(first);
+    const inSecond = listenToAnnouncer(second);
+    const { heard } = announcer;
+    const size = announcer.next();
+    const followed = inSecond.next();
     p.button('A+ Larger text').click();
-    await until(() => heard.length === 1, 'the new size');
+    expect(await size).to.equal('Text size 110%.');
     expect(heard).to.deep.equal(['Text size 110%.']);
-    await until(() => heardInSecond.length === 1, 'the other tab to say it followed');
-    expect(heardInSecond).to.deep.equal(['Reading settings changed in another tab.']);
+    expect(await followed, 'the other tab says it followed').to.equal('Reading settings changed in another tab.');
+    expect(inSecond.heard).to.deep.equal(['Reading settings changed in another tab.']);
+    const reset = announcer.next();
     p.button('Reset to defaults').click();
-    await until(() => heard.length === 2, 'the reset');
-    expect(heard[1]).to.equal('Settings reset to defaults.');
+    expect(await reset).to.equal('Settings reset to defaults.');
     // One region for the whole page, made on the first message.
     expect(first.doc.querySelectorAll('[data-edition-announcer]')).to.have.length(1);
     expect(statusRegions(first)).to.have.length(1);
@@ -276,10 +289,14 @@ describe('reading settings', () => {
     first.win.Storage.prototype.setItem = () => {
       throw new first.win.DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
+    const notSaved = 'This change is not saved for your next visit.';
     await slide(first, 'lineHeight', 2);
     await slide(first, 'lineHeight', 2.2);
-    await quietly();
-    expect(heard.slice(2)).to.deep.equal(['This change is not saved for your next visit.']);
+    await announcer.said(notSaved);
+    // Each change asks the announcer at once, which empties its region until it speaks: the
+    // region still holding the message means nothing was asked after it.
+    expect(announced(first)).to.equal(notSaved);
+    expect(heard.slice(2)).to.deep.equal([notSaved]);
   });
 
   it('keeps the A− and A+ buttons focused at their limits, saying they are unavailable', async () => {

@@ -2,10 +2,10 @@
 // screen readers: its own accessibility tree, shadow DOM included.
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { announcement } from '../helpers/announcer.js';
 import type { Edition } from '../helpers/edition.js';
-import { playerOf } from '../helpers/player.js';
 import { openPanel } from '../helpers/settings.js';
-import { startPlaying, until } from '../helpers/speech.js';
+import { startPlaying } from '../helpers/speech.js';
 import { openInState, STATES } from '../helpers/states.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
 
@@ -70,7 +70,6 @@ describe('accessibility tree of the controls (Chromium)', function () {
   it('names every player control, with its keyboard shortcut, and reports its state', async () => {
     edition = await openInState(STATES[0], { width: 1280, height: 800 });
     await startPlaying(edition);
-    const player = playerOf(edition);
     const nodes = await tree();
     expect(find(nodes, 'region', 'Read aloud')).to.not.equal(undefined);
     // The player's own keys, which work while focus is in it (no page-wide keys by default).
@@ -96,7 +95,7 @@ describe('accessibility tree of the controls (Chromium)', function () {
         .map((n) => n.name)
         .join(''),
     ).to.contain('Section 1 of 13: Opening');
-    await until(() => player.status() === 'Playing.', 'the "Playing." status');
+    await announcement(edition, 'Playing.');
     // One status region for the whole page, the announcer's, now that it has spoken.
     expect((await tree()).filter((n) => n.role === 'status').map((n) => n.name)).to.have.length(1);
   });

@@ -1,18 +1,21 @@
 // The page's announcer alone: one speaker's messages at once are heard as its latest, different
 // speakers' are heard together, and the same words twice are heard twice.
 import { expect } from 'chai';
-import { Announcer, NEW_REGION_DELAY_MS } from '../../src/announcer.js';
+import { Announcer } from '../../src/announcer.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, NEW_REGION_DELAY_MS + 100));
-
-/** What the region said, as a screen reader hears it, while each step spoke through a new announcer and settled. */
+/**
+ * What the region said, as a screen reader hears it, while each step spoke through a new
+ * announcer: after each step the region is written once, a moment later (NEW_REGION_DELAY_MS
+ * in src/announcer.ts, for a new region), with all the step said, and nothing is left to say.
+ */
 async function heard(...steps: ((announcer: Announcer) => void)[]) {
   const listener = listenToAnnouncer({ doc: document });
   const announcer = new Announcer();
   for (const step of steps) {
+    const said = listener.next();
     step(announcer);
-    await settle();
+    await said;
   }
   listener.stop();
   return listener.heard;

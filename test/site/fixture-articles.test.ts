@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, scrollSettled } from '../helpers/layout.js';
+import { nextEvent } from '../helpers/waiting.js';
 
 const SITE = '/fixture-site/';
 const PAGES = ['index.html', 'borrowing-in-rust.html', 'notes-on-lists.html', 'un-article-en-francais.html'];
@@ -38,8 +39,9 @@ describe('a publisher’s posts as a site', () => {
     await scrollSettled(edition);
     expect(focusProblem(edition, code)).to.equal(undefined);
     const before = code.scrollLeft;
+    const scrolled = nextEvent(code, 'scroll', () => true, 'the code block to scroll sideways');
     for (let i = 0; i < 5; i++) await sendKeys({ press: 'ArrowRight' });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await scrolled;
     expect(code.scrollLeft).to.be.greaterThan(before);
   });
 

@@ -4,8 +4,8 @@
 // can be sent weighs over 150 KB.
 import { expect } from 'chai';
 import { openEdition, type Edition } from '../helpers/edition.js';
-import { until } from '../helpers/speech.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
+import { animationFrames, events, mutations, until } from '../helpers/waiting.js';
 
 const PAGE = '/fixture-site/borrowing-in-rust.html';
 const MAX_BYTES = 150 * 1024;
@@ -52,17 +52,18 @@ function recordShifts(win: Window & typeof globalThis) {
   };
 }
 
-const frame = (win: Window) => new Promise((resolve) => win.requestAnimationFrame(() => resolve(undefined)));
-
-/** Scrolls to the end a screen at a time, as a reader would, letting each screen's lazy pictures start. */
+/**
+ * Scrolls to the end a screen at a time, as a reader would, letting each screen's lazy
+ * pictures start: each screen is drawn (two frames), as the browser starts lazy pictures from
+ * what it has drawn.
+ */
 async function scrollThrough(edition: Edition) {
   const root = edition.doc.scrollingElement!;
   while (root.scrollTop + edition.win.innerHeight < root.scrollHeight - 1) {
     const before = root.scrollTop;
     // Instant: the page scrolls smoothly where the reader allows motion.
     edition.win.scrollBy({ top: edition.win.innerHeight * 0.8, behavior: 'instant' });
-    await frame(edition.win);
-    await frame(edition.win);
+    await animationFrames(2, edition.win);
     if (root.scrollTop === before) break;
   }
 }
@@ -75,11 +76,20 @@ const indicatorWords = (edition: Edition) =>
 
 const pictures = (edition: Edition) => [...edition.doc.querySelectorAll('article img')] as HTMLImageElement[];
 
+/** Every picture loaded, decoded and drawn (two frames: the one that draws them, and one after, by which its shifts are reported). */
 async function allLoaded(edition: Edition) {
-  await until(() => pictures(edition).every((img) => img.complete && img.naturalWidth > 0), 'every picture to load');
+  const loads = pictures(edition).map((img) => events(img, 'load', 'error'));
+  const unloaded = () =>
+    pictures(edition)
+      .filter((img) => !(img.complete && img.naturalWidth > 0))
+      .map((img) => img.alt);
+  await until(
+    () => unloaded().length === 0,
+    () => `every picture to load (not yet: ${unloaded().join(', ')})`,
+    loads,
+  );
   await Promise.all(pictures(edition).map((img) => img.decode()));
-  await frame(edition.win);
-  await frame(edition.win);
+  await animationFrames(2, edition.win);
 }
 
 describe('pictures in a publisher’s post (Chromium)', function () {
@@ -105,8 +115,13 @@ describe('pictures in a publisher’s post (Chromium)', function () {
       // The first screen settles before the reader scrolls: the offline indicator has its
       // outcome (the test server holds back the worker, so saving fails here, as it can on a
       // reader's device), while the header is still in view.
-      await until(() => !/Saving/.test(indicatorWords(edition)), 'the offline indicator to settle');
-      await frame(edition.win);
+      await until(
+        () => !/Saving/.test(indicatorWords(edition)),
+        'the offline indicator to settle',
+        mutations(edition.doc.querySelector('offline-status')!.shadowRoot!),
+      );
+      // Drawn with its outcome.
+      await animationFrames(1, edition.win);
       await scrollThrough(edition);
       await allLoaded(edition);
       const seen = shifts.stop();
