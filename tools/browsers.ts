@@ -78,22 +78,7 @@ export function nullSink(name = `reader-edition-pulse-${process.pid}`): Record<s
   const runtime = path.join(os.tmpdir(), name);
   mkdirSync(runtime, { recursive: true, mode: 0o700 });
   const env = { ...process.env, XDG_RUNTIME_DIR: runtime, HOME: runtime };
-  const server = spawn(
-    PULSEAUDIO,
-    [
-      '-n',
-      '--daemonize=no',
-      '--exit-idle-time=-1',
-      '--disallow-exit',
-      '-L',
-      'module-native-protocol-unix',
-      '-L',
-      'module-null-sink sink_name=nullsink',
-      '-L',
-      'module-always-sink',
-    ],
-    { env, stdio: 'ignore' },
-  );
+  const server = spawn(PULSEAUDIO, NULL_SINK_ARGS, { env, stdio: 'ignore' });
   process.on('exit', () => {
     server.kill();
     rmSync(runtime, { recursive: true, force: true });
@@ -102,6 +87,20 @@ export function nullSink(name = `reader-edition-pulse-${process.pid}`): Record<s
 }
 
 const PULSEAUDIO = '/usr/bin/pulseaudio';
+
+/** PulseAudio in the foreground with one null sink, for as long as its owner runs: the test runner's and the Orca stack's. */
+export const NULL_SINK_ARGS = [
+  '-n',
+  '--daemonize=no',
+  '--exit-idle-time=-1',
+  '--disallow-exit',
+  '-L',
+  'module-native-protocol-unix',
+  '-L',
+  'module-null-sink sink_name=nullsink',
+  '-L',
+  'module-always-sink',
+];
 
 /** What the browser tests need from the machine: the file, what it is, how to install it, and any other way. */
 const REQUIREMENTS: [file: string, name: string, install: string, alternative: string][] = [

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { folder, startStaticServer, type StaticServer } from '../../generator/serve.ts';
+import { NULL_SINK_ARGS } from '../../tools/browsers.ts';
 import { SpeechLog } from './speech-log.ts';
 
 const run = promisify(execFile);
@@ -186,18 +187,7 @@ export class OrcaStack {
     ]);
 
     say('sound server (null sink)');
-    this.#spawn('pulseaudio', 'pulseaudio', [
-      '-n',
-      '--daemonize=no',
-      '--exit-idle-time=-1',
-      '--disallow-exit',
-      '-L',
-      'module-native-protocol-unix',
-      '-L',
-      'module-null-sink sink_name=nullsink',
-      '-L',
-      'module-always-sink',
-    ]);
+    this.#spawn('pulseaudio', 'pulseaudio', NULL_SINK_ARGS);
     await this.#waitFor('PulseAudio', () =>
       this.#exec('pactl', ['info']).then(
         () => true,
