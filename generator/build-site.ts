@@ -18,6 +18,7 @@ import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } f
 import path from 'node:path';
 import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
+import { checkPage } from './page/page-words.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
 import {
   buildLocaleWarmUp,
@@ -37,6 +38,7 @@ import { budgetWarnings, measureSizes, sizeTable, type SizeFigures } from './siz
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
+import { unsayableWarnings } from './audio/unsayable.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
@@ -144,6 +146,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   try {
     const built = await writeSite(site, staging.path, { ...options, audioCache, baseUrl, log });
     diagnostics.push(
+      ...built.pageWarnings,
       ...built.workboxWarnings.map((message) => ({
         file: path.join(outName, 'sw.js'),
         line: 1,
@@ -230,16 +233,17 @@ async function writeSite(
     baseUrl: options.baseUrl,
     log: options.log,
   });
+  const pageWarnings: Diagnostic[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
-    await writeFile(
-      path.join(dir, page.page),
-      pageHtml(page, {
-        ...assets,
-        audio: edition && pageAudio(edition, audioSlug(page)),
-        feed: feed ? `./${FEED_FILE}` : undefined,
-      }),
-    );
+    if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
+    const html = pageHtml(page, {
+      ...assets,
+      audio: edition && pageAudio(edition, audioSlug(page)),
+      feed: feed ? `./${FEED_FILE}` : undefined,
+    });
+    pageWarnings.push(...checkPage(page.file, page.article, html));
+    await writeFile(path.join(dir, page.page), html);
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
       await writeFile(path.join(dir, file.path), file.body);
@@ -276,6 +280,7 @@ async function writeSite(
   return {
     editions,
     feed,
+    pageWarnings,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };
@@ -290,6 +295,11 @@ async function writeSite(
  */
 async function checkFolders(articles: string, outName: string, audioCaches: string[]): Promise<OutputFolder> {
   const folder = await stat(articles).catch(() => undefined);
+  if (folder?.isFile())
+    throw new BuildError(
+      `${articles} is a file, not a folder: --articles takes the folder of article sources, such as --articles ${path.dirname(articles)}, and builds every article in it`,
+      'articles-folder',
+    );
   if (!folder?.isDirectory())
     throw new BuildError(
       `${articles}: no such folder of article sources: give the folder that holds your Markdown posts with --articles`,
