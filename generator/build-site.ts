@@ -39,6 +39,7 @@ import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed 
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
 import { unsayableWarnings } from './audio/unsayable.ts';
+import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
@@ -156,7 +157,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       })),
     );
     for (const line of sizeTable(outName, built.sizes)) log(line);
-    for (const line of audioReport(built.editions)) log(line);
+    if (options.audio !== false) for (const line of audioReport(built.editions)) log(line);
+    diagnostics.push(...built.feedWarnings);
     diagnostics.push(...budgetWarnings(built.sizes, outName, (page) => site.pages.find((p) => p.page === page)?.file));
     if (options.strict && diagnostics.some((d) => d.severity === 'warning'))
       throw new StrictBuildError(diagnostics, outName);
@@ -223,16 +225,23 @@ async function writeSite(
           cacheDir: options.audioCache,
           log: options.log,
         });
-  const home = site.pages[0];
-  const feed = await writePodcastFeed({
-    site: site.pages,
-    editions,
-    home,
-    title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
-    out: dir,
-    baseUrl: options.baseUrl,
-    log: options.log,
-  });
+  // A site of one article is named and described by it as well as by the site's settings.
+  const only = site.hasIndex ? undefined : site.pages[0].article.meta;
+  const feedWarnings: Diagnostic[] = [];
+  const feed =
+    options.audio !== false &&
+    (await writePodcastFeed({
+      site: site.pages,
+      editions,
+      config: site.config,
+      settings: site.settings,
+      title: only ? `${site.config.title}: ${only.title}` : site.config.title,
+      description: only?.description,
+      out: dir,
+      baseUrl: options.baseUrl,
+      log: options.log,
+      warn: (warning) => feedWarnings.push(warning),
+    }));
   const pageWarnings: Diagnostic[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
@@ -281,6 +290,7 @@ async function writeSite(
     editions,
     feed,
     pageWarnings,
+    feedWarnings,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };
@@ -431,13 +441,15 @@ function checkedBaseUrl(given: string | undefined, from: string): string | undef
 }
 
 /**
- * The article's slug, for its audio's file name: its front matter's, else its source's name
- * (a site's only article is index.html, but its source still has a name of its own).
+ * The name a download of the article's audio is saved under: its page's (URL-safe, and renamed
+ * where the site took the name), or, for a site's only article (index.html), its front matter's
+ * slug, else its source's or bundle folder's name made URL-safe.
  */
 function audioSlug(page: SitePage): string {
+  if (page.page !== 'index.html') return page.page.slice(0, -'.html'.length);
   if (page.article.meta.slug) return page.article.meta.slug;
   const source = path.basename(page.file, path.extname(page.file));
-  return source === 'index' ? path.basename(path.dirname(page.file)) : source;
+  return urlSafeName(source === 'index' ? path.basename(path.dirname(page.file)) : source) || 'article';
 }
 
 async function writtenFiles(out: string): Promise<WrittenFile[]> {

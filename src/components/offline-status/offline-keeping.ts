@@ -4,6 +4,7 @@ import { announce } from '../../announcer.js';
 import { KeptFilesController, type Kept } from '../../controllers/kept-files-controller.js';
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
+import { fileSize } from '../../file-size.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
 interface AudioEdition {
@@ -23,10 +24,6 @@ function audioEdition(): AudioEdition | undefined {
     return undefined;
   }
 }
-
-/** "3.2 MB", "640 KB", as a file manager says it. */
-export const fileSize = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 
 /** Every picture file the article names (each width and format), so removing leaves none behind. */
 function pictureFiles() {
