@@ -6,6 +6,7 @@ import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts'
 import { calendarDay } from '../article/dates.ts';
 import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
+import { editionLanguage, wordsFor, type EditionLanguage } from '../../src/words.ts';
 
 export interface PageAssets {
   /** URL of the module that enhances the page. */
@@ -135,6 +136,19 @@ export interface PageContext {
   nav?: ArticleNav;
 }
 
+/**
+ * The attributes that mark the edition's words where they are not in the page's language: English
+ * (and left to right) where the language has no table of them (src/words.ts), so screen readers
+ * switch voices for them; nothing otherwise.
+ */
+const markOf = (edition: EditionLanguage) => (edition.marked ? ' lang="en" dir="ltr"' : '');
+
+/** A piece of the article (its title, its author) inside the edition's words: marked with the article's language where they are not in it. */
+const inArticleLanguage = (text: string, edition: EditionLanguage, lang: string, dir: string) =>
+  edition.marked
+    ? `<span lang="${escapeHtml(lang)}" dir="${escapeHtml(dir)}">${escapeHtml(text)}</span>`
+    : escapeHtml(text);
+
 /** @param lexicon pronunciation lexicon JSON for read-aloud */
 export function renderPage(
   article: Article,
@@ -143,6 +157,11 @@ export function renderPage(
   { site = DEFAULT_SITE, page = 'index.html', nav }: PageContext = {},
 ): string {
   const { meta } = article;
+  // The page is in the article's language; the edition's words are in it too where they have a table.
+  const edition = editionLanguage(meta.lang);
+  const words = wordsFor(meta.lang).page;
+  const mark = markOf(edition);
+  const ofArticle = (text: string) => inArticleLanguage(text, edition, meta.lang, meta.dir);
   const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -165,11 +184,11 @@ export function renderPage(
     .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
     .join('\n');
   const byline = [
-    meta.author ? `By ${escapeHtml(meta.author)}` : '',
+    meta.author ? words.by(ofArticle(meta.author)) : '',
     meta.date
-      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
+      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
       : '',
-    `<span>${article.readingMinutes} min read</span>`,
+    `<span>${words.minutesRead(article.readingMinutes)}</span>`,
   ]
     .filter(Boolean)
     .join(SEPARATOR);
@@ -179,14 +198,14 @@ export function renderPage(
 ${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
-${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(words.podcast(site.title))}" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
-<a class="skip-link" href="#article">Skip to the article</a>
-${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article' })}
+<a class="skip-link" href="#article"${mark}>${words.skipToArticle}</a>
+${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article', mark })}
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">
 <details id="toc-details" open>
-<summary id="toc-label">Contents</summary>
+<summary id="toc-label"${mark}>${words.contents}</summary>
 <edition-toc>
 <ol>
 ${toc}
@@ -199,16 +218,16 @@ ${toc}
 <article class="article" lang="${escapeHtml(meta.lang)}" dir="${meta.dir}">
 <header class="article-header">
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="article-meta" data-edition>${byline}</p>
+<p class="article-meta" data-edition${mark}>${byline}</p>
 </header>
-${withListenButtons(article.html)}
+${withListenButtons(article.html, mark)}
 ${assets.audio ? audioLinks(assets.audio, assets.feed) : ''}
 </article>
-<reading-place data-edition hidden></reading-place>
-${nav ? articleNav(nav) : ''}</main>
+<reading-place data-edition hidden${mark}></reading-place>
+${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
 </div>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)} of “${escapeHtml(meta.title)}”${meta.author ? ` by ${escapeHtml(meta.author)}` : ''}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+<footer class="site-footer"${mark}>
+<p>${words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta.author ? ofArticle(meta.author) : undefined)} ${words.privateByDesign}</p>
 </footer>
 <line-focus></line-focus>
 </body>
@@ -228,6 +247,9 @@ export interface IndexEntry {
  * @param entries newest first
  */
 export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets: PageAssets): string {
+  const edition = editionLanguage(site.language);
+  const words = wordsFor(site.language).page;
+  const mark = markOf(edition);
   const url = site.baseUrl;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -249,11 +271,11 @@ export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets:
     const { meta } = article;
     const id = `article-${page.replace(/\.html$/, '')}`;
     const details = [
-      meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
+      meta.author ? words.by(`<span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>`) : '',
       meta.date
-        ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
+        ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
         : '',
-      `${article.readingMinutes} min read`,
+      words.minutesRead(article.readingMinutes),
     ]
       .filter(Boolean)
       .join(SEPARATOR);
@@ -262,27 +284,27 @@ export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets:
     return `<li>
 <article class="index-entry" aria-labelledby="${escapeHtml(id)}">
 <h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
-<p class="article-meta">${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
+<p class="article-meta"${mark}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
 <p${lang}>${escapeHtml(meta.description)}</p>
 </article>
 </li>`;
   });
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: site.title, description: site.description ?? `${entries.length} articles from ${site.title}`, url, assets, inlineScripts: [] })}
+${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(entries.length, site.title), url, assets, inlineScripts: [] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to the list of articles</a>
-${siteHeader(site, { player: false })}
+<a class="skip-link" href="#main"${mark}>${words.skipToList}</a>
+${siteHeader(site, { player: false, mark })}
 <main id="main" class="site-index" tabindex="-1">
 <h1>${escapeHtml(site.title)}</h1>
 ${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
 ${items.join('\n')}
 </ol>
 </main>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+<footer class="site-footer"${mark}>
+<p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
 </footer>
 <line-focus></line-focus>
 </body>
@@ -297,22 +319,24 @@ ${items.join('\n')}
  * which marks them).
  */
 export function renderNotKeptPage(site: SiteConfig, assets: PageAssets): string {
+  const words = wordsFor(site.language).page;
+  const mark = markOf(editionLanguage(site.language));
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: `Not available offline, ${site.title}`, description: 'This article was not kept for offline reading.', assets, inlineScripts: [] })}
+${documentHead({ title: `${words.notAvailableOffline}, ${site.title}`, description: words.notKeptDescription, assets, inlineScripts: [] })}
 <meta name="robots" content="noindex">
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to the message</a>
-${siteHeader(site, { player: false, home: './' })}
-<main id="main" class="site-index" tabindex="-1">
-<h1>Not available offline</h1>
-<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.</p>
+<a class="skip-link" href="#main"${mark}>${words.skipToMessage}</a>
+${siteHeader(site, { player: false, home: './', mark })}
+<main id="main" class="site-index" tabindex="-1"${mark}>
+<h1>${words.notAvailableOffline}</h1>
+<p>${words.notKeptMessage}</p>
 <kept-articles></kept-articles>
-<p><a href="./">All articles</a>: the list says which are available offline.</p>
+<p><a href="./">${words.allArticles}</a>${words.listSaysWhichAreKept}</p>
 </main>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
+<footer class="site-footer"${mark}>
+<p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
 </footer>
 </body>
 </html>
@@ -357,15 +381,17 @@ interface HeaderOptions {
    * article, saved as the home page.
    */
   offline?: 'article' | 'home-article';
+  /** The attributes that mark the edition's words (see markOf). */
+  mark?: string;
 }
 
 /**
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
  */
-function siteHeader(site: SiteConfig, { player, home, offline }: HeaderOptions): string {
+function siteHeader(site: SiteConfig, { player, home, offline, mark = '' }: HeaderOptions): string {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
-  return `<header class="site-header">
+  return `<header class="site-header"${mark}>
 <div class="toolbar">
 <p class="site-name">${name}</p>
 <offline-status${offline ? ` page="${offline}"` : ''}></offline-status>
@@ -374,14 +400,18 @@ ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-pa
 </header>`;
 }
 
-/** Links from an article to the index and the articles either side of it. */
-function articleNav({ index, previous, next }: ArticleNav): string {
-  const link = (to: NavLink, rel: string, label: string) =>
-    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label}: <span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span></a></li>\n`;
-  return `<nav class="article-nav" aria-label="More articles">
+/**
+ * Links from an article to the index and the articles either side of it, in the words of the
+ * article's language (`lang`); `mark` as markOf.
+ */
+function articleNav({ index, previous, next }: ArticleNav, lang: string, mark: string): string {
+  const words = wordsFor(lang).page;
+  const link = (to: NavLink, rel: string, label: (title: string) => string) =>
+    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label(`<span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span>`)}</a></li>\n`;
+  return `<nav class="article-nav" aria-label="${escapeHtml(words.moreArticles)}"${mark}>
 <ul>
-<li><a href="${escapeHtml(index)}">All articles</a></li>
-${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next', 'Next') : ''}</ul>
+<li><a href="${escapeHtml(index)}">${words.allArticles}</a></li>
+${previous ? link(previous, 'prev', words.previous) : ''}${next ? link(next, 'next', words.next) : ''}</ul>
 </nav>
 `;
 }
@@ -411,10 +441,10 @@ export function formatDate(date: string, lang: string): string {
  * heading, naming the heading it starts at. It is the edition's, not the article's
  * (data-edition), and shows only where speech works.
  */
-export function withListenButtons(html: string): string {
+export function withListenButtons(html: string, mark = ''): string {
   return html.replace(
     /<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g,
-    '$&<listen-here heading="$2" data-edition></listen-here>',
+    `$&<listen-here heading="$2" data-edition${mark}></listen-here>`,
   );
 }
 
