@@ -755,6 +755,56 @@ const CASES: Case[] = [
       { at: 'post.md:7', severity: 'warning', rule: 'unsayable', message: /cannot say “🎉”/ },
     ],
   },
+  ...(
+    [
+      ['podcast-category-case', 'site.toml:4', 'error', 'site-config', /written "Technology", not "technology"/],
+      ['podcast-explicit-text', 'site.toml:5', 'error', 'site-config', /"podcast\.explicit" must be true or false/],
+      ['podcast-image-missing', 'site.toml:5', 'error', 'site-config', /"art\/cover\.png" is not there/],
+      ['podcast-image-not-square', 'site.toml:5', 'error', 'site-config', /1400×1000 px: .* crop it to a square/],
+      ['podcast-image-outside', 'site.toml:5', 'error', 'site-config', /is outside the articles folder/],
+      ['podcast-image-small', 'site.toml:5', 'warning', 'podcast-feed', /600 px wide: .* under 1400 px/],
+      ['podcast-language', 'site.toml:5', 'error', 'site-config', /must be a BCP 47 tag .*, not "English"/],
+      ['podcast-not-table', 'site.json:3', 'error', 'site-config', /"podcast" must be a table of the feed's settings/],
+      ['podcast-owner-email', 'site.toml:6', 'error', 'site-config', /"editor at example\.org" is not an email/],
+      ['podcast-subcategory-alone', 'site.toml:2', 'error', 'site-config', /a subcategory needs its category/],
+      ['podcast-subcategory-wrong', 'site.toml:5', 'error', 'site-config', /"Mental Health" is not a .* of "Arts"/],
+      ['podcast-unknown-key', 'site.toml:6', 'warning', 'unknown-setting', /"podcast\.itunes_type" is not a/],
+    ] as const
+  ).map(([folder, at, severity, rule, message]): Case => ({
+    name: `podcast settings: ${folder}`,
+    folder: `${MISTAKES}/${folder}`,
+    exit: severity === 'error' ? 1 : 0,
+    said: [{ at, severity, rule, message }],
+  })),
+  {
+    name: 'the podcast feed from the site’s settings, with audio',
+    folder: {
+      files: {
+        'site.toml': [
+          'title = "River Notes"',
+          'description = "Notes on a river, through the year."',
+          'base_url = "https://example.org/river/"',
+          '[podcast]',
+          'author = "Ada Writer"',
+          'category = "Science"',
+          'subcategory = "Earth Sciences"',
+          'owner_email = "podcasts@example.org"',
+        ].join('\n'),
+        'one.md': post('The river rises.', 'title: Spring\ndate: 2024-04-01\nauthor: Tomás Okafor'),
+        'two.md': post('La rivière descend.', 'title: Automne\ndate: 2024-10-01\nlang: fr'),
+      },
+    },
+    audio: true,
+    exit: 0,
+    said: [],
+    site: async (pages, out) => {
+      const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+      assert.match(feed, /<itunes:category text="Science">\s*<itunes:category text="Earth Sciences"\s*\/>/);
+      assert.doesNotMatch(feed, /Health/);
+      assert.match(feed, /<itunes:author>Tomás Okafor<\/itunes:author>/);
+      assert.match(pages.get('one.html')!.body.textContent!, /\d+ KB/);
+    },
+  },
   {
     name: 'a podcast setting podcast apps would refuse',
     folder: `${MISTAKES}/podcast-category-unknown`,
