@@ -8,15 +8,7 @@ import { PersistentStorageController } from './persistent-storage-controller.js'
 import { ServiceWorkerController, type OfflineState } from './service-worker-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
-
-const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
-  unsupported: 'Offline reading is not available in this browser.',
-  saving: 'Saving for offline…',
-  ready: 'Available offline.',
-  incomplete: 'Partly saved for offline: the rest is saved when you are back online.',
-  'storage-full': 'Could not save for offline: storage is full.',
-  failed: 'Could not save for offline: reading needs a connection.',
-};
+import { pageWords } from '../../words.js';
 
 /** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
 const icon = (path: string) =>
@@ -169,6 +161,7 @@ export class OfflineStatus extends LitElement {
     const persistence = this.storage.state;
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
     const { glyph, words } = this.indicatorFor(state);
+    const offline = pageWords().offline;
     return html`
       <button type="button" class="indicator" part="indicator" aria-expanded=${this.open} aria-controls="offline-details" @click=${this.toggle}
         @keydown=${this.onKeydown}>
@@ -179,8 +172,8 @@ export class OfflineStatus extends LitElement {
         ${
           canKeep || updateReady
             ? html`<div class="actions">
-              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
-              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
+              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>${offline.keepAvailable}</button>` : nothing}
+              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>${offline.reload}</button>` : nothing}
             </div>`
             : nothing
         }
@@ -201,11 +194,12 @@ export class OfflineStatus extends LitElement {
   private sentence() {
     const { state, updateReady } = this.worker;
     const persistence = this.storage.state;
+    const words = pageWords().offline;
     return [
       state === 'off' ? '' : this.availability(state),
-      persistence === 'kept' && state === 'ready' ? 'Kept: the browser will not clear it.' : '',
-      persistence === 'not-kept' ? 'The browser may clear it when space is short.' : '',
-      updateReady ? 'A new version is available.' : '',
+      persistence === 'kept' && state === 'ready' ? words.keptByBrowser : '',
+      persistence === 'not-kept' ? words.mayBeCleared : '',
+      updateReady ? words.newVersion : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -213,21 +207,18 @@ export class OfflineStatus extends LitElement {
 
   /** The indicator's icon and words: the one thing that matters most now. */
   private indicatorFor(state: Exclude<OfflineState, 'off'>) {
-    if (this.worker.updateReady) return { glyph: ICONS.update, words: 'Update ready' };
-    if (!this.connection.online) return { glyph: ICONS.offline, words: 'You are offline' };
-    if (state === 'ready') return { glyph: ICONS.saved, words: 'Available offline' };
-    if (state === 'saving') return { glyph: ICONS.saving, words: 'Saving for offline' };
-    return {
-      glyph: ICONS.problem,
-      words: state === 'incomplete' ? 'Partly saved for offline' : 'Not saved for offline',
-    };
+    const words = pageWords().offline.indicator;
+    if (this.worker.updateReady) return { glyph: ICONS.update, words: words.updateReady };
+    if (!this.connection.online) return { glyph: ICONS.offline, words: words.offline };
+    if (state === 'ready') return { glyph: ICONS.saved, words: words.ready };
+    if (state === 'saving') return { glyph: ICONS.saving, words: words.saving };
+    return { glyph: ICONS.problem, words: state === 'incomplete' ? words.incomplete : words.notSaved };
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
-    if (this.connection.online) return AVAILABILITY[state];
-    return state === 'ready'
-      ? 'You are offline. This edition is saved on this device.'
-      : `You are offline. ${AVAILABILITY[state]}`;
+    const words = pageWords().offline;
+    if (this.connection.online) return words.availability[state];
+    return state === 'ready' ? words.offlineAndSaved : words.offlineAnd(words.availability[state]);
   }
 
   private toggle() {

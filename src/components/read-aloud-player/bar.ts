@@ -5,12 +5,7 @@
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keysForPeople, type ShortcutsController } from './shortcuts-controller.js';
-import {
-  HIGHLIGHTS,
-  RATES,
-  type HighlightMode,
-  type ListeningPreferences,
-} from '../../preferences/listening-preferences.js';
+import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
@@ -29,6 +24,7 @@ import {
 } from '../../speech/voices.js';
 import { ICONS } from './icons.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
+import { pageWords } from '../../words.js';
 
 export { chooseVoice } from '../../speech/voices.js';
 export { recommendedVoices } from '../../speech/recommended-voices.js';
@@ -71,8 +67,6 @@ export function recordedByDefault(voices: readonly Voice[], lang: string, rank: 
   return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
-const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
-
 const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
@@ -97,34 +91,35 @@ export function renderBar(view: BarView) {
     ? ((clock.duration - clock.position) * 1000) / rate
     : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
-  // The text says where reading is. The progress bar is for the eye only: one that changes
+  const words = pageWords().player;
+  // The text says where reading is (the section's title in the article's language). The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
-  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label="Read aloud">
+  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
     <p class="where">
-      <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
-      <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
+      <span>${words.sectionOf(segment.section + 1, script.sections.length)}<span lang=${view.lang}>${section.title}</span></span>
+      <span class="time">${words.time(minutes(spent), minutes(left))}</span>
     </p>
     <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
     ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
     <div class="controls">
-      ${iconButton(view, 'previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
-      ${iconButton(view, 'previous', 'Previous sentence', ICONS.previous, () => player.previous())}
+      ${iconButton(view, 'previousSection', words.previousSection, ICONS.previousSection, () => player.previousSection())}
+      ${iconButton(view, 'previous', words.previousSentence, ICONS.previous, () => player.previous())}
       <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })}
         aria-keyshortcuts=${ifDefined(keyshortcuts(view, 'toggle'))}>
-        ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? 'Pause' : 'Play'}</span>
+        ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? words.pause : words.play}</span>
       </button>
-      ${iconButton(view, 'next', 'Next sentence', ICONS.next, () => player.next())}
-      ${iconButton(view, 'nextSection', 'Next section', ICONS.nextSection, () => player.nextSection())}
-      ${iconButton(view, 'stop', 'Stop', ICONS.stop, view.stop)}
-      <label>Speed
+      ${iconButton(view, 'next', words.nextSentence, ICONS.next, () => player.next())}
+      ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
+      ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
+      <label>${words.speed}
         <select class="rate" @change=${(e: Event) => view.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
           ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
         </select>
       </label>
       <button type="button" class="more" aria-expanded=${view.optionsOpen} aria-controls="options" @click=${view.toggleOptions}>
-        More options
+        ${words.moreOptions}
       </button>
-      ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
+      ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>${words.backToReading}</button>`}
     </div>
     <div class="options" id="options" ?hidden=${!view.optionsOpen}>${view.optionsOpen ? renderOptions(view) : nothing}</div>
   </section>`;
@@ -137,18 +132,19 @@ export function renderBar(view: BarView) {
  */
 function renderOptions(view: BarView) {
   const { player, listening } = view;
+  const words = pageWords().player;
   return html`${renderSource(view)}
     ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
     <fieldset>
-      <legend>Highlight while reading</legend>
+      <legend>${words.highlight}</legend>
       ${HIGHLIGHTS.map(
         (
           mode,
         ) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
-          @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
+          @change=${() => view.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
       )}
     </fieldset>
-    <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
+    <button type="button" class="from-start" @click=${() => player.seek(0)}>${words.startFromBeginning}</button>
     ${renderKeys(view)}`;
 }
 
@@ -168,12 +164,13 @@ function renderSource(view: BarView) {
   if (!audio || !('speechSynthesis' in window)) return nothing;
   const recorded = sources.active !== sources.device;
   const problem = sources.problem;
+  const words = pageWords().player;
   const choices = [
-    { value: 'device', label: 'Device voice', checked: !recorded },
-    { value: 'recorded', label: `Recorded audio${audio.voice ? ` (${audio.voice} voice)` : ''}`, checked: recorded },
+    { value: 'device', label: words.deviceVoice, checked: !recorded },
+    { value: 'recorded', label: words.recordedAudio(audio.voice ?? ''), checked: recorded },
   ] as const;
   return html`<fieldset class="source" aria-describedby=${ifDefined(problem ? 'source-problem' : undefined)}>
-    <legend>Read by</legend>
+    <legend>${words.readBy}</legend>
     ${choices.map(
       (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
         @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
@@ -197,21 +194,22 @@ function renderVoices(view: BarView) {
   const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
   const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
+  const words = pageWords().player;
   return html`<div class="voice-choice">
-    <label>Voice
+    <label>${words.voice}
       <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
         aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
-        ${choices.length === 0 ? html`<option value="">Browser default</option>` : nothing}
+        ${choices.length === 0 ? html`<option value="">${words.browserDefault}</option>` : nothing}
         ${
           view.allVoices && rest.length > 0
-            ? html`<optgroup label="Best for ${language()}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
+            ? html`<optgroup label=${words.bestFor(language())}>${few.map(option)}</optgroup><optgroup label=${words.moreVoices}>${rest.map(option)}</optgroup>`
             : few.map(option)
         }
       </select>
     </label>
     ${
       rest.length > 0
-        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>More voices (${rest.length})</button>`
+        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>${words.moreVoicesCount(rest.length)}</button>`
         : nothing
     }
     ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
@@ -224,31 +222,35 @@ function renderVoices(view: BarView) {
  * speak, between the parts.
  */
 function voiceName(choice: VoiceChoice, showOnline: boolean) {
+  const words = pageWords().player;
   const details: string[] = [];
   if (choice.quality) {
     const region = languageDisplayName(choice.voice.lang);
     if (region) details.push(region);
     if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label))
-      details.push(choice.gender);
+      details.push(words.genders[choice.gender]);
   }
-  if (showOnline && !choice.voice.local) details.push('online');
+  if (showOnline && !choice.voice.local) details.push(words.online);
   return [choice.label, ...details].join(', ');
 }
 
 /** Keys in the player, and the page-wide keys with the switch that turns them on. */
 function renderKeys(view: BarView) {
   const all = view.shortcuts.shortcuts;
+  const words = pageWords().player;
   const list = (scope: 'focus' | 'page') =>
-    all.filter((s) => s.scope === scope).map((s) => html`<dt>${keysForPeople(s.keys)}</dt><dd>${s.label}</dd>`);
+    all
+      .filter((s) => s.scope === scope)
+      .map((s) => html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${words.actions[s.action]}</dd>`);
   return html`<div class="key-help">
-    <p class="keys-heading">Keys while focus is in the player (a focused control keeps its own):</p>
+    <p class="keys-heading">${words.keysInPlayer}</p>
     <dl class="keys">${list('focus')}</dl>
     <label class="choice">
       <input type="checkbox" class="page-keys" .checked=${view.listening.pageKeys} aria-describedby="page-keys-hint"
         @change=${(e: Event) => view.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
-      Keys anywhere on the page
+      ${words.keysOnPage}
     </label>
-    <p class="hint" id="page-keys-hint">Screen readers use these keys for their own commands, so leave this off if you use one.</p>
+    <p class="hint" id="page-keys-hint">${words.keysOnPageHint}</p>
     <dl class="keys">${list('page')}</dl>
   </div>`;
 }

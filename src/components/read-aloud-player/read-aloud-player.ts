@@ -17,6 +17,7 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../../speech/speech-engine.js';
 import type { RecommendedVoice } from '../../speech/voices.js';
 import { adoptLaterStyles } from '../../styles/component-styles.js';
+import { pageWords } from '../../words.js';
 import type { ListenHereEvent } from '../listen-here.js';
 // The player's own parts. The bar and what follows the reading load on first use (../../first-use.ts): only their types here.
 import type { BarView } from './bar.js';
@@ -91,7 +92,7 @@ export class ReadAloudPlayer extends LitElement {
       const recommended = fetchRecommendedVoices(this.articleLang);
       return import('../../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
     },
-    failed: () => this.say('Read aloud could not load. Check the connection, then try again.'),
+    failed: () => this.say(pageWords().player.couldNotLoad),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
@@ -183,15 +184,16 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private renderLaunch(showButtons: boolean) {
+    const words = pageWords().player;
     if (!this.supported) {
-      return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">${words.notSupported}</p></div>`;
     }
     if (
       !this.audio &&
       this.voices.length > 0 &&
       !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))
     ) {
-      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">${words.noVoiceFor(this.languageName())}</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.listeningPosition?.peek();
@@ -201,14 +203,14 @@ export class ReadAloudPlayer extends LitElement {
         aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
         ${ICONS.play}${
           saved
-            ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
-            : 'Listen'
+            ? html`${words.resume}<span part="optional-words">${words.resumeMore}</span><span class="visually-hidden">${words.resumeFrom(saved.section)}</span>`
+            : words.listen
         }
       </button>
       ${
         saved
           ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare}
-            @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>`
+            @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>${words.startFromBeginning}</button>`
           : nothing
       }
     </div>`;
@@ -228,7 +230,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      this.say('Loading voices…');
+      this.say(pageWords().player.loadingVoices);
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -300,7 +302,7 @@ export class ReadAloudPlayer extends LitElement {
       changed: () => this.revision++,
       finished: () => {
         this.listeningPosition?.clear();
-        this.say('Finished reading.');
+        this.say(pageWords().player.finished);
       },
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),

@@ -9,6 +9,7 @@ import type { PreferenceChangeEvent } from '../../preferences/preference-store.j
 import { readingSettings, type ReadingSettings, type SettingKey } from '../../preferences/reading-settings.js';
 import { adoptLaterStyles, componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
+import { pageWords } from '../../words.js';
 
 /** The controls, loaded on the first opening (see toggle). */
 type Controls = typeof import('./controls.js');
@@ -88,7 +89,7 @@ export class ReadingSettingsPanel extends LitElement {
     failed: () => {
       // Offline before the edition was saved, say: the next opening tries again.
       this.open = false;
-      announce('Reading settings could not load. Check the connection, then try again.', 'reading-settings');
+      announce(pageWords().settings.couldNotLoad, 'reading-settings');
     },
   });
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
@@ -113,7 +114,7 @@ export class ReadingSettingsPanel extends LitElement {
   override render() {
     return html`
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.open && !this.closing} aria-controls="panel" @click=${this.toggle}>
-        ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
+        ${SETTINGS_ICON}<span part="toggle-words">${pageWords().settings.toggle}</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.controls.value ? this.controls.value.renderControls(this.controlsView()) : nothing}
@@ -193,12 +194,13 @@ export class ReadingSettingsPanel extends LitElement {
   /** Said once the store has tried to save the change (it tells whether it could just after). */
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     queueMicrotask(() => {
+      const words = pageWords().settings;
       const unsaved = this.settings.store.storageState !== 'ok';
       if (event.source === 'reset')
-        announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`, 'reading-settings');
-      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.', 'reading-settings');
+        announce(`${words.resetDone}${unsaved ? words.notSavedForNextVisit : ''}`, 'reading-settings');
+      else if (event.source === 'other-tab') announce(words.changedInAnotherTab, 'reading-settings');
       else if (event.changed.length > 0 && unsaved && !this.saidNotSaved)
-        announce('This change is not saved for your next visit.', 'reading-settings');
+        announce(words.changeNotSaved, 'reading-settings');
       else return;
       if (unsaved) this.saidNotSaved = true;
     });
