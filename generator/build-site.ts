@@ -18,6 +18,7 @@ import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } f
 import path from 'node:path';
 import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
+import { checkPage } from './page/page-words.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
 import {
   buildLocaleWarmUp,
@@ -37,6 +38,8 @@ import { budgetWarnings, measureSizes, sizeTable, type SizeFigures } from './siz
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
+import { unsayableWarnings } from './audio/unsayable.ts';
+import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
@@ -144,6 +147,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   try {
     const built = await writeSite(site, staging.path, { ...options, audioCache, baseUrl, log });
     diagnostics.push(
+      ...built.pageWarnings,
       ...built.workboxWarnings.map((message) => ({
         file: path.join(outName, 'sw.js'),
         line: 1,
@@ -153,7 +157,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       })),
     );
     for (const line of sizeTable(outName, built.sizes)) log(line);
-    for (const line of audioReport(built.editions)) log(line);
+    if (options.audio !== false) for (const line of audioReport(built.editions)) log(line);
+    diagnostics.push(...built.feedWarnings);
     diagnostics.push(...budgetWarnings(built.sizes, outName, (page) => site.pages.find((p) => p.page === page)?.file));
     if (options.strict && diagnostics.some((d) => d.severity === 'warning'))
       throw new StrictBuildError(diagnostics, outName);
@@ -220,26 +225,34 @@ async function writeSite(
           cacheDir: options.audioCache,
           log: options.log,
         });
-  const home = site.pages[0];
-  const feed = await writePodcastFeed({
-    site: site.pages,
-    editions,
-    home,
-    title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
-    out: dir,
-    baseUrl: options.baseUrl,
-    log: options.log,
-  });
+  // A site of one article is named and described by it as well as by the site's settings.
+  const only = site.hasIndex ? undefined : site.pages[0].article.meta;
+  const feedWarnings: Diagnostic[] = [];
+  const feed =
+    options.audio !== false &&
+    (await writePodcastFeed({
+      site: site.pages,
+      editions,
+      config: site.config,
+      settings: site.settings,
+      title: only ? `${site.config.title}: ${only.title}` : site.config.title,
+      description: only?.description,
+      out: dir,
+      baseUrl: options.baseUrl,
+      log: options.log,
+      warn: (warning) => feedWarnings.push(warning),
+    }));
+  const pageWarnings: Diagnostic[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
-    await writeFile(
-      path.join(dir, page.page),
-      pageHtml(page, {
-        ...assets,
-        audio: edition && pageAudio(edition, audioSlug(page)),
-        feed: feed ? `./${FEED_FILE}` : undefined,
-      }),
-    );
+    if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
+    const html = pageHtml(page, {
+      ...assets,
+      audio: edition && pageAudio(edition, audioSlug(page)),
+      feed: feed ? `./${FEED_FILE}` : undefined,
+    });
+    pageWarnings.push(...checkPage(page.file, page.article, html));
+    await writeFile(path.join(dir, page.page), html);
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
       await writeFile(path.join(dir, file.path), file.body);
@@ -276,6 +289,8 @@ async function writeSite(
   return {
     editions,
     feed,
+    pageWarnings,
+    feedWarnings,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };
@@ -290,6 +305,11 @@ async function writeSite(
  */
 async function checkFolders(articles: string, outName: string, audioCaches: string[]): Promise<OutputFolder> {
   const folder = await stat(articles).catch(() => undefined);
+  if (folder?.isFile())
+    throw new BuildError(
+      `${articles} is a file, not a folder: --articles takes the folder of article sources, such as --articles ${path.dirname(articles)}, and builds every article in it`,
+      'articles-folder',
+    );
   if (!folder?.isDirectory())
     throw new BuildError(
       `${articles}: no such folder of article sources: give the folder that holds your Markdown posts with --articles`,
@@ -421,13 +441,15 @@ function checkedBaseUrl(given: string | undefined, from: string): string | undef
 }
 
 /**
- * The article's slug, for its audio's file name: its front matter's, else its source's name
- * (a site's only article is index.html, but its source still has a name of its own).
+ * The name a download of the article's audio is saved under: its page's (URL-safe, and renamed
+ * where the site took the name), or, for a site's only article (index.html), its front matter's
+ * slug, else its source's or bundle folder's name made URL-safe.
  */
 function audioSlug(page: SitePage): string {
+  if (page.page !== 'index.html') return page.page.slice(0, -'.html'.length);
   if (page.article.meta.slug) return page.article.meta.slug;
   const source = path.basename(page.file, path.extname(page.file));
-  return source === 'index' ? path.basename(path.dirname(page.file)) : source;
+  return urlSafeName(source === 'index' ? path.basename(path.dirname(page.file)) : source) || 'article';
 }
 
 async function writtenFiles(out: string): Promise<WrittenFile[]> {

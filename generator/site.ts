@@ -12,7 +12,7 @@ import { decodeSource } from './article/source-text.ts';
 import { ArticleSourceError, BuildError, type Diagnostic, type Severity } from './diagnostics.ts';
 import { browserLexicon, loadLexicon } from './lexicon/lexicon.ts';
 import type { PageContext } from './page/page.ts';
-import { ignoreMatcher, loadSiteConfig, type IgnorePattern, type SiteConfig } from './site-config.ts';
+import { ignoreMatcher, loadSiteConfig, settingsFile, type IgnorePattern, type SiteConfig } from './site-config.ts';
 
 export const ARTICLES_DIR = 'assets/articles';
 
@@ -67,6 +67,8 @@ export interface Draft {
 
 export interface Site {
   config: SiteConfig;
+  /** The settings file, or where site.toml would be: what warnings about a missing setting name. */
+  settings: string;
   /** Every article, newest first. */
   pages: SitePage[];
   /** Whether index.html lists the articles (more than one) rather than being the one article. */
@@ -158,6 +160,7 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
   });
   return {
     config,
+    settings: await settingsFile(dir),
     pages,
     hasIndex,
     drafts: drafts.map((d) => ({ file: d.file, title: d.peek.title ?? d.name })),

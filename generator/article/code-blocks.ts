@@ -94,8 +94,9 @@ export function codeBlocks(md: MarkdownIt): void {
   md.renderer.rules.code_block = (tokens, i) => block(tokens[i].content, '');
 
   // Footnotes: a section named "Notes" at the end, references and back links that say where they go.
-  md.renderer.rules.footnote_block_open = () =>
-    '<section class="footnotes">\n<h2 id="footnotes">Notes</h2>\n<ol class="footnotes-list">\n';
+  // Headed by the author's own heading over the notes, if there was one (generator/article/edition-structure.ts).
+  md.renderer.rules.footnote_block_open = (tokens, i) =>
+    `<section class="footnotes">\n<h2 id="footnotes">${escapeHtml(String(tokens[i].meta?.heading ?? 'Notes'))}</h2>\n<ol class="footnotes-list">\n`;
   md.renderer.rules.footnote_block_close = () => '</ol>\n</section>\n';
   const ref = md.renderer.rules.footnote_ref;
   md.renderer.rules.footnote_ref = (tokens, i, options, env, self) =>

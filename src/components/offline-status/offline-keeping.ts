@@ -4,6 +4,7 @@ import { announce } from '../../announcer.js';
 import { KeptFilesController, type Kept } from '../../controllers/kept-files-controller.js';
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
+import { fileSize } from '../../file-size.js';
 import { pageLanguage, pageWords } from '../../words.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
@@ -23,18 +24,6 @@ function audioEdition(): AudioEdition | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** "3.2 MB", "640 KB", as a file manager in the page's language says it ("3,2 Mo" in French). */
-export function fileSize(bytes: number) {
-  const { megabytes, kilobytes } = pageWords().offline;
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(pageLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-      value,
-    );
-  return bytes >= 1e6
-    ? `${number(bytes / 1e6, 1)} ${megabytes}`
-    : `${number(Math.max(1, Math.round(bytes / 1e3)), 0)} ${kilobytes}`;
 }
 
 /** Every picture file the article names (each width and format), so removing leaves none behind. */
@@ -125,7 +114,7 @@ export class OfflineKeeping extends LitElement {
     if (!this.audio || !this.audioFiles) return nothing;
     const { state } = this.audioFiles;
     if (state === 'unsupported') return nothing;
-    const size = fileSize(this.audio.bytes);
+    const size = fileSize(this.audio.bytes, pageWords().offline, pageLanguage());
     const kept = state === 'kept' || state === 'removing';
     const words = pageWords().offline;
     return html`<section>
@@ -167,7 +156,12 @@ export class OfflineKeeping extends LitElement {
     if (now() === 'kept') await files.remove(tracks);
     else await files.keep(tracks);
     const words = pageWords().offline;
-    announce(now() === 'not-kept' ? words.audioRemoved : words.audio[now()](fileSize(this.audio.bytes)), 'offline');
+    announce(
+      now() === 'not-kept'
+        ? words.audioRemoved
+        : words.audio[now()](fileSize(this.audio.bytes, pageWords().offline, pageLanguage())),
+      'offline',
+    );
   }
 }
 
