@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
 import subsetFont from 'subset-font';
 import { READING_SETTINGS } from '../../src/preferences/reading-settings.ts';
-import { WORDS } from '../../src/words.ts';
+import { WORDS } from '../../src/words/tables.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ export function fontSample(name: string): Promise<Buffer> {
   let sample = made.get(name);
   if (!sample) {
     sample = (async () => {
-      const labels = Object.values(WORDS).map((words) => words.settings.each.font.choices[font.choice]);
+      const labels = Object.values(WORDS).map((words) => words.firstUse.settings.each.font.choices[font.choice]);
       return subsetFont(await readFile(require.resolve(font.file)), labels.join(''), { targetFormat: 'woff2' });
     })();
     made.set(name, sample);

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { KeptFilesController } from '../controllers/kept-files-controller.js';
 import { ARTICLE_CACHE } from '../service-worker/kept-caches.js';
 import { componentStyles } from '../styles/component-styles.js';
-import { pageWords } from '../words.js';
+import { firstUseWords } from '../words/first-use-words.js';
 
 /**
  * On the index, after an article's details: "Available offline" where that article is kept on
@@ -25,7 +25,7 @@ export class KeptMark extends LitElement {
 
   override render() {
     return this.kept?.state === 'kept'
-      ? html`<span aria-hidden="true"> · </span>${pageWords().offline.availableOffline}`
+      ? html`<span aria-hidden="true"> · </span>${firstUseWords().offline.availableOffline}`
       : nothing;
   }
 }

@@ -5,10 +5,11 @@ import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { panel } from '../helpers/settings.js';
-import { WORDS } from '../../src/words.js';
+import { WORDS } from '../../src/words/tables.js';
+import { fill } from '../../src/words/template.js';
 
 const FRENCH = '/fixture-site/un-article-en-francais.html';
-const fr = WORDS.fr;
+const { startup, firstUse } = WORDS.fr;
 
 const words = (element: Element | null | undefined) => element?.textContent?.replace(/[ \t\n\r]+/g, ' ').trim();
 
@@ -21,37 +22,41 @@ describe('the edition’s words on a French page', () => {
     expect(doc.documentElement.lang).to.equal('fr');
 
     const settings = panel(edition);
-    expect(words(settings.toggle)).to.equal(fr.settings.toggle);
+    expect(words(settings.toggle)).to.equal(startup.settings.toggle);
     settings.toggle.click();
     await doc.querySelector('reading-settings-panel')!.updateComplete;
     expect([...settings.root.querySelectorAll('legend')].map(words)).to.deep.equal([
-      fr.settings.groups.text,
-      fr.settings.groups.spacing,
-      fr.settings.each.width.label,
-      fr.settings.each.font.label,
-      fr.settings.each.theme.label,
-      fr.settings.groups.aids,
+      firstUse.settings.groups.text,
+      firstUse.settings.groups.spacing,
+      firstUse.settings.each.width.label,
+      firstUse.settings.each.font.label,
+      firstUse.settings.each.theme.label,
+      firstUse.settings.groups.aids,
     ]);
     // Numbers as French writes them: "100 %", "1,6".
     expect(settings.range('textSize').getAttribute('aria-valuetext')).to.match(/^100\s%$/);
     expect(settings.range('lineHeight').getAttribute('aria-valuetext')).to.equal('1,6');
-    expect(words(settings.root.querySelector('.close'))).to.equal(`${fr.settings.close}${fr.settings.closeWhat}`);
+    expect(words(settings.root.querySelector('.close'))).to.equal(
+      `${firstUse.settings.close}${firstUse.settings.closeWhat}`,
+    );
     expect(await axeViolations(edition)).to.equal('');
 
     const listenHere = doc.querySelector('listen-here')!;
     const heading = doc.getElementById(listenHere.getAttribute('heading')!)!;
     expect(listenHere.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal(
-      fr.listenFromHere(heading.textContent!.trim()),
+      fill(startup.listenFromHere, { heading: heading.textContent!.trim() }),
     );
 
     // Listen, or why this browser cannot read aloud (no speech engine, or no French voice).
     const launch = words(doc.querySelector('read-aloud-player')!.shadowRoot!.querySelector('.launch')) ?? '';
     expect(
-      launch === fr.player.listen || launch === fr.player.notSupported || launch === fr.player.noVoiceFor('français'),
+      launch === startup.player.listen ||
+        launch === startup.player.notSupported ||
+        launch === fill(startup.player.noVoiceFor, { language: 'français' }),
       launch,
     ).to.equal(true);
 
     const offline = doc.querySelector('offline-status')!.shadowRoot!.querySelector('[part="indicator-words"]');
-    expect(Object.values(fr.offline.indicator)).to.include(words(offline));
+    expect(Object.values(startup.offline.indicator)).to.include(words(offline));
   });
 });

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { KeptPagesController } from './kept-pages-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
-import { pageWords } from '../../words.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 
 /**
  * On the page a reader offline gets for an article never kept: the articles that are kept, as
@@ -17,7 +17,7 @@ export class KeptArticles extends LitElement {
   override render() {
     const { pages } = this.kept;
     if (!pages) return nothing;
-    const words = pageWords().offline;
+    const words = firstUseWords().offline;
     return html`<h2>${words.keptHeading}</h2>
       ${
         pages.length === 0

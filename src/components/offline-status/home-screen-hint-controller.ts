@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { pageWords } from '../../words.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 
 /** What the controller reads of the browser; the window's own by default (tests pass their own). */
 export interface BrowserTraits {
@@ -21,7 +21,7 @@ export class HomeScreenHintController implements ReactiveController {
   needed = false;
   /** What the reader is told where it is needed. */
   get hint() {
-    return pageWords().offline.homeScreenHint;
+    return firstUseWords().offline.homeScreenHint;
   }
 
   private readonly host: ReactiveControllerHost;

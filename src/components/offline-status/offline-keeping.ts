@@ -5,7 +5,9 @@ import { KeptFilesController, type Kept } from '../../controllers/kept-files-con
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { fileSize } from '../../file-size.js';
-import { pageLanguage, pageWords } from '../../words.js';
+import { firstUseWords } from '../../words/first-use-words.js';
+import { pageLanguage } from '../../words/in-page.js';
+import { fill } from '../../words/template.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
 interface AudioEdition {
@@ -93,7 +95,7 @@ export class OfflineKeeping extends LitElement {
   }
 
   private articleSection() {
-    const words = pageWords().offline;
+    const words = firstUseWords().offline;
     if (this.page === 'home-article') return html`<section><p>${words.homeArticle}</p></section>`;
     const { state } = this.article;
     if (state === 'unsupported') return nothing;
@@ -114,16 +116,16 @@ export class OfflineKeeping extends LitElement {
     if (!this.audio || !this.audioFiles) return nothing;
     const { state } = this.audioFiles;
     if (state === 'unsupported') return nothing;
-    const size = fileSize(this.audio.bytes, pageWords().offline, pageLanguage());
+    const size = fileSize(this.audio.bytes, firstUseWords().offline, pageLanguage());
     const kept = state === 'kept' || state === 'removing';
-    const words = pageWords().offline;
+    const words = firstUseWords().offline;
     return html`<section>
-      <p class="audio-kept">${words.audio[state](size)}</p>
+      <p class="audio-kept">${fill(words.audio[state], { size })}</p>
       ${
         state === 'checking'
           ? nothing
           : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
-            ${kept ? words.removeAudio : words.keepAudio(size)}
+            ${kept ? words.removeAudio : fill(words.keepAudio, { size })}
           </button>`
       }
     </section>`;
@@ -133,7 +135,7 @@ export class OfflineKeeping extends LitElement {
     const files = this.article;
     // Read after each await: the controller's state moves on meanwhile.
     const now = (): Kept => files.state;
-    const words = pageWords().offline;
+    const words = firstUseWords().offline;
     if (busy(now())) return;
     if (now() === 'kept') {
       await files.remove(pictureFiles());
@@ -155,11 +157,11 @@ export class OfflineKeeping extends LitElement {
     const now = (): Kept => files.state;
     if (now() === 'kept') await files.remove(tracks);
     else await files.keep(tracks);
-    const words = pageWords().offline;
+    const words = firstUseWords().offline;
     announce(
       now() === 'not-kept'
         ? words.audioRemoved
-        : words.audio[now()](fileSize(this.audio.bytes, pageWords().offline, pageLanguage())),
+        : fill(words.audio[now()], { size: fileSize(this.audio.bytes, words, pageLanguage()) }),
       'offline',
     );
   }

@@ -8,7 +8,8 @@ import { PersistentStorageController } from './persistent-storage-controller.js'
 import { ServiceWorkerController, type OfflineState } from './service-worker-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
-import { pageWords } from '../../words.js';
+import { startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 
 /** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
 const icon = (path: string) =>
@@ -161,7 +162,7 @@ export class OfflineStatus extends LitElement {
     const persistence = this.storage.state;
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
     const { glyph, words } = this.indicatorFor(state);
-    const offline = pageWords().offline;
+    const offline = startupWords().offline;
     return html`
       <button type="button" class="indicator" part="indicator" aria-expanded=${this.open} aria-controls="offline-details" @click=${this.toggle}
         @keydown=${this.onKeydown}>
@@ -194,7 +195,7 @@ export class OfflineStatus extends LitElement {
   private sentence() {
     const { state, updateReady } = this.worker;
     const persistence = this.storage.state;
-    const words = pageWords().offline;
+    const words = startupWords().offline;
     return [
       state === 'off' ? '' : this.availability(state),
       persistence === 'kept' && state === 'ready' ? words.keptByBrowser : '',
@@ -207,7 +208,7 @@ export class OfflineStatus extends LitElement {
 
   /** The indicator's icon and words: the one thing that matters most now. */
   private indicatorFor(state: Exclude<OfflineState, 'off'>) {
-    const words = pageWords().offline.indicator;
+    const words = startupWords().offline.indicator;
     if (this.worker.updateReady) return { glyph: ICONS.update, words: words.updateReady };
     if (!this.connection.online) return { glyph: ICONS.offline, words: words.offline };
     if (state === 'ready') return { glyph: ICONS.saved, words: words.ready };
@@ -216,9 +217,11 @@ export class OfflineStatus extends LitElement {
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
-    const words = pageWords().offline;
+    const words = startupWords().offline;
     if (this.connection.online) return words.availability[state];
-    return state === 'ready' ? words.offlineAndSaved : words.offlineAnd(words.availability[state]);
+    return state === 'ready'
+      ? words.offlineAndSaved
+      : fill(words.offlineAnd, { availability: words.availability[state] });
   }
 
   private toggle() {

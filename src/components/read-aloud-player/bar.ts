@@ -4,7 +4,7 @@
 // downloads it; the offline worker precaches it like the rest.
 import { css, html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keysForPeople, type ShortcutsController } from './shortcuts-controller.js';
+import type { ShortcutsController } from './shortcuts-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
@@ -24,10 +24,24 @@ import {
 } from '../../speech/voices.js';
 import { ICONS } from './icons.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
-import { pageWords } from '../../words.js';
+import { firstUseWords, type FirstUseWords } from '../../words/first-use-words.js';
+import { startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 
 export { chooseVoice } from '../../speech/voices.js';
 export { recommendedVoices } from '../../speech/recommended-voices.js';
+
+/** Keys as people read them: "Alt + Shift + Left arrow" for Alt+Shift+ArrowLeft, "K or Space" for "K Space". */
+export const keysForPeople = (keys: string, { keyNames, or }: Pick<FirstUseWords['player'], 'keyNames' | 'or'>) =>
+  keys
+    .split(' ')
+    .map((combination) =>
+      combination
+        .split('+')
+        .map((key) => (Object.hasOwn(keyNames, key) ? keyNames[key as keyof typeof keyNames] : key))
+        .join(' + '),
+    )
+    .join(or);
 
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
@@ -91,13 +105,13 @@ export function renderBar(view: BarView) {
     ? ((clock.duration - clock.position) * 1000) / rate
     : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   // The text says where reading is (the section's title in the article's language). The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
   return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
     <p class="where">
-      <span>${words.sectionOf(segment.section + 1, script.sections.length)}<span lang=${view.lang}>${section.title}</span></span>
-      <span class="time">${words.time(minutes(spent), minutes(left))}</span>
+      <span>${fill(words.sectionOf, { section: segment.section + 1, sections: script.sections.length })}<span lang=${view.lang}>${section.title}</span></span>
+      <span class="time">${fill(words.time, { played: minutes(spent), left: minutes(left) })}</span>
     </p>
     <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
     ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
@@ -132,7 +146,7 @@ export function renderBar(view: BarView) {
  */
 function renderOptions(view: BarView) {
   const { player, listening } = view;
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   return html`${renderSource(view)}
     ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
     <fieldset>
@@ -144,7 +158,7 @@ function renderOptions(view: BarView) {
           @change=${() => view.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
       )}
     </fieldset>
-    <button type="button" class="from-start" @click=${() => player.seek(0)}>${words.startFromBeginning}</button>
+    <button type="button" class="from-start" @click=${() => player.seek(0)}>${startupWords().player.startFromBeginning}</button>
     ${renderKeys(view)}`;
 }
 
@@ -164,10 +178,14 @@ function renderSource(view: BarView) {
   if (!audio || !('speechSynthesis' in window)) return nothing;
   const recorded = sources.active !== sources.device;
   const problem = sources.problem;
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   const choices = [
     { value: 'device', label: words.deviceVoice, checked: !recorded },
-    { value: 'recorded', label: words.recordedAudio(audio.voice ?? ''), checked: recorded },
+    {
+      value: 'recorded',
+      label: audio.voice ? fill(words.recordedAudioBy, { voice: audio.voice }) : words.recordedAudio,
+      checked: recorded,
+    },
   ] as const;
   return html`<fieldset class="source" aria-describedby=${ifDefined(problem ? 'source-problem' : undefined)}>
     <legend>${words.readBy}</legend>
@@ -194,7 +212,7 @@ function renderVoices(view: BarView) {
   const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
   const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   return html`<div class="voice-choice">
     <label>${words.voice}
       <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
@@ -202,14 +220,14 @@ function renderVoices(view: BarView) {
         ${choices.length === 0 ? html`<option value="">${words.browserDefault}</option>` : nothing}
         ${
           view.allVoices && rest.length > 0
-            ? html`<optgroup label=${words.bestFor(language())}>${few.map(option)}</optgroup><optgroup label=${words.moreVoices}>${rest.map(option)}</optgroup>`
+            ? html`<optgroup label=${fill(words.bestFor, { language: language() })}>${few.map(option)}</optgroup><optgroup label=${words.moreVoices}>${rest.map(option)}</optgroup>`
             : few.map(option)
         }
       </select>
     </label>
     ${
       rest.length > 0
-        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>${words.moreVoicesCount(rest.length)}</button>`
+        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>${fill(words.moreVoicesCount, { count: rest.length })}</button>`
         : nothing
     }
     ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
@@ -222,7 +240,7 @@ function renderVoices(view: BarView) {
  * speak, between the parts.
  */
 function voiceName(choice: VoiceChoice, showOnline: boolean) {
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   const details: string[] = [];
   if (choice.quality) {
     const region = languageDisplayName(choice.voice.lang);
@@ -237,7 +255,7 @@ function voiceName(choice: VoiceChoice, showOnline: boolean) {
 /** Keys in the player, and the page-wide keys with the switch that turns them on. */
 function renderKeys(view: BarView) {
   const all = view.shortcuts.shortcuts;
-  const words = pageWords().player;
+  const words = firstUseWords().player;
   const list = (scope: 'focus' | 'page') =>
     all
       .filter((s) => s.scope === scope)

@@ -1,7 +1,7 @@
 // What follows each change of the player that is reading: made with the bar on the first
 // Listen (see ReadAloudPlayer.ensurePlayer), since nothing changes before then.
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
-import { pageWords } from '../../words.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 
 export interface PlayerChangeHooks {
   /** The controllers that follow the reading (see followTheReading in ./listening.ts). */
@@ -51,7 +51,7 @@ export class PlayerChanges {
     if (stateChanged) this.hooks.handOverFocus(this.lastState, player.state);
     if (stateChanged || player.problem !== this.lastProblem) {
       this.hooks.announce(
-        player.problem ?? `${this.hooks.notice() ?? ''} ${pageWords().player.states[player.state]}`.trim(),
+        player.problem ?? `${this.hooks.notice() ?? ''} ${firstUseWords().player.states[player.state]}`.trim(),
       );
       if (player.state === 'playing' && this.lastState === 'idle') listening.follow.following = true;
       this.lastState = player.state;

@@ -17,7 +17,8 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../../speech/speech-engine.js';
 import type { RecommendedVoice } from '../../speech/voices.js';
 import { adoptLaterStyles } from '../../styles/component-styles.js';
-import { pageWords } from '../../words.js';
+import { startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 import type { ListenHereEvent } from '../listen-here.js';
 // The player's own parts. The bar and what follows the reading load on first use (../../first-use.ts): only their types here.
 import type { BarView } from './bar.js';
@@ -92,7 +93,7 @@ export class ReadAloudPlayer extends LitElement {
       const recommended = fetchRecommendedVoices(this.articleLang);
       return import('../../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
     },
-    failed: () => this.say(pageWords().player.couldNotLoad),
+    failed: () => this.say(startupWords().player.couldNotLoad),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
@@ -184,7 +185,7 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private renderLaunch(showButtons: boolean) {
-    const words = pageWords().player;
+    const words = startupWords().player;
     if (!this.supported) {
       return html`<div class="launch" part="launch"><p class="note">${words.notSupported}</p></div>`;
     }
@@ -193,7 +194,7 @@ export class ReadAloudPlayer extends LitElement {
       this.voices.length > 0 &&
       !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))
     ) {
-      return html`<div class="launch" part="launch"><p class="note">${words.noVoiceFor(this.languageName())}</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">${fill(words.noVoiceFor, { language: this.languageName() })}</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.listeningPosition?.peek();
@@ -203,7 +204,7 @@ export class ReadAloudPlayer extends LitElement {
         aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
         ${ICONS.play}${
           saved
-            ? html`${words.resume}<span part="optional-words">${words.resumeMore}</span><span class="visually-hidden">${words.resumeFrom(saved.section)}</span>`
+            ? html`${words.resume}<span part="optional-words">${words.resumeMore}</span><span class="visually-hidden">${fill(words.resumeFrom, { section: saved.section })}</span>`
             : words.listen
         }
       </button>
@@ -230,7 +231,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      this.say(pageWords().player.loadingVoices);
+      this.say(startupWords().player.loadingVoices);
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -302,7 +303,7 @@ export class ReadAloudPlayer extends LitElement {
       changed: () => this.revision++,
       finished: () => {
         this.listeningPosition?.clear();
-        this.say(pageWords().player.finished);
+        this.say(startupWords().player.finished);
       },
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { pageWords, type Words } from '../../words.js';
 
 /**
  * Where a key counts: `focus` while focus is in the host (a media player's single keys),
@@ -103,21 +102,6 @@ function pressed(combination: string, event: KeyboardEvent) {
 
 /** The `event.code` of a key as `aria-keyshortcuts` names it: "P" is KeyP, "1" Digit1, "ArrowUp" and "Space" themselves. */
 const codeOf = (key: string) => (/^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : key);
-
-/** Keys as people read them: "Alt + Shift + Left arrow" for Alt+Shift+ArrowLeft, "K or Space" for "K Space". */
-export const keysForPeople = (
-  keys: string,
-  { keyNames, or }: Pick<Words['player'], 'keyNames' | 'or'> = pageWords().player,
-) =>
-  keys
-    .split(' ')
-    .map((combination) =>
-      combination
-        .split('+')
-        .map((key) => (Object.hasOwn(keyNames, key) ? keyNames[key as keyof typeof keyNames] : key))
-        .join(' + '),
-    )
-    .join(or);
 
 /**
  * Keyboard shortcuts for a component, listened for on the whole window. A press that is one

@@ -5,7 +5,9 @@
 import { css, html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../../announcer.js';
-import { pageLanguage, pageWords } from '../../words.js';
+import { firstUseWords } from '../../words/first-use-words.js';
+import { pageLanguage } from '../../words/in-page.js';
+import { fill } from '../../words/template.js';
 import type { StorageState } from '../../preferences/preference-store.js';
 import {
   choicesOf,
@@ -41,7 +43,7 @@ for (const described of describedSettings()) {
 }
 
 /** A setting's name in the page's words. */
-const labelOf = (key: SettingKey) => pageWords().settings.each[key].label;
+const labelOf = (key: SettingKey) => firstUseWords().settings.each[key].label;
 
 /** A cross, beside Close: short words, so the sheet's last row stays one line at any text size. */
 const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="m3.5 2.4 4.5 4.5 4.5-4.5 1.1 1.1L9.1 8l4.5 4.5-1.1 1.1L8 9.1l-4.5 4.5-1.1-1.1L6.9 8 2.4 3.5z" /></svg>`;
@@ -50,7 +52,7 @@ const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
 export function renderControls(view: ControlsView) {
-  const words = pageWords().settings;
+  const words = firstUseWords().settings;
   return html`
     <div class="scroller" tabindex="-1">
       ${renderNotices(view)}
@@ -75,9 +77,10 @@ export function renderControls(view: ControlsView) {
 }
 
 function renderNotices({ storageState, rejected }: ControlsView) {
-  const words = pageWords().settings;
+  const words = firstUseWords().settings;
   const notices: string[] = [];
-  if (rejected.length > 0) notices.push(words.rejected(rejected.map(labelOf)));
+  if (rejected.length > 0)
+    notices.push(fill(words.rejected, { names: rejected.map((key) => labelOf(key).toLowerCase()).join(', ') }));
   if (storageState === 'blocked') notices.push(words.storageBlocked);
   if (storageState === 'full') notices.push(words.storageFull);
   return notices.length === 0 ? nothing : notices.map((text) => html`<p class="notice">${text}</p>`);
@@ -113,7 +116,7 @@ function renderSlider(view: ControlsView, { key, setting }: Described<'range'>) 
 function renderTextSizeButtons(view: ControlsView) {
   const s = view.settings;
   const { min, max } = READING_SETTINGS.textSize;
-  const words = pageWords().settings;
+  const words = firstUseWords().settings;
   return html`
     <div class="size-buttons">
       <button type="button" class="smaller" @click=${() => stepTextSize(view, -1)} aria-disabled=${s.textSize <= min}>
@@ -128,7 +131,7 @@ function renderTextSizeButtons(view: ControlsView) {
 
 function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>) {
   const s = view.settings;
-  const names: Record<string, string> = pageWords().settings.each[key].choices;
+  const names: Record<string, string> = firstUseWords().settings.each[key].choices;
   return choicesOf(setting).map(
     (value) => html`
       <label class="choice">
@@ -142,7 +145,7 @@ function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>
 
 function renderCheckbox(view: ControlsView, { key, setting }: Described<'toggle'>) {
   const s = view.settings;
-  const { label, hint } = pageWords().settings.each[key];
+  const { label, hint } = firstUseWords().settings.each[key];
   const hintId = hint ? `${key}-hint` : undefined;
   return html`
     <label class="choice">

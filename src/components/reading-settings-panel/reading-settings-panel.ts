@@ -9,7 +9,7 @@ import type { PreferenceChangeEvent } from '../../preferences/preference-store.j
 import { readingSettings, type ReadingSettings, type SettingKey } from '../../preferences/reading-settings.js';
 import { adoptLaterStyles, componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
-import { pageWords } from '../../words.js';
+import { startupWords } from '../../words/startup-words.js';
 
 /** The controls, loaded on the first opening (see toggle). */
 type Controls = typeof import('./controls.js');
@@ -89,7 +89,7 @@ export class ReadingSettingsPanel extends LitElement {
     failed: () => {
       // Offline before the edition was saved, say: the next opening tries again.
       this.open = false;
-      announce(pageWords().settings.couldNotLoad, 'reading-settings');
+      announce(startupWords().settings.couldNotLoad, 'reading-settings');
     },
   });
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
@@ -114,7 +114,7 @@ export class ReadingSettingsPanel extends LitElement {
   override render() {
     return html`
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.open && !this.closing} aria-controls="panel" @click=${this.toggle}>
-        ${SETTINGS_ICON}<span part="toggle-words">${pageWords().settings.toggle}</span>
+        ${SETTINGS_ICON}<span part="toggle-words">${startupWords().settings.toggle}</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.controls.value ? this.controls.value.renderControls(this.controlsView()) : nothing}
@@ -194,7 +194,7 @@ export class ReadingSettingsPanel extends LitElement {
   /** Said once the store has tried to save the change (it tells whether it could just after). */
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     queueMicrotask(() => {
-      const words = pageWords().settings;
+      const words = startupWords().settings;
       const unsaved = this.settings.store.storageState !== 'ok';
       if (event.source === 'reset')
         announce(`${words.resetDone}${unsaved ? words.notSavedForNextVisit : ''}`, 'reading-settings');
