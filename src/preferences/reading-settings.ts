@@ -1,7 +1,7 @@
 // The reader's display settings, each described once, in READING_SETTINGS: what it holds
 // (default, range or choices), how it reaches the page's CSS, its fieldset and its value text.
 // What the panel calls it (label, choice names, hint) is in the edition's words, one table per
-// language (src/words.ts), so the <head> snippet that bundles this module to apply stored
+// language (src/words/first-use-words.ts), so the <head> snippet that bundles this module to apply stored
 // settings before first paint carries no words. Everything else is derived: the ReadingSettings
 // type, defaults, the check of a stored value, applying settings to the page, the panel's
 // controls, the names in its notices and its announcements, and the tests' extremes. Adding a
@@ -23,7 +23,7 @@ type Target<V> = ({ css: `--${string}`; data?: never } | { data: string; css?: n
   toCss?(value: V): string;
 };
 
-/** The panel's fieldsets that several settings share; their names are the edition's words (src/words.ts). */
+/** The panel's fieldsets that several settings share; their names are the edition's words (src/words/first-use-words.ts). */
 export type SettingGroup = 'text' | 'spacing' | 'aids';
 
 /** A number in a range: a slider, in a fieldset shared with the other settings of its group. */
