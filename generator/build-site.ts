@@ -5,7 +5,7 @@
 // once it has been opened.
 //
 // A library, with no state of its own: `buildSite(options)` builds one site and returns what it
-// wrote, its figures and its diagnostics; printing them is the command's (generator/cli.ts).
+// wrote, its figures and its diagnostics; printing them is the command's (generator/command.ts).
 // The edition's own files (its scripts, stylesheet, worker, icons) are found beside this file,
 // not in the folder the build was started from, which is the publisher's.
 //

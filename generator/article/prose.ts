@@ -228,24 +228,30 @@ function runOf(token: Token, line: number): ProseRun | undefined {
 
 /** An inline token's text as the page shows it, a space where the page separates words, a newline for each line of source. */
 function inlineText(children: Token[]): string {
+  // How deep in elements removed with their content (an inline <svg>, <object>): their text is not the page's.
+  let removed = 0;
+  const lines = (text: string) => text.replace(/[^\n]/g, '');
   return children
     .map((child) => {
       switch (child.type) {
         case 'text':
         case 'text_special':
         case 'code_inline':
-          return child.content;
+          return removed > 0 ? lines(child.content) : child.content;
         case 'softbreak':
         case 'hardbreak':
           return '\n';
         case 'image':
-          return ` ${child.content} `;
+          return removed > 0 ? '' : ` ${child.content} `;
         case 'footnote_ref':
           return ' ';
         case 'html_inline': {
           // One tag or comment: a space if it separates words, and its lines.
-          const name = /^<\/?([a-z][a-z0-9-]*)/i.exec(child.content)?.[1]?.toLowerCase();
-          return (name && SOURCE_BREAKS.has(name) ? ' ' : '') + child.content.replace(/[^\n]/g, '');
+          const [, closing, tag] = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(child.content) ?? [];
+          const name = tag?.toLowerCase();
+          if (name && NON_TEXT.has(name) && !child.content.endsWith('/>'))
+            removed = Math.max(0, removed + (closing ? -1 : 1));
+          return (name && SOURCE_BREAKS.has(name) ? ' ' : '') + lines(child.content);
         }
         default:
           return '';

@@ -15,6 +15,7 @@ import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
 import { buildSite } from '../../generator/build-site.ts';
 import { ARTICLES_DIR } from '../../generator/site.ts';
 import { folder, startStaticServer } from '../../generator/serve.ts';
+import { PageChanges } from './page-changes.ts';
 
 interface Site {
   /** The build's output folder. */
@@ -28,6 +29,8 @@ interface Site {
   workerHeld?: Promise<void>;
   context?: BrowserContext;
   page?: Page;
+  /** What happens in the page, for waits to look again on (page-changes.ts). */
+  changes?: PageChanges;
   devtools?: CDPSession;
 }
 
@@ -91,7 +94,11 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       const testPage = (session.browser as ChromeLauncher).getPage(session.id);
       site.context = await testPage.browser().createBrowserContext();
     }
-    site.page ??= await site.context.newPage();
+    if (!site.page) {
+      if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      site.page = await site.context.newPage();
+      site.changes = await PageChanges.watch(site.page, site.origin);
+    }
     return site.page;
   }
 
@@ -161,12 +168,18 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       return pageOf(site).evaluate(expression);
     },
 
-    /** Waits until an expression is truthy in the page, through reloads; fails with its last value. */
+    /**
+     * Waits until an expression is truthy in the page, through reloads, looking again each time
+     * something changes in the page (page-changes.ts); fails with its last value.
+     */
     async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
       const page = pageOf(site);
+      const changes = site.changes;
+      if (!changes) throw new Error('the page is not watched');
       const end = Date.now() + timeout;
       let last: unknown;
       for (;;) {
+        const seen = changes.count;
         try {
           // Wrapped in an array, so a promise's value comes back rather than the promise.
           last = ((await page.evaluate(`(async () => [await (${expression})])()`)) as unknown[])[0];
@@ -177,7 +190,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         }
         if (Date.now() > end)
           throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await changes.after(seen, end - Date.now());
       }
     },
 
@@ -217,6 +230,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
     async 'offline-site-network'(site, { offline }) {
+      await site.changes?.trackCacheStorage(offline ? undefined : site.origin);
       await pageOf(site).setOfflineMode(offline);
       return true;
     },
@@ -252,6 +266,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     async 'offline-site-close'(site, _payload, session) {
       await commands['offline-site-stop-server'](site, {}, session);
+      await site.changes?.stop();
       await site.context?.close();
       for (const dir of site.scratch) await rm(dir, { recursive: true, force: true });
       sites.delete(session.id);
