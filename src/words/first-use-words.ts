@@ -4,7 +4,7 @@
 // come in the page (in-page.ts). See startup-words.ts for the words of what runs on load.
 import type { Kept } from '../controllers/kept-files-controller.js';
 import type { ReadingSettings, SettingGroup, SettingKey } from '../preferences/reading-settings.js';
-import { inPageWords } from './in-page.js';
+import { englishMarked, inPageWords } from './in-page.js';
 import type { Template } from './template.js';
 
 type PlayerAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
@@ -18,6 +18,8 @@ type SettingWords<V> = { label: string } & ([V] extends [boolean]
 
 export interface FirstUseWords {
   player: {
+    loadingVoices: string;
+    finished: string;
     states: { playing: string; paused: string; idle: string };
     bar: string;
     /** Before the section's own title. */
@@ -66,6 +68,9 @@ export interface FirstUseWords {
     };
   };
   settings: {
+    resetDone: string;
+    notSavedForNextVisit: string;
+    changeNotSaved: string;
     reset: string;
     close: string;
     /** After Close, for screen readers. */
@@ -110,6 +115,8 @@ export interface FirstUseWords {
 
 export const FIRST_USE_ENGLISH: FirstUseWords = {
   player: {
+    loadingVoices: 'Loading voices…',
+    finished: 'Finished reading.',
     states: { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' },
     bar: 'Read aloud',
     sectionOf: 'Section {section} of {sections}: ',
@@ -162,6 +169,9 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     },
   },
   settings: {
+    resetDone: 'Settings reset to defaults.',
+    notSavedForNextVisit: ' Not saved for your next visit.',
+    changeNotSaved: 'This change is not saved for your next visit.',
     reset: 'Reset to defaults',
     close: 'Close',
     closeWhat: ' reading settings',
@@ -242,3 +252,6 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
 
 /** The words of the page the components are on: its own table (in-page.ts), or English. */
 export const firstUseWords = (): FirstUseWords => inPageWords()?.firstUse ?? FIRST_USE_ENGLISH;
+
+/** The locale of the numbers the components write (Intl), all of them first-use code: the page's own where they speak its language. */
+export const pageLanguage = (): string => (englishMarked() ? 'en' : document.documentElement.lang || 'en');

@@ -2,7 +2,7 @@
 // inside « » (a node test keeps that consistent).
 import type { BuildWords } from './build-words.js';
 import type { FirstUseWords } from './first-use-words.js';
-import type { StartupWords } from './startup-words.js';
+import { Startup, type StartupWords } from './startup-words.js';
 
 export const BUILD_FRENCH: BuildWords = {
   skipToArticle: 'Aller à l’article',
@@ -32,58 +32,49 @@ export const BUILD_FRENCH: BuildWords = {
 };
 
 export const STARTUP_FRENCH: StartupWords = {
-  player: {
-    listen: 'Écouter',
-    resume: 'Reprendre',
-    resumeMore: ' l’écoute',
-    resumeFrom: ' à « {section} »',
-    startFromBeginning: 'Reprendre depuis le début',
-    notSupported: 'La lecture à voix haute n’est pas disponible dans ce navigateur.',
-    noVoiceFor:
-      'Aucune voix pour cette langue ({language}) n’est installée sur cet appareil : l’article ne peut pas être lu à voix haute.',
-    couldNotLoad: 'La lecture à voix haute n’a pas pu se charger. Vérifiez la connexion, puis réessayez.',
-    loadingVoices: 'Chargement des voix…',
-    finished: 'Lecture terminée.',
+  [Startup.Listen]: 'Écouter',
+  [Startup.Resume]: 'Reprendre',
+  [Startup.ResumeMore]: ' l’écoute',
+  [Startup.ResumeFrom]: ' à « {section} »',
+  [Startup.StartFromBeginning]: 'Reprendre depuis le début',
+  [Startup.NotSupported]: 'La lecture à voix haute n’est pas disponible dans ce navigateur.',
+  [Startup.NoVoiceFor]:
+    'Aucune voix pour cette langue ({language}) n’est installée sur cet appareil : l’article ne peut pas être lu à voix haute.',
+  [Startup.PlayerCouldNotLoad]: 'La lecture à voix haute n’a pas pu se charger. Vérifiez la connexion, puis réessayez.',
+  [Startup.ListenFromHere]: 'Écouter à partir d’ici : {heading}',
+  [Startup.YouWereHere]: 'Vous en étiez ici.',
+  [Startup.BackToTop]: 'Revenir au début',
+  [Startup.SettingsToggle]: 'Réglages de lecture',
+  [Startup.SettingsCouldNotLoad]:
+    'Les réglages de lecture n’ont pas pu se charger. Vérifiez la connexion, puis réessayez.',
+  [Startup.ChangedInAnotherTab]: 'Réglages de lecture modifiés dans un autre onglet.',
+  [Startup.Availability]: {
+    unsupported: 'La lecture hors ligne n’est pas possible dans ce navigateur.',
+    saving: 'Enregistrement pour la lecture hors ligne…',
+    ready: 'Disponible hors ligne.',
+    incomplete: 'Enregistrée en partie pour la lecture hors ligne : le reste le sera à votre retour en ligne.',
+    'storage-full': 'Impossible d’enregistrer pour la lecture hors ligne : l’espace de stockage est plein.',
+    failed: 'Impossible d’enregistrer pour la lecture hors ligne : la lecture demande une connexion.',
   },
-  listenFromHere: 'Écouter à partir d’ici : {heading}',
-  readingPlace: { youWereHere: 'Vous en étiez ici.', backToTop: 'Revenir au début' },
-  settings: {
-    toggle: 'Réglages de lecture',
-    couldNotLoad: 'Les réglages de lecture n’ont pas pu se charger. Vérifiez la connexion, puis réessayez.',
-    resetDone: 'Réglages par défaut rétablis.',
-    notSavedForNextVisit: ' Ils ne sont pas enregistrés pour votre prochaine visite.',
-    changedInAnotherTab: 'Réglages de lecture modifiés dans un autre onglet.',
-    changeNotSaved: 'Ce changement n’est pas enregistré pour votre prochaine visite.',
-  },
-  offline: {
-    availability: {
-      unsupported: 'La lecture hors ligne n’est pas possible dans ce navigateur.',
-      saving: 'Enregistrement pour la lecture hors ligne…',
-      ready: 'Disponible hors ligne.',
-      incomplete: 'Enregistrée en partie pour la lecture hors ligne : le reste le sera à votre retour en ligne.',
-      'storage-full': 'Impossible d’enregistrer pour la lecture hors ligne : l’espace de stockage est plein.',
-      failed: 'Impossible d’enregistrer pour la lecture hors ligne : la lecture demande une connexion.',
-    },
-    offlineAndSaved: 'Vous êtes hors ligne. Cette édition est enregistrée sur cet appareil.',
-    offlineAnd: 'Vous êtes hors ligne. {availability}',
-    keptByBrowser: 'Gardée : le navigateur ne l’effacera pas.',
-    mayBeCleared: 'Le navigateur pourra l’effacer s’il manque de place.',
-    newVersion: 'Une nouvelle version est disponible.',
-    keepAvailable: 'Garder disponible hors ligne',
-    reload: 'Recharger',
-    indicator: {
-      updateReady: 'Mise à jour prête',
-      offline: 'Vous êtes hors ligne',
-      ready: 'Disponible hors ligne',
-      saving: 'Enregistrement hors ligne',
-      incomplete: 'Enregistrée en partie',
-      notSaved: 'Non enregistrée hors ligne',
-    },
-  },
+  [Startup.OfflineAndSaved]: 'Vous êtes hors ligne. Cette édition est enregistrée sur cet appareil.',
+  [Startup.OfflineAnd]: 'Vous êtes hors ligne. {availability}',
+  [Startup.KeptByBrowser]: 'Gardée : le navigateur ne l’effacera pas.',
+  [Startup.MayBeCleared]: 'Le navigateur pourra l’effacer s’il manque de place.',
+  [Startup.NewVersion]: 'Une nouvelle version est disponible.',
+  [Startup.KeepAvailable]: 'Garder disponible hors ligne',
+  [Startup.Reload]: 'Recharger',
+  [Startup.UpdateReady]: 'Mise à jour prête',
+  [Startup.YouAreOffline]: 'Vous êtes hors ligne',
+  [Startup.AvailableOffline]: 'Disponible hors ligne',
+  [Startup.SavingForOffline]: 'Enregistrement hors ligne',
+  [Startup.PartlySaved]: 'Enregistrée en partie',
+  [Startup.NotSaved]: 'Non enregistrée hors ligne',
 };
 
 export const FIRST_USE_FRENCH: FirstUseWords = {
   player: {
+    loadingVoices: 'Chargement des voix…',
+    finished: 'Lecture terminée.',
     states: { playing: 'Lecture en cours.', paused: 'En pause.', idle: 'Arrêté.' },
     bar: 'Lecture à voix haute',
     sectionOf: 'Section {section} sur {sections} : ',
@@ -137,6 +128,9 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     },
   },
   settings: {
+    resetDone: 'Réglages par défaut rétablis.',
+    notSavedForNextVisit: ' Ils ne sont pas enregistrés pour votre prochaine visite.',
+    changeNotSaved: 'Ce changement n’est pas enregistré pour votre prochaine visite.',
     reset: 'Rétablir les réglages par défaut',
     close: 'Fermer',
     closeWhat: ' les réglages de lecture',

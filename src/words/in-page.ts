@@ -24,6 +24,3 @@ export const inPageWords = (): InPageWords | null =>
 
 /** The components speak English on a page in another language, which has no table: their words must be marked lang="en". */
 export const englishMarked = (): boolean => !/^en\b/i.test(document.documentElement.lang) && !inPageWords();
-
-/** The locale of the numbers the components write (Intl): the page's own where they speak its language. */
-export const pageLanguage = (): string => (englishMarked() ? 'en' : document.documentElement.lang || 'en');

@@ -8,98 +8,112 @@ import type { Template } from './template.js';
 /** Offline availability of the edition, as the service worker reports it. */
 type Availability = 'unsupported' | 'saving' | 'ready' | 'incomplete' | 'storage-full' | 'failed';
 
+/**
+ * The words' ids: the tables are keyed by them, and the components read them by them. esbuild
+ * writes each as its number, so the script a page runs before a first interaction carries no
+ * name twice (the table's and the reader's): about 300 bytes of its Brotli budget (docs/loading.md).
+ */
+export const enum Startup {
+  Listen,
+  Resume,
+  /** Shown only where the toolbar has room. */
+  ResumeMore,
+  ResumeFrom,
+  StartFromBeginning,
+  NotSupported,
+  NoVoiceFor,
+  PlayerCouldNotLoad,
+  ListenFromHere,
+  YouWereHere,
+  BackToTop,
+  SettingsToggle,
+  SettingsCouldNotLoad,
+  ChangedInAnotherTab,
+  /** By the worker's state, while online. */
+  Availability,
+  OfflineAndSaved,
+  OfflineAnd,
+  KeptByBrowser,
+  MayBeCleared,
+  NewVersion,
+  KeepAvailable,
+  Reload,
+  /** The offline indicator's words. */
+  UpdateReady,
+  YouAreOffline,
+  AvailableOffline,
+  SavingForOffline,
+  PartlySaved,
+  NotSaved,
+}
+
 export interface StartupWords {
-  player: {
-    listen: string;
-    resume: string;
-    /** Shown only where the toolbar has room. */
-    resumeMore: string;
-    resumeFrom: Template<'section'>;
-    startFromBeginning: string;
-    notSupported: string;
-    noVoiceFor: Template<'language'>;
-    couldNotLoad: string;
-    loadingVoices: string;
-    finished: string;
-  };
-  listenFromHere: Template<'heading'>;
-  readingPlace: { youWereHere: string; backToTop: string };
-  settings: {
-    toggle: string;
-    couldNotLoad: string;
-    resetDone: string;
-    notSavedForNextVisit: string;
-    changedInAnotherTab: string;
-    changeNotSaved: string;
-  };
-  offline: {
-    availability: Record<Availability, string>;
-    offlineAndSaved: string;
-    offlineAnd: Template<'availability'>;
-    keptByBrowser: string;
-    mayBeCleared: string;
-    newVersion: string;
-    keepAvailable: string;
-    reload: string;
-    indicator: {
-      updateReady: string;
-      offline: string;
-      ready: string;
-      saving: string;
-      incomplete: string;
-      notSaved: string;
-    };
-  };
+  [Startup.Listen]: string;
+  [Startup.Resume]: string;
+  [Startup.ResumeMore]: string;
+  [Startup.ResumeFrom]: Template<'section'>;
+  [Startup.StartFromBeginning]: string;
+  [Startup.NotSupported]: string;
+  [Startup.NoVoiceFor]: Template<'language'>;
+  [Startup.PlayerCouldNotLoad]: string;
+  [Startup.ListenFromHere]: Template<'heading'>;
+  [Startup.YouWereHere]: string;
+  [Startup.BackToTop]: string;
+  [Startup.SettingsToggle]: string;
+  [Startup.SettingsCouldNotLoad]: string;
+  [Startup.ChangedInAnotherTab]: string;
+  [Startup.Availability]: Record<Availability, string>;
+  [Startup.OfflineAndSaved]: string;
+  [Startup.OfflineAnd]: Template<'availability'>;
+  [Startup.KeptByBrowser]: string;
+  [Startup.MayBeCleared]: string;
+  [Startup.NewVersion]: string;
+  [Startup.KeepAvailable]: string;
+  [Startup.Reload]: string;
+  [Startup.UpdateReady]: string;
+  [Startup.YouAreOffline]: string;
+  [Startup.AvailableOffline]: string;
+  [Startup.SavingForOffline]: string;
+  [Startup.PartlySaved]: string;
+  [Startup.NotSaved]: string;
 }
 
 export const STARTUP_ENGLISH: StartupWords = {
-  player: {
-    listen: 'Listen',
-    resume: 'Resume',
-    resumeMore: ' listening',
-    resumeFrom: ' from “{section}”',
-    startFromBeginning: 'Start from the beginning',
-    notSupported: 'Read aloud is not available in this browser.',
-    noVoiceFor: 'No {language} voice is installed on this device, so the article cannot be read aloud.',
-    couldNotLoad: 'Read aloud could not load. Check the connection, then try again.',
-    loadingVoices: 'Loading voices…',
-    finished: 'Finished reading.',
+  [Startup.Listen]: 'Listen',
+  [Startup.Resume]: 'Resume',
+  [Startup.ResumeMore]: ' listening',
+  [Startup.ResumeFrom]: ' from “{section}”',
+  [Startup.StartFromBeginning]: 'Start from the beginning',
+  [Startup.NotSupported]: 'Read aloud is not available in this browser.',
+  [Startup.NoVoiceFor]: 'No {language} voice is installed on this device, so the article cannot be read aloud.',
+  [Startup.PlayerCouldNotLoad]: 'Read aloud could not load. Check the connection, then try again.',
+  [Startup.ListenFromHere]: 'Listen from here: {heading}',
+  [Startup.YouWereHere]: 'You were here.',
+  [Startup.BackToTop]: 'Back to the top',
+  [Startup.SettingsToggle]: 'Reading settings',
+  [Startup.SettingsCouldNotLoad]: 'Reading settings could not load. Check the connection, then try again.',
+  [Startup.ChangedInAnotherTab]: 'Reading settings changed in another tab.',
+  [Startup.Availability]: {
+    unsupported: 'Offline reading is not available in this browser.',
+    saving: 'Saving for offline…',
+    ready: 'Available offline.',
+    incomplete: 'Partly saved for offline: the rest is saved when you are back online.',
+    'storage-full': 'Could not save for offline: storage is full.',
+    failed: 'Could not save for offline: reading needs a connection.',
   },
-  listenFromHere: 'Listen from here: {heading}',
-  readingPlace: { youWereHere: 'You were here.', backToTop: 'Back to the top' },
-  settings: {
-    toggle: 'Reading settings',
-    couldNotLoad: 'Reading settings could not load. Check the connection, then try again.',
-    resetDone: 'Settings reset to defaults.',
-    notSavedForNextVisit: ' Not saved for your next visit.',
-    changedInAnotherTab: 'Reading settings changed in another tab.',
-    changeNotSaved: 'This change is not saved for your next visit.',
-  },
-  offline: {
-    availability: {
-      unsupported: 'Offline reading is not available in this browser.',
-      saving: 'Saving for offline…',
-      ready: 'Available offline.',
-      incomplete: 'Partly saved for offline: the rest is saved when you are back online.',
-      'storage-full': 'Could not save for offline: storage is full.',
-      failed: 'Could not save for offline: reading needs a connection.',
-    },
-    offlineAndSaved: 'You are offline. This edition is saved on this device.',
-    offlineAnd: 'You are offline. {availability}',
-    keptByBrowser: 'Kept: the browser will not clear it.',
-    mayBeCleared: 'The browser may clear it when space is short.',
-    newVersion: 'A new version is available.',
-    keepAvailable: 'Keep available offline',
-    reload: 'Reload',
-    indicator: {
-      updateReady: 'Update ready',
-      offline: 'You are offline',
-      ready: 'Available offline',
-      saving: 'Saving for offline',
-      incomplete: 'Partly saved for offline',
-      notSaved: 'Not saved for offline',
-    },
-  },
+  [Startup.OfflineAndSaved]: 'You are offline. This edition is saved on this device.',
+  [Startup.OfflineAnd]: 'You are offline. {availability}',
+  [Startup.KeptByBrowser]: 'Kept: the browser will not clear it.',
+  [Startup.MayBeCleared]: 'The browser may clear it when space is short.',
+  [Startup.NewVersion]: 'A new version is available.',
+  [Startup.KeepAvailable]: 'Keep available offline',
+  [Startup.Reload]: 'Reload',
+  [Startup.UpdateReady]: 'Update ready',
+  [Startup.YouAreOffline]: 'You are offline',
+  [Startup.AvailableOffline]: 'Available offline',
+  [Startup.SavingForOffline]: 'Saving for offline',
+  [Startup.PartlySaved]: 'Partly saved for offline',
+  [Startup.NotSaved]: 'Not saved for offline',
 };
 
 /** The words of the page the components are on: its own table (in-page.ts), or English. */

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { panel } from '../helpers/settings.js';
+import { Startup } from '../../src/words/startup-words.js';
 import { WORDS } from '../../src/words/tables.js';
 import { fill } from '../../src/words/template.js';
 
@@ -22,7 +23,7 @@ describe('the edition’s words on a French page', () => {
     expect(doc.documentElement.lang).to.equal('fr');
 
     const settings = panel(edition);
-    expect(words(settings.toggle)).to.equal(startup.settings.toggle);
+    expect(words(settings.toggle)).to.equal(startup[Startup.SettingsToggle]);
     settings.toggle.click();
     await doc.querySelector('reading-settings-panel')!.updateComplete;
     expect([...settings.root.querySelectorAll('legend')].map(words)).to.deep.equal([
@@ -44,19 +45,27 @@ describe('the edition’s words on a French page', () => {
     const listenHere = doc.querySelector('listen-here')!;
     const heading = doc.getElementById(listenHere.getAttribute('heading')!)!;
     expect(listenHere.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal(
-      fill(startup.listenFromHere, { heading: heading.textContent!.trim() }),
+      fill(startup[Startup.ListenFromHere], { heading: heading.textContent!.trim() }),
     );
 
     // Listen, or why this browser cannot read aloud (no speech engine, or no French voice).
     const launch = words(doc.querySelector('read-aloud-player')!.shadowRoot!.querySelector('.launch')) ?? '';
     expect(
-      launch === startup.player.listen ||
-        launch === startup.player.notSupported ||
-        launch === fill(startup.player.noVoiceFor, { language: 'français' }),
+      launch === startup[Startup.Listen] ||
+        launch === startup[Startup.NotSupported] ||
+        launch === fill(startup[Startup.NoVoiceFor], { language: 'français' }),
       launch,
     ).to.equal(true);
 
     const offline = doc.querySelector('offline-status')!.shadowRoot!.querySelector('[part="indicator-words"]');
-    expect(Object.values(startup.offline.indicator)).to.include(words(offline));
+    const indicator = [
+      Startup.UpdateReady,
+      Startup.YouAreOffline,
+      Startup.AvailableOffline,
+      Startup.SavingForOffline,
+      Startup.PartlySaved,
+      Startup.NotSaved,
+    ].map((id) => startup[id]);
+    expect(indicator).to.include(words(offline));
   });
 });

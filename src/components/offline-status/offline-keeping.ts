@@ -5,8 +5,7 @@ import { KeptFilesController, type Kept } from '../../controllers/kept-files-con
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { fileSize } from '../../file-size.js';
-import { firstUseWords } from '../../words/first-use-words.js';
-import { pageLanguage } from '../../words/in-page.js';
+import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
 import { fill } from '../../words/template.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */

@@ -8,7 +8,7 @@ import { PersistentStorageController } from './persistent-storage-controller.js'
 import { ServiceWorkerController, type OfflineState } from './service-worker-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
-import { startupWords } from '../../words/startup-words.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 
 /** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
@@ -161,20 +161,20 @@ export class OfflineStatus extends LitElement {
     if (state === 'off') return nothing;
     const persistence = this.storage.state;
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
-    const { glyph, words } = this.indicatorFor(state);
-    const offline = startupWords().offline;
+    const indicator = this.indicatorFor(state);
+    const words = startupWords();
     return html`
       <button type="button" class="indicator" part="indicator" aria-expanded=${this.open} aria-controls="offline-details" @click=${this.toggle}
         @keydown=${this.onKeydown}>
-        ${glyph}<span part="indicator-words">${words}</span>
+        ${indicator.glyph}<span part="indicator-words">${indicator.words}</span>
       </button>
       <div class="details" id="offline-details" part="details" ?hidden=${!this.open} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
         <p class="status" tabindex="-1">${this.sentence()}</p>
         ${
           canKeep || updateReady
             ? html`<div class="actions">
-              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>${offline.keepAvailable}</button>` : nothing}
-              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>${offline.reload}</button>` : nothing}
+              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>${words[Startup.KeepAvailable]}</button>` : nothing}
+              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>${words[Startup.Reload]}</button>` : nothing}
             </div>`
             : nothing
         }
@@ -195,12 +195,12 @@ export class OfflineStatus extends LitElement {
   private sentence() {
     const { state, updateReady } = this.worker;
     const persistence = this.storage.state;
-    const words = startupWords().offline;
+    const words = startupWords();
     return [
       state === 'off' ? '' : this.availability(state),
-      persistence === 'kept' && state === 'ready' ? words.keptByBrowser : '',
-      persistence === 'not-kept' ? words.mayBeCleared : '',
-      updateReady ? words.newVersion : '',
+      persistence === 'kept' && state === 'ready' ? words[Startup.KeptByBrowser] : '',
+      persistence === 'not-kept' ? words[Startup.MayBeCleared] : '',
+      updateReady ? words[Startup.NewVersion] : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -208,20 +208,23 @@ export class OfflineStatus extends LitElement {
 
   /** The indicator's icon and words: the one thing that matters most now. */
   private indicatorFor(state: Exclude<OfflineState, 'off'>) {
-    const words = startupWords().offline.indicator;
-    if (this.worker.updateReady) return { glyph: ICONS.update, words: words.updateReady };
-    if (!this.connection.online) return { glyph: ICONS.offline, words: words.offline };
-    if (state === 'ready') return { glyph: ICONS.saved, words: words.ready };
-    if (state === 'saving') return { glyph: ICONS.saving, words: words.saving };
-    return { glyph: ICONS.problem, words: state === 'incomplete' ? words.incomplete : words.notSaved };
+    const words = startupWords();
+    if (this.worker.updateReady) return { glyph: ICONS.update, words: words[Startup.UpdateReady] };
+    if (!this.connection.online) return { glyph: ICONS.offline, words: words[Startup.YouAreOffline] };
+    if (state === 'ready') return { glyph: ICONS.saved, words: words[Startup.AvailableOffline] };
+    if (state === 'saving') return { glyph: ICONS.saving, words: words[Startup.SavingForOffline] };
+    return {
+      glyph: ICONS.problem,
+      words: state === 'incomplete' ? words[Startup.PartlySaved] : words[Startup.NotSaved],
+    };
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
-    const words = startupWords().offline;
-    if (this.connection.online) return words.availability[state];
+    const words = startupWords();
+    if (this.connection.online) return words[Startup.Availability][state];
     return state === 'ready'
-      ? words.offlineAndSaved
-      : fill(words.offlineAnd, { availability: words.availability[state] });
+      ? words[Startup.OfflineAndSaved]
+      : fill(words[Startup.OfflineAnd], { availability: words[Startup.Availability][state] });
   }
 
   private toggle() {

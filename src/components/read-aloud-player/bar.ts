@@ -2,10 +2,12 @@
 // options the voices, the highlight and the keys), with its look. It loads with the speech code
 // on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that only reads never
 // downloads it; the offline worker precaches it like the rest.
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
+import { DockingController } from '../../controllers/docking-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
+import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
@@ -25,7 +27,7 @@ import {
 import { ICONS } from './icons.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
 import { firstUseWords, type FirstUseWords } from '../../words/first-use-words.js';
-import { startupWords } from '../../words/startup-words.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 
 export { chooseVoice } from '../../speech/voices.js';
@@ -46,21 +48,17 @@ export const keysForPeople = (keys: string, { keyNames, or }: Pick<FirstUseWords
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
   player: SpeechPlayer;
-  listening: Readonly<ListeningPreferences>;
-  update(change: Partial<ListeningPreferences>): void;
+  /** The listener's speed, highlight, voices and keys: the controls change them there. */
+  preferences: PreferenceStore<ListeningPreferences>;
   voices: readonly Voice[];
   /** The article's language, and how voices for it are ranked. */
   lang: string;
   rank: RankOptions;
   currentVoice: Voice | undefined;
-  chooseVoice(id: string): void;
   shortcuts: ShortcutsController<ReadAloudAction>;
   docked: boolean;
   following: boolean;
-  optionsOpen: boolean;
-  allVoices: boolean;
-  toggleOptions(): void;
-  toggleAllVoices(): void;
+  opened: Opened;
   stop(): void;
   backToReading(): void;
   /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
@@ -81,6 +79,34 @@ export function recordedByDefault(voices: readonly Voice[], lang: string, rank: 
   return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
+/**
+ * The bar docks to the bottom of the screen only while it takes no more than 30% of it. Its
+ * users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
+ */
+export const dockBar = (host: ReactiveControllerHost & HTMLElement, element: () => HTMLElement | undefined) =>
+  new DockingController(host, {
+    element,
+    maxShare: 0.3,
+    property: '--player-height',
+    users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc'),
+  });
+
+/** What the listener has opened in the bar: More options, and every voice in its menu. */
+export class Opened {
+  options = false;
+  allVoices = false;
+  private readonly host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+  }
+
+  toggle(part: 'options' | 'allVoices') {
+    this[part] = !this[part];
+    this.host.requestUpdate();
+  }
+}
+
 const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
@@ -90,8 +116,13 @@ const minutes = (ms: number) => {
 
 const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
 
+/** The listener's voice for the article's language, kept for their next visits. */
+const chooseVoiceFor = ({ preferences, lang }: BarView, id: string) =>
+  preferences.update({ voices: { ...preferences.value.voices, [primaryLanguage(lang)]: id } });
+
 export function renderBar(view: BarView) {
-  const { player, listening } = view;
+  const { player } = view;
+  const listening = view.preferences.value;
   const script = player.script;
   const segment = player.segment!;
   const section = script.sections[segment.section];
@@ -126,16 +157,16 @@ export function renderBar(view: BarView) {
       ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
       ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
       <label>${words.speed}
-        <select class="rate" @change=${(e: Event) => view.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
+        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
           ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
         </select>
       </label>
-      <button type="button" class="more" aria-expanded=${view.optionsOpen} aria-controls="options" @click=${view.toggleOptions}>
+      <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
         ${words.moreOptions}
       </button>
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>${words.backToReading}</button>`}
     </div>
-    <div class="options" id="options" ?hidden=${!view.optionsOpen}>${view.optionsOpen ? renderOptions(view) : nothing}</div>
+    <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
   </section>`;
 }
 
@@ -145,7 +176,8 @@ export function renderBar(view: BarView) {
  * renders, the first Listen's included.
  */
 function renderOptions(view: BarView) {
-  const { player, listening } = view;
+  const { player } = view;
+  const listening = view.preferences.value;
   const words = firstUseWords().player;
   return html`${renderSource(view)}
     ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
@@ -155,10 +187,10 @@ function renderOptions(view: BarView) {
         (
           mode,
         ) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
-          @change=${() => view.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
+          @change=${() => view.preferences.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
       )}
     </fieldset>
-    <button type="button" class="from-start" @click=${() => player.seek(0)}>${startupWords().player.startFromBeginning}</button>
+    <button type="button" class="from-start" @click=${() => player.seek(0)}>${startupWords()[Startup.StartFromBeginning]}</button>
     ${renderKeys(view)}`;
 }
 
@@ -191,7 +223,7 @@ function renderSource(view: BarView) {
     <legend>${words.readBy}</legend>
     ${choices.map(
       (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
-        @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
+        @change=${() => view.preferences.update({ source: c.value })} />${c.label}</label>`,
     )}
     ${problem ? html`<p class="hint" id="source-problem">${problem}</p>` : nothing}
   </fieldset>`;
@@ -215,11 +247,11 @@ function renderVoices(view: BarView) {
   const words = firstUseWords().player;
   return html`<div class="voice-choice">
     <label>${words.voice}
-      <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
+      <select class="voice" @change=${(e: Event) => chooseVoiceFor(view, (e.target as HTMLSelectElement).value)}
         aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
         ${choices.length === 0 ? html`<option value="">${words.browserDefault}</option>` : nothing}
         ${
-          view.allVoices && rest.length > 0
+          view.opened.allVoices && rest.length > 0
             ? html`<optgroup label=${fill(words.bestFor, { language: language() })}>${few.map(option)}</optgroup><optgroup label=${words.moreVoices}>${rest.map(option)}</optgroup>`
             : few.map(option)
         }
@@ -227,7 +259,7 @@ function renderVoices(view: BarView) {
     </label>
     ${
       rest.length > 0
-        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>${fill(words.moreVoicesCount, { count: rest.length })}</button>`
+        ? html`<button type="button" class="more-voices" aria-expanded=${view.opened.allVoices} @click=${() => view.opened.toggle('allVoices')}>${fill(words.moreVoicesCount, { count: rest.length })}</button>`
         : nothing
     }
     ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
@@ -264,8 +296,8 @@ function renderKeys(view: BarView) {
     <p class="keys-heading">${words.keysInPlayer}</p>
     <dl class="keys">${list('focus')}</dl>
     <label class="choice">
-      <input type="checkbox" class="page-keys" .checked=${view.listening.pageKeys} aria-describedby="page-keys-hint"
-        @change=${(e: Event) => view.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
+      <input type="checkbox" class="page-keys" .checked=${view.preferences.value.pageKeys} aria-describedby="page-keys-hint"
+        @change=${(e: Event) => view.preferences.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
       ${words.keysOnPage}
     </label>
     <p class="hint" id="page-keys-hint">${words.keysOnPageHint}</p>

@@ -5,8 +5,7 @@
 import { css, html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../../announcer.js';
-import { firstUseWords } from '../../words/first-use-words.js';
-import { pageLanguage } from '../../words/in-page.js';
+import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
 import { fill } from '../../words/template.js';
 import type { StorageState } from '../../preferences/preference-store.js';
 import {
@@ -50,6 +49,12 @@ const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
+
+/** What the panel says of a change made with these controls, once the store has tried to save it: a reset, or a change it could not save. */
+export function changeSaid(reset: boolean, unsaved: boolean) {
+  const words = firstUseWords().settings;
+  return reset ? `${words.resetDone}${unsaved ? words.notSavedForNextVisit : ''}` : words.changeNotSaved;
+}
 
 export function renderControls(view: ControlsView) {
   const words = firstUseWords().settings;
