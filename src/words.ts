@@ -35,6 +35,24 @@ export interface Words {
     /** After a link to the index, which starts the sentence. */
     listSaysWhichAreKept: string;
   };
+  /** The archive by year, where a site has more articles than its home page lists. */
+  archive: {
+    /** The page of years, and the link to it in each year's. */
+    title: string;
+    description(count: number, site: string): string;
+    /** The home page's link to the archive. */
+    allByYear(count: number): string;
+    /** A year in the page of years: the year (a link, as HTML), and how many articles it has. */
+    year(year: string, count: number): string;
+    /** A year's page. */
+    articlesOf(year: string): string;
+    /** The page of articles without a date, and its link. */
+    undated: string;
+    /** The links to the years either side: their names, as HTML. */
+    newer(label: string): string;
+    older(label: string): string;
+    byYear: string;
+  };
 }
 
 const en: Words = {
@@ -58,6 +76,17 @@ const en: Words = {
     notKeptMessage:
       'You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.',
     listSaysWhichAreKept: ': the list says which are available offline.',
+  },
+  archive: {
+    title: 'Archive',
+    description: (count, site) => `All ${count} articles from ${site}, by year`,
+    allByYear: (count) => `All ${count} articles, by year`,
+    year: (year, count) => `${year}: ${count} ${count === 1 ? 'article' : 'articles'}`,
+    articlesOf: (year) => `Articles of ${year}`,
+    undated: 'Articles without a date',
+    newer: (label) => `Newer: ${label}`,
+    older: (label) => `Older: ${label}`,
+    byYear: 'Archive by year',
   },
 };
 
@@ -83,6 +112,17 @@ const fr: Words = {
     notKeptMessage:
       'Vous êtes hors ligne et cet article n’a pas été gardé sur cet appareil : il ne pourra s’afficher qu’une fois la connexion revenue.',
     listSaysWhichAreKept: ' : la liste indique ceux qui sont disponibles hors ligne.',
+  },
+  archive: {
+    title: 'Archives',
+    description: (count, site) => `Les ${count} articles de ${site}, par année`,
+    allByYear: (count) => `Les ${count} articles, par année`,
+    year: (year, count) => `${year} : ${count} ${count === 1 ? 'article' : 'articles'}`,
+    articlesOf: (year) => `Articles de ${year}`,
+    undated: 'Articles sans date',
+    newer: (label) => `Plus récents : ${label}`,
+    older: (label) => `Plus anciens : ${label}`,
+    byYear: 'Archives par année',
   },
 };
 
