@@ -158,7 +158,7 @@ export async function renderArticle(
 
   const body = removeShortcodes(front.content, { codeLines: codeLines(front.content), warn: bodyWarn });
   const md = markdown(bodyFail, bodyWarn, fileLine);
-  const env: ArticleEnv = { title: meta.title };
+  const env: ArticleEnv = { title: meta.title, lang: meta.lang };
   const tokens = md.parse(body, env);
 
   const uses = pictureUses(tokens, bodyFail);

@@ -18,6 +18,7 @@
 // It also rejects what the edition cannot present well, naming the source line.
 
 import type { Env, MarkdownIt, StateCore, Token } from 'markdown-it';
+import { wordsFor } from '../../src/words/tables.ts';
 
 /** One h2 of the article, as the contents list it. */
 export interface Section {
@@ -28,6 +29,8 @@ export interface Section {
 /** What this plugin reads from markdown-it's env (the title) and leaves in it. */
 export interface StructureEnv extends Env {
   title?: unknown;
+  /** The article's language, for the edition's words in it ("Notes"). */
+  lang?: string;
   sections?: Section[];
   /** Words in the body's text. */
   words?: number;
@@ -61,7 +64,7 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
     scopeTableHeaders(state.tokens);
     env.sections = collectSections(state.tokens);
     if (state.tokens.some((token) => token.type === 'footnote_block_open'))
-      env.sections.push({ id: 'footnotes', text: notesHeading ?? 'Notes' });
+      env.sections.push({ id: 'footnotes', text: notesHeading ?? wordsFor(env.lang ?? 'en').build.notes });
     env.words = countTextWords(state.tokens);
   });
 }

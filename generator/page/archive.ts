@@ -7,7 +7,7 @@
 import { escapeHtml } from '../escape.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { ARCHIVE_PAGE, archiveYearPage } from '../site.ts';
-import { editionLanguage, wordsFor } from '../../src/words.ts';
+import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 import { documentHead, indexEntry, markOf, siteHeader, type IndexEntry, type PageAssets } from './page.ts';
 
 /** One page the archive writes. */
@@ -43,7 +43,7 @@ export function renderArchive(site: SiteConfig, entries: IndexEntry[], assets: P
 
 /** The page of years: each a link to its page, with how many articles it has. */
 function yearsPage(site: SiteConfig, years: Year[], count: number, assets: PageAssets): string {
-  const words = wordsFor(site.language).archive;
+  const words = wordsFor(site.language).build.archive;
   const mark = markOf(editionLanguage(site.language));
   const items = years.map(
     ({ year, page, entries }) =>
@@ -59,7 +59,7 @@ function yearsPage(site: SiteConfig, years: Year[], count: number, assets: PageA
 
 /** A year's page: its articles under a heading per month (none for those without a date), and the years either side. */
 function yearPage(site: SiteConfig, years: Year[], at: number, assets: PageAssets): string {
-  const words = wordsFor(site.language).archive;
+  const words = wordsFor(site.language).build.archive;
   const mark = markOf(editionLanguage(site.language));
   const { year, entries } = years[at];
   const list = (items: IndexEntry[], level: 2 | 3) =>
@@ -106,11 +106,11 @@ interface ArchiveContent {
  * the articles' titles in the site's language.
  */
 function archiveDocument(site: SiteConfig, assets: PageAssets, { title, description, body, nav }: ArchiveContent) {
-  const words = wordsFor(site.language).page;
+  const words = wordsFor(site.language).build;
   const mark = markOf(editionLanguage(site.language));
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: `${title}, ${site.title}`, description, assets, inlineScripts: [] })}
+${documentHead({ title: `${title}, ${site.title}`, description, lang: site.language, assets, inlineScripts: [] })}
 </head>
 <body>
 <a class="skip-link" href="#main"${mark}>${words.skipToList}</a>

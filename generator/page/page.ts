@@ -6,7 +6,8 @@ import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts'
 import { calendarDay } from '../article/dates.ts';
 import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
-import { editionLanguage, wordsFor, type EditionLanguage } from '../../src/words.ts';
+import { IN_PAGE_WORDS_ID } from '../../src/words/in-page.ts';
+import { editionLanguage, inPageWordsFor, wordsFor, type EditionLanguage } from '../../src/words/tables.ts';
 
 export interface PageAssets {
   /** URL of the module that enhances the page. */
@@ -46,6 +47,7 @@ export const PAGE_IDS: readonly string[] = [
   'install-links',
   'pronunciation-lexicon',
   'audio-edition',
+  IN_PAGE_WORDS_ID,
   'footnotes',
 ];
 
@@ -138,7 +140,7 @@ export interface PageContext {
 
 /**
  * The attributes that mark the edition's words where they are not in the page's language: English
- * (and left to right) where the language has no table of them (src/words.ts), so screen readers
+ * (and left to right) where the language has no table of them (src/words/tables.ts), so screen readers
  * switch voices for them; nothing otherwise.
  */
 export const markOf = (edition: EditionLanguage) => (edition.marked ? ' lang="en" dir="ltr"' : '');
@@ -159,7 +161,7 @@ export function renderPage(
   const { meta } = article;
   // The page is in the article's language; the edition's words are in it too where they have a table.
   const edition = editionLanguage(meta.lang);
-  const words = wordsFor(meta.lang).page;
+  const words = wordsFor(meta.lang).build;
   const mark = markOf(edition);
   const ofArticle = (text: string) => inArticleLanguage(text, edition, meta.lang, meta.dir);
   const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
@@ -195,7 +197,7 @@ export function renderPage(
 
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
-${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
+${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, lang: meta.lang, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
 ${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(words.podcast(site.title))}" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
@@ -221,7 +223,7 @@ ${toc}
 <p class="article-meta" data-edition${mark}>${byline}</p>
 </header>
 ${withListenButtons(article.html, mark)}
-${assets.audio ? audioLinks(assets.audio, assets.feed) : ''}
+${assets.audio ? audioLinks(assets.audio, assets.feed, meta.lang, mark) : ''}
 </article>
 <reading-place data-edition hidden${mark}></reading-place>
 ${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
@@ -260,7 +262,7 @@ export function renderIndexPage(
   archive?: ArchiveLink,
 ): string {
   const edition = editionLanguage(site.language);
-  const words = wordsFor(site.language).page;
+  const words = wordsFor(site.language).build;
   const mark = markOf(edition);
   const url = site.baseUrl;
   const jsonLd = {
@@ -281,11 +283,11 @@ export function renderIndexPage(
   };
   const items = entries.map((entry) => indexEntry(entry, site.language, 2));
   const archiveLink = archive
-    ? `<p class="archive-link"${mark}><a href="${escapeHtml(archive.href)}">${wordsFor(site.language).archive.allByYear(archive.count)}</a></p>\n`
+    ? `<p class="archive-link"${mark}><a href="${escapeHtml(archive.href)}">${wordsFor(site.language).build.archive.allByYear(archive.count)}</a></p>\n`
     : '';
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(archive?.count ?? entries.length, site.title), url, assets, inlineScripts: [] })}
+${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(archive?.count ?? entries.length, site.title), url, lang: site.language, assets, inlineScripts: [] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 </head>
 <body>
@@ -314,7 +316,7 @@ ${archiveLink}</main>
 export function indexEntry({ page, article }: IndexEntry, language: string, level: 2 | 3): string {
   const { meta } = article;
   const edition = editionLanguage(language);
-  const words = wordsFor(language).page;
+  const words = wordsFor(language).build;
   const id = `article-${page.replace(/\.html$/, '')}`;
   const details = [
     meta.author ? words.by(`<span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>`) : '',
@@ -343,11 +345,11 @@ export function indexEntry({ page, article }: IndexEntry, language: string, leve
  * which marks them).
  */
 export function renderNotKeptPage(site: SiteConfig, assets: PageAssets): string {
-  const words = wordsFor(site.language).page;
+  const words = wordsFor(site.language).build;
   const mark = markOf(editionLanguage(site.language));
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: `${words.notAvailableOffline}, ${site.title}`, description: words.notKeptDescription, assets, inlineScripts: [] })}
+${documentHead({ title: `${words.notAvailableOffline}, ${site.title}`, description: words.notKeptDescription, lang: site.language, assets, inlineScripts: [] })}
 <meta name="robots" content="noindex">
 </head>
 <body>
@@ -372,13 +374,17 @@ interface DocumentHead {
   description: string;
   author?: string;
   url?: string;
+  /** The page's language: where it is not English but has a table, the components' words come in the page. */
+  lang: string;
   assets: PageAssets;
   inlineScripts: string[];
 }
 
 /** Everything in <head> up to the page's own data: policy, names, icons, styles, the script. */
-export function documentHead({ title, description, author, url, assets, inlineScripts }: DocumentHead): string {
+export function documentHead({ title, description, author, url, lang, assets, inlineScripts }: DocumentHead): string {
   const loader = loadAfterFirstPaint(assets);
+  // Data, not script: the CSP has nothing to allow. The script carries English only (src/words/in-page.ts).
+  const words = inPageWordsFor(lang);
   return `<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -394,7 +400,7 @@ ${author ? `<meta name="author" content="${escapeHtml(author)}">\n` : ''}${url ?
 <link rel="apple-touch-icon" href="./icons/apple-touch-icon.png"></noscript>
 ${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
 ${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet ?? '')}">`}
-<script type="module">${loader}</script>`;
+<script type="module">${loader}</script>${words ? `\n<script type="application/json" id="${IN_PAGE_WORDS_ID}">${jsonForHtml(words)}</script>` : ''}`;
 }
 
 interface HeaderOptions {
@@ -429,7 +435,7 @@ ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-pa
  * article's language (`lang`); `mark` as markOf.
  */
 function articleNav({ index, previous, next }: ArticleNav, lang: string, mark: string): string {
-  const words = wordsFor(lang).page;
+  const words = wordsFor(lang).build;
   const link = (to: NavLink, rel: string, label: (title: string) => string) =>
     `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label(`<span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span>`)}</a></li>\n`;
   return `<nav class="article-nav" aria-label="${escapeHtml(words.moreArticles)}"${mark}>

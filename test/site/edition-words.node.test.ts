@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { renderArticle } from '../../generator/article/article.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from '../../generator/page/page.ts';
 import { DEFAULT_CONFIG } from '../../generator/site-config.ts';
-import { WORDS } from '../../src/words.ts';
+import { WORDS } from '../../src/words/tables.ts';
 import { PAGE_ASSETS, parse } from './publisher-folder.node.ts';
 
 const FRENCH = 'test/fixtures/articles/blog/un-article-en-francais.md';
@@ -84,7 +84,7 @@ test('a French article’s page has the edition’s words in French, in the page
   );
   // No English word of the edition is left on the page.
   const shown = page.body.textContent ?? '';
-  for (const words of allWords(WORDS.en.page).filter((w) => w.length > 3))
+  for (const words of allWords(WORDS.en.build).filter((w) => w.length > 3))
     assert.ok(!shown.includes(words), `English left on a French page: ${words}`);
 });
 

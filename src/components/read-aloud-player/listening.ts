@@ -17,6 +17,7 @@ import { readAloudSession } from '../../speech/read-aloud-session.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
@@ -32,7 +33,7 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   failed(message: string): void;
   /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
   changed(): void;
-  /** The reading reached the article's end. */
+  /** The reading reached the article's end (which it says). */
   finished(): void;
 }
 
@@ -64,7 +65,10 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     hooks.changed();
   };
   sources.addEventListener('change', changed);
-  sources.addEventListener('finished', hooks.finished);
+  sources.addEventListener('finished', () => {
+    hooks.finished();
+    hooks.announce(firstUseWords().player.finished);
+  });
   return { sources, listening, changed };
 }
 
