@@ -1,5 +1,6 @@
 // The shape of a benchmark run's results: what bench/run.ts measures, bench/report.ts turns
 // into RESULTS.md, and bench/results.json keeps (with the targets, see report.ts).
+import type { ArchiveResults } from './archive.ts';
 import type { audioRender } from './audio-render.ts';
 import type { FirstUseRun, OpeningName } from './first-use.ts';
 import type { ByteGroup, LighthouseMetrics, LighthouseSummary } from './lighthouse.ts';
@@ -92,5 +93,7 @@ export interface BenchResults {
     scriptBytes: ScriptBytes;
     runs: OfflineVisit[];
   };
+  /** A site of 1,000 articles (bench/archive.ts); absent from results of older runs. */
+  archive?: ArchiveResults;
   durationSeconds: number;
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSite } from '../generator/build-site.ts';
 import { formatDiagnostic } from '../generator/diagnostics.ts';
 import { CHROMIUM } from '../tools/browsers.ts';
+import { archiveCase } from './archive.ts';
 import { audioRender } from './audio-render.ts';
 import { firstUse, type FirstUseRun, type OpeningName } from './first-use.ts';
 import { floorArticle, speechFloorPage } from './floor.ts';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
   for (const diagnostic of build.diagnostics) console.log(formatDiagnostic(diagnostic));
   log('audio edition: rendered cold into an empty cache, then rebuilt unchanged (2–4 minutes)');
   const audio = await audioRender({ log });
+  const archive = await archiveCase(log);
 
   const floor = await floorArticle();
   const floorPages = new Map([['index.html', floor.html]]);
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
     machine: machineInfo,
     audioRender: audio,
     ...measured,
+    archive,
     durationSeconds: (Date.now() - started) / 1000,
   };
   const met = targets(results);

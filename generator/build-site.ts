@@ -16,8 +16,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
+import { ARCHIVE_PAGE, ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
+import { renderArchive } from './page/archive.ts';
+import { DEFAULT_HOME_ARTICLES } from './site-config.ts';
 import { checkPage } from './page/page-words.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
 import {
@@ -258,7 +260,20 @@ async function writeSite(
       await writeFile(path.join(dir, file.path), file.body);
     }
   }
-  if (site.hasIndex) await writeFile(path.join(dir, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  // The home page lists the newest articles; with more, the archive by year has them all.
+  const homeCount = site.config.homeArticles ?? DEFAULT_HOME_ARTICLES;
+  const archive = site.hasIndex && site.pages.length > homeCount ? renderArchive(site.config, site.pages, assets) : [];
+  if (site.hasIndex)
+    await writeFile(
+      path.join(dir, 'index.html'),
+      renderIndexPage(
+        site.config,
+        site.pages.slice(0, homeCount),
+        assets,
+        archive.length > 0 ? { href: `./${ARCHIVE_PAGE}`, count: site.pages.length } : undefined,
+      ),
+    );
+  for (const { page, html } of archive) await writeFile(path.join(dir, page), html);
   // Precached: what a reader offline sees at the address of an article that was never kept.
   // With one article there is none to miss: other addresses fall back to the home page.
   if (site.hasIndex) await writeFile(path.join(dir, NOT_KEPT_PAGE), renderNotKeptPage(site.config, assets));
@@ -271,9 +286,14 @@ async function writeSite(
   await mkdir(path.join(dir, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(dir, icon.file), icon.body);
 
-  // With an index page, the articles' own pages are left out of the precache too: a first
-  // visit saves the index and the shell, within the budget however many articles the site has.
-  const precache = precacheConfig(dir, [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])]);
+  // With an index page, the articles' own pages are left out of the precache too, and the
+  // archive's: a first visit saves the index and the shell, the same however many articles the
+  // site has. Each is kept as it is opened (src/service-worker/kept-routes.ts).
+  const precache = precacheConfig(dir, [
+    ...PRECACHE_IGNORES,
+    ...(site.hasIndex ? site.pages.map((p) => p.page) : []),
+    ...archive.map((p) => p.page),
+  ]);
   await buildLocaleWarmUp(dir);
   const serviceWorker = await buildServiceWorker(dir, precache);
   // The licences of the code, fonts and voice data the site ships, from the packages themselves.

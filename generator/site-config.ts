@@ -26,7 +26,15 @@ export interface SiteConfig {
   ignore?: IgnorePattern[];
   /** The podcast feed's channel, where the settings have a `[podcast]` table. */
   podcast?: PodcastConfig;
+  /** How many of the newest articles the home page lists (DEFAULT_HOME_ARTICLES); the archive by year has them all. */
+  homeArticles?: number;
 }
+
+/** The home page lists this many of the newest articles; a site of more gets an archive by year. */
+export const DEFAULT_HOME_ARTICLES = 30;
+
+/** The podcast feed lists this many of the newest episodes. */
+export const DEFAULT_FEED_EPISODES = 100;
 
 /**
  * The `[podcast]` table: the feed's channel as podcast apps and directories show it. Title,
@@ -48,6 +56,8 @@ export interface PodcastConfig {
   explicit?: boolean;
   /** The company or person that publishes it, where not the author. */
   publisher?: string;
+  /** How many of the newest episodes the feed lists (DEFAULT_FEED_EPISODES). */
+  episodes?: number;
   /** The cover: a square PNG or JPEG in the articles folder (absolute path); the edition's icon otherwise. */
   image?: string;
   /** Where the table is written, for the diagnostics about it. */
@@ -77,6 +87,7 @@ const KEYS: Record<keyof SiteConfig, readonly string[]> = {
   // Zola's name for the same list of globs.
   ignore: ['ignore', 'ignored_content'],
   podcast: ['podcast'],
+  homeArticles: ['home_articles', 'homeArticles'],
 };
 
 type PodcastSetting = Exclude<keyof PodcastConfig, 'file' | 'line'>;
@@ -94,6 +105,7 @@ const PODCAST_KEYS: Record<PodcastSetting, readonly string[]> = {
   explicit: ['explicit'],
   publisher: ['publisher'],
   image: ['image'],
+  episodes: ['episodes', 'max_episodes'],
 };
 const PODCAST_SETTINGS = Object.keys(PODCAST_KEYS) as PodcastSetting[];
 
@@ -187,7 +199,7 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
         line: lineOf(key),
         severity: 'warning',
         rule: 'unknown-setting',
-        message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.join(', ')}); ignored`,
+        message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.map((s) => KEYS[s][0]).join(', ')}); ignored`,
       });
       continue;
     }
@@ -197,6 +209,17 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
     }
     if (setting === 'podcast') {
       config.podcast = await podcastSettings(value, file, text, dir, warn);
+      continue;
+    }
+    if (setting === 'homeArticles') {
+      if (!isCount(value))
+        throw new ArticleSourceError(
+          file,
+          lineOf(key),
+          'site-config',
+          `"${key}" is how many of the newest articles the home page lists: a whole number of 1 or more without quotes, such as ${key} = ${DEFAULT_HOME_ARTICLES}, not ${JSON.stringify(value)}`,
+        );
+      config.homeArticles = value;
       continue;
     }
     if (typeof value !== 'string' || value.trim() === '')
@@ -232,6 +255,10 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
   }
   return config;
 }
+
+/** A whole number of 1 or more (TOML integers are numbers, as JSON's are, unless past 2^53). */
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 
 /** A key as the text of a pattern: a key such as "a(" would otherwise stop the build with a SyntaxError. */
 const asText = (key: string) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -292,6 +319,15 @@ async function podcastSettings(
       if (typeof given !== 'boolean')
         throw mistake(key, `"podcast.${key}" must be true or false (without quotes), not ${JSON.stringify(given)}`);
       podcast.explicit = given;
+      continue;
+    }
+    if (setting === 'episodes') {
+      if (!isCount(given))
+        throw mistake(
+          key,
+          `"podcast.${key}" is how many of the newest episodes the feed lists: a whole number of 1 or more without quotes, such as ${key} = ${DEFAULT_FEED_EPISODES}, not ${JSON.stringify(given)}`,
+        );
+      podcast.episodes = given;
       continue;
     }
     if (typeof given !== 'string' || given.trim() === '')

@@ -6,7 +6,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SitePage } from '../site.ts';
-import type { SiteConfig } from '../site-config.ts';
+import { DEFAULT_FEED_EPISODES, type SiteConfig } from '../site-config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { dateInstant } from '../article/dates.ts';
 import { AUDIO_DIR, MP3_KBPS, renderAudioEdition, type AudioEdition } from './audio-edition.ts';
@@ -159,6 +159,9 @@ export async function writePodcastFeed({
     }),
   );
   items.sort((a, b) => b.published.getTime() - a.published.getTime());
+  // The newest only: a feed of every episode grows with the site, and apps fetch it again and again.
+  const editionCount = items.length;
+  items.splice(podcast?.episodes ?? DEFAULT_FEED_EPISODES);
 
   // The show's author: as set, else the one every episode shares; no article speaks for the others.
   const authors = new Set(items.map((item) => item.author));
@@ -181,7 +184,10 @@ export async function writePodcastFeed({
     explicit: podcast?.explicit ?? false,
   };
   await writeFile(path.join(out, FEED_FILE), podcastFeed(channel, items));
-  log(`audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}, at ${absolute(FEED_FILE)}`);
+  const newest = items.length < editionCount ? `, the newest of ${editionCount}` : '';
+  log(
+    `audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}${newest}, at ${absolute(FEED_FILE)}`,
+  );
 
   // What Apple Podcasts requires or directories rely on, and the settings did not give.
   const missing = (message: string) =>

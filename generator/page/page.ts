@@ -105,7 +105,7 @@ export const contentSecurityPolicy = (inlineScripts: string[], inlineStyles: str
  * Between the parts of a byline: a dot for the eye, silent for screen readers (which would say
  * "middle dot" at their default punctuation level).
  */
-const SEPARATOR = '<span aria-hidden="true"> · </span>';
+export const SEPARATOR = '<span aria-hidden="true"> · </span>';
 
 /**
  * The document's title: the article's, then the site's, joined by a comma (which no screen
@@ -143,7 +143,7 @@ export interface PageContext {
  * (and left to right) where the language has no table of them (src/words/tables.ts), so screen readers
  * switch voices for them; nothing otherwise.
  */
-const markOf = (edition: EditionLanguage) => (edition.marked ? ' lang="en" dir="ltr"' : '');
+export const markOf = (edition: EditionLanguage) => (edition.marked ? ' lang="en" dir="ltr"' : '');
 
 /** A piece of the article (its title, its author) inside the edition's words: marked with the article's language where they are not in it. */
 const inArticleLanguage = (text: string, edition: EditionLanguage, lang: string, dir: string) =>
@@ -243,12 +243,24 @@ export interface IndexEntry {
   article: Article;
 }
 
+/** The home page's link to the archive, where the site has more articles than the home page lists. */
+export interface ArchiveLink {
+  href: string;
+  /** Every article the site has. */
+  count: number;
+}
+
 /**
  * The index of a site with several articles: its title, then each article newest first, with
- * its author, date, reading time and description.
+ * its author, date, reading time and description; then the link to the archive where there is one.
  * @param entries newest first
  */
-export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets: PageAssets): string {
+export function renderIndexPage(
+  site: SiteConfig,
+  entries: IndexEntry[],
+  assets: PageAssets,
+  archive?: ArchiveLink,
+): string {
   const edition = editionLanguage(site.language);
   const words = wordsFor(site.language).build;
   const mark = markOf(edition);
@@ -269,31 +281,13 @@ export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets:
       ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
     })),
   };
-  const items = entries.map(({ page, article }) => {
-    const { meta } = article;
-    const id = `article-${page.replace(/\.html$/, '')}`;
-    const details = [
-      meta.author ? words.by(`<span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>`) : '',
-      meta.date
-        ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
-        : '',
-      words.minutesRead(article.readingMinutes),
-    ]
-      .filter(Boolean)
-      .join(SEPARATOR);
-    // The article's own language for its title and description; the edition's for the rest.
-    const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
-    return `<li>
-<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
-<h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
-<p class="article-meta"${mark}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
-<p${lang}>${escapeHtml(meta.description)}</p>
-</article>
-</li>`;
-  });
+  const items = entries.map((entry) => indexEntry(entry, site.language, 2));
+  const archiveLink = archive
+    ? `<p class="archive-link"${mark}><a href="${escapeHtml(archive.href)}">${wordsFor(site.language).build.archive.allByYear(archive.count)}</a></p>\n`
+    : '';
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(entries.length, site.title), url, lang: site.language, assets, inlineScripts: [] })}
+${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(archive?.count ?? entries.length, site.title), url, lang: site.language, assets, inlineScripts: [] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 </head>
 <body>
@@ -304,7 +298,7 @@ ${siteHeader(site, { player: false, mark })}
 ${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
 ${items.join('\n')}
 </ol>
-</main>
+${archiveLink}</main>
 <footer class="site-footer"${mark}>
 <p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
 </footer>
@@ -312,6 +306,36 @@ ${items.join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * One article in a list of them (the index, a year of the archive): its title as a heading of
+ * `level` linking to it, its author, date and reading time, whether it is kept, its description.
+ * @param language the list's: the article's own marks its title and description where it differs
+ */
+export function indexEntry({ page, article }: IndexEntry, language: string, level: 2 | 3): string {
+  const { meta } = article;
+  const edition = editionLanguage(language);
+  const words = wordsFor(language).build;
+  const id = `article-${page.replace(/\.html$/, '')}`;
+  const details = [
+    meta.author ? words.by(`<span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>`) : '',
+    meta.date
+      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
+      : '',
+    words.minutesRead(article.readingMinutes),
+  ]
+    .filter(Boolean)
+    .join(SEPARATOR);
+  // The article's own language for its title and description; the edition's for the rest.
+  const lang = meta.lang === language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
+  return `<li>
+<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
+<h${level} id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h${level}>
+<p class="article-meta"${markOf(edition)}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
+<p${lang}>${escapeHtml(meta.description)}</p>
+</article>
+</li>`;
 }
 
 /**
@@ -357,7 +381,7 @@ interface DocumentHead {
 }
 
 /** Everything in <head> up to the page's own data: policy, names, icons, styles, the script. */
-function documentHead({ title, description, author, url, lang, assets, inlineScripts }: DocumentHead): string {
+export function documentHead({ title, description, author, url, lang, assets, inlineScripts }: DocumentHead): string {
   const loader = loadAfterFirstPaint(assets);
   // Data, not script: the CSP has nothing to allow. The script carries English only (src/words/in-page.ts).
   const words = inPageWordsFor(lang);
@@ -395,7 +419,7 @@ interface HeaderOptions {
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
  */
-function siteHeader(site: SiteConfig, { player, home, offline, mark = '' }: HeaderOptions): string {
+export function siteHeader(site: SiteConfig, { player, home, offline, mark = '' }: HeaderOptions): string {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
   return `<header class="site-header"${mark}>
 <div class="toolbar">
@@ -423,7 +447,7 @@ ${previous ? link(previous, 'prev', words.previous) : ''}${next ? link(next, 'ne
 }
 
 /** schema.org authors: one Person, or a list of them. */
-const people = (names: string[]) =>
+export const people = (names: string[]) =>
   names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name }));
 
 /**

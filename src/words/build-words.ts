@@ -1,5 +1,5 @@
 // The words the build writes around the article (skip link, contents, byline, footer, the
-// audio links, the notes' heading and links) and on the index and offline pages. Only the build
+// audio links, the notes' heading and links) and on the index, archive and offline pages. Only the build
 // reads them, so they may be functions; the components' words are data (startup-words.ts,
 // first-use-words.ts). Each language's table is in tables.ts.
 
@@ -32,6 +32,24 @@ export interface BuildWords {
   notes: string;
   /** A note's link back to where it is referred to. */
   backToReference(note: number): string;
+  /** The archive by year, where a site has more articles than its home page lists. */
+  archive: {
+    /** The page of years, and the link to it in each year's. */
+    title: string;
+    description(count: number, site: string): string;
+    /** The home page's link to the archive. */
+    allByYear(count: number): string;
+    /** A year in the page of years: the year (a link, as HTML), and how many articles it has. */
+    year(year: string, count: number): string;
+    /** A year's page. */
+    articlesOf(year: string): string;
+    /** The page of articles without a date, and its link. */
+    undated: string;
+    /** The links to the years either side: their names, as HTML. */
+    newer(label: string): string;
+    older(label: string): string;
+    byYear: string;
+  };
 }
 
 export const BUILD_ENGLISH: BuildWords = {
@@ -58,4 +76,15 @@ export const BUILD_ENGLISH: BuildWords = {
   podcastFeed: 'Podcast feed',
   notes: 'Notes',
   backToReference: (note) => `Back to reference ${note}`,
+  archive: {
+    title: 'Archive',
+    description: (count, site) => `All ${count} articles from ${site}, by year`,
+    allByYear: (count) => `All ${count} articles, by year`,
+    year: (year, count) => `${year}: ${count} ${count === 1 ? 'article' : 'articles'}`,
+    articlesOf: (year) => `Articles of ${year}`,
+    undated: 'Articles without a date',
+    newer: (label) => `Newer: ${label}`,
+    older: (label) => `Older: ${label}`,
+    byYear: 'Archive by year',
+  },
 };

@@ -29,6 +29,17 @@ export const BUILD_FRENCH: BuildWords = {
   podcastFeed: 'Flux du podcast',
   notes: 'Notes',
   backToReference: (note) => `Revenir à l’appel de note ${note}`,
+  archive: {
+    title: 'Archives',
+    description: (count, site) => `Les ${count} articles de ${site}, par année`,
+    allByYear: (count) => `Les ${count} articles, par année`,
+    year: (year, count) => `${year} : ${count} ${count === 1 ? 'article' : 'articles'}`,
+    articlesOf: (year) => `Articles de ${year}`,
+    undated: 'Articles sans date',
+    newer: (label) => `Plus récents : ${label}`,
+    older: (label) => `Plus anciens : ${label}`,
+    byYear: 'Archives par année',
+  },
 };
 
 export const STARTUP_FRENCH: StartupWords = {

@@ -96,7 +96,7 @@ test('an unknown podcast key and a cover Apple finds too small are warnings at t
   for (const [folder, expected] of [
     [
       'podcast-unknown-key',
-      /^site\.toml:6: warning: "podcast\.itunes_type" is not a podcast setting this edition uses \(it knows title, description, language, author, owner_name, owner_email, category, subcategory, explicit, publisher, image\); ignored$/,
+      /^site\.toml:6: warning: "podcast\.itunes_type" is not a podcast setting this edition uses \(it knows title, description, language, author, owner_name, owner_email, category, subcategory, explicit, publisher, image, episodes\); ignored$/,
     ],
     [
       'podcast-image-small',
