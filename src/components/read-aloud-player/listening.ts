@@ -130,7 +130,7 @@ function followTheReading(
       const recorded = current instanceof RecordedReadAloud ? current : undefined;
       media.update(
         {
-          title: section.title === 'Opening' ? title : section.title,
+          title: section.opening ? title : section.title,
           artist: document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '',
           album: title,
           artwork: artwork(),
