@@ -26,7 +26,7 @@ import {
 import { ICONS } from './icons.js';
 import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
-import { firstUseWords, type FirstUseWords } from '../../words/first-use-words.js';
+import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
 import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 
@@ -246,7 +246,7 @@ function renderVoices(view: BarView) {
     html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
   const hint = onlyPoorVoices(choices) ? firstUseWords().player.betterVoice[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
-  const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
+  const language = () => languageDisplayName(primaryLanguage(view.lang), pageLanguage()) ?? view.lang;
   const words = firstUseWords().player;
   return html`<div class="voice-choice">
     <label>${words.voice}
@@ -278,7 +278,7 @@ function voiceName(choice: VoiceChoice, showOnline: boolean) {
   const words = firstUseWords().player;
   const details: string[] = [];
   if (choice.quality) {
-    const region = languageDisplayName(choice.voice.lang);
+    const region = languageDisplayName(choice.voice.lang, pageLanguage());
     if (region) details.push(region);
     if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label))
       details.push(words.genders[choice.gender]);
