@@ -4,6 +4,8 @@
 // come in the page (in-page.ts). See startup-words.ts for the words of what runs on load.
 import type { Kept } from '../controllers/kept-files-controller.js';
 import type { ReadingSettings, SettingGroup, SettingKey } from '../preferences/reading-settings.js';
+import type { ProblemCode } from '../speech/read-aloud.js';
+import type { Platform } from '../speech/voices.js';
 import { englishMarked, inPageWords } from './in-page.js';
 import type { Template } from './template.js';
 
@@ -25,6 +27,19 @@ export interface FirstUseWords {
     /** Before the section's own title. */
     sectionOf: Template<'section' | 'sections'>;
     time: Template<'played' | 'left'>;
+    /** A time in the bar: "2 min 05 s"; under a minute, "45 s". */
+    minutesSeconds: Template<'minutes' | 'seconds'>;
+    seconds: Template<'seconds'>;
+    /** Why reading stopped (src/speech/read-aloud.ts's Problem), shown and said until Play works again. */
+    problems: Record<ProblemCode, string> & {
+      /** A failure without words of its own, by the engine's or the media's code. */
+      'speech-stopped': Template<'error'>;
+      'playback-stopped': Template<'error'>;
+    };
+    /** The media's code where it gave none. */
+    unknownError: string;
+    /** Where on the listener's system to add a better voice, when the device has only poor ones. */
+    betterVoice: Record<Platform, string>;
     play: string;
     pause: string;
     previousSection: string;
@@ -121,6 +136,41 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     bar: 'Read aloud',
     sectionOf: 'Section {section} of {sections}: ',
     time: '{played} played, about {left} left',
+    minutesSeconds: '{minutes} min {seconds} s',
+    seconds: '{seconds} s',
+    problems: {
+      'not-allowed': 'The browser blocked speech. Press Play to start it.',
+      'audio-busy': 'The device’s audio is busy.',
+      'audio-hardware': 'No audio output is available.',
+      network: 'The voice needs a network connection. Choose a voice on this device.',
+      'synthesis-unavailable': 'No speech engine is available.',
+      'language-unavailable': 'The voice cannot speak this language. Choose another voice.',
+      'voice-unavailable': 'The chosen voice is not available. Choose another voice.',
+      'text-too-long': 'A sentence was too long for the voice.',
+      'no-start': 'The speech engine did not respond.',
+      interrupted: 'Another program kept interrupting speech. Press Play to go on.',
+      'speech-stopped': 'Speech stopped ({error}). Press Play to try again.',
+      'playback-not-allowed': 'The browser blocked playback. Press Play to start it.',
+      'playback-unsupported': 'This browser cannot play the recorded audio. Choose Device voice under More options.',
+      'audio-not-loaded':
+        'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+      'audio-mismatch':
+        'The recorded audio does not match this version of the article, so the device voice reads instead.',
+      'audio-unavailable':
+        'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.',
+      'playback-stopped': 'Playback stopped ({error}). Press Play to try again.',
+    },
+    unknownError: 'unknown error',
+    betterVoice: {
+      windows: 'For a more natural voice, add one in Windows Settings, under Time & language, Speech, Add voices.',
+      mac: 'For a more natural voice, download one in System Settings, under Accessibility, Spoken Content, System voice, Manage Voices.',
+      ios: 'For a more natural voice, download one in Settings, under Accessibility, Spoken Content, Voices.',
+      android:
+        'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
+      linux:
+        'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
+      other: 'For a more natural voice, add one in your system’s speech or text-to-speech settings.',
+    },
     play: 'Play',
     pause: 'Pause',
     previousSection: 'Previous section',

@@ -90,6 +90,43 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     bar: 'Lecture à voix haute',
     sectionOf: 'Section {section} sur {sections} : ',
     time: '{played} écoulées, reste environ {left}',
+    minutesSeconds: '{minutes} min {seconds} s',
+    seconds: '{seconds} s',
+    problems: {
+      'not-allowed': 'Le navigateur a bloqué la voix. Appuyez sur Lire pour la lancer.',
+      'audio-busy': 'La sortie audio de l’appareil est occupée.',
+      'audio-hardware': 'Aucune sortie audio n’est disponible.',
+      network: 'Cette voix a besoin d’une connexion au réseau. Choisissez une voix de cet appareil.',
+      'synthesis-unavailable': 'Aucun moteur de synthèse vocale n’est disponible.',
+      'language-unavailable': 'Cette voix ne sait pas lire cette langue. Choisissez-en une autre.',
+      'voice-unavailable': 'La voix choisie n’est pas disponible. Choisissez-en une autre.',
+      'text-too-long': 'Une phrase était trop longue pour la voix.',
+      'no-start': 'Le moteur de synthèse vocale n’a pas répondu.',
+      interrupted: 'Un autre programme interrompait sans cesse la voix. Appuyez sur Lire pour continuer.',
+      'speech-stopped': 'La lecture à voix haute s’est arrêtée ({error}). Appuyez sur Lire pour réessayer.',
+      'playback-not-allowed': 'Le navigateur a bloqué la lecture. Appuyez sur Lire pour la lancer.',
+      'playback-unsupported':
+        'Ce navigateur ne peut pas lire l’enregistrement audio. Choisissez « La voix de l’appareil » dans « Plus d’options ».',
+      'audio-not-loaded':
+        'L’enregistrement audio n’a pas pu se charger. Vérifiez la connexion, puis appuyez sur Lire, ou choisissez « La voix de l’appareil » dans « Plus d’options ».',
+      'audio-mismatch':
+        'L’enregistrement audio ne correspond pas à cette version de l’article : la voix de l’appareil le lit à sa place.',
+      'audio-unavailable':
+        'L’enregistrement audio n’a pas pu se charger : la voix de l’appareil le lit à sa place. Vérifiez la connexion, puis choisissez de nouveau « L’enregistrement audio ».',
+      'playback-stopped': 'La lecture de l’enregistrement s’est arrêtée ({error}). Appuyez sur Lire pour réessayer.',
+    },
+    unknownError: 'erreur inconnue',
+    betterVoice: {
+      windows:
+        'Pour une voix plus naturelle, ajoutez-en une dans les Paramètres de Windows, sous Heure et langue, Voix, Ajouter des voix.',
+      mac: 'Pour une voix plus naturelle, téléchargez-en une dans Réglages Système, sous Accessibilité, Contenu énoncé, Voix du système, Gérer les voix.',
+      ios: 'Pour une voix plus naturelle, téléchargez-en une dans Réglages, sous Accessibilité, Contenu énoncé, Voix.',
+      android:
+        'Pour une voix plus naturelle, installez-en une dans Paramètres, sous Accessibilité, Sortie de la synthèse vocale, Services de reconnaissance et de synthèse vocale de Google, Installer les données vocales.',
+      linux:
+        'Pour une voix plus naturelle, installez une meilleure voix pour speech-dispatcher, comme RHVoice ou Piper, depuis les paquets de votre système.',
+      other: 'Pour une voix plus naturelle, ajoutez-en une dans les réglages de synthèse vocale de votre système.',
+    },
     play: 'Lire',
     pause: 'Pause',
     previousSection: 'Section précédente',

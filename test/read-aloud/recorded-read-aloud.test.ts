@@ -161,13 +161,13 @@ describe('recorded read-aloud player', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.equal('The browser blocked playback. Press Play to start it.');
+    expect(player.problem).to.deep.equal({ code: 'playback-not-allowed' });
     media.refuse = undefined;
     player.resume();
     expect(player.problem).to.equal(undefined);
     media.fail();
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.match(/could not load/);
+    expect(player.problem).to.deep.equal({ code: 'audio-not-loaded' });
   });
 
   it('an aborted play (paused before it began) is no problem', async () => {

@@ -1,10 +1,13 @@
 // The components speak the page's language: on the fixture blog's French article (built, served
-// by test/plugins/fixture-site-plugin.ts) the toolbar, the reading settings, "Listen from here"
-// and the key list are in French, and axe stays clean with the panel open.
+// by test/plugins/fixture-site-plugin.ts) the toolbar, the reading settings, "Listen from here",
+// the key list and the player's bar and problems are in French, and axe stays clean with the panel open.
 import { expect } from 'chai';
+import { announcement } from '../helpers/announcer.js';
 import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
+import { playerOf } from '../helpers/player.js';
 import { panel } from '../helpers/settings.js';
+import { fakeSpeech, fakeVoice } from '../helpers/speech.js';
 import { Startup } from '../../src/words/startup-words.js';
 import { WORDS } from '../../src/words/tables.js';
 import { fill } from '../../src/words/template.js';
@@ -67,5 +70,23 @@ describe('the edition’s words on a French page', () => {
       Startup.NotSaved,
     ].map((id) => startup[id]);
     expect(indicator).to.include(words(offline));
+  });
+
+  it('the player names the opening and says what went wrong in French', async () => {
+    const edition = await openEdition({ path: FRENCH });
+    const speech = fakeSpeech(edition, [fakeVoice('Voix de test', 'fr-FR', { default: true })]);
+    const player = playerOf(edition);
+    await player.rendered();
+    const first = speech.nextStart();
+    player.listen()!.click();
+    await first;
+    await player.rendered();
+    // The opening's name and the times in French (no-break spaces read as spaces here).
+    expect(player.where()).to.match(/^Section 1 sur \d+ : Début 0 s écoulées, reste environ (\d+ min )?\d+ s$/);
+    // The browser blocks speech: no retry, the message at once.
+    speech.fail('not-allowed');
+    await player.rendered();
+    expect(player.problem()).to.equal(firstUse.player.problems['not-allowed']);
+    await announcement(edition, firstUse.player.problems['not-allowed']);
   });
 });

@@ -16,7 +16,6 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import type { Voice } from '../../speech/speech-engine.js';
 import {
   BEST_FEW,
-  BETTER_VOICE_HINTS,
   onlyPoorVoices,
   platformOf,
   tellsLocalFromOnline,
@@ -25,8 +24,9 @@ import {
   type VoiceChoice,
 } from '../../speech/voices.js';
 import { ICONS } from './icons.js';
+import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
-import { firstUseWords, type FirstUseWords } from '../../words/first-use-words.js';
+import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
 import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 
@@ -111,7 +111,10 @@ const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+  const words = firstUseWords().player;
+  return m > 0
+    ? fill(words.minutesSeconds, { minutes: m, seconds: String(s).padStart(2, '0') })
+    : fill(words.seconds, { seconds: s });
 };
 
 const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
@@ -145,7 +148,7 @@ export function renderBar(view: BarView) {
       <span class="time">${fill(words.time, { played: minutes(spent), left: minutes(left) })}</span>
     </p>
     <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
-    ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
+    ${player.problem ? html`<p class="problem">${problemWords(player.problem)}</p>` : nothing}
     <div class="controls">
       ${iconButton(view, 'previousSection', words.previousSection, ICONS.previousSection, () => player.previousSection())}
       ${iconButton(view, 'previous', words.previousSentence, ICONS.previous, () => player.previous())}
@@ -225,7 +228,7 @@ function renderSource(view: BarView) {
       (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
         @change=${() => view.preferences.update({ source: c.value })} />${c.label}</label>`,
     )}
-    ${problem ? html`<p class="hint" id="source-problem">${problem}</p>` : nothing}
+    ${problem ? html`<p class="hint" id="source-problem">${problemWords(problem)}</p>` : nothing}
   </fieldset>`;
 }
 
@@ -241,9 +244,9 @@ function renderVoices(view: BarView) {
   const online = tellsLocalFromOnline(view.voices);
   const option = (c: VoiceChoice) =>
     html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
-  const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
+  const hint = onlyPoorVoices(choices) ? firstUseWords().player.betterVoice[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
-  const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
+  const language = () => languageDisplayName(primaryLanguage(view.lang), pageLanguage()) ?? view.lang;
   const words = firstUseWords().player;
   return html`<div class="voice-choice">
     <label>${words.voice}
@@ -275,7 +278,7 @@ function voiceName(choice: VoiceChoice, showOnline: boolean) {
   const words = firstUseWords().player;
   const details: string[] = [];
   if (choice.quality) {
-    const region = languageDisplayName(choice.voice.lang);
+    const region = languageDisplayName(choice.voice.lang, pageLanguage());
     if (region) details.push(region);
     if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label))
       details.push(words.genders[choice.gender]);

@@ -2,6 +2,7 @@
 // Listen (see ReadAloudPlayer.ensurePlayer), since nothing changes before then.
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
 import { firstUseWords } from '../../words/first-use-words.js';
+import { problemWords } from './problems.js';
 
 export interface PlayerChangeHooks {
   /** The controllers that follow the reading (see followTheReading in ./listening.ts). */
@@ -49,13 +50,14 @@ export class PlayerChanges {
       if (player.state !== 'idle') listeningPosition?.save(player.script, player.index);
     }
     if (stateChanged) this.hooks.handOverFocus(this.lastState, player.state);
-    if (stateChanged || player.problem !== this.lastProblem) {
+    const problem = player.problem && problemWords(player.problem);
+    if (stateChanged || problem !== this.lastProblem) {
       this.hooks.announce(
-        player.problem ?? `${this.hooks.notice() ?? ''} ${firstUseWords().player.states[player.state]}`.trim(),
+        problem ?? `${this.hooks.notice() ?? ''} ${firstUseWords().player.states[player.state]}`.trim(),
       );
       if (player.state === 'playing' && this.lastState === 'idle') listening.follow.following = true;
       this.lastState = player.state;
-      this.lastProblem = player.problem;
+      this.lastProblem = problem;
     }
     if (moved || stateChanged) listening.show(player);
   }

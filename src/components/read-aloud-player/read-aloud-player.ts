@@ -17,6 +17,7 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../../speech/speech-engine.js';
 import type { RecommendedVoice } from '../../speech/voices.js';
 import { adoptLaterStyles } from '../../styles/component-styles.js';
+import { englishMarked } from '../../words/in-page.js';
 import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 import type { ListenHereEvent } from '../listen-here.js';
@@ -336,9 +337,11 @@ export class ReadAloudPlayer extends LitElement {
     };
   }
 
-  /** The article's language by name ("English"), or its code where the browser has no name for it. */
+  /** The article's language by name ("English"), in the words' language, or its code where the browser has no name for it. */
   private languageName() {
-    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
+    return (
+      languageDisplayName(primaryLanguage(this.articleLang), englishMarked() ? 'en' : undefined) ?? this.articleLang
+    );
   }
 
   /** A control's aria-keyshortcuts: its keys, or none (no attribute) where it has none. */
