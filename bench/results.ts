@@ -3,6 +3,7 @@
 import type { audioRender } from './audio-render.ts';
 import type { FirstUseRun, OpeningName } from './first-use.ts';
 import type { ByteGroup, LighthouseMetrics, LighthouseSummary } from './lighthouse.ts';
+import type { LongArticleResults } from './long-article.ts';
 import type { OfflineVisit, ScriptBytes } from './offline.ts';
 import type { PageChecks } from './page-checks.ts';
 import type { TimeToPlaying } from './recorded.ts';
@@ -49,6 +50,8 @@ export interface LighthouseSide {
 export interface SpeechSide {
   medianMs: number;
   medianToSpeakMs: number;
+  /** Absent from results of older runs. */
+  medianLongestTaskMs?: number;
   runs: SpeechPress[];
 }
 
@@ -93,4 +96,6 @@ export interface BenchResults {
     runs: OfflineVisit[];
   };
   durationSeconds: number;
+  /** The 50,000-word article, which may run alone (`--only long-article`); absent from results of older runs. */
+  longArticle?: LongArticleResults;
 }
