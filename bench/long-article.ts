@@ -73,7 +73,10 @@ export async function longArticleBench({
     const audio = report.figures.audio.editions[0];
     if (!audio) throw new Error('the long article was built without its audio edition: is a voice installed?');
     const { firstVisit, beforeInteraction, firstUse: onFirstUse, precache, optionalFonts } = report.figures;
-    const budgetWarnings = report.diagnostics.filter((d) => d.rule === 'budget').map(formatDiagnostic);
+    // Named from the scratch folder, so the report does not carry a temporary path.
+    const budgetWarnings = report.diagnostics
+      .filter((d) => d.rule === 'budget')
+      .map((d) => formatDiagnostic({ ...d, file: path.relative(scratch, d.file) }));
     log(`long article: built in ${buildSeconds.toFixed(0)} s; ${budgetWarnings.join('; ') || 'no budget warning'}`);
 
     const floorPages = new Map<string, string>();
@@ -122,8 +125,11 @@ export async function longArticleBench({
 const ms = (value: number | undefined) =>
   value !== undefined && Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** h:mm:ss: the long article's audio runs for hours. */
 const clock = (seconds: number) =>
-  `${Math.floor(Math.round(seconds) / 60)}:${String(Math.round(seconds) % 60).padStart(2, '0')}`;
+  [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), Math.round(seconds % 60)]
+    .map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0')))
+    .join(':');
 const each = (values: number[]) => values.map((v) => Math.round(v)).join(', ');
 
 /** The report's tables for these results (bench/report.ts). */
