@@ -3,7 +3,7 @@
 // cache of its own, its first-visit figures as the build reports them (over the budget is a
 // warning, and here a figure), then the player on its page in Chromium, measured as the seed's
 // is (bench/speech.ts, bench/recorded.ts, bench/first-use.ts). Run alone with
-// `npm run bench -- --only long-article` (about 15–20 minutes here, most of it the audio render).
+// `npm run bench -- --only long-article` (about half an hour on 2 cores under load, nearly all of it the audio render: 7 hours of speech).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,7 +67,7 @@ export async function longArticleBench({
     await mkdir(articles);
     await writeFile(path.join(articles, 'long.md'), article.source);
     const out = path.join(scratch, 'site');
-    log(`long article: ${article.words} words, building with its audio (about ten minutes)`);
+    log(`long article: ${article.words} words, building with its audio (7 hours of speech: 10–30 minutes)`);
     const report = await buildSite({ articles, out, audioCache: path.join(scratch, 'audio-cache') });
     const buildSeconds = (performance.now() - started) / 1000;
     const audio = report.figures.audio.editions[0];

@@ -1,7 +1,7 @@
 // `npm run bench`: builds dist/, serves it beside the floor (the same article as bare HTML),
 // measures both, then the 50,000-word article (bench/long-article.ts), and writes
 // bench/results.json and bench/RESULTS.md. Misses are flagged, not failed: this is a benchmark,
-// not a test. About 6–9 minutes on 2 cores (the audio rendered cold is 2–3), and 15–20 more for
+// not a test. About 6–9 minutes on 2 cores (the audio rendered cold is 2–3), and 10–30 more for
 // the long article. `--only long-article` runs that case alone and `--skip long-article` all but
 // it; either keeps the other figures of the last run in results.json.
 import { execFileSync } from 'node:child_process';
