@@ -5,6 +5,7 @@ import { OPENINGS } from './first-use.ts';
 import type { OpeningName } from './first-use.ts';
 import { audioRenderArea } from './audio-render.ts';
 import { archiveArea } from './archive.ts';
+import { longArticleAreas } from './long-article.ts';
 import type { LighthouseRun, BenchResults } from './results.ts';
 import type { Paint, Shift } from './page-checks.ts';
 
@@ -252,6 +253,7 @@ export function areas(r: BenchResults): Area[] {
       ],
     },
     ...(r.archive ? [archiveArea(r.archive)] : []),
+    ...(r.longArticle ? longArticleAreas(r.longArticle) : []),
   ];
 }
 
