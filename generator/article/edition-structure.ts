@@ -24,6 +24,8 @@ import { wordsFor } from '../../src/words/tables.ts';
 export interface Section {
   id: string;
   text: string;
+  /** The text is the edition's word ("Notes"), not the author's: marked as English where the language has no table. */
+  edition?: true;
 }
 
 /** What this plugin reads from markdown-it's env (the title) and leaves in it. */
@@ -64,7 +66,11 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
     scopeTableHeaders(state.tokens);
     env.sections = collectSections(state.tokens);
     if (state.tokens.some((token) => token.type === 'footnote_block_open'))
-      env.sections.push({ id: 'footnotes', text: notesHeading ?? wordsFor(env.lang ?? 'en').build.notes });
+      env.sections.push(
+        notesHeading === undefined
+          ? { id: 'footnotes', text: wordsFor(env.lang ?? 'en').build.notes, edition: true }
+          : { id: 'footnotes', text: notesHeading },
+      );
     env.words = countTextWords(state.tokens);
   });
 }

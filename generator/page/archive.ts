@@ -8,7 +8,7 @@ import { escapeHtml } from '../escape.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { ARCHIVE_PAGE, archiveYearPage } from '../site.ts';
 import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
-import { documentHead, indexEntry, markOf, siteHeader, type IndexEntry, type PageAssets } from './page.ts';
+import { documentHead, indexEntry, markOf, siteFooter, siteHeader, type IndexEntry, type PageAssets } from './page.ts';
 
 /** One page the archive writes. */
 export interface ArchivePage {
@@ -119,9 +119,7 @@ ${siteHeader(site, { player: false, home: './', mark })}
 <h1${mark}>${escapeHtml(title)}</h1>
 ${body}
 ${nav}</main>
-<footer class="site-footer"${mark}>
-<p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
-</footer>
+${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 <line-focus></line-focus>
 </body>
 </html>

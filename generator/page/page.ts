@@ -8,6 +8,7 @@ import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
 import { IN_PAGE_WORDS_ID } from '../../src/words/in-page.ts';
 import { editionLanguage, inPageWordsFor, wordsFor, type EditionLanguage } from '../../src/words/tables.ts';
+import type { BuildWords } from '../../src/words/build-words.ts';
 
 export interface PageAssets {
   /** URL of the module that enhances the page. */
@@ -183,7 +184,10 @@ export function renderPage(
     ...(assets.audio && { audio: audioObject(assets.audio) }),
   };
   const toc = article.sections
-    .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
+    .map((section) => {
+      const lang = section.edition ? mark : '';
+      return `<li><a href="#${escapeHtml(section.id)}"${lang}>${escapeHtml(section.text)}</a></li>`;
+    })
     .join('\n');
   const byline = [
     meta.author ? words.by(ofArticle(meta.author)) : '',
@@ -228,9 +232,7 @@ ${assets.audio ? audioLinks(assets.audio, assets.feed, meta.lang, mark) : ''}
 <reading-place data-edition hidden${mark}></reading-place>
 ${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
 </div>
-<footer class="site-footer"${mark}>
-<p>${words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta.author ? ofArticle(meta.author) : undefined)} ${words.privateByDesign}</p>
-</footer>
+${siteFooter(words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta.author ? ofArticle(meta.author) : undefined), words, mark)}
 <line-focus></line-focus>
 </body>
 </html>
@@ -299,9 +301,7 @@ ${site.description ? `<p class="site-description">${escapeHtml(site.description)
 ${items.join('\n')}
 </ol>
 ${archiveLink}</main>
-<footer class="site-footer"${mark}>
-<p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
-</footer>
+${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 <line-focus></line-focus>
 </body>
 </html>
@@ -361,9 +361,7 @@ ${siteHeader(site, { player: false, home: './', mark })}
 <kept-articles></kept-articles>
 <p><a href="./">${words.allArticles}</a>${words.listSaysWhichAreKept}</p>
 </main>
-<footer class="site-footer"${mark}>
-<p>${escapeHtml(site.title)}. ${words.privateByDesign}</p>
-</footer>
+${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 </body>
 </html>
 `;
@@ -419,6 +417,13 @@ interface HeaderOptions {
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
  */
+/** The footer of every page: what the page is, then the promise that nothing leaves the device. */
+export function siteFooter(about: string, words: Pick<BuildWords, 'privateByDesign'>, mark: string): string {
+  return `<footer class="site-footer"${mark}>
+<p>${about} ${words.privateByDesign}</p>
+</footer>`;
+}
+
 export function siteHeader(site: SiteConfig, { player, home, offline, mark = '' }: HeaderOptions): string {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
   return `<header class="site-header"${mark}>

@@ -24,7 +24,9 @@ description: لماذا نستمع إلى المقالات.
 
 ## الإيقاع
 
-كل كلمة مهمة عندما نستمع.
+كل كلمة مهمة عندما نستمع.[^1]
+
+[^1]: ملاحظة.
 `;
 
 /** The language an element is in, as a screen reader reads it: its own lang or its nearest ancestor's. */
@@ -112,8 +114,16 @@ test('an Arabic article’s page has the edition’s words in English, marked so
   const articleElement = page.querySelector('article');
   assert.equal(articleElement?.getAttribute('lang'), 'ar');
   assert.equal(articleElement?.getAttribute('dir'), 'rtl');
-  for (const element of page.querySelectorAll('article h1, article h2, article p:not(.article-meta), .toc li a'))
+  for (const element of page.querySelectorAll(
+    'article h1, article h2:not(#footnotes), article p:not(.article-meta), .toc li a:not([href="#footnotes"])',
+  ))
     assert.equal(langOf(element), 'ar', text(element));
+  // The notes' heading is the edition's word, in the article and in the contents.
+  for (const element of [page.querySelector('#footnotes'), page.querySelector('.toc a[href="#footnotes"]')]) {
+    assert.equal(text(element), 'Notes');
+    assert.equal(langOf(element), 'en');
+    assert.equal(dirOf(element), 'ltr');
+  }
 });
 
 test('the index and the offline page speak the site’s language: French, or English marked where it has no table', async () => {
