@@ -192,17 +192,8 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
         'site-config',
         `"ignoreFiles" is Hugo's list of regular expressions, which this edition does not read: list the files to leave out as patterns, such as ${form} (${GLOB_SYNTAX})`,
       );
-    const setting = SETTINGS.find((name) => KEYS[name].includes(key));
-    if (!setting) {
-      warn({
-        file,
-        line: lineOf(key),
-        severity: 'warning',
-        rule: 'unknown-setting',
-        message: `"${key}" is not a setting this edition uses (it knows ${SETTINGS.map((s) => KEYS[s][0]).join(', ')}); ignored`,
-      });
-      continue;
-    }
+    const setting = settingOf(key, SETTINGS, KEYS, { file, line: lineOf(key), name: key, kind: 'setting' }, warn);
+    if (!setting) continue;
     if (setting === 'ignore') {
       config.ignore = ignorePatterns(key, value, file, text, lineOf(key), form);
       continue;
@@ -257,6 +248,26 @@ export async function loadSiteConfig(dir: string, warn: (warning: Diagnostic) =>
 }
 
 /** A whole number of 1 or more (TOML integers are numbers, as JSON's are, unless past 2^53). */
+/** The setting a key spells, or undefined after a warning that lists the settings there are. */
+function settingOf<S extends string>(
+  key: string,
+  settings: readonly S[],
+  keys: Record<S, readonly string[]>,
+  where: { file: string; line: number; name: string; kind: string },
+  warn: (warning: Diagnostic) => void,
+): S | undefined {
+  const setting = settings.find((name) => keys[name].includes(key));
+  if (!setting)
+    warn({
+      file: where.file,
+      line: where.line,
+      severity: 'warning',
+      rule: 'unknown-setting',
+      message: `"${where.name}" is not a ${where.kind} this edition uses (it knows ${settings.map((s) => keys[s][0]).join(', ')}); ignored`,
+    });
+  return setting;
+}
+
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
 
@@ -303,17 +314,9 @@ async function podcastSettings(
   const podcast: PodcastConfig = { file, line };
   const keyOf: Partial<Record<PodcastSetting, string>> = {};
   for (const [key, given] of Object.entries(value)) {
-    const setting = PODCAST_SETTINGS.find((name) => PODCAST_KEYS[name].includes(key));
-    if (!setting) {
-      warn({
-        file,
-        line: lineOf(key),
-        severity: 'warning',
-        rule: 'unknown-setting',
-        message: `"podcast.${key}" is not a podcast setting this edition uses (it knows ${PODCAST_SETTINGS.map((s) => PODCAST_KEYS[s][0]).join(', ')}); ignored`,
-      });
-      continue;
-    }
+    const where = { file, line: lineOf(key), name: `podcast.${key}`, kind: 'podcast setting' };
+    const setting = settingOf(key, PODCAST_SETTINGS, PODCAST_KEYS, where, warn);
+    if (!setting) continue;
     keyOf[setting] = key;
     if (setting === 'explicit') {
       if (typeof given !== 'boolean')
