@@ -7,7 +7,7 @@ import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
 import { panel } from '../helpers/settings.js';
-import { fakeSpeech, fakeVoice } from '../helpers/speech.js';
+import { fakeVoice, startPlaying } from '../helpers/speech.js';
 import { Startup } from '../../src/words/startup-words.js';
 import { WORDS } from '../../src/words/tables.js';
 import { fill } from '../../src/words/template.js';
@@ -74,13 +74,8 @@ describe('the edition’s words on a French page', () => {
 
   it('the player names the opening and says what went wrong in French', async () => {
     const edition = await openEdition({ path: FRENCH });
-    const speech = fakeSpeech(edition, [fakeVoice('Voix de test', 'fr-FR', { default: true })]);
+    const speech = await startPlaying(edition, [fakeVoice('Voix de test', 'fr-FR', { default: true })]);
     const player = playerOf(edition);
-    await player.rendered();
-    const first = speech.nextStart();
-    player.listen()!.click();
-    await first;
-    await player.rendered();
     // The opening's name and the times in French (no-break spaces read as spaces here).
     expect(player.where()).to.match(/^Section 1 sur \d+ : Début 0 s écoulées, reste environ (\d+ min )?\d+ s$/);
     // The browser blocks speech: no retry, the message at once.
