@@ -8,7 +8,7 @@ import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
-import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
+import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
@@ -77,6 +77,7 @@ export default {
     offlineSitePlugin(),
     fixtureSitePlugin(),
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
+    fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
     htmlValidityPlugin(),
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
   ],
