@@ -123,6 +123,7 @@ export interface FirstUseWords {
     noneKept: string;
     /** In the index, after an article's details. */
     availableOffline: string;
+    gigabytes: string;
     megabytes: string;
     kilobytes: string;
   };
@@ -295,6 +296,7 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     keptHeading: 'Kept on this device',
     noneKept: 'No articles are kept on this device yet: articles are kept when you open them online.',
     availableOffline: 'Available offline',
+    gigabytes: 'GB',
     megabytes: 'MB',
     kilobytes: 'KB',
   },

@@ -261,6 +261,7 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     keptHeading: 'Gardés sur cet appareil',
     noneKept: 'Aucun article n’est encore gardé sur cet appareil : un article est gardé quand vous l’ouvrez en ligne.',
     availableOffline: 'Disponible hors ligne',
+    gigabytes: 'Go',
     megabytes: 'Mo',
     kilobytes: 'Ko',
   },
