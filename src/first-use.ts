@@ -8,7 +8,7 @@ export * as session from './speech/read-aloud-session.js';
 export * as bar from './components/read-aloud-player/bar.js';
 export * as listening from './components/read-aloud-player/listening.js';
 export * as settingsControls from './components/reading-settings-panel/controls.js';
-export { HomeScreenHintController } from './components/offline-status/home-screen-hint-controller.js';
+export { SevenDaysHintController } from './components/offline-status/seven-days-hint-controller.js';
 export { DockingController } from './controllers/docking-controller.js';
 export { firstUseWords } from './words/first-use-words.js';
 

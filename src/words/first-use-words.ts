@@ -100,7 +100,12 @@ export interface FirstUseWords {
     each: { [K in SettingKey]: SettingWords<ReadingSettings[K]> };
   };
   offline: {
+    /**
+     * Where the browser removes what a site saved after seven days without a visit, and what
+     * spares it: on iPhone and iPad (every browser there), and in Safari on a Mac.
+     */
     homeScreenHint: string;
+    dockHint: string;
     homeArticle: string;
     article: Record<Kept, string>;
     keepArticle: string;
@@ -265,7 +270,9 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
   },
   offline: {
     homeScreenHint:
-      'On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen (Share, then Add to Home Screen).',
+      'On iPhone and iPad, the browser removes what this edition saved after seven days without a visit, unless you add it to your Home Screen (Share, then Add to Home Screen).',
+    dockHint:
+      'Safari removes what this edition saved after seven days without a visit, unless you add it to the Dock (File, Add to Dock).',
     homeArticle: 'This article is the edition’s home page: it is saved with the edition.',
     article: {
       unsupported: '',

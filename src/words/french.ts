@@ -228,7 +228,9 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
   },
   offline: {
     homeScreenHint:
-      'Sur iPhone et iPad, Safari peut effacer la lecture enregistrée après quelques jours sans visite : pour la garder, ajoutez cette édition à votre écran d’accueil (Partager, puis Sur l’écran d’accueil).',
+      'Sur iPhone et iPad, le navigateur efface ce que cette édition a enregistré après sept jours sans visite, sauf si vous l’ajoutez à votre écran d’accueil (Partager, puis Sur l’écran d’accueil).',
+    dockHint:
+      'Safari efface ce que cette édition a enregistré après sept jours sans visite, sauf si vous l’ajoutez au Dock (Fichier, Ajouter au Dock).',
     homeArticle: 'Cet article est la page d’accueil de l’édition : il est enregistré avec elle.',
     article: {
       unsupported: '',

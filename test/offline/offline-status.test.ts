@@ -216,8 +216,8 @@ describe('offline status', () => {
       const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), navigator });
       await says(edition, 'Available offline.');
       await s.open();
-      expect(s.hint()).to.match(
-        /^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/,
+      expect(s.hint()).to.equal(
+        'On iPhone and iPad, the browser removes what this edition saved after seven days without a visit, unless you add it to your Home Screen (Share, then Add to Home Screen).',
       );
       await expectAccessible(edition);
 

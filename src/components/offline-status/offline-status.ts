@@ -36,8 +36,8 @@ await ownTask(); // defined, upgraded and first rendered in a task of its own
  * edition stands (saved, saving, offline, update ready, not saved), and which opens the one place
  * for offline matters: the whole status, **Keep available offline**, a new version's **Reload**,
  * on an article whether it and its audio are kept, with **Keep this article offline** and **Keep
- * audio for offline** (`<offline-keeping>`, loaded when the details first open), and on iPhone
- * and iPad how to keep the edition by adding it to the Home Screen. On an article, it also keeps
+ * audio for offline** (`<offline-keeping>`, loaded when the details first open), and on iPhone,
+ * iPad and in Safari on a Mac how to keep the edition by adding it to the Home Screen or the Dock. On an article, it also keeps
  * the article and its pictures once the worker controls the page (KeepOnOpenController).
  *
  * A disclosure (APG): the button says whether the details are open; focus stays on it when they
@@ -123,11 +123,11 @@ export class OfflineStatus extends LitElement {
   private readonly storage = new PersistentStorageController(this);
   /**
    * What the details load on their first opening (src/first-use.ts): `<offline-keeping>`, and
-   * the Home Screen hint made then. Offline before the edition was saved, say, the status above
+   * the Home Screen or Dock hint made then. Offline before the edition was saved, say, the status above
    * says all that matters, and the next opening tries again.
    */
   private readonly details = new FirstUseLoader(this, {
-    load: () => import('../../first-use.js').then(({ HomeScreenHintController }) => new HomeScreenHintController(this)),
+    load: () => import('../../first-use.js').then(({ SevenDaysHintController }) => new SevenDaysHintController(this)),
   });
 
   /** On an article: 'article' where it is kept by itself, 'home-article' where it is the one article, saved as the home page. */
@@ -179,7 +179,7 @@ export class OfflineStatus extends LitElement {
             : nothing
         }
         ${this.page && this.details.value && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
-        ${this.details.value?.needed ? html`<p class="hint">${this.details.value.hint}</p>` : nothing}
+        ${this.details.value?.hint ? html`<p class="hint">${this.details.value.hint}</p>` : nothing}
       </div>
     `;
   }
