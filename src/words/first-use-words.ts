@@ -106,6 +106,12 @@ export interface FirstUseWords {
      */
     homeScreenHint: string;
     dockHint: string;
+    /** How much the site's storage holds and how much more the browser allows, as it estimates. */
+    storageUsed: Template<'used' | 'left'>;
+    storageUsedNoRoom: Template<'used'>;
+    storageUnknown: string;
+    /** Where the browser may clear the site's storage when space is short, and was not asked to keep it. */
+    mayBeCleared: string;
     homeArticle: string;
     article: Record<Kept, string>;
     keepArticle: string;
@@ -273,6 +279,10 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
       'On iPhone and iPad, the browser removes what this edition saved after seven days without a visit, unless you add it to your Home Screen (Share, then Add to Home Screen).',
     dockHint:
       'Safari removes what this edition saved after seven days without a visit, unless you add it to the Dock (File, Add to Dock).',
+    storageUsed: 'This edition uses {used} on this device, with room for about {left} more.',
+    storageUsedNoRoom: 'This edition uses {used} on this device, with no room left.',
+    storageUnknown: 'The browser does not say how much storage is left.',
+    mayBeCleared: 'The browser may clear what is saved here when space is short.',
     homeArticle: 'This article is the edition’s home page: it is saved with the edition.',
     article: {
       unsupported: '',
