@@ -39,8 +39,9 @@ function status(edition: Edition) {
 }
 
 /**
- * Gives the edition's frame the built page's worker meta tag and the fakes, then connects
- * the status again so it starts over with them.
+ * Gives the edition's frame the built page's worker meta tag and the fakes, then puts a new
+ * status in the page's one's place, so it starts over with them (the page's own asked the real
+ * browser on connecting, and a status connected again keeps what it was told).
  */
 async function withFakes(
   edition: Edition,
@@ -68,9 +69,7 @@ async function withFakes(
   Object.defineProperty(win.navigator, 'serviceWorker', { value: fakes.serviceWorker, configurable: true });
   if ('storage' in fakes) Object.defineProperty(win.navigator, 'storage', { value: fakes.storage, configurable: true });
   const element = doc.querySelector('offline-status')!;
-  const place = element.nextSibling;
-  element.remove();
-  place!.parentNode!.insertBefore(element, place);
+  element.replaceWith(element.cloneNode());
   return status(edition);
 }
 
@@ -364,6 +363,7 @@ describe('offline status', () => {
     await expectAccessible(edition);
 
     s.indicator().click();
+    await edition.doc.querySelector('offline-status')!.updateComplete;
     storage.usage = 48_000_000;
     storage.quota = 48_000_000;
     await s.open();
