@@ -9,7 +9,6 @@ export * as bar from './components/read-aloud-player/bar.js';
 export * as listening from './components/read-aloud-player/listening.js';
 export * as settingsControls from './components/reading-settings-panel/controls.js';
 export { StorageDetailsController } from './components/offline-status/storage-details-controller.js';
-export { DockingController } from './controllers/docking-controller.js';
 export { firstUseWords } from './words/first-use-words.js';
 
 // Components, defined as this module loads.

@@ -96,6 +96,10 @@ export interface FirstUseWords {
     storageFull: string;
     smaller: string;
     larger: string;
+    /** After an optional font's name, where it is not kept on this device and cannot be downloaded now. */
+    needsConnection: string;
+    /** Said when the reader chooses such a font. */
+    fontNeedsConnection: Template<'font'>;
     groups: Record<SettingGroup, string>;
     each: { [K in SettingKey]: SettingWords<ReadingSettings[K]> };
   };
@@ -242,6 +246,9 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     storageFull: 'The browser’s storage is full, so these settings apply for this visit only.',
     smaller: ' Smaller text',
     larger: ' Larger text',
+    needsConnection: '(needs a connection)',
+    fontNeedsConnection:
+      '{font} needs a connection: it is not kept on this device. Until the page opens online, the text is in a sans-serif font.',
     groups: { text: 'Text', spacing: 'Spacing', aids: 'Reading aids' },
     each: {
       textSize: { label: 'Text size' },

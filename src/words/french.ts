@@ -188,6 +188,9 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     storageFull: 'L’espace de stockage du navigateur est plein : ces réglages ne valent que pour cette visite.',
     smaller: ' Texte plus petit',
     larger: ' Texte plus grand',
+    needsConnection: '(connexion nécessaire)',
+    fontNeedsConnection:
+      'La police {font} demande une connexion : elle n’est pas gardée sur cet appareil. Jusqu’à ce que la page s’ouvre en ligne, le texte est en police sans empattements.',
     groups: { text: 'Texte', spacing: 'Espacement', aids: 'Aides à la lecture' },
     each: {
       textSize: { label: 'Taille du texte' },

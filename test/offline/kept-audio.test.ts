@@ -2,8 +2,9 @@
 // its audio edition) served from a static server on localhost, the audio kept from the offline
 // details, then the server stopped, so every request the worker does not answer from its caches
 // fails. The listener then presses Listen and Listen from here as a pointer does, and hears the
-// recorded audio from the cache. Firefox plays media only through an audio server: the test
-// runner starts PulseAudio's null sink (web-test-runner.config.mjs).
+// recorded audio from the cache, and opens the MP3 at its own address (its download link's).
+// Firefox plays media only through an audio server: the test runner starts PulseAudio's null
+// sink (web-test-runner.config.mjs).
 import { expect } from 'chai';
 import { site } from '../helpers/offline-site.js';
 import { LISTENING_KEY } from '../helpers/storage.js';
@@ -126,6 +127,12 @@ describe('audio kept for offline (a served fixture site)', function () {
       { status: 206, contentRange: `bytes ${audio.bytes - 1000}-${audio.bytes - 1}/${audio.bytes}`, same: true },
     ]);
 
+    // The MP3's own address, which its download link names, opens the kept file, not a page.
+    const mp3 = resolve(audio.src);
+    await site.open(mp3);
+    expect(await site.evaluate('document.contentType')).to.equal('audio/mpeg');
+    await site.open(`/${TRAIN}`);
+
     // Offline, the details still say the audio is kept; removing it takes its files away.
     await openDetails(ARTICLE_KEPT);
     await site.waitFor(`${text('.audio-kept')} === ${JSON.stringify(KEPT)}`);
@@ -136,5 +143,11 @@ describe('audio kept for offline (a served fixture site)', function () {
     // Nothing else held it: with the server stopped, the audio is now out of reach, so what
     // played above came from the kept files.
     expect(await site.evaluate(`fetch(${JSON.stringify(audio.src)}).then((r) => r.ok, () => false)`)).to.equal(false);
+    // Its address now gets the browser's own offline error, never a page in the file's place
+    // (the navigation fails where the driver reports a network error; elsewhere the error page shows).
+    await site.open(mp3).catch(() => undefined);
+    expect(await site.evaluate("!!document.querySelector('offline-status, article')").catch(() => false)).to.equal(
+      false,
+    );
   });
 });
