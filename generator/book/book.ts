@@ -1,0 +1,37 @@
+// One article as an EPUB 3 book, the file readers take into their own reading apps (with their
+// own voices, braille displays and settings, offline). Built from the article the page is built
+// from, so the book and the page never say different things. Text only for now; docs/book.md
+// says what the book holds, what it claims, and what is still to come (the narration).
+import type { Article } from '../article/article.ts';
+import { BOOK_CSS, contentDocument, STYLESHEET, CONTENT_DOCUMENT } from './content-document.ts';
+import { NAVIGATION_DOCUMENT, navigationDocument } from './navigation-document.ts';
+import { PACKAGE_DOCUMENT, packageDocument, type PackageContext } from './package-document.ts';
+import { zip, type ZipEntry } from './zip.ts';
+
+const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
+<container xmlns="urn:oasis:names:tc:opendocument:xmlns:container" version="1.0">
+<rootfiles>
+<rootfile full-path="${PACKAGE_DOCUMENT}" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`;
+
+/** The book's name beside the article's page: "borrowing-in-rust.html" has "borrowing-in-rust.epub". */
+export const bookName = (page: string): string => page.replace(/\.html$/, '.epub');
+
+/** @param context the site, and the article's page (for its address and the book's identifier) */
+export function makeBook(article: Article, context: PackageContext): Buffer {
+  const pageUrl = context.site.baseUrl ? new URL(context.page, context.site.baseUrl) : undefined;
+  const content = contentDocument(article, pageUrl);
+  const folder = PACKAGE_DOCUMENT.slice(0, PACKAGE_DOCUMENT.lastIndexOf('/') + 1);
+  const text = (path: string, body: string): ZipEntry => ({ path, body: Buffer.from(body, 'utf8') });
+  return zip([
+    { path: 'mimetype', body: Buffer.from('application/epub+zip', 'ascii'), stored: true },
+    text('META-INF/container.xml', CONTAINER),
+    text(PACKAGE_DOCUMENT, packageDocument(article, content, context)),
+    text(folder + NAVIGATION_DOCUMENT, navigationDocument(article)),
+    text(folder + CONTENT_DOCUMENT, content.xhtml),
+    text(folder + STYLESHEET, BOOK_CSS),
+    ...content.pictures.map((picture) => ({ path: folder + picture.path, body: picture.body, stored: true })),
+  ]);
+}

@@ -1,0 +1,126 @@
+// The book's package document: what the book is (title, authors, language, dates, publisher,
+// a stable identifier), what it holds, in what order it is read, and what it offers readers who
+// do not see, do not hear or use other means (EPUB Accessibility 1.1's metadata, which libraries
+// for blind and print-disabled readers search by). Everything here comes from the article and
+// the site's settings, never from the clock, so two builds write the same package.
+import { createHash } from 'node:crypto';
+import type { Article } from '../article/article.ts';
+import { dateInstant } from '../article/dates.ts';
+import { escapeXml } from '../escape.ts';
+import type { SiteConfig } from '../site-config.ts';
+import { CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
+import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
+
+/** The package document's path in the container, which META-INF/container.xml names. */
+export const PACKAGE_DOCUMENT = 'EPUB/package.opf';
+
+/** `dcterms:modified` of an undated article: the package needs one, and the clock would make every build differ. */
+export const UNDATED_MODIFIED = '1970-01-01T00:00:00Z';
+
+/** The media type of each picture format the book carries (EPUB's core media types). */
+const PICTURE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  svg: 'image/svg+xml',
+};
+
+export interface PackageContext {
+  site: SiteConfig;
+  /** The article's page, e.g. "borrowing-in-rust.html": with the site, what makes the identifier. */
+  page: string;
+}
+
+/**
+ * The book's identifier: a name-based UUID (version 5's layout) of the site (its address, or its
+ * title where it has none) and the page. The same article keeps it at every build; another
+ * article, or the same one on another site, gets another.
+ */
+export function bookIdentifier({ site, page }: PackageContext): string {
+  const hash = createHash('sha1')
+    .update(`reader-edition book\n${site.baseUrl ?? site.title}\n${page}`)
+    .digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `dcterms:modified` (CCYY-MM-DDThh:mm:ssZ) from the article's date: a day is read as its midnight in UTC. */
+export function modified(date: string | undefined): string {
+  if (!date) return UNDATED_MODIFIED;
+  return new Date(dateInstant(date)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function packageDocument(article: Article, content: ContentDocument, context: PackageContext): string {
+  const { meta } = article;
+  const publisher = context.site.podcast?.publisher ?? context.site.title;
+  const item = (id: string, href: string, type: string, properties: string[] = []) =>
+    `<item id="${id}" href="${escapeXml(href)}" media-type="${type}"${properties.length ? ` properties="${properties.join(' ')}"` : ''}/>`;
+  const pictures = content.pictures.map((picture, index) =>
+    item(`picture-${index + 1}`, picture.path, PICTURE_TYPES[picture.path.split('.').at(-1) ?? ''] ?? ''),
+  );
+  const lang = escapeXml(meta.lang);
+  // The navigation document is in the spine, out of the reading order, so its landmark "Contents" leads somewhere a reading system can show.
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${lang}" dir="${meta.dir}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">${bookIdentifier(context)}</dc:identifier>
+<dc:title>${escapeXml(meta.title)}</dc:title>
+<dc:language>${lang}</dc:language>
+${meta.authors.map((author) => `<dc:creator>${escapeXml(author)}</dc:creator>\n`).join('')}${meta.date ? `<dc:date>${escapeXml(meta.date)}</dc:date>\n` : ''}<dc:publisher>${escapeXml(publisher)}</dc:publisher>
+<dc:description>${escapeXml(meta.description)}</dc:description>
+<meta property="dcterms:modified">${modified(meta.date)}</meta>
+${accessibilityMetadata(content, meta.lang)}
+</metadata>
+<manifest>
+${[
+  item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
+  item('article', CONTENT_DOCUMENT, 'application/xhtml+xml', content.properties),
+  item('style', STYLESHEET, 'text/css'),
+  ...pictures,
+].join('\n')}
+</manifest>
+<spine${meta.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
+<itemref idref="article"/>
+<itemref idref="nav" linear="no"/>
+</spine>
+</package>
+`;
+}
+
+/**
+ * What the book offers, as EPUB Accessibility 1.1 asks it declared, for a book of text alone:
+ * read as text (and by sight where a picture says something, which its alt text says too); its
+ * structure, contents and order marked; nothing that flashes, moves or sounds. The summary is
+ * written for a person choosing the book.
+ */
+function accessibilityMetadata(content: ContentDocument, lang: string): string {
+  const modes = ['textual', ...(content.informativePictures ? ['visual'] : [])];
+  const features = [
+    'structuralNavigation',
+    'tableOfContents',
+    'readingOrder',
+    'displayTransformability',
+    ...(content.informativePictures ? ['alternativeText'] : []),
+    ...(content.properties.includes('mathml') ? ['MathML'] : []),
+  ];
+  const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
+  const summary = [
+    'The article as text, with its headings, sections and notes marked so a reading system can move by them, and a table of contents.',
+    content.informativePictures ? 'Every picture that says something has a text alternative.' : '',
+    "It has no narration: a reading system's own voice or a braille display reads it.",
+  ]
+    .filter(Boolean)
+    .join(' ');
+  // The summary is in English until the edition's words have it in each language (docs/book.md).
+  const summaryLang = lang.split('-')[0].toLowerCase() === 'en' ? '' : ' xml:lang="en"';
+  return [
+    ...modes.map((mode) => `<meta property="schema:accessMode">${mode}</meta>`),
+    '<meta property="schema:accessModeSufficient">textual</meta>',
+    ...features.map((feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`),
+    ...hazards.map((hazard) => `<meta property="schema:accessibilityHazard">${hazard}</meta>`),
+    `<meta property="schema:accessibilitySummary"${summaryLang}>${escapeXml(summary)}</meta>`,
+    '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>',
+  ].join('\n');
+}
