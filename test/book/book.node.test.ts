@@ -1,0 +1,242 @@
+// The accessible book (generator/book/): every fixture article's EPUB passes EPUBCheck with no
+// error or warning, two builds give the same bytes, and the book holds the article as the page
+// does, without the page's own machinery.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { JSDOM } from 'jsdom';
+import { loadSite, type Site, type SitePage } from '../../generator/site.ts';
+import { bookName, makeBook } from '../../generator/book/book.ts';
+import { contentDocument } from '../../generator/book/content-document.ts';
+import { bookIdentifier, modified, packageDocument, UNDATED_MODIFIED } from '../../generator/book/package-document.ts';
+import { epubcheck, printed } from './epubcheck.node.ts';
+
+/** The fixture sites, and the edition's own article (the table, the FAQ, the author note). */
+const SITES = [
+  'test/fixtures/articles/blog',
+  'test/fixtures/articles/archive',
+  'test/fixtures/articles/audio',
+  'test/fixtures/articles/offline',
+  'assets/articles',
+];
+
+const sites = new Map<string, Site>();
+before(async () => {
+  for (const dir of SITES) sites.set(dir, await loadSite(dir));
+});
+
+const book = (site: Site, page: SitePage) => makeBook(page.article, { site: site.config, page: page.page });
+
+function pageOf(dir: string, name: string): { site: Site; page: SitePage } {
+  const site = sites.get(dir);
+  const page = site?.pages.find((p) => p.page === name);
+  assert.ok(site && page, `${dir} has ${name}`);
+  return { site, page };
+}
+
+/** An XHTML document as an XML parser reads it: a document that is not well-formed throws. */
+const xml = (text: string): Document => new JSDOM(text, { contentType: 'application/xhtml+xml' }).window.document;
+
+const wordsOf = (text: string): string[] => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+
+describe('EPUBCheck', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-books-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test("finds no error and no warning in any fixture article's book", async () => {
+    const books: string[] = [];
+    for (const [folder, site] of sites)
+      for (const page of site.pages) {
+        const file = path.join(dir, `${path.basename(folder)}-${bookName(page.page)}`);
+        await writeFile(file, book(site, page));
+        books.push(file);
+      }
+    assert.ok(books.length >= 12, `${books.length} books`);
+    const reports = await epubcheck(books);
+    for (const file of books)
+      assert.deepEqual(
+        (reports.get(file) ?? []).filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE').map(printed),
+        [],
+        path.basename(file),
+      );
+  });
+});
+
+describe('the book', () => {
+  test('is the same bytes at every build', async () => {
+    const again = await loadSite('test/fixtures/articles/blog');
+    const site = sites.get('test/fixtures/articles/blog');
+    assert.ok(site);
+    for (const page of site.pages) {
+      const other = again.pages.find((p) => p.page === page.page);
+      assert.ok(other);
+      assert.ok(book(site, page).equals(book(again, other)), page.page);
+    }
+  });
+
+  test('has an identifier of its own, the same at every build', () => {
+    const { site } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
+    const id = bookIdentifier({ site: site.config, page: 'notes-on-lists.html' });
+    assert.match(id, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(bookIdentifier({ site: site.config, page: 'notes-on-lists.html' }), id);
+    assert.notEqual(bookIdentifier({ site: site.config, page: 'borrowing-in-rust.html' }), id);
+    assert.notEqual(
+      bookIdentifier({ site: { ...site.config, baseUrl: 'https://another.example/' }, page: 'notes-on-lists.html' }),
+      id,
+    );
+  });
+
+  test("is modified when the article is dated, never at the build's time", () => {
+    assert.equal(modified('2024-05-31'), '2024-05-31T00:00:00Z');
+    assert.equal(modified('2024-03-02T08:30:00+01:00'), '2024-03-02T07:30:00Z');
+    assert.equal(modified(undefined), UNDATED_MODIFIED);
+    const { site, page } = pageOf('test/fixtures/articles/archive', 'notes-without-a-date.html');
+    const opf = xml(
+      packageDocument(page.article, contentDocument(page.article), { site: site.config, page: page.page }),
+    );
+    assert.equal(opf.querySelector('meta[property="dcterms:modified"]')?.textContent, UNDATED_MODIFIED);
+    assert.equal(opf.getElementsByTagName('dc:date').length, 0);
+  });
+
+  test('declares what it offers: text, pictures with their alternatives, no narration', () => {
+    const metadata = (dir: string, name: string) => {
+      const { site, page } = pageOf(dir, name);
+      const opf = xml(
+        packageDocument(page.article, contentDocument(page.article), { site: site.config, page: page.page }),
+      );
+      const values = (property: string) =>
+        [...opf.querySelectorAll(`meta[property="${property}"]`)].map((meta) => meta.textContent);
+      return {
+        modes: values('schema:accessMode'),
+        sufficient: values('schema:accessModeSufficient'),
+        features: values('schema:accessibilityFeature'),
+        hazards: values('schema:accessibilityHazard'),
+        summary: values('schema:accessibilitySummary').join(''),
+        publisher: opf.getElementsByTagName('dc:publisher')[0]?.textContent,
+      };
+    };
+    const pictures = metadata('test/fixtures/articles/blog', 'borrowing-in-rust.html');
+    assert.deepEqual(pictures.modes, ['textual', 'visual']);
+    assert.deepEqual(pictures.sufficient, ['textual']);
+    assert.ok(pictures.features.includes('alternativeText'));
+    assert.match(pictures.summary, /no narration/);
+    assert.equal(pictures.publisher, sites.get('test/fixtures/articles/blog')?.config.title);
+    const text = metadata('test/fixtures/articles/blog', 'notes-on-lists.html');
+    assert.deepEqual(text.modes, ['textual']);
+    assert.deepEqual(
+      text.features,
+      ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'],
+      'no alternative text claimed where there is no picture',
+    );
+    assert.deepEqual(text.hazards, ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard']);
+  });
+});
+
+describe("the book's content document", () => {
+  test('holds every word of the article', () => {
+    for (const site of sites.values())
+      for (const page of site.pages) {
+        const words = wordsOf(new JSDOM(page.article.html).window.document.body.textContent ?? '');
+        const book = new Set(wordsOf(xml(contentDocument(page.article).xhtml).body.textContent ?? ''));
+        assert.deepEqual(
+          words.filter((word) => !book.has(word)),
+          [],
+          page.page,
+        );
+      }
+  });
+
+  test("carries none of the page's machinery", () => {
+    for (const site of sites.values())
+      for (const page of site.pages) {
+        const document = xml(contentDocument(page.article).xhtml);
+        const machinery = [...document.querySelectorAll('*')].flatMap((element) =>
+          element
+            .getAttributeNames()
+            .filter((name) => /^data-|^(tabindex|srcset|sizes|loading|decoding)$/.test(name))
+            .map((name) => `<${element.localName} ${name}>`),
+        );
+        assert.deepEqual(machinery, [], page.page);
+        assert.equal(document.querySelectorAll('picture, source, .code-block').length, 0, page.page);
+      }
+  });
+
+  test('shows each picture once, as JPEG, PNG or SVG, with its alt text', () => {
+    const { page } = pageOf('test/fixtures/articles/blog', 'borrowing-in-rust.html');
+    const content = contentDocument(page.article);
+    const images = [...xml(content.xhtml).querySelectorAll('img')];
+    assert.deepEqual(
+      images.map((img) => img.getAttribute('alt')),
+      [
+        'Two boxes joined by an arrow: the owner on the left lends to the borrower on the right',
+        'Ada Fernsby, drawn as a circle',
+        'Green hills under a pale sky with the sun low on the right',
+        '',
+      ],
+    );
+    assert.deepEqual(
+      images.map((img) => img.getAttribute('src')),
+      content.pictures.map((picture) => picture.path),
+    );
+    for (const picture of content.pictures) assert.match(picture.path, /^images\/[^/]+\.(jpg|png|svg)$/);
+    assert.equal(content.informativePictures, true);
+  });
+
+  test('makes footnotes EPUB notes, each with its way back', () => {
+    const { page } = pageOf('test/fixtures/articles/blog', 'borrowing-in-rust.html');
+    const document = xml(contentDocument(page.article).xhtml);
+    const type = (element: Element) => element.getAttributeNS('http://www.idpf.org/2007/ops', 'type');
+    const references = [...document.querySelectorAll('a[role="doc-noteref"]')];
+    assert.deepEqual(references.map(type), ['noteref', 'noteref']);
+    for (const [index, reference] of references.entries()) {
+      const note = document.getElementById(reference.getAttribute('href')?.slice(1) ?? '');
+      assert.ok(note, reference.outerHTML);
+      assert.equal(note.localName, 'aside');
+      assert.equal(type(note), 'footnote');
+      assert.equal(note.getAttribute('role'), 'doc-footnote');
+      assert.match(note.textContent ?? '', new RegExp(`^${index + 1}\\. `));
+      const back = note.querySelector('a[role="doc-backlink"]');
+      assert.equal(back?.getAttribute('href'), `#${reference.id}`);
+    }
+    assert.equal(type(document.querySelector('section[role="doc-endnotes"]') ?? document.body), 'endnotes');
+  });
+
+  test("leads links to the site's other pages to their address, or keeps their text where the site has none", () => {
+    const { page } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
+    const article = {
+      ...page.article,
+      html: '<p><a href="other.html#part">Another</a>, <a href="#terms">here</a>, <a href="https://example.org/">there</a>.</p>',
+    };
+    const hrefs = (url?: URL) =>
+      [...xml(contentDocument(article, url).xhtml).querySelectorAll('p a')].map((a) => a.getAttribute('href'));
+    assert.deepEqual(hrefs(new URL('https://notes.example/blog/notes-on-lists.html')), [
+      'https://notes.example/blog/other.html#part',
+      '#terms',
+      'https://example.org/',
+    ]);
+    assert.deepEqual(hrefs(), [null, '#terms', 'https://example.org/']);
+  });
+
+  test('marks languages for XML as for HTML', () => {
+    const { page } = pageOf('test/fixtures/articles/blog', 'un-article-en-francais.html');
+    const article = {
+      ...page.article,
+      html: `${page.article.html}<p>On dit <span lang="en-GB">read aloud</span>.</p>`,
+    };
+    const document = xml(contentDocument(article).xhtml);
+    assert.equal(document.querySelectorAll('[lang]').length, 2);
+    assert.equal(document.documentElement.getAttribute('lang'), 'fr');
+    assert.equal(document.documentElement.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'), 'fr');
+    for (const element of document.querySelectorAll('[lang]'))
+      assert.equal(
+        element.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
+        element.getAttribute('lang'),
+        element.outerHTML,
+      );
+  });
+});
