@@ -30,8 +30,6 @@ export interface ContentDocument {
   pictures: BookFile[];
   /** Whether a picture says something (has alt text): the book's access modes then include the visual. */
   informativePictures: boolean;
-  /** The package's properties for it: `svg` and `mathml` where it holds them inline. */
-  properties: string[];
 }
 
 /** Attributes that serve the page's own script or the browser's loading, never the book. */
@@ -47,7 +45,6 @@ export function contentDocument(article: Article, pageUrl?: URL): ContentDocumen
   const files = new Map(article.files.map((file) => [file.path, file]));
   const pictures = new Map<string, BookFile>();
   let informativePictures = false;
-  const properties = new Set<string>();
 
   // First the page's wrappers go: the picture's fallback <img> stays, and the code block's <pre> without its scrolling frame.
   for (const element of [...descendants(body)]) {
@@ -55,8 +52,6 @@ export function contentDocument(article: Article, pageUrl?: URL): ContentDocumen
     if (element.tagName === 'picture' || hasClass(element, 'code-block')) unwrap(element);
   }
   for (const element of descendants(body)) {
-    if (element.namespaceURI === html.NS.SVG) properties.add('svg');
-    if (element.namespaceURI === html.NS.MATHML) properties.add('mathml');
     element.attrs = element.attrs.filter(({ name }) => !PAGE_ONLY_ATTRIBUTES.has(name) && !name.startsWith('data-'));
     const lang = attribute(element, 'lang');
     if (lang !== undefined) setAttribute(element, 'xml:lang', lang);
@@ -100,7 +95,7 @@ ${xmlOf(body.childNodes)}
 </body>
 </html>
 `;
-  return { xhtml, pictures: [...pictures.values()], informativePictures, properties: [...properties].sort() };
+  return { xhtml, pictures: [...pictures.values()], informativePictures };
 }
 
 /** The book's stylesheet: the reading system's own styles rule; this only keeps what the page hides for the eye hidden. */

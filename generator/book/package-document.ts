@@ -76,7 +76,7 @@ ${accessibilityMetadata(content, meta.lang)}
 <manifest>
 ${[
   item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
-  item('article', CONTENT_DOCUMENT, 'application/xhtml+xml', content.properties),
+  item('article', CONTENT_DOCUMENT, 'application/xhtml+xml'),
   item('style', STYLESHEET, 'text/css'),
   ...pictures,
 ].join('\n')}
@@ -103,7 +103,6 @@ function accessibilityMetadata(content: ContentDocument, lang: string): string {
     'readingOrder',
     'displayTransformability',
     ...(content.informativePictures ? ['alternativeText'] : []),
-    ...(content.properties.includes('mathml') ? ['MathML'] : []),
   ];
   const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
   const summary = [

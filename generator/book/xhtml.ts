@@ -1,8 +1,9 @@
 // A parse5 tree written as XML (the XHTML syntax of HTML), the way the book's content documents
 // need it: every element closed, void elements self-closed, text and attributes escaped for
 // XML. The tree, not the page's HTML string, is what is written, so nothing in the article's
-// markup can leave the XML malformed.
-import { html, type DefaultTreeAdapterTypes } from 'parse5';
+// markup can leave the XML malformed. The article holds HTML elements only: its source's SVG
+// and MathML are left out before it is rendered (NON_TEXT in generator/article/raw-html.ts).
+import type { DefaultTreeAdapterTypes } from 'parse5';
 import { escapeXml } from '../escape.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
@@ -27,20 +28,14 @@ const VOID = new Set([
 
 export const isElement = (node: Node): node is Element => 'tagName' in node;
 
-/** The children of an element or fragment, as XML; an element in another namespace than its parent's (SVG, MathML) declares it. */
-export function xmlOf(nodes: Node[], namespace: string = html.NS.HTML): string {
-  return nodes.map((node) => xmlNode(node, namespace)).join('');
+/** Nodes as XML: elements and text; comments are left out. */
+export function xmlOf(nodes: Node[]): string {
+  return nodes.map(xmlNode).join('');
 }
 
-function xmlNode(node: Node, namespace: string): string {
+function xmlNode(node: Node): string {
   if (node.nodeName === '#text' && 'value' in node) return escapeXml(node.value);
   if (!isElement(node)) return '';
-  const declared = node.namespaceURI === namespace ? '' : ` xmlns="${escapeXml(node.namespaceURI)}"`;
-  const attributes = node.attrs
-    .map(({ name, prefix, value }) => ` ${prefix ? `${prefix}:` : ''}${name}="${escapeXml(value)}"`)
-    .join('');
-  const open = `<${node.tagName}${declared}${attributes}`;
-  if (node.namespaceURI === html.NS.HTML && VOID.has(node.tagName)) return `${open}/>`;
-  const content = xmlOf(node.childNodes, node.namespaceURI);
-  return content === '' && node.namespaceURI !== html.NS.HTML ? `${open}/>` : `${open}>${content}</${node.tagName}>`;
+  const open = `<${node.tagName}${node.attrs.map(({ name, value }) => ` ${name}="${escapeXml(value)}"`).join('')}`;
+  return VOID.has(node.tagName) ? `${open}/>` : `${open}>${xmlOf(node.childNodes)}</${node.tagName}>`;
 }
