@@ -43,6 +43,7 @@ import { pageAudio } from './audio/page-audio.ts';
 import { unsayableWarnings } from './audio/unsayable.ts';
 import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
+import { makeBook } from './book/book.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
 export interface BuildOptions {
@@ -250,11 +251,16 @@ async function writeSite(
     if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
     const html = pageHtml(page, {
       ...assets,
-      audio: edition && pageAudio(edition, audioSlug(page)),
+      audio: edition && pageAudio(edition, downloadSlug(page)),
       feed: feed ? `./${FEED_FILE}` : undefined,
     });
     pageWarnings.push(...checkPage(page.file, page.article, html));
     await writeFile(path.join(dir, page.page), html);
+    // The accessible book beside its page, from the same article (docs/book.md).
+    await writeFile(
+      path.join(dir, `${downloadSlug(page)}.epub`),
+      makeBook(page.article, { site: site.config, page: page.page }),
+    );
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
       await writeFile(path.join(dir, file.path), file.body);
@@ -461,11 +467,11 @@ function checkedBaseUrl(given: string | undefined, from: string): string | undef
 }
 
 /**
- * The name a download of the article's audio is saved under: its page's (URL-safe, and renamed
+ * The name a download of the article (its audio, its book) is saved under: its page's (URL-safe, and renamed
  * where the site took the name), or, for a site's only article (index.html), its front matter's
  * slug, else its source's or bundle folder's name made URL-safe.
  */
-function audioSlug(page: SitePage): string {
+function downloadSlug(page: SitePage): string {
   if (page.page !== 'index.html') return page.page.slice(0, -'.html'.length);
   if (page.article.meta.slug) return page.article.meta.slug;
   const source = path.basename(page.file, path.extname(page.file));

@@ -16,9 +16,6 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 </container>
 `;
 
-/** The book's name beside the article's page: "borrowing-in-rust.html" has "borrowing-in-rust.epub". */
-export const bookName = (page: string): string => page.replace(/\.html$/, '.epub');
-
 /** @param context the site, and the article's page (for its address and the book's identifier) */
 export function makeBook(article: Article, context: PackageContext): Buffer {
   const pageUrl = context.site.baseUrl ? new URL(context.page, context.site.baseUrl) : undefined;

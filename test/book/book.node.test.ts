@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { loadSite, type Site, type SitePage } from '../../generator/site.ts';
-import { bookName, makeBook } from '../../generator/book/book.ts';
+import { makeBook } from '../../generator/book/book.ts';
 import { contentDocument } from '../../generator/book/content-document.ts';
 import { bookIdentifier, modified, packageDocument, UNDATED_MODIFIED } from '../../generator/book/package-document.ts';
 import { epubcheck, printed } from './epubcheck.node.ts';
@@ -52,7 +52,7 @@ describe('EPUBCheck', () => {
     const books: string[] = [];
     for (const [folder, site] of sites)
       for (const page of site.pages) {
-        const file = path.join(dir, `${path.basename(folder)}-${bookName(page.page)}`);
+        const file = path.join(dir, `${path.basename(folder)}-${page.page.replace(/\.html$/, '.epub')}`);
         await writeFile(file, book(site, page));
         books.push(file);
       }

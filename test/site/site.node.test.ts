@@ -109,6 +109,19 @@ test('pictures are written, but neither they nor the articles’ pages are in th
   );
 });
 
+test('each article’s book is written beside its page, and not precached', async () => {
+  for (const name of ['borrowing-in-rust', 'notes-on-lists', 'un-article-en-francais']) {
+    const book = await readFile(path.join(out, `${name}.epub`));
+    // The container's first entry: "mimetype", stored, no extra field, then its content (EPUB's OCF).
+    assert.equal(book.subarray(30, 58).toString('latin1'), 'mimetypeapplication/epub+zip', name);
+    assert.equal(report.files.find((f) => f.path === `${name}.epub`)?.bytes, book.length, name);
+  }
+  assert.deepEqual(
+    (await precached()).filter((u) => u.endsWith('.epub')),
+    [],
+  );
+});
+
 /** The precache list Workbox injected into sw.js. */
 const precached = async () =>
   (JSON.parse(/\[\{"revision"[^\]]*\]/.exec(await page('sw.js'))?.[0] ?? '[]') as { url: string }[]).map((e) => e.url);
