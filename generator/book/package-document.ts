@@ -10,6 +10,7 @@ import { escapeXml } from '../escape.ts';
 import type { SiteConfig } from '../site-config.ts';
 import { CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
 import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
+import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 
 /** The package document's path in the container, which META-INF/container.xml names. */
 export const PACKAGE_DOCUMENT = 'EPUB/package.opf';
@@ -93,7 +94,7 @@ ${[
  * What the book offers, as EPUB Accessibility 1.1 asks it declared, for a book of text alone:
  * read as text (and by sight where a picture says something, which its alt text says too); its
  * structure, contents and order marked; nothing that flashes, moves or sounds. The summary is
- * written for a person choosing the book.
+ * written for a person choosing the book (src/words/).
  */
 function accessibilityMetadata(content: ContentDocument, lang: string): string {
   const modes = ['textual', ...(content.informativePictures ? ['visual'] : [])];
@@ -105,15 +106,9 @@ function accessibilityMetadata(content: ContentDocument, lang: string): string {
     ...(content.informativePictures ? ['alternativeText'] : []),
   ];
   const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
-  const summary = [
-    'The article as text, with its headings, sections and notes marked so a reading system can move by them, and a table of contents.',
-    content.informativePictures ? 'Every picture that says something has a text alternative.' : '',
-    "It has no narration: a reading system's own voice or a braille display reads it.",
-  ]
-    .filter(Boolean)
-    .join(' ');
-  // The summary is in English until the edition's words have it in each language (docs/book.md).
-  const summaryLang = lang.split('-')[0].toLowerCase() === 'en' ? '' : ' xml:lang="en"';
+  // In the book's language where the edition has its words, else in English, marked so.
+  const summary = wordsFor(lang).build.bookSummary(content.informativePictures);
+  const summaryLang = editionLanguage(lang).marked ? ' xml:lang="en"' : '';
   return [
     ...modes.map((mode) => `<meta property="schema:accessMode">${mode}</meta>`),
     '<meta property="schema:accessModeSufficient">textual</meta>',

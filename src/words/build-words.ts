@@ -32,6 +32,11 @@ export interface BuildWords {
   notes: string;
   /** A note's link back to where it is referred to. */
   backToReference(note: number): string;
+  /**
+   * The accessible book's summary (EPUB Accessibility 1.1), for a person choosing it: what it is
+   * and how it reads; `pictures` where a picture says something, and has its text alternative.
+   */
+  bookSummary(pictures: boolean): string;
   /** The archive by year, where a site has more articles than its home page lists. */
   archive: {
     /** The page of years, and the link to it in each year's. */
@@ -76,6 +81,14 @@ export const BUILD_ENGLISH: BuildWords = {
   podcastFeed: 'Podcast feed',
   notes: 'Notes',
   backToReference: (note) => `Back to reference ${note}`,
+  bookSummary: (pictures) =>
+    [
+      'The article as text, with its headings, sections and notes marked so a reading system can move by them, and a table of contents.',
+      pictures ? 'Every picture that says something has a text alternative.' : '',
+      "It has no narration: a reading system's own voice or a braille display reads it.",
+    ]
+      .filter(Boolean)
+      .join(' '),
   archive: {
     title: 'Archive',
     description: (count, site) => `All ${count} articles from ${site}, by year`,

@@ -135,6 +135,23 @@ describe('the book', () => {
     );
     assert.deepEqual(text.hazards, ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard']);
   });
+
+  test("says what it is in the article's language where the edition has its words, else in English, marked so", () => {
+    const { site, page } = pageOf('test/fixtures/articles/blog', 'un-article-en-francais.html');
+    const summaryIn = (lang: string) => {
+      const article = { ...page.article, meta: { ...page.article.meta, lang } };
+      const opf = xml(packageDocument(article, contentDocument(article), { site: site.config, page: page.page }));
+      const summary = opf.querySelector('meta[property="schema:accessibilitySummary"]');
+      return [summary?.textContent, summary?.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')];
+    };
+    assert.deepEqual(summaryIn('fr'), [
+      'L’article en texte, avec ses titres, ses sections et ses notes balisés pour qu’une application de lecture permette d’y naviguer, et une table des matières. Il n’a pas de narration\u00a0: la voix de l’application de lecture ou un afficheur braille le lit.',
+      null,
+    ]);
+    const [german, marked] = summaryIn('de');
+    assert.match(german ?? '', /^The article as text/);
+    assert.equal(marked, 'en');
+  });
 });
 
 describe("the book's content document", () => {
