@@ -52,6 +52,14 @@ export const PAGE_IDS: readonly string[] = [
   'footnotes',
 ];
 
+/**
+ * What the page puts inside the article's <article> that is not the article's own markup
+ * (`Article.html`): the header with the title and byline, a "Listen from here" after each heading
+ * (withListenButtons) and the audio links. The accessible book finds each spoken sentence in the
+ * article's markup by leaving these out (generator/audio/spoken-script.ts).
+ */
+export const PAGE_PARTS_IN_ARTICLE = '.article-header, listen-here, .audio-links';
+
 /** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition/tokens.css (a build test keeps them equal). */
 export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
 
