@@ -19,7 +19,7 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 /** @param context the site, and the article's page (for its address and the book's identifier) */
 export function makeBook(article: Article, context: PackageContext): Buffer {
   const pageUrl = context.site.baseUrl ? new URL(context.page, context.site.baseUrl) : undefined;
-  const content = contentDocument(article, pageUrl);
+  const content = contentDocument(article, { pageUrl, sentences: context.sentences });
   const folder = PACKAGE_DOCUMENT.slice(0, PACKAGE_DOCUMENT.lastIndexOf('/') + 1);
   const text = (path: string, body: string): ZipEntry => ({ path, body: Buffer.from(body, 'utf8') });
   return zip([

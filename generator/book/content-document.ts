@@ -6,6 +6,8 @@
 import { defaultTreeAdapter as tree, html, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { Article } from '../article/article.ts';
 import { escapeXml } from '../escape.ts';
+import type { WrittenRange } from '../audio/spoken-script.ts';
+import { markSentences } from './sentences.ts';
 import { isElement, xmlOf } from './xhtml.ts';
 
 type Element = DefaultTreeAdapterTypes.Element;
@@ -28,20 +30,43 @@ export interface ContentDocument {
   xhtml: string;
   /** The pictures it shows, in the order first shown. */
   pictures: BookFile[];
+  /** Where the article is narrated: the id of each sentence's element, cue by cue. */
+  sentenceIds?: string[];
   /** Whether a picture says something (has alt text): the book's access modes then include the visual. */
   informativePictures: boolean;
+}
+
+export interface ContentOptions {
+  /** The page's address where the site has one: links to the site's other pages and files lead there. */
+  pageUrl?: URL;
+  /** Where the article is narrated: each spoken sentence's written range, marked as an element (sentences.ts). */
+  sentences?: WrittenRange[];
 }
 
 /** Attributes that serve the page's own script or the browser's loading, never the book. */
 const PAGE_ONLY_ATTRIBUTES = new Set(['tabindex', 'loading', 'decoding', 'srcset', 'sizes']);
 
-/**
- * @param article the article as rendered for its page
- * @param pageUrl the page's address where the site has one: links to the site's other pages and files lead there
- */
-export function contentDocument(article: Article, pageUrl?: URL): ContentDocument {
+/** @param article the article as rendered for its page */
+export function contentDocument(article: Article, { pageUrl, sentences }: ContentOptions = {}): ContentDocument {
   const { meta } = article;
   const body = parseFragment(article.html);
+  const elements = [...descendants(body)];
+  const header = tree.createElement('header', html.NS.HTML, []);
+  const title = tree.createElement('h1', html.NS.HTML, []);
+  tree.insertText(title, meta.title);
+  tree.appendChild(header, title);
+  // The author's name alone: the page's "By …" is the edition's word, in another language where the article's has no table.
+  if (meta.author) {
+    const byline = tree.createElement('p', html.NS.HTML, [{ name: 'class', value: 'byline' }]);
+    tree.insertText(byline, meta.author);
+    tree.insertText(header, '\n');
+    tree.appendChild(header, byline);
+  }
+  const sentenceIds = sentences ? markSentences(elements, title, sentences) : undefined;
+  const first = body.childNodes[0];
+  if (first) tree.insertBefore(body, header, first);
+  else tree.appendChild(body, header);
+  if (first) tree.insertTextBefore(body, '\n', first);
   const files = new Map(article.files.map((file) => [file.path, file]));
   const pictures = new Map<string, BookFile>();
   let informativePictures = false;
@@ -74,8 +99,6 @@ export function contentDocument(article: Article, pageUrl?: URL): ContentDocumen
   const list = [...descendants(body)].find((element) => hasClass(element, 'footnotes-list'));
   if (list) footnotes(list, body);
 
-  // The author's name alone: the page's "By …" is the edition's word, in another language where the article's has no table.
-  const author = meta.author ? `\n<p class="byline">${escapeXml(meta.author)}</p>` : '';
   const lang = escapeXml(meta.lang);
   const xhtml = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -87,15 +110,12 @@ export function contentDocument(article: Article, pageUrl?: URL): ContentDocumen
 </head>
 <body epub:type="bodymatter">
 <article>
-<header>
-<h1>${escapeXml(meta.title)}</h1>${author}
-</header>
 ${xmlOf(body.childNodes)}
 </article>
 </body>
 </html>
 `;
-  return { xhtml, pictures: [...pictures.values()], informativePictures };
+  return { xhtml, pictures: [...pictures.values()], informativePictures, ...(sentenceIds && { sentenceIds }) };
 }
 
 /** The book's stylesheet: the reading system's own styles rule; this only keeps what the page hides for the eye hidden. */
@@ -170,10 +190,13 @@ function* descendants(parent: ParentNode): Generator<Element> {
     }
 }
 
-/** Puts an element's children in its place. */
+/** Puts an element's children in its place; its id (a sentence's) goes to the first of them. */
 function unwrap(element: Element) {
   const parent = element.parentNode;
   if (!parent) return;
+  const id = attribute(element, 'id');
+  const first = element.childNodes.find(isElement);
+  if (id !== undefined && first && attribute(first, 'id') === undefined) setAttribute(first, 'id', id);
   for (const child of [...element.childNodes]) {
     tree.detachNode(child);
     tree.insertBefore(parent, child, element);

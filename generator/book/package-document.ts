@@ -8,6 +8,7 @@ import type { Article } from '../article/article.ts';
 import { dateInstant } from '../article/dates.ts';
 import { escapeXml } from '../escape.ts';
 import type { SiteConfig } from '../site-config.ts';
+import type { WrittenRange } from '../audio/spoken-script.ts';
 import { CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
 import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
 import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
@@ -30,6 +31,11 @@ export interface PackageContext {
   site: SiteConfig;
   /** The article's page, e.g. "borrowing-in-rust.html": with the site, what makes the identifier. */
   page: string;
+  /**
+   * Where the article is narrated: its spoken sentences, marked as elements of the content
+   * document. The Media Overlay that points at them is the next step (docs/book.md).
+   */
+  sentences?: WrittenRange[];
 }
 
 /**
