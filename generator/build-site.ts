@@ -14,7 +14,7 @@
 // writes. The site is built in a folder beside the output and renamed into place at the end,
 // so a build that fails, or is stopped, leaves the last good site as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARCHIVE_PAGE, ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
@@ -256,10 +256,17 @@ async function writeSite(
     });
     pageWarnings.push(...checkPage(page.file, page.article, html));
     await writeFile(path.join(dir, page.page), html);
-    // The accessible book beside its page, from the same article (docs/book.md).
+    // The accessible book beside its page, from the same article, narrated by the site's own MP3
+    // where it has an audio edition (docs/book.md).
+    const narration = edition && {
+      cues: edition.cueList,
+      ranges: edition.ranges,
+      mp3: { name: path.posix.basename(edition.mp3), body: await readFile(path.join(dir, edition.mp3)) },
+      narrator: edition.voice,
+    };
     await writeFile(
       path.join(dir, `${downloadSlug(page)}.epub`),
-      makeBook(page.article, { site: site.config, page: page.page }),
+      makeBook(page.article, { site: site.config, page: page.page, ...(narration && { narration }) }),
     );
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });

@@ -1,10 +1,11 @@
 // One article as an EPUB 3 book, the file readers take into their own reading apps (with their
 // own voices, braille displays and settings, offline). Built from the article the page is built
-// from, so the book and the page never say different things. Text only for now; docs/book.md
-// says what the book holds, what it claims, and what is still to come (the narration).
+// from, so the book and the page never say different things; narrated where the article has an
+// audio edition. docs/book.md says what the book holds, what it claims, and what is to come.
 import type { Article } from '../article/article.ts';
 import { BOOK_CSS, contentDocument, STYLESHEET, CONTENT_DOCUMENT } from './content-document.ts';
 import { NAVIGATION_DOCUMENT, navigationDocument } from './navigation-document.ts';
+import { MEDIA_OVERLAY, mediaOverlay, NARRATION_DIR } from './media-overlay.ts';
 import { PACKAGE_DOCUMENT, packageDocument, type PackageContext } from './package-document.ts';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -19,7 +20,8 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 /** @param context the site, and the article's page (for its address and the book's identifier) */
 export function makeBook(article: Article, context: PackageContext): Buffer {
   const pageUrl = context.site.baseUrl ? new URL(context.page, context.site.baseUrl) : undefined;
-  const content = contentDocument(article, { pageUrl, sentences: context.sentences });
+  const { narration } = context;
+  const content = contentDocument(article, { pageUrl, sentences: narration?.ranges });
   const folder = PACKAGE_DOCUMENT.slice(0, PACKAGE_DOCUMENT.lastIndexOf('/') + 1);
   const text = (path: string, body: string): ZipEntry => ({ path, body: Buffer.from(body, 'utf8') });
   return zip([
@@ -30,5 +32,14 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
     text(folder + CONTENT_DOCUMENT, content.xhtml),
     text(folder + STYLESHEET, BOOK_CSS),
     ...content.pictures.map((picture) => ({ path: folder + picture.path, body: picture.body, stored: true })),
+    ...(narration
+      ? [
+          text(
+            folder + MEDIA_OVERLAY,
+            mediaOverlay(narration.cues, content.sentenceIds ?? [], `${NARRATION_DIR}/${narration.mp3.name}`),
+          ),
+          { path: `${folder}${NARRATION_DIR}/${narration.mp3.name}`, body: narration.mp3.body, stored: true },
+        ]
+      : []),
   ]);
 }

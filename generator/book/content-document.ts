@@ -20,6 +20,9 @@ export const STYLESHEET = 'book.css';
 /** Where pictures go, beside it. */
 const PICTURES_DIR = 'images';
 
+/** The class reading systems give the sentence the narration is reading; the book's stylesheet marks it. */
+export const ACTIVE_CLASS = '-epub-media-overlay-active';
+
 /** A file of the book, under its EPUB folder. */
 export interface BookFile {
   path: string;
@@ -118,8 +121,16 @@ ${xmlOf(body.childNodes)}
   return { xhtml, pictures: [...pictures.values()], informativePictures, ...(sentenceIds && { sentenceIds }) };
 }
 
-/** The book's stylesheet: the reading system's own styles rule; this only keeps what the page hides for the eye hidden. */
-export const BOOK_CSS = `.visually-hidden {
+/**
+ * The book's stylesheet: the reading system's own styles rule; this only marks the sentence the
+ * narration is reading (as the page's reading highlight does) and keeps what the page hides for the eye hidden.
+ */
+export const BOOK_CSS = `.${ACTIVE_CLASS} {
+  background-color: #fff3b0;
+  color: #000;
+  outline: 2px solid #8a6d00;
+}
+.visually-hidden {
   position: absolute;
   width: 1px;
   height: 1px;

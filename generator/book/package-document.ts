@@ -8,8 +8,8 @@ import type { Article } from '../article/article.ts';
 import { dateInstant } from '../article/dates.ts';
 import { escapeXml } from '../escape.ts';
 import type { SiteConfig } from '../site-config.ts';
-import type { WrittenRange } from '../audio/spoken-script.ts';
-import { CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
+import { clockValue, MEDIA_OVERLAY, NARRATION_DIR, narrationSeconds, type Narration } from './media-overlay.ts';
+import { ACTIVE_CLASS, CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
 import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
 import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 
@@ -31,11 +31,8 @@ export interface PackageContext {
   site: SiteConfig;
   /** The article's page, e.g. "borrowing-in-rust.html": with the site, what makes the identifier. */
   page: string;
-  /**
-   * Where the article is narrated: its spoken sentences, marked as elements of the content
-   * document. The Media Overlay that points at them is the next step (docs/book.md).
-   */
-  sentences?: WrittenRange[];
+  /** The article's audio edition, where it has one: the book is narrated. */
+  narration?: Narration;
 }
 
 /**
@@ -61,6 +58,7 @@ export function modified(date: string | undefined): string {
 
 export function packageDocument(article: Article, content: ContentDocument, context: PackageContext): string {
   const { meta } = article;
+  const { narration } = context;
   const publisher = context.site.podcast?.publisher ?? context.site.title;
   const item = (id: string, href: string, type: string, properties: string[] = []) =>
     `<item id="${id}" href="${escapeXml(href)}" media-type="${type}"${properties.length ? ` properties="${properties.join(' ')}"` : ''}/>`;
@@ -78,14 +76,22 @@ export function packageDocument(article: Article, content: ContentDocument, cont
 ${meta.authors.map((author) => `<dc:creator>${escapeXml(author)}</dc:creator>\n`).join('')}${meta.date ? `<dc:date>${escapeXml(meta.date)}</dc:date>\n` : ''}<dc:publisher>${escapeXml(publisher)}</dc:publisher>
 <dc:description>${escapeXml(meta.description)}</dc:description>
 <meta property="dcterms:modified">${modified(meta.date)}</meta>
-${accessibilityMetadata(content, meta.lang)}
+${narration ? narrationMetadata(narration) : ''}${accessibilityMetadata(content, meta.lang, narration !== undefined)}
 </metadata>
 <manifest>
 ${[
   item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
-  item('article', CONTENT_DOCUMENT, 'application/xhtml+xml'),
+  narration
+    ? `<item id="article" href="${CONTENT_DOCUMENT}" media-type="application/xhtml+xml" media-overlay="overlay"/>`
+    : item('article', CONTENT_DOCUMENT, 'application/xhtml+xml'),
   item('style', STYLESHEET, 'text/css'),
   ...pictures,
+  ...(narration
+    ? [
+        item('overlay', MEDIA_OVERLAY, 'application/smil+xml'),
+        item('narration', `${NARRATION_DIR}/${narration.mp3.name}`, 'audio/mpeg'),
+      ]
+    : []),
 ].join('\n')}
 </manifest>
 <spine${meta.dir === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
@@ -96,27 +102,39 @@ ${[
 `;
 }
 
+/** The overlay's length (the sum of its clips: docs/book.md), its narrator, and the class that marks the sentence being read. */
+function narrationMetadata(narration: Narration): string {
+  const duration = clockValue(narrationSeconds(narration.cues));
+  return `<meta property="media:duration" refines="#overlay">${duration}</meta>
+<meta property="media:duration">${duration}</meta>
+<meta property="media:narrator">${escapeXml(narration.narrator)}</meta>
+<meta property="media:active-class">${ACTIVE_CLASS}</meta>
+`;
+}
+
 /**
  * What the book offers, as EPUB Accessibility 1.1 asks it declared, for a book of text alone:
  * read as text (and by sight where a picture says something, which its alt text says too); its
  * structure, contents and order marked; nothing that flashes, moves or sounds. The summary is
  * written for a person choosing the book (src/words/).
  */
-function accessibilityMetadata(content: ContentDocument, lang: string): string {
-  const modes = ['textual', ...(content.informativePictures ? ['visual'] : [])];
+function accessibilityMetadata(content: ContentDocument, lang: string, narrated: boolean): string {
+  const modes = ['textual', ...(content.informativePictures ? ['visual'] : []), ...(narrated ? ['auditory'] : [])];
   const features = [
     'structuralNavigation',
     'tableOfContents',
     'readingOrder',
     'displayTransformability',
     ...(content.informativePictures ? ['alternativeText'] : []),
+    ...(narrated ? ['synchronizedAudioText'] : []),
   ];
   const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
   // In the book's language where the edition has its words, else in English, marked so.
-  const summary = wordsFor(lang).build.bookSummary(content.informativePictures);
+  const summary = wordsFor(lang).build.bookSummary(content.informativePictures, narrated);
   const summaryLang = editionLanguage(lang).marked ? ' xml:lang="en"' : '';
   return [
     ...modes.map((mode) => `<meta property="schema:accessMode">${mode}</meta>`),
+    // Sound alone is not sufficient: code blocks are announced, not read, and pictures' words are in the text.
     '<meta property="schema:accessModeSufficient">textual</meta>',
     ...features.map((feature) => `<meta property="schema:accessibilityFeature">${feature}</meta>`),
     ...hazards.map((hazard) => `<meta property="schema:accessibilityHazard">${hazard}</meta>`),

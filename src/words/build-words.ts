@@ -34,9 +34,10 @@ export interface BuildWords {
   backToReference(note: number): string;
   /**
    * The accessible book's summary (EPUB Accessibility 1.1), for a person choosing it: what it is
-   * and how it reads; `pictures` where a picture says something, and has its text alternative.
+   * and how it reads; `pictures` where a picture says something, and has its text alternative;
+   * `narrated` where the book carries the audio edition, synchronized with the text.
    */
-  bookSummary(pictures: boolean): string;
+  bookSummary(pictures: boolean, narrated: boolean): string;
   /** The archive by year, where a site has more articles than its home page lists. */
   archive: {
     /** The page of years, and the link to it in each year's. */
@@ -81,11 +82,13 @@ export const BUILD_ENGLISH: BuildWords = {
   podcastFeed: 'Podcast feed',
   notes: 'Notes',
   backToReference: (note) => `Back to reference ${note}`,
-  bookSummary: (pictures) =>
+  bookSummary: (pictures, narrated) =>
     [
       'The article as text, with its headings, sections and notes marked so a reading system can move by them, and a table of contents.',
       pictures ? 'Every picture that says something has a text alternative.' : '',
-      "It has no narration: a reading system's own voice or a braille display reads it.",
+      narrated
+        ? "A synthetic voice reads it aloud, sentence by sentence, the sentence being read marked in the text; a reading system's own voice or a braille display can read it too."
+        : "It has no narration: a reading system's own voice or a braille display reads it.",
     ]
       .filter(Boolean)
       .join(' '),

@@ -29,11 +29,13 @@ export const BUILD_FRENCH: BuildWords = {
   podcastFeed: 'Flux du podcast',
   notes: 'Notes',
   backToReference: (note) => `Revenir à l’appel de note ${note}`,
-  bookSummary: (pictures) =>
+  bookSummary: (pictures, narrated) =>
     [
       'L’article en texte, avec ses titres, ses sections et ses notes balisés pour qu’une application de lecture permette d’y naviguer, et une table des matières.',
       pictures ? 'Chaque image porteuse de sens a une alternative textuelle.' : '',
-      'Il n’a pas de narration : la voix de l’application de lecture ou un afficheur braille le lit.',
+      narrated
+        ? 'Une voix de synthèse le lit à voix haute, phrase par phrase, la phrase lue étant marquée dans le texte ; la voix de l’application de lecture ou un afficheur braille peuvent aussi le lire.'
+        : 'Il n’a pas de narration : la voix de l’application de lecture ou un afficheur braille le lit.',
     ]
       .filter(Boolean)
       .join(' '),

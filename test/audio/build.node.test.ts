@@ -221,6 +221,14 @@ test('the audio is not precached: a first visit does not download it', async () 
   assert.doesNotMatch(list[0], /assets\/audio\//);
 });
 
+test('the article’s book is narrated by the site’s own MP3, byte for byte', async () => {
+  const { src, download } = pageAudio();
+  const mp3 = await readFile(fileOf(src));
+  const book = await readFile(path.join(out, download.replace(/\.mp3$/, '.epub')));
+  // Stored as it is (the MP3 is compressed already): its bytes are in the container whole.
+  assert.ok(book.includes(mp3));
+});
+
 test('a rebuild takes the audio from the cache; without a base URL it says there is no feed', async () => {
   const again = await mkdtemp(path.join(tmpdir(), 'reader-edition-audio-rebuild-'));
   // The build would take the address from the environment too.
