@@ -36,7 +36,12 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
       ? [
           text(
             folder + MEDIA_OVERLAY,
-            mediaOverlay(narration.cues, content.sentenceIds ?? [], `${NARRATION_DIR}/${narration.mp3.name}`),
+            mediaOverlay(
+              narration.cues,
+              content.sentenceIds ?? [],
+              content.sentenceGroups ?? [],
+              `${NARRATION_DIR}/${narration.mp3.name}`,
+            ),
           ),
           { path: `${folder}${NARRATION_DIR}/${narration.mp3.name}`, body: narration.mp3.body, stored: true },
         ]

@@ -35,8 +35,17 @@ export interface ContentDocument {
   pictures: BookFile[];
   /** Where the article is narrated: the id of each sentence's element, cue by cue. */
   sentenceIds?: string[];
+  /** Where the article is narrated: the table or note each sentence is in, if any, for the overlay to group (escapable, skippable). */
+  sentenceGroups?: (SentenceGroup | undefined)[];
   /** Whether a picture says something (has alt text): the book's access modes then include the visual. */
   informativePictures: boolean;
+}
+
+/** A table or a note, whose sentences reading systems let the listener skip or escape. */
+export interface SentenceGroup {
+  type: 'table' | 'footnote';
+  /** The table's or the note's id. */
+  id: string;
 }
 
 export interface ContentOptions {
@@ -101,6 +110,7 @@ export function contentDocument(article: Article, { pageUrl, sentences }: Conten
   }
   const list = [...descendants(body)].find((element) => hasClass(element, 'footnotes-list'));
   if (list) footnotes(list, body);
+  const sentenceGroups = sentenceIds && groupsOf(body, sentenceIds);
 
   const lang = escapeXml(meta.lang);
   const xhtml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -118,7 +128,12 @@ ${xmlOf(body.childNodes)}
 </body>
 </html>
 `;
-  return { xhtml, pictures: [...pictures.values()], informativePictures, ...(sentenceIds && { sentenceIds }) };
+  return {
+    xhtml,
+    pictures: [...pictures.values()],
+    informativePictures,
+    ...(sentenceIds && sentenceGroups && { sentenceIds, sentenceGroups }),
+  };
 }
 
 /**
@@ -191,6 +206,25 @@ function footnotes(list: Element, body: ParentNode) {
       setAttribute(reference, 'epub:type', 'noteref');
       setAttribute(reference, 'role', 'doc-noteref');
     }
+}
+
+/** The table or note each sentence is in; a table without an id is given one ("_" is never in a heading's). */
+function groupsOf(body: ParentNode, sentenceIds: string[]): (SentenceGroup | undefined)[] {
+  const byId = new Map<string, Element>();
+  let tables = 0;
+  for (const element of descendants(body)) {
+    if (element.tagName === 'table' && attribute(element, 'id') === undefined)
+      setAttribute(element, 'id', `table_${++tables}`);
+    const id = attribute(element, 'id');
+    if (id !== undefined && !byId.has(id)) byId.set(id, element);
+  }
+  return sentenceIds.map((id) => {
+    for (let node: ParentNode | null = byId.get(id) ?? null; node && isElement(node); node = node.parentNode) {
+      if (node.tagName === 'table') return { type: 'table', id: attribute(node, 'id') ?? '' };
+      if (attribute(node, 'epub:type') === 'footnote') return { type: 'footnote', id: attribute(node, 'id') ?? '' };
+    }
+    return undefined;
+  });
 }
 
 function* descendants(parent: ParentNode): Generator<Element> {

@@ -5,7 +5,7 @@
 import type { WrittenRange } from '../audio/spoken-script.ts';
 import type { Cue } from '../audio/webvtt.ts';
 import { escapeXml } from '../escape.ts';
-import { CONTENT_DOCUMENT } from './content-document.ts';
+import { CONTENT_DOCUMENT, type SentenceGroup } from './content-document.ts';
 
 /** The overlay's name in the book, beside the package document. */
 export const MEDIA_OVERLAY = 'article.smil';
@@ -41,17 +41,37 @@ export function clockValue(seconds: number): string {
 
 /**
  * @param sentenceIds the element of each cue's sentence in the content document
+ * @param groups the table or note each cue's sentence is in: its pars go in a <seq> of that type,
+ *   which reading systems let the listener skip or escape
  * @param audio the MP3's path, relative to the overlay
  */
-export function mediaOverlay(cues: Cue[], sentenceIds: string[], audio: string): string {
-  const pars = cues.map(
-    (cue, index) =>
+export function mediaOverlay(
+  cues: Cue[],
+  sentenceIds: string[],
+  groups: (SentenceGroup | undefined)[],
+  audio: string,
+): string {
+  const lines: string[] = [];
+  let open: SentenceGroup | undefined;
+  for (const [index, cue] of cues.entries()) {
+    const group = groups[index];
+    if (open && (open.type !== group?.type || open.id !== group.id)) {
+      lines.push('</seq>');
+      open = undefined;
+    }
+    if (group && !open) {
+      lines.push(`<seq epub:type="${group.type}" epub:textref="${CONTENT_DOCUMENT}#${escapeXml(group.id)}">`);
+      open = group;
+    }
+    lines.push(
       `<par id="p${index + 1}"><text src="${CONTENT_DOCUMENT}#${escapeXml(sentenceIds[index] ?? '')}"/><audio src="${escapeXml(audio)}" clipBegin="${clip(cue.start).toFixed(3)}s" clipEnd="${clip(cue.end).toFixed(3)}s"/></par>`,
-  );
+    );
+  }
+  if (open) lines.push('</seq>');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">
 <body>
-${pars.join('\n')}
+${lines.join('\n')}
 </body>
 </smil>
 `;

@@ -39,12 +39,14 @@ before(async () => {
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
+const OPS = 'http://www.idpf.org/2007/ops';
 const xml = (text: string): Document => new JSDOM(text, { contentType: 'application/xhtml+xml' }).window.document;
 const words = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const seconds = (clock: string | null) => Number(/^([\d.]+)s$/.exec(clock ?? '')?.[1]);
 
 test('each spoken sentence has its <par>, pointing at the element of its written words, its clip its cue', async () => {
   assert.ok(narrated.length >= 8, `${narrated.length} narrated articles`);
+  let grouped = 0;
   for (const { page, narration } of narrated) {
     const script = await spokenScript(
       renderPage(page.article, { script: './main.js', headSnippet: '' }, page.lexicon),
@@ -52,7 +54,14 @@ test('each spoken sentence has its <par>, pointing at the element of its written
     );
     const content = contentDocument(page.article, { sentences: narration.ranges });
     const document = xml(content.xhtml);
-    const smil = xml(mediaOverlay(narration.cues, content.sentenceIds ?? [], `audio/${narration.mp3.name}`));
+    const smil = xml(
+      mediaOverlay(
+        narration.cues,
+        content.sentenceIds ?? [],
+        content.sentenceGroups ?? [],
+        `audio/${narration.mp3.name}`,
+      ),
+    );
     const pars = [...smil.getElementsByTagName('par')];
     assert.equal(pars.length, narration.cues.length, `${page.page}: one <par> per cue`);
     assert.equal(pars.length, script.sentences.length, `${page.page}: one <par> per sentence`);
@@ -68,6 +77,15 @@ test('each spoken sentence has its <par>, pointing at the element of its written
       const { written, kind } = script.sentences[index];
       if (kind !== 'image' && kind !== 'code')
         assert.ok(words(element.textContent).includes(words(written)), `${where}: holds "${written}"`);
+      // A table's sentences, and each note's, in a <seq> of their own, which listeners can skip or escape.
+      const group = element.closest('table, aside');
+      const seq = par.parentElement;
+      if (group) {
+        grouped++;
+        assert.equal(seq?.localName, 'seq', `${where}: in a <seq>`);
+        assert.equal(seq?.getAttributeNS(OPS, 'type'), group.localName === 'table' ? 'table' : 'footnote', where);
+        assert.equal(seq?.getAttributeNS(OPS, 'textref'), `article.xhtml#${group.id}`, where);
+      } else assert.equal(seq?.localName, 'body', `${where}: in no <seq>`);
       assert.equal(audio?.getAttribute('src'), `audio/${narration.mp3.name}`, where);
       const begin = seconds(audio?.getAttribute('clipBegin') ?? null);
       const clipEnd = seconds(audio?.getAttribute('clipEnd') ?? null);
@@ -78,12 +96,20 @@ test('each spoken sentence has its <par>, pointing at the element of its written
       end = clipEnd;
     }
   }
+  assert.ok(grouped > 0, 'the fixtures have sentences in tables and notes');
 });
 
 test('the overlay lasts the sum of its clips, said in the package, and the book carries the MP3 as it is', () => {
   for (const { site, page, narration } of narrated) {
     const content = contentDocument(page.article, { sentences: narration.ranges });
-    const smil = xml(mediaOverlay(narration.cues, content.sentenceIds ?? [], `audio/${narration.mp3.name}`));
+    const smil = xml(
+      mediaOverlay(
+        narration.cues,
+        content.sentenceIds ?? [],
+        content.sentenceGroups ?? [],
+        `audio/${narration.mp3.name}`,
+      ),
+    );
     const clips = [...smil.getElementsByTagName('audio')].reduce(
       (sum, audio) => sum + seconds(audio.getAttribute('clipEnd')) - seconds(audio.getAttribute('clipBegin')),
       0,
