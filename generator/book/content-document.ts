@@ -62,6 +62,7 @@ const PAGE_ONLY_ATTRIBUTES = new Set(['tabindex', 'loading', 'decoding', 'srcset
 export function contentDocument(article: Article, { pageUrl, sentences }: ContentOptions = {}): ContentDocument {
   const { meta } = article;
   const body = parseFragment(article.html);
+  // As the spoken script counts them (WrittenRange.element), before anything changes.
   const elements = [...descendants(body)];
   const header = tree.createElement('header', html.NS.HTML, []);
   const title = tree.createElement('h1', html.NS.HTML, []);
@@ -76,9 +77,10 @@ export function contentDocument(article: Article, { pageUrl, sentences }: Conten
   }
   const sentenceIds = sentences ? markSentences(elements, title, sentences) : undefined;
   const first = body.childNodes[0];
-  if (first) tree.insertBefore(body, header, first);
-  else tree.appendChild(body, header);
-  if (first) tree.insertTextBefore(body, '\n', first);
+  if (first) {
+    tree.insertBefore(body, header, first);
+    tree.insertTextBefore(body, '\n', first);
+  } else tree.appendChild(body, header);
   const files = new Map(article.files.map((file) => [file.path, file]));
   const pictures = new Map<string, BookFile>();
   let informativePictures = false;

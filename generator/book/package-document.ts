@@ -60,8 +60,8 @@ export function packageDocument(article: Article, content: ContentDocument, cont
   const { meta } = article;
   const { narration } = context;
   const publisher = context.site.podcast?.publisher ?? context.site.title;
-  const item = (id: string, href: string, type: string, properties: string[] = []) =>
-    `<item id="${id}" href="${escapeXml(href)}" media-type="${type}"${properties.length ? ` properties="${properties.join(' ')}"` : ''}/>`;
+  const item = (id: string, href: string, type: string, properties: string[] = [], overlay?: string) =>
+    `<item id="${id}" href="${escapeXml(href)}" media-type="${type}"${properties.length ? ` properties="${properties.join(' ')}"` : ''}${overlay ? ` media-overlay="${overlay}"` : ''}/>`;
   const pictures = content.pictures.map((picture, index) =>
     item(`picture-${index + 1}`, picture.path, PICTURE_TYPES[picture.path.split('.').at(-1) ?? ''] ?? ''),
   );
@@ -81,9 +81,7 @@ ${narration ? narrationMetadata(narration) : ''}${accessibilityMetadata(content,
 <manifest>
 ${[
   item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
-  narration
-    ? `<item id="article" href="${CONTENT_DOCUMENT}" media-type="application/xhtml+xml" media-overlay="overlay"/>`
-    : item('article', CONTENT_DOCUMENT, 'application/xhtml+xml'),
+  item('article', CONTENT_DOCUMENT, 'application/xhtml+xml', [], narration && 'overlay'),
   item('style', STYLESHEET, 'text/css'),
   ...pictures,
   ...(narration
