@@ -34,8 +34,8 @@ const AUDIO_FILES =
  * see site.watchMedia) whose clock `at` accepts: its clock passes `by` seconds beyond that
  * point before any later seek. Answers the clock at that event.
  */
-function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
-  return site.waitFor<{ time: number }>(`(() => {
+async function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
+  const waited = site.waitFor<{ time: number }>(`(() => {
     const events = window.mediaEvents ?? [];
     const i = events.findIndex((e) => e.type === ${JSON.stringify(type)} && (${at})(e.time));
     if (i < 0) return false;
@@ -45,6 +45,15 @@ function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
     const before = next < 0 ? after : after.slice(0, next);
     return before.some((e) => e.type === 'timeupdate' && e.time > start + ${by}) && { time: start };
   })()`);
+  try {
+    return await waited;
+  } catch (error) {
+    // What the media element did and what the page said, to tell a stalled clock from a refused play.
+    const seen = await site.evaluate<string>(
+      `JSON.stringify({ media: (window.mediaEvents ?? []).slice(-12), said: ${ANNOUNCED}, player: document.querySelector('read-aloud-player')?.shadowRoot?.textContent.replace(/\\s+/g, ' ').trim() })`,
+    );
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nseen: ${seen}`, { cause: error });
+  }
 }
 
 describe('audio kept for offline (a served fixture site)', function () {
