@@ -87,6 +87,20 @@ describe('the book', () => {
     }
   });
 
+  test('is the same bytes in every time zone', (t) => {
+    const { site, page } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
+    const zone = process.env.TZ;
+    t.after(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    process.env.TZ = 'UTC';
+    const utc = book(site, page);
+    // Fourteen hours ahead of UTC: a ZIP date taken from UTC would fall on 1980-01-01 14:00 here.
+    process.env.TZ = 'Pacific/Kiritimati';
+    assert.ok(book(site, page).equals(utc));
+  });
+
   test('has an identifier of its own, the same at every build', () => {
     const { site } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
     const id = bookIdentifier({ site: site.config, page: 'notes-on-lists.html' });
