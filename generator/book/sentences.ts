@@ -1,8 +1,9 @@
 // Each spoken sentence made an element of the book's content document, for the narration's
 // Media Overlay to point at (docs/book.md). A sentence is a range of its block's text
 // (`WrittenRange`), not an element in the page: a block read whole keeps or takes an id of its
-// own; a range within a block is wrapped in `<span id>`, splitting any inline element (a link,
-// emphasis, code) that the sentence starts or ends inside, so the span holds whole nodes.
+// own; a range within a block is wrapped in `<span id>`, inside the innermost element holding all
+// of it, splitting any inline element (a link, emphasis, code) that the sentence starts or ends
+// inside, so the span holds whole nodes.
 import { defaultTreeAdapter as tree, html, type DefaultTreeAdapterTypes } from 'parse5';
 import type { WrittenRange } from '../audio/spoken-script.ts';
 import { isElement } from './xhtml.ts';
@@ -51,40 +52,67 @@ export function markSentences(elements: Element[], title: Element, ranges: Writt
       holder.attrs.push({ name: 'id', value: id });
       return id;
     }
-    const start = split(block, range.start, 'start');
-    const end = split(block, range.end, 'end');
+    // The span goes inside the innermost element holding the whole sentence, which stays whole: a
+    // task list's <label> keeps its checkbox with its words.
+    const { element: within, offset } = innermost(block, range);
+    const start = split(within, range.start - offset, 'start');
+    const end = split(within, range.end - offset, 'end');
     const span = tree.createElement('span', html.NS.HTML, [{ name: 'id', value: id }]);
-    for (const child of block.childNodes.slice(start, end)) {
+    for (const child of within.childNodes.slice(start, end)) {
       tree.detachNode(child);
       tree.appendChild(span, child);
     }
-    const before = block.childNodes[start];
-    if (before) tree.insertBefore(block, span, before);
-    else tree.appendChild(block, span);
+    const before = within.childNodes[start];
+    if (before) tree.insertBefore(within, span, before);
+    else tree.appendChild(within, span);
     return id;
   });
 }
 
 /** Where a range's text lies inside or across an element a span may not hold: the smallest element holding all of it. */
-function holderAcrossBlocks(block: Element, { start, end }: WrittenRange): Element | undefined {
-  const texts: DefaultTreeAdapterTypes.TextNode[] = [];
+function holderAcrossBlocks(block: Element, range: WrittenRange): Element | undefined {
+  const { chains } = textsOf(block, range);
+  if (!chains.some((chain) => chain.some((element) => BLOCKS.has(element.tagName) || element.tagName === 'li')))
+    return undefined;
+  return commonAncestor(block, chains);
+}
+
+/** The innermost element of the block holding all of the range's text, and where its text starts in the block's. */
+function innermost(block: Element, range: WrittenRange): { element: Element; offset: number } {
+  const { chains, starts } = textsOf(block, range);
+  const element = commonAncestor(block, chains);
+  return { element, offset: starts.get(element) ?? 0 };
+}
+
+/**
+ * The text nodes the range takes in, each as the chain of its ancestors below the block (outermost
+ * first), and where each element's text starts in the block's.
+ */
+function textsOf(block: Element, { start, end }: WrittenRange): { chains: Element[][]; starts: Map<Element, number> } {
+  const chains: Element[][] = [];
+  const starts = new Map<Element, number>();
   let seen = 0;
   for (const text of textNodes(block)) {
-    if (seen < end && seen + text.value.length > start) texts.push(text);
-    seen += text.value.length;
-  }
-  const chains = texts.map((text) => {
     const chain: Element[] = [];
     for (let node = text.parentNode; node && node !== block && isElement(node); node = node.parentNode)
       chain.unshift(node);
-    return chain;
-  });
-  if (!chains.some((chain) => chain.some((element) => BLOCKS.has(element.tagName) || element.tagName === 'li')))
-    return undefined;
-  let holder: Element = block;
-  for (let depth = 0; chains.every((chain) => chain[depth] && chain[depth] === chains[0][depth]); depth++)
-    holder = chains[0][depth];
-  return holder;
+    for (const element of chain) if (!starts.has(element)) starts.set(element, seen);
+    if (seen < end && seen + text.value.length > start) chains.push(chain);
+    seen += text.value.length;
+  }
+  return { chains, starts };
+}
+
+/** The deepest element all the chains share, else the block. */
+function commonAncestor(block: Element, chains: Element[][]): Element {
+  let common = block;
+  for (
+    let depth = 0;
+    chains.length > 0 && chains.every((chain) => chain[depth] && chain[depth] === chains[0][depth]);
+    depth++
+  )
+    common = chains[0][depth];
+  return common;
 }
 
 /**

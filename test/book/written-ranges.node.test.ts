@@ -113,3 +113,18 @@ test('a sentence that starts or ends inside an inline element splits it, its id 
     /<p><span id="s_1">One <em id="e" class="x">two\.<\/em><\/span><em class="x"> <\/em><span id="s_2"><em class="x">Three<\/em> four\.<\/span><\/p>/,
   );
 });
+
+test('a sentence inside an inline element is marked inside it, which stays whole: a task list keeps its checkboxes labelled', async () => {
+  const [{ page }] = await scripts();
+  const article = {
+    ...page.article,
+    html: '<ul><li><label><input type="checkbox" disabled=""> Draft the <em>outline</em></label></li></ul>',
+  };
+  // The spoken script reads the list item, its words after the checkbox.
+  const content = contentDocument(article, { sentences: [{ element: 1, start: 1, end: 18 }] });
+  assert.deepEqual(content.sentenceIds, ['s_1']);
+  assert.match(
+    content.xhtml,
+    /<li><label><input type="checkbox" disabled=""\/> <span id="s_1">Draft the <em>outline<\/em><\/span><\/label><\/li>/,
+  );
+});
