@@ -43,8 +43,8 @@ export function markSentences(elements: Element[], title: Element, ranges: Writt
       block.attrs.push({ name: 'id', value: id });
       return id;
     }
-    // A range that takes in a block of its own (a nested list's item, which the spoken script also
-    // reads within its parent item) cannot be a span: its element is the smallest that holds it.
+    // A range that takes in a block (raw HTML's <div> inside a list item, which the spoken script
+    // reads with the item) cannot be a span: its element is the smallest that holds it.
     const holder = holderAcrossBlocks(block, range);
     if (holder) {
       const held = holder.attrs.find((attr) => attr.name === 'id');
