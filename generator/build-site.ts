@@ -266,7 +266,12 @@ async function writeSite(
     };
     await writeFile(
       path.join(dir, `${downloadSlug(page)}.epub`),
-      makeBook(page.article, { site: site.config, page: page.page, ...(narration && { narration }) }),
+      makeBook(page.article, {
+        site: site.config,
+        page: page.page,
+        pronunciations: page.pronunciations,
+        ...(narration && { narration }),
+      }),
     );
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });

@@ -6,6 +6,7 @@ import type { Article } from '../article/article.ts';
 import { BOOK_CSS, contentDocument, STYLESHEET, CONTENT_DOCUMENT } from './content-document.ts';
 import { NAVIGATION_DOCUMENT, navigationDocument } from './navigation-document.ts';
 import { MEDIA_OVERLAY, mediaOverlay, NARRATION_DIR } from './media-overlay.ts';
+import { PRONUNCIATION_LEXICON } from './pronunciation.ts';
 import { PACKAGE_DOCUMENT, packageDocument, type PackageContext } from './package-document.ts';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -21,7 +22,11 @@ const CONTAINER = `<?xml version="1.0" encoding="UTF-8"?>
 export function makeBook(article: Article, context: PackageContext): Buffer {
   const pageUrl = context.site.baseUrl ? new URL(context.page, context.site.baseUrl) : undefined;
   const { narration } = context;
-  const content = contentDocument(article, { pageUrl, sentences: narration?.ranges });
+  const content = contentDocument(article, {
+    pageUrl,
+    sentences: narration?.ranges,
+    pronunciations: context.pronunciations,
+  });
   const folder = PACKAGE_DOCUMENT.slice(0, PACKAGE_DOCUMENT.lastIndexOf('/') + 1);
   const text = (path: string, body: string): ZipEntry => ({ path, body: Buffer.from(body, 'utf8') });
   return zip([
@@ -31,6 +36,7 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
     text(folder + NAVIGATION_DOCUMENT, navigationDocument(article)),
     text(folder + CONTENT_DOCUMENT, content.xhtml),
     text(folder + STYLESHEET, BOOK_CSS),
+    ...(content.pronunciation ? [text(folder + PRONUNCIATION_LEXICON, content.pronunciation.pls)] : []),
     ...content.pictures.map((picture) => ({ path: folder + picture.path, body: picture.body, stored: true })),
     ...(narration
       ? [

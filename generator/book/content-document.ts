@@ -7,6 +7,8 @@ import { defaultTreeAdapter as tree, html, parseFragment, type DefaultTreeAdapte
 import type { Article } from '../article/article.ts';
 import { escapeXml } from '../escape.ts';
 import type { WrittenRange } from '../audio/spoken-script.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { PRONUNCIATION_LEXICON, pronunciationLexicon, type PronunciationLexicon } from './pronunciation.ts';
 import { markSentences } from './sentences.ts';
 import { isElement, xmlOf } from './xhtml.ts';
 
@@ -39,6 +41,8 @@ export interface ContentDocument {
   sentenceGroups?: (SentenceGroup | undefined)[];
   /** Whether a picture says something (has alt text): the book's access modes then include the visual. */
   informativePictures: boolean;
+  /** The hard words it holds, with how they sound, which it links to (pronunciation.ts). */
+  pronunciation?: PronunciationLexicon;
 }
 
 /** A table or a note, whose sentences reading systems let the listener skip or escape. */
@@ -53,13 +57,18 @@ export interface ContentOptions {
   pageUrl?: URL;
   /** Where the article is narrated: each spoken sentence's written range, marked as an element (sentences.ts). */
   sentences?: WrittenRange[];
+  /** The lexicon of the article's language, whose words the book holds travel with it. */
+  pronunciations?: Lexicon | null;
 }
 
 /** Attributes that serve the page's own script or the browser's loading, never the book. */
 const PAGE_ONLY_ATTRIBUTES = new Set(['tabindex', 'loading', 'decoding', 'srcset', 'sizes']);
 
 /** @param article the article as rendered for its page */
-export function contentDocument(article: Article, { pageUrl, sentences }: ContentOptions = {}): ContentDocument {
+export function contentDocument(
+  article: Article,
+  { pageUrl, sentences, pronunciations }: ContentOptions = {},
+): ContentDocument {
   const { meta } = article;
   const body = parseFragment(article.html);
   // As the spoken script counts them (WrittenRange.element), before anything changes.
@@ -113,6 +122,7 @@ export function contentDocument(article: Article, { pageUrl, sentences }: Conten
   const list = [...descendants(body)].find((element) => hasClass(element, 'footnotes-list'));
   if (list) footnotes(list, body);
   const sentenceGroups = sentenceIds && groupsOf(body, sentenceIds);
+  const pronunciation = pronunciations ? pronunciationLexicon(pronunciations, spokenText(body)) : undefined;
 
   const lang = escapeXml(meta.lang);
   const xhtml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -122,7 +132,7 @@ export function contentDocument(article: Article, { pageUrl, sentences }: Conten
 <meta charset="utf-8"/>
 <title>${escapeXml(meta.title)}</title>
 <link rel="stylesheet" type="text/css" href="${STYLESHEET}"/>
-</head>
+${pronunciation ? `<link rel="pronunciation" type="application/pls+xml" hreflang="${escapeXml(pronunciation.language)}" href="${PRONUNCIATION_LEXICON}"/>\n` : ''}</head>
 <body epub:type="bodymatter">
 <article>
 ${xmlOf(body.childNodes)}
@@ -135,7 +145,24 @@ ${xmlOf(body.childNodes)}
     pictures: [...pictures.values()],
     informativePictures,
     ...(sentenceIds && sentenceGroups && { sentenceIds, sentenceGroups }),
+    ...(pronunciation && { pronunciation }),
   };
+}
+
+/** What a reading system's voice may say: the text, then each picture's alt text. */
+function spokenText(parent: ParentNode): string {
+  const alts: string[] = [];
+  const text = (node: ParentNode): string =>
+    node.childNodes
+      .map((child) => {
+        if (child.nodeName === '#text' && 'value' in child) return child.value;
+        if (!isElement(child)) return '';
+        const alt = attribute(child, 'alt');
+        if (alt) alts.push(alt);
+        return text(child);
+      })
+      .join('');
+  return [text(parent), ...alts].join('\n');
 }
 
 /**

@@ -11,6 +11,8 @@ import type { SiteConfig } from '../site-config.ts';
 import { clockValue, MEDIA_OVERLAY, NARRATION_DIR, narrationSeconds, type Narration } from './media-overlay.ts';
 import { ACTIVE_CLASS, CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
 import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
+import { PRONUNCIATION_LEXICON } from './pronunciation.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
 import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 
 /** The package document's path in the container, which META-INF/container.xml names. */
@@ -33,6 +35,8 @@ export interface PackageContext {
   page: string;
   /** The article's audio edition, where it has one: the book is narrated. */
   narration?: Narration;
+  /** The lexicon of the article's language: the entries the book holds go with it. */
+  pronunciations?: Lexicon | null;
 }
 
 /**
@@ -83,6 +87,7 @@ ${[
   item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
   item('article', CONTENT_DOCUMENT, 'application/xhtml+xml', [], narration && 'overlay'),
   item('style', STYLESHEET, 'text/css'),
+  ...(content.pronunciation ? [item('lexicon', PRONUNCIATION_LEXICON, 'application/pls+xml')] : []),
   ...pictures,
   ...(narration
     ? [
@@ -125,6 +130,8 @@ function accessibilityMetadata(content: ContentDocument, lang: string, narrated:
     'displayTransformability',
     ...(content.informativePictures ? ['alternativeText'] : []),
     ...(narrated ? ['synchronizedAudioText'] : []),
+    // The vocabulary's name for pronunciation hints in SSML or PLS.
+    ...(content.pronunciation ? ['ttsMarkup'] : []),
   ];
   const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
   // In the book's language where the edition has its words, else in English, marked so.

@@ -221,12 +221,14 @@ test('the audio is not precached: a first visit does not download it', async () 
   assert.doesNotMatch(list[0], /assets\/audio\//);
 });
 
-test('the article’s book is narrated by the site’s own MP3, byte for byte', async () => {
+test('the article’s book is narrated by the site’s own MP3, byte for byte, and carries its lexicon', async () => {
   const { src, download } = pageAudio();
   const mp3 = await readFile(fileOf(src));
   const book = await readFile(path.join(out, download.replace(/\.mp3$/, '.epub')));
   // Stored as it is (the MP3 is compressed already): its bytes are in the container whole.
   assert.ok(book.includes(mp3));
+  // The hard words the seed holds (psilocybin, Carhart Harris…) go with it, by name in the container.
+  assert.ok(book.includes('EPUB/lexicon.pls'));
 });
 
 test('a rebuild takes the audio from the cache; without a base URL it says there is no feed', async () => {

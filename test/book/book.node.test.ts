@@ -28,7 +28,8 @@ before(async () => {
   for (const dir of SITES) sites.set(dir, await loadSite(dir));
 });
 
-const book = (site: Site, page: SitePage) => makeBook(page.article, { site: site.config, page: page.page });
+const book = (site: Site, page: SitePage) =>
+  makeBook(page.article, { site: site.config, page: page.page, pronunciations: page.pronunciations });
 
 function pageOf(dir: string, name: string): { site: Site; page: SitePage } {
   const site = sites.get(dir);
@@ -60,7 +61,12 @@ describe('EPUBCheck', () => {
         if (narration)
           await writeFile(
             `${name}-narrated.epub`,
-            makeBook(page.article, { site: site.config, page: page.page, narration }),
+            makeBook(page.article, {
+              site: site.config,
+              page: page.page,
+              pronunciations: page.pronunciations,
+              narration,
+            }),
           );
         books.push(`${name}.epub`, ...(narration ? [`${name}-narrated.epub`] : []));
       }
@@ -156,6 +162,50 @@ describe('the book', () => {
       'no alternative text claimed where there is no picture',
     );
     assert.deepEqual(text.hazards, ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard']);
+  });
+
+  test('carries the hard words it holds as a pronunciation lexicon, linked from its text, and says so', () => {
+    const { site, page } = pageOf('assets/articles', 'index.html');
+    const content = contentDocument(page.article, { pronunciations: page.pronunciations });
+    const lexicon = content.pronunciation;
+    assert.ok(lexicon && page.pronunciations);
+    const pls = xml(lexicon.pls);
+    assert.equal(pls.documentElement.namespaceURI, 'http://www.w3.org/2005/01/pronunciation-lexicon');
+    assert.equal(pls.documentElement.getAttribute('alphabet'), 'ipa');
+    const lexemes = [...pls.getElementsByTagName('lexeme')].map((lexeme) => [
+      lexeme.getElementsByTagName('grapheme')[0]?.textContent,
+      lexeme.getElementsByTagName('phoneme')[0]?.textContent,
+    ]);
+    assert.deepEqual(
+      lexemes.find(([word]) => word === 'psilocybin'),
+      ['psilocybin', 'ˌsaɪləˈsaɪbɪn'],
+    );
+    // Only the words the book holds, whole, in its text or a picture's alt text.
+    const some = contentDocument(
+      { ...page.article, html: '<p>A PhD on psilocybin, not on PhDs. <img src="a.png" alt="A café"></p>' },
+      { pronunciations: page.pronunciations },
+    );
+    assert.deepEqual(
+      [...xml(some.pronunciation?.pls ?? '').getElementsByTagName('grapheme')].map((g) => g.textContent),
+      // Minichiello: the author, named under the title.
+      ['PhD', 'psilocybin', 'Minichiello', 'café'],
+    );
+    const link = xml(content.xhtml).querySelector('link[rel="pronunciation"]');
+    assert.deepEqual(
+      [link?.getAttribute('type'), link?.getAttribute('hreflang'), link?.getAttribute('href')],
+      ['application/pls+xml', 'en', 'lexicon.pls'],
+    );
+    const opf = xml(packageDocument(page.article, content, { site: site.config, page: page.page }));
+    assert.equal(opf.querySelector('item[href="lexicon.pls"]')?.getAttribute('media-type'), 'application/pls+xml');
+    const features = [...opf.querySelectorAll('meta[property="schema:accessibilityFeature"]')].map(
+      (m) => m.textContent,
+    );
+    assert.ok(features.includes('ttsMarkup'));
+    // A book holding none of the words carries no lexicon, and claims none.
+    const { page: french } = pageOf('test/fixtures/articles/blog', 'un-article-en-francais.html');
+    const plain = contentDocument(french.article, { pronunciations: page.pronunciations });
+    assert.equal(plain.pronunciation, undefined);
+    assert.equal(xml(plain.xhtml).querySelector('link[rel="pronunciation"]'), null);
   });
 
   test("says what it is in the article's language where the edition has its words, else in English, marked so", () => {
