@@ -44,6 +44,7 @@ import { unsayableWarnings } from './audio/unsayable.ts';
 import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { makeBook } from './book/book.ts';
+import { unfollowedLinks } from './book/links.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
 export interface BuildOptions {
@@ -255,6 +256,7 @@ async function writeSite(
       feed: feed ? `./${FEED_FILE}` : undefined,
     });
     pageWarnings.push(...checkPage(page.file, page.article, html));
+    pageWarnings.push(...unfollowedLinks(page.file, page.article, options.baseUrl));
     await writeFile(path.join(dir, page.page), html);
     // The accessible book beside its page, from the same article, narrated by the site's own MP3
     // where it has an audio edition (docs/book.md).
@@ -267,7 +269,8 @@ async function writeSite(
     await writeFile(
       path.join(dir, `${downloadSlug(page)}.epub`),
       makeBook(page.article, {
-        site: site.config,
+        // The site's address as the build has it, which links to the site's other pages lead to.
+        site: { ...site.config, baseUrl: options.baseUrl },
         page: page.page,
         pronunciations: page.pronunciations,
         ...(narration && { narration }),

@@ -4,7 +4,7 @@
 // picture, in a format every reading system shows), links to the site's other pages where the
 // book cannot reach them. Footnotes become EPUB notes, which reading systems open in place.
 import { defaultTreeAdapter as tree, html, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
-import type { Article } from '../article/article.ts';
+import { leadsIntoSite, type Article } from '../article/article.ts';
 import { escapeXml } from '../escape.ts';
 import type { WrittenRange } from '../audio/spoken-script.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
@@ -193,7 +193,7 @@ export const BOOK_CSS = `.${ACTIVE_CLASS} {
  */
 function link(anchor: Element, pageUrl: URL | undefined) {
   const href = attribute(anchor, 'href');
-  if (href === undefined || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) {
+  if (href === undefined || !leadsIntoSite(href)) {
     if (hasClass(anchor, 'footnote-backref')) setAttribute(anchor, 'role', 'doc-backlink');
     return;
   }
