@@ -215,6 +215,7 @@ async function main(): Promise<void> {
     machine: machineInfo,
     audioRender: audio,
     ...measured,
+    books: build.figures.books,
     archive,
     durationSeconds,
     ...(longArticle ? { longArticle } : {}),

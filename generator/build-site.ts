@@ -45,6 +45,8 @@ import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { makeBook } from './book/book.ts';
 import { unfollowedLinks } from './book/links.ts';
+import type { PageBook } from './book/page-book.ts';
+import { bookFigures, type BookFigures } from './book/book-figures.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
 export interface BuildOptions {
@@ -96,6 +98,8 @@ export interface AudioSummary {
 export interface BuildFigures extends SizeFigures {
   /** The audio editions, and the podcast feed's address when one was written. */
   audio: { editions: AudioSummary[]; feed?: string };
+  /** Each article's book, as written: its size, and what its pictures and narration take of it. */
+  books: BookFigures[];
 }
 
 export interface BuildReport {
@@ -187,6 +191,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
           })),
           ...(built.feed && baseUrl ? { feed: new URL(FEED_FILE, baseUrl).href } : {}),
         },
+        books: built.bookSizes,
       },
       diagnostics,
     };
@@ -247,35 +252,39 @@ async function writeSite(
       warn: (warning) => feedWarnings.push(warning),
     }));
   const pageWarnings: Diagnostic[] = [];
+  const books = new Map<string, PageBook>();
+  const bookSizes: BookFigures[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
     if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
-    const html = pageHtml(page, {
-      ...assets,
-      audio: edition && pageAudio(edition, downloadSlug(page)),
-      feed: feed ? `./${FEED_FILE}` : undefined,
-    });
-    pageWarnings.push(...checkPage(page.file, page.article, html));
-    pageWarnings.push(...unfollowedLinks(page.file, page.article, options.baseUrl));
-    await writeFile(path.join(dir, page.page), html);
     // The accessible book beside its page, from the same article, narrated by the site's own MP3
-    // where it has an audio edition (docs/book.md).
+    // where it has an audio edition (docs/book.md); made first, for the page to give its size.
     const narration = edition && {
       cues: edition.cueList,
       ranges: edition.ranges,
       mp3: { name: path.posix.basename(edition.mp3), body: await readFile(path.join(dir, edition.mp3)) },
       narrator: edition.voice,
     };
-    await writeFile(
-      path.join(dir, `${downloadSlug(page)}.epub`),
-      makeBook(page.article, {
-        // The site's address as the build has it, which links to the site's other pages lead to.
-        site: { ...site.config, baseUrl: options.baseUrl },
-        page: page.page,
-        pronunciations: page.pronunciations,
-        ...(narration && { narration }),
-      }),
-    );
+    const bookFile = `${downloadSlug(page)}.epub`;
+    const book = makeBook(page.article, {
+      // The site's address as the build has it, which links to the site's other pages lead to.
+      site: { ...site.config, baseUrl: options.baseUrl },
+      page: page.page,
+      pronunciations: page.pronunciations,
+      ...(narration && { narration }),
+    });
+    await writeFile(path.join(dir, bookFile), book);
+    bookSizes.push(bookFigures(bookFile, book));
+    books.set(page.page, { href: `./${bookFile}`, download: bookFile, bytes: book.length, narrated: !!narration });
+    const html = pageHtml(page, {
+      ...assets,
+      audio: edition && pageAudio(edition, downloadSlug(page)),
+      feed: feed ? `./${FEED_FILE}` : undefined,
+      book: books.get(page.page),
+    });
+    pageWarnings.push(...checkPage(page.file, page.article, html));
+    pageWarnings.push(...unfollowedLinks(page.file, page.article, options.baseUrl));
+    await writeFile(path.join(dir, page.page), html);
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
       await writeFile(path.join(dir, file.path), file.body);
@@ -289,7 +298,7 @@ async function writeSite(
       path.join(dir, 'index.html'),
       renderIndexPage(
         site.config,
-        site.pages.slice(0, homeCount),
+        site.pages.slice(0, homeCount).map((page) => ({ ...page, book: books.get(page.page) })),
         assets,
         archive.length > 0 ? { href: `./${ARCHIVE_PAGE}`, count: site.pages.length } : undefined,
       ),
@@ -332,6 +341,7 @@ async function writeSite(
     feed,
     pageWarnings,
     feedWarnings,
+    bookSizes,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };

@@ -20,7 +20,7 @@ export const CONTENT_DOCUMENT = 'article.xhtml';
 /** The book's stylesheet, beside it. */
 export const STYLESHEET = 'book.css';
 /** Where pictures go, beside it. */
-const PICTURES_DIR = 'images';
+export const PICTURES_DIR = 'images';
 
 /** The class reading systems give the sentence the narration is reading; the book's stylesheet marks it. */
 export const ACTIVE_CLASS = '-epub-media-overlay-active';

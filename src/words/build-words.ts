@@ -27,6 +27,8 @@ export interface BuildWords {
   listSaysWhichAreKept: string;
   /** The article's audio edition, where the page links to it: its size and length in the link's name. */
   downloadAudio(size: string, minutes: number): string;
+  /** The article's accessible book (EPUB): its size in the link's name, and whether it is narrated. */
+  downloadBook(size: string, narrated: boolean): string;
   podcastFeed: string;
   /** The heading of the article's notes, where the author gave none. */
   notes: string;
@@ -79,6 +81,7 @@ export const BUILD_ENGLISH: BuildWords = {
     'You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.',
   listSaysWhichAreKept: ': the list says which are available offline.',
   downloadAudio: (size, minutes) => `Download audio (MP3, ${size}, ${minutes} min)`,
+  downloadBook: (size, narrated) => `Download as an e-book (EPUB${narrated ? ' with narration' : ''}, ${size})`,
   podcastFeed: 'Podcast feed',
   notes: 'Notes',
   backToReference: (note) => `Back to reference ${note}`,

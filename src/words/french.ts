@@ -26,6 +26,8 @@ export const BUILD_FRENCH: BuildWords = {
     'Vous êtes hors ligne et cet article n’a pas été gardé sur cet appareil : il ne pourra s’afficher qu’une fois la connexion revenue.',
   listSaysWhichAreKept: ' : la liste indique ceux qui sont disponibles hors ligne.',
   downloadAudio: (size, minutes) => `Télécharger l’audio (MP3, ${size}, ${minutes} min)`,
+  downloadBook: (size, narrated) =>
+    `Télécharger le livre numérique (EPUB${narrated ? ' avec narration' : ''}, ${size})`,
   podcastFeed: 'Flux du podcast',
   notes: 'Notes',
   backToReference: (note) => `Revenir à l’appel de note ${note}`,
