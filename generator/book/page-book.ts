@@ -28,5 +28,6 @@ export function bookLink(book: PageBook, lang: string, describedBy?: string): st
   const { build, firstUse } = wordsFor(lang);
   const size = fileSize(book.bytes, firstUse.offline, editionLanguage(lang).locale);
   const described = describedBy ? ` aria-describedby="${escapeHtml(describedBy)}"` : '';
-  return `<a href="${escapeHtml(book.href)}" download="${escapeHtml(book.download)}" type="${BOOK_TYPE}"${described}>${escapeHtml(build.downloadBook(size, book.narrated))}</a>`;
+  // Its size for the offline details, which offer to keep it (src/components/offline-status/offline-keeping.ts).
+  return `<a href="${escapeHtml(book.href)}" download="${escapeHtml(book.download)}" type="${BOOK_TYPE}" data-bytes="${book.bytes}"${described}>${escapeHtml(build.downloadBook(size, book.narrated))}</a>`;
 }
