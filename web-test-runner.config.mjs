@@ -1,8 +1,10 @@
-// `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages.
+// `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages, and
+// the default group in WebKitGTK too.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './tools/browsers.ts';
+import { WebKitLauncher } from './tools/webkit-launcher.ts';
 import { articlePages } from './tools/dev-server-plugin.ts';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
@@ -10,6 +12,7 @@ import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
 import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
+import { keyboardPlugin } from './test/plugins/keyboard-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -32,6 +35,10 @@ const firefox = chromeLauncher({
   },
 });
 
+// WebKit, the engine of every iOS browser: WebKitGTK's MiniBrowser under its WebDriver, on a
+// virtual display, its audio into the same null sink (tools/webkit-launcher.ts).
+const webkit = new WebKitLauncher({ ...process.env, ...audioServer });
+
 // `npm run test:quick` sets TEST_QUICK: the default group in Chromium alone, for everyday work.
 const quick = process.env.TEST_QUICK === '1';
 
@@ -47,7 +54,7 @@ export default {
     '!test/**/*.node.test.ts',
     '!test/orca/**',
   ],
-  browsers: quick ? [chromium()] : [chromium(), firefox],
+  browsers: quick ? [chromium()] : [chromium(), firefox, webkit],
   groups: quick
     ? []
     : [
@@ -74,6 +81,10 @@ export default {
     fixtureSitePlugin(),
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
     htmlValidityPlugin(),
-    esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
+    keyboardPlugin(),
+    // 'esnext': TypeScript compiled, JavaScript left as it is. With 'auto', a browser the plugin does
+    // not know as current (WebKitGTK's MiniBrowser, Safari newer than its data) gets the page's inline
+    // scripts rewritten, and the page's Content-Security-Policy, which lists their hashes, blocks them.
+    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
   ],
 };

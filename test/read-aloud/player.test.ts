@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keyboard.js';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from '../helpers/layout.js';

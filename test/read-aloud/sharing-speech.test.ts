@@ -2,7 +2,8 @@
 // the page says nothing of its own but what the listener asked for, it gives way when the
 // listener turns to the rest of the page, and it goes quiet while they work its controls.
 import { expect } from 'chai';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keyboard.js';
 import { announcement, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, scrollSettled } from '../helpers/layout.js';
