@@ -34,6 +34,8 @@ export interface RecordedOptions {
   /** Read on every start and speed change. */
   rate: () => number;
   timers?: Timers;
+  /** Whether the audio's server ignores byte ranges: asked when the media fails to load. */
+  rangesIgnored?: () => Promise<boolean>;
 }
 
 /**
@@ -47,7 +49,13 @@ const PROBLEMS: Record<string, string> = {
   NotSupportedError: 'This browser cannot play the recorded audio. Choose Device voice under More options.',
   media:
     'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+  ranges:
+    "This site's server cannot stream the recorded audio to this browser. Choose Device voice under More options to listen.",
 };
+
+/** MediaError's codes (named here, as the media element is injected). */
+const MEDIA_ERR_NETWORK = 2;
+const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
 
 export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   state: PlayerState = 'idle';
@@ -61,6 +69,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   private readonly cues: readonly Cue[];
   private readonly rate: () => number;
   private readonly timers: Timers;
+  private readonly rangesIgnored?: () => Promise<boolean>;
   private quiet?: number;
 
   constructor(options: RecordedOptions) {
@@ -69,6 +78,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media = options.media;
     this.cues = options.cues;
     this.rate = options.rate;
+    this.rangesIgnored = options.rangesIgnored;
     this.timers = options.timers ?? {
       setTimeout: (cb, ms) => window.setTimeout(cb, ms),
       clearTimeout: (id) => window.clearTimeout(id),
@@ -77,7 +87,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media.addEventListener('timeupdate', () => this.followClock());
     this.media.addEventListener('seeked', () => this.followClock());
     this.media.addEventListener('ended', () => this.finished());
-    this.media.addEventListener('error', () => this.giveUp('media'));
+    this.media.addEventListener('error', () => void this.failedToLoad());
     // Paused or played from outside the page (another app took the audio, a headset's button
     // the browser handled itself): the player says so rather than showing the wrong button.
     this.media.addEventListener('pause', () => {
@@ -212,6 +222,21 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.moveTo(0);
     this.dispatchEvent(new Event('finished'));
     this.changed();
+  }
+
+  /**
+   * WebKit (every browser on iOS) plays media only from a server that answers byte ranges; from
+   * one that ignores them it reports a network error (or an unsupported source), and no
+   * connection check would help: then the listener is told so, and what to do instead.
+   */
+  private async failedToLoad() {
+    this.giveUp('media');
+    const code = this.media.error?.code;
+    if (code !== MEDIA_ERR_NETWORK && code !== MEDIA_ERR_SRC_NOT_SUPPORTED) return;
+    if ((await this.rangesIgnored?.()) && this.problem === PROBLEMS.media) {
+      this.problem = PROBLEMS.ranges;
+      this.changed();
+    }
   }
 
   private giveUp(code: string) {

@@ -44,9 +44,23 @@ export async function recordedSession(
       dropAudio();
       return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
     }
-    return new RecordedReadAloud({ script, media, cues, rate });
+    return new RecordedReadAloud({ script, media, cues, rate, rangesIgnored: () => rangesIgnored(media.src) });
   } catch (error) {
     dropAudio();
     throw error;
+  }
+}
+
+/**
+ * Whether the server answers a request for two bytes with the whole file (200) rather than with
+ * them (206). False when it cannot be asked (offline, say): then the problem is the connection.
+ */
+async function rangesIgnored(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-1' } });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
   }
 }

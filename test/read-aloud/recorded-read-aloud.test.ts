@@ -170,6 +170,30 @@ describe('recorded read-aloud player', () => {
     expect(player.problem).to.match(/could not load/);
   });
 
+  it('says when the server cannot stream to this browser (it ignores byte ranges), and only then', async () => {
+    const script = fixture();
+    for (const [ignored, code, expected] of [
+      [true, 2, /server cannot stream the recorded audio to this browser\. Choose Device voice/],
+      [true, 4, /server cannot stream/],
+      [false, 2, /could not load\. Check the connection/],
+      [true, 3, /could not load/],
+    ] as const) {
+      const media = new FakeMedia();
+      let asked!: () => void;
+      const answered = new Promise<void>((resolve) => (asked = resolve));
+      const rangesIgnored = () => Promise.resolve(ignored).finally(asked);
+      const player = new RecordedReadAloud({ script, media, cues: cuesOf(script), rate: () => 1, rangesIgnored });
+      player.play();
+      media.fail(code);
+      expect(player.state).to.equal('paused');
+      // The first message comes at once; the one about the server once it has answered.
+      const said = new Promise<void>((resolve) => player.addEventListener('change', () => resolve()));
+      if (code !== 3) await answered;
+      if (ignored && code !== 3) await said;
+      expect(player.problem, `ranges ignored: ${ignored}, error ${code}`).to.match(expected);
+    }
+  });
+
   it('an aborted play (paused before it began) is no problem', async () => {
     const { player, media } = setup();
     media.refuse = new DOMException('interrupted by pause', 'AbortError');
