@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestRunnerCoreConfig } from '@web/test-runner-core';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { remote } from 'webdriverio';
 import { MINIBROWSER, virtualDisplay, WEBKIT_DRIVER } from './browsers.ts';
 
 /** A WebDriver action on the keyboard, as the W3C Actions API takes it. */
@@ -26,18 +27,19 @@ interface ActionsManager {
 export class WebKitLauncher extends WebdriverLauncher {
   readonly #env: NodeJS.ProcessEnv;
   /** Handed to WebdriverLauncher by reference: the port is filled in once the driver listens. */
-  readonly #options: { hostname: string; port: number; logLevel: 'error'; capabilities: object };
-  #driver?: ChildProcess;
-  #profile?: string;
+  readonly #options: { hostname: string; port: number; logLevel: 'error'; capabilities: WebdriverIO.Capabilities };
+  #display?: Promise<string>;
+  #stopDriver?: () => void;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const options = {
       hostname: '127.0.0.1',
       port: 0,
       logLevel: 'error' as const,
+      // WebKitGTK's own capability, which webdriverio's types do not list.
       capabilities: {
         'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-      },
+      } as WebdriverIO.Capabilities,
     };
     super(options);
     this.#options = options;
@@ -45,26 +47,39 @@ export class WebKitLauncher extends WebdriverLauncher {
   }
 
   override async initialize(config: TestRunnerCoreConfig): Promise<void> {
-    const display = await virtualDisplay();
-    const port = await freePort();
-    // A HOME of its own, so nothing the browser stores outlives the run or meets the machine's.
-    this.#profile = mkdtempSync(path.join(os.tmpdir(), 'reader-edition-webkit-'));
-    const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-      env: { ...this.#env, DISPLAY: display, HOME: this.#profile },
-      stdio: 'ignore',
-    });
-    this.#driver = driver;
-    process.on('exit', () => driver.kill());
-    await listening(port, driver);
-    this.#options.port = port;
+    this.#display ??= virtualDisplay();
+    const driver = await startDriver({ ...this.#env, DISPLAY: await this.#display });
+    this.#stopDriver = driver.stop;
+    this.#options.port = driver.port;
     await super.initialize(config);
     this.name = 'WebKit';
   }
 
   override async stop(): Promise<void> {
     await super.stop();
-    this.#driver?.kill();
-    if (this.#profile) rmSync(this.#profile, { recursive: true, force: true });
+    this.#stopDriver?.();
+  }
+
+  /**
+   * Another WebKit, on the same display and audio, with a driver and storage of its own: for a
+   * test that drives a served site in a browser with nothing shared (test/plugins/offline-site-plugin.ts).
+   */
+  async isolatedBrowser(): Promise<{ browser: WebdriverIO.Browser; close(): Promise<void> }> {
+    this.#display ??= virtualDisplay();
+    const driver = await startDriver({ ...this.#env, DISPLAY: await this.#display });
+    try {
+      const browser = await remote({ ...this.#options, port: driver.port });
+      return {
+        browser,
+        close: async () => {
+          await browser.deleteSession().catch(() => undefined);
+          driver.stop();
+        },
+      };
+    } catch (error) {
+      driver.stop();
+      throw error;
+    }
   }
 
   /** Presses or releases keys and keeps them so until told otherwise (sendKeys' press and type release them). */
@@ -73,6 +88,28 @@ export class WebKitLauncher extends WebdriverLauncher {
     if (!manager) throw new Error('WebKit has no session yet');
     await manager.performActions(sessionId, [{ type: 'key', id: 'keyboard', actions }]);
   }
+}
+
+/**
+ * WebKitWebDriver on a free port, with a HOME of its own, so nothing the browser stores outlives
+ * the run or meets the machine's; resolves once it answers. It ends with this process at the latest.
+ */
+async function startDriver(env: NodeJS.ProcessEnv): Promise<{ port: number; stop: () => void }> {
+  const port = await freePort();
+  const home = mkdtempSync(path.join(os.tmpdir(), 'reader-edition-webkit-'));
+  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env: { ...env, HOME: home }, stdio: 'ignore' });
+  const stop = () => {
+    driver.kill();
+    rmSync(home, { recursive: true, force: true });
+  };
+  process.on('exit', stop);
+  try {
+    await listening(port, driver);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { port, stop };
 }
 
 /** A port nobody listens on now (the driver takes it a moment later). */

@@ -3,7 +3,7 @@
 // down stays down across commands, as with a real keyboard, so Shift+Tab is down, press, up.
 // test/helpers/keyboard.ts gives the command its face.
 import type { TestRunnerPlugin } from '@web/test-runner';
-import { sendKeysPlugin } from '@web/test-runner-commands/plugins';
+import { sendKeysPlugin, type SendKeysPayload } from '@web/test-runner-commands/plugins';
 import type { WebKitLauncher } from '../../tools/webkit-launcher.ts';
 
 /** The W3C WebDriver code of each modifier the tests hold down. */
@@ -31,7 +31,7 @@ export function keyboardPlugin(): TestRunnerPlugin {
         ]);
         return true;
       }
-      return sendKeys.executeCommand!({ command: 'send-keys', payload, session });
+      return sendKeys.executeCommand!({ command: 'send-keys', payload: payload as SendKeysPayload, session });
     },
   };
 }

@@ -1,9 +1,10 @@
 // Test-runner commands that build the edition into a temporary folder, serve it from a
 // plain static server on a free localhost port, and drive it in its own page (in an isolated
 // browser context), so service workers, caches and a server that goes away can be tested for
-// real, in Chromium and in Firefox (both run under puppeteer). A test's own frame cannot do
-// this: the served site is another origin. One site per test session; `offline-site-close`
-// removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
+// real, in Chromium and Firefox (under puppeteer) and in WebKit (under WebDriver; see
+// ./driven-page.ts). A test's own frame cannot do this: the served site is another origin. One
+// site per test session; `offline-site-close` removes it all. Only `offline-site-network` and
+// `offline-site-quota` need Chromium.
 // test/helpers/offline-site.ts gives the commands a typed face. The build runs in the test
 // runner's own process (buildSite()).
 import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BasicTestSession, TestRunnerPlugin } from '@web/test-runner';
 import type { ChromeLauncher } from '@web/test-runner-chrome';
-import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession, Page } from 'puppeteer-core';
+import type { WebKitLauncher } from '../../tools/webkit-launcher.ts';
+import { puppeteerPage, webdriverPage, type DrivenPage } from './driven-page.ts';
 import { buildSite } from '../../generator/build-site.ts';
 import { ARTICLES_DIR } from '../../generator/site.ts';
 import { folder, startStaticServer } from '../../generator/serve.ts';
@@ -26,8 +29,7 @@ interface Site {
   /** Lets held sw.js requests through. */
   releaseWorker?: () => void;
   workerHeld?: Promise<void>;
-  context?: BrowserContext;
-  page?: Page;
+  page?: DrivenPage;
   devtools?: CDPSession;
 }
 
@@ -79,19 +81,28 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     return site;
   }
 
-  function pageOf(site: Site): Page {
+  function pageOf(site: Site): DrivenPage {
     if (!site.page) throw new Error('no page is open: run offline-site-open first');
     return site.page;
   }
 
+  /** Chromium's page, for what only its DevTools Protocol does. */
+  function chromiumPage(site: Site, command: string): Page {
+    const page = pageOf(site).puppeteer;
+    if (!page) throw new Error(`${command} needs Chromium's DevTools Protocol`);
+    return page;
+  }
+
   /** The site's page, in a browser context of its own, created on first use. */
-  async function sitePage(site: Site, session: BasicTestSession): Promise<Page> {
-    if (!site.context) {
-      // Both browsers run under @web/test-runner-chrome's launcher (web-test-runner.config.mjs); executeCommand checks it.
-      const testPage = (session.browser as ChromeLauncher).getPage(session.id);
-      site.context = await testPage.browser().createBrowserContext();
-    }
-    site.page ??= await site.context.newPage();
+  async function sitePage(site: Site, session: BasicTestSession): Promise<DrivenPage> {
+    // The launchers are @web/test-runner-chrome's (type 'puppeteer') and WebKit's (type 'webdriver'),
+    // as web-test-runner.config.mjs sets them; executeCommand checks it.
+    site.page ??=
+      session.browser.type === 'webdriver'
+        ? await webdriverPage(session.browser as WebKitLauncher)
+        : await puppeteerPage(
+            await (session.browser as ChromeLauncher).getPage(session.id).browser().createBrowserContext(),
+          );
     return site.page;
   }
 
@@ -147,12 +158,12 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     /** Opens a page of the served site in a fresh browser context (its own storage and workers). */
     async 'offline-site-open'(site, { path: pagePath = '/' }, session) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
-      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
+      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`);
       return true;
     },
 
     async 'offline-site-reload'(site) {
-      await pageOf(site).reload({ waitUntil: 'load' });
+      await pageOf(site).reload();
       return true;
     },
 
@@ -186,7 +197,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
      * puppeteer selector finds (`>>>` goes into shadow roots).
      */
     async 'offline-site-click'(site, { selector }) {
-      await pageOf(site).locator(selector).click();
+      await pageOf(site).click(selector);
       return true;
     },
 
@@ -197,7 +208,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
      * watches where each one is asked to play.
      */
     async 'offline-site-watch-media'(site) {
-      await pageOf(site).evaluateOnNewDocument(() => {
+      await pageOf(site).onEachDocument(() => {
         const events: DrivenWindow['mediaEvents'] = [];
         (window as unknown as DrivenWindow).mediaEvents = events;
         const watched = new WeakSet<HTMLMediaElement>();
@@ -217,15 +228,16 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
     async 'offline-site-network'(site, { offline }) {
-      await pageOf(site).setOfflineMode(offline);
+      await chromiumPage(site, 'offline-site-network').setOfflineMode(offline);
       return true;
     },
 
     /** Shrinks the origin's storage quota (Chromium's DevTools Protocol), before the site is opened. */
     async 'offline-site-quota'(site, { bytes }, session) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      await sitePage(site, session);
       // The override lasts as long as the DevTools session that set it: keep it open with the page.
-      site.devtools ??= await (await sitePage(site, session)).createCDPSession();
+      site.devtools ??= await chromiumPage(site, 'offline-site-quota').createCDPSession();
       await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
       return true;
     },
@@ -233,9 +245,9 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     /** axe-core in the page, with the given tags; a readable list of violations, empty when none. */
     async 'offline-site-axe'(site, { tags }) {
       const page = pageOf(site);
-      // Evaluated through the DevTools Protocol, which the page's CSP does not govern.
-      await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-      return page.evaluate(async (runTags: string[]) => {
+      // Run by the driver (the DevTools Protocol, WebDriver), which the page's CSP does not govern.
+      await page.runScript(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+      return page.run(async (runTags: string[]) => {
         const { axe } = window as unknown as DrivenWindow;
         const results = await axe.run(document, {
           runOnly: { type: 'tag', values: runTags },
@@ -252,7 +264,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     async 'offline-site-close'(site, _payload, session) {
       await commands['offline-site-stop-server'](site, {}, session);
-      await site.context?.close();
+      await site.page?.close();
       for (const dir of site.scratch) await rm(dir, { recursive: true, force: true });
       sites.delete(session.id);
       return true;
@@ -286,8 +298,8 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         payload: unknown,
         session: BasicTestSession,
       ) => Promise<unknown>;
-      if (session.browser.type !== 'puppeteer')
-        throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
+      if (session.browser.type !== 'puppeteer' && session.browser.type !== 'webdriver')
+        throw new Error(`${command} drives the browser through puppeteer or WebDriver, not ${session.browser.name}`);
       const task = ++lastTask;
       const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
       running.catch(() => undefined); // reported through offline-site-result
