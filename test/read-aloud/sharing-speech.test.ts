@@ -99,7 +99,8 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const edition = await openEdition();
     const { speech, player } = await playing(edition);
     const paragraph = edition.doc.querySelector('#joy-is-not-a-binary-outcome ~ p')!;
-    paragraph.scrollIntoView();
+    // Centred, so its first line is on screen in the test's window too, whatever that window's height.
+    paragraph.scrollIntoView({ block: 'center' });
     await scrollSettled(edition);
     const frame = edition.frame.getBoundingClientRect();
     const rect = paragraph.getBoundingClientRect();
