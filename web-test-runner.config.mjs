@@ -37,7 +37,8 @@ const firefox = chromeLauncher({
 
 // WebKit, the engine of every iOS browser: WebKitGTK's MiniBrowser under its WebDriver, on a
 // virtual display, its audio into the same null sink (tools/webkit-launcher.ts).
-const webkit = new WebKitLauncher({ ...process.env, ...audioServer });
+// A function, as for Chromium: each group gets a browser of its own.
+const webkit = () => new WebKitLauncher({ ...process.env, ...audioServer });
 
 // `npm run test:quick` sets TEST_QUICK: the default group in Chromium alone, for everyday work.
 const quick = process.env.TEST_QUICK === '1';
@@ -54,7 +55,7 @@ export default {
     '!test/**/*.node.test.ts',
     '!test/orca/**',
   ],
-  browsers: quick ? [chromium()] : [chromium(), firefox, webkit],
+  browsers: quick ? [chromium()] : [chromium(), firefox, webkit()],
   groups: quick
     ? []
     : [
@@ -66,6 +67,9 @@ export default {
         // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
         // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
         { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
+        // Read aloud end to end with WebKit's own speech synthesis (Flite in WebKitGTK); the rest of
+        // the group needs the DevTools Protocol. The offline edition in WebKit: test/offline/kept-audio.test.ts.
+        { name: 'webkit-speech', files: 'test/read-aloud/real-engine.speech.test.ts', browsers: [webkit()] },
       ],
   concurrency: 1,
   concurrentBrowsers: 2,

@@ -240,11 +240,13 @@ export function nextStorageWrite(
   key: string,
   accept: (value: string) => boolean = () => true,
   what: What = `a write of ${key}`,
+  timeout?: number,
 ) {
   return nextEvent<StorageWrite>(
     storageWrites(win),
     'write',
     (write) => write.key === key && accept(write.value),
     what,
+    timeout,
   );
 }
