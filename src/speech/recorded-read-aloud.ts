@@ -87,7 +87,10 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media.addEventListener('timeupdate', () => this.followClock());
     this.media.addEventListener('seeked', () => this.followClock());
     this.media.addEventListener('ended', () => this.finished());
-    this.media.addEventListener('error', () => void this.failedToLoad());
+    this.media.addEventListener('error', () => {
+      const code = this.media.error?.code;
+      void this.cannotPlay('media', code === MEDIA_ERR_NETWORK || code === MEDIA_ERR_SRC_NOT_SUPPORTED);
+    });
     // Paused or played from outside the page (another app took the audio, a headset's button
     // the browser handled itself): the player says so rather than showing the wrong button.
     this.media.addEventListener('pause', () => {
@@ -194,7 +197,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media.play().catch((error: unknown) => {
       // A pause or a new source before playback began rejects with AbortError: not a failure.
       const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-      if (name !== 'AbortError' && this.state === 'playing') this.giveUp(name);
+      if (name !== 'AbortError' && this.state === 'playing') void this.cannotPlay(name, name === 'NotSupportedError');
     });
   }
 
@@ -225,15 +228,15 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   }
 
   /**
-   * WebKit (every browser on iOS) plays media only from a server that answers byte ranges; from
-   * one that ignores them it reports a network error (or an unsupported source), and no
-   * connection check would help: then the listener is told so, and what to do instead.
+   * WebKit (every browser on iOS) loads media from a server that ignores byte ranges, but cannot
+   * seek in it: it reports a network error, an unsupported source, or rejects play() as not
+   * supported, and no connection check would help. Where the server is the cause (`maybeRanges`
+   * and the server answers a range with the whole file) the listener is told so, and what to do instead.
    */
-  private async failedToLoad() {
-    this.giveUp('media');
-    const code = this.media.error?.code;
-    if (code !== MEDIA_ERR_NETWORK && code !== MEDIA_ERR_SRC_NOT_SUPPORTED) return;
-    if ((await this.rangesIgnored?.()) && this.problem === PROBLEMS.media) {
+  private async cannotPlay(code: string, maybeRanges: boolean) {
+    this.giveUp(code);
+    const said = this.problem;
+    if (maybeRanges && (await this.rangesIgnored?.()) && this.problem === said) {
       this.problem = PROBLEMS.ranges;
       this.changed();
     }

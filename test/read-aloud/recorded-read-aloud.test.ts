@@ -194,6 +194,26 @@ describe('recorded read-aloud player', () => {
     }
   });
 
+  it('says so too when play() is refused as not supported by a server that ignores byte ranges', async () => {
+    const script = fixture();
+    const media = new FakeMedia();
+    media.refuse = new DOMException('cannot seek', 'NotSupportedError');
+    const player = new RecordedReadAloud({
+      script,
+      media,
+      cues: cuesOf(script),
+      rate: () => 1,
+      rangesIgnored: () => Promise.resolve(true),
+    });
+    const said = new Promise<void>((resolve) =>
+      player.addEventListener('change', () => player.problem?.includes('server') && resolve()),
+    );
+    player.play(3);
+    await said;
+    expect(player.state).to.equal('paused');
+    expect(player.problem).to.match(/^This site's server cannot stream the recorded audio to this browser\./);
+  });
+
   it('an aborted play (paused before it began) is no problem', async () => {
     const { player, media } = setup();
     media.refuse = new DOMException('interrupted by pause', 'AbortError');
