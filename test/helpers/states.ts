@@ -82,6 +82,8 @@ async function openOfflineDetails(edition: Edition) {
     () => status.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
     'the edition to be saved for offline',
     mutations(status),
+    // The worker precaches the whole edition first: WebKit on a busy machine takes over 30 s.
+    90_000,
   );
   host.shadowRoot!.querySelector<HTMLButtonElement>('.indicator')!.click();
   await host.updateComplete;
