@@ -42,7 +42,7 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const edition = await openEdition();
     const { speech, player } = await playing(edition);
     const second = speech.nextStart();
-    speech.end();
+    await speech.end();
     const cut = (await second).text;
     player.button('more')!.focus();
     const cancels = speech.cancels();
