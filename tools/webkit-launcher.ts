@@ -97,7 +97,12 @@ export class WebKitLauncher extends WebdriverLauncher {
 async function startDriver(env: NodeJS.ProcessEnv): Promise<{ port: number; stop: () => void }> {
   const port = await freePort();
   const home = mkdtempSync(path.join(os.tmpdir(), 'reader-edition-webkit-'));
-  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], { env: { ...env, HOME: home }, stdio: 'ignore' });
+  // No compositing: with no GPU here, Mesa's software GL under Xvfb crashed WebKit's threaded
+  // compositor during a long run; painting without it is steadier and draws the same page.
+  const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+    env: { ...env, HOME: home, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    stdio: 'ignore',
+  });
   const stop = () => {
     driver.kill();
     rmSync(home, { recursive: true, force: true });
