@@ -80,7 +80,7 @@ async function openOfflineDetails(edition: Edition) {
   const status = host.shadowRoot!;
   await until(
     () => status.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
-    'the edition to be saved for offline',
+    () => `the edition to be saved for offline; it says: ${status.querySelector('.status')?.textContent?.trim()}`,
     mutations(status),
     // The worker precaches the whole edition first: WebKit on a busy machine takes over 30 s.
     90_000,
