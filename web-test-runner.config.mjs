@@ -40,8 +40,11 @@ const firefox = chromeLauncher({
 // A function, as for Chromium: each group gets a browser of its own.
 const webkit = () => new WebKitLauncher({ ...process.env, ...audioServer });
 
-// `npm run test:quick` sets TEST_QUICK: the default group in Chromium alone, for everyday work.
+// `npm run test:quick` sets TEST_QUICK: the browser unit tests in Chromium alone, for everyday
+// work. They leave to `npm test` the conformance walk through every state (test/conformance/)
+// and the tests that build and serve a whole site.
 const quick = process.env.TEST_QUICK === '1';
+const NOT_QUICK = ['!test/conformance/**', '!test/site/fixture-*.test.ts', '!test/offline/kept-audio.test.ts'];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -54,6 +57,7 @@ export default {
     '!test/**/*.speech.test.ts',
     '!test/**/*.node.test.ts',
     '!test/orca/**',
+    ...(quick ? NOT_QUICK : []),
   ],
   browsers: quick ? [chromium()] : [chromium(), firefox, webkit()],
   groups: quick

@@ -6,6 +6,8 @@ import type { Browser } from 'puppeteer-core';
 import { MOBILE_VIEWPORT } from '../tools/browsers.ts';
 import { launchChromium, newPage } from './chromium.ts';
 import { waitForOffline } from './offline.ts';
+import { median } from './report.ts';
+import type { FirstUseOpening } from './results.ts';
 
 import { LISTENING_KEY } from '../src/preferences/storage-keys.ts';
 
@@ -153,4 +155,21 @@ export async function firstUse(url: string, runs: number): Promise<Record<Openin
   } finally {
     await browser.close();
   }
+}
+
+/** One opening's runs, with their medians. */
+const opening = (runs: FirstUseRun[]): FirstUseOpening => ({
+  medianMs: median(runs.map((r) => r.ms)),
+  fromPressMs: median(runs.map((r) => r.fromPress)),
+  runs,
+});
+
+/** `runs` of each opening, alternating, with their medians. */
+export async function firstUseOpenings(url: string, runs: number): Promise<Record<OpeningName, FirstUseOpening>> {
+  const openings = await firstUse(url, runs);
+  // Object.entries and fromEntries are typed with string keys; these are firstUse's own.
+  return Object.fromEntries(Object.entries(openings).map(([name, list]) => [name, opening(list)])) as Record<
+    OpeningName,
+    FirstUseOpening
+  >;
 }

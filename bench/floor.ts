@@ -16,9 +16,9 @@ const head = (meta: FloorMeta) => `<!doctype html>
 <title>${escapeHtml(meta.title)}</title>
 `;
 
-/** The home article as the floor page, and its language (for the speech floor). */
-export async function floorArticle(): Promise<{ html: string; meta: FloorMeta }> {
-  const home = homePage(await loadSite());
+/** The home article as the floor page, and its language (for the speech floor); the seed's, or `articles`'s one article. */
+export async function floorArticle(articles?: string): Promise<{ html: string; meta: FloorMeta }> {
+  const home = homePage(await loadSite(articles));
   // The bench measures the seed's one article, which is the home page.
   if (!home) throw new Error('the site has no home article (index.html lists several): the bench needs one article');
   const { article } = home;

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, newPage } from './chromium.ts';
+import { longestTaskSince, observeLongTasks } from './long-tasks.ts';
 import { median } from './report.ts';
 import { startServer } from './server.ts';
 
@@ -13,16 +14,22 @@ import { LISTENING_KEY } from '../src/preferences/storage-keys.ts';
 const BUTTON = 'read-aloud-player >>> .listen';
 const WAIT_MS = 30_000;
 
-/** One press: from the click to `playing`, and to play() being called; the MP3's file name. */
+/**
+ * One press: from the click to `playing`, and to play() being called; the MP3's file name; the
+ * longest main-thread task from the press to a second after `playing` (absent from results of older runs).
+ */
 export interface RecordedPress {
   ms: number;
   toPlay: number;
   file: string;
+  longestTaskMs?: number;
 }
 
 export interface TimeToPlaying {
   medianMs: number;
   medianToPlayMs: number;
+  /** Absent from results of older runs. */
+  medianLongestTaskMs?: number;
   runs: RecordedPress[];
 }
 
@@ -60,6 +67,7 @@ async function press(browser: Browser, url: string): Promise<RecordedPress> {
   try {
     const page = await newPage(context);
     await page.evaluateOnNewDocument(instrument, LISTENING_KEY);
+    await page.evaluateOnNewDocument(observeLongTasks);
     await page.goto(url, { waitUntil: 'load' });
     const button = await page.waitForSelector(BUTTON, { timeout: WAIT_MS });
     // A real click: media may play only after a gesture.
@@ -68,16 +76,18 @@ async function press(browser: Browser, url: string): Promise<RecordedPress> {
       polling: 10,
       timeout: WAIT_MS,
     });
-    return await page.evaluate(() => {
+    const { pressedAt, ...result } = await page.evaluate(() => {
       const { pressedAt, playAt, playingAt, src } = (window as typeof window & { bench: PageBench }).bench;
       // NaN where a moment was not seen (the median leaves it out).
       const pressed = pressedAt ?? NaN;
       return {
+        pressedAt: pressed,
         ms: (playingAt ?? NaN) - pressed,
         toPlay: (playAt ?? NaN) - pressed,
         file: new URL(src).pathname.split('/').pop() ?? '',
       };
     });
+    return { ...result, longestTaskMs: await longestTaskSince(page, pressedAt) };
   } finally {
     await context.close();
   }
@@ -92,6 +102,7 @@ export async function timeToPlaying(url: string, runs: number): Promise<TimeToPl
     return {
       medianMs: median(presses.map((p) => p.ms)),
       medianToPlayMs: median(presses.map((p) => p.toPlay)),
+      medianLongestTaskMs: median(presses.map((p) => p.longestTaskMs ?? NaN)),
       runs: presses,
     };
   } finally {

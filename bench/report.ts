@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { OPENINGS } from './first-use.ts';
 import type { OpeningName } from './first-use.ts';
 import { audioRenderArea } from './audio-render.ts';
+import { archiveArea } from './archive.ts';
+import { longArticleAreas } from './long-article.ts';
 import type { LighthouseRun, BenchResults } from './results.ts';
 import type { Paint, Shift } from './page-checks.ts';
 
@@ -250,6 +252,8 @@ export function areas(r: BenchResults): Area[] {
         { label: 'requests the server answered', edition: String(r.offline.runs[0].served.length) },
       ],
     },
+    ...(r.archive ? [archiveArea(r.archive)] : []),
+    ...(r.longArticle ? longArticleAreas(r.longArticle) : []),
   ];
 }
 

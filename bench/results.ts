@@ -1,8 +1,10 @@
 // The shape of a benchmark run's results: what bench/run.ts measures, bench/report.ts turns
 // into RESULTS.md, and bench/results.json keeps (with the targets, see report.ts).
+import type { ArchiveResults } from './archive.ts';
 import type { audioRender } from './audio-render.ts';
 import type { FirstUseRun, OpeningName } from './first-use.ts';
 import type { ByteGroup, LighthouseMetrics, LighthouseSummary } from './lighthouse.ts';
+import type { LongArticleResults } from './long-article.ts';
 import type { OfflineVisit, ScriptBytes } from './offline.ts';
 import type { PageChecks } from './page-checks.ts';
 import type { TimeToPlaying } from './recorded.ts';
@@ -49,6 +51,8 @@ export interface LighthouseSide {
 export interface SpeechSide {
   medianMs: number;
   medianToSpeakMs: number;
+  /** Absent from results of older runs. */
+  medianLongestTaskMs?: number;
   runs: SpeechPress[];
 }
 
@@ -92,5 +96,9 @@ export interface BenchResults {
     scriptBytes: ScriptBytes;
     runs: OfflineVisit[];
   };
+  /** A site of 1,000 articles (bench/archive.ts); absent from results of older runs. */
+  archive?: ArchiveResults;
   durationSeconds: number;
+  /** The 50,000-word article, which may run alone (`--only long-article`); absent from results of older runs. */
+  longArticle?: LongArticleResults;
 }

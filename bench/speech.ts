@@ -3,6 +3,9 @@
 // speaks the same sentence in its click handler. Both are timed the same way, in page time.
 import type { Browser } from 'puppeteer-core';
 import { launchChromium, newPage } from './chromium.ts';
+import { longestTaskSince, observeLongTasks } from './long-tasks.ts';
+import { median } from './report.ts';
+import type { SpeechSide } from './results.ts';
 
 import { LISTENING_KEY } from '../src/preferences/storage-keys.ts';
 
@@ -13,12 +16,17 @@ const WAIT_MS = 20_000;
  * polls for voices every 250 ms, and the press should time Play, not that race. */
 export const PRESS_SETTLE_MS = 500;
 
-/** One press: from the click to speech starting, and to speak() being called; what was spoken, by which voice. */
+/**
+ * One press: from the click to speech starting, and to speak() being called; what was spoken,
+ * by which voice; the longest main-thread task from the press to a second after speech started
+ * (absent from results of older runs).
+ */
 export interface SpeechPress {
   ms: number;
   toSpeak: number;
   text: string;
   voice: string;
+  longestTaskMs?: number;
 }
 
 export interface TimeToSpeech {
@@ -79,6 +87,7 @@ async function press(browser: Browser, url: string, button: string): Promise<Spe
   try {
     const page = await newPage(context);
     await page.evaluateOnNewDocument(instrument, LISTENING_KEY);
+    await page.evaluateOnNewDocument(observeLongTasks);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => speechSynthesis.getVoices().length > 0, { polling: 50, timeout: WAIT_MS });
     const target = await page.waitForSelector(button, { timeout: WAIT_MS });
@@ -88,7 +97,7 @@ async function press(browser: Browser, url: string, button: string): Promise<Spe
       () => (window as typeof window & { bench: PageBench }).bench.utterances[0]?.startedAt !== undefined,
       { polling: 10, timeout: WAIT_MS },
     );
-    const result = await page.evaluate(() => {
+    const { pressedAt, ...result } = await page.evaluate(() => {
       const {
         pressedAt,
         utterances: [first],
@@ -97,14 +106,16 @@ async function press(browser: Browser, url: string, button: string): Promise<Spe
       if (!first) throw new Error('no utterance was spoken');
       const pressed = pressedAt ?? NaN;
       return {
+        pressedAt: pressed,
         ms: (first.startedAt ?? NaN) - pressed,
         toSpeak: first.spokenAt - pressed,
         text: first.text,
         voice: first.voice,
       };
     });
+    const longestTaskMs = await longestTaskSince(page, pressedAt);
     await page.evaluate(() => speechSynthesis.cancel());
-    return result;
+    return { ...result, longestTaskMs };
   } finally {
     await context.close();
   }
@@ -135,3 +146,11 @@ export async function timeToSpeech(
     await browser.close();
   }
 }
+
+/** One side's presses, with their medians. */
+export const speechSide = (presses: SpeechPress[]): SpeechSide => ({
+  medianMs: median(presses.map((p) => p.ms)),
+  medianToSpeakMs: median(presses.map((p) => p.toSpeak)),
+  medianLongestTaskMs: median(presses.map((p) => p.longestTaskMs ?? NaN)),
+  runs: presses,
+});

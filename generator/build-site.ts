@@ -5,7 +5,7 @@
 // once it has been opened.
 //
 // A library, with no state of its own: `buildSite(options)` builds one site and returns what it
-// wrote, its figures and its diagnostics; printing them is the command's (generator/cli.ts).
+// wrote, its figures and its diagnostics; printing them is the command's (generator/command.ts).
 // The edition's own files (its scripts, stylesheet, worker, icons) are found beside this file,
 // not in the folder the build was started from, which is the publisher's.
 //
@@ -16,8 +16,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
+import { ARCHIVE_PAGE, ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
+import { renderArchive } from './page/archive.ts';
+import { DEFAULT_HOME_ARTICLES } from './site-config.ts';
+import { checkPage } from './page/page-words.ts';
 import { bundleInlineScript, HEAD_SNIPPET_ENTRY } from './bundle/inline-script.ts';
 import {
   buildLocaleWarmUp,
@@ -37,6 +40,8 @@ import { budgetWarnings, measureSizes, sizeTable, type SizeFigures } from './siz
 import { audioReport, FEED_FILE, renderSiteAudio, siteBaseUrl, writePodcastFeed } from './audio/site-audio.ts';
 import type { AudioEdition } from './audio/audio-edition.ts';
 import { pageAudio } from './audio/page-audio.ts';
+import { unsayableWarnings } from './audio/unsayable.ts';
+import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
@@ -144,6 +149,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
   try {
     const built = await writeSite(site, staging.path, { ...options, audioCache, baseUrl, log });
     diagnostics.push(
+      ...built.pageWarnings,
       ...built.workboxWarnings.map((message) => ({
         file: path.join(outName, 'sw.js'),
         line: 1,
@@ -153,7 +159,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
       })),
     );
     for (const line of sizeTable(outName, built.sizes)) log(line);
-    for (const line of audioReport(built.editions)) log(line);
+    if (options.audio !== false) for (const line of audioReport(built.editions)) log(line);
+    diagnostics.push(...built.feedWarnings);
     diagnostics.push(...budgetWarnings(built.sizes, outName, (page) => site.pages.find((p) => p.page === page)?.file));
     if (options.strict && diagnostics.some((d) => d.severity === 'warning'))
       throw new StrictBuildError(diagnostics, outName);
@@ -220,32 +227,53 @@ async function writeSite(
           cacheDir: options.audioCache,
           log: options.log,
         });
-  const home = site.pages[0];
-  const feed = await writePodcastFeed({
-    site: site.pages,
-    editions,
-    home,
-    title: site.hasIndex ? site.config.title : `${site.config.title}: ${home.article.meta.title}`,
-    out: dir,
-    baseUrl: options.baseUrl,
-    log: options.log,
-  });
+  // A site of one article is named and described by it as well as by the site's settings.
+  const only = site.hasIndex ? undefined : site.pages[0].article.meta;
+  const feedWarnings: Diagnostic[] = [];
+  const feed =
+    options.audio !== false &&
+    (await writePodcastFeed({
+      site: site.pages,
+      editions,
+      config: site.config,
+      settings: site.settings,
+      title: only ? `${site.config.title}: ${only.title}` : site.config.title,
+      description: only?.description,
+      out: dir,
+      baseUrl: options.baseUrl,
+      log: options.log,
+      warn: (warning) => feedWarnings.push(warning),
+    }));
+  const pageWarnings: Diagnostic[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
-    await writeFile(
-      path.join(dir, page.page),
-      pageHtml(page, {
-        ...assets,
-        audio: edition && pageAudio(edition, audioSlug(page)),
-        feed: feed ? `./${FEED_FILE}` : undefined,
-      }),
-    );
+    if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
+    const html = pageHtml(page, {
+      ...assets,
+      audio: edition && pageAudio(edition, audioSlug(page)),
+      feed: feed ? `./${FEED_FILE}` : undefined,
+    });
+    pageWarnings.push(...checkPage(page.file, page.article, html));
+    await writeFile(path.join(dir, page.page), html);
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
       await writeFile(path.join(dir, file.path), file.body);
     }
   }
-  if (site.hasIndex) await writeFile(path.join(dir, 'index.html'), renderIndexPage(site.config, site.pages, assets));
+  // The home page lists the newest articles; with more, the archive by year has them all.
+  const homeCount = site.config.homeArticles ?? DEFAULT_HOME_ARTICLES;
+  const archive = site.hasIndex && site.pages.length > homeCount ? renderArchive(site.config, site.pages, assets) : [];
+  if (site.hasIndex)
+    await writeFile(
+      path.join(dir, 'index.html'),
+      renderIndexPage(
+        site.config,
+        site.pages.slice(0, homeCount),
+        assets,
+        archive.length > 0 ? { href: `./${ARCHIVE_PAGE}`, count: site.pages.length } : undefined,
+      ),
+    );
+  for (const { page, html } of archive) await writeFile(path.join(dir, page), html);
   // Precached: what a reader offline sees at the address of an article that was never kept.
   // With one article there is none to miss: other addresses fall back to the home page.
   if (site.hasIndex) await writeFile(path.join(dir, NOT_KEPT_PAGE), renderNotKeptPage(site.config, assets));
@@ -258,9 +286,14 @@ async function writeSite(
   await mkdir(path.join(dir, 'icons'));
   for (const icon of await renderIcons()) await writeFile(path.join(dir, icon.file), icon.body);
 
-  // With an index page, the articles' own pages are left out of the precache too: a first
-  // visit saves the index and the shell, within the budget however many articles the site has.
-  const precache = precacheConfig(dir, [...PRECACHE_IGNORES, ...(site.hasIndex ? site.pages.map((p) => p.page) : [])]);
+  // With an index page, the articles' own pages are left out of the precache too, and the
+  // archive's: a first visit saves the index and the shell, the same however many articles the
+  // site has. Each is kept as it is opened (src/service-worker/kept-routes.ts).
+  const precache = precacheConfig(dir, [
+    ...PRECACHE_IGNORES,
+    ...(site.hasIndex ? site.pages.map((p) => p.page) : []),
+    ...archive.map((p) => p.page),
+  ]);
   await buildLocaleWarmUp(dir);
   const serviceWorker = await buildServiceWorker(dir, precache);
   // The licences of the code, fonts and voice data the site ships, from the packages themselves.
@@ -276,6 +309,8 @@ async function writeSite(
   return {
     editions,
     feed,
+    pageWarnings,
+    feedWarnings,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };
@@ -290,6 +325,11 @@ async function writeSite(
  */
 async function checkFolders(articles: string, outName: string, audioCaches: string[]): Promise<OutputFolder> {
   const folder = await stat(articles).catch(() => undefined);
+  if (folder?.isFile())
+    throw new BuildError(
+      `${articles} is a file, not a folder: --articles takes the folder of article sources, such as --articles ${path.dirname(articles)}, and builds every article in it`,
+      'articles-folder',
+    );
   if (!folder?.isDirectory())
     throw new BuildError(
       `${articles}: no such folder of article sources: give the folder that holds your Markdown posts with --articles`,
@@ -421,13 +461,15 @@ function checkedBaseUrl(given: string | undefined, from: string): string | undef
 }
 
 /**
- * The article's slug, for its audio's file name: its front matter's, else its source's name
- * (a site's only article is index.html, but its source still has a name of its own).
+ * The name a download of the article's audio is saved under: its page's (URL-safe, and renamed
+ * where the site took the name), or, for a site's only article (index.html), its front matter's
+ * slug, else its source's or bundle folder's name made URL-safe.
  */
 function audioSlug(page: SitePage): string {
+  if (page.page !== 'index.html') return page.page.slice(0, -'.html'.length);
   if (page.article.meta.slug) return page.article.meta.slug;
   const source = path.basename(page.file, path.extname(page.file));
-  return source === 'index' ? path.basename(path.dirname(page.file)) : source;
+  return urlSafeName(source === 'index' ? path.basename(path.dirname(page.file)) : source) || 'article';
 }
 
 async function writtenFiles(out: string): Promise<WrittenFile[]> {

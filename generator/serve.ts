@@ -61,6 +61,8 @@ export interface StaticServerOptions {
   before?: (pathname: string) => Promise<void> | void;
   /** Closes by itself after this long, so nothing is left listening. */
   lifetimeMs?: number;
+  /** Told of each response as it is logged (for a test waiting on a request). */
+  served?: (entry: Served) => void;
   /** The security headers of a file, by its path; the site's own (page/headers.ts) unless given. */
   headers?: (pathname: string, body: Buffer) => Record<string, string>;
 }
@@ -91,6 +93,7 @@ export async function startStaticServer({
   hostname = '127.0.0.1',
   before,
   lifetimeMs,
+  served,
   headers: headersOf = securityHeaders,
 }: StaticServerOptions): Promise<StaticServer> {
   const log: Served[] = [];
@@ -104,8 +107,11 @@ export async function startStaticServer({
 
   const server = createServer(async (request, response) => {
     const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
-    const note = (status: number, bytes: number, encoding: Served['encoding'] = 'identity') =>
-      log.push({ path: pathname + search, status, bytes, encoding });
+    const note = (status: number, bytes: number, encoding: Served['encoding'] = 'identity') => {
+      const entry: Served = { path: pathname + search, status, bytes, encoding };
+      log.push(entry);
+      served?.(entry);
+    };
     const file = pathname.endsWith('/') ? `${pathname}index.html` : pathname;
     await before?.(file);
     const content =

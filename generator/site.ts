@@ -12,12 +12,18 @@ import { decodeSource } from './article/source-text.ts';
 import { ArticleSourceError, BuildError, type Diagnostic, type Severity } from './diagnostics.ts';
 import { browserLexicon, loadLexicon } from './lexicon/lexicon.ts';
 import type { PageContext } from './page/page.ts';
-import { ignoreMatcher, loadSiteConfig, type IgnorePattern, type SiteConfig } from './site-config.ts';
+import { ignoreMatcher, loadSiteConfig, settingsFile, type IgnorePattern, type SiteConfig } from './site-config.ts';
 
 export const ARTICLES_DIR = 'assets/articles';
 
 /** The page offline readers get for an article never kept; NOT_KEPT_PAGE in src/service-worker/kept-caches.ts (a build test keeps them equal). */
 export const NOT_KEPT_PAGE = 'offline.html';
+
+/** The archive's page of years, where a site has more articles than its home page lists. */
+export const ARCHIVE_PAGE = 'archive.html';
+
+/** The archive's page for a year ("2024"), or for the articles without a date. */
+export const archiveYearPage = (year: string | undefined): string => `archive-${year ?? 'undated'}.html`;
 
 /** A Hugo section's list page, which is not an article. */
 const SECTION_PAGE = '_index.md';
@@ -30,7 +36,12 @@ const SECTION_PAGE = '_index.md';
 const RESERVED_PAGES = new Map([
   ['index.html', 'the list of articles'],
   [NOT_KEPT_PAGE, 'the page readers offline see for an article they did not keep'],
+  [ARCHIVE_PAGE, "the archive's list of years"],
 ]);
+
+/** What a page name is taken for by the site itself, if it is: the archive's year pages whether or not the site has one yet, so an article's address stays when the archive comes. */
+const reservedFor = (page: string): string | undefined =>
+  RESERVED_PAGES.get(page) ?? (/^archive-(\d{4}|undated)\.html$/.test(page) ? "one of the archive's pages" : undefined);
 
 /** Files editors and other programs keep beside the ones they work on, by name. */
 const EDITOR_FILES: [RegExp, string][] = [
@@ -67,6 +78,8 @@ export interface Draft {
 
 export interface Site {
   config: SiteConfig;
+  /** The settings file, or where site.toml would be: what warnings about a missing setting name. */
+  settings: string;
   /** Every article, newest first. */
   pages: SitePage[];
   /** Whether index.html lists the articles (more than one) rather than being the one article. */
@@ -158,6 +171,7 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
   });
   return {
     config,
+    settings: await settingsFile(dir),
     pages,
     hasIndex,
     drafts: drafts.map((d) => ({ file: d.file, title: d.peek.title ?? d.name })),
@@ -191,7 +205,7 @@ function pageNames(sources: ReadSource[], hasIndex: boolean, warnings: Diagnosti
         'page-name',
         `the file's name has no letters or digits to name its page, so it is ${page}; give it a "slug" in its front matter`,
       );
-    const why = RESERVED_PAGES.get(key(page));
+    const why = reservedFor(key(page));
     if (why && slug)
       throw new ArticleSourceError(
         source.file,

@@ -5,6 +5,8 @@
 // heard as the last one. Messages from different speakers that come together are said
 // together, so "Available offline." does not silence the player's "Playing.".
 
+import { englishMarked } from './words/in-page.js';
+
 /** A region added to the page must be in the accessibility tree before it speaks. */
 export const NEW_REGION_DELAY_MS = 150;
 /** Between clearing and writing, so the same words twice in a row are spoken again. */
@@ -47,6 +49,8 @@ export class Announcer {
     region.setAttribute('role', 'status');
     region.className = 'visually-hidden';
     region.dataset.editionAnnouncer = '';
+    // The edition's words, in English where the page's language has no table of them (src/words/in-page.ts).
+    if (englishMarked()) region.lang = 'en';
     this.doc.body.append(region);
     this.region = region;
     return region;

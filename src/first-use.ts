@@ -10,6 +10,7 @@ export * as listening from './components/read-aloud-player/listening.js';
 export * as settingsControls from './components/reading-settings-panel/controls.js';
 export { HomeScreenHintController } from './components/offline-status/home-screen-hint-controller.js';
 export { DockingController } from './controllers/docking-controller.js';
+export { firstUseWords } from './words/first-use-words.js';
 
 // Components, defined as this module loads.
 import './components/line-focus.js';

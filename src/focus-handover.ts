@@ -11,7 +11,11 @@
 /** Time after the next frame for the browser to have sent the focus change (it sends each frame's changes within it). */
 export const FOCUS_SETTLE_MS = 150;
 
-/** Runs a callback (the removal) once a focus change just made has reached screen readers. */
+/**
+ * Runs a callback (the removal) once a focus change just made has reached screen readers: after
+ * the frame that shows it and the next one (a busy machine stretches frames, and Firefox sends a
+ * frame's accessibility events as it refreshes), then a moment more.
+ */
 export function afterFocusSettles(callback: () => void) {
-  requestAnimationFrame(() => setTimeout(callback, FOCUS_SETTLE_MS));
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(callback, FOCUS_SETTLE_MS)));
 }

@@ -20,6 +20,7 @@ import { readWrittenDate } from './dates.ts';
 import { withoutControlCharacters } from './source-text.ts';
 import { containment, filePath, LinkResolver, type LinkedFile, type LinkTargets } from './local-files.ts';
 import { PAGE_IDS } from '../page/page.ts';
+import { proseRuns, sourceProse, type ProseRun } from './prose.ts';
 
 export { ArticleSourceError };
 
@@ -61,6 +62,10 @@ export interface Article {
   warnings: Diagnostic[];
   /** Pictures and linked files to publish beside the page. */
   files: PictureFile[];
+  /** The source's text: the title where the front matter gives it, the body in the page's order (see prose.ts). */
+  prose: { title: ProseRun; body: ProseRun[] };
+  /** Links to a place in the page (`#id`), with their lines, for the build to check once the page is written. */
+  fragments: { id: string; line: number }[];
 }
 
 export interface RenderOptions {
@@ -153,7 +158,7 @@ export async function renderArticle(
 
   const body = removeShortcodes(front.content, { codeLines: codeLines(front.content), warn: bodyWarn });
   const md = markdown(bodyFail, bodyWarn, fileLine);
-  const env: ArticleEnv = { title: meta.title };
+  const env: ArticleEnv = { title: meta.title, lang: meta.lang };
   const tokens = md.parse(body, env);
 
   const uses = pictureUses(tokens, bodyFail);
@@ -208,6 +213,8 @@ export async function renderArticle(
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     warnings,
     files: [...[...pictures.values()].flatMap((picture) => picture.files), ...linked],
+    prose: { title: { text: meta.title, line: front.lineOf('title') }, body: proseRuns(env, fileLine) },
+    fragments: fragmentLinks(tokens).map(({ id, line }) => ({ id, line: fileLine(line) })),
   };
 }
 
@@ -229,6 +236,7 @@ function markdown(fail: BodyFail, warn: BodyWarn, fileLine: (line: number) => nu
       taken[id] = true;
   });
   md.use(footnote);
+  md.use(sourceProse, { warn });
   md.use(deflist);
   // A disabled checkbox inside a label, so each has the item's text as its name.
   md.use(taskLists, { label: true });
@@ -313,6 +321,23 @@ async function resolveLinks(tokens: Token[], resolver: LinkResolver, warn: BodyW
     }
   }
   return [...resolver.files.values()];
+}
+
+/** Every link to a place in the page (`#id`), Markdown's and raw HTML's; `line` is 0-based in the body. */
+function fragmentLinks(tokens: Token[]): { id: string; line: number }[] {
+  const links: { id: string; line: number }[] = [];
+  for (const token of tokens) {
+    let line = token.map?.[0] ?? 0;
+    for (const child of [token, ...(token.children ?? [])]) {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      const href = child.type === 'link_open' && !child.meta?.[UNLINKED] ? String(child.attrGet('href') ?? '') : '';
+      if (href.startsWith('#')) links.push({ id: href.slice(1), line });
+      for (const tag of tagsOf(child))
+        if (tag.name === 'a' && tag.attribs.href?.trim().startsWith('#'))
+          links.push({ id: tag.attribs.href.trim().slice(1), line: tag.line });
+    }
+  }
+  return links;
 }
 
 /** 0-based lines of the body inside code blocks, where a shortcode is an example, not a call. */

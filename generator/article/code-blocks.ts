@@ -4,6 +4,8 @@
 // the block by its name. Read aloud says that name and not the code (data-speak="code").
 // Footnotes get a labelled section and back links with names.
 import type { MarkdownIt } from 'markdown-it';
+import { phrasesFor } from '../../src/speech/phrases.ts';
+import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 import { escapeHtml } from '../escape.ts';
 
 /** How languages are named aloud (names, not phrases: read-aloud says them in any language); an unknown one as written. */
@@ -64,38 +66,47 @@ export function languageName(language: string): string {
 }
 
 /**
- * The accessible name of a code block.
+ * The accessible name of a code block, in the words read aloud says for it in the article's language (`lang`).
  * @param language the fence's language, as written
  */
-export function codeLabel(language: string, lines: number): string {
-  const name = languageName(language);
-  return `Code example${name ? ` in ${name}` : ''}, ${lines} line${lines === 1 ? '' : 's'}`;
+export function codeLabel(language: string, lines: number, lang = 'en'): string {
+  return phrasesFor(lang).code(languageName(language), lines);
 }
+
+/** The article's language, as the Markdown renderer's env carries it (generator/article/article.ts). */
+const langOf = (env: unknown): string => (env as { lang?: string } | undefined)?.lang ?? 'en';
+
+/** lang="en" on the edition's words where the article's language has none of its own (src/words/tables.ts). */
+const markOf = (lang: string) => (editionLanguage(lang).marked ? ' lang="en" dir="ltr"' : '');
 
 /** markdown-it-footnote's note on a footnote's tokens: which note, and which of its references. */
 type FootnoteMeta = { id: number; subId: number };
 
 export function codeBlocks(md: MarkdownIt): void {
-  const block = (code: string, language: string) => {
+  const block = (code: string, language: string, lang: string) => {
     const text = code.replace(/\n$/, '');
     const lines = text === '' ? 0 : text.split('\n').length;
-    const label = codeLabel(language, lines);
+    const label = codeLabel(language, lines, lang);
     const name = languageName(language);
     const languageClass = name ? ` class="language-${escapeHtml(language)}"` : '';
     const data = name ? ` data-language="${escapeHtml(name)}"` : '';
     // A named group, not a region: a landmark for every code example would crowd the landmark list.
-    return `<div class="code-block" role="group" tabindex="0" aria-label="${escapeHtml(label)}" data-speak="code"${data} data-lines="${lines}"><pre><code${languageClass}>${escapeHtml(text)}\n</code></pre></div>\n`;
+    return `<div class="code-block" role="group" tabindex="0" aria-label="${escapeHtml(label)}" data-speak="code"${data}${markOf(lang)} data-lines="${lines}"><pre><code${languageClass}>${escapeHtml(text)}\n</code></pre></div>\n`;
   };
-  md.renderer.rules.fence = (tokens, i) => {
+  md.renderer.rules.fence = (tokens, i, _options, env) => {
     const token = tokens[i];
     const language = token.info.trim().split(/\s+/)[0] ?? '';
-    return block(token.content, language);
+    return block(token.content, language, langOf(env));
   };
-  md.renderer.rules.code_block = (tokens, i) => block(tokens[i].content, '');
+  md.renderer.rules.code_block = (tokens, i, _options, env) => block(tokens[i].content, '', langOf(env));
 
   // Footnotes: a section named "Notes" at the end, references and back links that say where they go.
-  md.renderer.rules.footnote_block_open = () =>
-    '<section class="footnotes">\n<h2 id="footnotes">Notes</h2>\n<ol class="footnotes-list">\n';
+  // Headed by the author's own heading over the notes, if there was one (generator/article/edition-structure.ts).
+  md.renderer.rules.footnote_block_open = (tokens, i, _options, env) => {
+    const heading = tokens[i].meta?.heading as unknown;
+    const lang = langOf(env);
+    return `<section class="footnotes">\n<h2 id="footnotes"${heading === undefined ? markOf(lang) : ''}>${escapeHtml(String(heading ?? wordsFor(lang).build.notes))}</h2>\n<ol class="footnotes-list">\n`;
+  };
   md.renderer.rules.footnote_block_close = () => '</ol>\n</section>\n';
   const ref = md.renderer.rules.footnote_ref;
   md.renderer.rules.footnote_ref = (tokens, i, options, env, self) =>
@@ -108,6 +119,7 @@ export function codeBlocks(md: MarkdownIt): void {
     const meta = tokens[i].meta as FootnoteMeta;
     const id = md.renderer.rules.footnote_anchor_name?.(tokens, i, options, env, self) ?? String(meta.id + 1);
     const sub = meta.subId > 0 ? `:${meta.subId}` : '';
-    return ` <a href="#fnref${id}${sub}" class="footnote-backref" data-speak="skip" aria-label="Back to reference ${meta.id + 1}">↩</a>`;
+    const lang = langOf(env);
+    return ` <a href="#fnref${id}${sub}" class="footnote-backref" data-speak="skip" aria-label="${escapeHtml(wordsFor(lang).build.backToReference(meta.id + 1))}"${markOf(lang)}>↩</a>`;
   };
 }

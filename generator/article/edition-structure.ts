@@ -18,16 +18,21 @@
 // It also rejects what the edition cannot present well, naming the source line.
 
 import type { Env, MarkdownIt, StateCore, Token } from 'markdown-it';
+import { wordsFor } from '../../src/words/tables.ts';
 
 /** One h2 of the article, as the contents list it. */
 export interface Section {
   id: string;
   text: string;
+  /** The text is the edition's word ("Notes"), not the author's: marked as English where the language has no table. */
+  edition?: true;
 }
 
 /** What this plugin reads from markdown-it's env (the title) and leaves in it. */
 export interface StructureEnv extends Env {
   title?: unknown;
+  /** The article's language, for the edition's words in it ("Notes"). */
+  lang?: string;
   sections?: Section[];
   /** Words in the body's text. */
   words?: number;
@@ -53,6 +58,7 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
     keepKnownClasses(state.tokens, warn);
     validate(state.tokens, fail);
     shiftHeadings(state.tokens, fail);
+    const notesHeading = adoptNotesHeading(state.tokens);
     state.tokens = captionedPictures(state);
     state.tokens = wrapSections(state);
     state.tokens = quotesToFigures(state, fail);
@@ -60,7 +66,11 @@ export function editionStructure(md: MarkdownIt, { fail, warn }: { fail: Fail; w
     scopeTableHeaders(state.tokens);
     env.sections = collectSections(state.tokens);
     if (state.tokens.some((token) => token.type === 'footnote_block_open'))
-      env.sections.push({ id: 'footnotes', text: 'Notes' });
+      env.sections.push(
+        notesHeading === undefined
+          ? { id: 'footnotes', text: wordsFor(env.lang ?? 'en').build.notes, edition: true }
+          : { id: 'footnotes', text: notesHeading },
+      );
     env.words = countTextWords(state.tokens);
   });
 }
@@ -146,6 +156,21 @@ function validate(tokens: Token[], fail: Fail): void {
       }
     }
   }
+}
+
+/**
+ * A heading the author wrote over the notes ("## Footnotes", then the notes) would be left
+ * empty, the notes being gathered into a section of their own: that section takes its words.
+ * Returns them, if there was one.
+ */
+function adoptNotesHeading(tokens: Token[]): string | undefined {
+  const block = tokens.findIndex((token) => token.type === 'footnote_block_open');
+  const [open, inline, close] = tokens.slice(block - 3, block);
+  if (block < 3 || open.type !== 'heading_open' || close.type !== 'heading_close' || !inlineText(inline))
+    return undefined;
+  tokens.splice(block - 3, 3);
+  tokens[block - 3].meta = { ...tokens[block - 3].meta, heading: inlineText(inline) };
+  return inlineText(inline);
 }
 
 /**

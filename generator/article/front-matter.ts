@@ -69,10 +69,11 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
       parsed = format.parse(block);
     } catch (error) {
       if (error instanceof TomlError) {
+        const quote = unclosedQuote(block.split('\n')[error.line - 1] ?? '', error.message);
         return fail(
           error.line,
-          `front matter is not valid ${format.name}: ${error.message.split('\n')[0]}`,
-          fileColumn(error.line, error.column, delimiter),
+          `front matter is not valid ${format.name}: ${quote ? `the text that opens with ${quote.mark} here is not closed; end it with ${quote.mark} on the same line` : error.message.split('\n')[0]}`,
+          fileColumn(error.line, quote ? quote.column : error.column, delimiter),
         );
       }
       if (error instanceof SyntaxMistake) {
@@ -117,6 +118,19 @@ export function readFrontMatter(source: string, fail: FrontMatterFail): FrontMat
         .replace(/^(["'])(.*)\1$/, '$2');
     },
   };
+}
+
+/**
+ * A TOML string left open: smol-toml says "unfinished string", or, when a line follows,
+ * "control characters are not allowed" (the newline) at the line's end. Its opening quote
+ * and 1-based column, found as the first quote after "=".
+ */
+function unclosedQuote(line: string, message: string): { mark: string; column: number } | undefined {
+  if (!/unfinished string|control characters are not allowed in strings/.test(message)) return undefined;
+  const at = line.search(/=\s*["']/);
+  if (at === -1) return undefined;
+  const column = line.indexOf(line.slice(at).match(/["']/)![0], at);
+  return { mark: line[column] === "'" ? "'" : '"', column: column + 1 };
 }
 
 /** The block starts after the opening delimiter, so its first line's columns are shifted by it. */

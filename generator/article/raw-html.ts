@@ -138,7 +138,7 @@ const RAW_TEXT = new Set([
 ]);
 
 /** Removed with everything inside them: their content is code, controls or a fallback, not text. */
-const NON_TEXT = new Set([
+export const NON_TEXT = new Set([
   ...RAW_TEXT,
   'option',
   'template',

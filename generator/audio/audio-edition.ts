@@ -43,6 +43,8 @@ export interface AudioEdition {
   rendered: boolean;
   /** How long synthesis and encoding took (when it was rendered). */
   renderSeconds: number;
+  /** Each sentence the engine says only in part, as the page shows it, and what it leaves silent. */
+  unsayable: { written: string; silent: string[] }[];
 }
 
 interface AudioOptions {
@@ -172,6 +174,10 @@ export async function renderAudioEdition({
     voice: voice.name,
     rendered,
     renderSeconds,
+    unsayable: script.sentences.flatMap((sentence) => {
+      const silent = engine.cannotSay?.(sentence.text) ?? [];
+      return silent.length ? [{ written: sentence.written, silent }] : [];
+    }),
   };
 }
 

@@ -29,6 +29,11 @@ export interface SpeechEngine {
   voiceFor(lang: string): Voice | undefined;
   /** One sentence; called for every sentence at once, so an engine queues or spreads the work as suits it. */
   synthesize(text: string, options: { lang: string }): Promise<Speech>;
+  /**
+   * What of a sentence its voices leave silent (letters of a script they do not read, emoji),
+   * each once, for the build to warn about; an engine without it says everything it is given.
+   */
+  cannotSay?(text: string): string[];
   /** Releases what the engine holds (temporary files). */
   close?(): Promise<void>;
 }

@@ -118,6 +118,7 @@ export async function fliteEngine({
     id: `${PACKAGE}@${version} voice=${voice} adapter=${code}`,
     voices: [chosen],
     voiceFor: (lang) => (primary(lang) === 'en' ? chosen : undefined),
+    cannotSay: unsayable,
     async synthesize(text, { lang }) {
       if (primary(lang) !== 'en') throw new Error(`flite has no ${lang} voice`);
       const { folder } = await (started ??= start());
@@ -176,6 +177,26 @@ export function asciiText(text: string): string {
     .join('')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * What asciiText leaves out of a text, punctuation apart: letters it cannot spell in ASCII,
+ * digits, emoji. Each run of them once ("Привет", not its letters).
+ */
+export function unsayable(text: string): string[] {
+  const found = new Set<string>();
+  let run = '';
+  for (const { segment } of graphemes.segment(`${text} `)) {
+    if (/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(segment) && !/[A-Za-z0-9]/.test(asciiText(segment)))
+      run += segment;
+    else if (run) {
+      found.add(run);
+      run = '';
+    }
+  }
+  return [...found];
 }
 
 /** The samples of a 16-bit PCM mono WAV file, found by walking its chunks. */

@@ -2,6 +2,8 @@
 // and chapter tracks, size and duration) and schema.org's AudioObject in the JSON-LD, so
 // search engines and readers' tools see the audio, its size and its length.
 import { escapeHtml } from '../escape.ts';
+import { fileSize } from '../../src/file-size.ts';
+import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 import type { AudioEdition } from './audio-edition.ts';
 
 /** The page's data block for the player (read as PageAudio in src/speech/recorded-session.ts). */
@@ -35,18 +37,21 @@ export const pageAudio = (edition: AudioEdition, slug: string): PageAudio => ({
 });
 
 /**
- * "Download audio (MP3, 3.2 MB, 13 min)", beside the podcast feed (`feed`, its URL) where there
- * is one: plain links the build writes, so they work without JavaScript. The size and length in
- * the link's name tell a listener on a metered connection what they are about to fetch.
+ * "Download audio (MP3, 3.2 MB, 13 min)", or "(MP3, 24 KB, 1 min)" for a short one, beside the
+ * podcast feed (`feed`, its URL) where there is one: plain links the build writes, so they work
+ * without JavaScript, in the edition's words for the article's language (`lang`; `mark` as the
+ * page marks them). The size and length in the link's name tell a listener on a metered
+ * connection what they are about to fetch.
  */
-export function audioLinks(audio: PageAudio, feed: string | undefined): string {
-  const size = `${(audio.bytes / 1e6).toFixed(1)} MB`;
-  const minutes = `${Math.max(1, Math.round(audio.seconds / 60))} min`;
-  const download = `<a href="${escapeHtml(audio.src)}" download="${escapeHtml(audio.download)}" type="${audio.type}">Download audio (MP3, ${size}, ${minutes})</a>`;
+export function audioLinks(audio: PageAudio, feed: string | undefined, lang: string, mark: string): string {
+  const { build, firstUse } = wordsFor(lang);
+  const size = fileSize(audio.bytes, firstUse.offline, editionLanguage(lang).locale);
+  const minutes = Math.max(1, Math.round(audio.seconds / 60));
+  const download = `<a href="${escapeHtml(audio.src)}" download="${escapeHtml(audio.download)}" type="${audio.type}">${escapeHtml(build.downloadAudio(size, minutes))}</a>`;
   const podcast = feed
-    ? ` <span aria-hidden="true">·</span> <a href="${escapeHtml(feed)}" type="application/rss+xml">Podcast feed</a>`
+    ? ` <span aria-hidden="true">·</span> <a href="${escapeHtml(feed)}" type="application/rss+xml">${escapeHtml(build.podcastFeed)}</a>`
     : '';
-  return `<p class="audio-links" data-edition>${download}${podcast}</p>`;
+  return `<p class="audio-links" data-edition${mark}>${download}${podcast}</p>`;
 }
 
 /** schema.org's AudioObject for the Article's `audio`. */
@@ -54,7 +59,7 @@ export const audioObject = (audio: PageAudio) => ({
   '@type': 'AudioObject',
   contentUrl: audio.src,
   encodingFormat: audio.type,
-  contentSize: `${(audio.bytes / 1e6).toFixed(1)} MB`,
+  contentSize: fileSize(audio.bytes),
   duration: isoDuration(audio.seconds),
   caption: { '@type': 'MediaObject', contentUrl: audio.cues, encodingFormat: 'text/vtt' },
 });

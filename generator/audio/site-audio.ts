@@ -6,19 +6,18 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SitePage } from '../site.ts';
+import { DEFAULT_FEED_EPISODES, type SiteConfig } from '../site-config.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { dateInstant } from '../article/dates.ts';
 import { AUDIO_DIR, MP3_KBPS, renderAudioEdition, type AudioEdition } from './audio-edition.ts';
 import { defaultEngine, type SpeechEngine } from './engine.ts';
-import { podcastCover, podcastFeed } from './podcast-feed.ts';
+import { podcastCover, podcastFeed, publisherCover, type FeedChannel } from './podcast-feed.ts';
 
 /** The feed's file, at the site's root. */
 export const FEED_FILE = 'feed.xml';
 
 /** Where the site's base URL may come from, besides `--base-url`. */
 const BASE_URL_ENV = 'SITE_BASE_URL';
-
-/** The podcast category, until the site's configuration gives one. */
-const CATEGORY = { category: 'Health & Fitness', subcategory: 'Mental Health' };
 
 interface SiteAudioOptions {
   site: SitePage[];
@@ -93,26 +92,37 @@ export function siteBaseUrl(option: string | undefined): string | undefined {
 interface FeedOptions {
   site: SitePage[];
   editions: Map<string, AudioEdition>;
-  /** Whose front matter describes the channel. */
-  home: SitePage;
-  /** The channel's title. */
+  /** The site's settings: its `[podcast]` table, and the site's own title, description, language, author. */
+  config: SiteConfig;
+  /** The settings file, or where it would be: what the warnings about a missing setting name. */
+  settings: string;
+  /** The channel's title and description where the settings give none. */
   title: string;
+  description?: string;
   out: string;
   /** From siteBaseUrl. */
   baseUrl: string | undefined;
   /** Where progress lines go (the command prints them). */
   log: (line: string) => void;
+  /** What a podcast app would refuse or miss in the feed. */
+  warn: (warning: Diagnostic) => void;
 }
 
-/** Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether it wrote one. */
+/**
+ * Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether
+ * it wrote one. The channel is the site's (its settings), each item its own article's.
+ */
 export async function writePodcastFeed({
   site,
   editions,
-  home,
+  config,
+  settings,
   title,
+  description,
   out,
   baseUrl,
   log,
+  warn,
 }: FeedOptions): Promise<boolean> {
   if (!baseUrl) {
     log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
@@ -123,44 +133,84 @@ export async function writePodcastFeed({
     return false;
   }
   const absolute = (file: string) => new URL(file, baseUrl).href;
-  const cover = await podcastCover();
-  const coverFile = `${AUDIO_DIR}/cover-${createHash('sha256').update(cover).digest('hex').slice(0, 8).toUpperCase()}.png`;
-  await writeFile(path.join(out, coverFile), cover);
+  const podcast = config.podcast;
+  const cover = podcast?.image ? await publisherCover(podcast.image) : { body: await podcastCover(), ext: 'png' };
+  const coverFile = `${AUDIO_DIR}/cover-${createHash('sha256').update(cover.body).digest('hex').slice(0, 8).toUpperCase()}.${cover.ext}`;
+  await writeFile(path.join(out, coverFile), cover.body);
 
+  const episodes = site.filter((page) => editions.has(page.page));
   const items = await Promise.all(
-    site
-      .filter((page) => editions.has(page.page))
-      .map(async (page) => {
-        const edition = editions.get(page.page)!; // filtered for above
-        return {
-          title: page.article.meta.title,
-          description: page.article.meta.description,
-          link: absolute(page.page === 'index.html' ? './' : page.page),
-          published: await publicationDate(page),
-          audio: absolute(edition.mp3),
-          bytes: (await stat(path.join(out, edition.mp3))).size,
-          seconds: edition.seconds,
-          transcript: absolute(edition.cues),
-        };
-      }),
+    episodes.map(async (page) => {
+      const edition = editions.get(page.page)!; // filtered for above
+      const { meta } = page.article;
+      return {
+        title: meta.title,
+        description: meta.description,
+        link: absolute(page.page === 'index.html' ? './' : page.page),
+        published: await publicationDate(page),
+        authors: meta.authors,
+        author: meta.author,
+        language: meta.lang,
+        audio: absolute(edition.mp3),
+        bytes: (await stat(path.join(out, edition.mp3))).size,
+        seconds: edition.seconds,
+        transcript: absolute(edition.cues),
+      };
+    }),
   );
   items.sort((a, b) => b.published.getTime() - a.published.getTime());
-  const { meta } = home.article;
-  const feed = podcastFeed(
-    {
-      title,
-      link: baseUrl,
-      feedUrl: absolute(FEED_FILE),
-      description: meta.description,
-      language: meta.lang,
-      author: meta.author,
-      image: absolute(coverFile),
-      ...CATEGORY,
-    },
-    items,
+  // The newest only: a feed of every episode grows with the site, and apps fetch it again and again.
+  const editionCount = items.length;
+  items.splice(podcast?.episodes ?? DEFAULT_FEED_EPISODES);
+
+  // The show's author: as set, else the one every episode shares; no article speaks for the others.
+  const authors = new Set(items.map((item) => item.author));
+  const shared = authors.size === 1 ? [...authors][0] : undefined;
+  const author = podcast?.author ?? config.author ?? shared;
+  const channel: FeedChannel = {
+    title: podcast?.title ?? title,
+    link: baseUrl,
+    feedUrl: absolute(FEED_FILE),
+    description: podcast?.description ?? config.description ?? description ?? title,
+    language: podcast?.language ?? config.language,
+    author: author ?? podcast?.publisher,
+    owner: podcast?.ownerEmail
+      ? { name: podcast.ownerName ?? author ?? podcast.publisher, email: podcast.ownerEmail }
+      : undefined,
+    publisher: podcast?.publisher,
+    image: absolute(coverFile),
+    category: podcast?.category,
+    subcategory: podcast?.subcategory,
+    explicit: podcast?.explicit ?? false,
+  };
+  await writeFile(path.join(out, FEED_FILE), podcastFeed(channel, items));
+  const newest = items.length < editionCount ? `, the newest of ${editionCount}` : '';
+  log(
+    `audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}${newest}, at ${absolute(FEED_FILE)}`,
   );
-  await writeFile(path.join(out, FEED_FILE), feed);
-  log(`audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}, at ${absolute(FEED_FILE)}`);
+
+  // What Apple Podcasts requires or directories rely on, and the settings did not give.
+  const missing = (message: string) =>
+    warn({
+      file: podcast?.file ?? settings,
+      line: podcast?.line ?? 1,
+      severity: 'warning',
+      rule: 'podcast-feed',
+      message,
+    });
+  const table = podcast ? 'under [podcast]' : 'in a [podcast] table';
+  if (!channel.category)
+    missing(
+      `the podcast feed has no category, which Apple Podcasts requires: add category = "…" ${table}, one of Apple's (such as "Education", "Technology", "Society & Culture")`,
+    );
+  if (!channel.owner)
+    missing(
+      `the podcast feed names no owner email, by which Apple Podcasts and other directories confirm who owns a podcast: add owner_email = "…" ${table}`,
+    );
+  if (channel.description === channel.title)
+    missing(
+      `the podcast feed has no description, which Apple Podcasts requires, so it repeats the title: add description = "…" to the settings or ${table}`,
+    );
   return true;
 }
 

@@ -10,6 +10,8 @@ import { Lexicon } from '../../src/speech/lexicon.ts';
 interface ScriptSentence {
   /** What the engine is given. */
   text: string;
+  /** The sentence as the page shows it. */
+  written: string;
   /** Index into the script's sections. */
   section: number;
   kind: SegmentKind;
@@ -47,6 +49,7 @@ export async function spokenScript(html: string, lexicon: string | null): Promis
       lang: script.lang,
       sentences: script.segments.map((s) => ({
         text: s.spoken,
+        written: (s.block.textContent ?? '').slice(s.start, s.end),
         section: s.section,
         kind: s.kind,
         block: blockOf(s.block),

@@ -9,10 +9,11 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'esbuild';
 import subsetFont from 'subset-font';
 import { READING_SETTINGS } from '../../src/preferences/reading-settings.ts';
+import { WORDS } from '../../src/words/tables.ts';
 
 const require = createRequire(import.meta.url);
 
-type FontChoice = keyof typeof READING_SETTINGS.font.choices;
+type FontChoice = (typeof READING_SETTINGS.font.choices)[number];
 
 /** Each optional font: its reading setting's choice, and its regular face as the package ships it. */
 const FONTS: Record<string, { choice: FontChoice; file: string } | undefined> = {
@@ -26,7 +27,7 @@ const FONTS: Record<string, { choice: FontChoice; file: string } | undefined> = 
 const made = new Map<string, Promise<Buffer>>();
 
 /**
- * The sample font for a name in the stylesheet: only the glyphs of the label the panel shows.
+ * The sample font for a name in the stylesheet: only the glyphs of the labels the panel shows, in every language.
  * @param name a key of FONTS
  */
 export function fontSample(name: string): Promise<Buffer> {
@@ -36,8 +37,8 @@ export function fontSample(name: string): Promise<Buffer> {
   let sample = made.get(name);
   if (!sample) {
     sample = (async () => {
-      const label = READING_SETTINGS.font.choices[font.choice];
-      return subsetFont(await readFile(require.resolve(font.file)), label, { targetFormat: 'woff2' });
+      const labels = Object.values(WORDS).map((words) => words.firstUse.settings.each.font.choices[font.choice]);
+      return subsetFont(await readFile(require.resolve(font.file)), labels.join(''), { targetFormat: 'woff2' });
     })();
     made.set(name, sample);
   }

@@ -6,6 +6,9 @@ import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts'
 import { calendarDay } from '../article/dates.ts';
 import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
+import { IN_PAGE_WORDS_ID } from '../../src/words/in-page.ts';
+import { editionLanguage, inPageWordsFor, wordsFor, type EditionLanguage } from '../../src/words/tables.ts';
+import type { BuildWords } from '../../src/words/build-words.ts';
 
 export interface PageAssets {
   /** URL of the module that enhances the page. */
@@ -45,6 +48,7 @@ export const PAGE_IDS: readonly string[] = [
   'install-links',
   'pronunciation-lexicon',
   'audio-edition',
+  IN_PAGE_WORDS_ID,
   'footnotes',
 ];
 
@@ -102,7 +106,7 @@ export const contentSecurityPolicy = (inlineScripts: string[], inlineStyles: str
  * Between the parts of a byline: a dot for the eye, silent for screen readers (which would say
  * "middle dot" at their default punctuation level).
  */
-const SEPARATOR = '<span aria-hidden="true"> · </span>';
+export const SEPARATOR = '<span aria-hidden="true"> · </span>';
 
 /**
  * The document's title: the article's, then the site's, joined by a comma (which no screen
@@ -135,6 +139,19 @@ export interface PageContext {
   nav?: ArticleNav;
 }
 
+/**
+ * The attributes that mark the edition's words where they are not in the page's language: English
+ * (and left to right) where the language has no table of them (src/words/tables.ts), so screen readers
+ * switch voices for them; nothing otherwise.
+ */
+export const markOf = (edition: EditionLanguage) => (edition.marked ? ' lang="en" dir="ltr"' : '');
+
+/** A piece of the article (its title, its author) inside the edition's words: marked with the article's language where they are not in it. */
+const inArticleLanguage = (text: string, edition: EditionLanguage, lang: string, dir: string) =>
+  edition.marked
+    ? `<span lang="${escapeHtml(lang)}" dir="${escapeHtml(dir)}">${escapeHtml(text)}</span>`
+    : escapeHtml(text);
+
 /** @param lexicon pronunciation lexicon JSON for read-aloud */
 export function renderPage(
   article: Article,
@@ -143,6 +160,11 @@ export function renderPage(
   { site = DEFAULT_SITE, page = 'index.html', nav }: PageContext = {},
 ): string {
   const { meta } = article;
+  // The page is in the article's language; the edition's words are in it too where they have a table.
+  const edition = editionLanguage(meta.lang);
+  const words = wordsFor(meta.lang).build;
+  const mark = markOf(edition);
+  const ofArticle = (text: string) => inArticleLanguage(text, edition, meta.lang, meta.dir);
   const url = site.baseUrl ? new URL(page === 'index.html' ? '' : page, site.baseUrl).href : undefined;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -162,31 +184,34 @@ export function renderPage(
     ...(assets.audio && { audio: audioObject(assets.audio) }),
   };
   const toc = article.sections
-    .map((section) => `<li><a href="#${escapeHtml(section.id)}">${escapeHtml(section.text)}</a></li>`)
+    .map((section) => {
+      const lang = section.edition ? mark : '';
+      return `<li><a href="#${escapeHtml(section.id)}"${lang}>${escapeHtml(section.text)}</a></li>`;
+    })
     .join('\n');
   const byline = [
-    meta.author ? `By ${escapeHtml(meta.author)}` : '',
+    meta.author ? words.by(ofArticle(meta.author)) : '',
     meta.date
-      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
+      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
       : '',
-    `<span>${article.readingMinutes} min read</span>`,
+    `<span>${words.minutesRead(article.readingMinutes)}</span>`,
   ]
     .filter(Boolean)
     .join(SEPARATOR);
 
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}" dir="${meta.dir === 'rtl' ? 'rtl' : 'auto'}">
-${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
+${documentHead({ title: pageTitle(meta.title, site.title), description: meta.description, author: meta.author, url, lang: meta.lang, assets, inlineScripts: [COLLAPSE_TOC_ON_PHONES] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 ${lexicon ? `<script type="application/json" id="pronunciation-lexicon">${jsonForHtml(JSON.parse(lexicon))}</script>` : ''}
-${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} podcast" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
+${assets.audio ? `<script type="application/json" id="audio-edition">${jsonForHtml(assets.audio)}</script>\n` : ''}${assets.feed ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(words.podcast(site.title))}" href="${escapeHtml(assets.feed)}">\n` : ''}</head>
 <body>
-<a class="skip-link" href="#article">Skip to the article</a>
-${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article' })}
+<a class="skip-link" href="#article"${mark}>${words.skipToArticle}</a>
+${siteHeader(site, { player: true, home: nav ? nav.index : undefined, offline: nav ? 'article' : 'home-article', mark })}
 <div class="layout">
 <nav class="toc" aria-labelledby="toc-label">
 <details id="toc-details" open>
-<summary id="toc-label">Contents</summary>
+<summary id="toc-label"${mark}>${words.contents}</summary>
 <edition-toc>
 <ol>
 ${toc}
@@ -199,17 +224,15 @@ ${toc}
 <article class="article" lang="${escapeHtml(meta.lang)}" dir="${meta.dir}">
 <header class="article-header">
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="article-meta" data-edition>${byline}</p>
+<p class="article-meta" data-edition${mark}>${byline}</p>
 </header>
-${withListenButtons(article.html)}
-${assets.audio ? audioLinks(assets.audio, assets.feed) : ''}
+${withListenButtons(article.html, mark)}
+${assets.audio ? audioLinks(assets.audio, assets.feed, meta.lang, mark) : ''}
 </article>
-<reading-place data-edition hidden></reading-place>
-${nav ? articleNav(nav) : ''}</main>
+<reading-place data-edition hidden${mark}></reading-place>
+${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
 </div>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)} of “${escapeHtml(meta.title)}”${meta.author ? ` by ${escapeHtml(meta.author)}` : ''}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
-</footer>
+${siteFooter(words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta.author ? ofArticle(meta.author) : undefined), words, mark)}
 <line-focus></line-focus>
 </body>
 </html>
@@ -222,12 +245,27 @@ export interface IndexEntry {
   article: Article;
 }
 
+/** The home page's link to the archive, where the site has more articles than the home page lists. */
+export interface ArchiveLink {
+  href: string;
+  /** Every article the site has. */
+  count: number;
+}
+
 /**
  * The index of a site with several articles: its title, then each article newest first, with
- * its author, date, reading time and description.
+ * its author, date, reading time and description; then the link to the archive where there is one.
  * @param entries newest first
  */
-export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets: PageAssets): string {
+export function renderIndexPage(
+  site: SiteConfig,
+  entries: IndexEntry[],
+  assets: PageAssets,
+  archive?: ArchiveLink,
+): string {
+  const edition = editionLanguage(site.language);
+  const words = wordsFor(site.language).build;
+  const mark = markOf(edition);
   const url = site.baseUrl;
   const jsonLd = {
     '@context': 'https://schema.org',
@@ -245,49 +283,59 @@ export function renderIndexPage(site: SiteConfig, entries: IndexEntry[], assets:
       ...(meta.authors.length > 0 ? { author: people(meta.authors) } : {}),
     })),
   };
-  const items = entries.map(({ page, article }) => {
-    const { meta } = article;
-    const id = `article-${page.replace(/\.html$/, '')}`;
-    const details = [
-      meta.author ? `By <span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>` : '',
-      meta.date
-        ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, site.language))}</time>`
-        : '',
-      `${article.readingMinutes} min read`,
-    ]
-      .filter(Boolean)
-      .join(SEPARATOR);
-    // The article's own language for its title and description; the edition's for the rest.
-    const lang = meta.lang === site.language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
-    return `<li>
-<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
-<h2 id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h2>
-<p class="article-meta">${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
-<p${lang}>${escapeHtml(meta.description)}</p>
-</article>
-</li>`;
-  });
+  const items = entries.map((entry) => indexEntry(entry, site.language, 2));
+  const archiveLink = archive
+    ? `<p class="archive-link"${mark}><a href="${escapeHtml(archive.href)}">${wordsFor(site.language).build.archive.allByYear(archive.count)}</a></p>\n`
+    : '';
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: site.title, description: site.description ?? `${entries.length} articles from ${site.title}`, url, assets, inlineScripts: [] })}
+${documentHead({ title: site.title, description: site.description ?? words.articlesFrom(archive?.count ?? entries.length, site.title), url, lang: site.language, assets, inlineScripts: [] })}
 <script type="application/ld+json">${jsonForHtml(jsonLd)}</script>
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to the list of articles</a>
-${siteHeader(site, { player: false })}
+<a class="skip-link" href="#main"${mark}>${words.skipToList}</a>
+${siteHeader(site, { player: false, mark })}
 <main id="main" class="site-index" tabindex="-1">
 <h1>${escapeHtml(site.title)}</h1>
 ${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
 ${items.join('\n')}
 </ol>
-</main>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
-</footer>
+${archiveLink}</main>
+${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 <line-focus></line-focus>
 </body>
 </html>
 `;
+}
+
+/**
+ * One article in a list of them (the index, a year of the archive): its title as a heading of
+ * `level` linking to it, its author, date and reading time, whether it is kept, its description.
+ * @param language the list's: the article's own marks its title and description where it differs
+ */
+export function indexEntry({ page, article }: IndexEntry, language: string, level: 2 | 3): string {
+  const { meta } = article;
+  const edition = editionLanguage(language);
+  const words = wordsFor(language).build;
+  const id = `article-${page.replace(/\.html$/, '')}`;
+  const details = [
+    meta.author ? words.by(`<span lang="${escapeHtml(meta.lang)}">${escapeHtml(meta.author)}</span>`) : '',
+    meta.date
+      ? `<time datetime="${escapeHtml(meta.date)}">${escapeHtml(formatDate(meta.date, edition.locale))}</time>`
+      : '',
+    words.minutesRead(article.readingMinutes),
+  ]
+    .filter(Boolean)
+    .join(SEPARATOR);
+  // The article's own language for its title and description; the edition's for the rest.
+  const lang = meta.lang === language ? '' : ` lang="${escapeHtml(meta.lang)}" dir="${meta.dir}"`;
+  return `<li>
+<article class="index-entry" aria-labelledby="${escapeHtml(id)}">
+<h${level} id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h${level}>
+<p class="article-meta"${markOf(edition)}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
+<p${lang}>${escapeHtml(meta.description)}</p>
+</article>
+</li>`;
 }
 
 /**
@@ -297,23 +345,23 @@ ${items.join('\n')}
  * which marks them).
  */
 export function renderNotKeptPage(site: SiteConfig, assets: PageAssets): string {
+  const words = wordsFor(site.language).build;
+  const mark = markOf(editionLanguage(site.language));
   return `<!doctype html>
 <html lang="${escapeHtml(site.language)}" dir="auto">
-${documentHead({ title: `Not available offline, ${site.title}`, description: 'This article was not kept for offline reading.', assets, inlineScripts: [] })}
+${documentHead({ title: `${words.notAvailableOffline}, ${site.title}`, description: words.notKeptDescription, lang: site.language, assets, inlineScripts: [] })}
 <meta name="robots" content="noindex">
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to the message</a>
-${siteHeader(site, { player: false, home: './' })}
-<main id="main" class="site-index" tabindex="-1">
-<h1>Not available offline</h1>
-<p>You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.</p>
+<a class="skip-link" href="#main"${mark}>${words.skipToMessage}</a>
+${siteHeader(site, { player: false, home: './', mark })}
+<main id="main" class="site-index" tabindex="-1"${mark}>
+<h1>${words.notAvailableOffline}</h1>
+<p>${words.notKeptMessage}</p>
 <kept-articles></kept-articles>
-<p><a href="./">All articles</a>: the list says which are available offline.</p>
+<p><a href="./">${words.allArticles}</a>${words.listSaysWhichAreKept}</p>
 </main>
-<footer class="site-footer">
-<p>${escapeHtml(site.title)}. Private by design: nothing on this page is loaded from or reported to anywhere else.</p>
-</footer>
+${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 </body>
 </html>
 `;
@@ -324,13 +372,17 @@ interface DocumentHead {
   description: string;
   author?: string;
   url?: string;
+  /** The page's language: where it is not English but has a table, the components' words come in the page. */
+  lang: string;
   assets: PageAssets;
   inlineScripts: string[];
 }
 
 /** Everything in <head> up to the page's own data: policy, names, icons, styles, the script. */
-function documentHead({ title, description, author, url, assets, inlineScripts }: DocumentHead): string {
+export function documentHead({ title, description, author, url, lang, assets, inlineScripts }: DocumentHead): string {
   const loader = loadAfterFirstPaint(assets);
+  // Data, not script: the CSP has nothing to allow. The script carries English only (src/words/in-page.ts).
+  const words = inPageWordsFor(lang);
   return `<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -346,7 +398,7 @@ ${author ? `<meta name="author" content="${escapeHtml(author)}">\n` : ''}${url ?
 <link rel="apple-touch-icon" href="./icons/apple-touch-icon.png"></noscript>
 ${assets.serviceWorker ? `<meta name="service-worker" content="${escapeHtml(assets.serviceWorker)}">\n` : ''}<script>${assets.headSnippet}</script>
 ${assets.inlineStylesheet ? `<style>${assets.inlineStylesheet}</style>` : `<link rel="stylesheet" href="${escapeHtml(assets.stylesheet ?? '')}">`}
-<script type="module">${loader}</script>`;
+<script type="module">${loader}</script>${words ? `\n<script type="application/json" id="${IN_PAGE_WORDS_ID}">${jsonForHtml(words)}</script>` : ''}`;
 }
 
 interface HeaderOptions {
@@ -357,15 +409,24 @@ interface HeaderOptions {
    * article, saved as the home page.
    */
   offline?: 'article' | 'home-article';
+  /** The attributes that mark the edition's words (see markOf). */
+  mark?: string;
 }
 
 /**
  * The edition's toolbar. The player is there only where there is an article to read; the
  * site's name links to the index where there is one.
  */
-function siteHeader(site: SiteConfig, { player, home, offline }: HeaderOptions): string {
+/** The footer of every page: what the page is, then the promise that nothing leaves the device. */
+export function siteFooter(about: string, words: Pick<BuildWords, 'privateByDesign'>, mark: string): string {
+  return `<footer class="site-footer"${mark}>
+<p>${about} ${words.privateByDesign}</p>
+</footer>`;
+}
+
+export function siteHeader(site: SiteConfig, { player, home, offline, mark = '' }: HeaderOptions): string {
   const name = home ? `<a href="${escapeHtml(home)}">${escapeHtml(site.title)}</a>` : escapeHtml(site.title);
-  return `<header class="site-header">
+  return `<header class="site-header"${mark}>
 <div class="toolbar">
 <p class="site-name">${name}</p>
 <offline-status${offline ? ` page="${offline}"` : ''}></offline-status>
@@ -374,20 +435,24 @@ ${player ? '<read-aloud-player></read-aloud-player>\n' : ''}<reading-settings-pa
 </header>`;
 }
 
-/** Links from an article to the index and the articles either side of it. */
-function articleNav({ index, previous, next }: ArticleNav): string {
-  const link = (to: NavLink, rel: string, label: string) =>
-    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label}: <span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span></a></li>\n`;
-  return `<nav class="article-nav" aria-label="More articles">
+/**
+ * Links from an article to the index and the articles either side of it, in the words of the
+ * article's language (`lang`); `mark` as markOf.
+ */
+function articleNav({ index, previous, next }: ArticleNav, lang: string, mark: string): string {
+  const words = wordsFor(lang).build;
+  const link = (to: NavLink, rel: string, label: (title: string) => string) =>
+    `<li><a href="./${escapeHtml(to.page)}" rel="${rel}">${label(`<span lang="${escapeHtml(to.lang)}">${escapeHtml(to.title)}</span>`)}</a></li>\n`;
+  return `<nav class="article-nav" aria-label="${escapeHtml(words.moreArticles)}"${mark}>
 <ul>
-<li><a href="${escapeHtml(index)}">All articles</a></li>
-${previous ? link(previous, 'prev', 'Previous') : ''}${next ? link(next, 'next', 'Next') : ''}</ul>
+<li><a href="${escapeHtml(index)}">${words.allArticles}</a></li>
+${previous ? link(previous, 'prev', words.previous) : ''}${next ? link(next, 'next', words.next) : ''}</ul>
 </nav>
 `;
 }
 
 /** schema.org authors: one Person, or a list of them. */
-const people = (names: string[]) =>
+export const people = (names: string[]) =>
   names.length === 1 ? { '@type': 'Person', name: names[0] } : names.map((name) => ({ '@type': 'Person', name }));
 
 /**
@@ -411,10 +476,10 @@ export function formatDate(date: string, lang: string): string {
  * heading, naming the heading it starts at. It is the edition's, not the article's
  * (data-edition), and shows only where speech works.
  */
-export function withListenButtons(html: string): string {
+export function withListenButtons(html: string, mark = ''): string {
   return html.replace(
     /<h([23]) id="([^"]+)"[^>]*>[\s\S]*?<\/h\1>/g,
-    '$&<listen-here heading="$2" data-edition></listen-here>',
+    `$&<listen-here heading="$2" data-edition${mark}></listen-here>`,
   );
 }
 

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { KeptFilesController } from '../controllers/kept-files-controller.js';
 import { ARTICLE_CACHE } from '../service-worker/kept-caches.js';
 import { componentStyles } from '../styles/component-styles.js';
+import { firstUseWords } from '../words/first-use-words.js';
 
 /**
  * On the index, after an article's details: "Available offline" where that article is kept on
@@ -23,7 +24,9 @@ export class KeptMark extends LitElement {
   }
 
   override render() {
-    return this.kept?.state === 'kept' ? html`<span aria-hidden="true"> · </span>Available offline` : nothing;
+    return this.kept?.state === 'kept'
+      ? html`<span aria-hidden="true"> · </span>${firstUseWords().offline.availableOffline}`
+      : nothing;
   }
 }
 

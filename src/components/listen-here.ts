@@ -2,6 +2,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { componentStyles } from '../styles/component-styles.js';
 import { ownTask } from '../own-task.js';
+import { Startup, startupWords } from '../words/startup-words.js';
+import { fill } from '../words/template.js';
 
 /** Asks the read-aloud player to start at a heading; the player listens on the document. */
 export class ListenHereEvent extends Event {
@@ -67,7 +69,7 @@ export class ListenHere extends LitElement {
 
   override render() {
     const label = this.heading?.textContent?.trim() ?? '';
-    return html`<button type="button" aria-label="Listen from here: ${label}" @click=${this.listen}>
+    return html`<button type="button" aria-label=${fill(startupWords()[Startup.ListenFromHere], { heading: label })} @click=${this.listen}>
       <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 2.5v11l9-5.5z" /></svg>
     </button>`;
   }

@@ -1,12 +1,11 @@
 // The reader's display settings, each described once, in READING_SETTINGS: what it holds
-// (default, range or choices), how it reaches the page's CSS, and what the panel shows and says
-// for it (label, fieldset, value text, choice names, hint). Everything else is derived: the
-// ReadingSettings type, defaults, the check of a stored value, applying settings to the page,
-// the panel's controls, the names in its notices and its announcements, and the tests'
-// extremes. Adding a setting is one entry here and one CSS rule (see the README).
-//
-// The <head> snippet bundles this module to apply stored settings before first paint, so it
-// carries the labels too (about 350 bytes compressed): one description per setting is worth it.
+// (default, range or choices), how it reaches the page's CSS, its fieldset and its value text.
+// What the panel calls it (label, choice names, hint) is in the edition's words, one table per
+// language (src/words/first-use-words.ts), so the <head> snippet that bundles this module to apply stored
+// settings before first paint carries no words. Everything else is derived: the ReadingSettings
+// type, defaults, the check of a stored value, applying settings to the page, the panel's
+// controls, the names in its notices and its announcements, and the tests' extremes. Adding a
+// setting is one entry here, its words in each table and one CSS rule (see the README).
 import {
   boolean,
   numberIn,
@@ -22,9 +21,10 @@ import { SETTINGS_KEY } from './storage-keys.js';
 type Target<V> = ({ css: `--${string}`; data?: never } | { data: string; css?: never }) & {
   /** The text written there; by default the value itself, or "on"/"off" for a checkbox. */
   toCss?(value: V): string;
-  /** What the panel calls it; in lower case, it names the setting in notices. */
-  label: string;
 };
+
+/** The panel's fieldsets that several settings share; their names are the edition's words (src/words/first-use-words.ts). */
+export type SettingGroup = 'text' | 'spacing' | 'aids';
 
 /** A number in a range: a slider, in a fieldset shared with the other settings of its group. */
 export type RangeSetting = Target<number> & {
@@ -32,20 +32,18 @@ export type RangeSetting = Target<number> & {
   max: number;
   step: number;
   default: number;
-  group: string;
-  /** The value as shown beside the slider and announced, e.g. "150%". */
-  format(value: number): string;
+  group: SettingGroup;
+  /** The value as shown beside the slider and announced in a language, e.g. "150%" (English), "150 %" (French). */
+  format(value: number, lang: string): string;
 };
 
-/** One of a few values, in the panel's order, each with its name: a radio group with its own fieldset. */
-export type ChoiceSetting<C extends string = string> = Target<C> & { choices: Readonly<Record<C, string>>; default: C };
+/** One of a few values, in the panel's order (their names are the edition's words): a radio group with its own fieldset. */
+export type ChoiceSetting<C extends string = string> = Target<C> & { choices: readonly C[]; default: C };
 
 /** On or off: a checkbox, in a fieldset shared with the other settings of its group. */
 export type ToggleSetting = Target<boolean> & {
   default: boolean;
-  group: string;
-  /** A sentence under the checkbox, which describes it. */
-  hint?: string;
+  group: SettingGroup;
   /** Keys that operate the setting, for aria-keyshortcuts. */
   keyshortcuts?: string;
 };
@@ -55,12 +53,14 @@ type AnySetting = RangeSetting | ChoiceSetting | ToggleSetting;
 // Identity functions that type each entry; a choice's default must be one of its choices.
 const range = (setting: RangeSetting) => setting;
 const choice = <const C extends string>(
-  setting: Target<NoInfer<C>> & { choices: Record<C, string>; default: NoInfer<C> },
+  setting: Target<NoInfer<C>> & { choices: readonly C[]; default: NoInfer<C> },
 ): ChoiceSetting<C> => setting;
 const toggle = (setting: ToggleSetting) => setting;
 
 const em = (value: number) => `${value}em`;
-const inEm = (value: number) => `${value.toFixed(2)} em`;
+const decimals = (value: number, lang: string, digits: number) =>
+  new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+const inEm = (value: number, lang: string) => `${decimals(value, lang, 2)} em`;
 
 /**
  * The settings, in the panel's order. Limits reach past WCAG 1.4.4 (200%) and 1.4.12 (line 1.5,
@@ -68,9 +68,8 @@ const inEm = (value: number) => `${value.toFixed(2)} em`;
  */
 export const READING_SETTINGS = {
   textSize: range({
-    label: 'Text size',
-    group: 'Text',
-    format: (percent) => `${percent}%`,
+    group: 'text',
+    format: (percent, lang) => new Intl.NumberFormat(lang, { style: 'percent' }).format(percent / 100),
     min: 80,
     max: 300,
     step: 5,
@@ -79,9 +78,8 @@ export const READING_SETTINGS = {
     toCss: (percent) => String(percent / 100),
   }),
   lineHeight: range({
-    label: 'Line height',
-    group: 'Spacing',
-    format: (value) => value.toFixed(1),
+    group: 'spacing',
+    format: (value, lang) => decimals(value, lang, 1),
     min: 1.2,
     max: 2.5,
     step: 0.1,
@@ -89,8 +87,7 @@ export const READING_SETTINGS = {
     css: '--line-height',
   }),
   letterSpacing: range({
-    label: 'Letter spacing',
-    group: 'Spacing',
+    group: 'spacing',
     format: inEm,
     min: 0,
     max: 0.24,
@@ -100,8 +97,7 @@ export const READING_SETTINGS = {
     toCss: em,
   }),
   wordSpacing: range({
-    label: 'Word spacing',
-    group: 'Spacing',
+    group: 'spacing',
     format: inEm,
     min: 0,
     max: 0.48,
@@ -111,8 +107,7 @@ export const READING_SETTINGS = {
     toCss: em,
   }),
   paragraphSpacing: range({
-    label: 'Paragraph spacing',
-    group: 'Spacing',
+    group: 'spacing',
     format: inEm,
     min: 0.5,
     max: 3,
@@ -123,42 +118,29 @@ export const READING_SETTINGS = {
   }),
   // Line lengths in characters of the current font.
   width: choice({
-    label: 'Line width',
-    choices: { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' },
+    choices: ['narrow', 'medium', 'wide'],
     default: 'medium',
     css: '--measure',
     toCss: (width) => ({ narrow: '52ch', medium: '66ch', wide: '80ch' })[width],
   }),
   font: choice({
-    label: 'Font',
-    choices: {
-      default: 'Edition default',
-      serif: 'Serif',
-      sans: 'Sans-serif',
-      atkinson: 'Atkinson Hyperlegible',
-      opendyslexic: 'OpenDyslexic',
-    },
+    choices: ['default', 'serif', 'sans', 'atkinson', 'opendyslexic'],
     default: 'default',
     data: 'font',
   }),
   theme: choice({
-    label: 'Theme',
-    choices: { system: 'Follow system', light: 'Light', dark: 'Dark', sepia: 'Sepia', contrast: 'High contrast' },
+    choices: ['system', 'light', 'dark', 'sepia', 'contrast'],
     default: 'system',
     data: 'theme',
   }),
   lineFocus: toggle({
-    label: 'Line focus',
-    group: 'Reading aids',
-    hint: 'Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.',
+    group: 'aids',
     keyshortcuts: 'Alt+ArrowUp Alt+ArrowDown',
     default: false,
     data: 'lineFocus',
   }),
   reduceMotion: toggle({
-    label: 'Reduce motion',
-    group: 'Reading aids',
-    hint: 'No smooth scrolling or animation, even if your device allows it.',
+    group: 'aids',
     default: false,
     data: 'motion',
     toCss: (on) => (on ? 'reduce' : 'system'),
@@ -173,7 +155,7 @@ type ValueOf<S> = S extends ChoiceSetting<infer C> ? C : S extends RangeSetting 
 export type ReadingSettings = { [K in SettingKey]: ValueOf<(typeof READING_SETTINGS)[K]> };
 
 /** A choice setting's values, in the panel's order. */
-export const choicesOf = <C extends string>(setting: ChoiceSetting<C>) => Object.keys(setting.choices) as C[];
+export const choicesOf = <C extends string>(setting: ChoiceSetting<C>): C[] => [...setting.choices];
 
 /** The settings as [key, entry] pairs, in order, for code that treats every setting alike. */
 const SETTINGS = Object.entries(READING_SETTINGS) as [SettingKey, AnySetting][];

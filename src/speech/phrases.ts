@@ -1,7 +1,10 @@
 // What read-aloud says around the article's own words, in the article's language, so a
-// French voice never reads English glue words. A language without a table uses English.
+// French voice never reads English glue words; and the name of the section before the first
+// heading, shown with the sections' own titles. A language without a table uses English.
 
 export interface Phrases {
+  /** The section from the title to the first heading, in the bar, "Resume from …" and the audio's chapters. */
+  opening: string;
   section: string;
   question: string;
   table: string;
@@ -16,6 +19,7 @@ export interface Phrases {
 }
 
 const en: Phrases = {
+  opening: 'Opening',
   section: 'Section: ',
   question: 'Question: ',
   table: 'Table: ',
@@ -27,6 +31,7 @@ const en: Phrases = {
 };
 
 const fr: Phrases = {
+  opening: 'Début',
   section: 'Section : ',
   question: 'Question : ',
   table: 'Tableau : ',

@@ -2,7 +2,8 @@
 // time, handing the place over when the listener switches. Loaded on the first Listen with
 // what follows the reading (see ReadAloudPlayer.ensurePlayer), so the page's own script stays small.
 import type { SourceChoice } from '../preferences/listening-preferences.js';
-import type { SpeechPlayer } from './read-aloud.js';
+import type { Problem, SpeechPlayer } from './read-aloud.js';
+import { RecordedReadAloud } from './recorded-read-aloud.js';
 import { recordedSession, type PageAudio } from './recorded-session.js';
 
 export type Source = 'device' | 'recorded';
@@ -14,8 +15,8 @@ interface SourcesOptions {
   speech: boolean;
   /** The listener's speed, read on every start and change. */
   rate(): number;
-  /** The audio edition cannot be used: why, in plain words. */
-  failed(message: string): void;
+  /** The audio edition cannot be used, and why (the device's voice reads instead). */
+  failed(problem: Problem): void;
 }
 
 /** Passes on 'change' and 'finished' from the active player only. */
@@ -25,7 +26,7 @@ export class PlayerSources extends EventTarget {
   readonly device: SpeechPlayer;
   private readonly options: SourcesOptions;
   /** Why the audio edition could not be used, until the listener chooses it again. */
-  problem?: string;
+  problem?: Problem;
   /** What "auto" came to when listening first started, so the reader never changes mid-article. */
   private auto?: Source;
   /** The audio edition's player, made the first time it is chosen. */
@@ -73,12 +74,9 @@ export class PlayerSources extends EventTarget {
     const audio = this.options.audio;
     if (!audio) return undefined;
     this.recorded ??= recordedSession(this.device.script, audio, this.options.rate)
-      .catch(
-        () =>
-          'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.',
-      )
+      .catch((): Problem => ({ code: 'audio-unavailable' }))
       .then((made) => {
-        if (typeof made !== 'string') return this.forward(made);
+        if (made instanceof RecordedReadAloud) return this.forward(made);
         // Chosen again later, it is tried again (the connection may be back).
         this.recorded = undefined;
         this.problem = made;

@@ -32,8 +32,8 @@ export interface SpeechPlayer extends EventTarget {
   readonly index: number;
   /** The written span of the word being spoken, where known. */
   readonly word?: { start: number; end: number };
-  /** What went wrong, in plain words, until playing works again. */
-  readonly problem?: string;
+  /** What went wrong, until playing works again. */
+  readonly problem?: Problem;
   readonly script: SpokenScript;
   readonly segment: Segment | undefined;
   play(from?: number, options?: { quietFirst?: boolean }): void;
@@ -82,18 +82,38 @@ const UNSTARTED_CUTS_LIMIT = 6;
 /** Error codes that mean another speaker (or a cancel the page did not make) cut the utterance. */
 const CUT_BY_OTHERS = new Set(['interrupted', 'canceled']);
 
-const PROBLEMS: Record<string, string> = {
-  'not-allowed': 'The browser blocked speech. Press Play to start it.',
-  'audio-busy': 'The device’s audio is busy.',
-  'audio-hardware': 'No audio output is available.',
-  network: 'The voice needs a network connection. Choose a voice on this device.',
-  'synthesis-unavailable': 'No speech engine is available.',
-  'language-unavailable': 'The voice cannot speak this language. Choose another voice.',
-  'voice-unavailable': 'The chosen voice is not available. Choose another voice.',
-  'text-too-long': 'A sentence was too long for the voice.',
-  'no-start': 'The speech engine did not respond.',
-  interrupted: 'Another program kept interrupting speech. Press Play to go on.',
-};
+/** The engine's failures the player has words for (src/words/first-use-words.ts), and its own two. */
+const SPEECH_PROBLEMS = [
+  'not-allowed',
+  'audio-busy',
+  'audio-hardware',
+  'network',
+  'synthesis-unavailable',
+  'language-unavailable',
+  'voice-unavailable',
+  'text-too-long',
+  'no-start',
+  'interrupted',
+] as const;
+
+/** A failure the player's words name: the device voice's, or the audio edition's (./recorded-read-aloud.ts, ./player-sources.ts). */
+export type ProblemCode =
+  | (typeof SPEECH_PROBLEMS)[number]
+  | 'playback-not-allowed'
+  | 'playback-unsupported'
+  | 'audio-not-loaded'
+  | 'server-ignores-ranges'
+  | 'audio-mismatch'
+  | 'audio-unavailable';
+
+/**
+ * What went wrong, as a code the player puts into the page's words (speech/ holds none): a
+ * failure the words name, or one they do not, said with the engine's or the media's own code.
+ */
+export type Problem = { code: ProblemCode } | { code: 'speech-stopped' | 'playback-stopped'; error: string };
+
+const isSpeechProblem = (code: string): code is (typeof SPEECH_PROBLEMS)[number] =>
+  (SPEECH_PROBLEMS as readonly string[]).includes(code);
 
 /** Estimated speaking time of some words at a rate, in ms. */
 const wordsMs = (words: number, rate: number) => (words / (WORDS_PER_MINUTE * rate)) * 60_000;
@@ -107,8 +127,8 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   index = 0;
   /** The written span of the word being spoken, within the current segment's block. */
   word?: { start: number; end: number };
-  /** What went wrong, in plain words, until speech works again. */
-  problem?: string;
+  /** What went wrong, until speech works again. */
+  problem?: Problem;
 
   readonly script: SpokenScript;
   private readonly options: ReadAloudOptions;
@@ -344,7 +364,7 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.retried = false;
     this.silence();
     this.state = 'paused';
-    this.problem = PROBLEMS[code] ?? `Speech stopped (${code}). Press Play to try again.`;
+    this.problem = isSpeechProblem(code) ? { code } : { code: 'speech-stopped', error: code };
     this.changed();
   }
 

@@ -3,7 +3,14 @@
 // of the same spoken script, so cue i is segment i: the sentence being heard is the cue the
 // media's clock is in, and moving to a sentence is setting the clock to its cue's start.
 // The media element is injected, so the logic is tested with a fake.
-import { QUIET_MS, type PlayerState, type SpeechPlayer, type Timers } from './read-aloud.js';
+import {
+  QUIET_MS,
+  type PlayerState,
+  type Problem,
+  type ProblemCode,
+  type SpeechPlayer,
+  type Timers,
+} from './read-aloud.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
 import { ScriptPlayer } from './script-navigation.js';
 
@@ -44,13 +51,11 @@ export interface RecordedOptions {
  */
 const EARLY_S = 0.03;
 
-const PROBLEMS: Record<string, string> = {
-  NotAllowedError: 'The browser blocked playback. Press Play to start it.',
-  NotSupportedError: 'This browser cannot play the recorded audio. Choose Device voice under More options.',
-  media:
-    'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
-  ranges:
-    "This site's server cannot stream the recorded audio to this browser. Choose Device voice under More options to listen.",
+/** The media's failures the player has words for, by the error's name ('media': the element's error event). */
+const PROBLEMS: Readonly<Record<string, ProblemCode>> = {
+  NotAllowedError: 'playback-not-allowed',
+  NotSupportedError: 'playback-unsupported',
+  media: 'audio-not-loaded',
 };
 
 /** MediaError's codes (named here, as the media element is injected). */
@@ -62,7 +67,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   index = 0;
   /** Recorded audio has sentence times only: no word is marked. */
   readonly word = undefined;
-  problem?: string;
+  problem?: Problem;
 
   readonly script: SpokenScript;
   readonly media: MediaLike;
@@ -237,7 +242,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.giveUp(code);
     const said = this.problem;
     if (maybeRanges && (await this.rangesIgnored?.()) && this.problem === said) {
-      this.problem = PROBLEMS.ranges;
+      this.problem = { code: 'server-ignores-ranges' };
       this.changed();
     }
   }
@@ -245,7 +250,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   private giveUp(code: string) {
     this.state = 'paused';
     this.silence();
-    this.problem = PROBLEMS[code] ?? `Playback stopped (${code || 'unknown error'}). Press Play to try again.`;
+    this.problem = Object.hasOwn(PROBLEMS, code) ? { code: PROBLEMS[code] } : { code: 'playback-stopped', error: code };
     this.changed();
   }
 

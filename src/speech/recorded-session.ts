@@ -2,6 +2,7 @@
 // checked against the script the page reads, and an audio element that plays it. Its code
 // comes with the rest of what loads on first use (src/first-use.ts); the audio itself is
 // kept offline only when the listener asks (see the offline status).
+import type { Problem } from './read-aloud.js';
 import { firstMismatch, parseCues, RecordedReadAloud } from './recorded-read-aloud.js';
 import type { SpokenScript } from './spoken-script.js';
 
@@ -25,7 +26,7 @@ export async function recordedSession(
   script: SpokenScript,
   audio: PageAudio,
   rate: () => number,
-): Promise<RecordedReadAloud | string> {
+): Promise<RecordedReadAloud | Problem> {
   const base = document.baseURI;
   // The audio starts loading while the cues are fetched and checked: Play waits for both.
   const media = new Audio();
@@ -42,7 +43,7 @@ export async function recordedSession(
     const cues = parseCues(await response.text());
     if (firstMismatch(cues, script) !== undefined) {
       dropAudio();
-      return 'The recorded audio does not match this version of the article, so the device voice reads instead.';
+      return { code: 'audio-mismatch' };
     }
     return new RecordedReadAloud({ script, media, cues, rate, rangesIgnored: () => rangesIgnored(media.src) });
   } catch (error) {

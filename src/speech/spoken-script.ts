@@ -29,7 +29,10 @@ export interface Segment {
 }
 
 export interface ScriptSection {
+  /** The heading's text; for the opening, its name in the article's language (./phrases.ts). */
   title: string;
+  /** The section from the title to the first heading, whose title is not the article's. */
+  opening: boolean;
   /** The heading that starts the section (the title for the opening). */
   heading: Element;
   /** Index of the section's first segment. */
@@ -67,7 +70,13 @@ export function buildScript(
 
     const kind = kindOf(block);
     if (kind === 'title' || (kind === 'heading' && block.matches('h2'))) {
-      sections.push({ title: kind === 'title' ? 'Opening' : text(block), heading: block, first: segments.length });
+      const opening = kind === 'title';
+      sections.push({
+        title: opening ? phrases.opening : text(block),
+        opening,
+        heading: block,
+        first: segments.length,
+      });
     }
     if (sections.length === 0) continue;
     if (kind === 'image' || kind === 'code') {

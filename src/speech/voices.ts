@@ -164,7 +164,7 @@ export const onlyPoorVoices = (choices: readonly VoiceChoice[]) =>
 
 export type Platform = 'windows' | 'mac' | 'ios' | 'android' | 'linux' | 'other';
 
-/** The listener's system, for telling them where to add a voice. */
+/** The listener's system, for telling them where to add a voice (the player's words, `betterVoice`). */
 export function platformOf(nav: Navigator = navigator): Platform {
   const hinted = (nav as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? '';
   const ua = `${hinted} ${nav.userAgent}`;
@@ -175,15 +175,3 @@ export function platformOf(nav: Navigator = navigator): Platform {
   if (/Linux|X11|CrOS|Chrome OS/i.test(ua)) return 'linux';
   return 'other';
 }
-
-/** One sentence: where on this system to add a better voice. */
-export const BETTER_VOICE_HINTS: Record<Platform, string> = {
-  windows: 'For a more natural voice, add one in Windows Settings, under Time & language, Speech, Add voices.',
-  mac: 'For a more natural voice, download one in System Settings, under Accessibility, Spoken Content, System voice, Manage Voices.',
-  ios: 'For a more natural voice, download one in Settings, under Accessibility, Spoken Content, Voices.',
-  android:
-    'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
-  linux:
-    'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
-  other: 'For a more natural voice, add one in your system’s speech or text-to-speech settings.',
-};

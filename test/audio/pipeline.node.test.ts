@@ -270,6 +270,7 @@ test('the feed escapes every value as XML', () => {
       image: 'https://example.org/c.png',
       category: 'Health & Fitness',
       subcategory: 'Mental Health',
+      explicit: false,
     },
     [
       {
@@ -277,6 +278,9 @@ test('the feed escapes every value as XML', () => {
         description: 'D & d',
         link: 'https://example.org/?a=1&b=2',
         published: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)),
+        authors: ['Tom & Jerry'],
+        author: 'Tom & Jerry',
+        language: 'en',
         audio: 'https://example.org/a.mp3',
         bytes: 123,
         seconds: 3725.4,
@@ -313,17 +317,20 @@ test('an article without an author gets its edition and its feed, with no author
   const written = await writePodcastFeed({
     site: [page],
     editions: new Map([[page.page, edition]]),
-    home: page,
+    config: { title: 'Test edition', language: 'en' },
+    settings: 'articles/site.toml',
     title: 'Test edition',
     out: into,
     baseUrl: 'https://example.org/',
     log: () => {},
+    warn: () => {},
   });
   assert.ok(written);
   const feed = new JSDOM(await readFile(path.join(into, 'feed.xml'), 'utf8'), { contentType: 'application/xml' }).window
     .document;
   assert.equal(feed.querySelectorAll('item').length, 1);
   assert.equal(feed.getElementsByTagName('itunes:author').length, 0);
+  assert.equal(feed.getElementsByTagName('podcast:person').length, 0);
   assert.doesNotMatch(feed.documentElement.outerHTML, /undefined/);
 });
 

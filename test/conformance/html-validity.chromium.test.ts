@@ -8,7 +8,7 @@ import type { Edition } from '../helpers/edition.js';
 import { htmlWithShadowContent } from '../helpers/inline-shadow.js';
 import { playerOf } from '../helpers/player.js';
 import { openPanel } from '../helpers/settings.js';
-import { fakeSpeech, fakeVoice } from '../helpers/speech.js';
+import { fakeVoice, startPlaying } from '../helpers/speech.js';
 import { leaveState, openInState, STATES } from '../helpers/states.js';
 import { startEachTestAfresh } from '../helpers/storage.js';
 import { mutations, until } from '../helpers/waiting.js';
@@ -81,16 +81,11 @@ describe('HTML validity (Nu Html Checker)', function () {
       await snapshot('idle, components rendered', async () => {}),
       await snapshot('settings panel open', async (edition) => void (await openPanel(edition))),
       await snapshot('player playing, options and every voice shown', async (edition) => {
-        const speech = fakeSpeech(edition, [
+        await startPlaying(edition, [
           fakeVoice('Microsoft Aria Online (Natural) - English (United States)', 'en-US', { localService: false }),
           ...['Daniel', 'Karen', 'Moira', 'Samantha', 'Tessa', 'Fred'].map((name) => fakeVoice(name, 'en-GB')),
         ]);
         const player = playerOf(edition);
-        await player.rendered();
-        const first = speech.nextStart();
-        player.listen()!.click();
-        await first;
-        await player.rendered();
         player.button('more')!.click();
         await player.rendered();
         player.root.querySelector<HTMLButtonElement>('.more-voices')!.click();

@@ -208,9 +208,9 @@ export function fakeSpeech(
   };
 }
 
-/** Presses Listen with the fake engine in place, and resolves once the engine has started the first utterance. */
-export async function startPlaying(edition: Edition) {
-  const speech = fakeSpeech(edition);
+/** Presses Listen with the fake engine (and these voices) in place, and resolves once the engine has started the first utterance. */
+export async function startPlaying(edition: Edition, voices?: FakeVoice[]) {
+  const speech = fakeSpeech(edition, voices);
   const host = edition.doc.querySelector('read-aloud-player') as unknown as HTMLElement & {
     updateComplete: Promise<unknown>;
   };

@@ -110,9 +110,9 @@ async function attemptRun(
       await stack.start();
       say('page loaded; Orca is reading it');
       // Once loaded, Orca says so, sums the page up ("Page has 4 landmarks, …") and starts
-      // reading it all. The first key interrupts that, as a reader would, a few seconds after the
-      // summary (cut at its very start, Orca seemed to stay in say-all mode, and never switched
-      // to focus mode again for the rest of the run).
+      // reading it all. The first key interrupts that, as a reader would, once the reading has
+      // reached the player (cut at its very start, Orca seemed to stay in say-all mode, and never
+      // switched to focus mode again for the rest of the run).
       await waitForSpeech(stack.speech, stack.browserStarted, LOAD_LIMIT_MS, (events) =>
         loadHeard(events, stack.browserStartSeq),
       );
@@ -146,16 +146,19 @@ async function attemptRun(
   return { ...run, out };
 }
 
-/** How long the reading Orca starts after its page summary goes on before the first key. */
-const AFTER_SUMMARY_MS = 5_000;
-
-/** Whether Orca has spoken its page summary since the browser started, a while ago. */
+/**
+ * Whether Orca, reading the page from the top after its page summary ("Page has 4 landmarks, …"),
+ * has read as far as the player's Listen button.
+ */
 function loadHeard(events: SpeechEvent[], after: number): boolean {
   const summary = events.find(
     (e) => e.seq > after && e.speaker === 'orca' && e.kind === 'queued' && /^Page has\b/.test(e.text ?? ''),
   );
-  const heard = summary && events.find((e) => e.id === summary.id && (e.kind === 'end' || e.kind === 'cancel'));
-  return heard !== undefined && Date.now() - heard.time > AFTER_SUMMARY_MS;
+  if (!summary) return false;
+  const listen = events.find(
+    (e) => e.seq > summary.seq && e.speaker === 'orca' && e.kind === 'queued' && e.text?.trim() === 'Listen',
+  );
+  return listen !== undefined && events.some((e) => e.id === listen.id && (e.kind === 'end' || e.kind === 'cancel'));
 }
 
 async function versionOf(executable: string): Promise<string> {

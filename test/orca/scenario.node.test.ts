@@ -38,7 +38,7 @@ describe('scenario', () => {
         'SEEK shift+Tab,Tab 4@2 (Pause|Play) push button',
         'SEEK Tab 6 Stop',
         'SKIM Tab 9 More options',
-        'LISTEN 3',
+        'QUIET 3',
         'UNTIL page . 20',
         'UNTIL orca Paused',
       ].join('\n'),
@@ -57,7 +57,7 @@ describe('scenario', () => {
       },
       { op: 'seek', keysyms: ['Tab'], presses: 6, wait: 10, pattern: /Stop/i, skim: false },
       { op: 'seek', keysyms: ['Tab'], presses: 9, wait: 6, pattern: /More options/i, skim: true },
-      { op: 'listen', seconds: 3 },
+      { op: 'quiet', seconds: 3 },
       { op: 'until', speaker: 'page', pattern: /./i, seconds: 20 },
       { op: 'until', speaker: 'orca', pattern: /Paused/i, seconds: 30 },
     ]);

@@ -14,17 +14,19 @@
 //                                   begun and been heard a moment (at most `seconds`, default 6):
 //                                   a reader moving on once they hear where they are, as while
 //                                   the page reads aloud
-//   LISTEN <seconds>                press nothing; let the page speak
-//   UNTIL <orca|page> <regex> [seconds]   wait until that speaker begins a message that matches
+//   UNTIL <orca|page> <regex> [seconds]   press nothing until that speaker begins a message that
+//                                   matches (at most `seconds`, default 30)
+//   QUIET <seconds>                 press nothing for that long: for a check that nothing is said
+//                                   then (the one timed step: no event marks a silence)
 //   # …                             a comment
 import type { SpeechEvent, SpeechLog, Speaker } from './speech-log.ts';
-import { sleep, type OrcaStack } from './stack.ts';
+import type { OrcaStack } from './stack.ts';
 
 export type Step =
   | { op: 'mark'; journey: string; title: string }
   | { op: 'key'; keysym: string; wait: number }
   | { op: 'seek'; keysyms: string[]; presses: number; wait: number; pattern: RegExp; skim: boolean }
-  | { op: 'listen'; seconds: number }
+  | { op: 'quiet'; seconds: number }
   | { op: 'until'; speaker: Speaker; pattern: RegExp; seconds: number };
 
 export type ActionKind =
@@ -77,8 +79,8 @@ export function parseScenario(text: string): Step[] {
         steps.push({ op: 'seek', keysyms, presses, wait, pattern: pattern(rest.slice(2).join(' ')), skim });
         break;
       }
-      case 'LISTEN':
-        steps.push({ op: 'listen', seconds: seconds(rest[0]) });
+      case 'QUIET':
+        steps.push({ op: 'quiet', seconds: seconds(rest[0]) });
         break;
       case 'UNTIL': {
         const speaker = rest[0];
@@ -141,16 +143,19 @@ export async function runScenario(
     await stack.key(keysym);
     if (skim) {
       // Until the answer's first words are heard: it ended or was cut, or has been heard a moment.
-      const heard = (events: SpeechEvent[]) => {
+      let begun: SpeechEvent | undefined;
+      const begins = (events: SpeechEvent[]) => {
         const ids = new Set(answer().map((e) => e.id));
-        const begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
-        if (!begun) return false;
-        return (
-          Date.now() - begun.time >= SKIM_HEARD_MS ||
-          events.some((e) => e.id === begun.id && (e.kind === 'end' || e.kind === 'cancel'))
-        );
+        begun = events.slice(from).find((e) => e.kind === 'begin' && ids.has(e.id));
+        return begun !== undefined;
       };
-      await waitForSpeech(log, time, limit * 1000, heard);
+      await waitForSpeech(log, time, limit * 1000, begins);
+      if (begun) {
+        const { id, time: start } = begun;
+        const over = (events: SpeechEvent[]) =>
+          events.some((e) => e.id === id && (e.kind === 'end' || e.kind === 'cancel'));
+        await waitForSpeech(log, start, Math.min(SKIM_HEARD_MS, time + limit * 1000 - start), over);
+      }
     } else {
       await settle(log, time, limit * 1000);
     }
@@ -185,8 +190,8 @@ export async function runScenario(
           });
         break;
       }
-      case 'listen':
-        await sleep(step.seconds * 1000);
+      case 'quiet':
+        await quiet(log, step.seconds * 1000);
         break;
       case 'until': {
         await log.read();
@@ -210,32 +215,33 @@ export async function runScenario(
   return actions;
 }
 
-/** Waits until what the log holds satisfies `done`, or `limit` ms after `since`. */
+/** Waits until what the log holds satisfies `done` (looking again on each write), or `limit` ms after `since`. */
 export async function waitForSpeech(
   log: SpeechLog,
   since: number,
   limit: number,
   done: (events: SpeechEvent[]) => boolean,
 ): Promise<void> {
-  while (Date.now() - since < limit) {
+  for (;;) {
     await log.read();
     if (done(log.events)) return;
-    await sleep(200);
+    const left = since + limit - Date.now();
+    if (left <= 0) return;
+    await log.grown(left);
   }
 }
 
 /**
  * Waits until Orca has finished what it started saying since `since`: nothing of its queued
  * speech is still pending (every message ended or was cancelled) and it has been quiet for a
- * moment; or until `limit` ms have passed.
+ * moment; or until `limit` ms have passed. The quiet is the one thing timed: a silence is the
+ * absence of an event, so it is heard out, woken early by any write to the log.
  */
 export async function settle(log: SpeechLog, since: number, limit: number): Promise<void> {
   for (;;) {
-    await sleep(100);
     await log.read();
     const now = Date.now();
     if (now - since >= limit) return;
-    if (now - since < REACTION_MS) continue;
     const pending = new Set<number>();
     let last = since;
     for (const e of log.events) {
@@ -244,7 +250,21 @@ export async function settle(log: SpeechLog, since: number, limit: number): Prom
       if (e.kind === 'end' || e.kind === 'cancel') pending.delete(e.id);
       last = Math.max(last, e.time);
     }
-    if (pending.size === 0 && now - last >= QUIET_MS) return;
+    const quietFor = Math.max(REACTION_MS - (now - since), QUIET_MS - (now - last));
+    if (pending.size === 0 && quietFor <= 0) return;
+    await log.grown(Math.min(since + limit - now, pending.size === 0 ? quietFor : Infinity));
+  }
+}
+
+/**
+ * Hears the next `ms` out, for a journey's check that something does not happen then (the page
+ * stays silent after Pause or Stop): no event marks a silence, so this one wait is timed.
+ */
+async function quiet(log: SpeechLog, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  for (let left = ms; left > 0; left = end - Date.now()) {
+    await log.read();
+    await log.grown(left);
   }
 }
 

@@ -8,7 +8,9 @@
 //   [Fri Nov 27 01:32:56 2026 : 455729] speechd:     23:REPLY:|225-79          (message 79 queued)
 //   [Fri Nov 27 01:32:57 2026 : 440168] speechd:     23:REPLY:|701-79          (its audio began)
 // 702 ended, 703 cancelled, 704 paused, 705 resumed, 700 an index mark (Orca marks each word).
+import { watch, type FSWatcher } from 'node:fs';
 import { open } from 'node:fs/promises';
+import path from 'node:path';
 
 const LINE = /^\[\w+ (\w+) +(\d+) (\d\d):(\d\d):(\d\d) (\d+) : (\d+)\] speechd:\s+(\d+):(DATA|REPLY):\|(.*)$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -67,13 +69,58 @@ export class SpeechLog {
   /** bytes after the last whole line (a line, even a character, may be half written) */
   #rest = Buffer.alloc(0);
   #parser = new LogParser();
+  #watcher: FSWatcher | undefined;
+  /** whether the file changed since the last read() began */
+  #changed = true;
+  #closed = false;
+  #wake = new EventTarget();
 
   constructor(file: string) {
     this.#file = file;
   }
 
+  /**
+   * Starts telling changes of the file (inotify, through its folder, which must exist: the file
+   * itself may not yet), so that `grown()` wakes on a write rather than looking every so often.
+   */
+  watch(): void {
+    this.#watcher ??= watch(path.dirname(this.#file), (_type, name) => {
+      if (name !== path.basename(this.#file)) return;
+      this.#changed = true;
+      this.#wake.dispatchEvent(new Event('change'));
+    });
+  }
+
+  /** Stops watching; a wait still running, or begun later, rejects. */
+  close(): void {
+    this.#watcher?.close();
+    this.#closed = true;
+    this.#wake.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * Resolves once the file has changed since the last read() began (at once if it has), or after
+   * `ms`, whichever comes first: a wait for the next thing said, or for a silence of that long.
+   */
+  grown(ms: number): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('the speech log is closed'));
+    if (!this.#watcher) throw new Error('SpeechLog.grown() needs watch() first');
+    if (this.#changed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wake.removeEventListener('change', done);
+        if (this.#closed) reject(new Error('the speech log is closed'));
+        else resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      this.#wake.addEventListener('change', done);
+    });
+  }
+
   /** Reads what was written since the last call; the new events (also appended to `events`). */
   async read(): Promise<SpeechEvent[]> {
+    this.#changed = false;
     let handle;
     try {
       handle = await open(this.#file, 'r');

@@ -6,14 +6,14 @@
 // group, in reverse order: on stop(), on a failure, on SIGINT/SIGTERM, and at the hard timeout.
 // The order and each piece come from ../shared/notes/orca.md (seen working on this machine).
 import { execFile, spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync, watch } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { folder, startStaticServer, type StaticServer } from '../../generator/serve.ts';
+import { folder, startStaticServer, type Served, type StaticServer } from '../../generator/serve.ts';
 import { NULL_SINK_ARGS } from '../../tools/browsers.ts';
-import { SpeechLog } from './speech-log.ts';
+import { SpeechLog, type SpeechEvent } from './speech-log.ts';
 
 const run = promisify(execFile);
 
@@ -23,11 +23,11 @@ export const REQUIRED: readonly (readonly [file: string, debianPackage: string])
   ['/usr/lib/python3/dist-packages/pyatspi', 'python3-pyatspi'],
   ['/usr/libexec/at-spi-bus-launcher', 'at-spi2-core'],
   ['/usr/bin/Xvfb', 'xvfb'],
-  ['/usr/bin/xdpyinfo', 'x11-utils'],
   ['/usr/bin/xdotool', 'xdotool'],
   ['/usr/bin/dbus-daemon', 'dbus-daemon'],
   ['/usr/share/dbus-1/session.conf', 'dbus-session-bus-common'],
   ['/usr/bin/dbus-send', 'dbus-bin'],
+  ['/usr/bin/gdbus', 'libglib2.0-bin'],
   ['/usr/bin/pulseaudio', 'pulseaudio'],
   ['/usr/bin/pactl', 'pulseaudio-utils'],
   ['/usr/bin/speech-dispatcher', 'speech-dispatcher'],
@@ -163,18 +163,8 @@ export class OrcaStack {
     this.#spawn('at-spi', '/usr/libexec/at-spi-bus-launcher', ['--launch-immediately']);
     // Asked without auto-start: a call to org.a11y.Bus before our launcher owns the name would
     // make the session bus start a second launcher, and ours would leave.
-    await this.#waitFor('the accessibility bus', () =>
-      this.#exec('dbus-send', [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        'string:org.a11y.Bus',
-      ]).then(
-        ({ stdout }) => /boolean true/.test(stdout),
-        () => false,
-      ),
+    await this.#ready('the accessibility bus', () =>
+      this.#exec('gdbus', ['wait', '--session', '--timeout', '30', 'org.a11y.Bus'], 35_000),
     );
     await this.#exec('dbus-send', [
       '--session',
@@ -188,12 +178,8 @@ export class OrcaStack {
 
     say('sound server (null sink)');
     this.#spawn('pulseaudio', 'pulseaudio', NULL_SINK_ARGS);
-    await this.#waitFor('PulseAudio', () =>
-      this.#exec('pactl', ['info']).then(
-        () => true,
-        () => false,
-      ),
-    );
+    // Its socket is there once it listens (connections wait in the socket's queue until it answers).
+    await this.#ready('PulseAudio', (signal) => appears(path.join(dirs.runtime, 'pulse/native'), signal));
 
     say('speech-dispatcher');
     await mkdir(path.join(config, 'speech-dispatcher'), { recursive: true });
@@ -220,8 +206,8 @@ export class OrcaStack {
     // Started here rather than spawned by Orca, so it is ours to end; Orca and the browser find
     // its socket in XDG_RUNTIME_DIR.
     this.#spawn('speech-dispatcher', 'speech-dispatcher', ['--run-single', '--timeout', '0']);
-    await this.#waitFor('speech-dispatcher', () =>
-      existsSync(path.join(dirs.runtime, 'speech-dispatcher/speechd.sock')),
+    await this.#ready('speech-dispatcher', (signal) =>
+      appears(path.join(dirs.runtime, 'speech-dispatcher/speechd.sock'), signal),
     );
 
     say('Orca');
@@ -237,38 +223,36 @@ export class OrcaStack {
       ].join('\n'),
     );
     this.#spawn('orca', 'orca', ['-u', dirs.prefs]);
-    await this.#waitFor(
+    this.speech.watch();
+    await this.#ready(
       'Orca to speak',
-      async () => (
-        await this.speech.read(),
-        this.speech.events.some((e) => e.speaker === 'orca' && e.kind === 'begin')
-      ),
+      () => this.#spoken((events) => events.some((e) => e.speaker === 'orca' && e.kind === 'begin')),
       60_000,
     );
 
     say('web server');
-    this.#server = await serveWithoutAudio(this.#options.dist);
+    let served: () => void = () => {};
+    const pageServed = new Promise<void>((resolve) => (served = resolve));
+    this.#server = await serveWithoutAudio(this.#options.dist, (entry) => {
+      if (entry.path === '/edition/' && entry.status === 200) served();
+    });
     this.url = `${this.#server.origin}/edition/`;
 
     say(BROWSERS[this.#options.browser].name);
     await this.#startBrowser();
-    await this.#waitFor(
-      'the page to be served',
-      () => this.#server?.log.some((r) => r.path === '/edition/' && r.status === 200) ?? false,
-      60_000,
-    );
-    await this.#waitFor(
+    await this.#ready('the page to be served', () => pageServed, 60_000);
+    await this.#ready(
       'Orca to say "Finished loading"',
-      async () => {
-        await this.speech.read();
-        return this.speech.events.some(
-          (e) =>
-            e.speaker === 'orca' &&
-            e.kind === 'queued' &&
-            e.seq > this.browserStartSeq &&
-            /Finished loading/.test(e.text ?? ''),
-        );
-      },
+      () =>
+        this.#spoken((events) =>
+          events.some(
+            (e) =>
+              e.speaker === 'orca' &&
+              e.kind === 'queued' &&
+              e.seq > this.browserStartSeq &&
+              /Finished loading/.test(e.text ?? ''),
+          ),
+        ),
       90_000,
     );
   }
@@ -278,14 +262,8 @@ export class OrcaStack {
     const xvfb = this.#spawn('xvfb', 'Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       fd3: true,
     });
-    const display = `:${(await firstLine(xvfb, 'Xvfb printed no display', 3)).trim()}`;
-    await this.#waitFor('the X server', () =>
-      this.#exec('xdpyinfo', ['-display', display]).then(
-        () => true,
-        () => false,
-      ),
-    );
-    return display;
+    // Xvfb writes the number once it accepts connections, so nothing more to wait for.
+    return `:${(await firstLine(xvfb, 'Xvfb printed no display', 3)).trim()}`;
   }
 
   async #startBrowser(): Promise<void> {
@@ -314,6 +292,7 @@ export class OrcaStack {
   async stop(): Promise<void> {
     if (this.#stopping) return;
     this.#stopping = true;
+    this.speech.close();
     for (const { child } of [...this.#processes].reverse()) await endGroup(child);
     await this.#server?.close();
     for (const dir of [this.dirs.home, this.dirs.runtime, this.dirs.profile, this.dirs.prefs])
@@ -341,27 +320,78 @@ export class OrcaStack {
     return child;
   }
 
-  #exec(command: string, args: string[]) {
-    return run(command, args, { env: this.env, timeout: 20_000 });
+  #exec(command: string, args: string[], timeout = 20_000) {
+    return run(command, args, { env: this.env, timeout });
   }
 
-  /** Waits until `check` holds, failing at once if a process of the stack has ended. */
-  async #waitFor(what: string, check: () => boolean | Promise<boolean>, timeout = 30_000): Promise<void> {
-    const end = Date.now() + timeout;
-    while (!(await check())) {
-      const dead = this.#processes.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
-      if (dead) {
-        const log = path.join(this.dirs.logs, `${dead.name}.log`);
-        const last = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').at(-1);
-        throw new Error(
-          `${dead.name} ended (${dead.child.exitCode ?? dead.child.signalCode}) while waiting for ${what}${last ? `: “${last}”` : ''}; see ${log}`,
-        );
-      }
-      if (Date.now() > end)
-        throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; logs in ${this.dirs.logs}`);
-      await sleep(200);
+  /**
+   * Waits for what `ready` tells, failing at once if a process of the stack ends first (with the
+   * last line of its log), or after `timeout` ms; the signal ends whatever `ready` watches.
+   */
+  async #ready(what: string, ready: (signal: AbortSignal) => Promise<unknown>, timeout = 30_000): Promise<void> {
+    const abort = new AbortController();
+    const failures: Promise<never>[] = this.#processes.map(
+      ({ name, child }) =>
+        new Promise<never>((_, reject) => {
+          const ended = async () => {
+            const log = path.join(this.dirs.logs, `${name}.log`);
+            const last = (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').at(-1);
+            reject(
+              new Error(
+                `${name} ended (${child.exitCode ?? child.signalCode}) while waiting for ${what}${last ? `: “${last}”` : ''}; see ${log}`,
+              ),
+            );
+          };
+          if (child.exitCode !== null || child.signalCode !== null) void ended();
+          else {
+            child.once('exit', () => void ended());
+            abort.signal.addEventListener('abort', () => child.removeAllListeners('exit'));
+          }
+        }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${timeout / 1000} s waiting for ${what}; logs in ${this.dirs.logs}`)),
+        timeout,
+      );
+    });
+    try {
+      await Promise.race([ready(abort.signal), late, ...failures]);
+    } finally {
+      clearTimeout(timer);
+      abort.abort();
     }
   }
+
+  /** Resolves once what the speech log holds satisfies `check`, reading it on each write; gives up when the stack stops. */
+  async #spoken(check: (events: SpeechEvent[]) => boolean): Promise<void> {
+    while (!this.#stopping) {
+      await this.speech.read();
+      if (check(this.speech.events)) return;
+      await this.speech.grown(60_000);
+    }
+  }
+}
+
+/**
+ * Resolves once `file` exists, told by inotify on its folder (and on the folder's own, while the
+ * folder is not there yet); the signal stops the watching.
+ */
+async function appears(file: string, signal: AbortSignal): Promise<void> {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) await appears(dir, signal);
+  await new Promise<void>((resolve, reject) => {
+    const watcher = watch(dir, { signal });
+    const look = () => {
+      if (!existsSync(file)) return;
+      watcher.close();
+      resolve();
+    };
+    watcher.on('change', look);
+    watcher.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+    look(); // it may have come before the watch began
+  });
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -442,9 +472,10 @@ async function endGroup(child: ChildProcess): Promise<void> {
  * the player would choose the recorded audio instead (README, "The audio edition"), which plays
  * through the sound server and never meets Orca in speech-dispatcher's queue.
  */
-function serveWithoutAudio(dist: string): Promise<StaticServer> {
+function serveWithoutAudio(dist: string, served: (entry: Served) => void): Promise<StaticServer> {
   const edition = folder(dist);
   return startStaticServer({
+    served,
     compress: true,
     lifetimeMs: 20 * 60_000,
     async resolve(pathname: string) {

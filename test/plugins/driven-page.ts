@@ -3,6 +3,8 @@
 // fresh context (Chromium, Firefox), or through WebDriver in another WebKit with its own storage.
 import type { BrowserContext, Page } from 'puppeteer-core';
 import type { WebKitLauncher } from '../../tools/webkit-launcher.ts';
+import { PageChanges, type Changes } from './page-changes.ts';
+import { WebDriverPageChanges } from './webdriver-page-changes.ts';
 
 export interface DrivenPage {
   /** Opens a URL and resolves once it has loaded. */
@@ -19,14 +21,19 @@ export interface DrivenPage {
   /** Runs a function in each document the page opens from now on, before anything a reader does. */
   onEachDocument(fn: () => void): Promise<void>;
   close(): Promise<void>;
+  /** What happens in the page, told as it happens, for waits to look again on. */
+  readonly changes: Changes;
   /** Chromium's page, for what only the DevTools Protocol does (network and quota emulation). */
-  readonly puppeteer?: Page;
+  readonly puppeteer?: { page: Page; changes: PageChanges };
 }
 
-export async function puppeteerPage(context: BrowserContext): Promise<DrivenPage> {
+/** `origin`: the served site's, whose Cache Storage writes count as changes where the browser tells them. */
+export async function puppeteerPage(context: BrowserContext, origin: string): Promise<DrivenPage> {
   const page = await context.newPage();
+  const changes = await PageChanges.watch(page, origin);
   return {
-    puppeteer: page,
+    puppeteer: { page, changes },
+    changes,
     goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     reload: async () => void (await page.reload({ waitUntil: 'load' })),
     evaluate: (expression) => page.evaluate(expression),
@@ -34,7 +41,10 @@ export async function puppeteerPage(context: BrowserContext): Promise<DrivenPage
     runScript: async (script) => void (await page.evaluate(script)),
     click: (selector) => page.locator(selector).click(),
     onEachDocument: async (fn) => void (await page.evaluateOnNewDocument(fn)),
-    close: () => context.close(),
+    close: async () => {
+      await changes.stop();
+      await context.close();
+    },
   };
 }
 
@@ -49,6 +59,7 @@ export async function webdriverPage(launcher: WebKitLauncher): Promise<DrivenPag
     for (const script of onEach) await browser.execute(script);
   };
   return {
+    changes: new WebDriverPageChanges(browser),
     goto: async (url) => {
       await browser.url(url);
       await loaded();
@@ -61,22 +72,28 @@ export async function webdriverPage(launcher: WebKitLauncher): Promise<DrivenPag
     evaluate: async (expression) =>
       ((await browser.execute(`return (async () => [await (${expression})])()`)) as unknown[])[0],
     run: async (fn, arg) =>
-      (await browser.execute(`return (${fn.toString()})(arguments[0])`, arg)) as Awaited<ReturnType<typeof fn>>,
+      (await browser.execute(`return ${inPage(fn)}(arguments[0])`, arg)) as Awaited<ReturnType<typeof fn>>,
     runScript: async (script) => void (await browser.execute(script)),
     click: async (selector) => {
       const found = await browser.execute(
-        deepQuery,
+        `return ${inPage(deepQuery)}(arguments[0])`,
         selector.split('>>>').map((part) => part.trim()),
       );
       if (!found) throw new Error(`nothing matches ${selector}`);
       await browser.$(found as unknown as WebdriverIO.Element).click();
     },
     onEachDocument: async (fn) => {
-      onEach.push(`(${fn.toString()})()`);
+      onEach.push(`${inPage(fn)}()`);
     },
     close,
   };
 }
+
+/**
+ * A function as source text for the page. tsx keeps functions' names with calls to a `__name`
+ * the page lacks (as in ./page-changes.ts).
+ */
+const inPage = (fn: (...args: never[]) => unknown) => `((__name) => (${fn.toString()}))((target) => target)`;
 
 /** In the page: the element puppeteer's `a >>> b` finds, each step searching through every shadow root below. */
 function deepQuery(steps: string[]): Element | null {

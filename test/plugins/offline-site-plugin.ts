@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BasicTestSession, TestRunnerPlugin } from '@web/test-runner';
 import type { ChromeLauncher } from '@web/test-runner-chrome';
-import type { CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 import type { WebKitLauncher } from '../../tools/webkit-launcher.ts';
 import { puppeteerPage, webdriverPage, type DrivenPage } from './driven-page.ts';
 import { buildSite } from '../../generator/build-site.ts';
@@ -87,22 +87,26 @@ export function offlineSitePlugin(): TestRunnerPlugin {
   }
 
   /** Chromium's page, for what only its DevTools Protocol does. */
-  function chromiumPage(site: Site, command: string): Page {
-    const page = pageOf(site).puppeteer;
-    if (!page) throw new Error(`${command} needs Chromium's DevTools Protocol`);
-    return page;
+  function chromium(site: Site, command: string): NonNullable<DrivenPage['puppeteer']> {
+    const driven = pageOf(site).puppeteer;
+    if (!driven) throw new Error(`${command} needs Chromium's DevTools Protocol`);
+    return driven;
   }
 
   /** The site's page, in a browser context of its own, created on first use. */
   async function sitePage(site: Site, session: BasicTestSession): Promise<DrivenPage> {
-    // The launchers are @web/test-runner-chrome's (type 'puppeteer') and WebKit's (type 'webdriver'),
-    // as web-test-runner.config.mjs sets them; executeCommand checks it.
-    site.page ??=
-      session.browser.type === 'webdriver'
-        ? await webdriverPage(session.browser as WebKitLauncher)
-        : await puppeteerPage(
-            await (session.browser as ChromeLauncher).getPage(session.id).browser().createBrowserContext(),
-          );
+    if (!site.page) {
+      if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      // The launchers are @web/test-runner-chrome's (type 'puppeteer') and WebKit's (type 'webdriver'),
+      // as web-test-runner.config.mjs sets them; executeCommand checks it.
+      site.page =
+        session.browser.type === 'webdriver'
+          ? await webdriverPage(session.browser as WebKitLauncher)
+          : await puppeteerPage(
+              await (session.browser as ChromeLauncher).getPage(session.id).browser().createBrowserContext(),
+              site.origin,
+            );
+    }
     return site.page;
   }
 
@@ -172,12 +176,16 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       return pageOf(site).evaluate(expression);
     },
 
-    /** Waits until an expression is truthy in the page, through reloads; fails with its last value. */
+    /**
+     * Waits until an expression is truthy in the page, through reloads, looking again each time
+     * something changes in the page (page-changes.ts); fails with its last value.
+     */
     async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
       const page = pageOf(site);
       const end = Date.now() + timeout;
       let last: unknown;
       for (;;) {
+        const seen = await page.changes.mark();
         try {
           // Wrapped in an array, so a promise's value comes back rather than the promise.
           last = ((await page.evaluate(`(async () => [await (${expression})])()`)) as unknown[])[0];
@@ -188,7 +196,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         }
         if (Date.now() > end)
           throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await page.changes.after(seen, end - Date.now());
       }
     },
 
@@ -228,7 +236,9 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
     async 'offline-site-network'(site, { offline }) {
-      await chromiumPage(site, 'offline-site-network').setOfflineMode(offline);
+      const { page, changes } = chromium(site, 'offline-site-network');
+      await changes.trackCacheStorage(offline ? undefined : site.origin);
+      await page.setOfflineMode(offline);
       return true;
     },
 
@@ -237,7 +247,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
       await sitePage(site, session);
       // The override lasts as long as the DevTools session that set it: keep it open with the page.
-      site.devtools ??= await chromiumPage(site, 'offline-site-quota').createCDPSession();
+      site.devtools ??= await chromium(site, 'offline-site-quota').page.createCDPSession();
       await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
       return true;
     },

@@ -3,7 +3,7 @@
 // said), and what it leaves alone when only a word moves.
 import { expect } from 'chai';
 import { PlayerChanges } from '../../src/components/read-aloud-player/changes.js';
-import type { PlayerState, SpeechPlayer } from '../../src/speech/read-aloud.js';
+import type { PlayerState, Problem, SpeechPlayer } from '../../src/speech/read-aloud.js';
 
 function changesOf(notice?: string) {
   const heard = {
@@ -29,7 +29,7 @@ function changesOf(notice?: string) {
   const player = {
     index: 0,
     state: 'idle' as PlayerState,
-    problem: undefined as string | undefined,
+    problem: undefined as Problem | undefined,
     script: { segments: [], sections: [] },
   };
   const change = (to: Partial<typeof player>) => {
@@ -65,10 +65,16 @@ describe('PlayerChanges', () => {
     expect(heard.shown).to.equal(4);
   });
 
-  it('says a problem in place of the state, and the notice before it', () => {
+  it('says a problem in place of the state, in words, once, and the notice before it', () => {
     const { heard, change } = changesOf('The recorded audio could not load.');
     change({ state: 'playing' });
-    change({ problem: 'No voice could be loaded.' });
-    expect(heard.said).to.deep.equal(['The recorded audio could not load. Playing.', 'No voice could be loaded.']);
+    change({ problem: { code: 'no-start' } });
+    change({ problem: { code: 'no-start' } });
+    change({ problem: { code: 'speech-stopped', error: 'synthesis-failed' } });
+    expect(heard.said).to.deep.equal([
+      'The recorded audio could not load. Playing.',
+      'The speech engine did not respond.',
+      'Speech stopped (synthesis-failed). Press Play to try again.',
+    ]);
   });
 });

@@ -48,7 +48,7 @@ describe('PlayerSources.choose', () => {
   it('reads with the device where there is no audio edition, or it failed; with the recording where there is no speech engine', () => {
     expect(sources({ withAudio: false }).choose('recorded', () => true)).to.equal('device');
     const failed = sources();
-    failed.problem = 'The recorded audio could not load.';
+    failed.problem = { code: 'audio-unavailable' };
     expect(failed.choose('recorded', () => true)).to.equal('device');
     expect(sources({ speech: false }).choose('device', () => false)).to.equal('recorded');
   });

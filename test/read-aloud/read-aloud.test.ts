@@ -139,7 +139,7 @@ describe('read-aloud state machine', () => {
     expect(engine.last.request.text).to.equal('Intro one.');
     engine.last.events.error('synthesis-failed');
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.contain('Speech stopped (synthesis-failed)');
+    expect(player.problem).to.deep.equal({ code: 'speech-stopped', error: 'synthesis-failed' });
     // Play clears the message and tries again.
     player.resume();
     expect(player.problem).to.equal(undefined);
@@ -205,7 +205,7 @@ describe('read-aloud state machine', () => {
     }
     engine.last.events.error('canceled');
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.equal('Another program kept interrupting speech. Press Play to go on.');
+    expect(player.problem).to.deep.equal({ code: 'interrupted' });
   });
 
   it('pauses at once, with a plain message, when the browser blocks speech', () => {
@@ -213,7 +213,7 @@ describe('read-aloud state machine', () => {
     player.play();
     engine.last.events.error('not-allowed');
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.equal('The browser blocked speech. Press Play to start it.');
+    expect(player.problem).to.deep.equal({ code: 'not-allowed' });
   });
 
   it('gives up on an engine that never starts, and never waits for ever for an end', () => {
@@ -224,7 +224,7 @@ describe('read-aloud state machine', () => {
     expect(player.state, 'retried once').to.equal('playing');
     timers.fireAll();
     expect(player.state).to.equal('paused');
-    expect(player.problem).to.equal('The speech engine did not respond.');
+    expect(player.problem).to.deep.equal({ code: 'no-start' });
     // An utterance that started but never ends moves on when its watchdog fires.
     player.resume();
     engine.last.events.start();

@@ -2,10 +2,12 @@
 // key press fires, and which presses it leaves alone: keys outside the player, keys the focused
 // control uses itself (Space on a button, arrows in a select), text fields, other modifiers,
 // and the page-wide keys until the listener turns them on.
+import { FIRST_USE_ENGLISH } from '../../src/words/first-use-words.js';
 import { expect } from 'chai';
 import { html, LitElement } from 'lit';
 import { READ_ALOUD_SHORTCUTS } from '../../src/components/read-aloud-player/shortcuts.js';
-import { keysForPeople, ShortcutsController } from '../../src/components/read-aloud-player/shortcuts-controller.js';
+import { keysForPeople } from '../../src/components/read-aloud-player/bar.js';
+import { ShortcutsController } from '../../src/components/read-aloud-player/shortcuts-controller.js';
 import { testHost } from '../helpers/test-host.js';
 
 class ShortcutsHost extends LitElement {
@@ -186,7 +188,7 @@ describe('ShortcutsController', () => {
     player.pageKeys = true;
     expect(player.shortcuts.keys('toggle')).to.equal('K Space Alt+Shift+P');
     expect(player.shortcuts.keys('stop')).to.equal('Alt+Shift+S');
-    expect(player.shortcuts.shortcuts.map((s) => keysForPeople(s.keys))).to.deep.equal([
+    expect(player.shortcuts.shortcuts.map((s) => keysForPeople(s.keys, FIRST_USE_ENGLISH.player))).to.deep.equal([
       'K or Space',
       'Left arrow',
       'Right arrow',

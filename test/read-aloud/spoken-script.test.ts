@@ -106,6 +106,7 @@ describe('spoken script of the article', () => {
     const script = await articleScript();
     expect(script.lang).to.equal('en');
     expect(script.sections.map((s) => s.title)).to.deep.equal(['Opening', ...SECTIONS]);
+    expect(script.sections.map((s) => s.opening)).to.deep.equal([true, ...SECTIONS.map(() => false)]);
     expect(script.segments[0].spoken).to.match(/^After 31 Years/);
     expect(script.segments[0].kind).to.equal('title');
     expect(script.segments[1].spoken).to.match(/^There are moments in medicine/);
@@ -208,7 +209,7 @@ describe('spoken script of a publisher’s post', () => {
     expect(second.block.textContent!.slice(second.start, second.end)).to.equal('Another sentence.');
   });
 
-  it('speaks the glue in the article’s language: French', () => {
+  it('speaks the glue, and names the opening, in the article’s language: French', () => {
     const script = post(
       'fr',
       `<section><h2>Le rythme</h2><div class="quote"><blockquote><p>Une phrase bien écrite.</p></blockquote><p class="attribution"><strong>Claire Dubois</strong>, autrice</p></div>${CODE}${PICTURE}</section>`,
@@ -221,6 +222,10 @@ describe('spoken script of a publisher’s post', () => {
       'Exemple de code en Rust, 12 lignes',
       'Image : Two boxes joined by an arrow',
       'The owner lends.',
+    ]);
+    expect(script.sections.map((s) => [s.title, s.opening])).to.deep.equal([
+      ['Début', true],
+      ['Le rythme', false],
     ]);
   });
 });

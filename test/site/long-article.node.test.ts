@@ -1,6 +1,6 @@
 // A 50,000-word article builds (without audio): over the first-visit budget the build warns,
-// at the article, and still writes every word. Its prose is generated from the seed article's
-// words in a fixed random order, so it compresses like prose, not like one text repeated.
+// at the article, and still writes every word. The article is tools/long-article.ts's, as the
+// bench's (which also renders its audio and times the player on it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,48 +9,15 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { buildSite } from '../../generator/build-site.ts';
 import { budgetWarnings, FIRST_VISIT_BUDGET_KB, type Sizes } from '../../generator/sizes.ts';
+import { longArticle } from '../../tools/long-article.ts';
 
 const WORDS = 50_000;
-const SEED = 'assets/articles/psychedelic-therapy.md';
 
 let dir = '';
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-long-'));
 });
 after(() => rm(dir, { recursive: true, force: true }));
-
-/** An article of at least `words` words of body text, in sections; the exact count and the number of sections. */
-async function longArticle(words: number): Promise<{ source: string; words: number; sections: number }> {
-  const seed = await readFile(SEED, 'utf8');
-  const vocabulary = [
-    ...new Set(
-      seed
-        .split('\n---\n')[1]
-        .toLowerCase()
-        .match(/[a-z]+/g),
-    ),
-  ];
-  let state = 1;
-  const word = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return vocabulary[Math.floor((state / 2 ** 31) * vocabulary.length)];
-  };
-  const lines = ['---', 'title: A very long article', 'author: Ada Writer', 'date: 2024-05-01', '---', ''];
-  let count = 0;
-  let sections = 0;
-  while (count < words) {
-    if (count >= sections * 1500) lines.push(`## Section ${++sections}`, '');
-    const sentences: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const sentence = Array.from({ length: 8 + ((sentences.length * 3 + sections) % 12) }, word);
-      sentence[0] = sentence[0][0].toUpperCase() + sentence[0].slice(1);
-      sentences.push(`${sentence.join(' ')}.`);
-      count += sentence.length;
-    }
-    lines.push(sentences.join(' '), '');
-  }
-  return { source: `${lines.join('\n')}\n`, words: count, sections };
-}
 
 test(
   `a ${WORDS.toLocaleString('en')}-word article builds, with a budget warning at the article, and every word on its page`,

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { KeptPagesController } from './kept-pages-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 
 /**
  * On the page a reader offline gets for an article never kept: the articles that are kept, as
@@ -16,10 +17,11 @@ export class KeptArticles extends LitElement {
   override render() {
     const { pages } = this.kept;
     if (!pages) return nothing;
-    return html`<h2>Kept on this device</h2>
+    const words = firstUseWords().offline;
+    return html`<h2>${words.keptHeading}</h2>
       ${
         pages.length === 0
-          ? html`<p>No articles are kept on this device yet: articles are kept when you open them online.</p>`
+          ? html`<p>${words.noneKept}</p>`
           : html`<ul>
             ${pages.map((page) => html`<li><a href=${page.url} lang=${page.lang}>${page.title}</a></li>`)}
           </ul>`

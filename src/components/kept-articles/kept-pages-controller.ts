@@ -34,7 +34,8 @@ export class KeptPagesController implements ReactiveController {
         const response = await cache.match(request);
         if (!response?.headers.get('content-type')?.startsWith('text/html')) continue;
         const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-        const title = doc.querySelector('h1')?.textContent?.trim();
+        // An article's title; an archive page, kept as opened too, has its heading outside any article.
+        const title = doc.querySelector('article h1')?.textContent?.trim();
         if (title)
           pages.push({ url: request.url, title, lang: doc.querySelector('article')?.lang || doc.documentElement.lang });
       }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { firstUseWords } from '../../words/first-use-words.js';
 
 /** What the controller reads of the browser; the window's own by default (tests pass their own). */
 export interface BrowserTraits {
@@ -18,9 +19,10 @@ const STANDALONE = '(display-mode: standalone)';
  */
 export class HomeScreenHintController implements ReactiveController {
   needed = false;
-  /** What the reader is told where it is needed: here, so its words load only with the details. */
-  readonly hint =
-    'On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen (Share, then Add to Home Screen).';
+  /** What the reader is told where it is needed. */
+  get hint() {
+    return firstUseWords().offline.homeScreenHint;
+  }
 
   private readonly host: ReactiveControllerHost;
   private readonly traits: () => BrowserTraits;

@@ -4,6 +4,9 @@ import { announce } from '../../announcer.js';
 import { KeptFilesController, type Kept } from '../../controllers/kept-files-controller.js';
 import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
+import { fileSize } from '../../file-size.js';
+import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
+import { fill } from '../../words/template.js';
 
 /** What the build says of the article's audio edition (generator/audio/page-audio.ts). */
 interface AudioEdition {
@@ -23,10 +26,6 @@ function audioEdition(): AudioEdition | undefined {
     return undefined;
   }
 }
-
-/** "3.2 MB", "640 KB", as a file manager says it. */
-export const fileSize = (bytes: number) =>
-  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 
 /** Every picture file the article names (each width and format), so removing leaves none behind. */
 function pictureFiles() {
@@ -95,19 +94,18 @@ export class OfflineKeeping extends LitElement {
   }
 
   private articleSection() {
-    if (this.page === 'home-article') {
-      return html`<section><p>This article is the edition’s home page: it is saved with the edition.</p></section>`;
-    }
+    const words = firstUseWords().offline;
+    if (this.page === 'home-article') return html`<section><p>${words.homeArticle}</p></section>`;
     const { state } = this.article;
     if (state === 'unsupported') return nothing;
     const kept = state === 'kept' || state === 'removing';
     return html`<section>
-      <p class="article-kept">${ARTICLE_STATUS[state]}</p>
+      <p class="article-kept">${words.article[state]}</p>
       ${
         state === 'checking'
           ? nothing
           : html`<button type="button" class="keep-article" aria-disabled=${busy(state)} @click=${this.toggleArticle}>
-            ${kept ? 'Remove from this device' : 'Keep this article offline'}
+            ${kept ? words.removeArticle : words.keepArticle}
           </button>`
       }
     </section>`;
@@ -117,15 +115,16 @@ export class OfflineKeeping extends LitElement {
     if (!this.audio || !this.audioFiles) return nothing;
     const { state } = this.audioFiles;
     if (state === 'unsupported') return nothing;
-    const size = fileSize(this.audio.bytes);
+    const size = fileSize(this.audio.bytes, firstUseWords().offline, pageLanguage());
     const kept = state === 'kept' || state === 'removing';
+    const words = firstUseWords().offline;
     return html`<section>
-      <p class="audio-kept">${audioStatus(state, size)}</p>
+      <p class="audio-kept">${fill(words.audio[state], { size })}</p>
       ${
         state === 'checking'
           ? nothing
           : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
-            ${kept ? 'Remove audio from this device' : `Keep audio for offline (${size})`}
+            ${kept ? words.removeAudio : fill(words.keepAudio, { size })}
           </button>`
       }
     </section>`;
@@ -135,13 +134,11 @@ export class OfflineKeeping extends LitElement {
     const files = this.article;
     // Read after each await: the controller's state moves on meanwhile.
     const now = (): Kept => files.state;
+    const words = firstUseWords().offline;
     if (busy(now())) return;
     if (now() === 'kept') {
       await files.remove(pictureFiles());
-      announce(
-        now() === 'not-kept' ? 'Removed from this device. Opening it online keeps it again.' : ARTICLE_STATUS[now()],
-        'offline',
-      );
+      announce(now() === 'not-kept' ? words.removedArticle : words.article[now()], 'offline');
       return;
     }
     await files.keep(shownPictures());
@@ -149,7 +146,7 @@ export class OfflineKeeping extends LitElement {
     if (now() === 'kept')
       for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]'))
         img.loading = 'eager';
-    announce(ARTICLE_STATUS[now()], 'offline');
+    announce(words.article[now()], 'offline');
   }
 
   private async toggleAudio() {
@@ -159,44 +156,17 @@ export class OfflineKeeping extends LitElement {
     const now = (): Kept => files.state;
     if (now() === 'kept') await files.remove(tracks);
     else await files.keep(tracks);
+    const words = firstUseWords().offline;
     announce(
-      now() === 'not-kept' ? 'Audio removed from this device.' : audioStatus(now(), fileSize(this.audio.bytes)),
+      now() === 'not-kept'
+        ? words.audioRemoved
+        : fill(words.audio[now()], { size: fileSize(this.audio.bytes, words, pageLanguage()) }),
       'offline',
     );
   }
 }
 
 const busy = (state: Kept) => state === 'keeping' || state === 'removing';
-
-const ARTICLE_STATUS: Record<Kept, string> = {
-  unsupported: '',
-  checking: 'Checking whether this article is kept…',
-  kept: 'This article is kept on this device: it opens offline.',
-  'not-kept': 'This article is not kept on this device.',
-  keeping: 'Keeping this article…',
-  removing: 'Removing this article…',
-  'storage-full': 'Could not keep this article: storage is full. Nothing else was removed.',
-  failed: 'Could not keep this article: it needs a connection.',
-};
-
-function audioStatus(state: Kept, size: string) {
-  switch (state) {
-    case 'kept':
-      return `Audio kept offline (${size}).`;
-    case 'keeping':
-      return `Keeping the audio (${size})…`;
-    case 'removing':
-      return 'Removing the audio…';
-    case 'storage-full':
-      return `Could not keep the audio (${size}): storage is full. Nothing else was removed.`;
-    case 'failed':
-      return 'Could not keep the audio: it needs a connection.';
-    case 'checking':
-      return 'Checking whether the audio is kept…';
-    default:
-      return 'The audio is not kept offline: it plays only online.';
-  }
-}
 
 declare global {
   interface HTMLElementTagNameMap {

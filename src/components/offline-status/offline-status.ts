@@ -8,15 +8,8 @@ import { PersistentStorageController } from './persistent-storage-controller.js'
 import { ServiceWorkerController, type OfflineState } from './service-worker-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
-
-const AVAILABILITY: Record<Exclude<OfflineState, 'off'>, string> = {
-  unsupported: 'Offline reading is not available in this browser.',
-  saving: 'Saving for offline…',
-  ready: 'Available offline.',
-  incomplete: 'Partly saved for offline: the rest is saved when you are back online.',
-  'storage-full': 'Could not save for offline: storage is full.',
-  failed: 'Could not save for offline: reading needs a connection.',
-};
+import { Startup, startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 
 /** A 16 × 16 glyph in the text's colour; the indicator's words name it. */
 const icon = (path: string) =>
@@ -168,19 +161,20 @@ export class OfflineStatus extends LitElement {
     if (state === 'off') return nothing;
     const persistence = this.storage.state;
     const canKeep = state === 'ready' && ['unknown', 'asking', 'not-kept'].includes(persistence);
-    const { glyph, words } = this.indicatorFor(state);
+    const indicator = this.indicatorFor(state);
+    const words = startupWords();
     return html`
       <button type="button" class="indicator" part="indicator" aria-expanded=${this.open} aria-controls="offline-details" @click=${this.toggle}
         @keydown=${this.onKeydown}>
-        ${glyph}<span part="indicator-words">${words}</span>
+        ${indicator.glyph}<span part="indicator-words">${indicator.words}</span>
       </button>
       <div class="details" id="offline-details" part="details" ?hidden=${!this.open} @keydown=${this.onKeydown} @focusout=${this.onFocusOut}>
         <p class="status" tabindex="-1">${this.sentence()}</p>
         ${
           canKeep || updateReady
             ? html`<div class="actions">
-              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>Keep available offline</button>` : nothing}
-              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>Reload</button>` : nothing}
+              ${canKeep ? html`<button type="button" class="keep" @click=${this.keep}>${words[Startup.KeepAvailable]}</button>` : nothing}
+              ${updateReady ? html`<button type="button" class="reload" @click=${() => this.worker.reload()}>${words[Startup.Reload]}</button>` : nothing}
             </div>`
             : nothing
         }
@@ -201,11 +195,12 @@ export class OfflineStatus extends LitElement {
   private sentence() {
     const { state, updateReady } = this.worker;
     const persistence = this.storage.state;
+    const words = startupWords();
     return [
       state === 'off' ? '' : this.availability(state),
-      persistence === 'kept' && state === 'ready' ? 'Kept: the browser will not clear it.' : '',
-      persistence === 'not-kept' ? 'The browser may clear it when space is short.' : '',
-      updateReady ? 'A new version is available.' : '',
+      persistence === 'kept' && state === 'ready' ? words[Startup.KeptByBrowser] : '',
+      persistence === 'not-kept' ? words[Startup.MayBeCleared] : '',
+      updateReady ? words[Startup.NewVersion] : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -213,21 +208,23 @@ export class OfflineStatus extends LitElement {
 
   /** The indicator's icon and words: the one thing that matters most now. */
   private indicatorFor(state: Exclude<OfflineState, 'off'>) {
-    if (this.worker.updateReady) return { glyph: ICONS.update, words: 'Update ready' };
-    if (!this.connection.online) return { glyph: ICONS.offline, words: 'You are offline' };
-    if (state === 'ready') return { glyph: ICONS.saved, words: 'Available offline' };
-    if (state === 'saving') return { glyph: ICONS.saving, words: 'Saving for offline' };
+    const words = startupWords();
+    if (this.worker.updateReady) return { glyph: ICONS.update, words: words[Startup.UpdateReady] };
+    if (!this.connection.online) return { glyph: ICONS.offline, words: words[Startup.YouAreOffline] };
+    if (state === 'ready') return { glyph: ICONS.saved, words: words[Startup.AvailableOffline] };
+    if (state === 'saving') return { glyph: ICONS.saving, words: words[Startup.SavingForOffline] };
     return {
       glyph: ICONS.problem,
-      words: state === 'incomplete' ? 'Partly saved for offline' : 'Not saved for offline',
+      words: state === 'incomplete' ? words[Startup.PartlySaved] : words[Startup.NotSaved],
     };
   }
 
   private availability(state: Exclude<OfflineState, 'off'>) {
-    if (this.connection.online) return AVAILABILITY[state];
+    const words = startupWords();
+    if (this.connection.online) return words[Startup.Availability][state];
     return state === 'ready'
-      ? 'You are offline. This edition is saved on this device.'
-      : `You are offline. ${AVAILABILITY[state]}`;
+      ? words[Startup.OfflineAndSaved]
+      : fill(words[Startup.OfflineAnd], { availability: words[Startup.Availability][state] });
   }
 
   private toggle() {

@@ -2,15 +2,12 @@
 // options the voices, the highlight and the keys), with its look. It loads with the speech code
 // on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that only reads never
 // downloads it; the offline worker precaches it like the rest.
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { keysForPeople, type ShortcutsController } from './shortcuts-controller.js';
-import {
-  HIGHLIGHTS,
-  RATES,
-  type HighlightMode,
-  type ListeningPreferences,
-} from '../../preferences/listening-preferences.js';
+import type { ShortcutsController } from './shortcuts-controller.js';
+import { DockingController } from '../../controllers/docking-controller.js';
+import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
+import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
@@ -19,7 +16,6 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import type { Voice } from '../../speech/speech-engine.js';
 import {
   BEST_FEW,
-  BETTER_VOICE_HINTS,
   onlyPoorVoices,
   platformOf,
   tellsLocalFromOnline,
@@ -28,29 +24,41 @@ import {
   type VoiceChoice,
 } from '../../speech/voices.js';
 import { ICONS } from './icons.js';
+import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
+import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 
 export { chooseVoice } from '../../speech/voices.js';
 export { recommendedVoices } from '../../speech/recommended-voices.js';
 
+/** Keys as people read them: "Alt + Shift + Left arrow" for Alt+Shift+ArrowLeft, "K or Space" for "K Space". */
+export const keysForPeople = (keys: string, { keyNames, or }: Pick<FirstUseWords['player'], 'keyNames' | 'or'>) =>
+  keys
+    .split(' ')
+    .map((combination) =>
+      combination
+        .split('+')
+        .map((key) => (Object.hasOwn(keyNames, key) ? keyNames[key as keyof typeof keyNames] : key))
+        .join(' + '),
+    )
+    .join(or);
+
 /** What the bar shows and what its controls do: the player hands it this on every render. */
 export interface BarView {
   player: SpeechPlayer;
-  listening: Readonly<ListeningPreferences>;
-  update(change: Partial<ListeningPreferences>): void;
+  /** The listener's speed, highlight, voices and keys: the controls change them there. */
+  preferences: PreferenceStore<ListeningPreferences>;
   voices: readonly Voice[];
   /** The article's language, and how voices for it are ranked. */
   lang: string;
   rank: RankOptions;
   currentVoice: Voice | undefined;
-  chooseVoice(id: string): void;
   shortcuts: ShortcutsController<ReadAloudAction>;
   docked: boolean;
   following: boolean;
-  optionsOpen: boolean;
-  allVoices: boolean;
-  toggleOptions(): void;
-  toggleAllVoices(): void;
+  opened: Opened;
   stop(): void;
   backToReading(): void;
   /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
@@ -71,19 +79,53 @@ export function recordedByDefault(voices: readonly Voice[], lang: string, rank: 
   return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
-const HIGHLIGHT_NAMES: Record<HighlightMode, string> = { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' };
+/**
+ * The bar docks to the bottom of the screen only while it takes no more than 30% of it. Its
+ * users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
+ */
+export const dockBar = (host: ReactiveControllerHost & HTMLElement, element: () => HTMLElement | undefined) =>
+  new DockingController(host, {
+    element,
+    maxShare: 0.3,
+    property: '--player-height',
+    users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc'),
+  });
+
+/** What the listener has opened in the bar: More options, and every voice in its menu. */
+export class Opened {
+  options = false;
+  allVoices = false;
+  private readonly host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+  }
+
+  toggle(part: 'options' | 'allVoices') {
+    this[part] = !this[part];
+    this.host.requestUpdate();
+  }
+}
 
 const minutes = (ms: number) => {
   const total = Math.round(ms / 1000);
   const m = Math.floor(total / 60);
   const s = total % 60;
-  return m > 0 ? `${m} min ${String(s).padStart(2, '0')} s` : `${s} s`;
+  const words = firstUseWords().player;
+  return m > 0
+    ? fill(words.minutesSeconds, { minutes: m, seconds: String(s).padStart(2, '0') })
+    : fill(words.seconds, { seconds: s });
 };
 
 const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
 
+/** The listener's voice for the article's language, kept for their next visits. */
+const chooseVoiceFor = ({ preferences, lang }: BarView, id: string) =>
+  preferences.update({ voices: { ...preferences.value.voices, [primaryLanguage(lang)]: id } });
+
 export function renderBar(view: BarView) {
-  const { player, listening } = view;
+  const { player } = view;
+  const listening = view.preferences.value;
   const script = player.script;
   const segment = player.segment!;
   const section = script.sections[segment.section];
@@ -97,36 +139,37 @@ export function renderBar(view: BarView) {
     ? ((clock.duration - clock.position) * 1000) / rate
     : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
-  // The text says where reading is. The progress bar is for the eye only: one that changes
+  const words = firstUseWords().player;
+  // The text says where reading is (the section's title in the article's language). The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
-  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label="Read aloud">
+  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
     <p class="where">
-      <span>Section ${segment.section + 1} of ${script.sections.length}: ${section.title}</span>
-      <span class="time">${minutes(spent)} played, about ${minutes(left)} left</span>
+      <span>${fill(words.sectionOf, { section: segment.section + 1, sections: script.sections.length })}<span lang=${view.lang}>${section.title}</span></span>
+      <span class="time">${fill(words.time, { played: minutes(spent), left: minutes(left) })}</span>
     </p>
     <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
-    ${player.problem ? html`<p class="problem">${player.problem}</p>` : nothing}
+    ${player.problem ? html`<p class="problem">${problemWords(player.problem)}</p>` : nothing}
     <div class="controls">
-      ${iconButton(view, 'previousSection', 'Previous section', ICONS.previousSection, () => player.previousSection())}
-      ${iconButton(view, 'previous', 'Previous sentence', ICONS.previous, () => player.previous())}
+      ${iconButton(view, 'previousSection', words.previousSection, ICONS.previousSection, () => player.previousSection())}
+      ${iconButton(view, 'previous', words.previousSentence, ICONS.previous, () => player.previous())}
       <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })}
         aria-keyshortcuts=${ifDefined(keyshortcuts(view, 'toggle'))}>
-        ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? 'Pause' : 'Play'}</span>
+        ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? words.pause : words.play}</span>
       </button>
-      ${iconButton(view, 'next', 'Next sentence', ICONS.next, () => player.next())}
-      ${iconButton(view, 'nextSection', 'Next section', ICONS.nextSection, () => player.nextSection())}
-      ${iconButton(view, 'stop', 'Stop', ICONS.stop, view.stop)}
-      <label>Speed
-        <select class="rate" @change=${(e: Event) => view.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
+      ${iconButton(view, 'next', words.nextSentence, ICONS.next, () => player.next())}
+      ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
+      ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
+      <label>${words.speed}
+        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
           ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
         </select>
       </label>
-      <button type="button" class="more" aria-expanded=${view.optionsOpen} aria-controls="options" @click=${view.toggleOptions}>
-        More options
+      <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
+        ${words.moreOptions}
       </button>
-      ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>Back to reading position</button>`}
+      ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>${words.backToReading}</button>`}
     </div>
-    <div class="options" id="options" ?hidden=${!view.optionsOpen}>${view.optionsOpen ? renderOptions(view) : nothing}</div>
+    <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
   </section>`;
 }
 
@@ -136,19 +179,21 @@ export function renderBar(view: BarView) {
  * renders, the first Listen's included.
  */
 function renderOptions(view: BarView) {
-  const { player, listening } = view;
+  const { player } = view;
+  const listening = view.preferences.value;
+  const words = firstUseWords().player;
   return html`${renderSource(view)}
     ${view.sources.active !== view.sources.device ? nothing : renderVoices(view)}
     <fieldset>
-      <legend>Highlight while reading</legend>
+      <legend>${words.highlight}</legend>
       ${HIGHLIGHTS.map(
         (
           mode,
         ) => html`<label class="choice"><input type="radio" name="highlight" value=${mode} .checked=${listening.highlight === mode}
-          @change=${() => view.update({ highlight: mode })} />${HIGHLIGHT_NAMES[mode]}</label>`,
+          @change=${() => view.preferences.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
       )}
     </fieldset>
-    <button type="button" class="from-start" @click=${() => player.seek(0)}>Start from the beginning</button>
+    <button type="button" class="from-start" @click=${() => player.seek(0)}>${startupWords()[Startup.StartFromBeginning]}</button>
     ${renderKeys(view)}`;
 }
 
@@ -168,17 +213,22 @@ function renderSource(view: BarView) {
   if (!audio || !('speechSynthesis' in window)) return nothing;
   const recorded = sources.active !== sources.device;
   const problem = sources.problem;
+  const words = firstUseWords().player;
   const choices = [
-    { value: 'device', label: 'Device voice', checked: !recorded },
-    { value: 'recorded', label: `Recorded audio${audio.voice ? ` (${audio.voice} voice)` : ''}`, checked: recorded },
+    { value: 'device', label: words.deviceVoice, checked: !recorded },
+    {
+      value: 'recorded',
+      label: audio.voice ? fill(words.recordedAudioBy, { voice: audio.voice }) : words.recordedAudio,
+      checked: recorded,
+    },
   ] as const;
   return html`<fieldset class="source" aria-describedby=${ifDefined(problem ? 'source-problem' : undefined)}>
-    <legend>Read by</legend>
+    <legend>${words.readBy}</legend>
     ${choices.map(
       (c) => html`<label class="choice"><input type="radio" name="source" value=${c.value} .checked=${c.checked}
-        @change=${() => view.update({ source: c.value })} />${c.label}</label>`,
+        @change=${() => view.preferences.update({ source: c.value })} />${c.label}</label>`,
     )}
-    ${problem ? html`<p class="hint" id="source-problem">${problem}</p>` : nothing}
+    ${problem ? html`<p class="hint" id="source-problem">${problemWords(problem)}</p>` : nothing}
   </fieldset>`;
 }
 
@@ -194,24 +244,25 @@ function renderVoices(view: BarView) {
   const online = tellsLocalFromOnline(view.voices);
   const option = (c: VoiceChoice) =>
     html`<option value=${c.voice.id} ?selected=${c.voice.id === current?.id}>${voiceName(c, online)}</option>`;
-  const hint = onlyPoorVoices(choices) ? BETTER_VOICE_HINTS[platformOf()] : undefined;
+  const hint = onlyPoorVoices(choices) ? firstUseWords().player.betterVoice[platformOf()] : undefined;
   // Named only when the longer list shows: a page's first language name loads the browser's names of languages.
-  const language = () => languageDisplayName(primaryLanguage(view.lang)) ?? view.lang;
+  const language = () => languageDisplayName(primaryLanguage(view.lang), pageLanguage()) ?? view.lang;
+  const words = firstUseWords().player;
   return html`<div class="voice-choice">
-    <label>Voice
-      <select class="voice" @change=${(e: Event) => view.chooseVoice((e.target as HTMLSelectElement).value)}
+    <label>${words.voice}
+      <select class="voice" @change=${(e: Event) => chooseVoiceFor(view, (e.target as HTMLSelectElement).value)}
         aria-describedby=${ifDefined(hint ? 'voice-hint' : undefined)}>
-        ${choices.length === 0 ? html`<option value="">Browser default</option>` : nothing}
+        ${choices.length === 0 ? html`<option value="">${words.browserDefault}</option>` : nothing}
         ${
-          view.allVoices && rest.length > 0
-            ? html`<optgroup label="Best for ${language()}">${few.map(option)}</optgroup><optgroup label="More voices">${rest.map(option)}</optgroup>`
+          view.opened.allVoices && rest.length > 0
+            ? html`<optgroup label=${fill(words.bestFor, { language: language() })}>${few.map(option)}</optgroup><optgroup label=${words.moreVoices}>${rest.map(option)}</optgroup>`
             : few.map(option)
         }
       </select>
     </label>
     ${
       rest.length > 0
-        ? html`<button type="button" class="more-voices" aria-expanded=${view.allVoices} @click=${view.toggleAllVoices}>More voices (${rest.length})</button>`
+        ? html`<button type="button" class="more-voices" aria-expanded=${view.opened.allVoices} @click=${() => view.opened.toggle('allVoices')}>${fill(words.moreVoicesCount, { count: rest.length })}</button>`
         : nothing
     }
     ${hint ? html`<p class="hint" id="voice-hint">${hint}</p>` : nothing}
@@ -224,31 +275,35 @@ function renderVoices(view: BarView) {
  * speak, between the parts.
  */
 function voiceName(choice: VoiceChoice, showOnline: boolean) {
+  const words = firstUseWords().player;
   const details: string[] = [];
   if (choice.quality) {
-    const region = languageDisplayName(choice.voice.lang);
+    const region = languageDisplayName(choice.voice.lang, pageLanguage());
     if (region) details.push(region);
     if (choice.gender && choice.gender !== 'neutral' && !new RegExp(`\\b${choice.gender}\\b`, 'i').test(choice.label))
-      details.push(choice.gender);
+      details.push(words.genders[choice.gender]);
   }
-  if (showOnline && !choice.voice.local) details.push('online');
+  if (showOnline && !choice.voice.local) details.push(words.online);
   return [choice.label, ...details].join(', ');
 }
 
 /** Keys in the player, and the page-wide keys with the switch that turns them on. */
 function renderKeys(view: BarView) {
   const all = view.shortcuts.shortcuts;
+  const words = firstUseWords().player;
   const list = (scope: 'focus' | 'page') =>
-    all.filter((s) => s.scope === scope).map((s) => html`<dt>${keysForPeople(s.keys)}</dt><dd>${s.label}</dd>`);
+    all
+      .filter((s) => s.scope === scope)
+      .map((s) => html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${words.actions[s.action]}</dd>`);
   return html`<div class="key-help">
-    <p class="keys-heading">Keys while focus is in the player (a focused control keeps its own):</p>
+    <p class="keys-heading">${words.keysInPlayer}</p>
     <dl class="keys">${list('focus')}</dl>
     <label class="choice">
-      <input type="checkbox" class="page-keys" .checked=${view.listening.pageKeys} aria-describedby="page-keys-hint"
-        @change=${(e: Event) => view.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
-      Keys anywhere on the page
+      <input type="checkbox" class="page-keys" .checked=${view.preferences.value.pageKeys} aria-describedby="page-keys-hint"
+        @change=${(e: Event) => view.preferences.update({ pageKeys: (e.target as HTMLInputElement).checked })} />
+      ${words.keysOnPage}
     </label>
-    <p class="hint" id="page-keys-hint">Screen readers use these keys for their own commands, so leave this off if you use one.</p>
+    <p class="hint" id="page-keys-hint">${words.keysOnPageHint}</p>
     <dl class="keys">${list('page')}</dl>
   </div>`;
 }

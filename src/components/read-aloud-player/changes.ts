@@ -1,6 +1,8 @@
 // What follows each change of the player that is reading: made with the bar on the first
 // Listen (see ReadAloudPlayer.ensurePlayer), since nothing changes before then.
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
+import { firstUseWords } from '../../words/first-use-words.js';
+import { problemWords } from './problems.js';
 
 export interface PlayerChangeHooks {
   /** The controllers that follow the reading (see followTheReading in ./listening.ts). */
@@ -19,8 +21,6 @@ export interface PlayerChangeHooks {
   /** Why the audio edition is not reading, said with the state that follows. */
   notice(): string | undefined;
 }
-
-const STATE_MESSAGES: Record<PlayerState, string> = { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' };
 
 /**
  * The player's answer to each change of the one reading: the highlight follows every word,
@@ -50,11 +50,14 @@ export class PlayerChanges {
       if (player.state !== 'idle') listeningPosition?.save(player.script, player.index);
     }
     if (stateChanged) this.hooks.handOverFocus(this.lastState, player.state);
-    if (stateChanged || player.problem !== this.lastProblem) {
-      this.hooks.announce(player.problem ?? `${this.hooks.notice() ?? ''} ${STATE_MESSAGES[player.state]}`.trim());
+    const problem = player.problem && problemWords(player.problem);
+    if (stateChanged || problem !== this.lastProblem) {
+      this.hooks.announce(
+        problem ?? `${this.hooks.notice() ?? ''} ${firstUseWords().player.states[player.state]}`.trim(),
+      );
       if (player.state === 'playing' && this.lastState === 'idle') listening.follow.following = true;
       this.lastState = player.state;
-      this.lastProblem = player.problem;
+      this.lastProblem = problem;
     }
     if (moved || stateChanged) listening.show(player);
   }

@@ -17,7 +17,9 @@ import { readAloudSession } from '../../speech/read-aloud-session.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
+import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
+import { problemWords } from './problems.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
 export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
@@ -32,7 +34,7 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   failed(message: string): void;
   /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
   changed(): void;
-  /** The reading reached the article's end. */
+  /** The reading reached the article's end (which it says). */
   finished(): void;
 }
 
@@ -47,7 +49,7 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     audio: hooks.audio,
     speech: engine.supported,
     rate,
-    failed: hooks.failed,
+    failed: (problem) => hooks.failed(problemWords(problem)),
   });
   const player = () => sources.active;
   const listening = followTheReading(host, {
@@ -64,7 +66,10 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     hooks.changed();
   };
   sources.addEventListener('change', changed);
-  sources.addEventListener('finished', hooks.finished);
+  sources.addEventListener('finished', () => {
+    hooks.finished();
+    hooks.announce(firstUseWords().player.finished);
+  });
   return { sources, listening, changed };
 }
 
@@ -125,7 +130,7 @@ function followTheReading(
       const recorded = current instanceof RecordedReadAloud ? current : undefined;
       media.update(
         {
-          title: section.title === 'Opening' ? title : section.title,
+          title: section.opening ? title : section.title,
           artist: document.querySelector('meta[name="author"]')?.getAttribute('content') ?? '',
           album: title,
           artwork: artwork(),

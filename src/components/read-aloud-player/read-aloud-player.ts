@@ -17,9 +17,12 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import { BrowserSpeechEngine, type SpeechEngine, type Voice } from '../../speech/speech-engine.js';
 import type { RecommendedVoice } from '../../speech/voices.js';
 import { adoptLaterStyles } from '../../styles/component-styles.js';
+import { englishMarked } from '../../words/in-page.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
+import { fill } from '../../words/template.js';
 import type { ListenHereEvent } from '../listen-here.js';
 // The player's own parts. The bar and what follows the reading load on first use (../../first-use.ts): only their types here.
-import type { BarView } from './bar.js';
+import type { BarView, Opened } from './bar.js';
 import { FocusHandoverController } from './focus-handover-controller.js';
 import { ICONS } from './icons.js';
 import type { Listening } from './listening.js';
@@ -75,8 +78,6 @@ export class ReadAloudPlayer extends LitElement {
   });
 
   @state() private recommended: readonly RecommendedVoice[] = [];
-  @state() private optionsOpen = false;
-  @state() private allVoices = false;
   /** Changes whenever the player does, so Lit re-renders. */
   @state() private revision = 0;
 
@@ -91,7 +92,7 @@ export class ReadAloudPlayer extends LitElement {
       const recommended = fetchRecommendedVoices(this.articleLang);
       return import('../../first-use.js').then((code) => this.firstUsed(code, this.article!, recommended));
     },
-    failed: () => this.say('Read aloud could not load. Check the connection, then try again.'),
+    failed: () => this.say(startupWords()[Startup.PlayerCouldNotLoad]),
   });
   /** The page's audio edition, where the build rendered one. */
   private audio?: PageAudio;
@@ -99,8 +100,12 @@ export class ReadAloudPlayer extends LitElement {
   private notice?: string;
   private session?: Session;
   private bar?: Bar;
-  /** The bar docks to the bottom of the screen only while it takes no more than 30% of it. */
+  /** The words only the code loaded on first use says, which come with it. */
+  private firstUseWords?: FirstUse['firstUseWords'];
+  /** Whether the bar docks (see dockBar). */
   private docking?: DockingController;
+  /** What the listener has opened in the bar (see Opened), kept while the bar comes and goes. */
+  private opened?: Opened;
   /** The controllers that follow the reading, made with the player. */
   private listening?: Listening;
   /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
@@ -183,15 +188,16 @@ export class ReadAloudPlayer extends LitElement {
   }
 
   private renderLaunch(showButtons: boolean) {
+    const words = startupWords();
     if (!this.supported) {
-      return html`<div class="launch" part="launch"><p class="note">Read aloud is not available in this browser.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">${words[Startup.NotSupported]}</p></div>`;
     }
     if (
       !this.audio &&
       this.voices.length > 0 &&
       !this.voices.some((v) => primaryLanguage(v.lang) === primaryLanguage(this.articleLang))
     ) {
-      return html`<div class="launch" part="launch"><p class="note">No ${this.languageName()} voice is installed on this device, so the article cannot be read aloud.</p></div>`;
+      return html`<div class="launch" part="launch"><p class="note">${fill(words[Startup.NoVoiceFor], { language: this.languageName() })}</p></div>`;
     }
     if (!showButtons) return html`<div class="launch" part="launch"></div>`;
     const saved = this.listeningPosition?.peek();
@@ -201,14 +207,14 @@ export class ReadAloudPlayer extends LitElement {
         aria-keyshortcuts=${ifDefined(this.keyshortcuts('toggle'))}>
         ${ICONS.play}${
           saved
-            ? html`Resume<span part="optional-words"> listening</span><span class="visually-hidden"> from “${saved.section}”</span>`
-            : 'Listen'
+            ? html`${words[Startup.Resume]}<span part="optional-words">${words[Startup.ResumeMore]}</span><span class="visually-hidden">${fill(words[Startup.ResumeFrom], { section: saved.section })}</span>`
+            : words[Startup.Listen]
         }
       </button>
       ${
         saved
           ? html`<button type="button" class="restart" part="restart" @pointerdown=${this.prepare}
-            @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>Start from the beginning</button>`
+            @click=${(e: MouseEvent) => this.listen(0, byKeyboard(e))}>${words[Startup.StartFromBeginning]}</button>`
           : nothing
       }
     </div>`;
@@ -228,7 +234,7 @@ export class ReadAloudPlayer extends LitElement {
       // A second press while waiting changes nothing.
       if (this.waitingForVoices) return;
       this.waitingForVoices = true;
-      this.say('Loading voices…');
+      this.say(this.firstUseWords!().player.loadingVoices);
       await this.voiceList.loaded();
       this.waitingForVoices = false;
     }
@@ -272,20 +278,16 @@ export class ReadAloudPlayer extends LitElement {
 
   /** Makes the reading with the code loaded on first use (see makeReading). */
   private async firstUsed(
-    { session, bar, listening: { makeReading }, DockingController }: FirstUse,
+    { session, bar, listening: { makeReading }, firstUseWords }: FirstUse,
     article: HTMLElement,
     recommended: Promise<unknown>,
   ) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
-    // Its users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
-    this.docking = new DockingController(this, {
-      element: () => this.barElement,
-      maxShare: 0.3,
-      property: '--player-height',
-      users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc'),
-    });
+    this.docking = bar.dockBar(this, () => this.barElement);
+    this.opened = new bar.Opened(this);
     this.bar = bar;
     this.session = session;
+    this.firstUseWords = firstUseWords;
     const reading = makeReading(this, {
       article,
       lang: this.articleLang,
@@ -298,10 +300,7 @@ export class ReadAloudPlayer extends LitElement {
         this.requestUpdate();
       },
       changed: () => this.revision++,
-      finished: () => {
-        this.listeningPosition?.clear();
-        this.say('Finished reading.');
-      },
+      finished: () => this.listeningPosition?.clear(),
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
       listen: () => void this.listen(),
       listeningPosition: this.listeningPosition,
@@ -322,21 +321,15 @@ export class ReadAloudPlayer extends LitElement {
   private barView(): BarView {
     return {
       player: this.player!,
-      listening: this.prefs.value,
-      update: (change) => this.prefs.store.update(change),
+      preferences: this.prefs.store,
       voices: this.voices,
       lang: this.articleLang,
       rank: this.rankOptions(),
       currentVoice: this.currentVoice(),
-      chooseVoice: (id) =>
-        this.prefs.store.update({ voices: { ...this.prefs.value.voices, [primaryLanguage(this.articleLang)]: id } }),
       shortcuts: this.shortcuts,
       docked: this.docking!.docked,
       following: this.listening?.follow.following ?? true,
-      optionsOpen: this.optionsOpen,
-      allVoices: this.allVoices,
-      toggleOptions: () => (this.optionsOpen = !this.optionsOpen),
-      toggleAllVoices: () => (this.allVoices = !this.allVoices),
+      opened: this.opened!,
       stop: () => this.player?.stop(),
       backToReading: () => this.backToReading(),
       sources: this.sources!,
@@ -344,9 +337,11 @@ export class ReadAloudPlayer extends LitElement {
     };
   }
 
-  /** The article's language by name ("English"), or its code where the browser has no name for it. */
+  /** The article's language by name ("English"), in the words' language, or its code where the browser has no name for it. */
   private languageName() {
-    return languageDisplayName(primaryLanguage(this.articleLang)) ?? this.articleLang;
+    return (
+      languageDisplayName(primaryLanguage(this.articleLang), englishMarked() ? 'en' : undefined) ?? this.articleLang
+    );
   }
 
   /** A control's aria-keyshortcuts: its keys, or none (no attribute) where it has none. */

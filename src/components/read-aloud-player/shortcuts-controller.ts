@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export type ShortcutScope = 'focus' | 'page';
 
-/** One keyboard shortcut: the keys, and the action they stand for. */
+/** One keyboard shortcut: the keys, and the action they stand for (named in the edition's words, `player.actions`). */
 export interface Shortcut<A extends string> {
   action: A;
   /**
@@ -14,8 +14,6 @@ export interface Shortcut<A extends string> {
    * spaces, "K Space"): declared on the control that does the same, shown in the key list, and matched.
    */
   keys: string;
-  /** What it does, for the key list ("play or pause"). */
-  label: string;
   scope: ShortcutScope;
 }
 
@@ -104,27 +102,6 @@ function pressed(combination: string, event: KeyboardEvent) {
 
 /** The `event.code` of a key as `aria-keyshortcuts` names it: "P" is KeyP, "1" Digit1, "ArrowUp" and "Space" themselves. */
 const codeOf = (key: string) => (/^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : key);
-
-const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: 'Left arrow',
-  ArrowRight: 'Right arrow',
-  ArrowUp: 'Up arrow',
-  ArrowDown: 'Down arrow',
-  PageUp: 'Page Up',
-  PageDown: 'Page Down',
-};
-
-/** Keys as people read them: "Alt + Shift + Left arrow" for Alt+Shift+ArrowLeft, "K or Space" for "K Space". */
-export const keysForPeople = (keys: string) =>
-  keys
-    .split(' ')
-    .map((combination) =>
-      combination
-        .split('+')
-        .map((key) => KEY_NAMES[key] ?? key)
-        .join(' + '),
-    )
-    .join(' or ');
 
 /**
  * Keyboard shortcuts for a component, listened for on the whole window. A press that is one

@@ -16,24 +16,20 @@ export type ReadAloudAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previou
  * lists and table navigation are Alt+Shift+P, L and arrows; see the README).
  */
 export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = keyTable([
-  { action: 'toggle', label: 'play or pause', focus: 'K Space', page: 'Alt+Shift+P' },
-  { action: 'stop', label: 'stop', page: 'Alt+Shift+S' },
-  { action: 'previous', label: 'previous sentence', focus: 'ArrowLeft', page: 'Alt+Shift+ArrowLeft' },
-  { action: 'next', label: 'next sentence', focus: 'ArrowRight', page: 'Alt+Shift+ArrowRight' },
-  { action: 'previousSection', label: 'previous section', focus: 'ArrowUp PageUp', page: 'Alt+Shift+ArrowUp' },
-  { action: 'nextSection', label: 'next section', focus: 'ArrowDown PageDown', page: 'Alt+Shift+ArrowDown' },
-  { action: 'here', label: 'listen from the selected text, or the top of the screen', page: 'Alt+Shift+L' },
+  { action: 'toggle', focus: 'K Space', page: 'Alt+Shift+P' },
+  { action: 'stop', page: 'Alt+Shift+S' },
+  { action: 'previous', focus: 'ArrowLeft', page: 'Alt+Shift+ArrowLeft' },
+  { action: 'next', focus: 'ArrowRight', page: 'Alt+Shift+ArrowRight' },
+  { action: 'previousSection', focus: 'ArrowUp PageUp', page: 'Alt+Shift+ArrowUp' },
+  { action: 'nextSection', focus: 'ArrowDown PageDown', page: 'Alt+Shift+ArrowDown' },
+  { action: 'here', page: 'Alt+Shift+L' },
 ]);
 
 /** Each action once, with its keys in the player (if any) and on the page: the player's keys first, then the page's. */
-function keyTable(
-  rows: { action: ReadAloudAction; label: string; focus?: string; page: string }[],
-): Shortcut<ReadAloudAction>[] {
+function keyTable(rows: { action: ReadAloudAction; focus?: string; page: string }[]): Shortcut<ReadAloudAction>[] {
   return [
-    ...rows.flatMap(({ action, label, focus }) =>
-      focus ? [{ action, keys: focus, label, scope: 'focus' as const }] : [],
-    ),
-    ...rows.map(({ action, label, page }) => ({ action, keys: page, label, scope: 'page' as const })),
+    ...rows.flatMap(({ action, focus }) => (focus ? [{ action, keys: focus, scope: 'focus' as const }] : [])),
+    ...rows.map(({ action, page }) => ({ action, keys: page, scope: 'page' as const })),
   ];
 }
 

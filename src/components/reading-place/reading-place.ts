@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { ReadingPlaceController } from './reading-place-controller.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
 
 await ownTask(); // defined, upgraded and first rendered in a task of its own
 
@@ -53,7 +54,8 @@ export class ReadingPlace extends LitElement {
 
   override render() {
     if (!this.place.returnedTo) return nothing;
-    return html`<p><span>You were here.</span> <button type="button" @click=${this.backToTop}>Back to the top</button></p>`;
+    const words = startupWords();
+    return html`<p><span>${words[Startup.YouWereHere]}</span> <button type="button" @click=${this.backToTop}>${words[Startup.BackToTop]}</button></p>`;
   }
 
   protected override updated(changed: PropertyValues) {

@@ -5,6 +5,8 @@
 import { css, html, nothing, svg } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../../announcer.js';
+import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
+import { fill } from '../../words/template.js';
 import type { StorageState } from '../../preferences/preference-store.js';
 import {
   choicesOf,
@@ -12,6 +14,7 @@ import {
   READING_SETTINGS,
   type DescribedSetting,
   type ReadingSettings,
+  type SettingGroup,
   type SettingKey,
 } from '../../preferences/reading-settings.js';
 
@@ -29,14 +32,17 @@ export interface ControlsView {
 
 type Described<Kind extends DescribedSetting['kind']> = Extract<DescribedSetting, { kind: Kind }>;
 
-/** The panel's fieldsets, in the settings' order: a radio group has its own, the rest share their group's. */
-const FIELDSETS: { legend: string; group?: string; settings: DescribedSetting[] }[] = [];
+/** The panel's fieldsets, in the settings' order: a radio group has its own (named as the setting), the rest share their group's. */
+const FIELDSETS: { group?: SettingGroup; settings: DescribedSetting[] }[] = [];
 for (const described of describedSettings()) {
   const group = described.kind === 'choice' ? undefined : described.setting.group;
   const shared = group && FIELDSETS.find((fieldset) => fieldset.group === group);
   if (shared) shared.settings.push(described);
-  else FIELDSETS.push({ legend: group ?? described.setting.label, group, settings: [described] });
+  else FIELDSETS.push({ group, settings: [described] });
 }
+
+/** A setting's name in the page's words. */
+const labelOf = (key: SettingKey) => firstUseWords().settings.each[key].label;
 
 /** A cross, beside Close: short words, so the sheet's last row stays one line at any text size. */
 const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="m3.5 2.4 4.5 4.5 4.5-4.5 1.1 1.1L9.1 8l4.5 4.5-1.1 1.1L8 9.1l-4.5 4.5-1.1-1.1L6.9 8 2.4 3.5z" /></svg>`;
@@ -44,41 +50,44 @@ const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
 
+/** What the panel says of a change made with these controls, once the store has tried to save it: a reset, or a change it could not save. */
+export function changeSaid(reset: boolean, unsaved: boolean) {
+  const words = firstUseWords().settings;
+  return reset ? `${words.resetDone}${unsaved ? words.notSavedForNextVisit : ''}` : words.changeNotSaved;
+}
+
 export function renderControls(view: ControlsView) {
+  const words = firstUseWords().settings;
   return html`
     <div class="scroller" tabindex="-1">
       ${renderNotices(view)}
       <div class="groups">
         ${FIELDSETS.map(
-          ({ legend, settings }) => html`
+          ({ group, settings }) => html`
             <fieldset>
-              <legend>${legend}</legend>
+              <legend>${group ? words.groups[group] : labelOf(settings[0].key)}</legend>
               ${settings.map((described) => renderControl(view, described))}
             </fieldset>
           `,
         )}
       </div>
-      <button type="button" class="reset" @click=${view.reset}>Reset to defaults</button>
+      <button type="button" class="reset" @click=${view.reset}>${words.reset}</button>
     </div>
     <div class="actions">
       <button type="button" class="close" @click=${view.close}>
-        ${CLOSE_ICON}Close<span class="visually-hidden"> reading settings</span>
+        ${CLOSE_ICON}${words.close}<span class="visually-hidden">${words.closeWhat}</span>
       </button>
     </div>
   `;
 }
 
 function renderNotices({ storageState, rejected }: ControlsView) {
+  const words = firstUseWords().settings;
   const notices: string[] = [];
-  if (rejected.length > 0) {
-    notices.push(
-      `Some saved settings could not be read and were reset to their defaults: ${rejected.map((key) => READING_SETTINGS[key].label.toLowerCase()).join(', ')}.`,
-    );
-  }
-  if (storageState === 'blocked')
-    notices.push('This browser does not let the page save settings, so they apply for this visit only.');
-  if (storageState === 'full')
-    notices.push('The browser’s storage is full, so these settings apply for this visit only.');
+  if (rejected.length > 0)
+    notices.push(fill(words.rejected, { names: rejected.map((key) => labelOf(key).toLowerCase()).join(', ') }));
+  if (storageState === 'blocked') notices.push(words.storageBlocked);
+  if (storageState === 'full') notices.push(words.storageFull);
   return notices.length === 0 ? nothing : notices.map((text) => html`<p class="notice">${text}</p>`);
 }
 
@@ -97,11 +106,12 @@ function renderControl(view: ControlsView, described: DescribedSetting) {
 
 function renderSlider(view: ControlsView, { key, setting }: Described<'range'>) {
   const value = view.settings[key];
+  const text = setting.format(value, pageLanguage());
   return html`
     <div class="slider">
-      <label for=${key}>${setting.label} <span class="value" aria-hidden="true">${setting.format(value)}</span></label>
+      <label for=${key}>${labelOf(key)} <span class="value" aria-hidden="true">${text}</span></label>
       <input id=${key} type="range" min=${setting.min} max=${setting.max} step=${setting.step} .value=${String(value)}
-        aria-valuetext=${setting.format(value)}
+        aria-valuetext=${text}
         @input=${(e: Event) => view.change(key, Number((e.target as HTMLInputElement).value))} />
     </div>
   `;
@@ -111,13 +121,14 @@ function renderSlider(view: ControlsView, { key, setting }: Described<'range'>) 
 function renderTextSizeButtons(view: ControlsView) {
   const s = view.settings;
   const { min, max } = READING_SETTINGS.textSize;
+  const words = firstUseWords().settings;
   return html`
     <div class="size-buttons">
       <button type="button" class="smaller" @click=${() => stepTextSize(view, -1)} aria-disabled=${s.textSize <= min}>
-        A−<span class="visually-hidden"> Smaller text</span>
+        A−<span class="visually-hidden">${words.smaller}</span>
       </button>
       <button type="button" class="larger" @click=${() => stepTextSize(view, 1)} aria-disabled=${s.textSize >= max}>
-        A+<span class="visually-hidden"> Larger text</span>
+        A+<span class="visually-hidden">${words.larger}</span>
       </button>
     </div>
   `;
@@ -125,12 +136,13 @@ function renderTextSizeButtons(view: ControlsView) {
 
 function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>) {
   const s = view.settings;
+  const names: Record<string, string> = firstUseWords().settings.each[key].choices;
   return choicesOf(setting).map(
     (value) => html`
       <label class="choice">
         <input type="radio" name=${key} value=${value} .checked=${value === s[key]} @change=${() => view.change(key, value)} />
         ${key === 'theme' ? swatch(value) : nothing}
-        <span class=${key === 'font' ? `font-${value}` : ''}>${setting.choices[value]}</span>
+        <span class=${key === 'font' ? `font-${value}` : ''}>${names[value]}</span>
       </label>
     `,
   );
@@ -138,15 +150,16 @@ function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>
 
 function renderCheckbox(view: ControlsView, { key, setting }: Described<'toggle'>) {
   const s = view.settings;
-  const hintId = setting.hint ? `${key}-hint` : undefined;
+  const { label, hint } = firstUseWords().settings.each[key];
+  const hintId = hint ? `${key}-hint` : undefined;
   return html`
     <label class="choice">
       <input type="checkbox" name=${key} .checked=${s[key]} aria-describedby=${ifDefined(hintId)}
         aria-keyshortcuts=${ifDefined(setting.keyshortcuts)}
         @change=${(e: Event) => view.change(key, (e.target as HTMLInputElement).checked)} />
-      ${setting.label}
+      ${label}
     </label>
-    ${hintId ? html`<p class="hint" id=${hintId}>${setting.hint}</p>` : nothing}
+    ${hintId ? html`<p class="hint" id=${hintId}>${hint}</p>` : nothing}
   `;
 }
 
@@ -157,7 +170,7 @@ function stepTextSize(view: ControlsView, direction: 1 | -1) {
     direction > 0 ? TEXT_SIZE_STEPS.find((size) => size > current) : TEXT_SIZE_STEPS.findLast((size) => size < current);
   if (next === undefined) return;
   view.change('textSize', next);
-  announce(`${READING_SETTINGS.textSize.label} ${READING_SETTINGS.textSize.format(next)}.`, 'reading-settings');
+  announce(`${labelOf('textSize')} ${READING_SETTINGS.textSize.format(next, pageLanguage())}.`, 'reading-settings');
 }
 
 /** A theme's text on its background; "follow system" shows light and dark side by side. */

@@ -9,6 +9,7 @@ import type { PreferenceChangeEvent } from '../../preferences/preference-store.j
 import { readingSettings, type ReadingSettings, type SettingKey } from '../../preferences/reading-settings.js';
 import { adoptLaterStyles, componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
+import { Startup, startupWords } from '../../words/startup-words.js';
 
 /** The controls, loaded on the first opening (see toggle). */
 type Controls = typeof import('./controls.js');
@@ -88,7 +89,7 @@ export class ReadingSettingsPanel extends LitElement {
     failed: () => {
       // Offline before the edition was saved, say: the next opening tries again.
       this.open = false;
-      announce('Reading settings could not load. Check the connection, then try again.', 'reading-settings');
+      announce(startupWords()[Startup.SettingsCouldNotLoad], 'reading-settings');
     },
   });
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
@@ -113,7 +114,7 @@ export class ReadingSettingsPanel extends LitElement {
   override render() {
     return html`
       <button class="toggle" part="toggle" type="button" aria-expanded=${this.open && !this.closing} aria-controls="panel" @click=${this.toggle}>
-        ${SETTINGS_ICON}<span part="toggle-words">Reading settings</span>
+        ${SETTINGS_ICON}<span part="toggle-words">${startupWords()[Startup.SettingsToggle]}</span>
       </button>
       <div class="panel" part="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onPanelKeydown}>
         ${this.controls.value ? this.controls.value.renderControls(this.controlsView()) : nothing}
@@ -194,11 +195,11 @@ export class ReadingSettingsPanel extends LitElement {
   private settingsChanged(event: PreferenceChangeEvent<ReadingSettings>) {
     queueMicrotask(() => {
       const unsaved = this.settings.store.storageState !== 'ok';
-      if (event.source === 'reset')
-        announce(`Settings reset to defaults.${unsaved ? ' Not saved for your next visit.' : ''}`, 'reading-settings');
-      else if (event.source === 'other-tab') announce('Reading settings changed in another tab.', 'reading-settings');
-      else if (event.changed.length > 0 && unsaved && !this.saidNotSaved)
-        announce('This change is not saved for your next visit.', 'reading-settings');
+      // The reader changes and resets the settings with the controls, so their code has loaded.
+      const controls = this.controls.value;
+      if (event.source === 'other-tab') announce(startupWords()[Startup.ChangedInAnotherTab], 'reading-settings');
+      else if (controls && (event.source === 'reset' || (event.changed.length > 0 && unsaved && !this.saidNotSaved)))
+        announce(controls.changeSaid(event.source === 'reset', unsaved), 'reading-settings');
       else return;
       if (unsaved) this.saidNotSaved = true;
     });

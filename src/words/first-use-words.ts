@@ -1,0 +1,309 @@
+// The words only code loaded on first use needs (the player's bar and key list, the reading
+// settings' controls, the offline details' keeping controls, the Home Screen hint, the kept
+// articles): English travels with that code, in the first-use chunk; other languages' tables
+// come in the page (in-page.ts). See startup-words.ts for the words of what runs on load.
+import type { Kept } from '../controllers/kept-files-controller.js';
+import type { ReadingSettings, SettingGroup, SettingKey } from '../preferences/reading-settings.js';
+import type { ProblemCode } from '../speech/read-aloud.js';
+import type { Platform } from '../speech/voices.js';
+import { englishMarked, inPageWords } from './in-page.js';
+import type { Template } from './template.js';
+
+type PlayerAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
+
+/** A setting's words: its name, a choice's names for its values, a checkbox's hint. */
+type SettingWords<V> = { label: string } & ([V] extends [boolean]
+  ? { hint?: string }
+  : [V] extends [number]
+    ? unknown
+    : { choices: Record<V & string, string> });
+
+export interface FirstUseWords {
+  player: {
+    loadingVoices: string;
+    finished: string;
+    states: { playing: string; paused: string; idle: string };
+    bar: string;
+    /** Before the section's own title. */
+    sectionOf: Template<'section' | 'sections'>;
+    time: Template<'played' | 'left'>;
+    /** A time in the bar: "2 min 05 s"; under a minute, "45 s". */
+    minutesSeconds: Template<'minutes' | 'seconds'>;
+    seconds: Template<'seconds'>;
+    /** Why reading stopped (src/speech/read-aloud.ts's Problem), shown and said until Play works again. */
+    problems: Record<ProblemCode, string> & {
+      /** A failure without words of its own, by the engine's or the media's code. */
+      'speech-stopped': Template<'error'>;
+      'playback-stopped': Template<'error'>;
+    };
+    /** The media's code where it gave none. */
+    unknownError: string;
+    /** Where on the listener's system to add a better voice, when the device has only poor ones. */
+    betterVoice: Record<Platform, string>;
+    play: string;
+    pause: string;
+    previousSection: string;
+    previousSentence: string;
+    nextSentence: string;
+    nextSection: string;
+    stop: string;
+    speed: string;
+    moreOptions: string;
+    backToReading: string;
+    highlight: string;
+    highlights: { word: string; sentence: string; off: string };
+    readBy: string;
+    deviceVoice: string;
+    /** Recorded audio, when the build does not say whose voice. */
+    recordedAudio: string;
+    recordedAudioBy: Template<'voice'>;
+    voice: string;
+    browserDefault: string;
+    bestFor: Template<'language'>;
+    moreVoices: string;
+    moreVoicesCount: Template<'count'>;
+    genders: { female: string; male: string };
+    online: string;
+    keysInPlayer: string;
+    keysOnPage: string;
+    keysOnPageHint: string;
+    /** What each key does, in the key list. */
+    actions: Record<PlayerAction, string>;
+    /** Between keys that do the same. */
+    or: string;
+    keyNames: {
+      ArrowLeft: string;
+      ArrowRight: string;
+      ArrowUp: string;
+      ArrowDown: string;
+      PageUp: string;
+      PageDown: string;
+      Space: string;
+      Shift: string;
+    };
+  };
+  settings: {
+    resetDone: string;
+    notSavedForNextVisit: string;
+    changeNotSaved: string;
+    reset: string;
+    close: string;
+    /** After Close, for screen readers. */
+    closeWhat: string;
+    /** The settings' names, in lower case, joined by commas. */
+    rejected: Template<'names'>;
+    storageBlocked: string;
+    storageFull: string;
+    smaller: string;
+    larger: string;
+    groups: Record<SettingGroup, string>;
+    each: { [K in SettingKey]: SettingWords<ReadingSettings[K]> };
+  };
+  offline: {
+    homeScreenHint: string;
+    homeArticle: string;
+    article: Record<Kept, string>;
+    keepArticle: string;
+    removeArticle: string;
+    removedArticle: string;
+    audio: {
+      unsupported: string;
+      checking: string;
+      kept: Template<'size'>;
+      'not-kept': string;
+      keeping: Template<'size'>;
+      removing: string;
+      'storage-full': Template<'size'>;
+      failed: string;
+    };
+    keepAudio: Template<'size'>;
+    removeAudio: string;
+    audioRemoved: string;
+    keptHeading: string;
+    noneKept: string;
+    /** In the index, after an article's details. */
+    availableOffline: string;
+    megabytes: string;
+    kilobytes: string;
+  };
+}
+
+export const FIRST_USE_ENGLISH: FirstUseWords = {
+  player: {
+    loadingVoices: 'Loading voices…',
+    finished: 'Finished reading.',
+    states: { playing: 'Playing.', paused: 'Paused.', idle: 'Stopped.' },
+    bar: 'Read aloud',
+    sectionOf: 'Section {section} of {sections}: ',
+    time: '{played} played, about {left} left',
+    minutesSeconds: '{minutes} min {seconds} s',
+    seconds: '{seconds} s',
+    problems: {
+      'not-allowed': 'The browser blocked speech. Press Play to start it.',
+      'audio-busy': 'The device’s audio is busy.',
+      'audio-hardware': 'No audio output is available.',
+      network: 'The voice needs a network connection. Choose a voice on this device.',
+      'synthesis-unavailable': 'No speech engine is available.',
+      'language-unavailable': 'The voice cannot speak this language. Choose another voice.',
+      'voice-unavailable': 'The chosen voice is not available. Choose another voice.',
+      'text-too-long': 'A sentence was too long for the voice.',
+      'no-start': 'The speech engine did not respond.',
+      interrupted: 'Another program kept interrupting speech. Press Play to go on.',
+      'speech-stopped': 'Speech stopped ({error}). Press Play to try again.',
+      'playback-not-allowed': 'The browser blocked playback. Press Play to start it.',
+      'playback-unsupported': 'This browser cannot play the recorded audio. Choose Device voice under More options.',
+      'audio-not-loaded':
+        'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+      'server-ignores-ranges':
+        'This site’s server cannot stream the recorded audio to this browser. Choose Device voice under More options to listen.',
+      'audio-mismatch':
+        'The recorded audio does not match this version of the article, so the device voice reads instead.',
+      'audio-unavailable':
+        'The recorded audio could not load, so the device voice reads instead. Check the connection, then choose Recorded audio again.',
+      'playback-stopped': 'Playback stopped ({error}). Press Play to try again.',
+    },
+    unknownError: 'unknown error',
+    betterVoice: {
+      windows: 'For a more natural voice, add one in Windows Settings, under Time & language, Speech, Add voices.',
+      mac: 'For a more natural voice, download one in System Settings, under Accessibility, Spoken Content, System voice, Manage Voices.',
+      ios: 'For a more natural voice, download one in Settings, under Accessibility, Spoken Content, Voices.',
+      android:
+        'For a more natural voice, install one in Settings, under Accessibility, Text-to-speech output, Speech Services by Google, Install voice data.',
+      linux:
+        'For a more natural voice, install a better voice for speech-dispatcher, such as RHVoice or Piper, from your system’s packages.',
+      other: 'For a more natural voice, add one in your system’s speech or text-to-speech settings.',
+    },
+    play: 'Play',
+    pause: 'Pause',
+    previousSection: 'Previous section',
+    previousSentence: 'Previous sentence',
+    nextSentence: 'Next sentence',
+    nextSection: 'Next section',
+    stop: 'Stop',
+    speed: 'Speed',
+    moreOptions: 'More options',
+    backToReading: 'Back to reading position',
+    highlight: 'Highlight while reading',
+    highlights: { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' },
+    readBy: 'Read by',
+    deviceVoice: 'Device voice',
+    recordedAudio: 'Recorded audio',
+    recordedAudioBy: 'Recorded audio ({voice} voice)',
+    voice: 'Voice',
+    browserDefault: 'Browser default',
+    bestFor: 'Best for {language}',
+    moreVoices: 'More voices',
+    moreVoicesCount: 'More voices ({count})',
+    genders: { female: 'female', male: 'male' },
+    online: 'online',
+    keysInPlayer: 'Keys while focus is in the player (a focused control keeps its own):',
+    keysOnPage: 'Keys anywhere on the page',
+    keysOnPageHint: 'Screen readers use these keys for their own commands, so leave this off if you use one.',
+    actions: {
+      toggle: 'play or pause',
+      stop: 'stop',
+      previous: 'previous sentence',
+      next: 'next sentence',
+      previousSection: 'previous section',
+      nextSection: 'next section',
+      here: 'listen from the selected text, or the top of the screen',
+    },
+    or: ' or ',
+    keyNames: {
+      ArrowLeft: 'Left arrow',
+      ArrowRight: 'Right arrow',
+      ArrowUp: 'Up arrow',
+      ArrowDown: 'Down arrow',
+      PageUp: 'Page Up',
+      PageDown: 'Page Down',
+      Space: 'Space',
+      Shift: 'Shift',
+    },
+  },
+  settings: {
+    resetDone: 'Settings reset to defaults.',
+    notSavedForNextVisit: ' Not saved for your next visit.',
+    changeNotSaved: 'This change is not saved for your next visit.',
+    reset: 'Reset to defaults',
+    close: 'Close',
+    closeWhat: ' reading settings',
+    rejected: 'Some saved settings could not be read and were reset to their defaults: {names}.',
+    storageBlocked: 'This browser does not let the page save settings, so they apply for this visit only.',
+    storageFull: 'The browser’s storage is full, so these settings apply for this visit only.',
+    smaller: ' Smaller text',
+    larger: ' Larger text',
+    groups: { text: 'Text', spacing: 'Spacing', aids: 'Reading aids' },
+    each: {
+      textSize: { label: 'Text size' },
+      lineHeight: { label: 'Line height' },
+      letterSpacing: { label: 'Letter spacing' },
+      wordSpacing: { label: 'Word spacing' },
+      paragraphSpacing: { label: 'Paragraph spacing' },
+      width: { label: 'Line width', choices: { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' } },
+      font: {
+        label: 'Font',
+        choices: {
+          default: 'Edition default',
+          serif: 'Serif',
+          sans: 'Sans-serif',
+          atkinson: 'Atkinson Hyperlegible',
+          opendyslexic: 'OpenDyslexic',
+        },
+      },
+      theme: {
+        label: 'Theme',
+        choices: { system: 'Follow system', light: 'Light', dark: 'Dark', sepia: 'Sepia', contrast: 'High contrast' },
+      },
+      lineFocus: {
+        label: 'Line focus',
+        hint: 'Dims all but the lines you are reading. It follows the pointer; Alt+↑ and Alt+↓ move it a line.',
+      },
+      reduceMotion: {
+        label: 'Reduce motion',
+        hint: 'No smooth scrolling or animation, even if your device allows it.',
+      },
+    },
+  },
+  offline: {
+    homeScreenHint:
+      'On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen (Share, then Add to Home Screen).',
+    homeArticle: 'This article is the edition’s home page: it is saved with the edition.',
+    article: {
+      unsupported: '',
+      checking: 'Checking whether this article is kept…',
+      kept: 'This article is kept on this device: it opens offline.',
+      'not-kept': 'This article is not kept on this device.',
+      keeping: 'Keeping this article…',
+      removing: 'Removing this article…',
+      'storage-full': 'Could not keep this article: storage is full. Nothing else was removed.',
+      failed: 'Could not keep this article: it needs a connection.',
+    },
+    keepArticle: 'Keep this article offline',
+    removeArticle: 'Remove from this device',
+    removedArticle: 'Removed from this device. Opening it online keeps it again.',
+    audio: {
+      unsupported: '',
+      checking: 'Checking whether the audio is kept…',
+      kept: 'Audio kept offline ({size}).',
+      'not-kept': 'The audio is not kept offline: it plays only online.',
+      keeping: 'Keeping the audio ({size})…',
+      removing: 'Removing the audio…',
+      'storage-full': 'Could not keep the audio ({size}): storage is full. Nothing else was removed.',
+      failed: 'Could not keep the audio: it needs a connection.',
+    },
+    keepAudio: 'Keep audio for offline ({size})',
+    removeAudio: 'Remove audio from this device',
+    audioRemoved: 'Audio removed from this device.',
+    keptHeading: 'Kept on this device',
+    noneKept: 'No articles are kept on this device yet: articles are kept when you open them online.',
+    availableOffline: 'Available offline',
+    megabytes: 'MB',
+    kilobytes: 'KB',
+  },
+};
+
+/** The words of the page the components are on: its own table (in-page.ts), or English. */
+export const firstUseWords = (): FirstUseWords => inPageWords()?.firstUse ?? FIRST_USE_ENGLISH;
+
+/** The locale of the numbers the components write (Intl), all of them first-use code: the page's own where they speak its language. */
+export const pageLanguage = (): string => (englishMarked() ? 'en' : document.documentElement.lang || 'en');
