@@ -36,7 +36,7 @@ interface Site {
 /** What each command's payload holds, as test/helpers/offline-site.ts sends it. */
 interface Payloads {
   'offline-site-build': { extraParagraph?: string; articles?: string };
-  'offline-site-serve': { holdWorker?: boolean };
+  'offline-site-serve': { holdWorker?: boolean; ranges?: boolean };
   'offline-site-release-worker': object;
   'offline-site-stop-server': object;
   'offline-site-open': { path?: string };
@@ -131,8 +131,11 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       return true;
     },
 
-    /** Serves the site's folder; with `holdWorker`, sw.js is answered only after offline-site-release-worker. */
-    async 'offline-site-serve'(site, { holdWorker = false } = {}) {
+    /**
+     * Serves the site's folder; with `holdWorker`, sw.js is answered only after
+     * offline-site-release-worker; with `ranges: false`, every request is answered whole.
+     */
+    async 'offline-site-serve'(site, { holdWorker = false, ranges = true } = {}) {
       site.workerHeld = holdWorker ? new Promise((resolve) => (site.releaseWorker = resolve)) : undefined;
       const server = await startStaticServer({
         resolve: folder(site.dir),
@@ -141,6 +144,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         port: site.origin ? Number(new URL(site.origin).port) : 0,
         // "localhost" is a secure context, as service workers need.
         hostname: 'localhost',
+        ranges,
       });
       site.stopServer = server.close;
       site.origin = server.origin;
