@@ -44,7 +44,12 @@ const webkit = () => new WebKitLauncher({ ...process.env, ...audioServer });
 // work. They leave to `npm test` the conformance walk through every state (test/conformance/)
 // and the tests that build and serve a whole site.
 const quick = process.env.TEST_QUICK === '1';
-const NOT_QUICK = ['!test/conformance/**', '!test/site/fixture-*.test.ts', '!test/offline/kept-audio.test.ts'];
+const NOT_QUICK = [
+  '!test/conformance/**',
+  '!test/site/fixture-*.test.ts',
+  '!test/offline/kept-audio.test.ts',
+  '!test/audio/server-without-ranges.test.ts',
+];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
