@@ -10,7 +10,7 @@ import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
-import { AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
+import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
 import { keyboardPlugin } from './test/plugins/keyboard-plugin.ts';
 
@@ -93,6 +93,7 @@ export default {
     offlineSitePlugin(),
     fixtureSitePlugin(),
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
+    fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
     htmlValidityPlugin(),
     keyboardPlugin(),
     // 'esnext': TypeScript compiled, JavaScript left as it is. With 'auto', a browser the plugin does

@@ -1,7 +1,7 @@
 // The build: a folder of articles becomes a static site that any static host or CDN can serve.
 // Each page carries its stylesheet inline; scripts are bundled, minified, split into chunks
 // and given content-hashed names, which pages refer to by relative URL so the site works from
-// any folder. A service worker precaches it all (fonts apart) so the edition reads offline
+// any folder. A service worker precaches it all (optional fonts apart) so the edition reads offline
 // once it has been opened.
 //
 // A library, with no state of its own: `buildSite(options)` builds one site and returns what it

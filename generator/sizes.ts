@@ -1,4 +1,4 @@
-// What a first visit costs: every precached file and sw.js (fonts apart), compressed as the
+// What a first visit costs: every precached file and sw.js (optional fonts apart), compressed as the
 // static server sends it, against the two budgets the edition keeps (docs/loading.md). Over a
 // budget the site still builds, with a warning that says where the bytes went.
 import { createHash } from 'node:crypto';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getManifest } from 'workbox-build';
 import type { PrecacheConfig, Scripts } from './bundle/edition-bundles.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { isFontSample } from './bundle/font-samples.ts';
 import { compressBody, type Encoding } from './serve.ts';
 
 /** What a first visit may download, compressed, optional fonts apart (docs/loading.md). */
@@ -55,7 +56,7 @@ function compressedSize(content: Buffer, encoding: Encoding): number {
 }
 
 /**
- * What a first visit downloads (every precached file and sw.js, fonts apart), compressed as
+ * What a first visit downloads (every precached file and sw.js, optional fonts apart), compressed as
  * the static server sends it: the script a page runs before a first interaction (the entry,
  * the chunks it imports statically and sw.js, in Brotli), and the whole first visit (in gzip,
  * what any host can send).
@@ -77,7 +78,10 @@ export async function measureSizes(out: string, scripts: Scripts, precache: Prec
   }));
   const pages = table.filter(({ file }) => file.endsWith('.html'));
   const heaviest = (pages.length > 0 ? pages : table).reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const fonts = (await readdir(path.join(out, 'assets/fonts'))).map((file) => `assets/fonts/${file}`);
+  // The samples are precached, so counted above.
+  const fonts = (await readdir(path.join(out, 'assets/fonts')))
+    .filter((file) => !isFontSample(file))
+    .map((file) => `assets/fonts/${file}`);
   return {
     table,
     figures: {

@@ -1,15 +1,14 @@
 // What the page loads on first use, not with the page: the player's speech code, its bar and
 // the controllers that follow the reading (first Listen), the reading settings' controls (the
 // panel's first opening), line focus (once turned on), the offline details' keeping controls
-// and Home Screen hint, and the index's and the not-kept page's parts. One chunk, not one per use: every chunk is
+// and words on storage, and the index's and the not-kept page's parts. One chunk, not one per use: every chunk is
 // precached on the first visit anyway, and code the page shares with several small chunks
 // would be split into as many more files, each compressed on its own, all loaded with the page.
 export * as session from './speech/read-aloud-session.js';
 export * as bar from './components/read-aloud-player/bar.js';
 export * as listening from './components/read-aloud-player/listening.js';
 export * as settingsControls from './components/reading-settings-panel/controls.js';
-export { HomeScreenHintController } from './components/offline-status/home-screen-hint-controller.js';
-export { DockingController } from './controllers/docking-controller.js';
+export { StorageDetailsController } from './components/offline-status/storage-details-controller.js';
 export { firstUseWords } from './words/first-use-words.js';
 
 // Components, defined as this module loads.

@@ -10,7 +10,7 @@ import { FILES_DIR } from '../article/local-files.ts';
 import { IMAGES_DIR } from '../article/pictures.ts';
 import { PACKAGE_ROOT, packageFile } from '../package-root.ts';
 import { minifyComponentStyles } from './component-styles.ts';
-import { fontSamplesPlugin } from './font-samples.ts';
+import { fontSamplesPlugin, SAMPLE_FILES } from './font-samples.ts';
 
 const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
 
@@ -21,8 +21,12 @@ const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
  */
 const EDITION_CODE = { absWorkingDir: PACKAGE_ROOT, legalComments: 'none', logLevel: 'warning' } as const;
 
-/** Never precached: the worker itself, fonts (cached when chosen), articles' pictures, and the audio edition (MP3, cues, podcast cover), downloaded when played. */
-export const PRECACHE_IGNORES = ['sw.js', 'assets/fonts/**', `${IMAGES_DIR}/**`, `${FILES_DIR}/**`, 'assets/audio/**'];
+/**
+ * Never precached: the worker itself, articles' pictures, and the audio edition (MP3, cues,
+ * podcast cover), downloaded when played. Nor are the optional fonts, which no pattern names
+ * (cached when chosen); their samples are.
+ */
+export const PRECACHE_IGNORES = ['sw.js', `${IMAGES_DIR}/**`, `${FILES_DIR}/**`, 'assets/audio/**'];
 
 export interface Scripts {
   /** The entry's URL, relative to the pages. */
@@ -156,15 +160,17 @@ export async function buildLocaleWarmUp(out: string): Promise<void> {
 export type PrecacheConfig = ReturnType<typeof precacheConfig>;
 
 /**
- * Which files the worker precaches. Fonts are left to the runtime cache: a reader downloads
- * one only on choosing it. Hashed assets need no revision; Workbox revisions the rest.
+ * Which files the worker precaches. The optional fonts are left to the runtime cache: a reader
+ * downloads one only on choosing it; their samples (a few KB) come with the page, so the
+ * reading settings show every font's name offline too. Hashed assets need no revision;
+ * Workbox revisions the rest.
  */
 export function precacheConfig(out: string, ignores: string[]) {
   return {
     globDirectory: out,
-    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
+    globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}', SAMPLE_FILES],
     globIgnores: ignores,
-    dontCacheBustURLsMatching: /^assets\/[^/]+-[A-Z0-9]{8}\.\w+$/,
+    dontCacheBustURLsMatching: /^assets\/(?:fonts\/)?[^/]+-[A-Z0-9]{8}\.\w+$/,
   };
 }
 

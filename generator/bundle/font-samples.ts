@@ -59,6 +59,15 @@ export const fontSamplesPlugin: Plugin = {
   },
 };
 
+/**
+ * The samples as the build writes them (esbuild's [name]-[hash] beside the fonts), which the
+ * worker precaches with the page: offline, the panel still shows each font's name in that font.
+ */
+export const SAMPLE_FILES = 'assets/fonts/*-sample-*.woff2';
+
+/** @param file a font file's path in the output folder */
+export const isFontSample = (file: string) => /-sample-[A-Z0-9]{8}\.woff2$/.test(file);
+
 /** The dev server's address for a sample. */
 export const DEV_SAMPLE_PATH = /^\/font-samples\/([a-z-]+)\.woff2$/;
 

@@ -39,7 +39,9 @@ export function registerKeptRoutes(precache: PrecacheController) {
   // Pages: the network first, so a reader online always gets the latest; each article page
   // that answers is kept. Offline, a kept page, else (with several articles) the plain page
   // that says it was not kept (503: the address is right, the page is just out of reach), never
-  // another article or the index in its place.
+  // another article or the index in its place. A navigation to a file that is no page (the MP3
+  // its link downloads, the feed, a linked file) gets its kept copy, else the browser's own
+  // offline error: never a page in the file's place.
   registerRoute(
     new NavigationRoute(async ({ request, url, event }) => {
       const key = pageKey(url);
@@ -63,6 +65,11 @@ export function registerKeptRoutes(precache: PrecacheController) {
         }
         return response;
       } catch (error) {
+        if (/\.(?!html$)[^./]+$/.test(url.pathname)) {
+          const kept = await caches.match(request, { ignoreVary: true });
+          if (kept) return kept;
+          throw error;
+        }
         const saved = (await precache.matchPrecache(key)) ?? (await caches.match(key, { cacheName: ARTICLE_CACHE }));
         if (saved) return saved;
         const notKept = await precache.matchPrecache(NOT_KEPT_PAGE);

@@ -5,12 +5,11 @@ import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-p
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import type { WorkboxPlugin } from 'workbox-core';
+import { FONT_CACHE } from './font-cache.js';
 import { registerKeptRoutes } from './kept-routes.js';
 import { CHECK_PRECACHE, SKIP_WAITING, type PageMessage, type PrecacheCheck, type PrecacheFailed } from './messages.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
-
-const FONT_CACHE = 'reader-edition-fonts';
 
 /** A stored response that is not a whole 200 (a cache damaged or written by something else) is no use. */
 const onlyWholeResponses: WorkboxPlugin = {

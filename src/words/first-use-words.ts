@@ -96,11 +96,26 @@ export interface FirstUseWords {
     storageFull: string;
     smaller: string;
     larger: string;
+    /** After an optional font's name, where it is not kept on this device and cannot be downloaded now. */
+    needsConnection: string;
+    /** Said when the reader chooses such a font. */
+    fontNeedsConnection: Template<'font'>;
     groups: Record<SettingGroup, string>;
     each: { [K in SettingKey]: SettingWords<ReadingSettings[K]> };
   };
   offline: {
+    /**
+     * Where the browser removes what a site saved after seven days without a visit, and what
+     * spares it: on iPhone and iPad (every browser there), and in Safari on a Mac.
+     */
     homeScreenHint: string;
+    dockHint: string;
+    /** How much the site's storage holds and how much more the browser allows, as it estimates. */
+    storageUsed: Template<'used' | 'left'>;
+    storageUsedNoRoom: Template<'used'>;
+    storageUnknown: string;
+    /** Where the browser may clear the site's storage when space is short, and was not asked to keep it. */
+    mayBeCleared: string;
     homeArticle: string;
     article: Record<Kept, string>;
     keepArticle: string;
@@ -123,6 +138,7 @@ export interface FirstUseWords {
     noneKept: string;
     /** In the index, after an article's details. */
     availableOffline: string;
+    gigabytes: string;
     megabytes: string;
     kilobytes: string;
   };
@@ -232,6 +248,9 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     storageFull: 'The browser’s storage is full, so these settings apply for this visit only.',
     smaller: ' Smaller text',
     larger: ' Larger text',
+    needsConnection: '(needs a connection)',
+    fontNeedsConnection:
+      '{font} needs a connection: it is not kept on this device. Until the page opens online, the text is in a sans-serif font.',
     groups: { text: 'Text', spacing: 'Spacing', aids: 'Reading aids' },
     each: {
       textSize: { label: 'Text size' },
@@ -266,7 +285,13 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
   },
   offline: {
     homeScreenHint:
-      'On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen (Share, then Add to Home Screen).',
+      'On iPhone and iPad, the browser removes what this edition saved after seven days without a visit, unless you add it to your Home Screen (Share, then Add to Home Screen).',
+    dockHint:
+      'Safari removes what this edition saved after seven days without a visit, unless you add it to the Dock (File, Add to Dock).',
+    storageUsed: 'This edition uses {used} on this device, with room for about {left} more.',
+    storageUsedNoRoom: 'This edition uses {used} on this device, with no room left.',
+    storageUnknown: 'The browser does not say how much storage is left.',
+    mayBeCleared: 'The browser may clear what is saved here when space is short.',
     homeArticle: 'This article is the edition’s home page: it is saved with the edition.',
     article: {
       unsupported: '',
@@ -297,6 +322,7 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     keptHeading: 'Kept on this device',
     noneKept: 'No articles are kept on this device yet: articles are kept when you open them online.',
     availableOffline: 'Available offline',
+    gigabytes: 'GB',
     megabytes: 'MB',
     kilobytes: 'KB',
   },

@@ -190,6 +190,9 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     storageFull: 'L’espace de stockage du navigateur est plein : ces réglages ne valent que pour cette visite.',
     smaller: ' Texte plus petit',
     larger: ' Texte plus grand',
+    needsConnection: '(connexion nécessaire)',
+    fontNeedsConnection:
+      'La police {font} demande une connexion : elle n’est pas gardée sur cet appareil. Jusqu’à ce que la page s’ouvre en ligne, le texte est en police sans empattements.',
     groups: { text: 'Texte', spacing: 'Espacement', aids: 'Aides à la lecture' },
     each: {
       textSize: { label: 'Taille du texte' },
@@ -230,7 +233,13 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
   },
   offline: {
     homeScreenHint:
-      'Sur iPhone et iPad, Safari peut effacer la lecture enregistrée après quelques jours sans visite : pour la garder, ajoutez cette édition à votre écran d’accueil (Partager, puis Sur l’écran d’accueil).',
+      'Sur iPhone et iPad, le navigateur efface ce que cette édition a enregistré après sept jours sans visite, sauf si vous l’ajoutez à votre écran d’accueil (Partager, puis Sur l’écran d’accueil).',
+    dockHint:
+      'Safari efface ce que cette édition a enregistré après sept jours sans visite, sauf si vous l’ajoutez au Dock (Fichier, Ajouter au Dock).',
+    storageUsed: 'Cette édition utilise {used} sur cet appareil ; il reste de la place pour environ {left}.',
+    storageUsedNoRoom: 'Cette édition utilise {used} sur cet appareil ; il ne reste plus de place.',
+    storageUnknown: 'Le navigateur n’indique pas l’espace de stockage restant.',
+    mayBeCleared: 'Le navigateur pourra effacer ce qui est enregistré ici s’il manque de place.',
     homeArticle: 'Cet article est la page d’accueil de l’édition : il est enregistré avec elle.',
     article: {
       unsupported: '',
@@ -263,6 +272,7 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     keptHeading: 'Gardés sur cet appareil',
     noneKept: 'Aucun article n’est encore gardé sur cet appareil : un article est gardé quand vous l’ouvrez en ligne.',
     availableOffline: 'Disponible hors ligne',
+    gigabytes: 'Go',
     megabytes: 'Mo',
     kilobytes: 'Ko',
   },

@@ -229,9 +229,12 @@ test('the feed stays well-formed XML whatever the text: ampersands, markup, "]]>
   assert.equal(one(item, 'guid').textContent, 'https://example.org/a.html?x=<1>');
 });
 
-test('sizes for people: KB below a megabyte, MB with one decimal from one on', () => {
+test('sizes for people: KB below a megabyte, MB with one decimal from one on, GB from a gigabyte on', () => {
   assert.deepEqual(
-    [1, 499, 24_576, 640_000, 999_499, 999_500, 1_000_000, 3_249_999, 12_345_678].map((bytes) => fileSize(bytes)),
-    ['1 KB', '1 KB', '25 KB', '640 KB', '999 KB', '1.0 MB', '1.0 MB', '3.2 MB', '12.3 MB'],
+    [1, 499, 24_576, 640_000, 999_499, 999_500, 1_000_000, 3_249_999, 12_345_678, 999_949_999, 999_950_000].map(
+      (bytes) => fileSize(bytes),
+    ),
+    ['1 KB', '1 KB', '25 KB', '640 KB', '999 KB', '1.0 MB', '1.0 MB', '3.2 MB', '12.3 MB', '999.9 MB', '1.0 GB'],
   );
+  assert.equal(fileSize(312_400_000_000), '312.4 GB');
 });

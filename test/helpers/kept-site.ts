@@ -33,9 +33,9 @@ export async function expectNoAxeViolations() {
   expect(violations, `\n${violations}`).to.equal('');
 }
 
-/** Serves the fixture site and opens its index until the worker has saved it and controls the page. */
-export async function openSavedSite() {
-  await site.buildArticles(FIXTURE);
+/** Serves a fixture site (the offline one by default) and opens its index until the worker has saved it and controls the page. */
+export async function openSavedSite(fixture = FIXTURE) {
+  await site.buildArticles(fixture);
   await site.serve();
   await site.open('/');
   await site.waitFor(SAVED);

@@ -3,7 +3,8 @@
 // localhost, its worker installed, then the server stopped (the only sure way to cut off the
 // worker's own requests too). Chromium only, for the storage quota the last test shrinks through
 // the DevTools Protocol (test/plugins/offline-site-plugin.ts); the audio kept and played offline
-// is tested in both browsers in kept-audio.test.ts.
+// is tested in both browsers in kept-audio.test.ts. The archive fixture (test/fixtures/articles/archive)
+// shows the archive's pages kept as they are opened, like articles.
 import { expect } from 'chai';
 import { site } from '../helpers/offline-site.js';
 import {
@@ -87,6 +88,25 @@ describe('articles kept for offline (a served fixture site, Chromium)', function
     // The index itself is precached and still marks what is kept.
     await site.open('/');
     await site.waitFor(`${mark(CANAL)} === '· Available offline'`);
+  });
+
+  it('keeps the archive’s pages as they are opened, and offline a year never opened says so', async () => {
+    // Four articles, one on the home page: the archive and its years are pages of their own.
+    await openSavedSite('test/fixtures/articles/archive');
+    for (const page of ['archive.html', 'archive-2025.html']) {
+      await site.open(`/${page}`);
+      await site.waitFor(`${KEPT_URLS}.then((urls) => urls.includes('/${page}'))`);
+    }
+    await site.stopServer();
+    await site.open('/archive.html');
+    expect(await site.evaluate(H1)).to.equal('Archive');
+    await site.open('/archive-2025.html');
+    expect(await site.evaluate(H1)).to.equal('Articles of 2025');
+    await expectNoAxeViolations();
+    await site.open('/archive-2024.html');
+    expect(await site.evaluate(H1)).to.equal('Not available offline');
+    expect(await site.evaluate("performance.getEntriesByType('navigation')[0].responseStatus")).to.equal(503);
+    await expectNoAxeViolations();
   });
 
   it('keeps and removes an article from the offline details, keeping focus on the button', async () => {

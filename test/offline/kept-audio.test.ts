@@ -2,8 +2,9 @@
 // its audio edition) served from a static server on localhost, the audio kept from the offline
 // details, then the server stopped, so every request the worker does not answer from its caches
 // fails. The listener then presses Listen and Listen from here as a pointer does, and hears the
-// recorded audio from the cache. Firefox plays media only through an audio server: the test
-// runner starts PulseAudio's null sink (web-test-runner.config.mjs).
+// recorded audio from the cache, and opens the MP3 at its own address (its download link's).
+// Firefox plays media only through an audio server: the test runner starts PulseAudio's null
+// sink (web-test-runner.config.mjs).
 import { expect } from 'chai';
 import { site } from '../helpers/offline-site.js';
 import { LISTENING_KEY } from '../helpers/storage.js';
@@ -33,8 +34,8 @@ const AUDIO_FILES =
  * see site.watchMedia) whose clock `at` accepts: its clock passes `by` seconds beyond that
  * point before any later seek. Answers the clock at that event.
  */
-function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
-  return site.waitFor<{ time: number }>(`(() => {
+async function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
+  const waited = site.waitFor<{ time: number }>(`(() => {
     const events = window.mediaEvents ?? [];
     const i = events.findIndex((e) => e.type === ${JSON.stringify(type)} && (${at})(e.time));
     if (i < 0) return false;
@@ -44,6 +45,15 @@ function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
     const before = next < 0 ? after : after.slice(0, next);
     return before.some((e) => e.type === 'timeupdate' && e.time > start + ${by}) && { time: start };
   })()`);
+  try {
+    return await waited;
+  } catch (error) {
+    // What the media element did and what the page said, to tell a stalled clock from a refused play.
+    const seen = await site.evaluate<string>(
+      `JSON.stringify({ media: (window.mediaEvents ?? []).slice(-12), said: ${ANNOUNCED}, player: document.querySelector('read-aloud-player')?.shadowRoot?.textContent.replace(/\\s+/g, ' ').trim() })`,
+    );
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nseen: ${seen}`, { cause: error });
+  }
 }
 
 describe('audio kept for offline (a served fixture site)', function () {
@@ -126,6 +136,12 @@ describe('audio kept for offline (a served fixture site)', function () {
       { status: 206, contentRange: `bytes ${audio.bytes - 1000}-${audio.bytes - 1}/${audio.bytes}`, same: true },
     ]);
 
+    // The MP3's own address, which its download link names, opens the kept file, not a page.
+    const mp3 = resolve(audio.src);
+    await site.open(mp3);
+    expect(await site.evaluate('document.contentType')).to.equal('audio/mpeg');
+    await site.open(`/${TRAIN}`);
+
     // Offline, the details still say the audio is kept; removing it takes its files away.
     await openDetails(ARTICLE_KEPT);
     await site.waitFor(`${text('.audio-kept')} === ${JSON.stringify(KEPT)}`);
@@ -136,5 +152,11 @@ describe('audio kept for offline (a served fixture site)', function () {
     // Nothing else held it: with the server stopped, the audio is now out of reach, so what
     // played above came from the kept files.
     expect(await site.evaluate(`fetch(${JSON.stringify(audio.src)}).then((r) => r.ok, () => false)`)).to.equal(false);
+    // Its address now gets the browser's own offline error, never a page in the file's place
+    // (the navigation fails where the driver reports a network error; elsewhere the error page shows).
+    await site.open(mp3).catch(() => undefined);
+    expect(await site.evaluate("!!document.querySelector('offline-status, article')").catch(() => false)).to.equal(
+      false,
+    );
   });
 });

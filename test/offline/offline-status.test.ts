@@ -28,6 +28,8 @@ function status(edition: Edition) {
     buttons: () => [...details().querySelectorAll('button')].map((b) => b.textContent!.trim()),
     button: (text: string) => [...details().querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!,
     hint: () => root.querySelector('.hint')?.textContent?.replace(/\s+/g, ' ').trim(),
+    /** What the details say of the storage's use, once measured. */
+    storage: () => root.querySelector('.storage')?.textContent?.replace(/\s+/g, ' ').trim(),
     /** Opens the details as a reader does, by pressing the indicator. */
     async open() {
       if (indicator().getAttribute('aria-expanded') !== 'true') indicator().click();
@@ -37,12 +39,18 @@ function status(edition: Edition) {
 }
 
 /**
- * Gives the edition's frame the built page's worker meta tag and the fakes, then connects
- * the status again so it starts over with them.
+ * Gives the edition's frame the built page's worker meta tag and the fakes, then puts a new
+ * status in the page's one's place, so it starts over with them (the page's own asked the real
+ * browser on connecting, and a status connected again keeps what it was told).
  */
 async function withFakes(
   edition: Edition,
-  fakes: { serviceWorker?: FakeContainer; storage?: Partial<StorageManager>; navigator?: Record<string, unknown> },
+  fakes: {
+    serviceWorker?: FakeContainer;
+    /** undefined: a browser without a storage manager. */
+    storage?: Partial<StorageManager>;
+    navigator?: Record<string, unknown>;
+  },
 ) {
   const { doc, win } = edition;
   for (const [name, value] of Object.entries(fakes.navigator ?? {}))
@@ -59,11 +67,9 @@ async function withFakes(
   meta.content = './sw.js';
   doc.head.append(meta);
   Object.defineProperty(win.navigator, 'serviceWorker', { value: fakes.serviceWorker, configurable: true });
-  if (fakes.storage) Object.defineProperty(win.navigator, 'storage', { value: fakes.storage, configurable: true });
+  if ('storage' in fakes) Object.defineProperty(win.navigator, 'storage', { value: fakes.storage, configurable: true });
   const element = doc.querySelector('offline-status')!;
-  const place = element.nextSibling;
-  element.remove();
-  place!.parentNode!.insertBefore(element, place);
+  element.replaceWith(element.cloneNode());
   return status(edition);
 }
 
@@ -72,6 +78,49 @@ async function says(edition: Edition, text: string) {
   const s = status(edition);
   await until(() => s.text() === text, `the status to say “${text}”`, mutations(s.root), 10_000).catch(() => undefined);
   expect(s.text()).to.equal(text);
+}
+
+/**
+ * A storage manager that answers as the test says, counting the requests to keep: not yet
+ * persistent, and holding `usage` of `quota` bytes, which the test changes as it keeps things.
+ */
+function fakeStorage(persist: () => Promise<boolean> = async () => true) {
+  const storage = {
+    asked: 0,
+    usage: 3_249_999,
+    quota: 1_203_249_999,
+    persisted: async () => false,
+    persist: () => {
+      storage.asked++;
+      return persist();
+    },
+    estimate: async () => ({ usage: storage.usage, quota: storage.quota }),
+  };
+  return storage;
+}
+
+const MAY_BE_CLEARED = 'The browser may clear what is saved here when space is short.';
+
+/** Resolves once the details say `text` of the storage's use, failing with what they said instead. */
+async function measured(edition: Edition, text: string | undefined) {
+  const s = status(edition);
+  await until(() => s.storage() === text, `the details to say “${text}”`, mutations(s.root), 10_000).catch(
+    () => undefined,
+  );
+  expect(s.storage()).to.equal(text);
+}
+
+/** Resolves with a control of the details' keeping part once it is there. */
+async function control(part: ShadowRoot, selector: string) {
+  await until(() => part.querySelector(selector) !== null, `the details to offer ${selector}`, mutations(part));
+  return part.querySelector<HTMLButtonElement>(selector)!;
+}
+
+/** Resolves once `button` says `words` (keeping takes the cache's time), failing with what it said instead. */
+async function turns(part: ShadowRoot, button: HTMLButtonElement, words: string) {
+  const said = () => button.textContent!.trim();
+  await until(() => said() === words, `the button to say “${words}”`, mutations(part), 10_000).catch(() => undefined);
+  expect(said()).to.equal(words);
 }
 
 /**
@@ -216,8 +265,8 @@ describe('offline status', () => {
       const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), navigator });
       await says(edition, 'Available offline.');
       await s.open();
-      expect(s.hint()).to.match(
-        /^On iPhone and iPad, Safari may clear saved reading after some days without a visit: to keep it, add this edition to your Home Screen/,
+      expect(s.hint()).to.equal(
+        'On iPhone and iPad, the browser removes what this edition saved after seven days without a visit, unless you add it to your Home Screen (Share, then Add to Home Screen).',
       );
       await expectAccessible(edition);
 
@@ -257,7 +306,7 @@ describe('offline status', () => {
     const page = edition.win.location.origin + edition.win.location.pathname;
     // No worker controls the page, so it is not kept on opening: the reader keeps it.
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }), storage: fakeStorage() });
     await s.open();
     const part = await keepingPart(edition);
     const said = () => (part.querySelector('.article-kept')?.textContent ?? '').trim();
@@ -292,12 +341,147 @@ describe('offline status', () => {
     }
   });
 
-  it('says nothing of the Home Screen elsewhere', async () => {
+  it('says nothing of the Home Screen elsewhere, but that the browser may clear what is saved when space is short', async () => {
     const edition = await openEdition();
     const active = new FakeWorker('activated');
-    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }) });
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage: fakeStorage() });
     await says(edition, 'Available offline.');
-    expect(s.hint()).to.equal(undefined);
+    await s.open();
+    await until(() => s.hint() !== undefined, 'the details to say what may be cleared', mutations(s.root));
+    expect(s.hint()).to.equal(MAY_BE_CLEARED);
+  });
+
+  it('says how much storage the edition uses and how much is left, measured again at each opening', async () => {
+    const edition = await openEdition();
+    const active = new FakeWorker('activated');
+    const storage = fakeStorage();
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage });
+    await says(edition, 'Available offline.');
+    await s.open();
+    await measured(edition, 'This edition uses 3.2 MB on this device, with room for about 1.2 GB more.');
+    expect(s.hint()).to.equal(MAY_BE_CLEARED);
+    await expectAccessible(edition);
+
+    s.indicator().click();
+    await edition.doc.querySelector('offline-status')!.updateComplete;
+    storage.usage = 48_000_000;
+    storage.quota = 48_000_000;
+    await s.open();
+    await measured(edition, 'This edition uses 48.0 MB on this device, with no room left.');
+    await expectAccessible(edition);
+  });
+
+  it('on an article, asks the browser to keep the storage when the reader keeps it, and shows the answer and what it now uses', async () => {
+    const edition = await openEdition();
+    edition.doc.querySelector('offline-status')!.setAttribute('page', 'article');
+    const active = new FakeWorker('activated');
+    const storage = fakeStorage();
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }), storage });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const part = await keepingPart(edition);
+    await measured(edition, 'This edition uses 3.2 MB on this device, with room for about 1.2 GB more.');
+    try {
+      const button = await control(part, '.keep-article');
+      expect(storage.asked).to.equal(0);
+      storage.usage = 4_049_999;
+      button.click();
+      expect(storage.asked, 'asked as the reader presses Keep').to.equal(1);
+      await says(edition, 'Available offline. Kept: the browser will not clear it.');
+      await measured(edition, 'This edition uses 4.0 MB on this device, with room for about 1.2 GB more.');
+      expect(s.hint()).to.equal(undefined);
+      await expectAccessible(edition);
+    } finally {
+      await edition.win.caches.delete('reader-edition-articles');
+    }
+  });
+
+  it('asks too when the reader keeps the audio, and where the browser declines, says so and asks no more on this visit', async () => {
+    const edition = await openEdition();
+    const { doc } = edition;
+    // The article's audio edition, as the build describes it (generator/audio/page-audio.ts), over small files of the test server.
+    const audio = doc.createElement('script');
+    audio.type = 'application/json';
+    audio.id = 'audio-edition';
+    audio.textContent = JSON.stringify({
+      src: '/test/fixtures/articles/audio/listening-walks.md',
+      bytes: 2_400_000,
+      cues: '/test/fixtures/articles/audio/site.toml',
+      chapters: '/test/fixtures/seed.txt',
+    });
+    doc.head.append(audio);
+    doc.querySelector('offline-status')!.setAttribute('page', 'home-article');
+    const active = new FakeWorker('activated');
+    const storage = fakeStorage(async () => false);
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const part = await keepingPart(edition);
+    try {
+      const button = await control(part, '.keep-audio');
+      button.click();
+      expect(storage.asked, 'asked as the reader presses Keep').to.equal(1);
+      await says(edition, 'Available offline. The browser may clear it when space is short.');
+      await turns(part, button, 'Remove audio from this device');
+      // Declined: the status says so, the details no more.
+      expect(s.hint()).to.equal(undefined);
+      await expectAccessible(edition);
+      button.click();
+      await turns(part, button, 'Keep audio for offline (2.4 MB)');
+      button.click();
+      await turns(part, button, 'Remove audio from this device');
+      expect(storage.asked, 'asked once on this visit').to.equal(1);
+    } finally {
+      await edition.win.caches.delete('reader-edition-audio');
+    }
+  });
+
+  it('where the browser has no storage manager, says nothing of storage, and keeping still works', async () => {
+    const edition = await openEdition();
+    edition.doc.querySelector('offline-status')!.setAttribute('page', 'article');
+    const active = new FakeWorker('activated');
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }), storage: undefined });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const part = await keepingPart(edition);
+    try {
+      const button = await control(part, '.keep-article');
+      button.click();
+      await turns(part, button, 'Remove from this device');
+      expect(s.storage()).to.equal(undefined);
+      expect(s.hint()).to.equal(undefined);
+      expect(s.text()).to.equal('Available offline.');
+      expect(s.buttons()).not.to.include('Keep available offline');
+      await expectAccessible(edition);
+    } finally {
+      await edition.win.caches.delete('reader-edition-articles');
+    }
+  });
+
+  it('where the estimate fails (storage blocked) and asking fails, says so plainly, and keeping still works', async () => {
+    const edition = await openEdition();
+    edition.doc.querySelector('offline-status')!.setAttribute('page', 'article');
+    const active = new FakeWorker('activated');
+    const storage = {
+      ...fakeStorage(),
+      estimate: () => Promise.reject(new DOMException('blocked', 'SecurityError')),
+      persist: () => Promise.reject(new DOMException('no', 'InvalidStateError')),
+    };
+    const s = await withFakes(edition, { serviceWorker: containerOf(null, { active }), storage });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const part = await keepingPart(edition);
+    await measured(edition, 'The browser does not say how much storage is left.');
+    try {
+      const button = await control(part, '.keep-article');
+      button.click();
+      await says(edition, 'Available offline. The browser may clear it when space is short.');
+      await turns(part, button, 'Remove from this device');
+      expect(s.storage()).to.equal('The browser does not say how much storage is left.');
+      await expectAccessible(edition);
+    } finally {
+      await edition.win.caches.delete('reader-edition-articles');
+    }
   });
 
   it('says storage is full when the worker could not save for that reason', async () => {

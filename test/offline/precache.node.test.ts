@@ -106,7 +106,7 @@ test('the script before a first interaction is the entry, the chunks it imports 
   );
 });
 
-test('the worker precaches pages, scripts, icons and the manifest, and no font', async () => {
+test('the worker precaches pages, scripts, icons, the manifest and the font samples, and no optional font', async () => {
   const entries = await precacheList();
   const urls = entries.map((e) => e.url);
   for (const url of [
@@ -126,17 +126,20 @@ test('the worker precaches pages, scripts, icons and the manifest, and no font',
   ];
   assert.ok(scripts.length >= 2);
   assert.deepEqual(urls.filter((u) => u.endsWith('.js')).toSorted(), scripts.toSorted());
+  // Of the fonts, only the samples the reading settings show each optional font's name in.
+  const fontsAndOthers = urls.filter((u) => /fonts|\.woff2?$|sw\.js|assets\/images\//.test(u)).toSorted();
   assert.deepEqual(
-    urls.filter((u) => /fonts|\.woff2?$|sw\.js|assets\/images\//.test(u)),
-    [],
+    fontsAndOthers.map((u) => u.replace(/-[A-Z0-9]{8}\.woff2$/, '-HASH.woff2')),
+    ['assets/fonts/atkinson-hyperlegible-sample-HASH.woff2', 'assets/fonts/opendyslexic-sample-HASH.woff2'],
   );
   // Hashed names are their own revision; the page and other fixed names need one.
   for (const { url, revision } of entries) assert.equal(revision === null, url.startsWith('assets/'), url);
   const fonts = await readdir(path.join(out, 'assets/fonts'));
   assert.ok(
-    fonts.some((f) => f.endsWith('.woff2')),
+    fonts.some((f) => f.endsWith('.woff2') && !f.includes('-sample-')),
     'fonts are still built, for the runtime cache',
   );
+  assert.equal(report.figures.optionalFonts.count, fonts.length - 2, 'the samples are not counted as optional fonts');
 });
 
 test('the build prints the precache size and keeps the first visit within budget', async () => {

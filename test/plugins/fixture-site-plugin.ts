@@ -1,10 +1,11 @@
 // Serves the fixture blog (test/fixtures/articles/blog), built as a publisher would build it,
 // under /fixture-site/ on the test server itself, so the same frame helpers, axe and keyboard
 // tests run over it in every browser; and the audio fixture (test/fixtures/articles/audio),
-// with its audio edition rendered, under /audio-site/ for the recorded player's tests. Each is
-// built once (buildSite(), in the test runner's process), on its first request, into a
-// temporary folder that is removed when the test server stops (the audio render is cached, so
-// later runs are quick).
+// with its audio edition rendered, under /audio-site/ for the recorded player's tests; and the
+// archive fixture (test/fixtures/articles/archive: a home page of one article, then an archive by
+// year) under /archive-site/. Each is built once (buildSite(), in the test runner's process), on
+// its first request, into a temporary folder that is removed when the test server stops (the
+// audio render is cached, so later runs are quick).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { buildSite } from '../../generator/build-site.ts';
 
 export const FIXTURE_SITE = '/fixture-site/';
 export const AUDIO_SITE = '/audio-site/';
+export const ARCHIVE_SITE = '/archive-site/';
 
 export interface FixtureSiteOptions {
   /** Where it is served. */

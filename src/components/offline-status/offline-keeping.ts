@@ -18,6 +18,14 @@ interface AudioEdition {
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
+/**
+ * Out of the details as the reader asks to keep something, while the press still counts as
+ * theirs: the details ask the browser to keep the site's storage then (storage-details-controller.ts).
+ */
+export const KEEP_ASKED = 'keep-asked';
+/** Out of the details once something was kept or removed (or failed to be): what storage holds has changed. */
+export const KEPT_CHANGED = 'kept-changed';
+
 function audioEdition(): AudioEdition | undefined {
   try {
     const audio = JSON.parse(document.getElementById('audio-edition')?.textContent ?? 'null') as AudioEdition | null;
@@ -56,6 +64,9 @@ const shownPictures = () =>
  * Each control is one button whose words change with the state, so focus stays on it when
  * it turns from Keep into Remove. While it works it is aria-disabled, not disabled, for the same
  * reason. What happened is said through the page's announcer.
+ *
+ * @fires keep-asked - as the reader presses a Keep button
+ * @fires kept-changed - once keeping or removing has finished
  */
 @customElement('offline-keeping')
 export class OfflineKeeping extends LitElement {
@@ -138,10 +149,13 @@ export class OfflineKeeping extends LitElement {
     if (busy(now())) return;
     if (now() === 'kept') {
       await files.remove(pictureFiles());
+      this.tell(KEPT_CHANGED);
       announce(now() === 'not-kept' ? words.removedArticle : words.article[now()], 'offline');
       return;
     }
+    this.tell(KEEP_ASKED);
     await files.keep(shownPictures());
+    this.tell(KEPT_CHANGED);
     // The pictures not shown yet load now, through the worker, which keeps them with their page.
     if (now() === 'kept')
       for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]'))
@@ -155,7 +169,11 @@ export class OfflineKeeping extends LitElement {
     const tracks = [absolute(this.audio.cues), absolute(this.audio.chapters)];
     const now = (): Kept => files.state;
     if (now() === 'kept') await files.remove(tracks);
-    else await files.keep(tracks);
+    else {
+      this.tell(KEEP_ASKED);
+      await files.keep(tracks);
+    }
+    this.tell(KEPT_CHANGED);
     const words = firstUseWords().offline;
     announce(
       now() === 'not-kept'
@@ -163,6 +181,10 @@ export class OfflineKeeping extends LitElement {
         : fill(words.audio[now()], { size: fileSize(this.audio.bytes, words, pageLanguage()) }),
       'offline',
     );
+  }
+
+  private tell(type: typeof KEEP_ASKED | typeof KEPT_CHANGED) {
+    this.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
   }
 }
 

@@ -36,9 +36,11 @@ await ownTask(); // defined, upgraded and first rendered in a task of its own
  * edition stands (saved, saving, offline, update ready, not saved), and which opens the one place
  * for offline matters: the whole status, **Keep available offline**, a new version's **Reload**,
  * on an article whether it and its audio are kept, with **Keep this article offline** and **Keep
- * audio for offline** (`<offline-keeping>`, loaded when the details first open), and on iPhone
- * and iPad how to keep the edition by adding it to the Home Screen. On an article, it also keeps
- * the article and its pictures once the worker controls the page (KeepOnOpenController).
+ * audio for offline** (`<offline-keeping>`, loaded when the details first open), how much storage
+ * the edition uses and has left, and what the browser may remove and when (on iPhone and iPad and
+ * in Safari, after seven days without a visit unless the edition is on the Home Screen or in the
+ * Dock). On an article, it also keeps the article and its pictures once the worker controls the
+ * page (KeepOnOpenController).
  *
  * A disclosure (APG): the button says whether the details are open; focus stays on it when they
  * open; Escape closes them and returns focus to it; so does a press outside, or focus moving on,
@@ -123,11 +125,15 @@ export class OfflineStatus extends LitElement {
   private readonly storage = new PersistentStorageController(this);
   /**
    * What the details load on their first opening (src/first-use.ts): `<offline-keeping>`, and
-   * the Home Screen hint made then. Offline before the edition was saved, say, the status above
-   * says all that matters, and the next opening tries again.
+   * their words on storage made then (how much is used, what the browser may remove and when).
+   * Offline before the edition was saved, say, the status above says all that matters, and the
+   * next opening tries again.
    */
   private readonly details = new FirstUseLoader(this, {
-    load: () => import('../../first-use.js').then(({ HomeScreenHintController }) => new HomeScreenHintController(this)),
+    load: () =>
+      import('../../first-use.js').then(
+        ({ StorageDetailsController }) => new StorageDetailsController(this, this.storage),
+      ),
   });
 
   /** On an article: 'article' where it is kept by itself, 'home-article' where it is the one article, saved as the home page. */
@@ -179,7 +185,7 @@ export class OfflineStatus extends LitElement {
             : nothing
         }
         ${this.page && this.details.value && state !== 'unsupported' ? html`<offline-keeping page=${this.page}></offline-keeping>` : nothing}
-        ${this.details.value?.needed ? html`<p class="hint">${this.details.value.hint}</p>` : nothing}
+        ${this.details.value?.render()}
       </div>
     `;
   }
@@ -230,7 +236,8 @@ export class OfflineStatus extends LitElement {
   private toggle() {
     this.open = !this.open;
     if (!this.open) return;
-    void this.details.load();
+    // Measured at each opening, so the figures are today's.
+    void this.details.load().then((details) => details?.measure());
   }
 
   /** Settles once what a first opening loads has loaded and rendered too. */

@@ -2,9 +2,12 @@
 // samples, checkboxes, Reset and Close. They load on the panel's first opening (see
 // ReadingSettingsPanel.toggle), so a visit that never opens it does not download them; the
 // offline worker precaches them like the rest.
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing, svg, type LitElement } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../../announcer.js';
+import { DockingController } from '../../controllers/docking-controller.js';
+import { adoptLaterStyles } from '../../styles/component-styles.js';
+import { OfflineFontsController } from './offline-fonts-controller.js';
 import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
 import { fill } from '../../words/template.js';
 import type { StorageState } from '../../preferences/preference-store.js';
@@ -49,6 +52,21 @@ const CLOSE_ICON = svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="fa
 
 /** The A−/A+ buttons step through the sizes browsers use for zoom. */
 const TEXT_SIZE_STEPS = [80, 90, 100, 110, 125, 150, 175, 200, 250, 300];
+
+/** Which optional fonts cannot be had offline, for the page's one panel (see attach). */
+let offlineFonts: OfflineFontsController | undefined;
+
+/**
+ * Sets the panel up for these controls, once loaded: their styles; while it is open over the
+ * bottom of the screen, the page keeps what is focused clear of it; the optional fonts are
+ * checked for offline reading.
+ * @param openPanel the panel's element while it is open
+ */
+export function attach(panel: LitElement, openPanel: () => HTMLElement | null) {
+  adoptLaterStyles(panel.renderRoot, controlsStyles);
+  new DockingController(panel, { element: openPanel, maxShare: 1, property: '--settings-height' });
+  offlineFonts = new OfflineFontsController(panel, () => openPanel() !== null);
+}
 
 /** What the panel says of a change made with these controls, once the store has tried to save it: a reset, or a change it could not save. */
 export function changeSaid(reset: boolean, unsaved: boolean) {
@@ -134,15 +152,24 @@ function renderTextSizeButtons(view: ControlsView) {
   `;
 }
 
+/**
+ * Each choice by its name; a font's in that font, and, where it cannot be had offline, saying so
+ * in the same label, so a screen reader reads it with the option.
+ */
 function renderChoices(view: ControlsView, { key, setting }: Described<'choice'>) {
   const s = view.settings;
-  const names: Record<string, string> = firstUseWords().settings.each[key].choices;
+  const words = firstUseWords().settings;
+  const names: Record<string, string> = words.each[key].choices;
+  const needsConnection = (value: string) =>
+    key === 'font' && offlineFonts?.unavailable.has(value)
+      ? html` <span class="needs-connection">${words.needsConnection}</span>`
+      : nothing;
   return choicesOf(setting).map(
     (value) => html`
       <label class="choice">
         <input type="radio" name=${key} value=${value} .checked=${value === s[key]} @change=${() => view.change(key, value)} />
         ${key === 'theme' ? swatch(value) : nothing}
-        <span class=${key === 'font' ? `font-${value}` : ''}>${names[value]}</span>
+        <span><span class=${key === 'font' ? `font-${value}` : ''}>${names[value]}</span>${needsConnection(value)}</span>
       </label>
     `,
   );
@@ -302,6 +329,11 @@ export const controlsStyles = css`
 
     .hint {
       margin: 0.25rem 0 0;
+      color: var(--muted);
+      font-size: 0.875em;
+    }
+
+    .needs-connection {
       color: var(--muted);
       font-size: 0.875em;
     }

@@ -7,7 +7,7 @@ import { afterFocusSettles } from '../../focus-handover.js';
 import { RevealFocusController } from '../../controllers/reveal-focus-controller.js';
 import type { PreferenceChangeEvent } from '../../preferences/preference-store.js';
 import { readingSettings, type ReadingSettings, type SettingKey } from '../../preferences/reading-settings.js';
-import { adoptLaterStyles, componentStyles } from '../../styles/component-styles.js';
+import { componentStyles } from '../../styles/component-styles.js';
 import { ownTask } from '../../own-task.js';
 import { Startup, startupWords } from '../../words/startup-words.js';
 
@@ -24,7 +24,8 @@ await ownTask(); // defined, upgraded and first rendered in a task of its own
  * native controls. Every change applies at once and is kept for the next visit. A change is
  * heard once, as the control itself says it (the slider's value text, the radio's name); the
  * page's announcer speaks only for what no control says: a reset, a change from another tab,
- * a change that could not be saved. The page places the panel (a sheet over the bottom of
+ * a change that could not be saved, a font chosen offline that is not on this device
+ * (offline-fonts-controller.ts). The page places the panel (a sheet over the bottom of
  * the screen, leaving the article in view so each change shows as it is made); it scrolls
  * inside itself, its Close button always in view.
  *
@@ -76,14 +77,8 @@ export class ReadingSettingsPanel extends LitElement {
   /** The controls' code, loaded when the panel is first opened: page load does less before a first interaction. */
   private readonly controls = new FirstUseLoader<Controls>(this, {
     load: () =>
-      import('../../first-use.js').then(({ settingsControls: controls, DockingController }) => {
-        adoptLaterStyles(this.renderRoot, controls.controlsStyles);
-        // While open over the bottom of the screen, the page keeps what is focused clear of it.
-        new DockingController(this, {
-          element: () => (this.open ? this.panelElement : null),
-          maxShare: 1,
-          property: '--settings-height',
-        });
+      import('../../first-use.js').then(({ settingsControls: controls }) => {
+        controls.attach(this, () => (this.open ? this.panelElement : null));
         return controls;
       }),
     failed: () => {

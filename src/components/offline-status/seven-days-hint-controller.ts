@@ -12,17 +12,15 @@ export interface BrowserTraits {
 const STANDALONE = '(display-mode: standalone)';
 
 /**
- * Whether to tell the reader how to add the edition to the Home Screen: on iPhone and iPad every
- * browser is Safari underneath, which offers no install prompt and may clear a site's saved
- * files and settings after some days without a visit unless the site is on the Home Screen.
- * Not once it is there (opened from the Home Screen, the page runs standalone).
+ * Where WebKit's tracking prevention removes what a site saved (its caches, its settings) after
+ * seven days of browsing without a visit: on iPhone and iPad, where every browser is WebKit
+ * underneath, and in Safari on a Mac. A site added to the Home Screen, or to the Dock on a Mac,
+ * is spared, so the hint says how; not once it is there (opened from there, the page runs
+ * standalone). Elsewhere (Chromium, Firefox, WebKitGTK) there is no such rule: `hint` is undefined.
  */
-export class HomeScreenHintController implements ReactiveController {
-  needed = false;
-  /** What the reader is told where it is needed. */
-  get hint() {
-    return firstUseWords().offline.homeScreenHint;
-  }
+export class SevenDaysHintController implements ReactiveController {
+  /** What the reader is told, where the rule applies. */
+  hint?: string;
 
   private readonly host: ReactiveControllerHost;
   private readonly traits: () => BrowserTraits;
@@ -47,12 +45,19 @@ export class HomeScreenHintController implements ReactiveController {
 
   private readonly update = () => {
     const { navigator, installPrompt } = this.traits();
+    const { userAgent } = navigator;
     // iPadOS Safari says it is a Mac; a Mac has no touch screen.
     const appleMobile =
-      /iPhone|iPad|iPod/.test(navigator.userAgent) ||
-      (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+      /iPhone|iPad|iPod/.test(userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+    // Safari names its Version/; Chrome, Edge and Opera on a Mac name none, Firefox no Safari/.
+    const macSafari = /Macintosh/.test(userAgent) && /Version\/[\d.]+.*Safari\//.test(userAgent);
     const added = navigator.standalone === true || this.standalone?.matches === true;
-    this.needed = appleMobile && !added && !installPrompt;
+    const words = firstUseWords().offline;
+    this.hint = undefined;
+    if (!added && !installPrompt) {
+      if (appleMobile) this.hint = words.homeScreenHint;
+      else if (macSafari) this.hint = words.dockHint;
+    }
     this.host.requestUpdate();
   };
 }
