@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CHAPTERS_DIR, CHAPTERS_TYPE } from './audio/json-chapters.ts';
 import { securityHeaders } from './page/headers.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -152,7 +153,9 @@ export async function startStaticServer({
       note(304, 0, encoding);
       return;
     }
-    const type = CONTENT_TYPES[ext] ?? 'application/octet-stream';
+    // The podcast feed's chapters are JSON of a type of their own (see audio/json-chapters.ts).
+    const chapters = ext === '.json' && path.posix.dirname(file).endsWith(`/${CHAPTERS_DIR}`);
+    const type = chapters ? CHAPTERS_TYPE : (CONTENT_TYPES[ext] ?? 'application/octet-stream');
     const range = encoding === 'identity' && ranges ? byteRange(request.headers.range, body.length) : undefined;
     if (range === 'unsatisfiable') {
       response.writeHead(416, { ...headers, 'content-range': `bytes */${body.length}` }).end();
