@@ -114,7 +114,7 @@ export class OfflineStatus extends LitElement {
       }
 
       /* After the article's part (<offline-keeping>), whose last button has no margin below. */
-      .storage {
+      .details .storage {
         margin-top: 0.75rem;
       }
 
