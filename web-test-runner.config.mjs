@@ -1,8 +1,10 @@
-// `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages.
+// `npm test` runs every browser test in real Chromium and Firefox ESR from Debian's packages, and
+// the default group in WebKitGTK too.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { checkBrowsers, chromiumOptions, FIREFOX, nullSink } from './tools/browsers.ts';
+import { WebKitLauncher } from './tools/webkit-launcher.ts';
 import { articlePages } from './tools/dev-server-plugin.ts';
 import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
@@ -10,6 +12,7 @@ import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
 import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
+import { keyboardPlugin } from './test/plugins/keyboard-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -32,11 +35,21 @@ const firefox = chromeLauncher({
   },
 });
 
+// WebKit, the engine of every iOS browser: WebKitGTK's MiniBrowser under its WebDriver, on a
+// virtual display, its audio into the same null sink (tools/webkit-launcher.ts).
+// A function, as for Chromium: each group gets a browser of its own.
+const webkit = () => new WebKitLauncher({ ...process.env, ...audioServer });
+
 // `npm run test:quick` sets TEST_QUICK: the browser unit tests in Chromium alone, for everyday
 // work. They leave to `npm test` the conformance walk through every state (test/conformance/)
 // and the tests that build and serve a whole site.
 const quick = process.env.TEST_QUICK === '1';
-const NOT_QUICK = ['!test/conformance/**', '!test/site/fixture-*.test.ts', '!test/offline/kept-audio.test.ts'];
+const NOT_QUICK = [
+  '!test/conformance/**',
+  '!test/site/fixture-*.test.ts',
+  '!test/offline/kept-audio.test.ts',
+  '!test/audio/server-without-ranges.test.ts',
+];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -51,7 +64,7 @@ export default {
     '!test/orca/**',
     ...(quick ? NOT_QUICK : []),
   ],
-  browsers: quick ? [chromium()] : [chromium(), firefox],
+  browsers: quick ? [chromium()] : [chromium(), firefox, webkit()],
   groups: quick
     ? []
     : [
@@ -63,6 +76,9 @@ export default {
         // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
         // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
         { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
+        // Read aloud end to end with WebKit's own speech synthesis (Flite in WebKitGTK); the rest of
+        // the group needs the DevTools Protocol. The offline edition in WebKit: test/offline/kept-audio.test.ts.
+        { name: 'webkit-speech', files: 'test/read-aloud/real-engine.speech.test.ts', browsers: [webkit()] },
       ],
   concurrency: 1,
   concurrentBrowsers: 2,
@@ -79,6 +95,10 @@ export default {
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
     fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
     htmlValidityPlugin(),
-    esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
+    keyboardPlugin(),
+    // 'esnext': TypeScript compiled, JavaScript left as it is. With 'auto', a browser the plugin does
+    // not know as current (WebKitGTK's MiniBrowser, Safari newer than its data) gets the page's inline
+    // scripts rewritten, and the page's Content-Security-Policy, which lists their hashes, blocks them.
+    esbuildPlugin({ ts: true, target: 'esnext', tsconfig: 'tsconfig.json' }),
   ],
 };

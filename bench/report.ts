@@ -55,6 +55,8 @@ export function areas(r: BenchResults): Area[] {
   const { page: pageJs, worker: workerJs, onFirstUse, pageFiles } = r.offline.scriptBytes;
   const blocking = r.pageChecks.layoutShift.edition.renderBlocking;
   const speechGap = r.speech.edition.medianMs - r.speech.floor.medianMs;
+  const listen = r.listen;
+  const listenGap = listen ? listen.noVoices.medianMs - listen.voices.medianMs : NaN;
   return [
     {
       title: 'Lighthouse (mobile, simulated throttling)',
@@ -183,7 +185,7 @@ export function areas(r: BenchResults): Area[] {
     },
     {
       title: 'Time to speech (speech-dispatcher and espeak-ng), and to recorded audio',
-      about: `Median of ${r.speech.edition.runs.length} presses each, alternating, each in a fresh browser context, from the click reaching the page (performance.now() in a capture-phase listener) to the first utterance's start event. Both wait until voices are listed, then ${r.speech.settleMs} ms, before the press. The first sentence: “${r.speech.sentence}”.${r.recorded ? ` Recorded audio: median of ${r.recorded.runs.length} presses with the audio edition chosen, each a first use in a fresh browser context (the player's code, the cues and the MP3 load after the press), from the click to the media element's playing event.` : ''}`,
+      about: `Median of ${r.speech.edition.runs.length} presses each, alternating, each in a fresh browser context, from the click reaching the page (performance.now() in a capture-phase listener) to the first utterance's start event. Both wait until voices are listed, then ${r.speech.settleMs} ms, before the press. The first sentence: “${r.speech.sentence}”.${r.recorded ? ` Recorded audio: median of ${r.recorded.runs.length} presses with the audio edition chosen, each a first use in a fresh browser context (the player's code, the cues and the MP3 load after the press), from the click to the media element's playing event.` : ''}${listen && listen.date !== r.date ? ` Recorded audio and Listen → recording run alone on ${listen.date.slice(0, 16).replace('T', ', ')} (\`--only recorded\`).` : ''}${listen ? ` Listen → recording: ${listen.voices.runs.length} presses each with nothing chosen (so "auto" decides), alternating between a browser with speech-dispatcher's espeak-ng voices, listed ${r.speech.settleMs} ms before the press (only poor voices: "auto" is the recording), and one with no speech engine behind its API (no voices), each pressed as long after its page's load as the press with voices before it (a median ${ms(median(listen.noVoices.runs.map((run) => run.agedMs ?? NaN)))}), so the two differ in the voices only.` : ''}`,
       rows: [
         {
           label: 'press → speech starts',
@@ -208,6 +210,20 @@ export function areas(r: BenchResults): Area[] {
               {
                 label: "recorded audio: press → play() called (the player's own work)",
                 edition: ms(r.recorded.medianToPlayMs),
+              },
+            ]
+          : []),
+        ...(listen
+          ? [
+              {
+                label: 'Listen → recording playing, with device voices',
+                edition: `${ms(listen.voices.medianMs)} (${listen.voices.runs.map((run) => Math.round(run.ms)).join(', ')})`,
+              },
+              {
+                label: 'Listen → recording playing with no device voices',
+                edition: `${ms(listen.noVoices.medianMs)} (${listen.noVoices.runs.map((run) => Math.round(run.ms)).join(', ')})`,
+                target: '≤ with voices + 50 ms',
+                met: listenGap <= 50,
               },
             ]
           : []),

@@ -89,6 +89,13 @@ export interface BenchResults {
   };
   /** Time to recorded audio; absent from results of older runs. */
   recorded?: TimeToPlaying;
+  /** Listen → the recording playing with nothing chosen, with voices and without; absent from results of older runs. */
+  listen?: {
+    /** When these and `recorded` were measured: `--only recorded` runs them apart from the rest. */
+    date: string;
+    voices: TimeToPlaying;
+    noVoices: TimeToPlaying;
+  };
   firstUse: Record<OpeningName, FirstUseOpening>;
   offline: {
     medianAvailableMs: number;

@@ -3,7 +3,9 @@
 // bench/results.json and bench/RESULTS.md. Misses are flagged, not failed: this is a benchmark,
 // not a test. About 6–9 minutes on 2 cores (the audio rendered cold is 2–3), and 10–30 more for
 // the long article. `--only long-article` runs that case alone and `--skip long-article` all but
-// it; either keeps the other figures of the last run in results.json.
+// it; `--only recorded` builds dist/ and times recorded audio alone (the press with the
+// recording chosen, and Listen with and without voices). Each keeps the other figures of the
+// last run in results.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,7 +26,7 @@ import { pageChecks, SETTLE_MS } from './page-checks.ts';
 import { markdown, median, targets, type Target } from './report.ts';
 import type { BenchResults, LighthouseRun, LighthouseSide, Machine, Production } from './results.ts';
 import { startServer } from './server.ts';
-import { timeToPlaying } from './recorded.ts';
+import { listenWithAndWithoutVoices, timeToPlaying } from './recorded.ts';
 import { PRESS_SETTLE_MS, speechSide, timeToSpeech } from './speech.ts';
 
 const LIGHTHOUSE_RUNS = 5;
@@ -108,16 +110,39 @@ function write(results: BenchResults, build: BuildFigures): void {
 }
 
 const LONG_ARTICLE = 'long-article';
+const RECORDED = 'recorded';
+
+/** Time to recorded audio: the press with the recording chosen, and Listen with and without voices; `date`, the run's. */
+async function recordedAudio(url: string, date: string) {
+  log(`time to recorded audio: ${RECORDED_RUNS} presses with the recording chosen`);
+  const recorded = await timeToPlaying(url, RECORDED_RUNS);
+  log(`Listen → recording, nothing chosen: ${RECORDED_RUNS} presses each with voices and without, alternating`);
+  return { recorded, listen: { date, ...(await listenWithAndWithoutVoices(url, RECORDED_RUNS)) } };
+}
 
 async function main(): Promise<void> {
   const { values: options } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' } } });
-  for (const name of [options.only, options.skip])
-    if (name !== undefined && name !== LONG_ARTICLE) throw new Error(`--only and --skip take "${LONG_ARTICLE}"`);
+  if (options.skip !== undefined && options.skip !== LONG_ARTICLE) throw new Error(`--skip takes "${LONG_ARTICLE}"`);
+  if (options.only !== undefined && options.only !== LONG_ARTICLE && options.only !== RECORDED)
+    throw new Error(`--only takes "${LONG_ARTICLE}" or "${RECORDED}"`);
   const last = () => JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as ResultsFile;
-  if (options.only) {
+  if (options.only === LONG_ARTICLE) {
     // The other figures are the last full run's, as results.json has them.
     const { build, targets: _, ...previous } = last();
     write({ ...previous, longArticle: await longArticleBench({ log }) }, build);
+    return;
+  }
+  if (options.only === RECORDED) {
+    log('building dist/');
+    await buildSite({ out: DIST, log: (line) => console.log(line) });
+    const server = await startServer({ editionDir: DIST, floorPages: new Map() });
+    try {
+      // The other figures, and the build's, are the last full run's, as results.json has them.
+      const { build, targets: _, ...previous } = last();
+      write({ ...previous, ...(await recordedAudio(`${server.origin}/edition/`, new Date().toISOString())) }, build);
+    } finally {
+      await server.close();
+    }
     return;
   }
 
@@ -173,8 +198,7 @@ async function main(): Promise<void> {
       SPEECH_RUNS,
     );
 
-    log(`time to recorded audio: ${RECORDED_RUNS} presses`);
-    const recorded = await timeToPlaying(urls.edition, RECORDED_RUNS);
+    const { recorded, listen } = await recordedAudio(urls.edition, date);
 
     log(`first use: Reading settings and Listen opened ${FIRST_USE_RUNS} times each`);
     const firstUseResults = await firstUseOpenings(urls.edition, FIRST_USE_RUNS);
@@ -195,6 +219,7 @@ async function main(): Promise<void> {
         floor: speechSide(speech.floor),
       },
       recorded,
+      listen,
       firstUse: firstUseResults,
       offline: {
         medianAvailableMs: median(visits.map((v) => v.availableMs)),

@@ -89,6 +89,8 @@ export interface AudioSummary {
   seconds: number;
   cues: number;
   chapters: number;
+  /** The JSON chapters file the podcast feed links, under the output folder, where the feed has the episode. */
+  podcastChapters?: string;
   voice: string;
   /** False when it came from the audio cache. */
   rendered: boolean;
@@ -185,6 +187,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
             seconds: e.seconds,
             cues: e.cueList.length,
             chapters: e.chapterList.length,
+            ...(built.feed && built.feed.chapters.has(e.page)
+              ? { podcastChapters: built.feed.chapters.get(e.page) }
+              : {}),
             voice: e.voice,
             rendered: e.rendered,
             renderSeconds: e.renderSeconds,

@@ -2,7 +2,8 @@
 // benchmark (the edition beside its floor, compressed as a CDN would) and the tests (a built
 // edition whose server can be stopped and restarted, as on a train). It sends what any static
 // host does: `no-cache` with an ETag, so a revalidation may be answered 304, and byte ranges,
-// which media elements need to seek (WebKit plays audio only from a server that answers them).
+// which media elements need to seek (WebKit cannot seek in audio from a server that ignores them;
+// `ranges: false` makes such a server, for the tests).
 // It ships with the generator, which also measures its pages compressed as it sends them. Every
 // response carries the security headers a host is told to send (page/headers.ts).
 import { createHash } from 'node:crypto';
@@ -11,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CHAPTERS_DIR, CHAPTERS_TYPE } from './audio/json-chapters.ts';
 import { securityHeaders } from './page/headers.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -66,6 +68,8 @@ export interface StaticServerOptions {
   served?: (entry: Served) => void;
   /** The security headers of a file, by its path; the site's own (page/headers.ts) unless given. */
   headers?: (pathname: string, body: Buffer) => Record<string, string>;
+  /** false answers every request whole, as some static hosts do (WebKit then cannot seek in media). */
+  ranges?: boolean;
 }
 
 export interface StaticServer {
@@ -96,6 +100,7 @@ export async function startStaticServer({
   lifetimeMs,
   served,
   headers: headersOf = securityHeaders,
+  ranges = true,
 }: StaticServerOptions): Promise<StaticServer> {
   const log: Served[] = [];
   const compressed = new Map<string, Buffer>();
@@ -140,7 +145,7 @@ export async function startStaticServer({
       etag,
       'cache-control': 'no-cache',
       vary: 'accept-encoding',
-      'accept-ranges': 'bytes',
+      ...(ranges ? { 'accept-ranges': 'bytes' } : {}),
       ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
       ...headersOf(file, content),
     };
@@ -149,8 +154,10 @@ export async function startStaticServer({
       note(304, 0, encoding);
       return;
     }
-    const type = CONTENT_TYPES[ext] ?? 'application/octet-stream';
-    const range = encoding === 'identity' ? byteRange(request.headers.range, body.length) : undefined;
+    // The podcast feed's chapters are JSON of a type of their own (see audio/json-chapters.ts).
+    const chapters = ext === '.json' && path.posix.dirname(file).endsWith(`/${CHAPTERS_DIR}`);
+    const type = chapters ? CHAPTERS_TYPE : (CONTENT_TYPES[ext] ?? 'application/octet-stream');
+    const range = encoding === 'identity' && ranges ? byteRange(request.headers.range, body.length) : undefined;
     if (range === 'unsatisfiable') {
       response.writeHead(416, { ...headers, 'content-range': `bytes */${body.length}` }).end();
       note(416, 0);

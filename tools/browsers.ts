@@ -1,8 +1,9 @@
 // The one place that knows how this project starts a browser, for the tests
 // (web-test-runner.config.mjs) and the benchmark (bench/) alike: Debian's Chromium and Firefox
 // ESR, never a downloaded build; flags that keep Chromium from calling out on a closed
-// network; for read-aloud end to end, a real speech engine in a scratch HOME; and, for the
-// audio edition, PulseAudio's null sink, without which Firefox refuses to play media.
+// network; for read-aloud end to end, a real speech engine in a scratch HOME; for the
+// audio edition, PulseAudio's null sink, without which Firefox refuses to play media; and, for
+// WebKit (the engine of every iOS browser), WebKitGTK's WebDriver and a virtual X server.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,10 @@ import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** WebKitGTK's WebDriver and the browser it drives (Debian's webkit2gtk-driver). */
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+export const MINIBROWSER = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const XVFB = '/usr/bin/Xvfb';
 
 /** --no-sandbox: CI runs as root. The rest keep Chromium quiet on a network that answers nothing. */
 export const QUIET_FLAGS = [
@@ -88,6 +93,27 @@ export function nullSink(name = `reader-edition-pulse-${process.pid}`): Record<s
 
 const PULSEAUDIO = '/usr/bin/pulseaudio';
 
+/**
+ * A virtual X server for this process, ended with it: WebKitGTK draws only on a display, even
+ * under WebDriver. Resolves to its display name (":N"); Xvfb picks a free number itself.
+ */
+export function virtualDisplay(): Promise<string> {
+  // -displayfd: Xvfb writes the display number it took, so runs side by side never collide.
+  const server = spawn(XVFB, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+  });
+  process.on('exit', () => server.kill());
+  return new Promise((resolve, reject) => {
+    let text = '';
+    server.stdio[3]!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('\n')) resolve(`:${text.trim()}`);
+    });
+    server.once('error', reject);
+    server.once('exit', (code) => reject(new Error(`Xvfb ended (${code}) before it opened a display`)));
+  });
+}
+
 /** PulseAudio in the foreground with one null sink, for as long as its owner runs: the test runner's and the Orca stack's. */
 export const NULL_SINK_ARGS = [
   '-n',
@@ -119,6 +145,19 @@ const REQUIREMENTS: [file: string, name: string, install: string, alternative: s
     '',
   ],
   [PULSEAUDIO, 'PulseAudio (a null sink, so Firefox plays the audio edition)', 'apt-get install pulseaudio', ''],
+  [
+    WEBKIT_DRIVER,
+    "WebKitGTK's WebDriver",
+    'apt-get install webkit2gtk-driver',
+    ', or set WEBKIT_DRIVER_PATH to its path',
+  ],
+  [
+    MINIBROWSER,
+    "WebKitGTK's MiniBrowser",
+    'apt-get install webkit2gtk-driver',
+    ', or set MINIBROWSER_PATH to its path',
+  ],
+  [XVFB, 'Xvfb (a virtual display for WebKitGTK)', 'apt-get install xvfb', ''],
 ];
 
 /** Says what is missing and how to install it; false when anything is. */

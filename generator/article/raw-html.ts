@@ -277,11 +277,39 @@ const cleanedArticles = new WeakMap<Token[], Cleaned>();
  * The plugin must be used after every plugin that adds or moves tokens.
  */
 export function rawHtml(md: MarkdownIt, { warn, fail, fileLine }: RawHtmlOptions): void {
-  md.core.ruler.after('inline', 'raw_html', (state) => noteSourceHtml(state, warn));
+  md.core.ruler.after('inline', 'raw_html', (state) => {
+    for (const token of state.tokens) if (token.type === 'inline') refuseBrokenInlineTag(token, fail);
+    noteSourceHtml(state, warn);
+  });
   md.core.ruler.push('raw_html_clean', (state) => {
     if (state.tokens.some((token) => isRaw(token) || token.children?.some(isRaw)))
       cleanedArticles.set(state.tokens, cleanArticle(state.tokens, { warn, fail, fileLine }));
   });
+}
+
+/** The start of a tag with an attribute, as text: Markdown did not take it as HTML. */
+const TAG_AS_TEXT = /<[a-z][a-z0-9-]*\s+[a-z_:][-\w:.]*\s*=\s*["']/gi;
+
+/**
+ * A tag in a paragraph whose quote or ">" is missing is not HTML to Markdown: it would show as
+ * text, and the end tag after it would close nothing and vanish. Stops the build at its line,
+ * as the same mistake in a block of HTML does. A backslash before it (`\<`) asks for the text.
+ */
+function refuseBrokenInlineTag(token: Token, fail: RawHtmlOptions['fail']): void {
+  for (const child of token.children ?? []) {
+    if (child.type !== 'text') continue;
+    for (const match of child.content.matchAll(TAG_AS_TEXT)) {
+      let at = token.content.indexOf(match[0]);
+      while (at > 0 && token.content[at - 1] === '\\') at = token.content.indexOf(match[0], at + 1);
+      if (at < 0) continue;
+      const line = (token.map?.[0] ?? 0) + token.content.slice(0, at).split('\n').length - 1;
+      fail(
+        line,
+        'raw-html',
+        `the tag ${snippet(token.content.slice(at))} is not closed (a quote or ">" is missing), so it would show as text and its end tag would vanish; close the quote, or the tag`,
+      );
+    }
+  }
 }
 
 function noteSourceHtml(state: StateCore, warn: RawHtmlOptions['warn']): void {

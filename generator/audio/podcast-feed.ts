@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { escapeXml } from '../escape.ts';
 import { ICON_SOURCE } from '../page/icons.ts';
 import { COVER_PIXELS } from '../site-config.ts';
+import { CHAPTERS_TYPE } from './json-chapters.ts';
 
 /** The edition's own cover: Apple asks for a square 1400–3000 px; 3000 stays sharp on large screens. */
 export const COVER_SIZE = COVER_PIXELS.max;
@@ -52,6 +53,8 @@ export interface FeedItem {
   seconds: number;
   /** The sentence cues' absolute URL (WebVTT). */
   transcript: string;
+  /** The sections' absolute URL (JSON chapters, see json-chapters.ts). */
+  chapters: string;
 }
 
 /** An element with text, or nothing where the value is not known. */
@@ -60,8 +63,9 @@ const element = (name: string, value: string | undefined, indent: string) =>
 
 /**
  * The feed's XML, the items newest first. Each item names its own authors (`itunes:author`,
- * `dc:creator`, and a Podcasting 2.0 `podcast:person` each) and gives its transcript its
- * language: RSS has no language per item, and the namespace's transcript tag carries one.
+ * `dc:creator`, and a Podcasting 2.0 `podcast:person` each), gives its transcript its
+ * language (RSS has no language per item, and the namespace's transcript tag carries one) and
+ * links its chapters.
  */
 export function podcastFeed(channel: FeedChannel, items: FeedItem[]): string {
   const category =
@@ -87,6 +91,7 @@ export function podcastFeed(channel: FeedChannel, items: FeedItem[]): string {
         .join('')}
       ${explicit}
       <podcast:transcript url="${escapeXml(item.transcript)}" type="text/vtt" language="${escapeXml(item.language)}"/>
+      <podcast:chapters url="${escapeXml(item.chapters)}" type="${CHAPTERS_TYPE}"/>
     </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -2,7 +2,7 @@
 // speak, the podcast feed when the site's base URL is known, and the lines of the build report.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { SitePage } from '../site.ts';
@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { dateInstant } from '../article/dates.ts';
 import { AUDIO_DIR, MP3_KBPS, renderAudioEdition, type AudioEdition } from './audio-edition.ts';
 import { defaultEngine, type SpeechEngine } from './engine.ts';
+import { CHAPTERS_DIR, jsonChapters } from './json-chapters.ts';
 import { podcastCover, podcastFeed, publisherCover, type FeedChannel } from './podcast-feed.ts';
 
 /** The feed's file, at the site's root. */
@@ -108,9 +109,14 @@ interface FeedOptions {
   warn: (warning: Diagnostic) => void;
 }
 
+/** What the feed step wrote: each episode's JSON chapters file, under the output folder, by page. */
+export interface FeedWritten {
+  chapters: Map<string, string>;
+}
+
 /**
- * Writes feed.xml and its cover, one item per audio edition, or says why there is none; whether
- * it wrote one. The channel is the site's (its settings), each item its own article's.
+ * Writes feed.xml and its cover, one item per audio edition, with each episode's JSON chapters,
+ * or says why there is none. The channel is the site's (its settings), each item its own article's.
  */
 export async function writePodcastFeed({
   site,
@@ -123,14 +129,14 @@ export async function writePodcastFeed({
   baseUrl,
   log,
   warn,
-}: FeedOptions): Promise<boolean> {
+}: FeedOptions): Promise<FeedWritten | undefined> {
   if (!baseUrl) {
     log(`audio: no podcast feed: it needs the site's absolute address (--base-url URL, or ${BASE_URL_ENV})`);
-    return false;
+    return undefined;
   }
   if (editions.size === 0) {
     log('audio: no podcast feed: no article has an audio edition');
-    return false;
+    return undefined;
   }
   const absolute = (file: string) => new URL(file, baseUrl).href;
   const podcast = config.podcast;
@@ -138,12 +144,26 @@ export async function writePodcastFeed({
   const coverFile = `${AUDIO_DIR}/cover-${createHash('sha256').update(cover.body).digest('hex').slice(0, 8).toUpperCase()}.${cover.ext}`;
   await writeFile(path.join(out, coverFile), cover.body);
 
+  const podcastName = podcast?.title ?? title;
   const episodes = site.filter((page) => editions.has(page.page));
   const items = await Promise.all(
     episodes.map(async (page) => {
       const edition = editions.get(page.page)!; // filtered for above
       const { meta } = page.article;
+      // Named by its content, as the edition's other files are; written below if the feed keeps the episode.
+      const chapters = jsonChapters({
+        title: meta.title,
+        author: meta.author,
+        podcastName,
+        mp3: edition.mp3,
+        chapters: edition.chapterList,
+      });
+      const chaptersFile = `${CHAPTERS_DIR}/${page.page.replace(/\.html$/, '')}-${createHash('sha256').update(chapters).digest('hex').slice(0, 8).toUpperCase()}.json`;
       return {
+        page: page.page,
+        chaptersBody: chapters,
+        chaptersFile,
+        chapters: absolute(chaptersFile),
         title: meta.title,
         description: meta.description,
         link: absolute(page.page === 'index.html' ? './' : page.page),
@@ -162,13 +182,19 @@ export async function writePodcastFeed({
   // The newest only: a feed of every episode grows with the site, and apps fetch it again and again.
   const editionCount = items.length;
   items.splice(podcast?.episodes ?? DEFAULT_FEED_EPISODES);
+  const written: FeedWritten = { chapters: new Map() };
+  await mkdir(path.join(out, CHAPTERS_DIR), { recursive: true });
+  for (const item of items) {
+    await writeFile(path.join(out, item.chaptersFile), item.chaptersBody);
+    written.chapters.set(item.page, item.chaptersFile);
+  }
 
   // The show's author: as set, else the one every episode shares; no article speaks for the others.
   const authors = new Set(items.map((item) => item.author));
   const shared = authors.size === 1 ? [...authors][0] : undefined;
   const author = podcast?.author ?? config.author ?? shared;
   const channel: FeedChannel = {
-    title: podcast?.title ?? title,
+    title: podcastName,
     link: baseUrl,
     feedUrl: absolute(FEED_FILE),
     description: podcast?.description ?? config.description ?? description ?? title,
@@ -188,6 +214,7 @@ export async function writePodcastFeed({
   log(
     `audio: ${FEED_FILE}: ${items.length} episode${items.length === 1 ? '' : 's'}${newest}, at ${absolute(FEED_FILE)}`,
   );
+  for (const item of items) log(`  ${item.chaptersFile}: the chapters of ${item.link} (podcast:chapters)`);
 
   // What Apple Podcasts requires or directories rely on, and the settings did not give.
   const missing = (message: string) =>
@@ -211,7 +238,7 @@ export async function writePodcastFeed({
     missing(
       `the podcast feed has no description, which Apple Podcasts requires, so it repeats the title: add description = "…" to the settings or ${table}`,
     );
-  return true;
+  return written;
 }
 
 /**

@@ -4,9 +4,12 @@
 // (frame-ancestors); the two workers a policy that lets them fetch the site; every other file
 // `default-src 'none'; sandbox`, so that an SVG or any other file opened at its own address runs
 // nothing on the site's origin, where the reading history and settings live. Every response
-// says nosniff: a file is only ever what its type says.
+// says nosniff: a file is only ever what its type says. The podcast feed's JSON chapters are
+// also given their type, which no host knows.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CHAPTERS_DIR, CHAPTERS_TYPE } from '../audio/json-chapters.ts';
 
 export const HEADERS_FILE = '_headers';
 
@@ -87,11 +90,18 @@ export async function headersFile(out: string): Promise<string> {
     return plain && folder !== '';
   };
   await visit('');
+  // The podcast feed's chapters have a type of their own, which no host gives .json: one rule for
+  // their folder, before the pages' (which have their policy in their <meta> as well).
+  const chapters = existsSync(path.join(out, CHAPTERS_DIR))
+    ? [`/${CHAPTERS_DIR}/*`, `  Content-Type: ${CHAPTERS_TYPE}`]
+    : [];
   return [
     '# Written by reader-edition build: the security headers of each file (see generator/page/headers.ts).',
     '/*',
     '  X-Content-Type-Options: nosniff',
-    ...[...sandboxes, ...pages].flatMap(([address, policy]) => [address, `  Content-Security-Policy: ${policy}`]),
+    ...sandboxes.flatMap(([address, policy]) => [address, `  Content-Security-Policy: ${policy}`]),
+    ...chapters,
+    ...pages.flatMap(([address, policy]) => [address, `  Content-Security-Policy: ${policy}`]),
     '',
   ].join('\n');
 }

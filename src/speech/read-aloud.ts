@@ -102,6 +102,7 @@ export type ProblemCode =
   | 'playback-not-allowed'
   | 'playback-unsupported'
   | 'audio-not-loaded'
+  | 'server-ignores-ranges'
   | 'audio-mismatch'
   | 'audio-unavailable';
 
@@ -280,6 +281,9 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     const rate = this.options.rate();
     this.inFlight = true;
     this.started = false;
+    // Said before speaking: WebKit may fire the utterance's start inside speak(), and the
+    // sentence it starts must already be the one highlighted.
+    this.changed();
     this.options.engine.speak(
       { text: segment.spoken.slice(from, part.end), lang: this.script.lang, voice: this.options.voice(), rate },
       {
@@ -305,7 +309,6 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
       },
     );
     this.arm(() => this.failed('no-start'), START_TIMEOUT_MS);
-    this.changed();
   }
 
   private finished(token: number) {

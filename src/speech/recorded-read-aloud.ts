@@ -23,6 +23,8 @@ export interface MediaLike extends EventTarget {
   readonly paused: boolean;
   readonly ended: boolean;
   readonly error: { code: number; message?: string } | null;
+  /** What is downloaded (HTMLMediaElement's TimeRanges). */
+  readonly buffered: { readonly length: number; start(index: number): number; end(index: number): number };
   play(): Promise<void>;
   pause(): void;
 }
@@ -41,6 +43,8 @@ export interface RecordedOptions {
   /** Read on every start and speed change. */
   rate: () => number;
   timers?: Timers;
+  /** The audio's server ignores byte ranges (it answered one with the whole file). */
+  ignoresRanges?: boolean;
 }
 
 /**
@@ -54,7 +58,15 @@ const PROBLEMS: Readonly<Record<string, ProblemCode>> = {
   NotAllowedError: 'playback-not-allowed',
   NotSupportedError: 'playback-unsupported',
   media: 'audio-not-loaded',
+  ranges: 'server-ignores-ranges',
 };
+
+/** A sentence this near the start is reached without seeking into the file. */
+const START_S = 1;
+
+/** MediaError's codes (named here, as the media element is injected). */
+const MEDIA_ERR_NETWORK = 2;
+const MEDIA_ERR_SRC_NOT_SUPPORTED = 4;
 
 export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   state: PlayerState = 'idle';
@@ -68,6 +80,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   private readonly cues: readonly Cue[];
   private readonly rate: () => number;
   private readonly timers: Timers;
+  private readonly ignoresRanges: boolean;
   private quiet?: number;
 
   constructor(options: RecordedOptions) {
@@ -76,6 +89,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media = options.media;
     this.cues = options.cues;
     this.rate = options.rate;
+    this.ignoresRanges = options.ignoresRanges ?? false;
     this.timers = options.timers ?? {
       setTimeout: (cb, ms) => window.setTimeout(cb, ms),
       clearTimeout: (id) => window.clearTimeout(id),
@@ -84,7 +98,10 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media.addEventListener('timeupdate', () => this.followClock());
     this.media.addEventListener('seeked', () => this.followClock());
     this.media.addEventListener('ended', () => this.finished());
-    this.media.addEventListener('error', () => this.giveUp('media'));
+    this.media.addEventListener('error', () => {
+      const code = this.media.error?.code;
+      this.cannotPlay('media', code === MEDIA_ERR_NETWORK || code === MEDIA_ERR_SRC_NOT_SUPPORTED);
+    });
     // Paused or played from outside the page (another app took the audio, a headset's button
     // the browser handled itself): the player says so rather than showing the wrong button.
     this.media.addEventListener('pause', () => {
@@ -112,7 +129,7 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   play(from = this.index, { quietFirst = false } = {}) {
     if (this.script.segments.length === 0) return;
     this.clearQuiet();
-    this.moveTo(from);
+    if (!this.moveTo(from)) return;
     this.problem = undefined;
     this.state = 'playing';
     this.start(quietFirst);
@@ -157,13 +174,14 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   }
 
   seek(index: number) {
-    this.moveTo(index);
-    this.changed();
+    if (this.moveTo(index)) this.changed();
   }
 
   /** Moves the clock to a time (the lock screen's scrubber): the sentence follows. */
   seekTo(seconds: number) {
-    this.media.currentTime = Math.min(Math.max(0, seconds), this.clock.duration);
+    const to = Math.min(Math.max(0, seconds), this.clock.duration);
+    if (!this.reachable(to)) return this.giveUp('ranges');
+    this.media.currentTime = to;
     this.followClock();
   }
 
@@ -191,13 +209,35 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.media.play().catch((error: unknown) => {
       // A pause or a new source before playback began rejects with AbortError: not a failure.
       const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-      if (name !== 'AbortError' && this.state === 'playing') this.giveUp(name);
+      if (name !== 'AbortError' && this.state === 'playing') this.cannotPlay(name, name === 'NotSupportedError');
     });
   }
 
-  private moveTo(index: number) {
-    this.index = Math.min(Math.max(0, index), this.script.segments.length - 1);
-    this.media.currentTime = this.cues[this.index].start;
+  /** Moves to a sentence; where the media cannot seek there, says so and stays (false). */
+  private moveTo(index: number): boolean {
+    const to = Math.min(Math.max(0, index), this.script.segments.length - 1);
+    if (!this.reachable(this.cues[to].start)) {
+      this.giveUp('ranges');
+      return false;
+    }
+    this.index = to;
+    this.media.currentTime = this.cues[to].start;
+    return true;
+  }
+
+  /**
+   * Whether the media can seek to a time. From a server that ignores byte ranges, WebKit (every
+   * browser on iOS) and Firefox cannot seek into what they have not downloaded: WebKit goes back to
+   * the start or waits in silence, Firefox stops at what it has. There, only the start and what is
+   * downloaded are tried, and the listener is told why anything else is not.
+   */
+  private reachable(seconds: number) {
+    if (!this.ignoresRanges || seconds < START_S) return true;
+    const { buffered } = this.media;
+    for (let i = 0; i < buffered.length; i++) {
+      if (buffered.start(i) <= seconds && seconds <= buffered.end(i)) return true;
+    }
+    return false;
   }
 
   /** The sentence being heard is the last cue started by the clock. */
@@ -219,6 +259,16 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.moveTo(0);
     this.dispatchEvent(new Event('finished'));
     this.changed();
+  }
+
+  /**
+   * WebKit, failing to seek in audio from a server that ignores byte ranges, may also report a
+   * network error or an unsupported source, or reject play() as not supported; no connection check
+   * would help. Where the server is the cause (`maybeRanges`, and it ignores them) the listener is
+   * told so, and what to do instead.
+   */
+  private cannotPlay(code: string, maybeRanges: boolean) {
+    this.giveUp(maybeRanges && this.ignoresRanges ? 'ranges' : code);
   }
 
   private giveUp(code: string) {

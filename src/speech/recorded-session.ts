@@ -37,7 +37,8 @@ export async function recordedSession(
     media.load();
   };
   try {
-    const response = await fetch(new URL(audio.cues, base));
+    // Whether seeking into the audio can work is known before the first press (RecordedReadAloud.reachable).
+    const [response, ignoresRanges] = await Promise.all([fetch(new URL(audio.cues, base)), rangesIgnored(media.src)]);
     // Offline before the audio was kept, say: the caller tells the listener.
     if (!response.ok) throw new Error(`${audio.cues}: ${response.status}`);
     const cues = parseCues(await response.text());
@@ -45,9 +46,25 @@ export async function recordedSession(
       dropAudio();
       return { code: 'audio-mismatch' };
     }
-    return new RecordedReadAloud({ script, media, cues, rate });
+    return new RecordedReadAloud({ script, media, cues, rate, ignoresRanges });
   } catch (error) {
     dropAudio();
     throw error;
+  }
+}
+
+/**
+ * Whether the server answers a request for two bytes with the whole file (200) rather than with
+ * them (206). False when it cannot be asked (offline, say), or the worker answers from the audio
+ * kept offline. The server itself is asked: a browser's HTTP cache answers a range from a whole
+ * file it holds.
+ */
+async function rangesIgnored(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-1' }, cache: 'no-store' });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
   }
 }

@@ -87,7 +87,9 @@ export class BrowserSpeechEngine implements SpeechEngine {
     utterance.onstart = () => events.start();
     utterance.onend = () => {
       this.inFlight.delete(utterance);
-      events.end();
+      // What comes next is spoken in a task of its own: WebKit, handed an utterance from inside
+      // the end event, starts it and never ends it (seen in WebKitGTK 2.50).
+      setTimeout(() => events.end());
     };
     utterance.onboundary = (e) => {
       if (e.name === 'word') events.boundary(e.charIndex, e.charLength ?? 0);

@@ -184,6 +184,8 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
       'playback-unsupported': 'This browser cannot play the recorded audio. Choose Device voice under More options.',
       'audio-not-loaded':
         'The recorded audio could not load. Check the connection, then press Play, or choose Device voice under More options.',
+      'server-ignores-ranges':
+        'This site’s server cannot stream the recorded audio to this browser. Choose Device voice under More options to listen.',
       'audio-mismatch':
         'The recorded audio does not match this version of the article, so the device voice reads instead.',
       'audio-unavailable':

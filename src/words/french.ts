@@ -121,6 +121,8 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
         'Ce navigateur ne peut pas lire l’enregistrement audio. Choisissez « La voix de l’appareil » dans « Plus d’options ».',
       'audio-not-loaded':
         'L’enregistrement audio n’a pas pu se charger. Vérifiez la connexion, puis appuyez sur Lire, ou choisissez « La voix de l’appareil » dans « Plus d’options ».',
+      'server-ignores-ranges':
+        'Le serveur de ce site ne peut pas diffuser l’enregistrement audio dans ce navigateur. Pour l’écouter, choisissez « La voix de l’appareil » dans « Plus d’options ».',
       'audio-mismatch':
         'L’enregistrement audio ne correspond pas à cette version de l’article : la voix de l’appareil le lit à sa place.',
       'audio-unavailable':

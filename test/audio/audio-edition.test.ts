@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { closeEditions, openEdition } from '../helpers/edition.js';
+import { savedForOffline } from '../helpers/states.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
@@ -69,11 +70,14 @@ async function mediaDuration(src: string) {
 describe('the audio edition', () => {
   afterEach(closeEditions);
 
-  it('says every sentence the player says, in order, one cue each', async () => {
+  it('says every sentence the player says, in order, one cue each', async function () {
+    // The built page is left only once it is saved for offline, which may take 90 s (savedForOffline).
+    this.timeout(150_000);
     const audio = await builtAudio();
     const cues = await trackCues(audio.cues, 'metadata');
     // The live page, its components running, read by the player's own script builder.
-    const { doc } = await openEdition({ path: '/dist/index.html' });
+    const edition = await openEdition({ path: '/dist/index.html' });
+    const { doc } = edition;
     const article = doc.querySelector('article')!;
     const lexicon = Lexicon.fromJson(JSON.parse(doc.getElementById('pronunciation-lexicon')?.textContent ?? 'null'));
     const script = buildScript(article, lexicon, article.getAttribute('lang') ?? 'en');
@@ -87,6 +91,9 @@ describe('the audio edition', () => {
     expect(chapters.map((c) => c.start)).to.deep.equal(
       script.sections.map((s, i) => (i === 0 ? 0 : cues[s.first].start)),
     );
+    // Left only once saved for offline: in WebKit a worker whose pages all closed mid-install
+    // stays installing, and every later page of the built edition would say "Saving for offline…".
+    await savedForOffline(edition);
   });
 
   it('decodes to the length of its cues, in an <audio> element and through Web Audio', async () => {

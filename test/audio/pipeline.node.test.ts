@@ -286,6 +286,7 @@ test('the feed escapes every value as XML', () => {
         bytes: 123,
         seconds: 3725.4,
         transcript: 'https://example.org/a.vtt',
+        chapters: 'https://example.org/a.json?a=1&b=2',
       },
     ],
   );
@@ -298,6 +299,10 @@ test('the feed escapes every value as XML', () => {
   assert.equal(doc.querySelector('item > pubDate')?.textContent, 'Tue, 02 Jan 2024 03:04:05 GMT');
   assert.equal(doc.getElementsByTagName('itunes:duration')[0]?.textContent, '01:02:05');
   assert.equal(doc.getElementsByTagName('itunes:category')[0]?.getAttribute('text'), 'Health & Fitness');
+  assert.equal(
+    doc.getElementsByTagName('podcast:chapters')[0]?.getAttribute('url'),
+    'https://example.org/a.json?a=1&b=2',
+  );
 });
 
 test('an article without an author gets its edition and its feed, with no author named', async (t) => {

@@ -211,6 +211,7 @@ test('the feed stays well-formed XML whatever the text: ampersands, markup, "]]>
         bytes: 24_576,
         seconds: 6,
         transcript: 'https://example.org/a.vtt',
+        chapters: 'https://example.org/a.json',
       },
     ],
   );

@@ -3,7 +3,7 @@
 // cannot see is checked directly: keyboard paths, focus visibility and obscuring, reflow,
 // clipped or overlapping text, and target sizes. docs/accessibility.md cites these tests.
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keyboard.js';
 import { axeViolations } from './axe.js';
 import type { Edition } from './edition.js';
 import {

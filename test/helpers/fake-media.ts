@@ -10,9 +10,16 @@ export class FakeMedia extends EventTarget implements MediaLike {
   paused = true;
   ended = false;
   error: { code: number; message?: string } | null = null;
+  /** What is downloaded, as [start, end] seconds: the ranges `buffered` reports. */
+  downloaded: [number, number][] = [];
   /** Each play() call, and what the next one answers with. */
   plays = 0;
   refuse?: DOMException;
+
+  get buffered() {
+    const ranges = this.downloaded;
+    return { length: ranges.length, start: (i: number) => ranges[i][0], end: (i: number) => ranges[i][1] };
+  }
 
   play() {
     this.plays++;

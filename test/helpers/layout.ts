@@ -233,11 +233,32 @@ export function focusProblem(edition: Edition, el: Element): string | undefined 
   for (const [x, y] of points) {
     const hit = root.elementFromPoint(x, y);
     const label = el.closest('label');
+    if (hit && onOverlayScrollbar(edition, hit, el, x)) continue;
     if (!hit || !(el === hit || el.contains(hit) || label?.contains(hit))) {
       return `${describeEl(el)} is covered at (${Math.round(x)}, ${Math.round(y)}) by ${hit ? describeEl(hit) : 'nothing (off screen)'}`;
     }
   }
   return undefined;
+}
+
+/** How far in from a scroller's edge WebKitGTK's overlay scrollbar takes the pointer (22 px measured). */
+const OVERLAY_SCROLLBAR_PX = 24;
+
+/**
+ * Whether a point that hit-tests to `scroller`, an ancestor of `el`, is on the scroller's overlay
+ * scrollbar. WebKitGTK draws a vertical scrollbar over the edge of the content, taking no room,
+ * and hit-testing there finds the scroller rather than the control beneath; Safari shows its
+ * overlay scrollbars only while scrolling. That is the browser's own interface, not the page
+ * covering focus, so such a point is not counted; browsers whose scrollbars take room never match.
+ */
+function onOverlayScrollbar(edition: Edition, scroller: Element, el: Element, x: number): boolean {
+  if (scroller === el || !scroller.contains(el) || !('offsetWidth' in scroller)) return false;
+  const box = scroller as HTMLElement;
+  const style = edition.win.getComputedStyle(box);
+  const borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
+  const takesNoRoom = box.offsetWidth - borders === box.clientWidth;
+  const scrolls = /auto|scroll/.test(style.overflowY) && box.scrollHeight > box.clientHeight;
+  return takesNoRoom && scrolls && x >= box.getBoundingClientRect().right - OVERLAY_SCROLLBAR_PX;
 }
 
 /** Every element in flat-tree order: shadow content where a host has a shadow root. */

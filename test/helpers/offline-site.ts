@@ -1,4 +1,4 @@
-// Drives a served build of the edition in its own page (Chromium or Firefox) through the
+// Drives a served build of the edition in its own page (Chromium, Firefox or WebKit) through the
 // offline-site plugin's commands (test/plugins/offline-site-plugin.ts). Expressions run in that page.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { AXE_TAGS } from './axe.js';
@@ -21,7 +21,8 @@ export const site = {
   build: (extraParagraph?: string) => command('offline-site-build', { extraParagraph }),
   /** Builds a folder of article sources (a fixture site), with its audio edition. */
   buildArticles: (articles: string) => command('offline-site-build', { articles }),
-  serve: (options: { holdWorker?: boolean } = {}) => command<string>('offline-site-serve', options),
+  /** With `holdWorker`, sw.js waits for releaseWorker(); with `ranges: false`, every file is answered whole. */
+  serve: (options: { holdWorker?: boolean; ranges?: boolean } = {}) => command<string>('offline-site-serve', options),
   releaseWorker: () => command('offline-site-release-worker'),
   stopServer: () => command('offline-site-stop-server'),
   open: (path = '/') => command('offline-site-open', { path }),

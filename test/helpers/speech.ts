@@ -193,9 +193,14 @@ export function fakeSpeech(
       voices = next;
       synth.dispatchEvent(new edition.win.Event('voiceschanged'));
     },
-    /** The engine finishes the utterance it is speaking. */
+    /**
+     * The engine finishes the utterance it is speaking. Resolves once the page has had the task
+     * in which it hands the engine what comes next (src/speech/speech-engine.ts): a timer set
+     * after the page's fires after it.
+     */
     end() {
       fire(spoken[spoken.length - 1], 'end');
+      return new Promise<void>((resolve) => edition.win.setTimeout(resolve, 0));
     },
     fail(error: string) {
       fire(spoken[spoken.length - 1], 'error', { error });

@@ -74,15 +74,27 @@ async function startPlayer(edition: Edition) {
   return playerOf(edition);
 }
 
-/** The offline indicator pressed, once the edition is saved: its details open under the toolbar. */
-async function openOfflineDetails(edition: Edition) {
-  const host = edition.doc.querySelector('offline-status')!;
-  const status = host.shadowRoot!;
+/**
+ * Resolves once the built page says it is available offline: its worker has installed, the
+ * whole edition precached. A test that opens the built page first waits for this before closing
+ * it, or any test after it may find the worker still installing: in WebKit, a worker whose every
+ * page went away mid-install stays installing for good (docs/webkit.md).
+ */
+export async function savedForOffline(edition: Edition) {
+  const status = edition.doc.querySelector('offline-status')!.shadowRoot!;
   await until(
     () => status.querySelector('.status')?.textContent?.startsWith('Available offline') ?? false,
-    'the edition to be saved for offline',
+    () => `the edition to be saved for offline; it says: ${status.querySelector('.status')?.textContent?.trim()}`,
     mutations(status),
+    // The worker precaches the whole edition first: WebKit on a busy machine takes over 30 s.
+    90_000,
   );
+}
+
+/** The offline indicator pressed, once the edition is saved: its details open under the toolbar. */
+async function openOfflineDetails(edition: Edition) {
+  await savedForOffline(edition);
+  const host = edition.doc.querySelector('offline-status')!;
   host.shadowRoot!.querySelector<HTMLButtonElement>('.indicator')!.click();
   await host.updateComplete;
 }

@@ -137,8 +137,17 @@ export async function animationFrames(count = 1, win: Window = window) {
   for (let i = 0; i < count; i++) await new Promise((resolve) => win.requestAnimationFrame(resolve));
 }
 
-/** The browser's next idle period: when a page does what it leaves for idle time (requestIdleCallback). */
-export const idle = (win: Window = window) => new Promise<void>((resolve) => win.requestIdleCallback(() => resolve()));
+/**
+ * The browser's next idle period: when a page does what it leaves for idle time (requestIdleCallback).
+ * WebKit has none: there the page waits a second instead (keep-on-open-controller.ts), and this
+ * waits on a timer set after the page's, which fires after it.
+ */
+export const idle = (win: Window = window) =>
+  new Promise<void>((resolve) =>
+    (win as Partial<Window>).requestIdleCallback
+      ? win.requestIdleCallback(() => resolve())
+      : win.setTimeout(resolve, 1000),
+  );
 
 /** Kept from the start: a test may take IntersectionObserver away to see a page without it. */
 const Intersections = window.IntersectionObserver;
@@ -231,11 +240,13 @@ export function nextStorageWrite(
   key: string,
   accept: (value: string) => boolean = () => true,
   what: What = `a write of ${key}`,
+  timeout?: number,
 ) {
   return nextEvent<StorageWrite>(
     storageWrites(win),
     'write',
     (write) => write.key === key && accept(write.value),
     what,
+    timeout,
   );
 }

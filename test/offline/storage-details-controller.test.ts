@@ -77,7 +77,7 @@ describe('StorageDetailsController', () => {
     fakeStorage({ estimate: async () => ({ usage: 3_249_999, quota: 1_203_249_999 }) });
     const host = await hosts.rendered();
     expect(await shown(host, host.details.measure())).to.deep.equal([
-      'storage: This edition uses 3.2 MB on this device, with room for about 1.2 GB more.',
+      'storage: This edition uses 3.2\u00a0MB on this device, with room for about 1.2\u00a0GB more.',
       `hint: ${MAY_BE_CLEARED}`,
     ]);
   });
@@ -86,7 +86,7 @@ describe('StorageDetailsController', () => {
     fakeStorage({ estimate: async () => ({ usage: 52_000_000, quota: 52_000_000 }) });
     const host = await hosts.rendered();
     expect((await shown(host, host.details.measure()))[0]).to.equal(
-      'storage: This edition uses 52.0 MB on this device, with no room left.',
+      'storage: This edition uses 52.0\u00a0MB on this device, with no room left.',
     );
   });
 
@@ -96,7 +96,7 @@ describe('StorageDetailsController', () => {
     expect(await shown(host)).to.deep.equal([]);
     expect(host.persistence.state).to.equal('kept');
     expect(await shown(host, host.details.measure())).to.deep.equal([
-      'storage: This edition uses 1 KB on this device, with room for about 1 KB more.',
+      'storage: This edition uses 1\u00a0KB on this device, with room for about 1\u00a0KB more.',
     ]);
   });
 
@@ -113,7 +113,7 @@ describe('StorageDetailsController', () => {
     // The first answer comes last: it is not shown over the newer one.
     first.resolve({ usage: 1_000, quota: 100_000_000 });
     expect((await shown(host, measured))[0]).to.equal(
-      'storage: This edition uses 9.0 MB on this device, with room for about 91.0 MB more.',
+      'storage: This edition uses 9.0\u00a0MB on this device, with room for about 91.0\u00a0MB more.',
     );
   });
 

@@ -1,9 +1,10 @@
 // Test-runner commands that build the edition into a temporary folder, serve it from a
 // plain static server on a free localhost port, and drive it in its own page (in an isolated
 // browser context), so service workers, caches and a server that goes away can be tested for
-// real, in Chromium and in Firefox (both run under puppeteer). A test's own frame cannot do
-// this: the served site is another origin. One site per test session; `offline-site-close`
-// removes it all. Only `offline-site-network` and `offline-site-quota` need Chromium.
+// real, in Chromium and Firefox (under puppeteer) and in WebKit (under WebDriver; see
+// ./driven-page.ts). A test's own frame cannot do this: the served site is another origin. One
+// site per test session; `offline-site-close` removes it all. Only `offline-site-network` and
+// `offline-site-quota` need Chromium.
 // test/helpers/offline-site.ts gives the commands a typed face. The build runs in the test
 // runner's own process (buildSite()).
 import { readFile, mkdtemp, cp, appendFile, readdir, rm } from 'node:fs/promises';
@@ -11,11 +12,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BasicTestSession, TestRunnerPlugin } from '@web/test-runner';
 import type { ChromeLauncher } from '@web/test-runner-chrome';
-import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
+import type { WebKitLauncher } from '../../tools/webkit-launcher.ts';
+import { puppeteerPage, webdriverPage, type DrivenPage } from './driven-page.ts';
 import { buildSite } from '../../generator/build-site.ts';
 import { ARTICLES_DIR } from '../../generator/site.ts';
 import { folder, startStaticServer } from '../../generator/serve.ts';
-import { PageChanges } from './page-changes.ts';
 
 interface Site {
   /** The build's output folder. */
@@ -27,17 +29,14 @@ interface Site {
   /** Lets held sw.js requests through. */
   releaseWorker?: () => void;
   workerHeld?: Promise<void>;
-  context?: BrowserContext;
-  page?: Page;
-  /** What happens in the page, for waits to look again on (page-changes.ts). */
-  changes?: PageChanges;
+  page?: DrivenPage;
   devtools?: CDPSession;
 }
 
 /** What each command's payload holds, as test/helpers/offline-site.ts sends it. */
 interface Payloads {
   'offline-site-build': { extraParagraph?: string; articles?: string };
-  'offline-site-serve': { holdWorker?: boolean };
+  'offline-site-serve': { holdWorker?: boolean; ranges?: boolean };
   'offline-site-release-worker': object;
   'offline-site-stop-server': object;
   'offline-site-open': { path?: string };
@@ -82,22 +81,31 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     return site;
   }
 
-  function pageOf(site: Site): Page {
+  function pageOf(site: Site): DrivenPage {
     if (!site.page) throw new Error('no page is open: run offline-site-open first');
     return site.page;
   }
 
+  /** Chromium's page, for what only its DevTools Protocol does. */
+  function chromium(site: Site, command: string): NonNullable<DrivenPage['puppeteer']> {
+    const driven = pageOf(site).puppeteer;
+    if (!driven) throw new Error(`${command} needs Chromium's DevTools Protocol`);
+    return driven;
+  }
+
   /** The site's page, in a browser context of its own, created on first use. */
-  async function sitePage(site: Site, session: BasicTestSession): Promise<Page> {
-    if (!site.context) {
-      // Both browsers run under @web/test-runner-chrome's launcher (web-test-runner.config.mjs); executeCommand checks it.
-      const testPage = (session.browser as ChromeLauncher).getPage(session.id);
-      site.context = await testPage.browser().createBrowserContext();
-    }
+  async function sitePage(site: Site, session: BasicTestSession): Promise<DrivenPage> {
     if (!site.page) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
-      site.page = await site.context.newPage();
-      site.changes = await PageChanges.watch(site.page, site.origin);
+      // The launchers are @web/test-runner-chrome's (type 'puppeteer') and WebKit's (type 'webdriver'),
+      // as web-test-runner.config.mjs sets them; executeCommand checks it.
+      site.page =
+        session.browser.type === 'webdriver'
+          ? await webdriverPage(session.browser as WebKitLauncher)
+          : await puppeteerPage(
+              await (session.browser as ChromeLauncher).getPage(session.id).browser().createBrowserContext(),
+              site.origin,
+            );
     }
     return site.page;
   }
@@ -123,8 +131,11 @@ export function offlineSitePlugin(): TestRunnerPlugin {
       return true;
     },
 
-    /** Serves the site's folder; with `holdWorker`, sw.js is answered only after offline-site-release-worker. */
-    async 'offline-site-serve'(site, { holdWorker = false } = {}) {
+    /**
+     * Serves the site's folder; with `holdWorker`, sw.js is answered only after
+     * offline-site-release-worker; with `ranges: false`, every request is answered whole.
+     */
+    async 'offline-site-serve'(site, { holdWorker = false, ranges = true } = {}) {
       site.workerHeld = holdWorker ? new Promise((resolve) => (site.releaseWorker = resolve)) : undefined;
       const server = await startStaticServer({
         resolve: folder(site.dir),
@@ -133,6 +144,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         port: site.origin ? Number(new URL(site.origin).port) : 0,
         // "localhost" is a secure context, as service workers need.
         hostname: 'localhost',
+        ranges,
       });
       site.stopServer = server.close;
       site.origin = server.origin;
@@ -154,12 +166,12 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     /** Opens a page of the served site in a fresh browser context (its own storage and workers). */
     async 'offline-site-open'(site, { path: pagePath = '/' }, session) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
-      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
+      await (await sitePage(site, session)).goto(`${site.origin}${pagePath}`);
       return true;
     },
 
     async 'offline-site-reload'(site) {
-      await pageOf(site).reload({ waitUntil: 'load' });
+      await pageOf(site).reload();
       return true;
     },
 
@@ -174,12 +186,10 @@ export function offlineSitePlugin(): TestRunnerPlugin {
      */
     async 'offline-site-wait'(site, { expression, timeout = 90_000 }) {
       const page = pageOf(site);
-      const changes = site.changes;
-      if (!changes) throw new Error('the page is not watched');
       const end = Date.now() + timeout;
       let last: unknown;
       for (;;) {
-        const seen = changes.count;
+        const seen = await page.changes.mark();
         try {
           // Wrapped in an array, so a promise's value comes back rather than the promise.
           last = ((await page.evaluate(`(async () => [await (${expression})])()`)) as unknown[])[0];
@@ -190,7 +200,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         }
         if (Date.now() > end)
           throw new Error(`timed out waiting for ${expression}; last value: ${JSON.stringify(last)}`);
-        await changes.after(seen, end - Date.now());
+        await page.changes.after(seen, end - Date.now());
       }
     },
 
@@ -199,7 +209,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
      * puppeteer selector finds (`>>>` goes into shadow roots).
      */
     async 'offline-site-click'(site, { selector }) {
-      await pageOf(site).locator(selector).click();
+      await pageOf(site).click(selector);
       return true;
     },
 
@@ -210,7 +220,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
      * watches where each one is asked to play.
      */
     async 'offline-site-watch-media'(site) {
-      await pageOf(site).evaluateOnNewDocument(() => {
+      await pageOf(site).onEachDocument(() => {
         const events: DrivenWindow['mediaEvents'] = [];
         (window as unknown as DrivenWindow).mediaEvents = events;
         const watched = new WeakSet<HTMLMediaElement>();
@@ -230,16 +240,18 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     /** Network emulation (Chromium): navigator.onLine and the online/offline events, as when a signal drops. */
     async 'offline-site-network'(site, { offline }) {
-      await site.changes?.trackCacheStorage(offline ? undefined : site.origin);
-      await pageOf(site).setOfflineMode(offline);
+      const { page, changes } = chromium(site, 'offline-site-network');
+      await changes.trackCacheStorage(offline ? undefined : site.origin);
+      await page.setOfflineMode(offline);
       return true;
     },
 
     /** Shrinks the origin's storage quota (Chromium's DevTools Protocol), before the site is opened. */
     async 'offline-site-quota'(site, { bytes }, session) {
       if (!site.origin) throw new Error('nothing is served: run offline-site-serve first');
+      await sitePage(site, session);
       // The override lasts as long as the DevTools session that set it: keep it open with the page.
-      site.devtools ??= await (await sitePage(site, session)).createCDPSession();
+      site.devtools ??= await chromium(site, 'offline-site-quota').page.createCDPSession();
       await site.devtools.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: bytes });
       return true;
     },
@@ -247,9 +259,9 @@ export function offlineSitePlugin(): TestRunnerPlugin {
     /** axe-core in the page, with the given tags; a readable list of violations, empty when none. */
     async 'offline-site-axe'(site, { tags }) {
       const page = pageOf(site);
-      // Evaluated through the DevTools Protocol, which the page's CSP does not govern.
-      await page.evaluate(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
-      return page.evaluate(async (runTags: string[]) => {
+      // Run by the driver (the DevTools Protocol, WebDriver), which the page's CSP does not govern.
+      await page.runScript(await readFile('node_modules/axe-core/axe.min.js', 'utf8'));
+      return page.run(async (runTags: string[]) => {
         const { axe } = window as unknown as DrivenWindow;
         const results = await axe.run(document, {
           runOnly: { type: 'tag', values: runTags },
@@ -266,8 +278,7 @@ export function offlineSitePlugin(): TestRunnerPlugin {
 
     async 'offline-site-close'(site, _payload, session) {
       await commands['offline-site-stop-server'](site, {}, session);
-      await site.changes?.stop();
-      await site.context?.close();
+      await site.page?.close();
       for (const dir of site.scratch) await rm(dir, { recursive: true, force: true });
       sites.delete(session.id);
       return true;
@@ -301,8 +312,8 @@ export function offlineSitePlugin(): TestRunnerPlugin {
         payload: unknown,
         session: BasicTestSession,
       ) => Promise<unknown>;
-      if (session.browser.type !== 'puppeteer')
-        throw new Error(`${command} drives the browser through puppeteer, not ${session.browser.name}`);
+      if (session.browser.type !== 'puppeteer' && session.browser.type !== 'webdriver')
+        throw new Error(`${command} drives the browser through puppeteer or WebDriver, not ${session.browser.name}`);
       const task = ++lastTask;
       const running = siteFor(session.id).then((site) => handler(site, payload ?? {}, session));
       running.catch(() => undefined); // reported through offline-site-result

@@ -2,11 +2,27 @@
 // when something changed rather than every so often. A change is: a DOM mutation (shadow roots
 // included, each observed as it is attached), a media, focus, input, load or storage event, a
 // service worker taking control or sending a message, a font loaded, a navigation, a response,
-// and (Chromium) a write to the origin's Cache Storage, which the page is not told of.
+// and (Chromium) a write to the origin's Cache Storage, which the page is not told of. This is
+// the puppeteer side (Chromium, Firefox); WebKit's, over WebDriver, is ./webdriver-page-changes.ts.
 import type { CDPSession, Page } from 'puppeteer-core';
 
 /** The binding the page calls on each change (puppeteer's exposeFunction: kept across navigations). */
-const BINDING = '__pageChanged';
+export const BINDING = '__pageChanged';
+
+/** A wait on a page's changes: look, then wait for a change after the mark taken before looking. */
+export interface Changes<Mark = unknown> {
+  /** How far the page's changes have been told. */
+  mark(): Promise<Mark>;
+  /** Resolves once a change after `mark` has been told (at once if one has), or after `ms`. */
+  after(mark: Mark, ms: number): Promise<void>;
+}
+
+/**
+ * watchPage as source text for the page, calling `binding` on each change. Sent as text: tsx
+ * keeps functions' names with calls to a `__name` the page lacks.
+ */
+export const watchPageSource = (binding: string) =>
+  `(() => { const __name = (target) => target; (${watchPage.toString()})(${JSON.stringify(binding)}); })()`;
 
 /** Runs in the page, on every new document and once on the current one; installs itself once. */
 function watchPage(binding: string): void {
@@ -48,7 +64,7 @@ function watchPage(binding: string): void {
   document.fonts?.addEventListener('loadingdone', tell);
 }
 
-export class PageChanges {
+export class PageChanges implements Changes<number> {
   /** How many changes have been told; a wait compares it with what it saw before it looked. */
   count = 0;
   #wake = new EventTarget();
@@ -61,8 +77,7 @@ export class PageChanges {
     const changes = new PageChanges(page);
     const tell = () => changes.#tell();
     await page.exposeFunction(BINDING, tell);
-    // Sent as source text: tsx keeps functions' names with calls to a `__name` the page lacks.
-    const source = `(() => { const __name = (target) => target; (${watchPage.toString()})(${JSON.stringify(BINDING)}); })()`;
+    const source = watchPageSource(BINDING);
     await page.evaluateOnNewDocument(source);
     await page.evaluate(source);
     for (const event of ['load', 'framenavigated', 'requestfinished', 'requestfailed'] as const) page.on(event, tell);
@@ -92,6 +107,10 @@ export class PageChanges {
   #tell(): void {
     this.count += 1;
     this.#wake.dispatchEvent(new Event('change'));
+  }
+
+  async mark(): Promise<number> {
+    return this.count;
   }
 
   /** Resolves once a change after the `seen`th has been told (at once if one has), or after `ms`. */

@@ -87,7 +87,7 @@ describe('read-aloud player: where focus goes', () => {
     for (let last; speech.spoken.at(-1) !== last;) {
       last = speech.spoken.at(-1)!;
       await speech.startOf(last);
-      speech.end();
+      await speech.end();
     }
     await until(() => player.bar() === null, 'the bar to go', mutations(player.root));
     expect(deepActiveElement(edition.doc)).to.equal(player.listen());

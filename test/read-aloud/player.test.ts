@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keyboard.js';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, layoutProblems, scrollSettled } from '../helpers/layout.js';
@@ -183,8 +183,8 @@ describe('read-aloud player', () => {
     expect(session.playbackState).to.equal('playing');
     expect(session.metadata?.album).to.match(/^After 31 Years/);
     expect(session.metadata?.artist).to.equal('Antonio Minichiello');
-    speech.end();
-    speech.end();
+    await speech.end();
+    await speech.end();
     // Reading has moved on twice; the sentence it reached has begun.
     await speech.startOf(speech.spoken.at(-1)!);
     // The section title is the "track"; the FAQ appears once reading gets there.

@@ -1,5 +1,6 @@
-// End to end, against a real engine: Chromium → speech-dispatcher → espeak-ng. It sends no
-// word boundaries, so these tests also cover sentence highlighting without them.
+// End to end, against a real engine: Chromium → speech-dispatcher → espeak-ng, which sends no
+// word boundaries, so these tests also cover sentence highlighting without them; and WebKit's
+// own engine (WebKitGTK speaks with Flite).
 import { expect } from 'chai';
 import { partsOf } from '../../src/speech/clauses.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
@@ -48,19 +49,26 @@ interface SavedPosition {
   section: string;
 }
 
+/**
+ * How long a few sentences take at a listener's pace: the engine speaks in real time, and
+ * WebKit's (Flite) synthesizes each sentence before it starts, slowly on a busy machine.
+ */
+const SENTENCES_MS = 120_000;
+
 const savedPosition = (value = localStorage.getItem(LISTENING_POSITION_KEY)) =>
   JSON.parse(value ?? 'null') as SavedPosition | null;
 
 describe('read aloud with a real speech engine', () => {
   startEachTestAfresh();
 
-  it('speaks the article sentence by sentence in document order, the highlight moving with it', async () => {
+  it('speaks the article sentence by sentence in document order, the highlight moving with it', async function () {
+    this.timeout(SENTENCES_MS + 60_000);
     const edition = await openWithVoices();
     const ear = listenTo(edition);
     const player = playerOf(edition);
     const script = await scriptOf(edition);
     const expected = utterances(script).slice(0, 8);
-    const eighth = ear.nextStart(expected[7].text);
+    const eighth = ear.nextStart(expected[7].text, SENTENCES_MS);
     player.listen()!.click();
     await eighth;
     const heard = ear.heard;
@@ -158,7 +166,8 @@ describe('read aloud with a real speech engine', () => {
     expect(heard[1].text).to.match(/^The intervention combined/);
   });
 
-  it('resumes from the remembered position after a reload', async () => {
+  it('resumes from the remembered position after a reload', async function () {
+    this.timeout(SENTENCES_MS + 60_000);
     let edition = await openWithVoices();
     let ear = listenTo(edition);
     // The player keeps its position as it moves to each sentence: stop once it has kept a
@@ -168,6 +177,7 @@ describe('read aloud with a real speech engine', () => {
       LISTENING_POSITION_KEY,
       (value) => (savedPosition(value)?.index ?? 0) >= 4,
       'the player to keep its position at the fifth sentence',
+      SENTENCES_MS,
     );
     playerOf(edition).listen()!.click();
     await kept;

@@ -170,6 +170,63 @@ describe('recorded read-aloud player', () => {
     expect(player.problem).to.deep.equal({ code: 'audio-not-loaded' });
   });
 
+  it('says when the server ignores byte ranges and the media fails as WebKit does there, and only then', async () => {
+    const script = fixture();
+    const refused = new DOMException('cannot seek', 'NotSupportedError');
+    for (const [ignoresRanges, failure, expected] of [
+      [true, 2, 'server-ignores-ranges'],
+      [true, 4, 'server-ignores-ranges'],
+      [true, refused, 'server-ignores-ranges'],
+      [false, 2, 'audio-not-loaded'],
+      [false, refused, 'playback-unsupported'],
+      [true, 3, 'audio-not-loaded'],
+    ] as const) {
+      const media = new FakeMedia();
+      const player = new RecordedReadAloud({ script, media, cues: cuesOf(script), rate: () => 1, ignoresRanges });
+      const what = `ranges ignored: ${ignoresRanges}, ${typeof failure === 'number' ? `error ${failure}` : 'play() refused'}`;
+      if (typeof failure === 'number') {
+        player.play();
+        media.fail(failure);
+      } else {
+        media.refuse = failure;
+        player.play();
+        await Promise.resolve();
+        await Promise.resolve();
+      }
+      expect(player.state, what).to.equal('paused');
+      expect(player.problem, what).to.deep.equal({ code: expected });
+    }
+  });
+
+  it('from a server that ignores byte ranges, moves only to the start or into what is downloaded, and says why not', () => {
+    const script = fixture();
+    const media = new FakeMedia();
+    const cues = cuesOf(script);
+    const player = new RecordedReadAloud({ script, media, cues, rate: () => 1, ignoresRanges: true });
+    player.play(0);
+    media.downloaded = [[0, 5]];
+    player.play(2);
+    expect(player.state).to.equal('playing');
+    expect(media.currentTime).to.equal(cues[2].start);
+    for (const move of [() => player.play(8), () => player.seek(8), () => player.seekTo(17)]) {
+      move();
+      expect(player.problem).to.deep.equal({ code: 'server-ignores-ranges' });
+      expect(player.state).to.equal('paused');
+      expect(media.paused).to.equal(true);
+      expect([player.index, media.currentTime], 'it stays where it was').to.deep.equal([2, cues[2].start]);
+      player.resume();
+    }
+    media.downloaded = [[0, 20]];
+    player.play(8);
+    expect([player.state, player.index, player.problem]).to.deep.equal(['playing', 8, undefined]);
+  });
+
+  it('from a server that answers byte ranges, moves anywhere, downloaded or not', () => {
+    const { player, media, cues } = setup();
+    player.play(8);
+    expect([player.state, media.currentTime, player.problem]).to.deep.equal(['playing', cues[8].start, undefined]);
+  });
+
   it('an aborted play (paused before it began) is no problem', async () => {
     const { player, media } = setup();
     media.refuse = new DOMException('interrupted by pause', 'AbortError');

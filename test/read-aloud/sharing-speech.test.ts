@@ -2,7 +2,8 @@
 // the page says nothing of its own but what the listener asked for, it gives way when the
 // listener turns to the rest of the page, and it goes quiet while they work its controls.
 import { expect } from 'chai';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/keyboard.js';
 import { announcement, statusRegions } from '../helpers/announcer.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement, scrollSettled } from '../helpers/layout.js';
@@ -41,7 +42,7 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const edition = await openEdition();
     const { speech, player } = await playing(edition);
     const second = speech.nextStart();
-    speech.end();
+    await speech.end();
     const cut = (await second).text;
     player.button('more')!.focus();
     const cancels = speech.cancels();
@@ -98,7 +99,8 @@ describe('read-aloud player: sharing speech with a screen reader', () => {
     const edition = await openEdition();
     const { speech, player } = await playing(edition);
     const paragraph = edition.doc.querySelector('#joy-is-not-a-binary-outcome ~ p')!;
-    paragraph.scrollIntoView();
+    // Centred, so its first line is on screen in the test's window too, whatever that window's height.
+    paragraph.scrollIntoView({ block: 'center' });
     await scrollSettled(edition);
     const frame = edition.frame.getBoundingClientRect();
     const rect = paragraph.getBoundingClientRect();

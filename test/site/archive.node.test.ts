@@ -11,6 +11,7 @@ import { buildSite, type BuildReport } from '../../generator/build-site.ts';
 import { loadSite } from '../../generator/site.ts';
 import { writePodcastFeed } from '../../generator/audio/site-audio.ts';
 import type { AudioEdition } from '../../generator/audio/audio-edition.ts';
+import type { Cue } from '../../generator/audio/webvtt.ts';
 import { DEFAULT_HOME_ARTICLES } from '../../generator/site-config.ts';
 import { parse, rejectsAt } from './publisher-folder.node.ts';
 
@@ -190,7 +191,13 @@ test('the podcast feed lists the newest episodes only, as many as podcast.episod
   for (const page of site.pages) {
     const mp3 = `assets/audio/${page.page}.mp3`;
     await writeFile(path.join(out, mp3), 'mp3');
-    editions.set(page.page, { page: page.page, mp3, cues: `${mp3}.vtt`, seconds: 1 } as AudioEdition);
+    editions.set(page.page, {
+      page: page.page,
+      mp3,
+      cues: `${mp3}.vtt`,
+      seconds: 1,
+      chapterList: [] as Cue[],
+    } as AudioEdition);
   }
   const written = await writePodcastFeed({
     site: site.pages,

@@ -4,10 +4,10 @@
 // page to an article of any year through the links, the headings naming the years and months.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition, type Edition } from '../helpers/edition.js';
 import { deepActiveElement } from '../helpers/layout.js';
 import { nextEvent } from '../helpers/waiting.js';
+import { eachPageConforms } from '../helpers/served-pages.js';
 
 const SITE = '/archive-site/';
 const PAGES = ['index.html', 'archive.html', 'archive-2025.html', 'archive-2024.html', 'archive-undated.html'];
@@ -33,16 +33,7 @@ async function follow(edition: Edition, name: string): Promise<Edition> {
 describe('the archive by year of a site with more articles than its home page lists', () => {
   afterEach(closeEditions);
 
-  for (const page of PAGES) {
-    for (const width of [1280, 320]) {
-      it(`${page} has no axe violations and no sideways scrolling at ${width} px`, async () => {
-        const edition = await openEdition({ path: `${SITE}${page}`, width, height: width === 320 ? 640 : 800 });
-        const violations = await axeViolations(edition);
-        expect(violations, `\n${violations}`).to.equal('');
-        expect(edition.doc.documentElement.scrollWidth).to.be.at.most(width);
-      });
-    }
-  }
+  eachPageConforms(SITE, PAGES);
 
   it('takes a keyboard user from the home page to an older article, each page headed by what it lists', async () => {
     const home = await openEdition({ path: `${SITE}index.html` });

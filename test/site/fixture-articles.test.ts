@@ -3,10 +3,10 @@
 // code block is reached and scrolled by keyboard, and pictures hold their place before they load.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
-import { axeViolations } from '../helpers/axe.js';
 import { closeEditions, openEdition } from '../helpers/edition.js';
 import { deepActiveElement, focusProblem, scrollSettled } from '../helpers/layout.js';
 import { nextEvent } from '../helpers/waiting.js';
+import { eachPageConforms } from '../helpers/served-pages.js';
 
 const SITE = '/fixture-site/';
 const PAGES = ['index.html', 'borrowing-in-rust.html', 'notes-on-lists.html', 'un-article-en-francais.html'];
@@ -14,16 +14,7 @@ const PAGES = ['index.html', 'borrowing-in-rust.html', 'notes-on-lists.html', 'u
 describe('a publisher’s posts as a site', () => {
   afterEach(closeEditions);
 
-  for (const page of PAGES) {
-    for (const width of [1280, 320]) {
-      it(`${page} has no axe violations and no sideways scrolling at ${width} px`, async () => {
-        const edition = await openEdition({ path: `${SITE}${page}`, width, height: width === 320 ? 640 : 800 });
-        const violations = await axeViolations(edition);
-        expect(violations, `\n${violations}`).to.equal('');
-        expect(edition.doc.documentElement.scrollWidth).to.be.at.most(width);
-      });
-    }
-  }
+  eachPageConforms(SITE, PAGES);
 
   it('reaches a code block by Tab, names it, and scrolls its long lines with the arrow keys', async () => {
     const edition = await openEdition({ path: `${SITE}borrowing-in-rust.html`, width: 320, height: 640 });

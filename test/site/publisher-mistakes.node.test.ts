@@ -371,6 +371,30 @@ const CASES: Case[] = [
     said: [{ at: `${name}:${line}`, severity: 'error', rule: 'raw-html', message }],
   })),
   {
+    name: 'a tag in a paragraph with a quote missing, which would show as text and lose its end tag',
+    folder: fixture('raw-html', 'missing-quote-inline.md'),
+    exit: 1,
+    said: [
+      {
+        at: 'missing-quote-inline.md:7',
+        severity: 'error',
+        rule: 'raw-html',
+        message:
+          /^the tag <div title="a note>here<\/div>, and more … is not closed \(a quote or ">" is missing\), so it would show as text/,
+      },
+    ],
+  },
+  {
+    name: 'a tag escaped to be shown as text, and a comparison that looks like one',
+    folder: fixture('raw-html', 'escaped-tag.md'),
+    exit: 0,
+    said: [],
+    site: (pages) => {
+      const text = pages.get('index.html')!.querySelector('article')!.textContent!.replace(/\s+/g, ' ');
+      assert.match(text, /escape it: <span class="x">, and a < b = "c" is a comparison\./);
+    },
+  },
+  {
     name: 'a script, an iframe, handlers and javascript: links in raw HTML',
     folder: {
       files: {

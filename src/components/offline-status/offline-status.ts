@@ -113,6 +113,11 @@ export class OfflineStatus extends LitElement {
         margin-bottom: 0;
       }
 
+      /* After the article's part (<offline-keeping>), whose last button has no margin below. */
+      .details .storage {
+        margin-top: 0.75rem;
+      }
+
       .hint {
         color: var(--muted);
         font-size: 0.875em;

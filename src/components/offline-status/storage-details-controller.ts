@@ -79,7 +79,8 @@ export class StorageDetailsController implements ReactiveController {
   private said(estimate: Estimate) {
     const words = firstUseWords().offline;
     if (estimate === 'unknown') return words.storageUnknown;
-    const size = (value: number) => fileSize(value, words, pageLanguage());
+    // A no-break space: on a phone "10.7 GB" must not break into "10.7" and "GB".
+    const size = (value: number) => fileSize(value, words, pageLanguage()).replace(' ', '\u00a0');
     const left = estimate.quota - estimate.usage;
     return left <= 0
       ? fill(words.storageUsedNoRoom, { used: size(estimate.usage) })

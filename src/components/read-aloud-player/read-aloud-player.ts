@@ -227,24 +227,28 @@ export class ReadAloudPlayer extends LitElement {
    * or cutting the sentence with it (Chromium).
    */
   private async listen(from?: number, quietFirst = false) {
-    const player = await this.ensurePlayer();
-    if (!player) return;
-    // The device's voice may be the one to read (or decide the default): wait for the voices.
-    if (this.voices.length === 0 && this.engine.supported && !(this.audio && this.prefs.value.source === 'recorded')) {
-      // A second press while waiting changes nothing.
-      if (this.waitingForVoices) return;
-      this.waitingForVoices = true;
-      this.say(this.firstUseWords!().player.loadingVoices);
-      await this.voiceList.loaded();
-      this.waitingForVoices = false;
+    // A second press while waiting for voices changes nothing.
+    if (!(await this.ensurePlayer()) || this.waitingForVoices) return;
+    // Who reads is decided on the voices listed now: with none, "auto" is the recording, which
+    // needs no voice (see docs/read-aloud.md, "No wait without voices").
+    const player = await this.useSource();
+    if (player === this.sources!.device) {
+      // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
+      if (!this.engine.supported) return;
+      // The device's voice reads: some engines drop an utterance spoken before their voices load.
+      if (this.voices.length === 0) {
+        this.waitingForVoices = true;
+        this.say(this.firstUseWords!().player.loadingVoices);
+        await this.voiceList.loaded();
+        this.waitingForVoices = false;
+      }
     }
-    void this.start(from, quietFirst);
+    this.start(from, quietFirst);
   }
 
-  private async start(from?: number, quietFirst = false) {
-    const player = await this.useSource();
-    // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
-    if (player === this.sources!.device && !this.engine.supported) return;
+  /** The active player reads (the listener may have chosen another source while the voices came). */
+  private start(from?: number, quietFirst = false) {
+    const player = this.player!;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
     player.play(from ?? this.listeningPosition?.find(player.script)?.index ?? player.index, { quietFirst });
     this.notice = undefined;

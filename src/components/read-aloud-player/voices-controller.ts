@@ -3,7 +3,8 @@ import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
 
 /**
  * Some engines (Chrome with speech-dispatcher) drop an utterance spoken before their voice
- * list has loaded; Play waits this long for voices, then speaks anyway.
+ * list has loaded; the device voice waits this long for voices, then speaks anyway (the
+ * recording waits for none: see docs/read-aloud.md, "No wait without voices").
  */
 export const VOICE_WAIT_MS = 4000;
 
