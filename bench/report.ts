@@ -6,6 +6,7 @@ import type { OpeningName } from './first-use.ts';
 import { audioRenderArea } from './audio-render.ts';
 import { archiveArea } from './archive.ts';
 import { longArticleAreas } from './long-article.ts';
+import { BOOK_TEXT_BUDGET, type BookFigures } from '../generator/book/book-figures.ts';
 import type { LighthouseRun, BenchResults } from './results.ts';
 import type { Paint, Shift } from './page-checks.ts';
 
@@ -229,6 +230,7 @@ export function areas(r: BenchResults): Area[] {
       ],
     },
     ...(r.audioRender ? [audioRenderArea(r.audioRender)] : []),
+    ...(r.books ? [booksArea(r.books)] : []),
     {
       title: "Opened on first use (puppeteer, Lighthouse's mobile viewport, unthrottled)",
       about: `Median of ${r.firstUse.settings.runs.length} first visits each, in fresh browser contexts, timed once the page says it is saved for offline: from the click reaching the page (a capture-phase listener) to the first frame that shows what it opened; in brackets, each run, and the median from the press itself (pointerdown, on which the player starts loading its code: a real tap gives that 50–150 ms, the bench's a few). The player's speech code is precached then but not yet loaded, so the press loads it through the worker; Listen uses a stand-in engine whose voice starts at once (the time to speech above uses the real one).`,
@@ -278,6 +280,20 @@ export function targets(r: BenchResults): Target[] {
   return areas(r).flatMap((area) =>
     area.rows.filter((row) => row.met !== undefined).map((row) => ({ area: area.title, ...row })),
   );
+}
+
+/** Each article's book as the build wrote it (the build report's figures): all but its pictures and narration within budget. */
+function booksArea(books: BookFigures[]): Area {
+  return {
+    title: 'The accessible books',
+    about: `Each article's EPUB as the normal build writes it (docs/book.md), weighed from its container's directory: the whole file, its pictures and its narration (the site's own MP3, byte for byte, stored), and the rest (the text, navigation, Media Overlay, lexicon and the container's own bytes), which is to stay under ${kb(BOOK_TEXT_BUDGET)}.`,
+    rows: books.map((book) => ({
+      label: `${book.file}: all but pictures and narration`,
+      edition: `${kb(book.rest)} (the book ${kb(book.bytes)}: pictures ${kb(book.pictures)}, narration ${kb(book.narration)})`,
+      target: `≤ ${kb(BOOK_TEXT_BUDGET)}`,
+      met: book.rest <= BOOK_TEXT_BUDGET,
+    })),
+  };
 }
 
 /** RESULTS.md; `file` is the existing one, whose hand-written notes are kept. */

@@ -8,6 +8,7 @@ import type { LongArticleResults } from './long-article.ts';
 import type { OfflineVisit, ScriptBytes } from './offline.ts';
 import type { PageChecks } from './page-checks.ts';
 import type { TimeToPlaying } from './recorded.ts';
+import type { BookFigures } from '../generator/book/book-figures.ts';
 import type { SpeechPress } from './speech.ts';
 
 /** The machine the run was on (it is shared, so the load is noted). */
@@ -103,6 +104,8 @@ export interface BenchResults {
     scriptBytes: ScriptBytes;
     runs: OfflineVisit[];
   };
+  /** Each article's book, from the build's figures; absent from results of older runs. */
+  books?: BookFigures[];
   /** A site of 1,000 articles (bench/archive.ts); absent from results of older runs. */
   archive?: ArchiveResults;
   durationSeconds: number;

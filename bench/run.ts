@@ -240,6 +240,7 @@ async function main(): Promise<void> {
     machine: machineInfo,
     audioRender: audio,
     ...measured,
+    books: build.figures.books,
     archive,
     durationSeconds,
     ...(longArticle ? { longArticle } : {}),

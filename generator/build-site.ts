@@ -14,7 +14,7 @@
 // writes. The site is built in a folder beside the output and renamed into place at the end,
 // so a build that fails, or is stopped, leaves the last good site as it was.
 import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ARCHIVE_PAGE, ARTICLES_DIR, loadSite, NOT_KEPT_PAGE, pageContext, type Site, type SitePage } from './site.ts';
 import { renderIndexPage, renderNotKeptPage, renderPage } from './page/page.ts';
@@ -43,6 +43,10 @@ import { pageAudio } from './audio/page-audio.ts';
 import { unsayableWarnings } from './audio/unsayable.ts';
 import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
+import { makeBook } from './book/book.ts';
+import { unfollowedLinks } from './book/links.ts';
+import type { PageBook } from './book/page-book.ts';
+import { bookFigures, type BookFigures } from './book/book-figures.ts';
 import { recommendedVoiceData, VOICE_DATA_PACKAGE, voiceDataFolder, VOICES_DIR } from './page/voice-data.ts';
 
 export interface BuildOptions {
@@ -96,6 +100,8 @@ export interface AudioSummary {
 export interface BuildFigures extends SizeFigures {
   /** The audio editions, and the podcast feed's address when one was written. */
   audio: { editions: AudioSummary[]; feed?: string };
+  /** Each article's book, as written: its size, and what its pictures and narration take of it. */
+  books: BookFigures[];
 }
 
 export interface BuildReport {
@@ -190,6 +196,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildReport
           })),
           ...(built.feed && baseUrl ? { feed: new URL(FEED_FILE, baseUrl).href } : {}),
         },
+        books: built.bookSizes,
       },
       diagnostics,
     };
@@ -250,15 +257,38 @@ async function writeSite(
       warn: (warning) => feedWarnings.push(warning),
     }));
   const pageWarnings: Diagnostic[] = [];
+  const books = new Map<string, PageBook>();
+  const bookSizes: BookFigures[] = [];
   for (const page of site.pages) {
     const edition = editions.get(page.page);
     if (edition) pageWarnings.push(...unsayableWarnings(page.file, page.article.prose, edition.unsayable));
+    // The accessible book beside its page, from the same article, narrated by the site's own MP3
+    // where it has an audio edition (docs/book.md); made first, for the page to give its size.
+    const narration = edition && {
+      cues: edition.cueList,
+      ranges: edition.ranges,
+      mp3: { name: path.posix.basename(edition.mp3), body: await readFile(path.join(dir, edition.mp3)) },
+      narrator: edition.voice,
+    };
+    const bookFile = `${downloadSlug(page)}.epub`;
+    const book = makeBook(page.article, {
+      // The site's address as the build has it, which links to the site's other pages lead to.
+      site: { ...site.config, baseUrl: options.baseUrl },
+      page: page.page,
+      pronunciations: page.pronunciations,
+      ...(narration && { narration }),
+    });
+    await writeFile(path.join(dir, bookFile), book);
+    bookSizes.push(bookFigures(bookFile, book));
+    books.set(page.page, { href: `./${bookFile}`, download: bookFile, bytes: book.length, narrated: !!narration });
     const html = pageHtml(page, {
       ...assets,
-      audio: edition && pageAudio(edition, audioSlug(page)),
+      audio: edition && pageAudio(edition, downloadSlug(page)),
       feed: feed ? `./${FEED_FILE}` : undefined,
+      book: books.get(page.page),
     });
     pageWarnings.push(...checkPage(page.file, page.article, html));
+    pageWarnings.push(...unfollowedLinks(page.file, page.article, options.baseUrl));
     await writeFile(path.join(dir, page.page), html);
     for (const file of page.article.files) {
       await mkdir(path.dirname(path.join(dir, file.path)), { recursive: true });
@@ -273,7 +303,7 @@ async function writeSite(
       path.join(dir, 'index.html'),
       renderIndexPage(
         site.config,
-        site.pages.slice(0, homeCount),
+        site.pages.slice(0, homeCount).map((page) => ({ ...page, book: books.get(page.page) })),
         assets,
         archive.length > 0 ? { href: `./${ARCHIVE_PAGE}`, count: site.pages.length } : undefined,
       ),
@@ -316,6 +346,7 @@ async function writeSite(
     feed,
     pageWarnings,
     feedWarnings,
+    bookSizes,
     sizes: await measureSizes(dir, scripts, precache),
     workboxWarnings: serviceWorker.warnings,
   };
@@ -466,11 +497,11 @@ function checkedBaseUrl(given: string | undefined, from: string): string | undef
 }
 
 /**
- * The name a download of the article's audio is saved under: its page's (URL-safe, and renamed
+ * The name a download of the article (its audio, its book) is saved under: its page's (URL-safe, and renamed
  * where the site took the name), or, for a site's only article (index.html), its front matter's
  * slug, else its source's or bundle folder's name made URL-safe.
  */
-function audioSlug(page: SitePage): string {
+function downloadSlug(page: SitePage): string {
   if (page.page !== 'index.html') return page.page.slice(0, -'.html'.length);
   if (page.article.meta.slug) return page.article.meta.slug;
   const source = path.basename(page.file, path.extname(page.file));

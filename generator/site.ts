@@ -10,7 +10,7 @@ import { dateInstant } from './article/dates.ts';
 import { isInside, urlSafeName, type LinkTargets } from './article/local-files.ts';
 import { decodeSource } from './article/source-text.ts';
 import { ArticleSourceError, BuildError, type Diagnostic, type Severity } from './diagnostics.ts';
-import { browserLexicon, loadLexicon } from './lexicon/lexicon.ts';
+import { browserLexicon, loadLexicon, type Lexicon } from './lexicon/lexicon.ts';
 import type { PageContext } from './page/page.ts';
 import { ignoreMatcher, loadSiteConfig, settingsFile, type IgnorePattern, type SiteConfig } from './site-config.ts';
 
@@ -64,6 +64,8 @@ export interface SitePage {
   article: Article;
   /** The pronunciation lexicon for the article's language, as the page carries it (JSON text; see generator/lexicon/lexicon.ts). */
   lexicon: string | null;
+  /** The same lexicon whole, with how each word should sound (IPA), which the book carries as a PLS file. */
+  pronunciations: Lexicon | null;
   /** The article listed before this one on the index (newer). */
   previous?: SitePage;
   /** The article listed after this one (older). */
@@ -150,7 +152,7 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
     skipped: (file) => folder.skipReason(file),
   };
   const pages: SitePage[] = [];
-  const lexicons = new Map<string, Promise<string | null>>();
+  const lexicons = new Map<string, Promise<Pick<SitePage, 'lexicon' | 'pronunciations'>>>();
   for (const source of published) {
     const { file } = source;
     const article = await renderArticle(source.text, file, { site: config, root: dir, links });
@@ -158,10 +160,13 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
     const lang = article.meta.lang.split('-')[0].toLowerCase();
     let lexicon = lexicons.get(lang);
     if (!lexicon) {
-      lexicon = loadLexicon(lang).then((loaded) => loaded && JSON.stringify(browserLexicon(loaded)));
+      lexicon = loadLexicon(lang).then((loaded) => ({
+        lexicon: loaded && JSON.stringify(browserLexicon(loaded)),
+        pronunciations: loaded,
+      }));
       lexicons.set(lang, lexicon);
     }
-    pages.push({ file, page: pageOf(source), article, lexicon: await lexicon });
+    pages.push({ file, page: pageOf(source), article, ...(await lexicon) });
   }
 
   pages.sort(newestFirst);

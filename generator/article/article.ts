@@ -66,6 +66,8 @@ export interface Article {
   prose: { title: ProseRun; body: ProseRun[] };
   /** Links to a place in the page (`#id`), with their lines, for the build to check once the page is written. */
   fragments: { id: string; line: number }[];
+  /** Links to the site's other pages and files (see leadsIntoSite), as written, with their lines: the book can follow them only to the site's address. */
+  siteLinks: { href: string; line: number }[];
 }
 
 export interface RenderOptions {
@@ -214,7 +216,12 @@ export async function renderArticle(
     warnings,
     files: [...[...pictures.values()].flatMap((picture) => picture.files), ...linked],
     prose: { title: { text: meta.title, line: front.lineOf('title') }, body: proseRuns(env, fileLine) },
-    fragments: fragmentLinks(tokens).map(({ id, line }) => ({ id, line: fileLine(line) })),
+    fragments: linksOf(tokens)
+      .filter(({ href }) => href.startsWith('#'))
+      .map(({ href, line }) => ({ id: href.slice(1), line: fileLine(line) })),
+    siteLinks: linksOf(tokens)
+      .filter(({ href }) => leadsIntoSite(href))
+      .map(({ href, line }) => ({ href, line: fileLine(line) })),
   };
 }
 
@@ -324,17 +331,28 @@ async function resolveLinks(tokens: Token[], resolver: LinkResolver, warn: BodyW
 }
 
 /** Every link to a place in the page (`#id`), Markdown's and raw HTML's; `line` is 0-based in the body. */
-function fragmentLinks(tokens: Token[]): { id: string; line: number }[] {
-  const links: { id: string; line: number }[] = [];
+/**
+ * Whether a link's address leads to another page or file of the site: neither a place in the page
+ * (`#id`) nor an address with a scheme (the web, mail).
+ */
+export function leadsIntoSite(href: string): boolean {
+  // As a browser reads an address: tabs and line breaks dropped, so "java\tscript:" is a scheme.
+  const address = href.replace(/[\t\n\r]/g, '').trim();
+  return address !== '' && !address.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(address);
+}
+
+/** Every link that leads somewhere (Markdown's and raw HTML's), its address as written, with its 0-based line. */
+function linksOf(tokens: Token[]): { href: string; line: number }[] {
+  const links: { href: string; line: number }[] = [];
   for (const token of tokens) {
     let line = token.map?.[0] ?? 0;
     for (const child of [token, ...(token.children ?? [])]) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
-      const href = child.type === 'link_open' && !child.meta?.[UNLINKED] ? String(child.attrGet('href') ?? '') : '';
-      if (href.startsWith('#')) links.push({ id: href.slice(1), line });
+      if (child.type === 'link_open' && !child.meta?.[UNLINKED])
+        links.push({ href: String(child.attrGet('href') ?? ''), line });
       for (const tag of tagsOf(child))
-        if (tag.name === 'a' && tag.attribs.href?.trim().startsWith('#'))
-          links.push({ id: tag.attribs.href.trim().slice(1), line: tag.line });
+        if (tag.name === 'a' && tag.attribs.href !== undefined)
+          links.push({ href: tag.attribs.href.trim(), line: tag.line });
     }
   }
   return links;

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SitePage } from '../site.ts';
 import type { SpeechEngine } from './engine.ts';
-import { spokenScript } from './spoken-script.ts';
+import { spokenScript, type WrittenRange } from './spoken-script.ts';
 import { PAUSES, programme, type Pause, type Span } from './timeline.ts';
 import { mp3Encoder } from './mp3.ts';
 import { withTags } from './id3.ts';
@@ -37,6 +37,8 @@ export interface AudioEdition {
   /** Its duration as decoded (delay and padding trimmed). */
   seconds: number;
   cueList: Cue[];
+  /** Where each cue's sentence is written in the article, cue by cue: what the book's narration points at (docs/book.md). */
+  ranges: WrittenRange[];
   chapterList: Cue[];
   voice: string;
   /** False when it came from the cache. */
@@ -170,6 +172,7 @@ export async function renderAudioEdition({
     bytes: files.mp3.length,
     seconds,
     cueList,
+    ranges: script.sentences.map((sentence) => sentence.range),
     chapterList,
     voice: voice.name,
     rendered,

@@ -6,6 +6,19 @@
 import { JSDOM } from 'jsdom';
 import { buildScript, type SegmentKind } from '../../src/speech/spoken-script.ts';
 import { Lexicon } from '../../src/speech/lexicon.ts';
+import { PAGE_PARTS_IN_ARTICLE } from '../page/page.ts';
+
+/**
+ * Where a sentence is written in the article as `Article.html` holds it, for the accessible book
+ * (docs/book.md, Media Overlays): the element it is read from, by its index in document order
+ * among that markup's elements (`title` for the page's <h1>), and the sentence's offsets in the
+ * element's textContent.
+ */
+export interface WrittenRange {
+  element: number | 'title';
+  start: number;
+  end: number;
+}
 
 interface ScriptSentence {
   /** What the engine is given. */
@@ -17,6 +30,7 @@ interface ScriptSentence {
   kind: SegmentKind;
   /** Which element it is read from, counted in reading order (a paragraph, a heading, a cell). */
   block: number;
+  range: WrittenRange;
 }
 
 interface ScriptSection {
@@ -45,6 +59,12 @@ export async function spokenScript(html: string, lexicon: string | null): Promis
     const script = buildScript(article, Lexicon.fromJson(lexicon ? JSON.parse(lexicon) : undefined), lang);
     const blocks = new Map<Element, number>();
     const blockOf = (element: Element) => blocks.get(element) ?? blocks.set(element, blocks.size).size - 1;
+    // The article's own elements, in document order: what the page adds inside <article> left out.
+    const pageParts = [...article.querySelectorAll(PAGE_PARTS_IN_ARTICLE)];
+    const own = [...article.querySelectorAll('*')].filter(
+      (element) => !pageParts.some((part) => part.contains(element)),
+    );
+    const elementOf = (block: Element) => (block.matches('.article-header h1') ? 'title' : own.indexOf(block));
     return {
       lang: script.lang,
       sentences: script.segments.map((s) => ({
@@ -53,6 +73,7 @@ export async function spokenScript(html: string, lexicon: string | null): Promis
         section: s.section,
         kind: s.kind,
         block: blockOf(s.block),
+        range: { element: elementOf(s.block), start: s.start, end: s.end },
       })),
       sections: script.sections.map((s) => ({ title: s.title, first: s.first })),
     };

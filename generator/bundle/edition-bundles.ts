@@ -22,11 +22,11 @@ const TARGET = ['es2022', 'chrome111', 'firefox115', 'safari16.4'];
 const EDITION_CODE = { absWorkingDir: PACKAGE_ROOT, legalComments: 'none', logLevel: 'warning' } as const;
 
 /**
- * Never precached: the worker itself, articles' pictures, and the audio edition (MP3, cues,
- * podcast cover), downloaded when played. Nor are the optional fonts, which no pattern names
+ * Never precached: the worker itself, articles' pictures, the audio edition (MP3, cues,
+ * podcast cover), downloaded when played, and the books (downloaded by those who want one). Nor are the optional fonts, which no pattern names
  * (cached when chosen); their samples are.
  */
-export const PRECACHE_IGNORES = ['sw.js', `${IMAGES_DIR}/**`, `${FILES_DIR}/**`, 'assets/audio/**'];
+export const PRECACHE_IGNORES = ['sw.js', `${IMAGES_DIR}/**`, `${FILES_DIR}/**`, 'assets/audio/**', '*.epub'];
 
 export interface Scripts {
   /** The entry's URL, relative to the pages. */

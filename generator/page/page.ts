@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 import { audioLinks, audioObject, type PageAudio } from '../audio/page-audio.ts';
+import { bookLink, type PageBook } from '../book/page-book.ts';
 import { calendarDay } from '../article/dates.ts';
 import { escapeHtml } from '../escape.ts';
 import { DEFAULT_CONFIG, type SiteConfig } from '../site-config.ts';
@@ -30,6 +31,8 @@ export interface PageAssets {
   audio?: PageAudio;
   /** URL of the site's podcast feed, where the build wrote one. */
   feed?: string;
+  /** The article's accessible book, where the build wrote one (generator/book/). */
+  book?: PageBook;
 }
 
 /** The settings of a site that has no settings file (see generator/site-config.ts). */
@@ -51,6 +54,14 @@ export const PAGE_IDS: readonly string[] = [
   IN_PAGE_WORDS_ID,
   'footnotes',
 ];
+
+/**
+ * What the page puts inside the article's <article> that is not the article's own markup
+ * (`Article.html`): the header with the title and byline, a "Listen from here" after each heading
+ * (withListenButtons), the audio links and the book's. The accessible book finds each spoken sentence in the
+ * article's markup by leaving these out (generator/audio/spoken-script.ts).
+ */
+export const PAGE_PARTS_IN_ARTICLE = '.article-header, listen-here, .audio-links, .book-link';
 
 /** The light and dark themes' backgrounds (--light-bg, --dark-bg) in src/styles/edition/tokens.css (a build test keeps them equal). */
 export const THEME_COLORS = { light: '#fbfaf7', dark: '#15161a' };
@@ -228,7 +239,7 @@ ${toc}
 </header>
 ${withListenButtons(article.html, mark)}
 ${assets.audio ? audioLinks(assets.audio, assets.feed, meta.lang, mark) : ''}
-</article>
+${assets.book ? `<p class="book-link" data-edition${mark}>${bookLink(assets.book, meta.lang)}</p>\n` : ''}</article>
 <reading-place data-edition hidden${mark}></reading-place>
 ${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
 </div>
@@ -243,6 +254,8 @@ ${siteFooter(words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta
 export interface IndexEntry {
   page: string;
   article: Article;
+  /** Its accessible book, offered under its description. */
+  book?: PageBook;
 }
 
 /** The home page's link to the archive, where the site has more articles than the home page lists. */
@@ -310,10 +323,11 @@ ${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 
 /**
  * One article in a list of them (the index, a year of the archive): its title as a heading of
- * `level` linking to it, its author, date and reading time, whether it is kept, its description.
+ * `level` linking to it, its author, date and reading time, whether it is kept, its description,
+ * and its book where it has one.
  * @param language the list's: the article's own marks its title and description where it differs
  */
-export function indexEntry({ page, article }: IndexEntry, language: string, level: 2 | 3): string {
+export function indexEntry({ page, article, book }: IndexEntry, language: string, level: 2 | 3): string {
   const { meta } = article;
   const edition = editionLanguage(language);
   const words = wordsFor(language).build;
@@ -334,7 +348,7 @@ export function indexEntry({ page, article }: IndexEntry, language: string, leve
 <h${level} id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h${level}>
 <p class="article-meta"${markOf(edition)}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
 <p${lang}>${escapeHtml(meta.description)}</p>
-</article>
+${book ? `<p class="book-link"${markOf(edition)}>${bookLink(book, language, id)}</p>\n` : ''}</article>
 </li>`;
 }
 

@@ -61,8 +61,6 @@ export function buildScript(
   for (const block of article.querySelectorAll(BLOCKS)) {
     // What the edition adds (reading time, buttons) is not the article.
     if (block.closest('[data-edition]')) continue;
-    // A paragraph inside a list item or quote is read as itself; skip the container's text.
-    if (block.matches('li, dd') && block.querySelector('p')) continue;
     // Column headers are spoken with each cell instead ("Topic: … Key Idea: …").
     if (block.closest('thead')) continue;
     // A code block is announced, not read out character by character.
@@ -190,24 +188,29 @@ function codeAnnouncement(block: Element, phrases: Phrases): string {
   return phrases.code(block.getAttribute('data-language') ?? '', lines);
 }
 
-/**
- * The block's text as offsets into its textContent, with what is marked data-speak="skip"
- * (a footnote's reference mark, its back link) blanked out, so offsets still match the page.
- */
 /** NodeFilter.SHOW_TEXT, spelled out: the build runs this code over jsdom, which has no global NodeFilter. */
 const SHOW_TEXT = 0x4;
 
+/** What a block does not read itself: what is marked data-speak="skip", and the blocks inside it. */
+const NOT_ITS_OWN = `[data-speak="skip"], ${BLOCKS}`;
+
+/**
+ * The block's text as offsets into its textContent, with what it does not read blanked out, so
+ * offsets still match the page: a footnote's reference mark and its back link (data-speak="skip"),
+ * and the blocks inside it (a nested list's items, a list item's paragraphs, a code block), which
+ * are read as themselves, or announced, or left out, but never twice.
+ */
 function readableText(block: Element): string {
   const written = block.textContent ?? '';
-  const skipped = block.querySelectorAll('[data-speak="skip"]');
-  if (skipped.length === 0) return written;
+  if (!block.querySelector(NOT_ITS_OWN)) return written;
   // UTF-16 units, as text nodes count them.
   const chars = written.split('');
   let offset = 0;
   const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const length = (node as Text).data.length;
-    if (node.parentElement?.closest('[data-speak="skip"]')) {
+    const within = node.parentElement?.closest(NOT_ITS_OWN);
+    if (within && within !== block && block.contains(within)) {
       for (let i = offset; i < offset + length; i++) chars[i] = ' ';
     }
     offset += length;

@@ -27,11 +27,19 @@ export interface BuildWords {
   listSaysWhichAreKept: string;
   /** The article's audio edition, where the page links to it: its size and length in the link's name. */
   downloadAudio(size: string, minutes: number): string;
+  /** The article's accessible book (EPUB): its size in the link's name, and whether it is narrated. */
+  downloadBook(size: string, narrated: boolean): string;
   podcastFeed: string;
   /** The heading of the article's notes, where the author gave none. */
   notes: string;
   /** A note's link back to where it is referred to. */
   backToReference(note: number): string;
+  /**
+   * The accessible book's summary (EPUB Accessibility 1.1), for a person choosing it: what it is
+   * and how it reads; `pictures` where a picture says something, and has its text alternative;
+   * `narrated` where the book carries the audio edition, synchronized with the text.
+   */
+  bookSummary(pictures: boolean, narrated: boolean): string;
   /** The archive by year, where a site has more articles than its home page lists. */
   archive: {
     /** The page of years, and the link to it in each year's. */
@@ -73,9 +81,20 @@ export const BUILD_ENGLISH: BuildWords = {
     'You are offline, and this article was not kept on this device, so it cannot be shown until you are back online.',
   listSaysWhichAreKept: ': the list says which are available offline.',
   downloadAudio: (size, minutes) => `Download audio (MP3, ${size}, ${minutes} min)`,
+  downloadBook: (size, narrated) => `Download as an e-book (EPUB${narrated ? ' with narration' : ''}, ${size})`,
   podcastFeed: 'Podcast feed',
   notes: 'Notes',
   backToReference: (note) => `Back to reference ${note}`,
+  bookSummary: (pictures, narrated) =>
+    [
+      'The article as text, with its headings, sections and notes marked so a reading system can move by them, and a table of contents.',
+      pictures ? 'Every picture that says something has a text alternative.' : '',
+      narrated
+        ? "A synthetic voice reads it aloud, sentence by sentence, the sentence being read marked in the text; a reading system's own voice or a braille display can read it too."
+        : "It has no narration: a reading system's own voice or a braille display reads it.",
+    ]
+      .filter(Boolean)
+      .join(' '),
   archive: {
     title: 'Archive',
     description: (count, site) => `All ${count} articles from ${site}, by year`,

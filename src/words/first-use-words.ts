@@ -134,6 +134,20 @@ export interface FirstUseWords {
     keepAudio: Template<'size'>;
     removeAudio: string;
     audioRemoved: string;
+    /** The article's accessible book (EPUB), kept apart from the article: it may weigh megabytes. */
+    book: {
+      unsupported: string;
+      checking: string;
+      kept: Template<'size'>;
+      'not-kept': string;
+      keeping: Template<'size'>;
+      removing: string;
+      'storage-full': Template<'size'>;
+      failed: string;
+    };
+    keepBook: Template<'size'>;
+    removeBook: string;
+    bookRemoved: string;
     keptHeading: string;
     noneKept: string;
     /** In the index, after an article's details. */
@@ -319,6 +333,19 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     keepAudio: 'Keep audio for offline ({size})',
     removeAudio: 'Remove audio from this device',
     audioRemoved: 'Audio removed from this device.',
+    book: {
+      unsupported: '',
+      checking: 'Checking whether the e-book is kept…',
+      kept: 'E-book kept offline ({size}).',
+      'not-kept': 'The e-book is not kept offline: it downloads only online.',
+      keeping: 'Keeping the e-book ({size})…',
+      removing: 'Removing the e-book…',
+      'storage-full': 'Could not keep the e-book ({size}): storage is full. Nothing else was removed.',
+      failed: 'Could not keep the e-book: it needs a connection.',
+    },
+    keepBook: 'Keep the e-book for offline ({size})',
+    removeBook: 'Remove the e-book from this device',
+    bookRemoved: 'E-book removed from this device.',
     keptHeading: 'Kept on this device',
     noneKept: 'No articles are kept on this device yet: articles are kept when you open them online.',
     availableOffline: 'Available offline',

@@ -26,9 +26,21 @@ export const BUILD_FRENCH: BuildWords = {
     'Vous êtes hors ligne et cet article n’a pas été gardé sur cet appareil : il ne pourra s’afficher qu’une fois la connexion revenue.',
   listSaysWhichAreKept: ' : la liste indique ceux qui sont disponibles hors ligne.',
   downloadAudio: (size, minutes) => `Télécharger l’audio (MP3, ${size}, ${minutes} min)`,
+  downloadBook: (size, narrated) =>
+    `Télécharger le livre numérique (EPUB${narrated ? ' avec narration' : ''}, ${size})`,
   podcastFeed: 'Flux du podcast',
   notes: 'Notes',
   backToReference: (note) => `Revenir à l’appel de note ${note}`,
+  bookSummary: (pictures, narrated) =>
+    [
+      'L’article en texte, avec ses titres, ses sections et ses notes balisés pour qu’une application de lecture permette d’y naviguer, et une table des matières.',
+      pictures ? 'Chaque image porteuse de sens a une alternative textuelle.' : '',
+      narrated
+        ? 'Une voix de synthèse le lit à voix haute, phrase par phrase, la phrase lue étant marquée dans le texte ; la voix de l’application de lecture ou un afficheur braille peuvent aussi le lire.'
+        : 'Il n’a pas de narration : la voix de l’application de lecture ou un afficheur braille le lit.',
+    ]
+      .filter(Boolean)
+      .join(' '),
   archive: {
     title: 'Archives',
     description: (count, site) => `Les ${count} articles de ${site}, par année`,
@@ -269,6 +281,20 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     keepAudio: 'Garder l’audio hors ligne ({size})',
     removeAudio: 'Retirer l’audio de cet appareil',
     audioRemoved: 'Audio retiré de cet appareil.',
+    book: {
+      unsupported: '',
+      checking: 'Recherche du livre numérique sur l’appareil…',
+      kept: 'Livre numérique gardé hors ligne ({size}).',
+      'not-kept': 'Le livre numérique n’est pas gardé hors ligne : il ne se télécharge qu’en ligne.',
+      keeping: 'Enregistrement du livre numérique ({size})…',
+      removing: 'Suppression du livre numérique…',
+      'storage-full':
+        'Impossible de garder le livre numérique ({size}) : l’espace de stockage est plein. Rien d’autre n’a été supprimé.',
+      failed: 'Impossible de garder le livre numérique : une connexion est nécessaire.',
+    },
+    keepBook: 'Garder le livre numérique hors ligne ({size})',
+    removeBook: 'Retirer le livre numérique de cet appareil',
+    bookRemoved: 'Livre numérique retiré de cet appareil.',
     keptHeading: 'Gardés sur cet appareil',
     noneKept: 'Aucun article n’est encore gardé sur cet appareil : un article est gardé quand vous l’ouvrez en ligne.',
     availableOffline: 'Disponible hors ligne',

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import sharp from 'sharp';
 import { buildSite, type BuildOptions, type BuildReport } from '../../generator/build-site.ts';
+import { fileSize } from '../../src/file-size.ts';
+import { BOOK_TEXT_BUDGET } from '../../generator/book/book-figures.ts';
 import { spokenScript } from '../../generator/audio/spoken-script.ts';
 import { COVER_SIZE } from '../../generator/audio/podcast-feed.ts';
 import { infoTag, readWebvtt } from '../helpers/audio-files.node.ts';
@@ -219,6 +221,25 @@ test('the audio is not precached: a first visit does not download it', async () 
   const list = /\[\{"revision"[^\]]*\]/.exec(sw);
   assert.ok(list, 'sw.js holds an injected precache list');
   assert.doesNotMatch(list[0], /assets\/audio\//);
+});
+
+test('the article’s book is narrated by the site’s own MP3, byte for byte, and carries its lexicon', async () => {
+  const { src, download } = pageAudio();
+  const mp3 = await readFile(fileOf(src));
+  const book = await readFile(path.join(out, download.replace(/\.mp3$/, '.epub')));
+  // Stored as it is (the MP3 is compressed already): its bytes are in the container whole.
+  assert.ok(book.includes(mp3));
+  // The hard words the seed holds (psilocybin, Carhart Harris…) go with it, by name in the container.
+  assert.ok(book.includes('EPUB/lexicon.pls'));
+  // Within budget but for the MP3, which the report counts apart.
+  const figures = report.figures.books.find((b) => b.file === download.replace(/\.mp3$/, '.epub'));
+  assert.deepEqual([figures?.bytes, figures?.narration, figures?.pictures], [book.length, mp3.length, 0]);
+  assert.ok(figures && figures.rest < BOOK_TEXT_BUDGET && figures.rest > 0, `${figures?.rest} bytes besides the MP3`);
+  // Offered beside the audio download, said to be narrated, with its size.
+  assert.equal(
+    page.querySelector('article .audio-links + .book-link a')?.textContent,
+    `Download as an e-book (EPUB with narration, ${fileSize(book.length)})`,
+  );
 });
 
 test('a rebuild takes the audio from the cache; without a base URL it says there is no feed', async () => {

@@ -52,6 +52,7 @@ async function sitePage(source = SOURCE) {
     page: 'index.html',
     article,
     lexicon: JSON.stringify({ entries: [{ written: 'Loud', speak: 'Lowd' }] }),
+    pronunciations: null,
   };
 }
 

@@ -436,6 +436,43 @@ describe('offline status', () => {
     }
   });
 
+  it('offers to keep the e-book apart, with its size, and keeps and removes it by keyboard, focus kept on the button', async () => {
+    const edition = await openEdition();
+    const { doc } = edition;
+    // The book's link as the build writes it (generator/book/page-book.ts), over a small file of the test server.
+    const offer = doc.createElement('p');
+    offer.className = 'book-link';
+    offer.innerHTML = '<a href="/test/fixtures/seed.txt" download="seed.epub" data-bytes="3204837">Download</a>';
+    doc.querySelector('article')!.append(offer);
+    const book = new URL('/test/fixtures/seed.txt', edition.win.location.href).href;
+    doc.querySelector('offline-status')!.setAttribute('page', 'home-article');
+    const active = new FakeWorker('activated');
+    const s = await withFakes(edition, { serviceWorker: containerOf(active, { active }), storage: fakeStorage() });
+    await says(edition, 'Available offline.');
+    await s.open();
+    const part = await keepingPart(edition);
+    const said = () => (part.querySelector('.book-kept')?.textContent ?? '').trim();
+    try {
+      const button = await control(part, '.keep-book');
+      await turns(part, button, 'Keep the e-book for offline (3.2 MB)');
+      expect(said()).to.equal('The e-book is not kept offline: it downloads only online.');
+      await expectAccessible(edition);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await turns(part, button, 'Remove the e-book from this device');
+      expect(said()).to.equal('E-book kept offline (3.2 MB).');
+      expect(deepActiveElement(edition.doc)).to.equal(button);
+      expect(await edition.win.caches.match(book, { cacheName: 'reader-edition-books' })).not.to.equal(undefined);
+      await expectAccessible(edition);
+      await sendKeys({ press: 'Enter' });
+      await turns(part, button, 'Keep the e-book for offline (3.2 MB)');
+      expect(deepActiveElement(edition.doc)).to.equal(button);
+      expect(await edition.win.caches.match(book, { cacheName: 'reader-edition-books' })).to.equal(undefined);
+    } finally {
+      await edition.win.caches.delete('reader-edition-books');
+    }
+  });
+
   it('where the browser has no storage manager, says nothing of storage, and keeping still works', async () => {
     const edition = await openEdition();
     edition.doc.querySelector('offline-status')!.setAttribute('page', 'article');

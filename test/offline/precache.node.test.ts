@@ -132,6 +132,12 @@ test('the worker precaches pages, scripts, icons, the manifest and the font samp
     fontsAndOthers.map((u) => u.replace(/-[A-Z0-9]{8}\.woff2$/, '-HASH.woff2')),
     ['assets/fonts/atkinson-hyperlegible-sample-HASH.woff2', 'assets/fonts/opendyslexic-sample-HASH.woff2'],
   );
+  // The book is written (named as the audio download is), but downloaded only by whoever wants it.
+  await access(path.join(out, 'psychedelic-therapy.epub'));
+  assert.deepEqual(
+    urls.filter((u) => u.endsWith('.epub')),
+    [],
+  );
   // Hashed names are their own revision; the page and other fixed names need one.
   for (const { url, revision } of entries) assert.equal(revision === null, url.startsWith('assets/'), url);
   const fonts = await readdir(path.join(out, 'assets/fonts'));

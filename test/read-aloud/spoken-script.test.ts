@@ -209,6 +209,28 @@ describe('spoken script of a publisher’s post', () => {
     expect(second.block.textContent!.slice(second.start, second.end)).to.equal('Another sentence.');
   });
 
+  it('reads each list item once: a nested list’s items as themselves, never again within their parent', () => {
+    const script = post(
+      'en',
+      '<ul><li>Parent item.<ul><li>Child one.</li><li>Child two.</li></ul></li>' +
+        `<li><p>Loose item.</p><ul><li>Its child.</li></ul></li><li>Run this: ${CODE}</li></ul>`,
+    );
+    expect(script.segments.map((s) => s.spoken)).to.deep.equal([
+      'A post',
+      'Parent item.',
+      'Child one.',
+      'Child two.',
+      'Loose item.',
+      'Its child.',
+      'Run this:',
+      'Code example in Rust, 12 lines',
+    ]);
+    // Offsets still point at the page's text, the nested items included.
+    const parent = script.segments[1];
+    expect(parent.block.textContent!.slice(parent.start, parent.end)).to.equal('Parent item.');
+    expect(parent.block.textContent).to.contain('Child one.');
+  });
+
   it('speaks the glue, and names the opening, in the article’s language: French', () => {
     const script = post(
       'fr',

@@ -47,7 +47,7 @@ test(
     );
 
     const document = new JSDOM(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).window.document;
-    const text = [...document.querySelectorAll('article p:not(.article-meta)')].map((p) => p.textContent).join(' ');
+    const text = [...document.querySelectorAll('article p:not([data-edition])')].map((p) => p.textContent).join(' ');
     assert.equal(text.split(/\s+/).filter(Boolean).length, article.words);
     assert.equal(document.querySelectorAll('article section h2').length, article.sections);
   },

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { buildSite } from '../../generator/build-site.ts';
 import { BuildError } from '../../generator/diagnostics.ts';
 import { renderIndexPage } from '../../generator/page/page.ts';
@@ -362,6 +363,23 @@ test('the build publishes linked files beside the pages and gives renamed posts 
       const target = (a.getAttribute('href') ?? '').replace(/^\.\//, '').replace(/#.*$/, '');
       assert.ok(written.includes(target), `${a.textContent} → ${target} is written`);
     }
+    // Without the site's address, the books keep links to the site as text: said once an article.
+    assert.deepEqual(said(report.diagnostics, links, 'book-links'), [
+      'first.md:6: warning: the e-book keeps the link to "./second.html" (and 8 more links to the site) as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
+      'second.md:6: warning: the e-book keeps the link to "./first.html" as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
+    ]);
+    const bookText = async (dir: string) =>
+      strFromU8(unzipSync(await readFile(path.join(out, dir, 'first.epub')))['EPUB/article.xhtml']);
+    assert.match(await bookText('links'), /<a>the second<\/a>/);
+    // With it, they lead there.
+    const addressed = await buildSite({
+      articles: links,
+      out: path.join(out, 'addressed'),
+      audio: false,
+      baseUrl: 'https://example.org/posts/',
+    });
+    assert.deepEqual(said(addressed.diagnostics, links, 'book-links'), []);
+    assert.match(await bookText('addressed'), /<a href="https:\/\/example\.org\/posts\/second\.html">the second<\/a>/);
 
     const reserved = `${MISTAKES}/reserved-names`;
     await unchanged(reserved, () => buildSite({ articles: reserved, out: path.join(out, 'reserved'), audio: false }));

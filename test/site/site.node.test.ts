@@ -7,6 +7,11 @@ import { access, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, type BuildReport } from '../../generator/build-site.ts';
+import { fileSize } from '../../src/file-size.ts';
+import { wordsFor } from '../../src/words/tables.ts';
+import { parse } from './publisher-folder.node.ts';
+
+const FRENCH_UNITS = wordsFor('fr').firstUse.offline;
 
 const BLOG = 'test/fixtures/articles/blog';
 let out = '';
@@ -105,6 +110,46 @@ test('pictures are written, but neither they nor the articles’ pages are in th
   assert.ok(urls.includes('index.html'));
   assert.deepEqual(
     urls.filter((u) => u.startsWith('assets/images/') || /^(borrowing|notes|un-)/.test(u)),
+    [],
+  );
+});
+
+test('each article’s book is written beside its page, offered there and on the index with its size, and not precached', async () => {
+  const index = parse(await page('index.html'));
+  for (const [name, words] of [
+    ['borrowing-in-rust', 'Download as an e-book (EPUB, SIZE)'],
+    ['notes-on-lists', 'Download as an e-book (EPUB, SIZE)'],
+    ['un-article-en-francais', 'Télécharger le livre numérique (EPUB, SIZE)'],
+  ]) {
+    const book = await readFile(path.join(out, `${name}.epub`));
+    // The container's first entry: "mimetype", stored, no extra field, then its content (EPUB's OCF).
+    assert.equal(book.subarray(30, 58).toString('latin1'), 'mimetypeapplication/epub+zip', name);
+    assert.equal(report.files.find((f) => f.path === `${name}.epub`)?.bytes, book.length, name);
+    // The report weighs each book, its pictures apart (borrowing-in-rust has them; no book is narrated here).
+    const figures = report.figures.books.find((b) => b.file === `${name}.epub`);
+    assert.ok(figures, name);
+    assert.equal(figures.bytes, book.length);
+    assert.equal(figures.narration, 0);
+    assert.equal(figures.pictures > 0, name === 'borrowing-in-rust', name);
+    assert.equal(figures.rest, book.length - figures.pictures);
+    // Without an audio edition (audio: false), a text-only book, said so; its size in the article's words.
+    const french = name === 'un-article-en-francais';
+    const size = fileSize(book.length, french ? FRENCH_UNITS : undefined, french ? 'fr' : 'en');
+    const offer = parse(await page(`${name}.html`)).querySelector('article .book-link[data-edition] a');
+    assert.deepEqual(
+      [offer?.getAttribute('href'), offer?.getAttribute('download'), offer?.getAttribute('type'), offer?.textContent],
+      [`./${name}.epub`, `${name}.epub`, 'application/epub+zip', words.replace('SIZE', size)],
+    );
+    // On the index, in the list's words (English), as the book of its entry's article.
+    const listed = index.querySelector(`a[href="./${name}.epub"]`);
+    assert.equal(listed?.textContent, `Download as an e-book (EPUB, ${fileSize(book.length)})`);
+    assert.equal(
+      index.getElementById(listed?.getAttribute('aria-describedby') ?? '')?.closest('.index-entry'),
+      listed?.closest('.index-entry'),
+    );
+  }
+  assert.deepEqual(
+    (await precached()).filter((u) => u.endsWith('.epub')),
     [],
   );
 });

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { announce } from '../../announcer.js';
 import { KeptFilesController, type Kept } from '../../controllers/kept-files-controller.js';
-import { ARTICLE_CACHE, AUDIO_CACHE } from '../../service-worker/kept-caches.js';
+import { ARTICLE_CACHE, AUDIO_CACHE, BOOK_CACHE } from '../../service-worker/kept-caches.js';
 import { componentStyles } from '../../styles/component-styles.js';
 import { fileSize } from '../../file-size.js';
 import { firstUseWords, pageLanguage } from '../../words/first-use-words.js';
@@ -35,6 +35,13 @@ function audioEdition(): AudioEdition | undefined {
   }
 }
 
+/** The article's accessible book, where the page offers it (generator/book/page-book.ts): its address and size. */
+function pageBook(): { href: string; bytes: number } | undefined {
+  const link = document.querySelector<HTMLAnchorElement>('article .book-link a[href][data-bytes]');
+  const bytes = Number(link?.dataset.bytes);
+  return link && Number.isFinite(bytes) ? { href: link.href, bytes } : undefined;
+}
+
 /** Every picture file the article names (each width and format), so removing leaves none behind. */
 function pictureFiles() {
   const urls = new Set<string>();
@@ -57,9 +64,11 @@ const shownPictures = () =>
     .map((img) => img.currentSrc);
 
 /**
- * In the offline details of an article: whether this article and its audio edition are kept on
- * this device, with **Keep this article offline** / **Remove from this device** and **Keep audio
- * for offline** / **Remove audio from this device**. Loaded when the details first open.
+ * In the offline details of an article: whether this article, its audio edition and its e-book are
+ * kept on this device, with **Keep this article offline** / **Remove from this device**, **Keep
+ * audio for offline** / **Remove audio from this device**, and **Keep the e-book for offline** /
+ * **Remove the e-book from this device** (each with its size: the audio and the book may weigh
+ * megabytes, so neither comes with the article unasked). Loaded when the details first open.
  *
  * Each control is one button whose words change with the state, so focus stays on it when
  * it turns from Keep into Remove. While it works it is aria-disabled, not disabled, for the same
@@ -100,8 +109,11 @@ export class OfflineKeeping extends LitElement {
     ? new KeptFilesController(this, AUDIO_CACHE, absolute(this.audio.src))
     : undefined;
 
+  private readonly book = pageBook();
+  private readonly bookFile = this.book ? new KeptFilesController(this, BOOK_CACHE, this.book.href) : undefined;
+
   override render() {
-    return html`${this.articleSection()}${this.audioSection()}`;
+    return html`${this.articleSection()}${this.audioSection()}${this.bookSection()}`;
   }
 
   private articleSection() {
@@ -139,6 +151,44 @@ export class OfflineKeeping extends LitElement {
           </button>`
       }
     </section>`;
+  }
+
+  private bookSection() {
+    if (!this.book || !this.bookFile) return nothing;
+    const { state } = this.bookFile;
+    if (state === 'unsupported') return nothing;
+    const words = firstUseWords().offline;
+    const size = fileSize(this.book.bytes, words, pageLanguage());
+    const kept = state === 'kept' || state === 'removing';
+    return html`<section>
+      <p class="book-kept">${fill(words.book[state], { size })}</p>
+      ${
+        state === 'checking'
+          ? nothing
+          : html`<button type="button" class="keep-book" aria-disabled=${busy(state)} @click=${this.toggleBook}>
+            ${kept ? words.removeBook : fill(words.keepBook, { size })}
+          </button>`
+      }
+    </section>`;
+  }
+
+  private async toggleBook() {
+    const files = this.bookFile;
+    if (!files || !this.book || busy(files.state)) return;
+    const now = (): Kept => files.state;
+    if (now() === 'kept') await files.remove();
+    else {
+      this.tell(KEEP_ASKED);
+      await files.keep();
+    }
+    this.tell(KEPT_CHANGED);
+    const words = firstUseWords().offline;
+    announce(
+      now() === 'not-kept'
+        ? words.bookRemoved
+        : fill(words.book[now()], { size: fileSize(this.book.bytes, words, pageLanguage()) }),
+      'offline',
+    );
   }
 
   private async toggleArticle() {
