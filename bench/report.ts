@@ -7,6 +7,7 @@ import { audioRenderArea } from './audio-render.ts';
 import { archiveArea } from './archive.ts';
 import { longArticleAreas } from './long-article.ts';
 import { BOOK_TEXT_BUDGET, type BookFigures } from '../generator/book/book-figures.ts';
+import { fileSize } from '../src/file-size.ts';
 import type { LighthouseRun, BenchResults } from './results.ts';
 import type { Paint, Shift } from './page-checks.ts';
 
@@ -286,11 +287,11 @@ export function targets(r: BenchResults): Target[] {
 function booksArea(books: BookFigures[]): Area {
   return {
     title: 'The accessible books',
-    about: `Each article's EPUB as the normal build writes it (docs/book.md), weighed from its container's directory: the whole file, its pictures and its narration (the site's own MP3, byte for byte, stored), and the rest (the text, navigation, Media Overlay, lexicon and the container's own bytes), which is to stay under ${kb(BOOK_TEXT_BUDGET)}.`,
+    about: `Each article's EPUB as the normal build writes it (docs/book.md), weighed from its container's directory: the whole file, its pictures and its narration (the site's own MP3, byte for byte, stored), and the rest (the text, navigation, Media Overlay, lexicon and the container's own bytes), in decimal units as the page gives a download's size, which is to stay under ${fileSize(BOOK_TEXT_BUDGET)}.`,
     rows: books.map((book) => ({
       label: `${book.file}: all but pictures and narration`,
-      edition: `${kb(book.rest)} (the book ${kb(book.bytes)}: pictures ${kb(book.pictures)}, narration ${kb(book.narration)})`,
-      target: `≤ ${kb(BOOK_TEXT_BUDGET)}`,
+      edition: `${fileSize(book.rest)} (the book ${fileSize(book.bytes)}: pictures ${book.pictures ? fileSize(book.pictures) : 'none'}, narration ${book.narration ? fileSize(book.narration) : 'none'})`,
+      target: `≤ ${fileSize(BOOK_TEXT_BUDGET)}`,
       met: book.rest <= BOOK_TEXT_BUDGET,
     })),
   };

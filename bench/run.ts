@@ -4,7 +4,8 @@
 // not a test. About 6–9 minutes on 2 cores (the audio rendered cold is 2–3), and 10–30 more for
 // the long article. `--only long-article` runs that case alone and `--skip long-article` all but
 // it; `--only recorded` builds dist/ and times recorded audio alone (the press with the
-// recording chosen, and Listen with and without voices). Each keeps the other figures of the
+// recording chosen, and Listen with and without voices); `--only books` builds dist/ and takes
+// its figures (sizes, each article's book), with no timing. Each keeps the other figures of the
 // last run in results.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -111,6 +112,8 @@ function write(results: BenchResults, build: BuildFigures): void {
 
 const LONG_ARTICLE = 'long-article';
 const RECORDED = 'recorded';
+const BOOKS = 'books';
+const ONLY = [LONG_ARTICLE, RECORDED, BOOKS];
 
 /** Time to recorded audio: the press with the recording chosen, and Listen with and without voices; `date`, the run's. */
 async function recordedAudio(url: string, date: string) {
@@ -123,13 +126,21 @@ async function recordedAudio(url: string, date: string) {
 async function main(): Promise<void> {
   const { values: options } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' } } });
   if (options.skip !== undefined && options.skip !== LONG_ARTICLE) throw new Error(`--skip takes "${LONG_ARTICLE}"`);
-  if (options.only !== undefined && options.only !== LONG_ARTICLE && options.only !== RECORDED)
-    throw new Error(`--only takes "${LONG_ARTICLE}" or "${RECORDED}"`);
+  if (options.only !== undefined && !ONLY.includes(options.only))
+    throw new Error(`--only takes ${ONLY.map((name) => `"${name}"`).join(', ')}`);
   const last = () => JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as ResultsFile;
   if (options.only === LONG_ARTICLE) {
     // The other figures are the last full run's, as results.json has them.
     const { build, targets: _, ...previous } = last();
     write({ ...previous, longArticle: await longArticleBench({ log }) }, build);
+    return;
+  }
+  if (options.only === BOOKS) {
+    log('building dist/');
+    const built = await buildSite({ out: DIST, log: (line) => console.log(line) });
+    // The timings are the last full run's; the sizes and books, this build's.
+    const { build: _, targets: __, ...previous } = last();
+    write({ ...previous, books: built.figures.books }, built.figures);
     return;
   }
   if (options.only === RECORDED) {
