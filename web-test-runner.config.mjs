@@ -10,6 +10,7 @@ import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
 import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
+import { speechLogPlugin } from './test/plugins/speech-log-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -79,6 +80,7 @@ export default {
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
     fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
     htmlValidityPlugin(),
+    speechLogPlugin(),
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
   ],
 };

@@ -48,6 +48,8 @@ export interface FirstUseWords {
     nextSection: string;
     stop: string;
     speed: string;
+    /** Under Speed, where the device's voice cannot go as fast as chosen (deviceSpeedLimit). */
+    speedLimit: Template<'limit'>;
     moreOptions: string;
     backToReading: string;
     highlight: string;
@@ -195,6 +197,7 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     nextSection: 'Next section',
     stop: 'Stop',
     speed: 'Speed',
+    speedLimit: 'This device’s voice goes no faster than {limit}×, so it reads at {limit}×.',
     moreOptions: 'More options',
     backToReading: 'Back to reading position',
     highlight: 'Highlight while reading',

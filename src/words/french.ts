@@ -135,6 +135,7 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     nextSection: 'Section suivante',
     stop: 'Arrêter',
     speed: 'Vitesse',
+    speedLimit: 'La voix de cet appareil ne va pas plus vite que {limit}× : elle lit donc à {limit}×.',
     moreOptions: 'Plus d’options',
     backToReading: 'Revenir au passage lu',
     highlight: 'Surligner pendant la lecture',

@@ -16,6 +16,7 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import type { Voice } from '../../speech/speech-engine.js';
 import {
   BEST_FEW,
+  deviceSpeedLimit,
   onlyPoorVoices,
   platformOf,
   tellsLocalFromOnline,
@@ -129,9 +130,11 @@ export function renderBar(view: BarView) {
   const script = player.script;
   const segment = player.segment!;
   const section = script.sections[segment.section];
-  const rate = listening.rate;
-  // The audio edition's clock is exact; the device's voice is estimated from words.
+  // The audio edition's clock is exact; the device's voice is estimated from words, at the speed it really goes.
   const clock = player instanceof RecordedReadAloud ? player.clock : undefined;
+  const limit = clock ? undefined : deviceSpeedLimit();
+  const slower = limit !== undefined && listening.rate > limit;
+  const rate = slower ? limit : listening.rate;
   const spent = clock
     ? (clock.position * 1000) / rate
     : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
@@ -160,14 +163,19 @@ export function renderBar(view: BarView) {
       ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
       ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
       <label>${words.speed}
-        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
-          ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
+        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}
+          aria-describedby=${ifDefined(slower ? 'speed-limit' : undefined)}>
+          ${RATES.map((r) => html`<option value=${r} ?selected=${r === listening.rate}>${r}×</option>`)}
         </select>
       </label>
       <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
         ${words.moreOptions}
       </button>
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>${words.backToReading}</button>`}
+      ${
+        // Below the controls, where the line it takes does not split them.
+        slower ? html`<p class="hint" id="speed-limit">${fill(words.speedLimit, { limit })}</p>` : nothing
+      }
     </div>
     <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
   </section>`;
