@@ -13,7 +13,7 @@ import { partsOf, type Part } from './clauses.js';
 import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
-import { ScriptPlayer } from './script-navigation.js';
+import { ScriptPlayer, sentenceAbout } from './script-navigation.js';
 
 export type PlayerState = 'idle' | 'playing' | 'paused';
 
@@ -47,6 +47,11 @@ export interface SpeechPlayer extends EventTarget {
   previous(): void;
   nextSection(): void;
   previousSection(): void;
+  /** Back 15 s and forward 30 s (see SKIP_BACK_S): the recording by its clock, the device's voice in whole sentences. */
+  skipBack(): void;
+  skipForward(): void;
+  /** Moves by about this many seconds of listening at 1× (back where negative); the lock screen's seek buttons. */
+  skip(seconds: number): void;
   /** Applies a new speed (or voice) to what is being said. */
   restartUtterance(): void;
 }
@@ -234,6 +239,12 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.moveTo(index);
     if (this.state === 'playing') this.speakCurrent();
     else this.changed();
+  }
+
+  /** Moves by whole sentences, about this many seconds of them at 1× (estimated from their words). */
+  skip(seconds: number) {
+    const to = sentenceAbout(this.script, this.index, seconds, (segment) => durationMs(segment, 1) / 1000);
+    if (to !== undefined) this.seek(to);
   }
 
   /** Applies a new speed or voice mid-sentence, from the last word heard. */

@@ -167,6 +167,11 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.followClock();
   }
 
+  /** Moves the clock by seconds of audio (back where negative), and the sentence with it. */
+  skip(seconds: number) {
+    this.seekTo(this.media.currentTime + seconds);
+  }
+
   /** A new speed applies at once; the pitch stays. */
   restartUtterance() {
     this.media.playbackRate = this.rate();

@@ -131,6 +131,8 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     pause: 'Pause',
     previousSection: 'Section précédente',
     previousSentence: 'Phrase précédente',
+    skipBack: 'Reculer de {seconds} secondes',
+    skipForward: 'Avancer de {seconds} secondes',
     nextSentence: 'Phrase suivante',
     nextSection: 'Section suivante',
     stop: 'Arrêter',
@@ -158,6 +160,8 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     actions: {
       toggle: 'lire ou mettre en pause',
       stop: 'arrêter',
+      skipBack: 'reculer de {seconds} secondes (avec la voix de l’appareil, environ autant, par phrases entières)',
+      skipForward: 'avancer de {seconds} secondes (avec la voix de l’appareil, environ autant, par phrases entières)',
       previous: 'phrase précédente',
       next: 'phrase suivante',
       previousSection: 'section précédente',

@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
+import { watchMediaSession } from '../helpers/media-session.js';
 import { playerOf } from '../helpers/player.js';
 import { chooseSource, fakeSpeech, highlighted } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
@@ -16,6 +17,9 @@ import type { PageAudio } from '../../src/speech/recorded-session.js';
 import type { SpeechPlayer } from '../../src/speech/read-aloud.js';
 
 const PAGE = '/audio-site/index.html';
+
+/** The cue a time is in (the last started). */
+const cueIndexAt = (cues: Cue[], seconds: number) => cues.findLastIndex((cue) => cue.start <= seconds + 0.03);
 
 /** The page's audio edition and its cues, with URLs resolved against the page. */
 async function pageAudio(edition: Edition): Promise<{ audio: PageAudio; cues: Cue[] }> {
@@ -28,19 +32,6 @@ async function pageAudio(edition: Edition): Promise<{ audio: PageAudio; cues: Cu
 /** The player reading now (a private field, read only here: see the note at the top). */
 const reading = (edition: Edition) => (playerOf(edition).host as unknown as { player?: SpeechPlayer }).player;
 const recorded = (edition: Edition) => reading(edition) as RecordedReadAloud | undefined;
-
-/** Media Session actions the page has handed a handler, recorded before the player loads. */
-function watchMediaSession(edition: Edition) {
-  const handlers = new Map<string, MediaSessionActionHandler>();
-  const session = edition.win.navigator.mediaSession;
-  const set = session.setActionHandler.bind(session);
-  session.setActionHandler = (action, handler) => {
-    if (handler) handlers.set(action, handler);
-    else handlers.delete(action);
-    set(action, handler);
-  };
-  return handlers;
-}
 
 /** Opens the page choosing recorded audio, and presses Listen from the keyboard (a real gesture, which media playback needs). */
 async function listenRecorded() {
@@ -205,6 +196,48 @@ describe('recorded audio in the player', () => {
     handlers.get('pause')!({ action: 'pause' });
     expect(player.state).to.equal('paused');
     expect(session.playbackState).to.equal('paused');
+  });
+
+  it('skips back 15 s and forward 30 s by its clock: buttons, J and L, and the lock screen’s seek buttons', async () => {
+    const { edition, player: ui, media, handlers, cues } = await listenRecorded();
+    const player = recorded(edition)!;
+    // Paused, so the clock moves only by the skips.
+    ui.button('play')!.click();
+    expect(player.state).to.equal('paused');
+    const duration = cues[cues.length - 1].end;
+    expect(duration, 'long enough to skip 30 s').to.be.above(30);
+    const skipped = async (press: () => unknown, to: number, what: string) => {
+      await press();
+      await until(() => !media.seeking, what, events(media, 'seeked'));
+      expect(media.currentTime, what).to.be.closeTo(to, 0.05);
+      expect(player.index, `${what}: the sentence follows`).to.equal(cueIndexAt(cues, to));
+    };
+    await skipped(() => (media.currentTime = 0), 0, 'back to the start');
+    expect(ui.button('skipForward')!.getAttribute('aria-keyshortcuts')).to.equal('L');
+    expect(ui.button('skipForward')!.textContent).to.contain('Forward 30 seconds');
+    await skipped(() => ui.button('skipForward')!.click(), 30, 'Forward 30 seconds');
+    ui.button('skipBack')!.focus();
+    await skipped(() => sendKeys({ press: 'j' }), 15, 'J');
+    await skipped(
+      () => handlers.get('seekbackward')!({ action: 'seekbackward' }),
+      0,
+      'the lock screen’s seek backward',
+    );
+    await skipped(
+      () => handlers.get('seekforward')!({ action: 'seekforward', seekOffset: 10 }),
+      10,
+      'seek forward by the offset asked',
+    );
+    await skipped(() => sendKeys({ press: 'j' }), 0, 'J, not before the start');
+    await skipped(() => sendKeys({ press: 'l' }), 30, 'L');
+    const at = media.currentTime;
+    expect(player.state, 'skips keep a pause').to.equal('paused');
+    ui.button('play')!.click();
+    await until(
+      () => !media.paused && media.currentTime > at,
+      'playing on from there',
+      events(media, 'playing', 'timeupdate'),
+    );
   });
 
   it('offers the source by name and keyboard, and switching keeps the sentence', async () => {

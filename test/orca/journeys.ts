@@ -427,7 +427,9 @@ export function journeys(browser: BrowserName): void {
         const controls = [
           /Previous section push button/,
           /Previous sentence push button/,
+          /Back 15 seconds push button/,
           /Pause push button/,
+          /Forward 30 seconds push button/,
           /Next sentence push button/,
           /Next section push button/,
           /Stop push button/,

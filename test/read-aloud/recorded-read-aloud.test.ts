@@ -78,6 +78,21 @@ describe('recorded read-aloud player', () => {
     expect(media.paused).to.equal(false);
   });
 
+  it('skips back 15 s and forward 30 s by its clock, the sentence following, and keeps playing', () => {
+    const { player, media, cues } = setup();
+    player.play(4);
+    media.reach(cues[4].start + 0.5);
+    player.skip(-5);
+    expect(media.currentTime).to.equal(cues[4].start + 0.5 - 5);
+    expect(player.index).to.equal(1);
+    player.skipBack();
+    expect([media.currentTime, player.index], 'not before the start').to.deep.equal([0, 0]);
+    player.skipForward();
+    expect([media.currentTime, player.index], 'not past the last cue').to.deep.equal([cues[8].end, 8]);
+    expect(player.state).to.equal('playing');
+    expect(media.paused).to.equal(false);
+  });
+
   it('pauses and resumes where it was, and a yield resumes at the sentence’s start', () => {
     const { player, media, cues } = setup();
     player.play(2);

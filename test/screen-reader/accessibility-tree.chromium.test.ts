@@ -76,6 +76,8 @@ describe('accessibility tree of the controls (Chromium)', function () {
     for (const [name, keys] of [
       ['Pause', 'K Space'],
       ['Previous sentence', 'ArrowLeft'],
+      ['Back 15 seconds', 'J'],
+      ['Forward 30 seconds', 'L'],
       ['Next sentence', 'ArrowRight'],
       ['Previous section', 'ArrowUp PageUp'],
       ['Next section', 'ArrowDown PageDown'],

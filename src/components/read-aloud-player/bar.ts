@@ -10,6 +10,7 @@ import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/
 import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
+import { SKIP_BACK_S, SKIP_FORWARD_S } from '../../speech/script-navigation.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
@@ -118,6 +119,9 @@ const minutes = (ms: number) => {
     : fill(words.seconds, { seconds: s });
 };
 
+/** How far each skip goes, for the words that say it. */
+const SKIPS: Partial<Record<ReadAloudAction, number>> = { skipBack: SKIP_BACK_S, skipForward: SKIP_FORWARD_S };
+
 const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
 
 /** The listener's voice for the article's language, kept for their next visits. */
@@ -155,10 +159,12 @@ export function renderBar(view: BarView) {
     <div class="controls">
       ${iconButton(view, 'previousSection', words.previousSection, ICONS.previousSection, () => player.previousSection())}
       ${iconButton(view, 'previous', words.previousSentence, ICONS.previous, () => player.previous())}
+      ${skipButton(view, 'skipBack', SKIP_BACK_S, () => player.skipBack())}
       <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })}
         aria-keyshortcuts=${ifDefined(keyshortcuts(view, 'toggle'))}>
         ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? words.pause : words.play}</span>
       </button>
+      ${skipButton(view, 'skipForward', SKIP_FORWARD_S, () => player.skipForward())}
       ${iconButton(view, 'next', words.nextSentence, ICONS.next, () => player.next())}
       ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
       ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
@@ -208,6 +214,13 @@ function renderOptions(view: BarView) {
 function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: unknown, action: () => void) {
   return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
     ${glyph}<span class="label">${label}</span>
+  </button>`;
+}
+
+/** Skip back or forward: its glyph with the seconds beside it, which show on narrow bars too (the name says them in words). */
+function skipButton(view: BarView, name: 'skipBack' | 'skipForward', seconds: number, action: () => void) {
+  return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
+    ${ICONS[name]}<span class="amount" aria-hidden="true">${seconds}</span><span class="label">${fill(firstUseWords().player[name], { seconds })}</span>
   </button>`;
 }
 
@@ -302,7 +315,10 @@ function renderKeys(view: BarView) {
   const list = (scope: 'focus' | 'page') =>
     all
       .filter((s) => s.scope === scope)
-      .map((s) => html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${words.actions[s.action]}</dd>`);
+      .map(
+        (s) =>
+          html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${fill(words.actions[s.action], { seconds: SKIPS[s.action] ?? '' })}</dd>`,
+      );
   return html`<div class="key-help">
     <p class="keys-heading">${words.keysInPlayer}</p>
     <dl class="keys">${list('focus')}</dl>
@@ -444,12 +460,23 @@ export const barStyles = css`
       margin: 0 0 0.25rem;
     }
 
+    /* The seconds beside a skip glyph, where the words do not show. */
+    .amount {
+      display: none;
+      font-size: 0.75em;
+      font-variant-numeric: tabular-nums;
+    }
+
     /* Icon and word on wide bars; icon alone (the word still names the button) on narrow ones. */
     .label {
       white-space: nowrap;
     }
 
     @container bar (max-width: 40em) {
+      .amount {
+        display: inline;
+      }
+
       .icon-button .label {
         position: absolute;
         width: 1px;

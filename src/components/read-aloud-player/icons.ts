@@ -13,4 +13,7 @@ export const ICONS = {
   next: icon('M5 3v10l6-5zM10.5 3H12v10h-1.5z'),
   previousSection: icon('M8 3v10L2 8zm6 0v10L8 8z'),
   nextSection: icon('M8 3v10l6-5zM2 3v10l6-5z'),
+  /** A ring turning back (anticlockwise), and forward. */
+  skipBack: icon('M8 2.5A6 6 0 1 1 2 8.5h1.5A4.5 4.5 0 1 0 8 4zM8 .5v5.5L4.5 3.25z'),
+  skipForward: icon('M8 2.5A6 6 0 1 0 14 8.5h-1.5A4.5 4.5 0 1 1 8 4zM8 .5v5.5l3.5-2.75z'),
 };

@@ -108,8 +108,7 @@ function followTheReading(
     stop: () => player().stop(),
     previous: () => player().previousSection(),
     next: () => player().nextSection(),
-    previousSentence: () => player().previous(),
-    nextSentence: () => player().next(),
+    skip: (seconds) => player().skip(seconds),
     seekTo: (seconds) => {
       const current = player();
       if (current instanceof RecordedReadAloud) current.seekTo(seconds);
