@@ -52,6 +52,13 @@ export interface SpeechPlayer extends EventTarget {
   skipForward(): void;
   /** Moves by about this many seconds of listening at 1× (back where negative); the lock screen's seek buttons. */
   skip(seconds: number): void;
+  /**
+   * The sleep timer's stops (see SleepTimer): pause once a segment has been heard to its end
+   * (undefined: not), or as soon as it can (the device's voice at the end of its sentence, the
+   * recording fading out). Either pauses with a 'slept' event, and resumes after where it stopped.
+   */
+  pauseAfter(index: number | undefined): void;
+  fadeOut(): void;
   /** Applies a new speed (or voice) to what is being said. */
   restartUtterance(): void;
 }
@@ -152,6 +159,8 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   private unstartedCuts = 0;
   private watchdog?: number;
   private quiet?: number;
+  /** The segment after which to pause (the sleep timer). */
+  private sleepAfter?: number;
 
   constructor(options: ReadAloudOptions) {
     super();
@@ -247,6 +256,15 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     if (to !== undefined) this.seek(to);
   }
 
+  pauseAfter(index: number | undefined) {
+    this.sleepAfter = index;
+  }
+
+  /** A voice cannot fade: it ends the sentence it is saying. */
+  fadeOut() {
+    this.pauseAfter(this.index);
+  }
+
   /** Applies a new speed or voice mid-sentence, from the last word heard. */
   restartUtterance() {
     if (this.state === 'playing') this.speakCurrent(this.resumeAt);
@@ -327,6 +345,13 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.disarm();
     if (this.part < this.parts.length - 1) {
       this.speakCurrent(this.parts[this.part + 1].start);
+    } else if (this.sleepAfter === this.index && this.index < this.script.segments.length - 1) {
+      // The sleep timer's stop: paused at the next sentence, which Play says.
+      this.sleepAfter = undefined;
+      this.moveTo(this.index + 1);
+      this.state = 'paused';
+      this.dispatchEvent(new Event('slept'));
+      this.changed();
     } else if (this.index < this.script.segments.length - 1) {
       this.moveTo(this.index + 1);
       this.speakCurrent();

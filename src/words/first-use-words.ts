@@ -54,6 +54,14 @@ export interface FirstUseWords {
     speed: string;
     /** Under Speed, where the device's voice cannot go as fast as chosen (deviceSpeedLimit). */
     speedLimit: Template<'limit'>;
+    sleepTimer: string;
+    sleepChoices: { off: string; section: string; article: string; minutes: Template<'minutes'> };
+    /** Beside the sleep timer, and its description: the time left, in whole minutes rounded up. */
+    sleepIn: Template<'minutes'>;
+    sleepAbout: Template<'minutes'>;
+    /** The time is up: the device's voice ends its sentence, the recording fades out. */
+    sleepSentenceEnd: string;
+    sleepFading: string;
     moreOptions: string;
     backToReading: string;
     highlight: string;
@@ -205,6 +213,17 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     stop: 'Stop',
     speed: 'Speed',
     speedLimit: 'This device’s voice goes no faster than {limit}×, so it reads at {limit}×.',
+    sleepTimer: 'Sleep timer',
+    sleepChoices: {
+      off: 'Off',
+      section: 'End of this section',
+      article: 'End of the article',
+      minutes: '{minutes} minutes',
+    },
+    sleepIn: 'Stops in {minutes} min',
+    sleepAbout: 'Stops in about {minutes} min',
+    sleepSentenceEnd: 'Stops at the end of this sentence',
+    sleepFading: 'Fading out',
     moreOptions: 'More options',
     backToReading: 'Back to reading position',
     highlight: 'Highlight while reading',

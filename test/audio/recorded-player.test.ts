@@ -15,6 +15,8 @@ import { events, mutations, nextEvent, until, watch } from '../helpers/waiting.j
 import { parseCues, type Cue, type RecordedReadAloud } from '../../src/speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
 import type { SpeechPlayer } from '../../src/speech/read-aloud.js';
+import { sectionEnd, type SleepTimer } from '../../src/components/read-aloud-player/sleep-timer.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 
 const PAGE = '/audio-site/index.html';
 
@@ -238,6 +240,51 @@ describe('recorded audio in the player', () => {
       'playing on from there',
       events(media, 'playing', 'timeupdate'),
     );
+  });
+
+  it('sleep timer, end of this section: fades out over its last seconds, pauses at its end, and is off again', async () => {
+    const { edition, player: ui, media, cues, announcer } = await listenRecorded();
+    const player = recorded(edition)!;
+    const last = sectionEnd(player);
+    const volumes: number[] = [];
+    media.addEventListener('volumechange', () => volumes.push(media.volume));
+    const sleep = ui.root.querySelector<HTMLSelectElement>('select.sleep')!;
+    sleep.value = 'section';
+    sleep.dispatchEvent(new Event('change'));
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.match(/^Stops in about \d+ min$/);
+    await nextEvent(player, 'slept', undefined, 'the sleep timer’s pause', 60_000);
+    expect(player.state).to.equal('paused');
+    expect(media.paused).to.equal(true);
+    expect(media.currentTime, 'at the next section, for the next Play').to.equal(cues[last + 1].start);
+    expect(Math.min(...volumes), 'faded').to.be.below(0.5);
+    expect(media.volume, 'the volume back').to.equal(1);
+    await ui.rendered();
+    expect(sleep.value).to.equal('off');
+    await announcer.said(/(^| )Paused\.( |$)/);
+  });
+
+  it('sleep timer, 15 minutes on a clock the test moves: fades out when the time is up, then pauses', async () => {
+    const { edition, player: ui, media } = await listenRecorded();
+    const player = recorded(edition)!;
+    const clock = new FakeClock();
+    (ui.host as unknown as { sleep: SleepTimer }).sleep.clock = clock;
+    const sleep = ui.root.querySelector<HTMLSelectElement>('select.sleep')!;
+    sleep.value = '15';
+    sleep.dispatchEvent(new Event('change'));
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.equal('Stops in 15 min');
+    clock.advance(15 * 60_000);
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.equal('Fading out');
+    const from = media.currentTime;
+    await until(() => media.volume < 0.9, 'the fade', events(media, 'volumechange'));
+    expect(player.state).to.equal('playing');
+    await nextEvent(player, 'slept', undefined, 'the sleep timer’s pause', 30_000);
+    // Six seconds heard at 1×, within the clock's few updates a second.
+    expect(media.currentTime).to.be.at.most(from + 6 + 0.5);
+    expect(media.paused).to.equal(true);
+    expect(media.volume).to.equal(1);
   });
 
   it('offers the source by name and keyboard, and switching keeps the sentence', async () => {

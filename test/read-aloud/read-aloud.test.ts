@@ -135,6 +135,25 @@ describe('read-aloud state machine', () => {
     expect(player.state).to.equal('paused');
   });
 
+  it('pauses after a sentence for the sleep timer, at the start of the next', () => {
+    const { engine, player } = setup();
+    const slept: number[] = [];
+    player.addEventListener('slept', () => slept.push(player.index));
+    player.play(4);
+    player.pauseAfter(5);
+    finish(engine);
+    expect(engine.last.request.text).to.equal('Alpha two.');
+    const said = engine.spoken.length;
+    finish(engine);
+    expect([player.state, player.index, slept]).to.deep.equal(['paused', 6, [6]]);
+    expect(engine.spoken.length).to.equal(said);
+    player.resume();
+    expect(engine.last.request.text).to.equal('Section: Second');
+    player.fadeOut();
+    finish(engine);
+    expect([player.state, player.index], 'a voice fades by ending its sentence').to.deep.equal(['paused', 7]);
+  });
+
   it('applies a new speed mid-sentence from the last word heard', () => {
     let rate = 1;
     const engine = new FakeEngine();

@@ -93,6 +93,37 @@ describe('recorded read-aloud player', () => {
     expect(media.paused).to.equal(false);
   });
 
+  it('fades out over the last seconds before the sleep timer’s stop, pauses there and goes on from the next sentence', () => {
+    const { player, media, cues } = setup(2);
+    const slept: number[] = [];
+    player.addEventListener('slept', () => slept.push(player.index));
+    player.play(3);
+    media.volume = 0.8;
+    player.pauseAfter(4);
+    // 6 s heard at 2× is 12 s of audio: the fade began before this sentence.
+    media.reach(cues[4].end - 6);
+    expect(media.volume).to.be.closeTo(0.4, 1e-9);
+    media.reach(cues[4].end - 1.2);
+    expect(media.volume).to.be.closeTo(0.08, 1e-9);
+    expect(player.state).to.equal('playing');
+    // The clock tells its time a few times a second: one past the stop counts as the stop.
+    media.reach(cues[5].start + 0.1);
+    expect(player.state).to.equal('paused');
+    expect(media.paused).to.equal(true);
+    expect(media.currentTime).to.equal(cues[5].start);
+    expect(slept).to.deep.equal([5]);
+    expect(media.volume, 'the volume back for the next Play').to.equal(0.8);
+
+    player.resume();
+    player.fadeOut();
+    media.reach(cues[5].start + 6);
+    expect(media.volume).to.be.closeTo(0.4, 1e-9);
+    player.pauseAfter(undefined);
+    expect(media.volume, 'called off: the volume back').to.equal(0.8);
+    media.reach(cues[5].start + 13);
+    expect(player.state).to.equal('playing');
+  });
+
   it('pauses and resumes where it was, and a yield resumes at the sentence’s start', () => {
     const { player, media, cues } = setup();
     player.play(2);

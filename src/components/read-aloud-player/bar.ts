@@ -4,6 +4,7 @@
 // downloads it; the offline worker precaches it like the rest.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
 import { DockingController } from '../../controllers/docking-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
@@ -26,6 +27,7 @@ import {
   type VoiceChoice,
 } from '../../speech/voices.js';
 import { ICONS } from './icons.js';
+import { sectionEnd, SLEEP_CHOICES, type SleepChoice, type SleepTimer } from './sleep-timer.js';
 import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
 import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
@@ -66,6 +68,7 @@ export interface BarView {
   /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
   sources: PlayerSources;
   audio?: PageAudio;
+  sleep: SleepTimer;
 }
 
 /**
@@ -174,6 +177,7 @@ export function renderBar(view: BarView) {
           ${RATES.map((r) => html`<option value=${r} ?selected=${r === listening.rate}>${r}×</option>`)}
         </select>
       </label>
+      ${renderSleep(view, rate, left)}
       <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
         ${words.moreOptions}
       </button>
@@ -185,6 +189,45 @@ export function renderBar(view: BarView) {
     </div>
     <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
   </section>`;
+}
+
+/**
+ * The sleep timer: a menu, and beside it the time left in whole minutes, which is also the
+ * menu's description. Not a live region: a screen reader hears it when the listener goes to the
+ * menu, never as it changes (it would speak over the reading each minute).
+ */
+function renderSleep(view: BarView, rate: number, articleLeftMs: number) {
+  const { sleep, player } = view;
+  const words = firstUseWords().player;
+  const left = sleepLeft(view, rate, articleLeftMs);
+  const name = (choice: SleepChoice) =>
+    typeof choice === 'number' ? fill(words.sleepChoices.minutes, { minutes: choice }) : words.sleepChoices[choice];
+  const chosen = (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value;
+    sleep.choose(SLEEP_CHOICES.find((c) => String(c) === value) ?? 'off');
+  };
+  let text: string | undefined;
+  if (sleep.stopping) text = player instanceof RecordedReadAloud ? words.sleepFading : words.sleepSentenceEnd;
+  else if (left !== undefined) {
+    // Whole minutes, rounded up: "1 min" is the last minute.
+    const minutes = Math.max(1, Math.ceil(left / 60_000));
+    text = fill(typeof sleep.choice === 'number' ? words.sleepIn : words.sleepAbout, { minutes });
+  }
+  return html`<label>${words.sleepTimer}
+      <select class="sleep" .value=${live(String(sleep.choice))} @change=${chosen} aria-describedby=${ifDefined(text ? 'sleep-left' : undefined)}>
+        ${SLEEP_CHOICES.map((c) => html`<option value=${c} ?selected=${c === sleep.choice}>${name(c)}</option>`)}
+      </select>
+    </label>
+    ${text ? html`<span class="sleep-left" id="sleep-left">${text}</span>` : nothing}`;
+}
+
+/** The listening time before the sleep timer stops the reading, in ms (estimated from words for the device's voice). */
+function sleepLeft({ sleep, player }: BarView, rate: number, articleLeftMs: number): number | undefined {
+  if (sleep.choice === 'article') return articleLeftMs;
+  if (sleep.choice !== 'section') return sleep.msLeft;
+  const last = sectionEnd(player);
+  if (player instanceof RecordedReadAloud) return ((player.endOf(last) - player.clock.position) * 1000) / rate;
+  return player.script.segments.slice(player.index, last + 1).reduce((sum, s) => sum + durationMs(s, rate), 0);
 }
 
 /**
@@ -361,8 +404,13 @@ export const barStyles = css`
       font-size: 0.875em;
     }
 
-    .time {
+    .time,
+    .sleep-left {
       color: var(--muted);
+    }
+
+    .sleep-left {
+      font-size: 0.875em;
     }
 
     progress {
@@ -380,11 +428,18 @@ export const barStyles = css`
       gap: 0.375rem;
     }
 
+    /* A menu's name above it, and the menu no wider than the bar, where large text leaves no room beside it. */
     .controls label {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.375rem;
       min-height: var(--target-size);
+      max-width: 100%;
+    }
+
+    .controls select {
+      max-width: 100%;
     }
     .options {
       margin-top: 0.5rem;
