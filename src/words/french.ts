@@ -137,7 +137,7 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     nextSection: 'Section suivante',
     stop: 'Arrêter',
     speed: 'Vitesse',
-    speedLimit: 'La voix de cet appareil ne va pas plus vite que {limit}× : elle lit donc à {limit}×.',
+    speedLimit: 'La voix de cet appareil ne va pas plus vite que {limit}× : elle lit donc à {limit}×.',
     sleepTimer: 'Arrêt programmé',
     sleepChoices: {
       off: 'Désactivé',

@@ -26,7 +26,7 @@ import {
   type RankOptions,
   type VoiceChoice,
 } from '../../speech/voices.js';
-import { ICONS } from './icons.js';
+import { icon, ICONS } from './icons.js';
 import { sectionEnd, SLEEP_CHOICES, type SleepChoice, type SleepTimer } from './sleep-timer.js';
 import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
@@ -120,6 +120,12 @@ const minutes = (ms: number) => {
   return m > 0
     ? fill(words.minutesSeconds, { minutes: m, seconds: String(s).padStart(2, '0') })
     : fill(words.seconds, { seconds: s });
+};
+
+/** The skip buttons' glyphs, a ring turning back (anticlockwise) and forward: here, as only the bar shows them (ICONS loads with the page). */
+const SKIP_ICONS = {
+  skipBack: icon('M8 2.5A6 6 0 1 1 2 8.5h1.5A4.5 4.5 0 1 0 8 4zM8 .5v5.5L4.5 3.25z'),
+  skipForward: icon('M8 2.5A6 6 0 1 0 14 8.5h-1.5A4.5 4.5 0 1 1 8 4zM8 .5v5.5l3.5-2.75z'),
 };
 
 /** How far each skip goes, for the words that say it. */
@@ -225,7 +231,7 @@ function renderSleep(view: BarView, rate: number, articleLeftMs: number) {
 function sleepLeft({ sleep, player }: BarView, rate: number, articleLeftMs: number): number | undefined {
   if (sleep.choice === 'article') return articleLeftMs;
   if (sleep.choice !== 'section') return sleep.msLeft;
-  const last = sectionEnd(player);
+  const last = sleep.pausesAfter ?? sectionEnd(player);
   if (player instanceof RecordedReadAloud) return ((player.endOf(last) - player.clock.position) * 1000) / rate;
   return player.script.segments.slice(player.index, last + 1).reduce((sum, s) => sum + durationMs(s, rate), 0);
 }
@@ -260,10 +266,10 @@ function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: 
   </button>`;
 }
 
-/** Skip back or forward: its glyph with the seconds beside it, which show on narrow bars too (the name says them in words). */
+/** Skip back or forward: its glyph, and the seconds beside it where the bar is too narrow for its words (its name still says them). */
 function skipButton(view: BarView, name: 'skipBack' | 'skipForward', seconds: number, action: () => void) {
   return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
-    ${ICONS[name]}<span class="amount" aria-hidden="true">${seconds}</span><span class="label">${fill(firstUseWords().player[name], { seconds })}</span>
+    ${SKIP_ICONS[name]}<span class="amount" aria-hidden="true">${seconds}</span><span class="label">${fill(firstUseWords().player[name], { seconds })}</span>
   </button>`;
 }
 

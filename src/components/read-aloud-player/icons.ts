@@ -1,7 +1,7 @@
 import { svg } from 'lit';
 
 /** A 16 × 16 glyph in the text's colour, hidden from assistive technology: the button's words name it. */
-const icon = (path: string) =>
+export const icon = (path: string) =>
   svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${path} /></svg>`;
 
 /** The read-aloud player's button glyphs. */
@@ -13,7 +13,4 @@ export const ICONS = {
   next: icon('M5 3v10l6-5zM10.5 3H12v10h-1.5z'),
   previousSection: icon('M8 3v10L2 8zm6 0v10L8 8z'),
   nextSection: icon('M8 3v10l6-5zM2 3v10l6-5z'),
-  /** A ring turning back (anticlockwise), and forward. */
-  skipBack: icon('M8 2.5A6 6 0 1 1 2 8.5h1.5A4.5 4.5 0 1 0 8 4zM8 .5v5.5L4.5 3.25z'),
-  skipForward: icon('M8 2.5A6 6 0 1 0 14 8.5h-1.5A4.5 4.5 0 1 1 8 4zM8 .5v5.5l3.5-2.75z'),
 };

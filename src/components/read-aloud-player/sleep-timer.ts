@@ -58,6 +58,11 @@ export class SleepTimer {
     return Math.max(0, this.left - (this.since === undefined ? 0 : this.clock.now() - this.since));
   }
 
+  /** The segment the reading pauses after ("end of this section"). */
+  get pausesAfter() {
+    return this.target;
+  }
+
   /** Whether the time is up and the player is finishing its sentence, or fading out. */
   get stopping() {
     return this.expired;
