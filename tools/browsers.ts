@@ -45,7 +45,7 @@ export interface ChromiumOptions {
  */
 export function chromiumOptions({
   speech = false,
-  home = `reader-edition-speech-home-${process.pid}`,
+  home = SPEECH_HOME,
 }: { speech?: boolean; home?: string } = {}): ChromiumOptions {
   return {
     executablePath: CHROMIUM,
@@ -54,21 +54,38 @@ export function chromiumOptions({
   };
 }
 
+/** The test run's speech HOME (see speechHome): one per run, so two runs never share a speech-dispatcher. */
+export const SPEECH_HOME = `reader-edition-speech-home-${process.pid}`;
+
 /**
  * A scratch HOME in which speech-dispatcher speaks with espeak-ng into ALSA's null device
- * (there is no sound card here); the machine's own speech settings are left alone.
- * `name` is a folder name under the system's temporary folder.
+ * (there is no sound card here); the machine's own speech settings are left alone. Its log
+ * (speechLogFile) records every message with the rate the browser set for it, which is how the
+ * tests see what the engine was really given. `name` is a folder name under the system's
+ * temporary folder.
  */
 export function speechHome(name: string): string {
   const home = path.join(os.tmpdir(), name);
   mkdirSync(path.join(home, '.config/speech-dispatcher'), { recursive: true });
+  // speech-dispatcher logs nowhere if its log's folder is not there.
+  mkdirSync(path.join(home, 'speechd-log'), { recursive: true });
   writeFileSync(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
   writeFileSync(
     path.join(home, '.config/speech-dispatcher/speechd.conf'),
-    'AudioOutputMethod "alsa"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n',
+    [
+      'AudioOutputMethod "alsa"',
+      'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
+      'DefaultModule espeak-ng',
+      'LogLevel 5',
+      `LogDir "${path.join(home, 'speechd-log')}"`,
+      '',
+    ].join('\n'),
   );
   return home;
 }
+
+/** speech-dispatcher's log in a speech HOME (see speechHome). */
+export const speechLogFile = (name: string) => path.join(os.tmpdir(), name, 'speechd-log', 'speech-dispatcher.log');
 
 /**
  * PulseAudio with a null sink, in a runtime folder of its own: Firefox on a machine with no

@@ -19,7 +19,7 @@ interface SourcesOptions {
   failed(problem: Problem): void;
 }
 
-/** Passes on 'change' and 'finished' from the active player only. */
+/** Passes on 'change', 'finished' and 'slept' (the sleep timer's pause) from the active player only. */
 export class PlayerSources extends EventTarget {
   /** The player reading now. */
   active: SpeechPlayer;
@@ -87,7 +87,7 @@ export class PlayerSources extends EventTarget {
   }
 
   private forward(player: SpeechPlayer) {
-    for (const type of ['change', 'finished']) {
+    for (const type of ['change', 'finished', 'slept']) {
       player.addEventListener(type, () => player === this.active && this.dispatchEvent(new Event(type)));
     }
     return player;

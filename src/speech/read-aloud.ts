@@ -13,7 +13,7 @@ import { partsOf, type Part } from './clauses.js';
 import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
-import { ScriptPlayer } from './script-navigation.js';
+import { ScriptPlayer, sentenceAbout } from './script-navigation.js';
 
 export type PlayerState = 'idle' | 'playing' | 'paused';
 
@@ -47,6 +47,18 @@ export interface SpeechPlayer extends EventTarget {
   previous(): void;
   nextSection(): void;
   previousSection(): void;
+  /** Back 15 s and forward 30 s (see SKIP_BACK_S): the recording by its clock, the device's voice in whole sentences. */
+  skipBack(): void;
+  skipForward(): void;
+  /** Moves by about this many seconds of listening at 1× (back where negative); the lock screen's seek buttons. */
+  skip(seconds: number): void;
+  /**
+   * The sleep timer's stops (see SleepTimer): pause once a segment has been heard to its end
+   * (undefined: not), or as soon as it can (the device's voice at the end of its sentence, the
+   * recording fading out). Either pauses with a 'slept' event, and resumes after where it stopped.
+   */
+  pauseAfter(index: number | undefined): void;
+  fadeOut(): void;
   /** Applies a new speed (or voice) to what is being said. */
   restartUtterance(): void;
 }
@@ -148,6 +160,8 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   private unstartedCuts = 0;
   private watchdog?: number;
   private quiet?: number;
+  /** The segment after which to pause (the sleep timer). */
+  private sleepAfter?: number;
 
   constructor(options: ReadAloudOptions) {
     super();
@@ -237,6 +251,21 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     else this.changed();
   }
 
+  /** Moves by whole sentences, about this many seconds of them at 1× (estimated from their words). */
+  skip(seconds: number) {
+    const to = sentenceAbout(this.script, this.index, seconds, (segment) => durationMs(segment, 1) / 1000);
+    if (to !== undefined) this.seek(to);
+  }
+
+  pauseAfter(index: number | undefined) {
+    this.sleepAfter = index;
+  }
+
+  /** A voice cannot fade: it ends the sentence it is saying. */
+  fadeOut() {
+    this.pauseAfter(this.index);
+  }
+
   /** Applies a new speed or voice mid-sentence, from the last word heard. */
   restartUtterance() {
     if (this.state === 'playing') this.speakCurrent(this.resumeAt);
@@ -319,6 +348,13 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     this.disarm();
     if (this.part < this.parts.length - 1) {
       this.speakCurrent(this.parts[this.part + 1].start);
+    } else if (this.sleepAfter === this.index && this.index < this.script.segments.length - 1) {
+      // The sleep timer's stop: paused at the next sentence, which Play says.
+      this.sleepAfter = undefined;
+      this.moveTo(this.index + 1);
+      this.state = 'paused';
+      this.dispatchEvent(new Event('slept'));
+      this.changed();
     } else if (this.index < this.script.segments.length - 1) {
       this.moveTo(this.index + 1);
       this.speakCurrent();

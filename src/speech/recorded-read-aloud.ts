@@ -20,6 +20,7 @@ export interface MediaLike extends EventTarget {
   readonly duration: number;
   playbackRate: number;
   preservesPitch: boolean;
+  volume: number;
   readonly paused: boolean;
   readonly ended: boolean;
   readonly error: { code: number; message?: string } | null;
@@ -53,6 +54,9 @@ export interface RecordedOptions {
  */
 const EARLY_S = 0.03;
 
+/** How long the sleep timer's fade-out lasts, in seconds heard (whatever the speed). */
+export const FADE_S = 6;
+
 /** The media's failures the player has words for, by the error's name ('media': the element's error event). */
 const PROBLEMS: Readonly<Record<string, ProblemCode>> = {
   NotAllowedError: 'playback-not-allowed',
@@ -82,6 +86,8 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   private readonly timers: Timers;
   private readonly ignoresRanges: boolean;
   private quiet?: number;
+  /** The sleep timer's stop: the media time to be silent by, where to go on from, the volume to come back to. */
+  private sleep?: { at: number; then: number; volume: number };
 
   constructor(options: RecordedOptions) {
     super();
@@ -95,7 +101,11 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
       clearTimeout: (id) => window.clearTimeout(id),
     };
     this.media.preservesPitch = true;
-    this.media.addEventListener('timeupdate', () => this.followClock());
+    this.media.addEventListener('timeupdate', () => {
+      // The sleep timer's stop first: a clock that ran past it must not count as the next sentence reached.
+      this.fadeToSleep();
+      this.followClock();
+    });
     this.media.addEventListener('seeked', () => this.followClock());
     this.media.addEventListener('ended', () => this.finished());
     this.media.addEventListener('error', () => {
@@ -124,6 +134,11 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   /** Where the clock is and how long the whole is, in seconds of audio. */
   get clock() {
     return { position: this.media.currentTime, duration: this.cues[this.cues.length - 1]?.end ?? 0 };
+  }
+
+  /** When a segment's audio ends, in seconds of audio. */
+  endOf(index: number) {
+    return this.cues[index]?.end ?? 0;
   }
 
   play(from = this.index, { quietFirst = false } = {}) {
@@ -183,6 +198,23 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     if (!this.reachable(to)) return this.giveUp('ranges');
     this.media.currentTime = to;
     this.followClock();
+  }
+
+  /** Moves the clock by seconds of audio (back where negative), and the sentence with it. */
+  skip(seconds: number) {
+    this.seekTo(this.media.currentTime + seconds);
+  }
+
+  /** Fades out over the last seconds of the segment, pauses at its end, and goes on from the next. */
+  pauseAfter(index: number | undefined) {
+    if (index === undefined) this.wake();
+    else this.sleepAt(this.cues[index].end, this.cues[index + 1]?.start ?? this.cues[index].end);
+  }
+
+  /** Fades out from now, and pauses; Play goes on from the start of the sentence it faded in. */
+  fadeOut() {
+    const at = this.media.currentTime + FADE_S * this.media.playbackRate;
+    this.sleepAt(at, this.cues[cueAt(this.cues, at)].start);
   }
 
   /** A new speed applies at once; the pitch stays. */
@@ -245,6 +277,35 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
     const at = cueAt(this.cues, this.media.currentTime + EARLY_S);
     if (at === this.index) return;
     this.index = at;
+    this.changed();
+  }
+
+  private sleepAt(at: number, then: number) {
+    this.sleep = { at, then, volume: this.sleep?.volume ?? this.media.volume };
+    this.fadeToSleep();
+  }
+
+  /** The sleep timer called off: the volume comes back. */
+  private wake() {
+    if (this.sleep) this.media.volume = this.sleep.volume;
+    this.sleep = undefined;
+  }
+
+  /** Lowers the volume over the fade's last seconds (the clock tells its time a few times a second), then pauses. */
+  private fadeToSleep() {
+    const sleep = this.sleep;
+    if (!sleep || this.state !== 'playing') return;
+    const left = sleep.at - this.media.currentTime;
+    if (left > 0) {
+      this.media.volume = sleep.volume * Math.min(1, left / (FADE_S * this.media.playbackRate));
+      return;
+    }
+    this.state = 'paused';
+    this.silence();
+    this.wake();
+    this.media.currentTime = sleep.then;
+    this.followClock();
+    this.dispatchEvent(new Event('slept'));
     this.changed();
   }
 

@@ -175,3 +175,17 @@ export function platformOf(nav: Navigator = navigator): Platform {
   if (/Linux|X11|CrOS|Chrome OS/i.test(ua)) return 'linux';
   return 'other';
 }
+
+/**
+ * The fastest the device's voice goes, where it is known to stop short of the player's 4×. On
+ * Linux both browsers hand the rate to speech-dispatcher on a scale of their own, whose top is
+ * speech-dispatcher's fastest: Chromium's is 3× (log₃ of the rate, so 3.5× and 4× arrive as 3×)
+ * and Firefox's 2.5×, as speech-dispatcher's log shows (test/read-aloud/speed.speech.test.ts, and
+ * docs/read-aloud.md). Elsewhere nothing was measured, so the player says nothing.
+ */
+export function deviceSpeedLimit(nav: Navigator = navigator): number | undefined {
+  if (platformOf(nav) !== 'linux' || /CrOS/.test(nav.userAgent)) return undefined;
+  if (/Firefox\//.test(nav.userAgent)) return 2.5;
+  if (/Chrom(e|ium)\//.test(nav.userAgent)) return 3;
+  return undefined;
+}

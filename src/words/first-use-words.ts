@@ -6,10 +6,11 @@ import type { Kept } from '../controllers/kept-files-controller.js';
 import type { ReadingSettings, SettingGroup, SettingKey } from '../preferences/reading-settings.js';
 import type { ProblemCode } from '../speech/read-aloud.js';
 import type { Platform } from '../speech/voices.js';
+import type { ReadAloudAction } from '../components/read-aloud-player/shortcuts.js';
 import { englishMarked, inPageWords } from './in-page.js';
 import type { Template } from './template.js';
 
-type PlayerAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
+type PlayerAction = ReadAloudAction;
 
 /** A setting's words: its name, a choice's names for its values, a checkbox's hint. */
 type SettingWords<V> = { label: string } & ([V] extends [boolean]
@@ -44,10 +45,23 @@ export interface FirstUseWords {
     pause: string;
     previousSection: string;
     previousSentence: string;
+    /** The skip buttons' names (see SKIP_BACK_S); on narrow bars the number alone shows beside the glyph. */
+    skipBack: Template<'seconds'>;
+    skipForward: Template<'seconds'>;
     nextSentence: string;
     nextSection: string;
     stop: string;
     speed: string;
+    /** Under Speed, where the device's voice cannot go as fast as chosen (deviceSpeedLimit). */
+    speedLimit: Template<'limit'>;
+    sleepTimer: string;
+    sleepChoices: { off: string; section: string; article: string; minutes: Template<'minutes'> };
+    /** Beside the sleep timer, and its description: the time left, in whole minutes rounded up. */
+    sleepIn: Template<'minutes'>;
+    sleepAbout: Template<'minutes'>;
+    /** The time is up: the device's voice ends its sentence, the recording fades out. */
+    sleepSentenceEnd: string;
+    sleepFading: string;
     moreOptions: string;
     backToReading: string;
     highlight: string;
@@ -67,8 +81,9 @@ export interface FirstUseWords {
     keysInPlayer: string;
     keysOnPage: string;
     keysOnPageHint: string;
-    /** What each key does, in the key list. */
-    actions: Record<PlayerAction, string>;
+    /** What each key does, in the key list ({seconds}: how far a skip goes). */
+    actions: Record<Exclude<PlayerAction, 'skipBack' | 'skipForward'>, string> &
+      Record<'skipBack' | 'skipForward', Template<'seconds'>>;
     /** Between keys that do the same. */
     or: string;
     keyNames: {
@@ -207,10 +222,24 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     pause: 'Pause',
     previousSection: 'Previous section',
     previousSentence: 'Previous sentence',
+    skipBack: 'Back {seconds} seconds',
+    skipForward: 'Forward {seconds} seconds',
     nextSentence: 'Next sentence',
     nextSection: 'Next section',
     stop: 'Stop',
     speed: 'Speed',
+    speedLimit: 'This device’s voice goes no faster than {limit}×, so it reads at {limit}×.',
+    sleepTimer: 'Sleep timer',
+    sleepChoices: {
+      off: 'Off',
+      section: 'End of this section',
+      article: 'End of the article',
+      minutes: '{minutes} minutes',
+    },
+    sleepIn: 'Stops in {minutes} min',
+    sleepAbout: 'Stops in about {minutes} min',
+    sleepSentenceEnd: 'Stops at the end of this sentence',
+    sleepFading: 'Fading out',
     moreOptions: 'More options',
     backToReading: 'Back to reading position',
     highlight: 'Highlight while reading',
@@ -232,6 +261,8 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     actions: {
       toggle: 'play or pause',
       stop: 'stop',
+      skipBack: 'back {seconds} seconds (with the device voice, about that in whole sentences)',
+      skipForward: 'forward {seconds} seconds (with the device voice, about that in whole sentences)',
       previous: 'previous sentence',
       next: 'next sentence',
       previousSection: 'previous section',

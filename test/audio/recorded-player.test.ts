@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
+import { watchMediaSession } from '../helpers/media-session.js';
 import { playerOf } from '../helpers/player.js';
 import { chooseSource, fakeSpeech, highlighted } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
@@ -14,8 +15,13 @@ import { events, mutations, nextEvent, until, watch } from '../helpers/waiting.j
 import { parseCues, type Cue, type RecordedReadAloud } from '../../src/speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../src/speech/recorded-session.js';
 import type { SpeechPlayer } from '../../src/speech/read-aloud.js';
+import { sectionEnd, type SleepTimer } from '../../src/components/read-aloud-player/sleep-timer.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 
 const PAGE = '/audio-site/index.html';
+
+/** The cue a time is in (the last started). */
+const cueIndexAt = (cues: Cue[], seconds: number) => cues.findLastIndex((cue) => cue.start <= seconds + 0.03);
 
 /** The page's audio edition and its cues, with URLs resolved against the page. */
 async function pageAudio(edition: Edition): Promise<{ audio: PageAudio; cues: Cue[] }> {
@@ -28,19 +34,6 @@ async function pageAudio(edition: Edition): Promise<{ audio: PageAudio; cues: Cu
 /** The player reading now (a private field, read only here: see the note at the top). */
 const reading = (edition: Edition) => (playerOf(edition).host as unknown as { player?: SpeechPlayer }).player;
 const recorded = (edition: Edition) => reading(edition) as RecordedReadAloud | undefined;
-
-/** Media Session actions the page has handed a handler, recorded before the player loads. */
-function watchMediaSession(edition: Edition) {
-  const handlers = new Map<string, MediaSessionActionHandler>();
-  const session = edition.win.navigator.mediaSession;
-  const set = session.setActionHandler.bind(session);
-  session.setActionHandler = (action, handler) => {
-    if (handler) handlers.set(action, handler);
-    else handlers.delete(action);
-    set(action, handler);
-  };
-  return handlers;
-}
 
 /** Opens the page choosing recorded audio, and presses Listen from the keyboard (a real gesture, which media playback needs). */
 async function listenRecorded() {
@@ -139,12 +132,22 @@ describe('recorded audio in the player', () => {
       setPositionState(state);
     };
     const rate = ui.rate()!;
-    rate.value = '2';
+    rate.value = '4';
     rate.dispatchEvent(new Event('change'));
     await ui.rendered();
-    expect(media.playbackRate).to.equal(2);
+    expect(media.playbackRate).to.equal(4);
     expect(media.preservesPitch).to.equal(true);
-    expect(positions.at(-1)?.playbackRate, 'the lock screen told of the new speed at once').to.equal(2);
+    expect(positions.at(-1)?.playbackRate, 'the lock screen told of the new speed at once').to.equal(4);
+    expect(ui.root.querySelector('#speed-limit'), 'the recording has no limit to tell').to.equal(null);
+    // The clock really runs at 4× (a real-time clock here: PulseAudio's null sink, or none), not only the
+    // property; timed once the media has taken the new rate (Firefox restarts its audio output for it).
+    const changed = media.currentTime;
+    await until(() => media.currentTime > changed + 1, 'the clock at the new rate', events(media, 'timeupdate'));
+    const wall = performance.now();
+    const from = media.currentTime;
+    await until(() => performance.now() - wall > 1500, 'a moment at 4×', events(media, 'timeupdate'));
+    const pace = (media.currentTime - from) / ((performance.now() - wall) / 1000);
+    expect(pace, `${media.currentTime - from} s of audio in ${performance.now() - wall} ms`).to.be.within(2.5, 5.5);
 
     await until(() => media.currentTime > cues[section.first].start + 0.3, 'playing on', events(media, 'timeupdate'));
     const paused = nextEvent(media, 'pause');
@@ -195,6 +198,93 @@ describe('recorded audio in the player', () => {
     handlers.get('pause')!({ action: 'pause' });
     expect(player.state).to.equal('paused');
     expect(session.playbackState).to.equal('paused');
+  });
+
+  it('skips back 15 s and forward 30 s by its clock: buttons, J and L, and the lock screen’s seek buttons', async () => {
+    const { edition, player: ui, media, handlers, cues } = await listenRecorded();
+    const player = recorded(edition)!;
+    // Paused, so the clock moves only by the skips.
+    ui.button('play')!.click();
+    expect(player.state).to.equal('paused');
+    const duration = cues[cues.length - 1].end;
+    expect(duration, 'long enough to skip 30 s').to.be.above(30);
+    const skipped = async (press: () => unknown, to: number, what: string) => {
+      await press();
+      await until(() => !media.seeking, what, events(media, 'seeked'));
+      expect(media.currentTime, what).to.be.closeTo(to, 0.05);
+      expect(player.index, `${what}: the sentence follows`).to.equal(cueIndexAt(cues, to));
+    };
+    await skipped(() => (media.currentTime = 0), 0, 'back to the start');
+    expect(ui.button('skipForward')!.getAttribute('aria-keyshortcuts')).to.equal('L');
+    expect(ui.button('skipForward')!.textContent).to.contain('Forward 30 seconds');
+    await skipped(() => ui.button('skipForward')!.click(), 30, 'Forward 30 seconds');
+    ui.button('skipBack')!.focus();
+    await skipped(() => sendKeys({ press: 'j' }), 15, 'J');
+    await skipped(
+      () => handlers.get('seekbackward')!({ action: 'seekbackward' }),
+      0,
+      'the lock screen’s seek backward',
+    );
+    await skipped(
+      () => handlers.get('seekforward')!({ action: 'seekforward', seekOffset: 10 }),
+      10,
+      'seek forward by the offset asked',
+    );
+    await skipped(() => sendKeys({ press: 'j' }), 0, 'J, not before the start');
+    await skipped(() => sendKeys({ press: 'l' }), 30, 'L');
+    const at = media.currentTime;
+    expect(player.state, 'skips keep a pause').to.equal('paused');
+    ui.button('play')!.click();
+    await until(
+      () => !media.paused && media.currentTime > at,
+      'playing on from there',
+      events(media, 'playing', 'timeupdate'),
+    );
+  });
+
+  it('sleep timer, end of this section: fades out over its last seconds, pauses at its end, and is off again', async () => {
+    const { edition, player: ui, media, cues, announcer } = await listenRecorded();
+    const player = recorded(edition)!;
+    const last = sectionEnd(player);
+    const volumes: number[] = [];
+    media.addEventListener('volumechange', () => volumes.push(media.volume));
+    const sleep = ui.root.querySelector<HTMLSelectElement>('select.sleep')!;
+    sleep.value = 'section';
+    sleep.dispatchEvent(new Event('change'));
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.match(/^Stops in about \d+ min$/);
+    await nextEvent(player, 'slept', undefined, 'the sleep timer’s pause', 60_000);
+    expect(player.state).to.equal('paused');
+    expect(media.paused).to.equal(true);
+    expect(media.currentTime, 'at the next section, for the next Play').to.equal(cues[last + 1].start);
+    expect(Math.min(...volumes), 'faded').to.be.below(0.5);
+    expect(media.volume, 'the volume back').to.equal(1);
+    await ui.rendered();
+    expect(sleep.value).to.equal('off');
+    await announcer.said(/(^| )Paused\.( |$)/);
+  });
+
+  it('sleep timer, 15 minutes on a clock the test moves: fades out when the time is up, then pauses', async () => {
+    const { edition, player: ui, media } = await listenRecorded();
+    const player = recorded(edition)!;
+    const clock = new FakeClock();
+    (ui.host as unknown as { sleep: SleepTimer }).sleep.clock = clock;
+    const sleep = ui.root.querySelector<HTMLSelectElement>('select.sleep')!;
+    sleep.value = '15';
+    sleep.dispatchEvent(new Event('change'));
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.equal('Stops in 15 min');
+    clock.advance(15 * 60_000);
+    await ui.rendered();
+    expect(ui.root.querySelector('#sleep-left')?.textContent).to.equal('Fading out');
+    const from = media.currentTime;
+    await until(() => media.volume < 0.9, 'the fade', events(media, 'volumechange'));
+    expect(player.state).to.equal('playing');
+    await nextEvent(player, 'slept', undefined, 'the sleep timer’s pause', 30_000);
+    // Six seconds heard at 1×, within the clock's few updates a second.
+    expect(media.currentTime).to.be.at.most(from + 6 + 0.5);
+    expect(media.paused).to.equal(true);
+    expect(media.volume).to.equal(1);
   });
 
   it('offers the source by name and keyboard, and switching keeps the sentence', async () => {

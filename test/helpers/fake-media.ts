@@ -7,6 +7,7 @@ export class FakeMedia extends EventTarget implements MediaLike {
   duration = NaN;
   playbackRate = 1;
   preservesPitch = false;
+  volume = 1;
   paused = true;
   ended = false;
   error: { code: number; message?: string } | null = null;

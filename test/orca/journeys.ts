@@ -31,7 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const RECORD_TIMEOUT_MS = (ORCA_ATTEMPTS * WAIT_FOR_ORCA_MINUTES + TIMEOUT_MINUTES + 2) * 60_000;
 
 /** The journeys in which the player speaks (stop is left out: a sentence cut by Stop stays cut). */
-const LISTENING = ['listen', 'tab-while-listening', 'pause'];
+const LISTENING = ['listen', 'tab-while-listening', 'pause', 'skip', 'sleep'];
 
 /** The article's title, as Orca reads it. */
 const TITLE = /After 31 Years of Treatment Resistant Depression/;
@@ -401,13 +401,16 @@ export function journeys(browser: BrowserName): void {
       });
 
       it('every sentence the player starts is heard whole, or resumed and heard to its end', () => {
-        // A sentence the listener's own Stop cuts is not owed to them.
-        const stop = spanOf(run, 'stop');
-        const cutByStop = (m: Message) =>
-          stop !== undefined && m.cancel !== undefined && m.cancel > stop.after && m.cancel <= stop.upTo;
-        const started = LISTENING.flatMap((journey) => journeyMessages(run, journey, 'page')).filter(
-          (m) => m.begin !== undefined && !cutByStop(m),
-        );
+        // A sentence the listener's own Stop cuts is not owed to them, nor one they skip away from.
+        const cutIn = (journey: string) => {
+          const span = spanOf(run, journey);
+          return (m: Message) =>
+            span !== undefined && m.cancel !== undefined && m.cancel > span.after && m.cancel <= span.upTo;
+        };
+        const [cutByStop, cutBySkip] = [cutIn('stop'), cutIn('skip')];
+        const started = LISTENING.filter((journey) => journey !== 'skip')
+          .flatMap((journey) => journeyMessages(run, journey, 'page'))
+          .filter((m) => m.begin !== undefined && !cutByStop(m) && !cutBySkip(m));
         assert.ok(started.length > 0, 'the page began no sentence');
         assert.deepEqual(cutAndNotResumed(page, started).map(said), [], 'sentences cut and never heard to their end');
       });
@@ -427,11 +430,14 @@ export function journeys(browser: BrowserName): void {
         const controls = [
           /Previous section push button/,
           /Previous sentence push button/,
+          /Back 15 seconds push button/,
           /Pause push button/,
+          /Forward 30 seconds push button/,
           /Next sentence push button/,
           /Next section push button/,
           /Stop push button/,
           /Speed combo box/,
+          /Sleep timer combo box/,
           /More options (collapsed )?(push|toggle) button|More options.* collapsed/,
         ];
         const missing = controls.filter((control) => !control.test(text));
@@ -510,6 +516,46 @@ export function journeys(browser: BrowserName): void {
           (m) => m.begin !== undefined && m.cancel !== undefined && m.cancel > pause.key.seq && m.cancel < play.key.seq,
         );
         if (cut) assert.ok(cut.text.endsWith(resumed.text), expected(`to resume ${said(cut)}`, said(resumed)));
+      });
+    });
+
+    journey('skip', 'Forward 30 seconds, then back 15 seconds', (it) => {
+      it('each skip button is named, and the reading goes on from another sentence after each', () => {
+        const [forward, back] = answersTo(run, 'skip', 'Return');
+        assert.ok(forward && back, 'the scenario pressed Return on both skip buttons');
+        const answers = journeyAnswers(run, 'skip');
+        const text = answers.map((a) => a.said).join(' / ');
+        for (const name of [/Forward 30 seconds push button/, /Back 15 seconds push button/])
+          assert.match(text, name, expected(`Orca to name ${name.source}`, listing(answers)));
+        const after = (key: typeof forward) =>
+          page.find((m) => m.begin !== undefined && m.begin > key.key.seq && m.cancel === undefined);
+        const there = after(forward);
+        const back15 = after(back);
+        assert.ok(there, expected('the page reading after Forward 30 seconds', forward.said));
+        assert.ok(back15, expected('the page reading after Back 15 seconds', back.said));
+      });
+    });
+
+    journey('sleep', 'The sleep timer: End of this section', (it) => {
+      it('the menu is named, its choice heard, and the reading pauses at the section’s end with "Paused" heard once', () => {
+        const answers = journeyAnswers(run, 'sleep');
+        const text = answers.map((a) => a.said).join(' / ');
+        assert.match(text, /Sleep timer combo box/, expected('Orca to name the sleep timer', listing(answers)));
+        const [down] = answersTo(run, 'sleep', 'Down');
+        assert.ok(down, 'the scenario pressed Down on the menu');
+        assert.match(down.said, /End of this section/, expected('Down on the menu: "End of this section"', down.said));
+        const orca = journeyMessages(run, 'sleep', 'orca').filter((m) => m.begin !== undefined);
+        const paused = orca.filter((m) => /\bPaused\b/.test(m.text));
+        assert.equal(paused.length, 1, expected('"Paused" heard once', orca.map(said).join('\n')));
+        // Nothing read after the pause, and no time left said as it changed (it is no live region).
+        const read = journeyMessages(run, 'sleep', 'page').filter(
+          (m) => m.begin !== undefined && m.begin > paused[0].begin!,
+        );
+        assert.deepEqual(read.map(said), [], 'the page read on after the sleep timer paused it');
+        const ticking = orca.filter(
+          (m) => /Stops in/.test(m.text) && m.begin! > down.key.seq && !down.messages.includes(m),
+        );
+        assert.deepEqual(ticking.map(said), [], 'the time left was said as it changed');
       });
     });
 

@@ -7,8 +7,7 @@ import { MediaSessionController } from '../../src/components/read-aloud-player/m
 import { removeFromNavigator, replaceInNavigator, restoreNavigator } from '../helpers/navigator.js';
 import { testHost } from '../helpers/test-host.js';
 
-type Action =
-  'play' | 'pause' | 'previous' | 'next' | 'stop' | 'previousSentence' | 'nextSentence' | `seekTo ${number}`;
+type Action = 'play' | 'pause' | 'previous' | 'next' | 'stop' | `skip ${number}` | `seekTo ${number}`;
 
 class MediaHost extends LitElement {
   done: Action[] = [];
@@ -19,8 +18,7 @@ class MediaHost extends LitElement {
     previous: this.record('previous'),
     next: this.record('next'),
     stop: this.record('stop'),
-    previousSentence: this.record('previousSentence'),
-    nextSentence: this.record('nextSentence'),
+    skip: (seconds) => void this.done.push(`skip ${seconds}`),
     seekTo: (seconds) => void this.done.push(`seekTo ${seconds}`),
   });
 }
@@ -69,7 +67,7 @@ describe('MediaSessionController', () => {
     restoreNavigator();
   });
 
-  it('hands each lock-screen and headset button to the player: tracks by section, seeking by sentence', () => {
+  it('hands each lock-screen and headset button to the player: tracks by section, seek buttons skip 15 s back and 30 s on', () => {
     const session = fakeSession();
     const host = connect();
     const pressed: [MediaSessionAction, Action][] = [
@@ -78,11 +76,19 @@ describe('MediaSessionController', () => {
       ['stop', 'stop'],
       ['previoustrack', 'previous'],
       ['nexttrack', 'next'],
-      ['seekbackward', 'previousSentence'],
-      ['seekforward', 'nextSentence'],
+      ['seekbackward', 'skip -15'],
+      ['seekforward', 'skip 30'],
     ];
     for (const [action] of pressed) session.press(action);
     expect(host.done).to.deep.equal(pressed.map(([, action]) => action));
+  });
+
+  it('skips by the offset the lock screen asks for, where it gives one', () => {
+    const session = fakeSession();
+    const host = connect();
+    session.press('seekbackward', { seekOffset: 10 });
+    session.press('seekforward', { seekOffset: 10 });
+    expect(host.done).to.deep.equal(['skip -10', 'skip 10']);
   });
 
   it('moves the audio edition to where the lock screen’s scrubber was let go', () => {
@@ -117,7 +123,7 @@ describe('MediaSessionController', () => {
     session.press('play');
     session.press('nexttrack');
     session.press('seekbackward');
-    expect(host.done).to.deep.equal(['play', 'next', 'previousSentence']);
+    expect(host.done).to.deep.equal(['play', 'next', 'skip -15']);
   });
 
   it('publishes what is playing and whether it plays, and withdraws it when stopped', () => {

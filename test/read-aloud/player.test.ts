@@ -9,6 +9,10 @@ import { announcement } from '../helpers/announcer.js';
 import { fakeSpeech, fakeVoice, highlighted, startPlaying } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 import { mutations, nextEvent, until } from '../helpers/waiting.js';
+import { watchMediaSession } from '../helpers/media-session.js';
+import { durationMs, type SpeechPlayer } from '../../src/speech/read-aloud.js';
+import { sentenceAbout } from '../../src/speech/script-navigation.js';
+import { partsOf } from '../../src/speech/clauses.js';
 
 async function playing(options: Parameters<typeof openEdition>[0] = {}) {
   const edition = await openEdition(options);
@@ -105,6 +109,47 @@ describe('read-aloud player', () => {
     await announcement(edition, 'Paused.');
     await sendKeys({ press: 'k' });
     await announcement(edition, 'Playing.');
+  });
+
+  it('skips about 15 s back and 30 s forward in whole sentences: buttons, J and L, the lock screen, the key list', async () => {
+    const edition = await openEdition();
+    const handlers = watchMediaSession(edition);
+    const speech = await startPlaying(edition);
+    const player = playerOf(edition);
+    // The player reading (a private field, read for its script and sentence).
+    const reading = () => (player.host as unknown as { player: SpeechPlayer }).player;
+    const { script } = reading();
+    const about = (seconds: number) => sentenceAbout(script, reading().index, seconds, (s) => durationMs(s, 1) / 1000)!;
+    const skipped = async (press: () => unknown, seconds: number, what: string) => {
+      const to = about(seconds);
+      expect(Math.abs(to - reading().index), `${what} moves`).to.be.above(0);
+      const heard = speech.nextStart();
+      await press();
+      const first = partsOf(script.segments[to].spoken)[0];
+      expect((await heard).text, what).to.equal(script.segments[to].spoken.slice(first.start, first.end));
+      expect(reading().index, what).to.equal(to);
+    };
+    await skipped(() => player.button('skipForward')!.click(), 30, 'Forward 30 seconds');
+    await skipped(() => player.button('skipForward')!.click(), 30, 'again');
+    expect(player.button('skipBack')!.getAttribute('aria-keyshortcuts')).to.equal('J');
+    player.button('skipBack')!.focus();
+    await skipped(() => sendKeys({ press: 'j' }), -15, 'J');
+    await skipped(() => sendKeys({ press: 'l' }), 30, 'L');
+    await skipped(
+      () => handlers.get('seekbackward')!({ action: 'seekbackward' }),
+      -15,
+      'the lock screen’s seek backward',
+    );
+    await skipped(() => handlers.get('seekforward')!({ action: 'seekforward' }), 30, 'the lock screen’s seek forward');
+    player.button('more')!.click();
+    await player.rendered();
+    const keys = [...player.root.querySelectorAll('.keys')[0].children].map((e) => e.textContent!.trim());
+    expect(keys).to.include.members([
+      'J',
+      'back 15 seconds (with the device voice, about that in whole sentences)',
+      'L',
+      'forward 30 seconds (with the device voice, about that in whole sentences)',
+    ]);
   });
 
   it('leaves Alt+Shift keys to screen readers until the listener turns page-wide keys on', async () => {

@@ -113,6 +113,47 @@ describe('read-aloud state machine', () => {
     expect(engine.spoken.length, 'no speech while paused').to.equal(spokenBefore);
   });
 
+  it('skips back 15 s and forward 30 s in whole sentences, estimated at 1× from their words', () => {
+    // Sentences of 16 words: about 5.6 s each at 170 words a minute.
+    const article = document.createElement('article');
+    article.lang = 'en';
+    const sentences = Array.from({ length: 12 }, (_, i) => `Sentence ${i} ${'word '.repeat(13)}end.`);
+    article.innerHTML = `<h1>Title</h1><p>${sentences.join(' ')}</p>`;
+    const { engine, player } = setup(2, buildScript(article, new Lexicon()));
+    expect(player.script.segments[1].words).to.equal(16);
+    player.play(1);
+    player.skipForward();
+    // 5 sentences are 28 s, 6 are 34 s: the nearer, whatever the speed.
+    expect(player.index).to.equal(6);
+    expect(engine.last.request.text).to.match(/^Sentence 5 /);
+    player.skipBack();
+    // 2 sentences are 11 s, 3 are 17 s.
+    expect(player.index).to.equal(3);
+    player.pause();
+    player.skipBack();
+    expect(player.index, 'while paused too').to.equal(0);
+    expect(player.state).to.equal('paused');
+  });
+
+  it('pauses after a sentence for the sleep timer, at the start of the next', () => {
+    const { engine, player } = setup();
+    const slept: number[] = [];
+    player.addEventListener('slept', () => slept.push(player.index));
+    player.play(4);
+    player.pauseAfter(5);
+    finish(engine);
+    expect(engine.last.request.text).to.equal('Alpha two.');
+    const said = engine.spoken.length;
+    finish(engine);
+    expect([player.state, player.index, slept]).to.deep.equal(['paused', 6, [6]]);
+    expect(engine.spoken.length).to.equal(said);
+    player.resume();
+    expect(engine.last.request.text).to.equal('Section: Second');
+    player.fadeOut();
+    finish(engine);
+    expect([player.state, player.index], 'a voice fades by ending its sentence').to.deep.equal(['paused', 7]);
+  });
+
   it('applies a new speed mid-sentence from the last word heard', () => {
     let rate = 1;
     const engine = new FakeEngine();

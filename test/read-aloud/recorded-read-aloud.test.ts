@@ -2,6 +2,7 @@
 // chooses the sentence and every move sets the clock; the same states, moves and messages as
 // the device's voice (read-aloud.test.ts), with speed kept in pitch.
 import { expect } from 'chai';
+import { RATES } from '../../src/preferences/listening-preferences.js';
 import { QUIET_MS } from '../../src/speech/read-aloud.js';
 import { cueAt, firstMismatch, parseCues, RecordedReadAloud, type Cue } from '../../src/speech/recorded-read-aloud.js';
 import { FakeTimers } from '../helpers/fake-engine.js';
@@ -77,6 +78,52 @@ describe('recorded read-aloud player', () => {
     expect(media.paused).to.equal(false);
   });
 
+  it('skips back 15 s and forward 30 s by its clock, the sentence following, and keeps playing', () => {
+    const { player, media, cues } = setup();
+    player.play(4);
+    media.reach(cues[4].start + 0.5);
+    player.skip(-5);
+    expect(media.currentTime).to.equal(cues[4].start + 0.5 - 5);
+    expect(player.index).to.equal(1);
+    player.skipBack();
+    expect([media.currentTime, player.index], 'not before the start').to.deep.equal([0, 0]);
+    player.skipForward();
+    expect([media.currentTime, player.index], 'not past the last cue').to.deep.equal([cues[8].end, 8]);
+    expect(player.state).to.equal('playing');
+    expect(media.paused).to.equal(false);
+  });
+
+  it('fades out over the last seconds before the sleep timer’s stop, pauses there and goes on from the next sentence', () => {
+    const { player, media, cues } = setup(2);
+    const slept: number[] = [];
+    player.addEventListener('slept', () => slept.push(player.index));
+    player.play(3);
+    media.volume = 0.8;
+    player.pauseAfter(4);
+    // 6 s heard at 2× is 12 s of audio: the fade began before this sentence.
+    media.reach(cues[4].end - 6);
+    expect(media.volume).to.be.closeTo(0.4, 1e-9);
+    media.reach(cues[4].end - 1.2);
+    expect(media.volume).to.be.closeTo(0.08, 1e-9);
+    expect(player.state).to.equal('playing');
+    // The clock tells its time a few times a second: one past the stop counts as the stop.
+    media.reach(cues[5].start + 0.1);
+    expect(player.state).to.equal('paused');
+    expect(media.paused).to.equal(true);
+    expect(media.currentTime).to.equal(cues[5].start);
+    expect(slept).to.deep.equal([5]);
+    expect(media.volume, 'the volume back for the next Play').to.equal(0.8);
+
+    player.resume();
+    player.fadeOut();
+    media.reach(cues[5].start + 6);
+    expect(media.volume).to.be.closeTo(0.4, 1e-9);
+    player.pauseAfter(undefined);
+    expect(media.volume, 'called off: the volume back').to.equal(0.8);
+    media.reach(cues[5].start + 13);
+    expect(player.state).to.equal('playing');
+  });
+
   it('pauses and resumes where it was, and a yield resumes at the sentence’s start', () => {
     const { player, media, cues } = setup();
     player.play(2);
@@ -127,10 +174,10 @@ describe('recorded read-aloud player', () => {
     expect(media.paused).to.equal(false);
   });
 
-  it('changes speed at once, and every speed from 0.5× to 3× is applied', () => {
+  it('changes speed at once, and every speed offered, 0.5× to 4×, is applied', () => {
     const { player, media, setRate } = setup();
     player.play();
-    for (const rate of [0.5, 2, 3]) {
+    for (const rate of RATES) {
       setRate(rate);
       player.restartUtterance();
       expect(media.playbackRate).to.equal(rate);

@@ -190,6 +190,8 @@ describe('ShortcutsController', () => {
     expect(player.shortcuts.keys('stop')).to.equal('Alt+Shift+S');
     expect(player.shortcuts.shortcuts.map((s) => keysForPeople(s.keys, FIRST_USE_ENGLISH.player))).to.deep.equal([
       'K or Space',
+      'J',
+      'L',
       'Left arrow',
       'Right arrow',
       'Up arrow or Page Up',

@@ -76,6 +76,8 @@ describe('accessibility tree of the controls (Chromium)', function () {
     for (const [name, keys] of [
       ['Pause', 'K Space'],
       ['Previous sentence', 'ArrowLeft'],
+      ['Back 15 seconds', 'J'],
+      ['Forward 30 seconds', 'L'],
       ['Next sentence', 'ArrowRight'],
       ['Previous section', 'ArrowUp PageUp'],
       ['Next section', 'ArrowDown PageDown'],
@@ -86,6 +88,7 @@ describe('accessibility tree of the controls (Chromium)', function () {
       expect(button!.properties.keyshortcuts, name).to.equal(keys);
     }
     expect(find(nodes, 'combobox', /^Speed/)).to.not.equal(undefined);
+    expect(find(nodes, 'combobox', /^Sleep timer/)).to.not.equal(undefined);
     expect(find(nodes, 'button', 'More options')!.properties.expanded).to.equal(false);
     // Progress is shown as text; a progress bar changing with every sentence would be spoken over the reading.
     expect(nodes.filter((n) => n.role === 'progressbar')).to.deep.equal([]);

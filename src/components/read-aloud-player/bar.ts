@@ -4,18 +4,21 @@
 // downloads it; the offline worker precaches it like the rest.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
 import { DockingController } from '../../controllers/docking-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
 import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import { durationMs, type SpeechPlayer } from '../../speech/read-aloud.js';
+import { SKIP_BACK_S, SKIP_FORWARD_S } from '../../speech/script-navigation.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { Voice } from '../../speech/speech-engine.js';
 import {
   BEST_FEW,
+  deviceSpeedLimit,
   onlyPoorVoices,
   platformOf,
   tellsLocalFromOnline,
@@ -23,7 +26,8 @@ import {
   type RankOptions,
   type VoiceChoice,
 } from '../../speech/voices.js';
-import { ICONS } from './icons.js';
+import { icon, ICONS } from './icons.js';
+import { sectionEnd, SLEEP_CHOICES, type SleepChoice, type SleepTimer } from './sleep-timer.js';
 import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
 import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
@@ -64,6 +68,7 @@ export interface BarView {
   /** Who reads (the device's voice or the audio edition), and the page's audio edition, where it has one. */
   sources: PlayerSources;
   audio?: PageAudio;
+  sleep: SleepTimer;
 }
 
 /**
@@ -117,6 +122,15 @@ const minutes = (ms: number) => {
     : fill(words.seconds, { seconds: s });
 };
 
+/** The skip buttons' glyphs, a ring turning back (anticlockwise) and forward: here, as only the bar shows them (ICONS loads with the page). */
+const SKIP_ICONS = {
+  skipBack: icon('M8 2.5A6 6 0 1 1 2 8.5h1.5A4.5 4.5 0 1 0 8 4zM8 .5v5.5L4.5 3.25z'),
+  skipForward: icon('M8 2.5A6 6 0 1 0 14 8.5h-1.5A4.5 4.5 0 1 1 8 4zM8 .5v5.5l3.5-2.75z'),
+};
+
+/** How far each skip goes, for the words that say it. */
+const SKIPS: Partial<Record<ReadAloudAction, number>> = { skipBack: SKIP_BACK_S, skipForward: SKIP_FORWARD_S };
+
 const keyshortcuts = (view: BarView, action: ReadAloudAction) => view.shortcuts.keys(action) || undefined;
 
 /** The listener's voice for the article's language, kept for their next visits. */
@@ -129,9 +143,11 @@ export function renderBar(view: BarView) {
   const script = player.script;
   const segment = player.segment!;
   const section = script.sections[segment.section];
-  const rate = listening.rate;
-  // The audio edition's clock is exact; the device's voice is estimated from words.
+  // The audio edition's clock is exact; the device's voice is estimated from words, at the speed it really goes.
   const clock = player instanceof RecordedReadAloud ? player.clock : undefined;
+  const limit = clock ? undefined : deviceSpeedLimit();
+  const slower = limit !== undefined && listening.rate > limit;
+  const rate = slower ? limit : listening.rate;
   const spent = clock
     ? (clock.position * 1000) / rate
     : script.segments.slice(0, player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
@@ -152,25 +168,72 @@ export function renderBar(view: BarView) {
     <div class="controls">
       ${iconButton(view, 'previousSection', words.previousSection, ICONS.previousSection, () => player.previousSection())}
       ${iconButton(view, 'previous', words.previousSentence, ICONS.previous, () => player.previous())}
+      ${skipButton(view, 'skipBack', SKIP_BACK_S, () => player.skipBack())}
       <button class="primary icon-button play" type="button" @click=${(e: MouseEvent) => player.toggle({ quietFirst: byKeyboard(e) })}
         aria-keyshortcuts=${ifDefined(keyshortcuts(view, 'toggle'))}>
         ${playing ? ICONS.pause : ICONS.play}<span class="label">${playing ? words.pause : words.play}</span>
       </button>
+      ${skipButton(view, 'skipForward', SKIP_FORWARD_S, () => player.skipForward())}
       ${iconButton(view, 'next', words.nextSentence, ICONS.next, () => player.next())}
       ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
       ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
       <label>${words.speed}
-        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}>
-          ${RATES.map((r) => html`<option value=${r} ?selected=${r === rate}>${r}×</option>`)}
+        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}
+          aria-describedby=${ifDefined(slower ? 'speed-limit' : undefined)}>
+          ${RATES.map((r) => html`<option value=${r} ?selected=${r === listening.rate}>${r}×</option>`)}
         </select>
       </label>
+      ${renderSleep(view, rate, left)}
       <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
         ${words.moreOptions}
       </button>
       ${view.following ? nothing : html`<button type="button" class="back" @click=${view.backToReading}>${words.backToReading}</button>`}
+      ${
+        // Below the controls, where the line it takes does not split them.
+        slower ? html`<p class="hint" id="speed-limit">${fill(words.speedLimit, { limit })}</p>` : nothing
+      }
     </div>
     <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
   </section>`;
+}
+
+/**
+ * The sleep timer: a menu, and beside it the time left in whole minutes, which is also the
+ * menu's description. Not a live region: a screen reader hears it when the listener goes to the
+ * menu, never as it changes (it would speak over the reading each minute).
+ */
+function renderSleep(view: BarView, rate: number, articleLeftMs: number) {
+  const { sleep, player } = view;
+  const words = firstUseWords().player;
+  const left = sleepLeft(view, rate, articleLeftMs);
+  const name = (choice: SleepChoice) =>
+    typeof choice === 'number' ? fill(words.sleepChoices.minutes, { minutes: choice }) : words.sleepChoices[choice];
+  const chosen = (e: Event) => {
+    const value = (e.target as HTMLSelectElement).value;
+    sleep.choose(SLEEP_CHOICES.find((c) => String(c) === value) ?? 'off');
+  };
+  let text: string | undefined;
+  if (sleep.stopping) text = player instanceof RecordedReadAloud ? words.sleepFading : words.sleepSentenceEnd;
+  else if (left !== undefined) {
+    // Whole minutes, rounded up: "1 min" is the last minute.
+    const minutes = Math.max(1, Math.ceil(left / 60_000));
+    text = fill(typeof sleep.choice === 'number' ? words.sleepIn : words.sleepAbout, { minutes });
+  }
+  return html`<label>${words.sleepTimer}
+      <select class="sleep" .value=${live(String(sleep.choice))} @change=${chosen} aria-describedby=${ifDefined(text ? 'sleep-left' : undefined)}>
+        ${SLEEP_CHOICES.map((c) => html`<option value=${c} ?selected=${c === sleep.choice}>${name(c)}</option>`)}
+      </select>
+    </label>
+    ${text ? html`<span class="sleep-left" id="sleep-left">${text}</span>` : nothing}`;
+}
+
+/** The listening time before the sleep timer stops the reading, in ms (estimated from words for the device's voice). */
+function sleepLeft({ sleep, player }: BarView, rate: number, articleLeftMs: number): number | undefined {
+  if (sleep.choice === 'article') return articleLeftMs;
+  if (sleep.choice !== 'section') return sleep.msLeft;
+  const last = sleep.pausesAfter ?? sectionEnd(player);
+  if (player instanceof RecordedReadAloud) return ((player.endOf(last) - player.clock.position) * 1000) / rate;
+  return player.script.segments.slice(player.index, last + 1).reduce((sum, s) => sum + durationMs(s, rate), 0);
 }
 
 /**
@@ -200,6 +263,13 @@ function renderOptions(view: BarView) {
 function iconButton(view: BarView, name: ReadAloudAction, label: string, glyph: unknown, action: () => void) {
   return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
     ${glyph}<span class="label">${label}</span>
+  </button>`;
+}
+
+/** Skip back or forward: its glyph, and the seconds beside it where the bar is too narrow for its words (its name still says them). */
+function skipButton(view: BarView, name: 'skipBack' | 'skipForward', seconds: number, action: () => void) {
+  return html`<button type="button" class="icon-button ${name}" @click=${action} aria-keyshortcuts=${ifDefined(keyshortcuts(view, name))}>
+    ${SKIP_ICONS[name]}<span class="amount" aria-hidden="true">${seconds}</span><span class="label">${fill(firstUseWords().player[name], { seconds })}</span>
   </button>`;
 }
 
@@ -294,7 +364,10 @@ function renderKeys(view: BarView) {
   const list = (scope: 'focus' | 'page') =>
     all
       .filter((s) => s.scope === scope)
-      .map((s) => html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${words.actions[s.action]}</dd>`);
+      .map(
+        (s) =>
+          html`<dt>${keysForPeople(s.keys, words)}</dt><dd>${fill(words.actions[s.action], { seconds: SKIPS[s.action] ?? '' })}</dd>`,
+      );
   return html`<div class="key-help">
     <p class="keys-heading">${words.keysInPlayer}</p>
     <dl class="keys">${list('focus')}</dl>
@@ -337,8 +410,13 @@ export const barStyles = css`
       font-size: 0.875em;
     }
 
-    .time {
+    .time,
+    .sleep-left {
       color: var(--muted);
+    }
+
+    .sleep-left {
+      font-size: 0.875em;
     }
 
     progress {
@@ -356,11 +434,18 @@ export const barStyles = css`
       gap: 0.375rem;
     }
 
+    /* A menu's name above it, and the menu no wider than the bar, where large text leaves no room beside it. */
     .controls label {
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.375rem;
       min-height: var(--target-size);
+      max-width: 100%;
+    }
+
+    .controls select {
+      max-width: 100%;
     }
     .options {
       margin-top: 0.5rem;
@@ -436,12 +521,23 @@ export const barStyles = css`
       margin: 0 0 0.25rem;
     }
 
+    /* The seconds beside a skip glyph, where the words do not show. */
+    .amount {
+      display: none;
+      font-size: 0.75em;
+      font-variant-numeric: tabular-nums;
+    }
+
     /* Icon and word on wide bars; icon alone (the word still names the button) on narrow ones. */
     .label {
       white-space: nowrap;
     }
 
     @container bar (max-width: 40em) {
+      .amount {
+        display: inline;
+      }
+
       .icon-button .label {
         position: absolute;
         width: 1px;

@@ -1,7 +1,7 @@
 import { svg } from 'lit';
 
 /** A 16 × 16 glyph in the text's colour, hidden from assistive technology: the button's words name it. */
-const icon = (path: string) =>
+export const icon = (path: string) =>
   svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${path} /></svg>`;
 
 /** The read-aloud player's button glyphs. */

@@ -1,7 +1,7 @@
 // What reads and what follows the reading, made on the first Listen with the bar (see
 // ReadAloudPlayer.ensurePlayer): the device's voice and the audio edition (PlayerSources), the
-// sentence highlight, the page following it, lock-screen and headset controls, taps that move
-// the reading, the player yielding to the listener's screen reader, the screen kept on while
+// sentence highlight, the page following it, lock-screen and headset controls, the sleep timer,
+// taps that move the reading, the player yielding to the listener's screen reader, the screen kept on while
 // the device's voice speaks, and the answer to each change (PlayerChanges). A visit that never
 // listens does not download it; the offline worker precaches it like the rest.
 import type { ReactiveControllerHost } from 'lit';
@@ -20,6 +20,7 @@ import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
+import { SleepTimer } from './sleep-timer.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
 export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
@@ -70,7 +71,9 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     hooks.finished();
     hooks.announce(firstUseWords().player.finished);
   });
-  return { sources, listening, changed };
+  // The sleep timer's choice and time left show in the bar: it renders again when they change.
+  const sleep = new SleepTimer(sources, () => host.requestUpdate());
+  return { sources, listening, changed, sleep };
 }
 
 interface ListeningHooks {
@@ -108,8 +111,7 @@ function followTheReading(
     stop: () => player().stop(),
     previous: () => player().previousSection(),
     next: () => player().nextSection(),
-    previousSentence: () => player().previous(),
-    nextSentence: () => player().next(),
+    skip: (seconds) => player().skip(seconds),
     seekTo: (seconds) => {
       const current = player();
       if (current instanceof RecordedReadAloud) current.seekTo(seconds);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SKIP_BACK_S, SKIP_FORWARD_S } from '../../speech/script-navigation.js';
 
 export interface MediaActions {
   play(): void;
@@ -6,8 +7,8 @@ export interface MediaActions {
   previous(): void;
   next(): void;
   stop(): void;
-  previousSentence(): void;
-  nextSentence(): void;
+  /** Back (negative) or forward by seconds of listening: the recording's clock, or the device's voice by whole sentences. */
+  skip(seconds: number): void;
   /** The lock screen's scrubber: a time in the audio edition (no-op for the device's voice). */
   seekTo(seconds: number): void;
 }
@@ -28,8 +29,9 @@ export interface MediaPosition {
 
 /**
  * Lock-screen and headset controls through the Media Session API, where the browser has it.
- * Previous and next track move by section; seek backward and forward by sentence; seek to
- * (the scrubber) moves the audio edition's clock.
+ * Previous and next track move by section; seek backward and forward skip as the bar's buttons
+ * do (15 s back, 30 s forward, or the offset the browser asks for: lock screens draw these
+ * buttons with seconds); seek to (the scrubber) moves the audio edition's clock.
  */
 export class MediaSessionController implements ReactiveController {
   private readonly supported = typeof navigator !== 'undefined' && 'mediaSession' in navigator;
@@ -77,8 +79,8 @@ export class MediaSessionController implements ReactiveController {
       ['stop', this.actions.stop],
       ['previoustrack', this.actions.previous],
       ['nexttrack', this.actions.next],
-      ['seekbackward', this.actions.previousSentence],
-      ['seekforward', this.actions.nextSentence],
+      ['seekbackward', (details) => this.actions.skip(-(details.seekOffset ?? SKIP_BACK_S))],
+      ['seekforward', (details) => this.actions.skip(details.seekOffset ?? SKIP_FORWARD_S)],
       ['seekto', (details) => details.seekTime !== undefined && this.actions.seekTo(details.seekTime)],
     ];
     for (const [action, handler] of handlers) {

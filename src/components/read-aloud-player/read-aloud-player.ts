@@ -26,6 +26,7 @@ import type { BarView, Opened } from './bar.js';
 import { FocusHandoverController } from './focus-handover-controller.js';
 import { ICONS } from './icons.js';
 import type { Listening } from './listening.js';
+import type { SleepTimer } from './sleep-timer.js';
 import { ListeningPosition } from './listening-position.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './shortcuts.js';
 import { ShortcutsController } from './shortcuts-controller.js';
@@ -108,6 +109,7 @@ export class ReadAloudPlayer extends LitElement {
   private opened?: Opened;
   /** The controllers that follow the reading, made with the player. */
   private listening?: Listening;
+  private sleep?: SleepTimer;
   /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
   private playerChanged?: () => void;
   private article?: HTMLElement;
@@ -315,6 +317,7 @@ export class ReadAloudPlayer extends LitElement {
     });
     this.sources = reading.sources;
     this.listening = reading.listening;
+    this.sleep = reading.sleep;
     this.playerChanged = reading.changed;
     // Read once the script is built, which the file had until then to arrive.
     this.recommended = await bar.recommendedVoices(recommended);
@@ -338,6 +341,7 @@ export class ReadAloudPlayer extends LitElement {
       backToReading: () => this.backToReading(),
       sources: this.sources!,
       audio: this.audio,
+      sleep: this.sleep!,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Shortcut } from './shortcuts-controller.js';
 
-export type ReadAloudAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
+export type ReadAloudAction =
+  'toggle' | 'stop' | 'skipBack' | 'skipForward' | 'previous' | 'next' | 'previousSection' | 'nextSection' | 'here';
 
 /**
  * The read-aloud player's keys, in the order its key list (under More options) shows them.
@@ -14,10 +15,15 @@ export type ReadAloudAction = 'toggle' | 'stop' | 'previous' | 'next' | 'previou
  * Anywhere on the page (scope "page"): Alt+Shift keys, off unless the listener turns them on,
  * because every screen reader's browse mode has a use for them (Orca's lists of paragraphs,
  * lists and table navigation are Alt+Shift+P, L and arrows; see the README).
+ *
+ * J and L skip back and forward around K, as in video players; they have no page-wide keys, as
+ * every Alt+Shift letter left is some screen reader's.
  */
 export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = keyTable([
   { action: 'toggle', focus: 'K Space', page: 'Alt+Shift+P' },
   { action: 'stop', page: 'Alt+Shift+S' },
+  { action: 'skipBack', focus: 'J' },
+  { action: 'skipForward', focus: 'L' },
   { action: 'previous', focus: 'ArrowLeft', page: 'Alt+Shift+ArrowLeft' },
   { action: 'next', focus: 'ArrowRight', page: 'Alt+Shift+ArrowRight' },
   { action: 'previousSection', focus: 'ArrowUp PageUp', page: 'Alt+Shift+ArrowUp' },
@@ -26,10 +32,10 @@ export const READ_ALOUD_SHORTCUTS: readonly Shortcut<ReadAloudAction>[] = keyTab
 ]);
 
 /** Each action once, with its keys in the player (if any) and on the page: the player's keys first, then the page's. */
-function keyTable(rows: { action: ReadAloudAction; focus?: string; page: string }[]): Shortcut<ReadAloudAction>[] {
+function keyTable(rows: { action: ReadAloudAction; focus?: string; page?: string }[]): Shortcut<ReadAloudAction>[] {
   return [
     ...rows.flatMap(({ action, focus }) => (focus ? [{ action, keys: focus, scope: 'focus' as const }] : [])),
-    ...rows.map(({ action, page }) => ({ action, keys: page, scope: 'page' as const })),
+    ...rows.flatMap(({ action, page }) => (page ? [{ action, keys: page, scope: 'page' as const }] : [])),
   ];
 }
 
