@@ -43,7 +43,7 @@ import { pageAudio } from './audio/page-audio.ts';
 import { unsayableWarnings } from './audio/unsayable.ts';
 import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
-import { makeBook } from './book/book.ts';
+import { makeNarratedBook } from './book/book.ts';
 import { unfollowedLinks } from './book/links.ts';
 import type { PageBook } from './book/page-book.ts';
 import { bookFigures, type BookFigures } from './book/book-figures.ts';
@@ -271,16 +271,24 @@ async function writeSite(
       narrator: edition.voice,
     };
     const bookFile = `${downloadSlug(page)}.epub`;
-    const book = makeBook(page.article, {
+    const { book, narrated, unnarrated } = makeNarratedBook(page.article, {
       // The site's address as the build has it, which links to the site's other pages lead to.
       site: { ...site.config, baseUrl: options.baseUrl },
       page: page.page,
       pronunciations: page.pronunciations,
       ...(narration && { narration }),
     });
+    if (unnarrated)
+      pageWarnings.push({
+        file: page.file,
+        line: 1,
+        severity: 'warning',
+        rule: 'book',
+        message: `the e-book is text only: its narration could not be matched to the text (${unnarrated}). The page and its audio are not affected; this is the edition's fault, not your article's, so please report it`,
+      });
     await writeFile(path.join(dir, bookFile), book);
     bookSizes.push(bookFigures(bookFile, book));
-    books.set(page.page, { href: `./${bookFile}`, download: bookFile, bytes: book.length, narrated: !!narration });
+    books.set(page.page, { href: `./${bookFile}`, download: bookFile, bytes: book.length, narrated });
     const html = pageHtml(page, {
       ...assets,
       audio: edition && pageAudio(edition, downloadSlug(page)),
@@ -297,7 +305,14 @@ async function writeSite(
   }
   // The home page lists the newest articles; with more, the archive by year has them all.
   const homeCount = site.config.homeArticles ?? DEFAULT_HOME_ARTICLES;
-  const archive = site.hasIndex && site.pages.length > homeCount ? renderArchive(site.config, site.pages, assets) : [];
+  const archive =
+    site.hasIndex && site.pages.length > homeCount
+      ? renderArchive(
+          site.config,
+          site.pages.map((page) => ({ ...page, book: books.get(page.page) })),
+          assets,
+        )
+      : [];
   if (site.hasIndex)
     await writeFile(
       path.join(dir, 'index.html'),

@@ -54,3 +54,28 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
       : []),
   ]);
 }
+
+/** A book as the build writes it: narrated where it could be, and why not where it could not. */
+export interface MadeBook {
+  book: Buffer;
+  narrated: boolean;
+  /** Why a narration given could not be used. */
+  unnarrated?: string;
+}
+
+/**
+ * The book, narrated where the article has an audio edition. The narration points at sentences
+ * found again in the book's own parse of the article: should one not be found (an article unlike
+ * any the edition was tried with), the book is made text only, with the reason, rather than the
+ * whole site failing for one book's narration.
+ */
+export function makeNarratedBook(article: Article, context: PackageContext): MadeBook {
+  if (!context.narration) return { book: makeBook(article, context), narrated: false };
+  try {
+    return { book: makeBook(article, context), narrated: true };
+  } catch (error) {
+    const { narration: _, ...textOnly } = context;
+    const unnarrated = error instanceof Error ? error.message : String(error);
+    return { book: makeBook(article, textOnly), narrated: false, unnarrated };
+  }
+}

@@ -1,6 +1,7 @@
 // What the build says about links the book cannot follow: a link to another page or file of the
 // site leads to its address in the book, which must know the site's address to give it; without
-// one, the book keeps the link's text alone (content-document.ts). Said once per article.
+// one, the book keeps the link's text alone (content-document.ts). Said once per article, as a
+// note: the page is right and the book still reads, so `--strict` does not stop a build for it.
 import type { Article } from '../article/article.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 
@@ -14,7 +15,7 @@ export function unfollowedLinks(file: string, article: Article, baseUrl: string 
     {
       file,
       line: first.line,
-      severity: 'warning',
+      severity: 'note',
       rule: 'book-links',
       message: `the e-book keeps the link to "${first.href}"${more} as text alone: without the site's address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links`,
     },

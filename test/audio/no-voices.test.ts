@@ -105,6 +105,8 @@ describe('Listen with no device voice', () => {
   it('waits for voices that come late when the device’s voice reads, and speaks once they have come', async () => {
     const { edition, speech, held, announcer, player } = await openWithoutVoices();
     chooseSource(edition, 'device');
+    // A double tap: the second press, while the first is still starting, changes nothing.
+    player.listen()!.click();
     player.listen()!.click();
     await announcer.said(LOADING);
     expect(held.count, 'voice waits begun').to.equal(1);
@@ -115,5 +117,6 @@ describe('Listen with no device voice', () => {
     await first;
     expect(speech.texts()).to.have.length(1);
     expect(held.count, 'voice waits begun').to.equal(1);
+    expect(announcer.heard.filter((message) => LOADING.test(message))).to.have.length(1);
   });
 });

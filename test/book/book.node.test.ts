@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { loadSite, type Site, type SitePage } from '../../generator/site.ts';
-import { makeBook } from '../../generator/book/book.ts';
+import { makeBook, makeNarratedBook } from '../../generator/book/book.ts';
 import { contentDocument } from '../../generator/book/content-document.ts';
 import { bookIdentifier, modified, packageDocument, UNDATED_MODIFIED } from '../../generator/book/package-document.ts';
 import { epubcheck, printed } from './epubcheck.node.ts';
@@ -91,6 +91,26 @@ describe('the book', () => {
       assert.ok(other);
       assert.ok(book(site, page).equals(book(again, other)), page.page);
     }
+  });
+
+  test('is made text only, saying why, when its narration cannot be matched to its text', () => {
+    const { site, page } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
+    const context = { site: site.config, page: page.page, pronunciations: page.pronunciations };
+    // A sentence said to be in an element the article does not have.
+    const narration = {
+      cues: [{ id: '1', start: 0, end: 1, text: 'A sentence.' }],
+      ranges: [{ element: 9999, start: 0, end: 11 }],
+      mp3: { name: 'notes-on-lists.mp3', body: Buffer.from('ID3') },
+      narrator: 'slt',
+    };
+    const made = makeNarratedBook(page.article, { ...context, narration });
+    assert.equal(made.narrated, false);
+    assert.match(made.unnarrated ?? '', /no element 9999 in the article for sentence 1/);
+    assert.ok(made.book.equals(makeBook(page.article, context)), 'the text-only book');
+    assert.deepEqual(makeNarratedBook(page.article, context), {
+      book: makeBook(page.article, context),
+      narrated: false,
+    });
   });
 
   test('is the same bytes in every time zone', (t) => {

@@ -119,13 +119,21 @@ test('the archive has a page of years and one per year, each a whole page with i
   assert.deepEqual(links(await built('archive-2020.html'), 'nav a[rel]'), ['./archive-2021.html']);
 });
 
-test('every article is on one year’s page, once', async () => {
+test('every article is on one year’s page, once, with its e-book as on the home page', async () => {
   const listed: string[] = [];
-  for (const year of ['2024', '2023', '2022', '2021', '2020'])
-    listed.push(...links(await built(`archive-${year}.html`), 'main .article-list a').map(String));
+  const books: string[] = [];
+  for (const year of ['2024', '2023', '2022', '2021', '2020']) {
+    const page = await built(`archive-${year}.html`);
+    listed.push(...links(page, 'main .article-list :is(h2, h3) a').map(String));
+    books.push(...links(page, 'main .article-list .book-link a').map(String));
+  }
   assert.deepEqual(
     listed,
     Array.from({ length: COUNT }, (_, n) => `./note-${n}.html`),
+  );
+  assert.deepEqual(
+    books,
+    Array.from({ length: COUNT }, (_, n) => `./note-${n}.epub`),
   );
 });
 

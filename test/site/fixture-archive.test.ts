@@ -79,9 +79,14 @@ describe('the archive by year of a site with more articles than its home page li
   it('is whole without JavaScript: the years, the months and every article of the year', async () => {
     const { doc } = await openEdition({ path: `${SITE}archive-2025.html`, scripts: false });
     expect(headings(doc)).to.have.length(5);
-    expect([...doc.querySelectorAll('main .article-list a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+    const hrefs = (selector: string) => [...doc.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
+    expect(hrefs('main .article-list :is(h2, h3) a')).to.deep.equal([
       './spring-tides.html',
       './reading-a-tide-table.html',
+    ]);
+    expect(hrefs('main .article-list .book-link a')).to.deep.equal([
+      './spring-tides.epub',
+      './reading-a-tide-table.epub',
     ]);
   });
 });

@@ -365,8 +365,8 @@ test('the build publishes linked files beside the pages and gives renamed posts 
     }
     // Without the site's address, the books keep links to the site as text: said once an article.
     assert.deepEqual(said(report.diagnostics, links, 'book-links'), [
-      'first.md:6: warning: the e-book keeps the link to "./second.html" (and 8 more links to the site) as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
-      'second.md:6: warning: the e-book keeps the link to "./first.html" as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
+      'first.md:6: note: the e-book keeps the link to "./second.html" (and 8 more links to the site) as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
+      'second.md:6: note: the e-book keeps the link to "./first.html" as text alone: without the site\'s address it cannot lead there. Set base_url in site.toml (or --base-url) to keep them as links',
     ]);
     const bookText = async (dir: string) =>
       strFromU8(unzipSync(await readFile(path.join(out, dir, 'first.epub')))['EPUB/article.xhtml']);

@@ -115,8 +115,8 @@ export class ReadAloudPlayer extends LitElement {
   private article?: HTMLElement;
   /** Where the listener stopped listening, kept for their next visit. */
   private listeningPosition?: ListeningPosition;
-  /** Play was pressed before any voice had loaded, and waits for them. */
-  private waitingForVoices = false;
+  /** Listen was pressed and reading has not begun yet (the recording's cues or the voices are loading). */
+  private starting = false;
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
   private focusBarOnStart = false;
   /**
@@ -229,23 +229,26 @@ export class ReadAloudPlayer extends LitElement {
    * or cutting the sentence with it (Chromium).
    */
   private async listen(from?: number, quietFirst = false) {
-    // A second press while waiting for voices changes nothing.
-    if (!(await this.ensurePlayer()) || this.waitingForVoices) return;
-    // Who reads is decided on the voices listed now: with none, "auto" is the recording, which
-    // needs no voice (see docs/read-aloud.md, "No wait without voices").
-    const player = await this.useSource();
-    if (player === this.sources!.device) {
-      // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
-      if (!this.engine.supported) return;
-      // The device's voice reads: some engines drop an utterance spoken before their voices load.
-      if (this.voices.length === 0) {
-        this.waitingForVoices = true;
-        this.say(this.firstUseWords!().player.loadingVoices);
-        await this.voiceList.loaded();
-        this.waitingForVoices = false;
+    // A second press while the first is starting (loading the recording's cues, or the voices) changes nothing.
+    if (!(await this.ensurePlayer()) || this.starting) return;
+    this.starting = true;
+    try {
+      // Who reads is decided on the voices listed now: with none, "auto" is the recording, which
+      // needs no voice (see docs/read-aloud.md, "No wait without voices").
+      const player = await this.useSource();
+      if (player === this.sources!.device) {
+        // Neither source can read (no speech engine, and the audio edition failed): the failure was announced.
+        if (!this.engine.supported) return;
+        // The device's voice reads: some engines drop an utterance spoken before their voices load.
+        if (this.voices.length === 0) {
+          this.say(this.firstUseWords!().player.loadingVoices);
+          await this.voiceList.loaded();
+        }
       }
+      this.start(from, quietFirst);
+    } finally {
+      this.starting = false;
     }
-    this.start(from, quietFirst);
   }
 
   /** The active player reads (the listener may have chosen another source while the voices came). */
