@@ -7,7 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
 import { DockingController } from '../../controllers/docking-controller.js';
-import { NarrowController } from '../../controllers/narrow-controller.js';
+import { NarrowController } from './narrow-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
 import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
