@@ -151,8 +151,8 @@ export const NON_TEXT = new Set([
   'math',
 ]);
 
-/** Elements with no content, written `<br />` as before. */
-const VOID = new Set([
+/** HTML's void elements: no content, written `<br />` (the book's XHTML writes them so too). */
+export const VOID = new Set([
   'area',
   'base',
   'br',

@@ -5,26 +5,10 @@
 // and MathML are left out before it is rendered (NON_TEXT in generator/article/raw-html.ts).
 import type { DefaultTreeAdapterTypes } from 'parse5';
 import { escapeXml } from '../escape.ts';
+import { VOID } from '../article/raw-html.ts';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
-
-/** HTML's void elements: nothing inside, written `<br/>`. */
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 
 export const isElement = (node: Node): node is Element => 'tagName' in node;
 

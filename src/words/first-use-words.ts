@@ -19,6 +19,18 @@ type SettingWords<V> = { label: string } & ([V] extends [boolean]
     ? unknown
     : { choices: Record<V & string, string> });
 
+/** What the offline details say of a file kept apart from its article (the audio, the book), in each state. */
+interface KeptFileWords {
+  unsupported: string;
+  checking: string;
+  kept: Template<'size'>;
+  'not-kept': string;
+  keeping: Template<'size'>;
+  removing: string;
+  'storage-full': Template<'size'>;
+  failed: string;
+}
+
 export interface FirstUseWords {
   player: {
     loadingVoices: string;
@@ -136,30 +148,12 @@ export interface FirstUseWords {
     keepArticle: string;
     removeArticle: string;
     removedArticle: string;
-    audio: {
-      unsupported: string;
-      checking: string;
-      kept: Template<'size'>;
-      'not-kept': string;
-      keeping: Template<'size'>;
-      removing: string;
-      'storage-full': Template<'size'>;
-      failed: string;
-    };
+    audio: KeptFileWords;
     keepAudio: Template<'size'>;
     removeAudio: string;
     audioRemoved: string;
     /** The article's accessible book (EPUB), kept apart from the article: it may weigh megabytes. */
-    book: {
-      unsupported: string;
-      checking: string;
-      kept: Template<'size'>;
-      'not-kept': string;
-      keeping: Template<'size'>;
-      removing: string;
-      'storage-full': Template<'size'>;
-      failed: string;
-    };
+    book: KeptFileWords;
     keepBook: Template<'size'>;
     removeBook: string;
     bookRemoved: string;

@@ -65,6 +65,16 @@ async function recordingPlays(edition: Edition) {
   return media;
 }
 
+/** The recording played with no wait for voices begun, none announced, and nothing handed to the engine. */
+function expectNoVoiceWait(heard: string[], held: { count: number }, spoken: string[]) {
+  expect(
+    heard.filter((message) => LOADING.test(message)),
+    'said before the recording played',
+  ).to.deep.equal([]);
+  expect(held.count, 'voice waits begun').to.equal(0);
+  expect(spoken, 'handed to the speech engine').to.deep.equal([]);
+}
+
 describe('Listen with no device voice', () => {
   startEachTestAfresh();
 
@@ -81,12 +91,7 @@ describe('Listen with no device voice', () => {
     });
     await recordingPlays(edition);
     await announcer.said(/(^| )Playing\.( |$)/);
-    expect(
-      announcer.heard.filter((message) => LOADING.test(message)),
-      'said before the recording played',
-    ).to.deep.equal([]);
-    expect(held.count, 'voice waits begun').to.equal(0);
-    expect(speech.texts(), 'handed to the speech engine').to.deep.equal([]);
+    expectNoVoiceWait(announcer.heard, held, speech.texts());
   });
 
   it('plays the recording from the keyboard after its quiet moment only', async () => {
@@ -94,12 +99,7 @@ describe('Listen with no device voice', () => {
     player.listen()!.focus();
     await sendKeys({ press: 'Enter' });
     await recordingPlays(edition);
-    expect(
-      announcer.heard.filter((message) => LOADING.test(message)),
-      'said before the recording played',
-    ).to.deep.equal([]);
-    expect(held.count, 'voice waits begun').to.equal(0);
-    expect(speech.texts(), 'handed to the speech engine').to.deep.equal([]);
+    expectNoVoiceWait(announcer.heard, held, speech.texts());
   });
 
   it('waits for voices that come late when the device’s voice reads, and speaks once they have come', async () => {

@@ -13,19 +13,11 @@ import { contentDocument } from '../../generator/book/content-document.ts';
 import { bookIdentifier, modified, packageDocument, UNDATED_MODIFIED } from '../../generator/book/package-document.ts';
 import { epubcheck, printed } from './epubcheck.node.ts';
 import { narrationOf } from './narration.node.ts';
-
-/** The fixture sites, and the edition's own article (the table, the FAQ, the author note). */
-const SITES = [
-  'test/fixtures/articles/blog',
-  'test/fixtures/articles/archive',
-  'test/fixtures/articles/audio',
-  'test/fixtures/articles/offline',
-  'assets/articles',
-];
+import { BOOK_SITES } from './book-sources.node.ts';
 
 const sites = new Map<string, Site>();
 before(async () => {
-  for (const dir of SITES) sites.set(dir, await loadSite(dir));
+  for (const dir of BOOK_SITES) sites.set(dir, await loadSite(dir));
 });
 
 const book = (site: Site, page: SitePage) =>

@@ -16,20 +16,13 @@ import { contentDocument } from '../../generator/book/content-document.ts';
 import { clockValue, mediaOverlay, narrationSeconds, type Narration } from '../../generator/book/media-overlay.ts';
 import { packageDocument } from '../../generator/book/package-document.ts';
 import { narrationOf } from './narration.node.ts';
-
-const SITES = [
-  'test/fixtures/articles/blog',
-  'test/fixtures/articles/archive',
-  'test/fixtures/articles/audio',
-  'test/fixtures/articles/offline',
-  'assets/articles',
-];
+import { BOOK_SITES } from './book-sources.node.ts';
 
 let dir = '';
 const narrated: { site: Site; page: SitePage; narration: Narration }[] = [];
 before(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'reader-edition-narrated-'));
-  for (const folder of SITES) {
+  for (const folder of BOOK_SITES) {
     const site = await loadSite(folder);
     for (const page of site.pages) {
       const narration = await narrationOf(page, dir);

@@ -10,14 +10,7 @@ import { renderPage } from '../../generator/page/page.ts';
 import { spokenScript } from '../../generator/audio/spoken-script.ts';
 import type { PageAudio } from '../../generator/audio/page-audio.ts';
 import { contentDocument } from '../../generator/book/content-document.ts';
-
-const SITES = [
-  'test/fixtures/articles/blog',
-  'test/fixtures/articles/archive',
-  'test/fixtures/articles/audio',
-  'test/fixtures/articles/offline',
-  'assets/articles',
-];
+import { BOOK_SITES } from './book-sources.node.ts';
 
 /** The audio links the page writes inside the article when there is an audio edition. */
 const AUDIO: PageAudio = {
@@ -34,7 +27,7 @@ const AUDIO: PageAudio = {
 /** Every fixture article and the seed, with its spoken script as the audio edition builds it. */
 async function scripts() {
   const all = [];
-  for (const dir of SITES)
+  for (const dir of BOOK_SITES)
     for (const page of (await loadSite(dir)).pages) {
       const html = renderPage(page.article, { script: './main.js', headSnippet: '', audio: AUDIO }, page.lexicon);
       all.push({ page, script: await spokenScript(html, page.lexicon) });

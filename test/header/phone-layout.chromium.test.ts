@@ -2,7 +2,8 @@
 // rules, overlay scrollbars, touch): the toolbar is one row, the title starts within the top
 // fifth of the screen and lines of the article's body show before any scrolling. Then the
 // settings sheet open, the player playing and 200% text, alone and together: no overlap, no
-// sideways scroll, and focus never hidden under the toolbar, the sheet or the player.
+// sideways scroll, and focus never hidden under the toolbar, the sheet or the player; and the
+// playing bar docked at the bottom where the phone has room for it.
 import { expect } from 'chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { walk } from '../helpers/conformance.js';
@@ -108,6 +109,17 @@ for (const phone of PHONES) {
       const caption = doc.querySelector('article table caption')!;
       expect(caption.innerHTML.trim()).to.equal('Summary Table');
     });
+
+    // A phone of 360 px and up keeps the playing bar at hand; at 320 px it may stay in the page.
+    if (phone.width >= 360)
+      it('docks the playing bar at the bottom of the screen, within 30% of it', async () => {
+        const edition = await openOnPhone(phone);
+        await startPlaying(edition);
+        const bar = playerOf(edition).root.querySelector('.bar')!;
+        await animationFrames(1, edition.win);
+        expect(bar.classList.contains('docked'), 'the bar docked').to.equal(true);
+        expect(bar.getBoundingClientRect().height).to.be.at.most(phone.height * 0.3);
+      });
 
     const states: { name: string; enter: (edition: Edition) => Promise<unknown>; textSize?: number }[] = [
       { name: 'the settings sheet open', enter: (edition) => openPanel(edition) },

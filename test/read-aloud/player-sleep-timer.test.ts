@@ -1,5 +1,6 @@
 // The sleep timer in the player, with the device's voice (a fake engine the test ends sentence
-// by sentence) and a clock the test moves, in Chromium and Firefox. The recording's is in
+// by sentence) and a clock the test moves, in every engine the suite runs; on a wide bar and on
+// a narrow one, where it is in More options. The recording's is in
 // test/audio/recorded-player.test.ts. The timer's clock is handed over through the player's
 // private field: the page has no other way in, and the test waits on nothing but its own moves.
 import { expect } from 'chai';
@@ -26,6 +27,11 @@ async function listening(width = 1280) {
   const left = () => player.root.querySelector('#sleep-left')?.textContent?.trim();
   /** Chooses from the menu, focused as a listener leaves it (the change is made as a keyboard's would be). */
   const choose = async (label: string) => {
+    // Where the bar is narrow (a phone), the menu is in More options.
+    if (!menu()) {
+      player.root.querySelector<HTMLButtonElement>('.more')!.click();
+      await player.rendered();
+    }
     menu().focus();
     const option = [...menu().options].find((o) => o.textContent!.trim() === label)!;
     menu().value = option.value;
@@ -77,8 +83,18 @@ describe('sleep timer in the player, device voice', () => {
   });
 
   it('after 15 minutes on a clock the test moves: the time left shown, then the sentence ends and it pauses', async () => {
-    const { edition, speech, player, reading, clock, left, choose } = await listening(320);
+    const { edition, speech, player, reading, clock, menu, left, choose } = await listening(320);
+    // At 320 px the bar keeps to its buttons: Speed and the sleep timer are in More options, the
+    // time left beside the time (the bar stays small enough to dock on a phone).
+    expect(menu(), 'the sleep timer on the bar').to.equal(null);
+    expect(player.root.querySelector('.controls select'), 'a menu on the bar').to.equal(null);
     await choose('15 minutes');
+    expect(menu().closest('.options'), 'the sleep timer in More options').to.not.equal(null);
+    expect(player.root.querySelector('.options select.rate'), 'Speed in More options').to.not.equal(null);
+    expect(player.root.querySelector('#sleep-left')!.closest('.where'), 'the time left beside the time').to.not.equal(
+      null,
+    );
+    expect(menu().getAttribute('aria-describedby')).to.equal('sleep-left');
     expect(left()).to.equal('Stops in 15 min');
     clock.advance(14 * 60_000);
     await player.rendered();

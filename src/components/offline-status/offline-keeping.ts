@@ -63,6 +63,23 @@ const shownPictures = () =>
     .filter((img) => img.complete && img.currentSrc)
     .map((img) => img.currentSrc);
 
+type FileKind = 'audio' | 'book';
+
+/** A file kept apart from its article, on request: its cache entry, its size, and the files kept with it. */
+interface KeptFile {
+  kept: KeptFilesController;
+  bytes: number;
+  with: string[];
+}
+
+/** The words for each kind of file kept apart. */
+function fileWords(kind: FileKind) {
+  const words = firstUseWords().offline;
+  return kind === 'audio'
+    ? { status: words.audio, keep: words.keepAudio, remove: words.removeAudio, removed: words.audioRemoved }
+    : { status: words.book, keep: words.keepBook, remove: words.removeBook, removed: words.bookRemoved };
+}
+
 /**
  * In the offline details of an article: whether this article, its audio edition and its e-book are
  * kept on this device, with **Keep this article offline** / **Remove from this device**, **Keep
@@ -103,17 +120,27 @@ export class OfflineKeeping extends LitElement {
   /** 'article': an article kept by itself; 'home-article': the one article, saved as the home page. */
   @property() page: 'article' | 'home-article' = 'article';
 
-  private readonly audio = audioEdition();
   private readonly article = new KeptFilesController(this, ARTICLE_CACHE, location.origin + location.pathname);
-  private readonly audioFiles = this.audio
-    ? new KeptFilesController(this, AUDIO_CACHE, absolute(this.audio.src))
-    : undefined;
+  /** The audio edition (with its cue and chapter tracks) and the e-book, where the page has them. */
+  private readonly files: Record<FileKind, KeptFile | undefined> = {
+    audio: this.audioFile(),
+    book: this.bookFile(),
+  };
 
-  private readonly book = pageBook();
-  private readonly bookFile = this.book ? new KeptFilesController(this, BOOK_CACHE, this.book.href) : undefined;
+  private audioFile(): KeptFile | undefined {
+    const audio = audioEdition();
+    if (!audio) return undefined;
+    const kept = new KeptFilesController(this, AUDIO_CACHE, absolute(audio.src));
+    return { kept, bytes: audio.bytes, with: [absolute(audio.cues), absolute(audio.chapters)] };
+  }
+
+  private bookFile(): KeptFile | undefined {
+    const book = pageBook();
+    return book && { kept: new KeptFilesController(this, BOOK_CACHE, book.href), bytes: book.bytes, with: [] };
+  }
 
   override render() {
-    return html`${this.articleSection()}${this.audioSection()}${this.bookSection()}`;
+    return html`${this.articleSection()}${this.fileSection('audio')}${this.fileSection('book')}`;
   }
 
   private articleSection() {
@@ -134,61 +161,41 @@ export class OfflineKeeping extends LitElement {
     </section>`;
   }
 
-  private audioSection() {
-    if (!this.audio || !this.audioFiles) return nothing;
-    const { state } = this.audioFiles;
+  /** The audio's or the book's part: a file kept only when asked, its size said. */
+  private fileSection(kind: FileKind) {
+    const file = this.files[kind];
+    if (!file) return nothing;
+    const { state } = file.kept;
     if (state === 'unsupported') return nothing;
-    const size = fileSize(this.audio.bytes, firstUseWords().offline, pageLanguage());
+    const words = fileWords(kind);
+    const size = fileSize(file.bytes, firstUseWords().offline, pageLanguage());
     const kept = state === 'kept' || state === 'removing';
-    const words = firstUseWords().offline;
     return html`<section>
-      <p class="audio-kept">${fill(words.audio[state], { size })}</p>
+      <p class="${kind}-kept">${fill(words.status[state], { size })}</p>
       ${
         state === 'checking'
           ? nothing
-          : html`<button type="button" class="keep-audio" aria-disabled=${busy(state)} @click=${this.toggleAudio}>
-            ${kept ? words.removeAudio : fill(words.keepAudio, { size })}
+          : html`<button type="button" class="keep-${kind}" aria-disabled=${busy(state)} @click=${() => this.toggleFile(kind)}>
+            ${kept ? words.remove : fill(words.keep, { size })}
           </button>`
       }
     </section>`;
   }
 
-  private bookSection() {
-    if (!this.book || !this.bookFile) return nothing;
-    const { state } = this.bookFile;
-    if (state === 'unsupported') return nothing;
-    const words = firstUseWords().offline;
-    const size = fileSize(this.book.bytes, words, pageLanguage());
-    const kept = state === 'kept' || state === 'removing';
-    return html`<section>
-      <p class="book-kept">${fill(words.book[state], { size })}</p>
-      ${
-        state === 'checking'
-          ? nothing
-          : html`<button type="button" class="keep-book" aria-disabled=${busy(state)} @click=${this.toggleBook}>
-            ${kept ? words.removeBook : fill(words.keepBook, { size })}
-          </button>`
-      }
-    </section>`;
-  }
-
-  private async toggleBook() {
-    const files = this.bookFile;
-    if (!files || !this.book || busy(files.state)) return;
-    const now = (): Kept => files.state;
-    if (now() === 'kept') await files.remove();
+  private async toggleFile(kind: FileKind) {
+    const file = this.files[kind];
+    if (!file || busy(file.kept.state)) return;
+    // Read after each await: the controller's state moves on meanwhile.
+    const now = (): Kept => file.kept.state;
+    if (now() === 'kept') await file.kept.remove(file.with);
     else {
       this.tell(KEEP_ASKED);
-      await files.keep();
+      await file.kept.keep(file.with);
     }
     this.tell(KEPT_CHANGED);
-    const words = firstUseWords().offline;
-    announce(
-      now() === 'not-kept'
-        ? words.bookRemoved
-        : fill(words.book[now()], { size: fileSize(this.book.bytes, words, pageLanguage()) }),
-      'offline',
-    );
+    const words = fileWords(kind);
+    const size = fileSize(file.bytes, firstUseWords().offline, pageLanguage());
+    announce(now() === 'not-kept' ? words.removed : fill(words.status[now()], { size }), 'offline');
   }
 
   private async toggleArticle() {
@@ -211,26 +218,6 @@ export class OfflineKeeping extends LitElement {
       for (const img of document.querySelectorAll<HTMLImageElement>('article img[loading="lazy"]'))
         img.loading = 'eager';
     announce(words.article[now()], 'offline');
-  }
-
-  private async toggleAudio() {
-    const files = this.audioFiles;
-    if (!files || !this.audio || busy(files.state)) return;
-    const tracks = [absolute(this.audio.cues), absolute(this.audio.chapters)];
-    const now = (): Kept => files.state;
-    if (now() === 'kept') await files.remove(tracks);
-    else {
-      this.tell(KEEP_ASKED);
-      await files.keep(tracks);
-    }
-    this.tell(KEPT_CHANGED);
-    const words = firstUseWords().offline;
-    announce(
-      now() === 'not-kept'
-        ? words.audioRemoved
-        : fill(words.audio[now()], { size: fileSize(this.audio.bytes, words, pageLanguage()) }),
-      'offline',
-    );
   }
 
   private tell(type: typeof KEEP_ASKED | typeof KEPT_CHANGED) {

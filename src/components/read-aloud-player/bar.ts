@@ -7,6 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { ShortcutsController } from './shortcuts-controller.js';
 import { DockingController } from '../../controllers/docking-controller.js';
+import { NarrowController } from './narrow-controller.js';
 import { HIGHLIGHTS, RATES, type ListeningPreferences } from '../../preferences/listening-preferences.js';
 import type { PreferenceStore } from '../../preferences/preference-store.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
@@ -60,7 +61,7 @@ export interface BarView {
   rank: RankOptions;
   currentVoice: Voice | undefined;
   shortcuts: ShortcutsController<ReadAloudAction>;
-  docked: boolean;
+  layout: BarLayout;
   following: boolean;
   opened: Opened;
   stop(): void;
@@ -84,17 +85,33 @@ export function recordedByDefault(voices: readonly Voice[], lang: string, rank: 
   return matchMedia('(pointer: coarse)').matches || choices.length === 0 || onlyPoorVoices(choices);
 }
 
-/**
- * The bar docks to the bottom of the screen only while it takes no more than 30% of it. Its
- * users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
- */
-export const dockBar = (host: ReactiveControllerHost & HTMLElement, element: () => HTMLElement | undefined) =>
-  new DockingController(host, {
+/** Where the bar is and how it is laid out, followed as the screen and the bar change size. */
+export interface BarLayout {
+  /**
+   * The bar docks to the bottom of the screen only while it takes no more than 30% of it. Its
+   * users: the settings sheet sits above the docked bar, the contents' own scroller ends above it.
+   */
+  docking: DockingController;
+  /**
+   * Narrow where the bar's container query hides the buttons' words (40em). There Speed and the
+   * sleep timer move into More options, so that on a phone the bar keeps to two rows of buttons
+   * and docks; the sleep timer's time left stays on the bar, beside the time.
+   */
+  narrowing: NarrowController;
+}
+
+export const layBar = (
+  host: ReactiveControllerHost & HTMLElement,
+  element: () => HTMLElement | undefined,
+): BarLayout => ({
+  docking: new DockingController(host, {
     element,
     maxShare: 0.3,
     property: '--player-height',
     users: () => document.querySelectorAll<HTMLElement>('reading-settings-panel, nav.toc'),
-  });
+  }),
+  narrowing: new NarrowController(host, { element, ems: 40 }),
+});
 
 /** What the listener has opened in the bar: More options, and every voice in its menu. */
 export class Opened {
@@ -156,12 +173,23 @@ export function renderBar(view: BarView) {
     : script.segments.slice(player.index).reduce((sum, s) => sum + durationMs(s, rate), 0);
   const playing = player.state === 'playing';
   const words = firstUseWords().player;
+  const sleep = renderSleep(view, rate, left);
+  const { narrow } = view.layout.narrowing;
+  // On the bar, or in More options where the bar is narrow.
+  const menus = html`<label>${words.speed}
+      <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}
+        aria-describedby=${ifDefined(slower ? 'speed-limit' : undefined)}>
+        ${RATES.map((r) => html`<option value=${r} ?selected=${r === listening.rate}>${r}×</option>`)}
+      </select>
+    </label>
+    ${sleep.menu}`;
   // The text says where reading is (the section's title in the article's language). The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
-  return html`<section class="bar ${view.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
+  return html`<section class="bar ${view.layout.docking.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
     <p class="where">
       <span>${fill(words.sectionOf, { section: segment.section + 1, sections: script.sections.length })}<span lang=${view.lang}>${section.title}</span></span>
       <span class="time">${fill(words.time, { played: minutes(spent), left: minutes(left) })}</span>
+      ${narrow ? sleep.left : nothing}
     </p>
     <progress max=${script.segments.length} .value=${player.index + 1} aria-hidden="true"></progress>
     ${player.problem ? html`<p class="problem">${problemWords(player.problem)}</p>` : nothing}
@@ -177,13 +205,7 @@ export function renderBar(view: BarView) {
       ${iconButton(view, 'next', words.nextSentence, ICONS.next, () => player.next())}
       ${iconButton(view, 'nextSection', words.nextSection, ICONS.nextSection, () => player.nextSection())}
       ${iconButton(view, 'stop', words.stop, ICONS.stop, view.stop)}
-      <label>${words.speed}
-        <select class="rate" @change=${(e: Event) => view.preferences.update({ rate: Number((e.target as HTMLSelectElement).value) })}
-          aria-describedby=${ifDefined(slower ? 'speed-limit' : undefined)}>
-          ${RATES.map((r) => html`<option value=${r} ?selected=${r === listening.rate}>${r}×</option>`)}
-        </select>
-      </label>
-      ${renderSleep(view, rate, left)}
+      ${narrow ? nothing : html`${menus}${sleep.left}`}
       <button type="button" class="more" aria-expanded=${view.opened.options} aria-controls="options" @click=${() => view.opened.toggle('options')}>
         ${words.moreOptions}
       </button>
@@ -193,13 +215,17 @@ export function renderBar(view: BarView) {
         slower ? html`<p class="hint" id="speed-limit">${fill(words.speedLimit, { limit })}</p>` : nothing
       }
     </div>
-    <div class="options" id="options" ?hidden=${!view.opened.options}>${view.opened.options ? renderOptions(view) : nothing}</div>
+    <div class="options" id="options" ?hidden=${!view.opened.options}>${
+      view.opened.options
+        ? html`${narrow ? html`<div class="menus">${menus}</div>` : nothing}${renderOptions(view)}`
+        : nothing
+    }</div>
   </section>`;
 }
 
 /**
- * The sleep timer: a menu, and beside it the time left in whole minutes, which is also the
- * menu's description. Not a live region: a screen reader hears it when the listener goes to the
+ * The sleep timer: a menu, and the time left in whole minutes (beside it, or beside the time
+ * where the bar is narrow), which is also the menu's description. Not a live region: a screen reader hears it when the listener goes to the
  * menu, never as it changes (it would speak over the reading each minute).
  */
 function renderSleep(view: BarView, rate: number, articleLeftMs: number) {
@@ -219,12 +245,14 @@ function renderSleep(view: BarView, rate: number, articleLeftMs: number) {
     const minutes = Math.max(1, Math.ceil(left / 60_000));
     text = fill(typeof sleep.choice === 'number' ? words.sleepIn : words.sleepAbout, { minutes });
   }
-  return html`<label>${words.sleepTimer}
+  return {
+    menu: html`<label>${words.sleepTimer}
       <select class="sleep" .value=${live(String(sleep.choice))} @change=${chosen} aria-describedby=${ifDefined(text ? 'sleep-left' : undefined)}>
         ${SLEEP_CHOICES.map((c) => html`<option value=${c} ?selected=${c === sleep.choice}>${name(c)}</option>`)}
       </select>
-    </label>
-    ${text ? html`<span class="sleep-left" id="sleep-left">${text}</span>` : nothing}`;
+    </label>`,
+    left: text ? html`<span class="sleep-left" id="sleep-left">${text}</span>` : nothing,
+  };
 }
 
 /** The listening time before the sleep timer stops the reading, in ms (estimated from words for the device's voice). */
@@ -435,7 +463,8 @@ export const barStyles = css`
     }
 
     /* A menu's name above it, and the menu no wider than the bar, where large text leaves no room beside it. */
-    .controls label {
+    .controls label,
+    .menus label {
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
@@ -444,13 +473,20 @@ export const barStyles = css`
       max-width: 100%;
     }
 
-    .controls select {
+    .controls select,
+    .menus select {
       max-width: 100%;
     }
     .options {
       margin-top: 0.5rem;
       display: grid;
       gap: 0.5rem;
+    }
+
+    .menus {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.375rem 1rem;
     }
 
     .options > button {

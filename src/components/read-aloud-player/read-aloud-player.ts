@@ -5,7 +5,6 @@ import { announce } from '../../announcer.js';
 import { FirstUseLoader } from '../../first-use-loader.js';
 import { afterFocusSettles } from '../../focus-handover.js';
 import { ownTask } from '../../own-task.js';
-import type { DockingController } from '../../controllers/docking-controller.js';
 import { PreferenceController } from '../../controllers/preference-controller.js';
 import { RevealFocusController } from '../../controllers/reveal-focus-controller.js';
 import { listeningPreferences } from '../../preferences/listening-preferences.js';
@@ -22,7 +21,7 @@ import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
 import type { ListenHereEvent } from '../listen-here.js';
 // The player's own parts. The bar and what follows the reading load on first use (../../first-use.ts): only their types here.
-import type { BarView, Opened } from './bar.js';
+import type { BarLayout, BarView, Opened } from './bar.js';
 import { FocusHandoverController } from './focus-handover-controller.js';
 import { ICONS } from './icons.js';
 import type { Listening } from './listening.js';
@@ -103,8 +102,8 @@ export class ReadAloudPlayer extends LitElement {
   private bar?: Bar;
   /** The words only the code loaded on first use says, which come with it. */
   private firstUseWords?: FirstUse['firstUseWords'];
-  /** Whether the bar docks (see dockBar). */
-  private docking?: DockingController;
+  /** Whether the bar docks, and whether it is narrow (see BarLayout). */
+  private layout?: BarLayout;
   /** What the listener has opened in the bar (see Opened), kept while the bar comes and goes. */
   private opened?: Opened;
   /** The controllers that follow the reading, made with the player. */
@@ -292,7 +291,7 @@ export class ReadAloudPlayer extends LitElement {
     recommended: Promise<unknown>,
   ) {
     adoptLaterStyles(this.renderRoot, bar.barStyles);
-    this.docking = bar.dockBar(this, () => this.barElement);
+    this.layout = bar.layBar(this, () => this.barElement);
     this.opened = new bar.Opened(this);
     this.bar = bar;
     this.session = session;
@@ -337,7 +336,7 @@ export class ReadAloudPlayer extends LitElement {
       rank: this.rankOptions(),
       currentVoice: this.currentVoice(),
       shortcuts: this.shortcuts,
-      docked: this.docking!.docked,
+      layout: this.layout!,
       following: this.listening?.follow.following ?? true,
       opened: this.opened!,
       stop: () => this.player?.stop(),
