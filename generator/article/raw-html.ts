@@ -288,27 +288,29 @@ export function rawHtml(md: MarkdownIt, { warn, fail, fileLine }: RawHtmlOptions
 }
 
 /** The start of a tag with an attribute, as text: Markdown did not take it as HTML. */
-const TAG_AS_TEXT = /<[a-z][a-z0-9-]*\s+[a-z_:][-\w:.]*\s*=\s*["']/gi;
+const TAG_AS_TEXT = /<[a-z][a-z0-9-]*\s+[a-z_:][-\w:.]*\s*=\s*["']/i;
 
 /**
  * A tag in a paragraph whose quote or ">" is missing is not HTML to Markdown: it would show as
  * text, and the end tag after it would close nothing and vanish. Stops the build at its line,
- * as the same mistake in a block of HTML does. A backslash before it (`\<`) asks for the text.
+ * as the same mistake in a block of HTML does. Only text counts: code spans are code, and an
+ * escaped `\<` is a token of its own until the text is joined (this runs before that).
  */
 function refuseBrokenInlineTag(token: Token, fail: RawHtmlOptions['fail']): void {
+  // Each child found in the paragraph's source in turn, so a tag is placed where it is written.
+  let cursor = 0;
   for (const child of token.children ?? []) {
-    if (child.type !== 'text') continue;
-    for (const match of child.content.matchAll(TAG_AS_TEXT)) {
-      let at = token.content.indexOf(match[0]);
-      while (at > 0 && token.content[at - 1] === '\\') at = token.content.indexOf(match[0], at + 1);
-      if (at < 0) continue;
-      const line = (token.map?.[0] ?? 0) + token.content.slice(0, at).split('\n').length - 1;
-      fail(
-        line,
-        'raw-html',
-        `the tag ${snippet(token.content.slice(at))} is not closed (a quote or ">" is missing), so it would show as text and its end tag would vanish; close the quote, or the tag`,
-      );
-    }
+    const at = child.content ? token.content.indexOf(child.content, cursor) : -1;
+    if (at < 0) continue;
+    cursor = at + child.content.length;
+    const match = child.type === 'text' ? TAG_AS_TEXT.exec(child.content) : null;
+    if (!match) continue;
+    const start = at + match.index;
+    fail(
+      (token.map?.[0] ?? 0) + token.content.slice(0, start).split('\n').length - 1,
+      'raw-html',
+      `the tag ${snippet(token.content.slice(start))} is not closed (a quote or ">" is missing), so it would show as text and its end tag would vanish; close the quote, or the tag`,
+    );
   }
 }
 

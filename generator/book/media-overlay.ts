@@ -51,6 +51,10 @@ export function mediaOverlay(
   groups: (SentenceGroup | undefined)[],
   audio: string,
 ): string {
+  // A par must point at its sentence: an overlay pointing nowhere would pass unseen by a listener
+  // until it stalls (the build then makes the book text only, see makeNarratedBook).
+  if (sentenceIds.length !== cues.length)
+    throw new Error(`${cues.length} sentences are narrated but ${sentenceIds.length} are marked in the text`);
   const lines: string[] = [];
   let open: SentenceGroup | undefined;
   for (const [index, cue] of cues.entries()) {
@@ -64,7 +68,7 @@ export function mediaOverlay(
       open = group;
     }
     lines.push(
-      `<par id="p${index + 1}"><text src="${CONTENT_DOCUMENT}#${escapeXml(sentenceIds[index] ?? '')}"/><audio src="${escapeXml(audio)}" clipBegin="${clip(cue.start).toFixed(3)}s" clipEnd="${clip(cue.end).toFixed(3)}s"/></par>`,
+      `<par id="p${index + 1}"><text src="${CONTENT_DOCUMENT}#${escapeXml(sentenceIds[index]!)}"/><audio src="${escapeXml(audio)}" clipBegin="${clip(cue.start).toFixed(3)}s" clipEnd="${clip(cue.end).toFixed(3)}s"/></par>`,
     );
   }
   if (open) lines.push('</seq>');

@@ -127,3 +127,11 @@ test('the overlay lasts the sum of its clips, said in the package, and the book 
     assert.ok(makeBook(page.article, context).includes(narration.mp3.body), `${page.page}: the MP3 as it is`);
   }
 });
+
+test('refuses to point a sentence nowhere: as many sentences marked in the text as narrated', () => {
+  const cue = (id: string, start: number) => ({ id, start, end: start + 1, text: 'A sentence.' });
+  assert.throws(
+    () => mediaOverlay([cue('1', 0), cue('2', 2)], ['s_1'], [], 'audio/a.mp3'),
+    /2 sentences are narrated but 1 are marked in the text/,
+  );
+});

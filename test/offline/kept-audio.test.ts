@@ -30,27 +30,33 @@ const AUDIO_FILES =
   "caches.open('reader-edition-audio').then((c) => c.keys()).then((k) => k.map((r) => new URL(r.url).pathname))";
 
 /**
- * Waits until the media element plays on after the first `type` event (in window.mediaEvents,
- * see site.watchMedia) whose clock `at` accepts: its clock passes `by` seconds beyond that
- * point before any later seek. Answers the clock at that event.
+ * Waits until the media element plays on from the first `type` event (in window.mediaEvents, see
+ * site.watchMedia) whose clock `at` accepts: its clock passes `by` seconds beyond that point, or
+ * beyond a seek made after it (the player may seek to its sentence just as it starts), before
+ * the next seek. Answers the clock at the point it played on from.
  */
 async function playsOnAfter(type: 'playing' | 'seeked', at: string, by: number) {
   const waited = site.waitFor<{ time: number }>(`(() => {
     const events = window.mediaEvents ?? [];
-    const i = events.findIndex((e) => e.type === ${JSON.stringify(type)} && (${at})(e.time));
-    if (i < 0) return false;
-    const start = events[i].time;
-    const after = events.slice(i + 1);
-    const next = after.findIndex((e) => e.type === 'seeked');
-    const before = next < 0 ? after : after.slice(0, next);
-    return before.some((e) => e.type === 'timeupdate' && e.time > start + ${by}) && { time: start };
+    const accepts = ${at};
+    const first = events.findIndex((e) => e.type === ${JSON.stringify(type)} && accepts(e.time));
+    if (first < 0) return false;
+    for (let k = first; k < events.length; k++) {
+      const from = events[k];
+      if (k > first && !(from.type === 'seeked' && (${JSON.stringify(type)} === 'playing' || accepts(from.time)))) continue;
+      const after = events.slice(k + 1);
+      const next = after.findIndex((e) => e.type === 'seeked');
+      const before = next < 0 ? after : after.slice(0, next);
+      if (before.some((e) => e.type === 'timeupdate' && e.time > from.time + ${by})) return { time: from.time };
+    }
+    return false;
   })()`);
   try {
     return await waited;
   } catch (error) {
     // What the media element did and what the page said, to tell a stalled clock from a refused play.
     const seen = await site.evaluate<string>(
-      `JSON.stringify({ media: (window.mediaEvents ?? []).slice(-12), said: ${ANNOUNCED}, player: document.querySelector('read-aloud-player')?.shadowRoot?.textContent.replace(/\\s+/g, ' ').trim() })`,
+      `JSON.stringify({ media: (window.mediaEvents ?? []).filter((e) => e.type !== 'timeupdate').slice(0, 20), timeupdates: (window.mediaEvents ?? []).filter((e) => e.type === 'timeupdate').length, said: ${ANNOUNCED}, player: document.querySelector('read-aloud-player')?.shadowRoot?.textContent.replace(/\\s+/g, ' ').trim() })`,
     );
     throw new Error(`${error instanceof Error ? error.message : String(error)}\nseen: ${seen}`, { cause: error });
   }

@@ -385,6 +385,23 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a broken tag after the same tag in a code span, and after an escaped backslash: placed where it is written',
+    folder: {
+      files: {
+        'post.md': post('Write `<span title="a note">` for a note,\nnot \\\\<span title="a note>here</span>.'),
+      },
+    },
+    exit: 1,
+    said: [
+      {
+        at: 'post.md:6',
+        severity: 'error',
+        rule: 'raw-html',
+        message: /^the tag <span title="a note>here<\/span>\. is not closed/,
+      },
+    ],
+  },
+  {
     name: 'a tag escaped to be shown as text, and a comparison that looks like one',
     folder: fixture('raw-html', 'escaped-tag.md'),
     exit: 0,
