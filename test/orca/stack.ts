@@ -295,6 +295,10 @@ export class OrcaStack {
     this.speech.close();
     for (const { child } of [...this.#processes].reverse()) await endGroup(child);
     await this.#server?.close();
+    // A document portal the session bus started for the browser (xdg-document-portal, which
+    // WebKitGTK's packages bring) may still hold its FUSE mount in the runtime folder as it ends:
+    // let go of it (lazily, at once) or removing the folder fails with EBUSY.
+    await this.#exec('fusermount3', ['-u', '-z', path.join(this.dirs.runtime, 'doc')]).catch(() => undefined);
     for (const dir of [this.dirs.home, this.dirs.runtime, this.dirs.profile, this.dirs.prefs])
       await rm(dir, { recursive: true, force: true });
   }
