@@ -131,9 +131,16 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
       heard.filter((text) => /\b(Section|Quote|End of quote|Image|Code example):/.test(text)),
       report,
     ).to.deep.equal([]);
+    // The English words the post marks (lang="en") are their own utterance, in an English voice;
+    // the rest of their sentence is French.
+    expect(
+      heard.map((text) => text.trim()),
+      report,
+    ).to.include.members(["C'est une autre attention, que les Anglais appellent", 'close listening.']);
     for (const h of utterances) {
-      expect(h.lang, h.text).to.equal('fr');
-      expect(h.voice?.lang.toLowerCase(), `${h.text}: a French voice`).to.match(/^fr/);
+      const lang = h.text.trim() === 'close listening.' ? 'en' : 'fr';
+      expect(h.lang, h.text).to.equal(lang);
+      expect(h.voice?.lang.toLowerCase(), `${h.text}: a voice for ${lang}`).to.match(new RegExp(`^${lang}`));
     }
   });
 });
