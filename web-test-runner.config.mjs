@@ -13,6 +13,7 @@ import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
 import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
 import { keyboardPlugin } from './test/plugins/keyboard-plugin.ts';
+import { speechLogPlugin } from './test/plugins/speech-log-plugin.ts';
 
 if (!checkBrowsers()) process.exit(1);
 
@@ -96,6 +97,7 @@ export default {
     fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
     htmlValidityPlugin(),
     keyboardPlugin(),
+    speechLogPlugin(),
     // 'esnext': TypeScript compiled, JavaScript left as it is. With 'auto', a browser the plugin does
     // not know as current (WebKitGTK's MiniBrowser, Safari newer than its data) gets the page's inline
     // scripts rewritten, and the page's Content-Security-Policy, which lists their hashes, blocks them.

@@ -45,7 +45,7 @@ export interface ChromiumOptions {
  */
 export function chromiumOptions({
   speech = false,
-  home = `reader-edition-speech-home-${process.pid}`,
+  home = SPEECH_HOME,
 }: { speech?: boolean; home?: string } = {}): ChromiumOptions {
   return {
     executablePath: CHROMIUM,
@@ -54,21 +54,37 @@ export function chromiumOptions({
   };
 }
 
+/** This run's scratch HOME for speech (a folder name under the system's temporary folder). */
+const SPEECH_HOME = `reader-edition-speech-home-${process.pid}`;
+
 /**
  * A scratch HOME in which speech-dispatcher speaks with espeak-ng into ALSA's null device
- * (there is no sound card here); the machine's own speech settings are left alone.
- * `name` is a folder name under the system's temporary folder.
+ * (there is no sound card here), logging every SSIP exchange (see speechLogFile); the machine's
+ * own speech settings are left alone. `name` is a folder name under the system's temporary folder.
  */
 export function speechHome(name: string): string {
   const home = path.join(os.tmpdir(), name);
   mkdirSync(path.join(home, '.config/speech-dispatcher'), { recursive: true });
+  // speech-dispatcher writes no log into a folder that is not there.
+  mkdirSync(path.join(home, 'speechd-log'), { recursive: true });
   writeFileSync(path.join(home, '.asoundrc'), 'pcm.!default { type null }\n');
   writeFileSync(
     path.join(home, '.config/speech-dispatcher/speechd.conf'),
-    'AudioOutputMethod "alsa"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n',
+    [
+      'AudioOutputMethod "alsa"',
+      'AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"',
+      'DefaultModule espeak-ng',
+      'LogLevel 5',
+      `LogDir "${path.join(home, 'speechd-log')}"`,
+      '',
+    ].join('\n'),
   );
   return home;
 }
+
+/** speech-dispatcher's log in a scratch HOME (this run's by default): what it was really handed, and in which voice. */
+export const speechLogFile = (name = SPEECH_HOME) =>
+  path.join(os.tmpdir(), name, 'speechd-log', 'speech-dispatcher.log');
 
 /**
  * PulseAudio with a null sink, in a runtime folder of its own: Firefox on a machine with no
