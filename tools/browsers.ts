@@ -55,7 +55,7 @@ export function chromiumOptions({
 }
 
 /** The test run's speech HOME (see speechHome): one per run, so two runs never share a speech-dispatcher. */
-export const SPEECH_HOME = `reader-edition-speech-home-${process.pid}`;
+const SPEECH_HOME = `reader-edition-speech-home-${process.pid}`;
 
 /**
  * A scratch HOME in which speech-dispatcher speaks with espeak-ng into ALSA's null device
@@ -84,8 +84,9 @@ export function speechHome(name: string): string {
   return home;
 }
 
-/** speech-dispatcher's log in a speech HOME (see speechHome). */
-export const speechLogFile = (name: string) => path.join(os.tmpdir(), name, 'speechd-log', 'speech-dispatcher.log');
+/** speech-dispatcher's log in a speech HOME (see speechHome), this run's by default. */
+export const speechLogFile = (name = SPEECH_HOME) =>
+  path.join(os.tmpdir(), name, 'speechd-log', 'speech-dispatcher.log');
 
 /**
  * PulseAudio with a null sink, in a runtime folder of its own: Firefox on a machine with no

@@ -13,6 +13,8 @@ export interface Part {
   start: number;
   end: number;
   words: number;
+  /** A passage in another language than the article's (./spoken-script.ts): its language. */
+  lang?: string;
 }
 
 /** Where a clause ends: after , ; : or a dash, or before a dash that stands apart. */
@@ -62,6 +64,38 @@ export function partsOf(text: string, max = MAX_PART_WORDS): Part[] {
       words: last - first + 1,
     });
     first = last + 1;
+  }
+  return parts;
+}
+
+/**
+ * The parts of a sentence with passages in other languages: each passage is spoken apart (in a
+ * voice for its language), the stretches between them in clause-sized parts. A stretch with no
+ * word in it (the full stop after a quotation) goes with the part before it.
+ */
+export function partsWithPassages(text: string, passages: { start: number; end: number; lang: string }[]): Part[] {
+  if (passages.length === 0) return partsOf(text);
+  const stretches: { start: number; end: number; lang?: string }[] = [];
+  let at = 0;
+  for (const p of passages) {
+    if (p.start > at) stretches.push({ start: at, end: p.start });
+    stretches.push(p);
+    at = p.end;
+  }
+  if (at < text.length) stretches.push({ start: at, end: text.length });
+  const parts: Part[] = [];
+  let carried: number | undefined;
+  for (const { start, end, lang } of stretches) {
+    const words = text.slice(start, end);
+    if (!/[\p{L}\p{N}]/u.test(words)) {
+      if (parts.length > 0) parts[parts.length - 1].end = end;
+      else carried ??= start;
+      continue;
+    }
+    const from = carried ?? start;
+    carried = undefined;
+    for (const p of partsOf(text.slice(from, end)))
+      parts.push({ start: from + p.start, end: from + p.end, words: p.words, ...(lang ? { lang } : {}) });
   }
   return parts;
 }

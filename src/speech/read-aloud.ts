@@ -9,7 +9,7 @@
 // (Firefox). So a part cut by someone else is not a failure: it is said again from its start
 // after a quiet moment. The host can also duck (stop now, say the part again after a quiet
 // moment) while the listener works the player's controls.
-import { partsOf, type Part } from './clauses.js';
+import { partsWithPassages, type Part } from './clauses.js';
 import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
@@ -69,6 +69,11 @@ export interface ReadAloudOptions {
   /** Read when each utterance starts, so a change applies from the next word spoken. */
   rate: () => number;
   voice: () => Voice | undefined;
+  /**
+   * A voice for a passage in another language (a French quotation in an English article);
+   * undefined where the device has none, and the article's voice speaks it.
+   */
+  voiceFor?: (lang: string) => Voice | undefined;
   timers?: Timers;
 }
 
@@ -182,7 +187,7 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     const segment = this.segment;
     if (!segment) return [];
     let parts = this.partCache.get(segment.index);
-    if (!parts) this.partCache.set(segment.index, (parts = partsOf(segment.spoken)));
+    if (!parts) this.partCache.set(segment.index, (parts = partsWithPassages(segment.spoken, segment.passages)));
     return parts;
   }
 
@@ -313,8 +318,11 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
     // Said before speaking: WebKit may fire the utterance's start inside speak(), and the
     // sentence it starts must already be the one highlighted.
     this.changed();
+    // A passage in another language is said by a voice for it, where the device has one.
+    const own = part.lang === undefined ? undefined : this.options.voiceFor?.(part.lang);
+    const [lang, voice] = own ? [part.lang!, own] : [this.script.lang, this.options.voice()];
     this.options.engine.speak(
-      { text: segment.spoken.slice(from, part.end), lang: this.script.lang, voice: this.options.voice(), rate },
+      { text: segment.spoken.slice(from, part.end), lang, voice, rate },
       {
         start: () => {
           if (token !== this.token) return;

@@ -2,7 +2,10 @@
 // sentence (Chrome cuts long utterances off), headings announced as such, each quote followed
 // by its attribution, the table read row by row with its column headers, FAQ questions
 // announced before their answers, a picture by its alt text and a code block by what it is
-// (the build marks both with data-speak), in the article's language (./phrases.ts).
+// (the build marks both with data-speak), in the article's language (./phrases.ts). A passage
+// marked with another language (lang) stays inside its sentence, noted as a passage, so the
+// player speaks it in a voice of its own without the sentence losing its highlight.
+import { primaryLanguage } from './language-names.js';
 import { Lexicon, type Piece } from './lexicon.js';
 import { phrasesFor, type Phrases } from './phrases.js';
 import { sentenceSpans } from './segmenter.js';
@@ -26,6 +29,15 @@ export interface Segment {
   pieces: Piece[];
   /** Words spoken, for time estimates. */
   words: number;
+  /** Stretches of the spoken text in another language than the article's, in order. */
+  passages: Passage[];
+}
+
+/** A stretch of a segment's spoken text marked with another language (offsets into `spoken`). */
+export interface Passage {
+  start: number;
+  end: number;
+  lang: string;
 }
 
 export interface ScriptSection {
@@ -49,10 +61,15 @@ export interface SpokenScript {
 const BLOCKS =
   'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, summary, th, td, [data-speak="image"], [data-speak="code"]';
 
+/**
+ * The article's script. `lexicon` is the article language's; `others` holds other languages'
+ * lexicons by primary subtag ("fr"), for passages marked with them (none applies where absent).
+ */
 export function buildScript(
   article: Element,
   lexicon: Lexicon,
   lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en',
+  others: ReadonlyMap<string, Lexicon> = new Map(),
 ): SpokenScript {
   const segments: Segment[] = [];
   const sections: ScriptSection[] = [];
@@ -92,13 +109,15 @@ export function buildScript(
         // The announcement stands for the whole block.
         pieces: [{ spokenStart: 0, spokenEnd: spoken.length, writtenStart: 0, writtenEnd: end, replaced: true }],
         words: spoken.split(/\s+/).filter(Boolean).length,
+        passages: [],
       });
       continue;
     }
     const prefix = announcement(block, kind, phrases);
     const written = readableText(block);
+    const languages = languageRuns(block, lang);
     sentenceSpans(written, lang).forEach((span, n) => {
-      const spoken = lexicon.speak(written, span.start, span.end);
+      const spoken = speakRuns(written, span, languages, lang, lexicon, others);
       // The announcement comes before the block's first sentence and stands for no written text.
       const lead = n === 0 ? prefix : '';
       const pieces = lead
@@ -118,6 +137,7 @@ export function buildScript(
           ]
         : spoken.pieces;
       const full = `${lead}${spoken.text}`;
+      const passages = spoken.passages.map((p) => ({ ...p, start: p.start + lead.length, end: p.end + lead.length }));
       segments.push({
         index: segments.length,
         section: sections.length - 1,
@@ -128,11 +148,81 @@ export function buildScript(
         spoken: full,
         pieces,
         words: full.split(/\s+/).filter(Boolean).length,
+        passages,
       });
     });
   }
   return { lang, segments, sections };
 }
+
+/** A stretch of a block's textContent and the language it is written in. */
+interface LanguageRun {
+  start: number;
+  end: number;
+  lang: string;
+}
+
+/**
+ * The block's text in runs of one language each, by the nearest lang attribute: one run for a
+ * block in the article's language with no lang inside it. A language differs from the article's
+ * by its primary subtag (a British passage in an American article is no passage of its own).
+ */
+function languageRuns(block: Element, articleLang: string): LanguageRun[] {
+  const length = (block.textContent ?? '').length;
+  const langOf = (el: Element | null) => el?.closest('[lang]')?.getAttribute('lang') || articleLang;
+  const own = langOf(block);
+  if (!block.querySelector('[lang]')) return [{ start: 0, end: length, lang: own }];
+  const runs: LanguageRun[] = [];
+  let offset = 0;
+  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const end = offset + (node as Text).data.length;
+    const lang = langOf(node.parentElement);
+    const last = runs.at(-1);
+    if (last && primaryLanguage(last.lang) === primaryLanguage(lang)) last.end = end;
+    else runs.push({ start: offset, end, lang });
+    offset = end;
+  }
+  return runs;
+}
+
+/**
+ * A sentence's spoken form, each run said with its language's lexicon, and the runs in another
+ * language than the article's as passages. A run with no word in it (the full stop after a
+ * quotation) is said with what it follows, not as a passage.
+ */
+function speakRuns(
+  written: string,
+  span: { start: number; end: number },
+  runs: LanguageRun[],
+  articleLang: string,
+  lexicon: Lexicon,
+  others: ReadonlyMap<string, Lexicon>,
+) {
+  const article = primaryLanguage(articleLang);
+  let text = '';
+  const pieces: Piece[] = [];
+  const passages: Passage[] = [];
+  for (const run of runs) {
+    const start = Math.max(run.start, span.start);
+    const end = Math.min(run.end, span.end);
+    if (start >= end) continue;
+    const primary = primaryLanguage(run.lang);
+    const foreign = primary !== article && /[\p{L}\p{N}]/u.test(written.slice(start, end));
+    const spoken = (primary === article ? lexicon : (others.get(primary) ?? NO_LEXICON)).speak(written, start, end);
+    const at = text.length;
+    for (const p of spoken.pieces) pieces.push({ ...p, spokenStart: p.spokenStart + at, spokenEnd: p.spokenEnd + at });
+    text += spoken.text;
+    const last = passages.at(-1);
+    if (!foreign) continue;
+    if (last && last.end === at && last.lang === run.lang) last.end = text.length;
+    else passages.push({ start: at, end: text.length, lang: run.lang });
+  }
+  return { text, pieces, passages };
+}
+
+/** For a language the page has no lexicon for: its words as written. */
+const NO_LEXICON = new Lexicon();
 
 function kindOf(block: Element): SegmentKind {
   if (block.matches('[data-speak="image"]')) return 'image';

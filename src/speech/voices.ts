@@ -85,25 +85,25 @@ export function voiceChoices(
   { recommended = [], offline = false }: RankOptions = {},
 ): readonly VoiceChoice[] {
   // Asked on every utterance and every render of the bar, with the same lists each time, and a
-  // device may have thousands of voices (espeak-ng: 13,000): rank them once per list.
-  const last = ranked;
-  if (last?.voices === voices && last.lang === lang && last.recommended === recommended && last.offline === offline)
-    return last.choices;
+  // device may have thousands of voices (espeak-ng: 13,000): rank them once per list and language
+  // (an article with a passage in another language asks for two in turn).
+  const last = ranked.get(lang);
+  if (last?.voices === voices && last.recommended === recommended && last.offline === offline) return last.choices;
   const choices = rankVoices(voices, lang, recommended, offline);
-  ranked = { voices, lang, recommended, offline, choices };
+  ranked.set(lang, { voices, recommended, offline, choices });
   return choices;
 }
 
-/** The last ranking, and what it was made from (lists are replaced, never changed in place). */
-let ranked:
-  | {
-      voices: readonly Voice[];
-      lang: string;
-      recommended: readonly RecommendedVoice[];
-      offline: boolean;
-      choices: readonly VoiceChoice[];
-    }
-  | undefined;
+/** The last ranking for each language, and what it was made from (lists are replaced, never changed in place). */
+const ranked = new Map<
+  string,
+  {
+    voices: readonly Voice[];
+    recommended: readonly RecommendedVoice[];
+    offline: boolean;
+    choices: readonly VoiceChoice[];
+  }
+>();
 
 function rankVoices(
   voices: readonly Voice[],

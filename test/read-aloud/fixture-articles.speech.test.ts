@@ -3,11 +3,13 @@
 // speech-dispatcher → espeak-ng), asserting on what the engine was handed: code is announced
 // by its name and not read, meaningful pictures by their alt text, decoration not at all,
 // footnotes where the README says (the marks skipped, the notes read as a last section);
-// and a French post is read with French glue words by a French voice.
+// and a French post is read with French glue words by a French voice, and a French passage in an
+// English post by a French voice, as speech-dispatcher's log shows.
 import { expect } from 'chai';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
 import { listenTo, type Heard } from '../helpers/speech.js';
+import { dispatchedSince, speechLogEnd } from '../helpers/speech-dispatcher-log.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 import { voicesListed } from '../helpers/waiting.js';
 
@@ -131,9 +133,51 @@ describe('read aloud over a publisher’s posts, with a real speech engine', fun
       heard.filter((text) => /\b(Section|Quote|End of quote|Image|Code example):/.test(text)),
       report,
     ).to.deep.equal([]);
+    // The English words the post marks (lang="en") are their own utterance, in an English voice;
+    // the rest of their sentence is French.
+    expect(
+      heard.map((text) => text.trim()),
+      report,
+    ).to.include.members(["C'est une autre attention, que les Anglais appellent", 'close listening.']);
     for (const h of utterances) {
-      expect(h.lang, h.text).to.equal('fr');
-      expect(h.voice?.lang.toLowerCase(), `${h.text}: a French voice`).to.match(/^fr/);
+      const lang = h.text.trim() === 'close listening.' ? 'en' : 'fr';
+      expect(h.lang, h.text).to.equal(lang);
+      expect(h.voice?.lang.toLowerCase(), `${h.text}: a voice for ${lang}`).to.match(new RegExp(`^${lang}`));
     }
+  });
+
+  it('says the French passage of an English post with a French espeak-ng voice, its sentence highlighted throughout', async () => {
+    const from = await speechLogEnd();
+    const edition = await openWithVoices('notes-on-lists.html');
+    const ear = listenTo(edition);
+    const after = ear.nextStart(/and she was right\.$/, 90_000);
+    playerOf(edition).listen()!.click();
+    await after;
+    const sentence = "As my French editor put it, une liste bien tenue est un petit chef-d'œuvre, and she was right.";
+    const parts = [
+      'As my French editor put it,',
+      "une liste bien tenue est un petit chef-d'œuvre",
+      ', and she was right.',
+    ];
+    // What speech-dispatcher was handed, and in which voice: the passage alone in French, the
+    // rest of its sentence before and after it in the post's English.
+    const messages = (await dispatchedSince(from)).map((m) => ({ ...m, text: m.text.trim() }));
+    const report = `\n${messages.map((m) => `${m.voice} [${m.language}]: ${m.text}`).join('\n')}`;
+    const at = messages.findIndex((m) => m.text === parts[0]);
+    expect(at, report).to.be.at.least(0);
+    const [before, passage, rest] = messages.slice(at, at + 3);
+    expect([before.text, passage.text, rest.text], report).to.deep.equal(parts);
+    expect(passage.language, report).to.equal('fr');
+    expect(passage.voice, report).to.match(/^French\b/);
+    for (const english of [before, rest]) {
+      expect(english.language, report).to.equal('en-GB');
+      expect(english.voice, report).to.match(/^English\b/);
+    }
+    // The page kept the whole sentence highlighted while each of its parts was spoken.
+    const heard = ear.heard.filter((h) => parts.includes(h.text.trim()));
+    expect(
+      heard.map((h) => h.highlighted),
+      texts(ear.heard).join('\n'),
+    ).to.deep.equal([sentence, sentence, sentence]);
   });
 });

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
-import { MAX_PART_WORDS, partsOf } from '../../src/speech/clauses.js';
+import { MAX_PART_WORDS, partsOf, partsWithPassages } from '../../src/speech/clauses.js';
 import { QUIET_MS, ReadAloud, START_TIMEOUT_MS } from '../../src/speech/read-aloud.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
-import { FakeEngine, FakeTimers } from '../helpers/fake-engine.js';
+import { FakeEngine, FakeTimers, voice } from '../helpers/fake-engine.js';
 import { smallArticleScript } from '../helpers/small-article.js';
 
 /** The small article (../helpers/small-article.ts), with a word the lexicon respells. */
@@ -411,5 +411,85 @@ describe('clause-sized parts', () => {
     expect(parts[0].start).to.equal(0);
     expect(parts.at(-1)!.end).to.equal(LONG.length);
     for (let i = 1; i < parts.length; i++) expect(parts[i].start).to.be.above(parts[i - 1].end - 1);
+  });
+});
+
+describe('a voice per language', () => {
+  const ENGLISH = voice('Article voice', 'en-GB');
+  const FRENCH = voice('Voix française', 'fr-FR');
+
+  /** An English article whose second sentence quotes French in its middle. */
+  function setupFrench(voices: Record<string, typeof FRENCH> = { fr: FRENCH }) {
+    const article = document.createElement('article');
+    article.lang = 'en';
+    article.innerHTML =
+      '<h1>Title</h1><p>She said <q lang="fr">je ne regrette rien</q> and smiled at us. Then she left.</p>';
+    const engine = new FakeEngine();
+    const player = new ReadAloud({
+      engine,
+      script: buildScript(article, new Lexicon()),
+      rate: () => 1,
+      voice: () => ENGLISH,
+      voiceFor: (lang) => voices[lang.split('-')[0]],
+      timers: new FakeTimers(),
+    });
+    return { engine, player };
+  }
+
+  /** Plays the second sentence to its end, noting which sentence was current as each utterance began. */
+  function playQuoting(player: ReadAloud, engine: FakeEngine) {
+    const current: number[] = [];
+    player.play(1);
+    while (engine.spoken.length < 4) {
+      current.push(player.index);
+      finish(engine);
+    }
+    return current;
+  }
+
+  it('speaks a passage inside a sentence as its own utterance, in a voice for its language', () => {
+    const { engine, player } = setupFrench();
+    const current = playQuoting(player, engine);
+    expect(engine.spoken.map(({ request: r }) => [r.text, r.lang, r.voice?.name])).to.deep.equal([
+      ['She said ', 'en', 'Article voice'],
+      ['je ne regrette rien', 'fr', 'Voix française'],
+      [' and smiled at us.', 'en', 'Article voice'],
+      ['Then she left.', 'en', 'Article voice'],
+    ]);
+    // The sentence stays the one being read (and highlighted) while each of its parts is spoken.
+    expect(current).to.deep.equal([1, 1, 1]);
+    expect(player.index).to.equal(2);
+  });
+
+  it('falls back to the article’s voice where the device has none for the language', () => {
+    const { engine, player } = setupFrench({});
+    playQuoting(player, engine);
+    expect(engine.spoken.map(({ request: r }) => [r.text, r.lang, r.voice?.name])).to.deep.equal([
+      ['She said ', 'en', 'Article voice'],
+      ['je ne regrette rien', 'en', 'Article voice'],
+      [' and smiled at us.', 'en', 'Article voice'],
+      ['Then she left.', 'en', 'Article voice'],
+    ]);
+  });
+
+  it('pauses and resumes within the passage in its voice', () => {
+    const { engine, player } = setupFrench();
+    player.play(1);
+    finish(engine);
+    engine.last.events.start();
+    player.pause();
+    player.resume();
+    expect(engine.last.request.text).to.equal('je ne regrette rien');
+    expect(engine.last.request.voice).to.equal(FRENCH);
+  });
+
+  it('splits a sentence at passage boundaries, keeps a stretch without words with the part before it, and still splits long stretches', () => {
+    const text = '« Bonjour » , he said.';
+    expect(partsWithPassages(text, [{ start: 2, end: 9, lang: 'fr' }])).to.deep.equal([
+      { start: 0, end: 9, words: 2, lang: 'fr' },
+      { start: 9, end: text.length, words: 4 },
+    ]);
+    const parts = partsWithPassages(`${LONG} Oui.`, [{ start: LONG.length + 1, end: LONG.length + 5, lang: 'fr' }]);
+    expect(parts.map((p) => p.lang)).to.deep.equal([undefined, undefined, undefined, 'fr']);
   });
 });

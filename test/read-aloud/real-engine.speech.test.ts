@@ -2,7 +2,7 @@
 // word boundaries, so these tests also cover sentence highlighting without them; and WebKit's
 // own engine (WebKitGTK speaks with Flite).
 import { expect } from 'chai';
-import { partsOf } from '../../src/speech/clauses.js';
+import { partsWithPassages } from '../../src/speech/clauses.js';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript, type SpokenScript } from '../../src/speech/spoken-script.js';
 import { axeViolations } from '../helpers/axe.js';
@@ -26,7 +26,7 @@ const written = (script: SpokenScript, index: number) => {
 /** What the engine is handed, in order: each sentence whole, or in clause-sized parts when long. */
 const utterances = (script: SpokenScript) =>
   script.segments.flatMap((s) =>
-    partsOf(s.spoken).map((p) => ({ text: s.spoken.slice(p.start, p.end), segment: s.index })),
+    partsWithPassages(s.spoken, s.passages).map((p) => ({ text: s.spoken.slice(p.start, p.end), segment: s.index })),
   );
 
 /** The first utterance of a sentence. */

@@ -1,20 +1,19 @@
 // What the real engine is given at each speed, read from speech-dispatcher's own log (see
-// test/plugins/speech-log-plugin.ts): timed speech cannot show a speed here, as ALSA's null
+// test/helpers/speech-dispatcher-log.ts): timed speech cannot show a speed here, as ALSA's null
 // device runs as fast as it is fed. Chromium hands speech-dispatcher log₃ of the rate, so its
 // fastest, 3×, is the engine's fastest, and 4× arrives as 3×: the player says so.
 import { expect } from 'chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition } from '../helpers/edition.js';
 import { playerOf } from '../helpers/player.js';
 import { listenTo } from '../helpers/speech.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 import { voicesListed } from '../helpers/waiting.js';
-import type { SpokenAt } from '../plugins/speech-log-plugin.js';
+import { dispatchedSince } from '../helpers/speech-dispatcher-log.js';
 
 /** The rate speech-dispatcher had for the last message with this text. */
 async function engineRate(text: string) {
-  const spoken = await executeServerCommand<SpokenAt[], object>('speech-rates', {});
+  const spoken = await dispatchedSince(0);
   const message = spoken.findLast((s) => s.text === text);
   expect(message, `“${text}” in speech-dispatcher’s log`).to.not.equal(undefined);
   return message!.rate;

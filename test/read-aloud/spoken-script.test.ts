@@ -251,3 +251,53 @@ describe('spoken script of a publisher’s post', () => {
     ]);
   });
 });
+
+describe('passages in another language', () => {
+  const FRENCH = `<p>She called it <i lang="fr">la joie de vivre</i>. Then she left.</p>`;
+
+  function article(body: string, others = new Map<string, Lexicon>()) {
+    const el = document.createElement('article');
+    el.lang = 'en';
+    el.innerHTML = `<h1>A post</h1>${body}`;
+    return buildScript(el, new Lexicon([{ written: 'joie', spoken: 'joy' }]), 'en', others);
+  }
+
+  const passages = (segment: { spoken: string; passages: { start: number; end: number; lang: string }[] }) =>
+    segment.passages.map((p) => [segment.spoken.slice(p.start, p.end), p.lang]);
+
+  it('keeps a passage inside its sentence, and marks where it is in what is spoken', () => {
+    const script = article(FRENCH);
+    expect(script.segments.map((s) => s.spoken)).to.deep.equal([
+      'A post',
+      'She called it la joie de vivre.',
+      'Then she left.',
+    ]);
+    expect(passages(script.segments[1])).to.deep.equal([['la joie de vivre', 'fr']]);
+    expect(script.segments[2].passages).to.deep.equal([]);
+  });
+
+  it("says a passage with its own language's lexicon, never the article's", () => {
+    // The English lexicon's "joie" is not applied to French.
+    expect(article(FRENCH).segments[1].spoken).to.equal('She called it la joie de vivre.');
+    const french = new Lexicon([{ written: 'vivre', spoken: 'vivr' }]);
+    const segment = article(FRENCH, new Map([['fr', french]])).segments[1];
+    expect(segment.spoken).to.equal('She called it la joie de vivr.');
+    expect(passages(segment)).to.deep.equal([['la joie de vivr', 'fr']]);
+    // The respelled word still highlights the written one.
+    const span = writtenAt(segment.pieces, segment.spoken.indexOf('vivr'))!;
+    expect(segment.block.textContent!.slice(span.start, span.end)).to.equal('vivre');
+  });
+
+  it('takes a whole quotation in another language as a passage after the announcement in the article’s', () => {
+    const script = article(
+      `<div class="quote"><blockquote lang="fr-FR"><p>Je pense, <em>donc</em> je suis.</p></blockquote></div>`,
+    );
+    expect(script.segments[1].spoken).to.equal('Quote: Je pense, donc je suis.');
+    expect(passages(script.segments[1])).to.deep.equal([['Je pense, donc je suis.', 'fr-FR']]);
+  });
+
+  it('takes no regional variant of the article’s language, and no passage without words, as a passage', () => {
+    const script = article(`<p>A <span lang="en-US">color</span> and a dash <span lang="fr">—</span> here.</p>`);
+    expect(script.segments[1].passages).to.deep.equal([]);
+  });
+});

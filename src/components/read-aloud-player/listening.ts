@@ -31,6 +31,8 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   /** The listener's speed and voice, read on every start and change. */
   rate(): number;
   voice(): Voice | undefined;
+  /** A voice for a passage in another language, where the device has one. */
+  voiceFor(lang: string): Voice | undefined;
   /** The audio edition cannot be used: why, in plain words. */
   failed(message: string): void;
   /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
@@ -44,9 +46,9 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
  * script, or the audio edition), what follows them, and what answers each change.
  */
 export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: ReadingHooks) {
-  const { article, lang, engine, rate, voice } = hooks;
+  const { article, lang, engine, rate, voice, voiceFor } = hooks;
   const sources = new PlayerSources({
-    device: readAloudSession(article, lang, { engine, rate, voice }),
+    device: readAloudSession(article, lang, { engine, rate, voice, voiceFor }),
     audio: hooks.audio,
     speech: engine.supported,
     rate,

@@ -303,6 +303,7 @@ export class ReadAloudPlayer extends LitElement {
       audio: this.audio,
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
+      voiceFor: (lang) => this.voiceFor(lang),
       failed: (message) => {
         this.say((this.notice = message));
         this.requestUpdate();
@@ -372,6 +373,14 @@ export class ReadAloudPlayer extends LitElement {
   private currentVoice(): Voice | undefined {
     const remembered = this.prefs.value.voices[primaryLanguage(this.articleLang)] ?? this.startedWith;
     return this.bar?.chooseVoice(this.voices, this.articleLang, remembered, this.rankOptions());
+  }
+
+  /**
+   * The best voice on the device for a passage in another language (the recommended list is the
+   * article language's, so the ranking goes by region, the system default and the device).
+   */
+  private voiceFor(lang: string): Voice | undefined {
+    return this.bar?.chooseVoice(this.voices, lang, undefined, { offline: !navigator.onLine });
   }
 
   /**
