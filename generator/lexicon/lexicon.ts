@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { ArticleSourceError } from '../diagnostics.ts';
-import { fromIpa } from './phonemes.ts';
+import { fromIpa, inventoryFor } from './phonemes.ts';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../assets/lexicon', import.meta.url));
 
@@ -18,6 +18,10 @@ export const LEXICON_DIR = fileURLToPath(new URL('../../assets/lexicon', import.
  */
 export const SPEAK_KEYS = ['default', 'espeak-ng', 'flite'];
 
+/** The respellings a lexicon in `language` may give: Flite speaks only English. */
+export const speakKeysFor = (language: string) =>
+  language.split('-')[0].toLowerCase() === 'en' ? SPEAK_KEYS : SPEAK_KEYS.filter((key) => key !== 'flite');
+
 const FIELDS = ['written', 'ipa', 'speak', 'spelled', 'note'];
 
 /** The rule its diagnostics name. */
@@ -27,7 +31,7 @@ export interface LexiconEntry {
   /** The text as the article writes it, matched as a whole word. */
   written: string;
   /**
-   * How it should sound, in IPA (General American); the first is the one the lexicon aims at,
+   * How it should sound, in IPA (General American for English, standard French for French); the first is the one the lexicon aims at,
    * any others are accepted variants.
    */
   ipa: string[];
@@ -90,6 +94,16 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
   if (!isRecord(json) || typeof json.language !== 'string' || json.language === '')
     throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs a "language"');
   if (!Array.isArray(json.entries)) throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs an "entries" list');
+  const { language } = json;
+  const inventory = inventoryFor(language);
+  if (!inventory)
+    throw new ArticleSourceError(
+      file,
+      line(['language'], 1),
+      RULE,
+      `there is no phoneme inventory for "${language}" to check its IPA against (there are for en and fr): add one to generator/lexicon/phonemes.ts`,
+    );
+  const speakKeys = speakKeysFor(language);
 
   const seen = new Map<string, number>();
   const entries = json.entries.map((e: unknown, i: number): LexiconEntry => {
@@ -119,20 +133,29 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     }
     for (const v of ipa) {
       try {
-        fromIpa(v);
+        fromIpa(v, inventory);
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error), 'ipa');
+        const what = error instanceof Error ? error.message : String(error);
+        fail(`${what}: write it in the phonemes of "${language}" (generator/lexicon/phonemes.ts lists them)`, 'ipa');
       }
     }
 
     const given = e.speak === undefined ? {} : typeof e.speak === 'string' ? { default: e.speak } : e.speak;
     if (!isRecord(given) || (e.speak !== undefined && Object.keys(given).length === 0)) {
-      fail('"speak" is a respelling, or an object of respellings by engine ("default", "espeak-ng", "flite")', 'speak');
+      fail(
+        `"speak" is a respelling, or an object of respellings by engine (${speakKeys.map((k) => `"${k}"`).join(', ')})`,
+        'speak',
+      );
     }
     const speak: Record<string, string> = {};
     for (const [engine, respelling] of Object.entries(given)) {
-      if (!SPEAK_KEYS.includes(engine))
-        fail(`"speak" has an unknown engine "${engine}" (known: ${SPEAK_KEYS.join(', ')})`, 'speak');
+      if (!speakKeys.includes(engine))
+        fail(
+          SPEAK_KEYS.includes(engine)
+            ? `"speak" has a respelling for "${engine}", which does not speak "${language}"; leave it out`
+            : `"speak" has an unknown engine "${engine}" (known: ${speakKeys.join(', ')})`,
+          'speak',
+        );
       if (typeof respelling !== 'string' || respelling.trim() === '')
         fail(`the "${engine}" respelling is empty`, 'speak');
       // Engines spell a run of capitals letter by letter ("SY" is heard "S Y").
@@ -147,7 +170,7 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     if (note !== undefined && typeof note !== 'string') fail('"note" is text', 'note');
     return { written, ipa, speak, spelled: spelled === true, ...(note ? { note } : {}), line: at };
   });
-  return { file, language: json.language, entries };
+  return { file, language, entries };
 }
 
 /**
