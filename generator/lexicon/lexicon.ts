@@ -57,6 +57,14 @@ export interface BrowserLexicon {
   entries: { written: string; speak: string }[];
 }
 
+/**
+ * The page's `#pronunciation-lexicon`: the article language's lexicon, and in `others` those of
+ * the other languages its article marks passages in (src/speech/lexicon.ts reads both).
+ */
+export interface PageLexicon extends BrowserLexicon {
+  others?: BrowserLexicon[];
+}
+
 /** The lexicon for a language ("en-GB" uses en.json), or null when there is none. */
 export async function loadLexicon(lang: string, dir = LEXICON_DIR): Promise<Lexicon | null> {
   const file = path.join(dir, `${lang.split('-')[0].toLowerCase()}.json`);
@@ -184,6 +192,31 @@ export function browserLexicon(lexicon: Lexicon): BrowserLexicon {
       .filter((e) => e.speak.default)
       .map((e) => ({ written: e.written, speak: e.speak.default })),
   };
+}
+
+/**
+ * What a page carries for read-aloud (JSON text): the lexicon of the article's language `lang`
+ * (an empty one where it has none) and the lexicons of `others`, the languages it marks passages
+ * in; null where there are none at all.
+ */
+export function pageLexicon(lang: string, own: Lexicon | null, others: Lexicon[]): string | null {
+  if (!own && others.length === 0) return null;
+  const page: PageLexicon = {
+    ...(own ? browserLexicon(own) : { language: lang, entries: [] }),
+    ...(others.length > 0 ? { others: others.map(browserLexicon) } : {}),
+  };
+  return JSON.stringify(page);
+}
+
+/**
+ * The languages (primary subtags, lower case) an article's HTML marks passages in besides its own
+ * `lang`. The HTML is written from a parsed tree (generator/article/raw-html.ts), so every
+ * attribute value is in double quotes.
+ */
+export function markedLanguages(html: string, lang: string): string[] {
+  const primary = (tag: string) => tag.split('-')[0].toLowerCase();
+  const marked = [...html.matchAll(/\slang="([^"]+)"/g)].map((m) => primary(m[1]));
+  return [...new Set(marked)].filter((language) => language !== primary(lang));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
