@@ -67,8 +67,10 @@ export interface SitePage {
    * the article language's, and those of the other languages it marks passages in.
    */
   lexicon: string | null;
-  /** The same lexicon whole, with how each word should sound (IPA), which the book carries as a PLS file. */
+  /** The article language's lexicon whole, with how each word should sound (IPA), which the book carries as a PLS file. */
   pronunciations: Lexicon | null;
+  /** The lexicons of the other languages the article marks passages in, whole, for the book likewise. */
+  passagePronunciations?: Lexicon[];
   /** The article listed before this one on the index (newer). */
   previous?: SitePage;
   /** The article listed after this one (older). */
@@ -172,7 +174,7 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
       (lexicon) => lexicon !== null,
     );
     const lexicon = pageLexicon(lang, own, others);
-    pages.push({ file, page: pageOf(source), article, lexicon, pronunciations: own });
+    pages.push({ file, page: pageOf(source), article, lexicon, pronunciations: own, passagePronunciations: others });
   }
 
   pages.sort(newestFirst);
