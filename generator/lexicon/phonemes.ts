@@ -96,24 +96,7 @@ export const FRENCH: Inventory = {
     ['ᵻ', 'i'],
     ['ʔ', ''],
   ]),
-  vowels: new Set([
-    'i',
-    'e',
-    'ɛ',
-    'a',
-    'ɑ',
-    'ɔ',
-    'o',
-    'u',
-    'y',
-    'ø',
-    'œ',
-    'ə',
-    'ɛ\u0303',
-    'ɑ\u0303',
-    'ɔ\u0303',
-    'œ\u0303',
-  ]),
+  vowels: new Set([...'ieɛaɑɔouyøœə', 'ɛ\u0303', 'ɑ\u0303', 'ɔ\u0303', 'œ\u0303']),
   // Mid vowels that most speakers place by the syllable, not by the word; a and ɑ, ɛ̃ and œ̃, which
   // most speakers merge; schwa and the rounded mid vowels; a glide and its vowel.
   near: pairs([
