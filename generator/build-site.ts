@@ -44,6 +44,7 @@ import { unsayableWarnings } from './audio/unsayable.ts';
 import { urlSafeName } from './article/local-files.ts';
 import { DEFAULT_CACHE_DIR } from './audio/render-cache.ts';
 import { makeNarratedBook } from './book/book.ts';
+import { contentHash } from './content-hash.ts';
 import { unfollowedLinks } from './book/links.ts';
 import type { PageBook } from './book/page-book.ts';
 import { bookFigures, type BookFigures } from './book/book-figures.ts';
@@ -270,7 +271,6 @@ async function writeSite(
       mp3: { name: path.posix.basename(edition.mp3), body: await readFile(path.join(dir, edition.mp3)) },
       narrator: edition.voice,
     };
-    const bookFile = `${downloadSlug(page)}.epub`;
     const { book, narrated, unnarrated } = makeNarratedBook(page.article, {
       // The site's address as the build has it, which links to the site's other pages lead to.
       site: { ...site.config, baseUrl: options.baseUrl },
@@ -287,9 +287,16 @@ async function writeSite(
         rule: 'book',
         message: `the e-book is text only: its narration could not be matched to the text (${unnarrated}). The page and its audio are not affected; this is the edition's fault, not your article's, so please report it`,
       });
+    // A hashed name, as the audio's: a book kept offline is never an older build's. Saved under the slug.
+    const bookFile = `${downloadSlug(page)}-${contentHash(book)}.epub`;
     await writeFile(path.join(dir, bookFile), book);
     bookSizes.push(bookFigures(bookFile, book));
-    books.set(page.page, { href: `./${bookFile}`, download: bookFile, bytes: book.length, narrated });
+    books.set(page.page, {
+      href: `./${bookFile}`,
+      download: `${downloadSlug(page)}.epub`,
+      bytes: book.length,
+      narrated,
+    });
     const html = pageHtml(page, {
       ...assets,
       audio: edition && pageAudio(edition, downloadSlug(page)),

@@ -288,7 +288,16 @@ export function rawHtml(md: MarkdownIt, { warn, fail, fileLine }: RawHtmlOptions
 }
 
 /** The start of a tag with an attribute, as text: Markdown did not take it as HTML. */
-const TAG_AS_TEXT = /<[a-z][a-z0-9-]*\s+[a-z_:][-\w:.]*\s*=\s*["']/i;
+const TAG_AS_TEXT = /<[a-z][a-z0-9-]*\s+[^\s"'<>=/]+\s*=\s*["']/i;
+
+/** One attribute of a tag, its name captured, its value (quoted whole, or not) after it. */
+const ATTRIBUTE = /\s+([^\s"'<>=/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
+/** A whole tag as written: its name, then its attributes, up to its ">". */
+const WHOLE_TAG = new RegExp(`^<[a-z][a-z0-9-]*(?:${ATTRIBUTE.source})*\\s*\\/?>`, 'i');
+
+/** An attribute name as Markdown takes it for HTML (CommonMark): a letter, _ or :, then letters, digits, _ . : -. */
+const MARKDOWN_ATTRIBUTE = /^[a-z_:][\w.:-]*$/i;
 
 /**
  * A tag in a paragraph whose quote or ">" is missing is not HTML to Markdown: it would show as
@@ -306,10 +315,17 @@ function refuseBrokenInlineTag(token: Token, fail: RawHtmlOptions['fail']): void
     const match = child.type === 'text' ? TAG_AS_TEXT.exec(child.content) : null;
     if (!match) continue;
     const start = at + match.index;
+    const line = (token.map?.[0] ?? 0) + token.content.slice(0, start).split('\n').length - 1;
+    // A tag written whole that Markdown still left as text has an attribute it does not take (`@click`, say).
+    const whole = WHOLE_TAG.exec(token.content.slice(start))?.[0];
+    const names = [...(whole ?? '').matchAll(ATTRIBUTE)].map(([, name]) => name);
+    const refused = names.find((name) => !MARKDOWN_ATTRIBUTE.test(name));
     fail(
-      (token.map?.[0] ?? 0) + token.content.slice(0, start).split('\n').length - 1,
+      line,
       'raw-html',
-      `the tag ${snippet(token.content.slice(start))} is not closed (a quote or ">" is missing), so it would show as text and its end tag would vanish; close the quote, or the tag`,
+      whole && refused
+        ? `the tag ${snippet(whole)} has an attribute, "${refused}", whose name Markdown does not take as HTML (names are letters, digits and _ . : -), so the tag would show as text and its end tag would vanish; rename the attribute, or remove it`
+        : `the tag ${snippet(token.content.slice(start))} is not closed (a quote or ">" is missing), so it would show as text and its end tag would vanish; close the quote, or the tag`,
     );
   }
 }

@@ -2,7 +2,7 @@
 // sentence at a time by the build's speech engine, joined with pauses, encoded as MP3 with
 // chapter tags, and written beside cue and chapter WebVTT files, all under content-hashed names.
 // Unchanged articles come from the render cache instead of the engine.
-import { createHash } from 'node:crypto';
+import { contentHash } from '../content-hash.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SitePage } from '../site.ts';
@@ -183,7 +183,3 @@ export async function renderAudioEdition({
     }),
   };
 }
-
-/** Eight characters of the content's hash, upper case, as esbuild names the other assets. */
-const contentHash = (body: string | Uint8Array) =>
-  createHash('sha256').update(body).digest('hex').slice(0, 8).toUpperCase();

@@ -8,6 +8,7 @@ import { leadsIntoSite, type Article } from '../article/article.ts';
 import { escapeXml } from '../escape.ts';
 import type { WrittenRange } from '../audio/spoken-script.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
+import { visuallyHidden } from '../../src/styles/visually-hidden.ts';
 import { passageLexiconFile, pronunciationLexicon, type PronunciationLexicon } from './pronunciation.ts';
 import { markSentences } from './sentences.ts';
 import { isElement, xmlOf } from './xhtml.ts';
@@ -193,14 +194,7 @@ export const BOOK_CSS = `.${ACTIVE_CLASS} {
   color: #000;
   outline: 2px solid #8a6d00;
 }
-.visually-hidden {
-  position: absolute;
-  width: 1px;
-  height: 1px;
-  overflow: hidden;
-  clip-path: inset(50%);
-  white-space: nowrap;
-}
+${visuallyHidden.cssText.trim().replaceAll('\n  ', '\n')}
 .note-number {
   font-weight: bold;
 }

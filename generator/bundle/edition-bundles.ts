@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { injectManifest } from 'workbox-build';
+import { injectManifest, type ManifestTransform } from 'workbox-build';
 import { FILES_DIR } from '../article/local-files.ts';
 import { IMAGES_DIR } from '../article/pictures.ts';
 import { PACKAGE_ROOT, packageFile } from '../package-root.ts';
@@ -159,11 +159,17 @@ export async function buildLocaleWarmUp(out: string): Promise<void> {
 
 export type PrecacheConfig = ReturnType<typeof precacheConfig>;
 
+const shortRevisions: ManifestTransform = (entries) => ({
+  manifest: entries.map((entry) => ({ ...entry, revision: entry.revision?.slice(0, 8) ?? null })),
+});
+
 /**
  * Which files the worker precaches. The optional fonts are left to the runtime cache: a reader
  * downloads one only on choosing it; their samples (a few KB) come with the page, so the
  * reading settings show every font's name offline too. Hashed assets need no revision;
- * Workbox revisions the rest.
+ * Workbox revisions the rest, by an MD5 cut to 8 hex digits, as the hashed names are: a
+ * revision only has to change with its file, and the list is part of the script a first
+ * visit runs before any interaction (docs/loading.md), 24 incompressible digits an entry.
  */
 export function precacheConfig(out: string, ignores: string[]) {
   return {
@@ -171,6 +177,7 @@ export function precacheConfig(out: string, ignores: string[]) {
     globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}', SAMPLE_FILES],
     globIgnores: ignores,
     dontCacheBustURLsMatching: /^assets\/(?:fonts\/)?[^/]+-[A-Z0-9]{8}\.\w+$/,
+    manifestTransforms: [shortRevisions],
   };
 }
 

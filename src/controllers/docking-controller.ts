@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { ElementSizeController } from './element-size-controller.js';
 
 export interface DockingOptions {
   /** The element to dock (the host renders it with or without a "docked" look), if shown now. */
@@ -31,57 +32,25 @@ function leaveRoom() {
  * Decides whether a bar docks to the bottom of the screen: it does unless it would cover more
  * than `maxShare` of it (at large text on a small screen a docked bar would hide the page, so it
  * stays in the page flow instead). While docked, the page leaves room for it (see leaveRoom),
- * and its users carry its height in a CSS property.
- *
- * The element is measured when it appears, when its size changes (ResizeObserver, where the
- * browser has it) and when the window is resized. The host reads `docked` when it renders.
+ * and its users carry its height in a CSS property. The host reads `docked` when it renders.
  */
-export class DockingController implements ReactiveController {
+export class DockingController extends ElementSizeController {
   /** Whether the element should be shown docked; the host is updated when this changes. */
   docked = true;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly element: () => Element | null | undefined;
   private readonly maxShare: number;
   private readonly property: `--${string}`;
   private readonly users: () => Iterable<HTMLElement>;
-  private readonly resizeObserver =
-    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.measure());
-  private observed?: Element;
 
   constructor(host: ReactiveControllerHost, { element, maxShare = 0.3, property, users = () => [] }: DockingOptions) {
-    this.host = host;
-    this.element = element;
+    super(host, element);
     this.maxShare = maxShare;
     this.property = property;
     this.users = users;
-    host.addController(this);
-  }
-
-  hostConnected() {
-    window.addEventListener('resize', this.measure);
-  }
-
-  hostUpdated() {
-    // Measure only when the element comes or goes; the resize observer follows its size after that.
-    const element = this.element() ?? undefined;
-    if (element === this.observed) return;
-    if (this.observed) this.resizeObserver?.unobserve(this.observed);
-    this.observed = element;
-    if (element) this.resizeObserver?.observe(element);
-    this.measure();
-  }
-
-  hostDisconnected() {
-    window.removeEventListener('resize', this.measure);
-    this.resizeObserver?.disconnect();
-    this.observed = undefined;
-    this.takes(undefined);
   }
 
   /** Docks the element unless that would cover too much of the screen. */
-  private readonly measure = () => {
-    const element = this.element();
+  protected measure(element: Element | undefined) {
     if (!element) {
       this.takes(undefined);
       return;
@@ -93,7 +62,7 @@ export class DockingController implements ReactiveController {
       this.host.requestUpdate();
     }
     this.takes(fits ? Math.ceil(height) : undefined);
-  };
+  }
 
   /** The room the element takes at the bottom of the screen: a height while docked, else none. */
   private takes(height: number | undefined) {

@@ -1,4 +1,5 @@
 import { css, type CSSResult } from 'lit';
+import { visuallyHidden } from './visually-hidden.js';
 
 /**
  * What every component of the edition shares, so a component's own styles say only what is
@@ -15,7 +16,7 @@ import { css, type CSSResult } from 'lit';
  * - `.choice`: a radio button or checkbox with its label, the label being the target.
  * - `.visually-hidden`: words for screen readers and voice control only.
  */
-export const componentStyles = css`
+const shared = css`
   :host {
     display: contents;
     font-family: var(--font-ui);
@@ -92,15 +93,10 @@ export const componentStyles = css`
     accent-color: var(--link);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
+
+// Two plain templates, so the build minifies both (generator/bundle/component-styles.ts).
+export const componentStyles = [shared, visuallyHidden];
 
 /**
  * Adds the styles of code loaded on first use (the player's bar, the settings' controls) to a

@@ -37,6 +37,16 @@ const xml = (text: string): Document => new JSDOM(text, { contentType: 'applicat
 const words = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const seconds = (clock: string | null) => Number(/^([\d.]+)s$/.exec(clock ?? '')?.[1]);
 
+/** The page's content document marked for its narration, and the overlay the book gives it. */
+function overlayOf(page: SitePage, narration: Narration) {
+  const content = contentDocument(page.article, { sentences: narration.ranges });
+  const { sentenceIds = [], sentenceGroups = [] } = content;
+  return {
+    content,
+    smil: xml(mediaOverlay(narration.cues, sentenceIds, sentenceGroups, `audio/${narration.mp3.name}`)),
+  };
+}
+
 test('each spoken sentence has its <par>, pointing at the element of its written words, its clip its cue', async () => {
   assert.ok(narrated.length >= 8, `${narrated.length} narrated articles`);
   let grouped = 0;
@@ -45,16 +55,8 @@ test('each spoken sentence has its <par>, pointing at the element of its written
       renderPage(page.article, { script: './main.js', headSnippet: '' }, page.lexicon),
       page.lexicon,
     );
-    const content = contentDocument(page.article, { sentences: narration.ranges });
+    const { content, smil } = overlayOf(page, narration);
     const document = xml(content.xhtml);
-    const smil = xml(
-      mediaOverlay(
-        narration.cues,
-        content.sentenceIds ?? [],
-        content.sentenceGroups ?? [],
-        `audio/${narration.mp3.name}`,
-      ),
-    );
     const pars = [...smil.getElementsByTagName('par')];
     assert.equal(pars.length, narration.cues.length, `${page.page}: one <par> per cue`);
     assert.equal(pars.length, script.sentences.length, `${page.page}: one <par> per sentence`);
@@ -94,15 +96,7 @@ test('each spoken sentence has its <par>, pointing at the element of its written
 
 test('the overlay lasts the sum of its clips, said in the package, and the book carries the MP3 as it is', () => {
   for (const { site, page, narration } of narrated) {
-    const content = contentDocument(page.article, { sentences: narration.ranges });
-    const smil = xml(
-      mediaOverlay(
-        narration.cues,
-        content.sentenceIds ?? [],
-        content.sentenceGroups ?? [],
-        `audio/${narration.mp3.name}`,
-      ),
-    );
+    const { content, smil } = overlayOf(page, narration);
     const clips = [...smil.getElementsByTagName('audio')].reduce(
       (sum, audio) => sum + seconds(audio.getAttribute('clipEnd')) - seconds(audio.getAttribute('clipBegin')),
       0,

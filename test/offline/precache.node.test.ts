@@ -132,8 +132,8 @@ test('the worker precaches pages, scripts, icons, the manifest and the font samp
     fontsAndOthers.map((u) => u.replace(/-[A-Z0-9]{8}\.woff2$/, '-HASH.woff2')),
     ['assets/fonts/atkinson-hyperlegible-sample-HASH.woff2', 'assets/fonts/opendyslexic-sample-HASH.woff2'],
   );
-  // The book is written (named as the audio download is), but downloaded only by whoever wants it.
-  await access(path.join(out, 'psychedelic-therapy.epub'));
+  // The book is written (named as the audio download is, and its content), but downloaded only by whoever wants it.
+  assert.equal((await readdir(out)).filter((name) => /^psychedelic-therapy-[0-9A-F]{8}\.epub$/.test(name)).length, 1);
   assert.deepEqual(
     urls.filter((u) => u.endsWith('.epub')),
     [],

@@ -84,9 +84,8 @@ describe('the archive by year of a site with more articles than its home page li
       './spring-tides.html',
       './reading-a-tide-table.html',
     ]);
-    expect(hrefs('main .article-list .book-link a')).to.deep.equal([
-      './spring-tides.epub',
-      './reading-a-tide-table.epub',
-    ]);
+    expect(
+      hrefs('main .article-list .book-link a').map((href) => href?.replace(/-[0-9A-F]{8}\.epub$/, '.epub')),
+    ).to.deep.equal(['./spring-tides.epub', './reading-a-tide-table.epub']);
   });
 });

@@ -121,12 +121,16 @@ test('each article’s book is written beside its page, offered there and on the
     ['notes-on-lists', 'Download as an e-book (EPUB, SIZE)'],
     ['un-article-en-francais', 'Télécharger le livre numérique (EPUB, SIZE)'],
   ]) {
-    const book = await readFile(path.join(out, `${name}.epub`));
+    const offer = parse(await page(`${name}.html`)).querySelector('article .book-link[data-edition] a');
+    // Named by its content, so a copy kept offline is never an older build's.
+    const file = offer?.getAttribute('href')?.replace(/^\.\//, '') ?? '';
+    assert.match(file, new RegExp(`^${name}-[0-9A-F]{8}\\.epub$`));
+    const book = await readFile(path.join(out, file));
     // The container's first entry: "mimetype", stored, no extra field, then its content (EPUB's OCF).
     assert.equal(book.subarray(30, 58).toString('latin1'), 'mimetypeapplication/epub+zip', name);
-    assert.equal(report.files.find((f) => f.path === `${name}.epub`)?.bytes, book.length, name);
+    assert.equal(report.files.find((f) => f.path === file)?.bytes, book.length, name);
     // The report weighs each book, its pictures apart (borrowing-in-rust has them; no book is narrated here).
-    const figures = report.figures.books.find((b) => b.file === `${name}.epub`);
+    const figures = report.figures.books.find((b) => b.file === file);
     assert.ok(figures, name);
     assert.equal(figures.bytes, book.length);
     assert.equal(figures.narration, 0);
@@ -135,13 +139,12 @@ test('each article’s book is written beside its page, offered there and on the
     // Without an audio edition (audio: false), a text-only book, said so; its size in the article's words.
     const french = name === 'un-article-en-francais';
     const size = fileSize(book.length, french ? FRENCH_UNITS : undefined, french ? 'fr' : 'en');
-    const offer = parse(await page(`${name}.html`)).querySelector('article .book-link[data-edition] a');
     assert.deepEqual(
       [offer?.getAttribute('href'), offer?.getAttribute('download'), offer?.getAttribute('type'), offer?.textContent],
-      [`./${name}.epub`, `${name}.epub`, 'application/epub+zip', words.replace('SIZE', size)],
+      [`./${file}`, `${name}.epub`, 'application/epub+zip', words.replace('SIZE', size)],
     );
     // On the index, in the list's words (English), as the book of its entry's article.
-    const listed = index.querySelector(`a[href="./${name}.epub"]`);
+    const listed = index.querySelector(`a[href="./${file}"]`);
     assert.equal(listed?.textContent, `Download as an e-book (EPUB, ${fileSize(book.length)})`);
     assert.equal(
       index.getElementById(listed?.getAttribute('aria-describedby') ?? '')?.closest('.index-entry'),

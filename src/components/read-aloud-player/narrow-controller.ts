@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { ElementSizeController } from '../../controllers/element-size-controller.js';
 
 interface NarrowOptions {
   /** The element to follow, once the host has rendered it. */
@@ -12,49 +13,24 @@ interface NarrowOptions {
  * text size changes): for a layout that moves controls elsewhere, which a container query cannot
  * do (it restyles them where they are). The host is updated when the answer changes.
  */
-export class NarrowController implements ReactiveController {
+export class NarrowController extends ElementSizeController {
   narrow = false;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly options: NarrowOptions;
-  private readonly resizeObserver =
-    typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.measure());
-  private observed?: Element;
+  private readonly ems: number;
 
-  constructor(host: ReactiveControllerHost, options: NarrowOptions) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
+  constructor(host: ReactiveControllerHost, { element, ems }: NarrowOptions) {
+    super(host, element);
+    this.ems = ems;
   }
 
-  hostConnected() {
-    window.addEventListener('resize', this.measure);
-  }
-
-  hostUpdated() {
-    const element = this.options.element() ?? undefined;
-    if (element === this.observed) return;
-    if (this.observed) this.resizeObserver?.unobserve(this.observed);
-    this.observed = element;
-    if (element) this.resizeObserver?.observe(element);
-    this.measure();
-  }
-
-  hostDisconnected() {
-    window.removeEventListener('resize', this.measure);
-    this.resizeObserver?.disconnect();
-    this.observed = undefined;
-  }
-
-  private readonly measure = () => {
-    const element = this.observed;
+  protected measure(element: Element | undefined) {
     if (!element) return;
     // The content box, as a container query measures it.
     const style = getComputedStyle(element);
     const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const narrow = width < this.options.ems * (parseFloat(style.fontSize) || 16);
+    const narrow = width < this.ems * (parseFloat(style.fontSize) || 16);
     if (narrow === this.narrow) return;
     this.narrow = narrow;
     this.host.requestUpdate();
-  };
+  }
 }
