@@ -276,6 +276,7 @@ async function writeSite(
       site: { ...site.config, baseUrl: options.baseUrl },
       page: page.page,
       pronunciations: page.pronunciations,
+      passagePronunciations: page.passagePronunciations,
       ...(narration && { narration }),
     });
     if (unnarrated)

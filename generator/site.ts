@@ -10,7 +10,7 @@ import { dateInstant } from './article/dates.ts';
 import { isInside, urlSafeName, type LinkTargets } from './article/local-files.ts';
 import { decodeSource } from './article/source-text.ts';
 import { ArticleSourceError, BuildError, type Diagnostic, type Severity } from './diagnostics.ts';
-import { browserLexicon, loadLexicon, type Lexicon } from './lexicon/lexicon.ts';
+import { loadLexicon, markedLanguages, pageLexicon, type Lexicon } from './lexicon/lexicon.ts';
 import type { PageContext } from './page/page.ts';
 import { ignoreMatcher, loadSiteConfig, settingsFile, type IgnorePattern, type SiteConfig } from './site-config.ts';
 
@@ -62,10 +62,15 @@ export interface SitePage {
   /** The output file name, e.g. "index.html". */
   page: string;
   article: Article;
-  /** The pronunciation lexicon for the article's language, as the page carries it (JSON text; see generator/lexicon/lexicon.ts). */
+  /**
+   * The pronunciation lexicons the page carries (JSON text, `PageLexicon` in generator/lexicon/lexicon.ts):
+   * the article language's, and those of the other languages it marks passages in.
+   */
   lexicon: string | null;
-  /** The same lexicon whole, with how each word should sound (IPA), which the book carries as a PLS file. */
+  /** The article language's lexicon whole, with how each word should sound (IPA), which the book carries as a PLS file. */
   pronunciations: Lexicon | null;
+  /** The lexicons of the other languages the article marks passages in, whole, for the book likewise. */
+  passagePronunciations?: Lexicon[];
   /** The article listed before this one on the index (newer). */
   previous?: SitePage;
   /** The article listed after this one (older). */
@@ -152,21 +157,24 @@ export async function loadSite(dir: string = ARTICLES_DIR): Promise<Site> {
     skipped: (file) => folder.skipReason(file),
   };
   const pages: SitePage[] = [];
-  const lexicons = new Map<string, Promise<Pick<SitePage, 'lexicon' | 'pronunciations'>>>();
+  // Each language's lexicon is read once, by its primary subtag.
+  const lexicons = new Map<string, Promise<Lexicon | null>>();
+  const lexiconOf = (lang: string) => {
+    let lexicon = lexicons.get(lang);
+    if (!lexicon) lexicons.set(lang, (lexicon = loadLexicon(lang)));
+    return lexicon;
+  };
   for (const source of published) {
     const { file } = source;
     const article = await renderArticle(source.text, file, { site: config, root: dir, links });
     warnings.push(...article.warnings);
     const lang = article.meta.lang.split('-')[0].toLowerCase();
-    let lexicon = lexicons.get(lang);
-    if (!lexicon) {
-      lexicon = loadLexicon(lang).then((loaded) => ({
-        lexicon: loaded && JSON.stringify(browserLexicon(loaded)),
-        pronunciations: loaded,
-      }));
-      lexicons.set(lang, lexicon);
-    }
-    pages.push({ file, page: pageOf(source), article, ...(await lexicon) });
+    const own = await lexiconOf(lang);
+    const others = (await Promise.all(markedLanguages(article.html, lang).map(lexiconOf))).filter(
+      (lexicon) => lexicon !== null,
+    );
+    const lexicon = pageLexicon(lang, own, others);
+    pages.push({ file, page: pageOf(source), article, lexicon, pronunciations: own, passagePronunciations: others });
   }
 
   pages.sort(newestFirst);

@@ -1,6 +1,7 @@
 // `npm run lexicon:report`: writes test/transcripts/lexicon.md, what the engines say for each
-// hard word (the lexicon before its entries were heard, now, and the written word alone) and for
-// the sentences of the spoken script the lexicon changes, so a reviewer can read what a
+// hard word (the lexicon before its entries were heard, now, and the written word alone; the
+// French lexicon's through espeak-ng's French voice) and for the sentences of the spoken script
+// the lexicon changes, so a reviewer can read what a
 // listener hears without running an engine. Regenerate it whenever the lexicon or an article
 // changes; never edit it by hand.
 import { execFileSync } from 'node:child_process';
@@ -15,8 +16,15 @@ const BEFORE = 'test/fixtures/lexicon-en-before.json';
 
 const lexicon = await loadLexicon('en');
 if (!lexicon) throw new Error('no assets/lexicon/en.json');
+const french = await loadLexicon('fr');
+if (!french) throw new Error('no assets/lexicon/fr.json');
 const before = parseLexicon(readFileSync(BEFORE, 'utf8'), BEFORE, { capitals: false });
-const [now, then, scripts] = await Promise.all([checkLexicon(lexicon), checkLexicon(before), articleScripts()]);
+const [now, then, frenchNow, scripts] = await Promise.all([
+  checkLexicon(lexicon),
+  checkLexicon(before),
+  checkLexicon(french),
+  articleScripts(),
+]);
 const runs = await scriptLetterRuns(scripts, lexicon);
 
 const espeakVersion = execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' })
@@ -35,7 +43,7 @@ const said = (heard: Heard, problems: string[] = []) =>
 const lines = [
   '# What the engines say: the pronunciation lexicon',
   '',
-  `Written by \`npm run lexicon:report\` (tools/lexicon-report.ts) from \`${lexicon.file}\`, the lexicon before its`,
+  `Written by \`npm run lexicon:report\` (tools/lexicon-report.ts) from \`${path.relative('.', lexicon.file)}\`, the lexicon before its`,
   `entries were heard (\`${BEFORE}\`) and the article; do not edit by hand.`,
   '',
   `Engines: ${espeakVersion}, voice en-us (\`espeak-ng -q -v en-us --ipa\`, and \`-X\` for the letters it spells);`,
@@ -98,6 +106,28 @@ if (retired.length > 0) {
         .map((r) => `${r.engine} ${code(r.given.notation)}`)
         .join(' and ')}.`,
     );
+  }
+  lines.push('');
+}
+
+lines.push(
+  '## Each hard word in French',
+  '',
+  `From \`${path.relative('.', french.file)}\`, heard by espeak-ng's French voice (\`espeak-ng -q -v fr --ipa\`) alone: Flite has no French.`,
+  'French IPA carries no stress (French stresses the phrase), so no stress is counted; "(en)" marks what espeak-ng read',
+  'by English rules, which fails an entry.',
+  '',
+);
+for (const entry of frenchNow) {
+  const { written, ipa, note } = entry.entry;
+  lines.push(`### ${written}`, '', `Should sound /${ipa.join('/ or /')}/.`);
+  if (note) lines.push('', note);
+  lines.push('', '| engine | | given | said | distance |', '| --- | --- | --- | --- | --- |');
+  for (const result of entry.results) {
+    lines.push(
+      `| ${result.engine} | now | ${cell(code(result.given.text))} | ${said(result.given, result.problems)} |`,
+    );
+    lines.push(`| ${result.engine} | written | ${cell(code(result.written.text))} | ${said(result.written)} |`);
   }
   lines.push('');
 }

@@ -47,7 +47,7 @@ interface SpokenScript {
 
 /**
  * The script the player builds for the page's <article> (`html`, the page as served), with
- * the pronunciation lexicon JSON the page embeds, if any.
+ * the pronunciation lexicon JSON the page embeds, if any (its `others` included).
  */
 export async function spokenScript(html: string, lexicon: string | null): Promise<SpokenScript> {
   const { window } = new JSDOM(html);
@@ -56,7 +56,9 @@ export async function spokenScript(html: string, lexicon: string | null): Promis
     if (!article) throw new Error('the page has no <article> to read');
     // As the player does: the language is the article's own (its closest lang attribute).
     const lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en';
-    const script = buildScript(article, Lexicon.fromJson(lexicon ? JSON.parse(lexicon) : undefined), lang);
+    // Each passage in another language with that language's lexicon, as the player does.
+    const json: unknown = lexicon ? JSON.parse(lexicon) : undefined;
+    const script = buildScript(article, Lexicon.fromJson(json), lang, Lexicon.othersFromJson(json));
     const blocks = new Map<Element, number>();
     const blockOf = (element: Element) => blocks.get(element) ?? blocks.set(element, blocks.size).size - 1;
     // The article's own elements, in document order: what the page adds inside <article> left out.

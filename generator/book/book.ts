@@ -6,7 +6,6 @@ import type { Article } from '../article/article.ts';
 import { BOOK_CSS, contentDocument, STYLESHEET, CONTENT_DOCUMENT } from './content-document.ts';
 import { NAVIGATION_DOCUMENT, navigationDocument } from './navigation-document.ts';
 import { MEDIA_OVERLAY, mediaOverlay, NARRATION_DIR } from './media-overlay.ts';
-import { PRONUNCIATION_LEXICON } from './pronunciation.ts';
 import { PACKAGE_DOCUMENT, packageDocument, type PackageContext } from './package-document.ts';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -26,6 +25,7 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
     pageUrl,
     sentences: narration?.ranges,
     pronunciations: context.pronunciations,
+    passagePronunciations: context.passagePronunciations,
   });
   const folder = PACKAGE_DOCUMENT.slice(0, PACKAGE_DOCUMENT.lastIndexOf('/') + 1);
   const text = (path: string, body: string): ZipEntry => ({ path, body: Buffer.from(body, 'utf8') });
@@ -36,7 +36,7 @@ export function makeBook(article: Article, context: PackageContext): Buffer {
     text(folder + NAVIGATION_DOCUMENT, navigationDocument(article)),
     text(folder + CONTENT_DOCUMENT, content.xhtml),
     text(folder + STYLESHEET, BOOK_CSS),
-    ...(content.pronunciation ? [text(folder + PRONUNCIATION_LEXICON, content.pronunciation.pls)] : []),
+    ...content.pronunciations.map((p) => text(folder + p.file, p.pls)),
     ...content.pictures.map((picture) => ({ path: folder + picture.path, body: picture.body, stored: true })),
     ...(narration
       ? [

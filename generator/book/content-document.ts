@@ -9,7 +9,7 @@ import { escapeXml } from '../escape.ts';
 import type { WrittenRange } from '../audio/spoken-script.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { visuallyHidden } from '../../src/styles/visually-hidden.ts';
-import { PRONUNCIATION_LEXICON, pronunciationLexicon, type PronunciationLexicon } from './pronunciation.ts';
+import { passageLexiconFile, pronunciationLexicon, type PronunciationLexicon } from './pronunciation.ts';
 import { markSentences } from './sentences.ts';
 import { isElement, xmlOf } from './xhtml.ts';
 
@@ -42,8 +42,11 @@ export interface ContentDocument {
   sentenceGroups?: (SentenceGroup | undefined)[];
   /** Whether a picture says something (has alt text): the book's access modes then include the visual. */
   informativePictures: boolean;
-  /** The hard words it holds, with how they sound, which it links to (pronunciation.ts). */
-  pronunciation?: PronunciationLexicon;
+  /**
+   * The hard words it holds, with how they sound, which it links to (pronunciation.ts): its
+   * language's first, then each passage language's; none where it holds none.
+   */
+  pronunciations: PronunciationLexicon[];
 }
 
 /** A table or a note, whose sentences reading systems let the listener skip or escape. */
@@ -60,6 +63,8 @@ export interface ContentOptions {
   sentences?: WrittenRange[];
   /** The lexicon of the article's language, whose words the book holds travel with it. */
   pronunciations?: Lexicon | null;
+  /** The lexicons of the other languages its passages are marked in: the words those passages hold travel with it. */
+  passagePronunciations?: Lexicon[];
 }
 
 /** Attributes that serve the page's own script or the browser's loading, never the book. */
@@ -68,7 +73,7 @@ const PAGE_ONLY_ATTRIBUTES = new Set(['tabindex', 'loading', 'decoding', 'srcset
 /** @param article the article as rendered for its page */
 export function contentDocument(
   article: Article,
-  { pageUrl, sentences, pronunciations }: ContentOptions = {},
+  { pageUrl, sentences, pronunciations, passagePronunciations = [] }: ContentOptions = {},
 ): ContentDocument {
   const { meta } = article;
   const body = parseFragment(article.html);
@@ -123,7 +128,18 @@ export function contentDocument(
   const list = [...descendants(body)].find((element) => hasClass(element, 'footnotes-list'));
   if (list) footnotes(list, body);
   const sentenceGroups = sentenceIds && groupsOf(body, sentenceIds);
-  const pronunciation = pronunciations ? pronunciationLexicon(pronunciations, spokenText(body)) : undefined;
+  const marked = [...descendants(body)].filter((element) => attribute(element, 'lang') !== undefined);
+  const inLanguage = (language: string) =>
+    marked
+      .filter((element) => primary(attribute(element, 'lang')!) === primary(language))
+      .map(spokenText)
+      .join('\n');
+  const pronunciationLexicons = [
+    pronunciations && pronunciationLexicon(pronunciations, spokenText(body)),
+    ...passagePronunciations.map((lexicon) =>
+      pronunciationLexicon(lexicon, inLanguage(lexicon.language), passageLexiconFile(lexicon.language)),
+    ),
+  ].filter((lexicon) => lexicon !== undefined && lexicon !== null);
 
   const lang = escapeXml(meta.lang);
   const xhtml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -133,7 +149,7 @@ export function contentDocument(
 <meta charset="utf-8"/>
 <title>${escapeXml(meta.title)}</title>
 <link rel="stylesheet" type="text/css" href="${STYLESHEET}"/>
-${pronunciation ? `<link rel="pronunciation" type="application/pls+xml" hreflang="${escapeXml(pronunciation.language)}" href="${PRONUNCIATION_LEXICON}"/>\n` : ''}</head>
+${pronunciationLexicons.map((p) => `<link rel="pronunciation" type="application/pls+xml" hreflang="${escapeXml(p.language)}" href="${p.file}"/>\n`).join('')}</head>
 <body epub:type="bodymatter">
 <article>
 ${xmlOf(body.childNodes)}
@@ -146,9 +162,12 @@ ${xmlOf(body.childNodes)}
     pictures: [...pictures.values()],
     informativePictures,
     ...(sentenceIds && sentenceGroups && { sentenceIds, sentenceGroups }),
-    ...(pronunciation && { pronunciation }),
+    pronunciations: pronunciationLexicons,
   };
 }
+
+/** A language tag's primary subtag, lower case. */
+const primary = (lang: string) => lang.split('-')[0].toLowerCase();
 
 /** What a reading system's voice may say: the text, then each picture's alt text. */
 function spokenText(parent: ParentNode): string {

@@ -11,7 +11,6 @@ import type { SiteConfig } from '../site-config.ts';
 import { clockValue, MEDIA_OVERLAY, NARRATION_DIR, narrationSeconds, type Narration } from './media-overlay.ts';
 import { ACTIVE_CLASS, CONTENT_DOCUMENT, STYLESHEET, type ContentDocument } from './content-document.ts';
 import { NAVIGATION_DOCUMENT } from './navigation-document.ts';
-import { PRONUNCIATION_LEXICON } from './pronunciation.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import { editionLanguage, wordsFor } from '../../src/words/tables.ts';
 
@@ -37,6 +36,8 @@ export interface PackageContext {
   narration?: Narration;
   /** The lexicon of the article's language: the entries the book holds go with it. */
   pronunciations?: Lexicon | null;
+  /** The lexicons of the other languages its passages are marked in: the entries those passages hold go with it. */
+  passagePronunciations?: Lexicon[];
 }
 
 /**
@@ -87,7 +88,7 @@ ${[
   item('nav', NAVIGATION_DOCUMENT, 'application/xhtml+xml', ['nav']),
   item('article', CONTENT_DOCUMENT, 'application/xhtml+xml', [], narration && 'overlay'),
   item('style', STYLESHEET, 'text/css'),
-  ...(content.pronunciation ? [item('lexicon', PRONUNCIATION_LEXICON, 'application/pls+xml')] : []),
+  ...content.pronunciations.map((p) => item(p.file.replace(/\.pls$/, ''), p.file, 'application/pls+xml')),
   ...pictures,
   ...(narration
     ? [
@@ -131,7 +132,7 @@ function accessibilityMetadata(content: ContentDocument, lang: string, narrated:
     ...(content.informativePictures ? ['alternativeText'] : []),
     ...(narrated ? ['synchronizedAudioText'] : []),
     // The vocabulary's name for pronunciation hints in SSML or PLS.
-    ...(content.pronunciation ? ['ttsMarkup'] : []),
+    ...(content.pronunciations.length > 0 ? ['ttsMarkup'] : []),
   ];
   const hazards = ['noFlashingHazard', 'noMotionSimulationHazard', 'noSoundHazard'];
   // In the book's language where the edition has its words, else in English, marked so.

@@ -1,5 +1,5 @@
 // What the read-aloud player says, computed in Node: each article page is rendered as the build
-// renders it, parsed with jsdom, and handed to the player's own buildScript with the lexicon the
+// renders it, parsed with jsdom, and handed to the player's own buildScript with the lexicons the
 // page carries, so the tests and transcripts hear exactly the sentences the browser would hand
 // its speech engine.
 import { JSDOM } from 'jsdom';
@@ -41,10 +41,10 @@ export async function articleScripts(dir = ARTICLES_DIR): Promise<PageScript[]> 
     const { window } = new JSDOM(html);
     const { document } = window;
     const data = document.getElementById('pronunciation-lexicon')?.textContent;
-    const lexicon = Lexicon.fromJson(data ? JSON.parse(data) : undefined);
+    const json: unknown = data ? JSON.parse(data) : undefined;
     const article = document.querySelector('article');
     if (!article) throw new Error(`${page.file}: the rendered page has no <article>`);
-    const script = buildScript(article, lexicon);
+    const script = buildScript(article, Lexicon.fromJson(json), undefined, Lexicon.othersFromJson(json));
     const lines = script.segments.map((s) => ({
       index: s.index,
       kind: s.kind,

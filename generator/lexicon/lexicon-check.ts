@@ -1,10 +1,11 @@
-// Hears every lexicon entry through every engine the edition uses and says what is wrong with
-// it: letters spelled out, a pronunciation that drifts from the entry's IPA, or a respelling
-// that makes an engine worse than its own reading of the written word. Used by
+// Hears every lexicon entry through every engine that speaks its language and says what is wrong
+// with it: letters spelled out, a word read by another language's rules, a pronunciation that
+// drifts from the entry's IPA, or a respelling that makes an engine worse than its own reading of
+// the written word. Used by
 // test/read-aloud/lexicon.node.test.ts and by `npm run lexicon:report`.
 import { browserLexicon, type Lexicon, type LexiconEntry } from './lexicon.ts';
-import { distance, fromIpa } from './phonemes.ts';
-import { ENGINES, type Engine, type Hearing } from './speech-engines.ts';
+import { distance, fromIpa, inventoryFor } from './phonemes.ts';
+import { ENGINES, enginesFor, type Engine, type Hearing } from './speech-engines.ts';
 import { speaker, type PageScript, type ScriptLine } from './article-script.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface Heard {
   distance: number;
   /** Letter runs it spelled out. */
   spelled: string[][];
+  /** Languages it read part of the text in instead of the lexicon's. */
+  switched: string[];
 }
 
 interface EngineResult {
@@ -56,20 +59,23 @@ export async function checkLexicon(lexicon: Lexicon): Promise<EntryResult[]> {
     return hearing;
   };
 
+  // parseLexicon accepts only languages with an inventory.
+  const inventory = inventoryFor(lexicon.language)!;
   return inTurn(lexicon.entries, async (entry) => {
-    const expected = entry.ipa.map(fromIpa);
+    const expected = entry.ipa.map((ipa) => fromIpa(ipa, inventory));
     const allowed = allowedDistance(expected[0].length);
     const listen = async (engine: Engine, text: string): Promise<Heard> => {
       const h = await hear(engine, text);
       return {
         text,
         notation: h.notation,
-        distance: Math.min(...expected.map((e) => distance(e, h.phonemes))),
+        distance: Math.min(...expected.map((e) => distance(e, h.phonemes, inventory))),
         spelled: h.spelled,
+        switched: h.switched,
       };
     };
     const results: EngineResult[] = [];
-    for (const engine of ENGINES) {
+    for (const engine of enginesFor(lexicon.language)) {
       const written = await listen(engine, entry.written);
       const respellings: [string, string][] = [['default', browser(entry.written)]];
       if (entry.speak[engine.name]) respellings.push([engine.name, entry.speak[engine.name]]);
@@ -79,6 +85,7 @@ export async function checkLexicon(lexicon: Lexicon): Promise<EntryResult[]> {
         if (!entry.spelled && given.spelled.length > 0) {
           problems.push(`spells out ${given.spelled.map((run) => run.join('-').toUpperCase()).join(', ')}`);
         }
+        if (given.switched.length > 0) problems.push(`reads it by the rules of ${given.switched.join(', ')}`);
         if (given.distance > allowed)
           problems.push(`drifts ${given.distance} phonemes from /${entry.ipa[0]}/ (allowed ${allowed})`);
         if (given.distance > written.distance) {

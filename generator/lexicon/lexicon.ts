@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { ArticleSourceError } from '../diagnostics.ts';
-import { fromIpa } from './phonemes.ts';
+import { fromIpa, inventoryFor } from './phonemes.ts';
 
 export const LEXICON_DIR = fileURLToPath(new URL('../../assets/lexicon', import.meta.url));
 
@@ -18,6 +18,10 @@ export const LEXICON_DIR = fileURLToPath(new URL('../../assets/lexicon', import.
  */
 export const SPEAK_KEYS = ['default', 'espeak-ng', 'flite'];
 
+/** The respellings a lexicon in `language` may give: Flite speaks only English. */
+export const speakKeysFor = (language: string) =>
+  language.split('-')[0].toLowerCase() === 'en' ? SPEAK_KEYS : SPEAK_KEYS.filter((key) => key !== 'flite');
+
 const FIELDS = ['written', 'ipa', 'speak', 'spelled', 'note'];
 
 /** The rule its diagnostics name. */
@@ -27,7 +31,7 @@ export interface LexiconEntry {
   /** The text as the article writes it, matched as a whole word. */
   written: string;
   /**
-   * How it should sound, in IPA (General American); the first is the one the lexicon aims at,
+   * How it should sound, in IPA (General American for English, standard French for French); the first is the one the lexicon aims at,
    * any others are accepted variants.
    */
   ipa: string[];
@@ -51,6 +55,14 @@ export interface Lexicon {
 export interface BrowserLexicon {
   language: string;
   entries: { written: string; speak: string }[];
+}
+
+/**
+ * The page's `#pronunciation-lexicon`: the article language's lexicon, and in `others` those of
+ * the other languages its article marks passages in (src/speech/lexicon.ts reads both).
+ */
+export interface PageLexicon extends BrowserLexicon {
+  others?: BrowserLexicon[];
 }
 
 /** The lexicon for a language ("en-GB" uses en.json), or null when there is none. */
@@ -90,6 +102,16 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
   if (!isRecord(json) || typeof json.language !== 'string' || json.language === '')
     throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs a "language"');
   if (!Array.isArray(json.entries)) throw new ArticleSourceError(file, 1, RULE, 'a lexicon needs an "entries" list');
+  const { language } = json;
+  const inventory = inventoryFor(language);
+  if (!inventory)
+    throw new ArticleSourceError(
+      file,
+      line(['language'], 1),
+      RULE,
+      `there is no phoneme inventory for "${language}" to check its IPA against (there are for en and fr): add one to generator/lexicon/phonemes.ts`,
+    );
+  const speakKeys = speakKeysFor(language);
 
   const seen = new Map<string, number>();
   const entries = json.entries.map((e: unknown, i: number): LexiconEntry => {
@@ -119,20 +141,29 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     }
     for (const v of ipa) {
       try {
-        fromIpa(v);
+        fromIpa(v, inventory);
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error), 'ipa');
+        const what = error instanceof Error ? error.message : String(error);
+        fail(`${what}: write it in the phonemes of "${language}" (generator/lexicon/phonemes.ts lists them)`, 'ipa');
       }
     }
 
     const given = e.speak === undefined ? {} : typeof e.speak === 'string' ? { default: e.speak } : e.speak;
     if (!isRecord(given) || (e.speak !== undefined && Object.keys(given).length === 0)) {
-      fail('"speak" is a respelling, or an object of respellings by engine ("default", "espeak-ng", "flite")', 'speak');
+      fail(
+        `"speak" is a respelling, or an object of respellings by engine (${speakKeys.map((k) => `"${k}"`).join(', ')})`,
+        'speak',
+      );
     }
     const speak: Record<string, string> = {};
     for (const [engine, respelling] of Object.entries(given)) {
-      if (!SPEAK_KEYS.includes(engine))
-        fail(`"speak" has an unknown engine "${engine}" (known: ${SPEAK_KEYS.join(', ')})`, 'speak');
+      if (!speakKeys.includes(engine))
+        fail(
+          SPEAK_KEYS.includes(engine)
+            ? `"speak" has a respelling for "${engine}", which does not speak "${language}"; leave it out`
+            : `"speak" has an unknown engine "${engine}" (known: ${speakKeys.join(', ')})`,
+          'speak',
+        );
       if (typeof respelling !== 'string' || respelling.trim() === '')
         fail(`the "${engine}" respelling is empty`, 'speak');
       // Engines spell a run of capitals letter by letter ("SY" is heard "S Y").
@@ -147,7 +178,7 @@ export function parseLexicon(text: string, file: string, { capitals = true }: { 
     if (note !== undefined && typeof note !== 'string') fail('"note" is text', 'note');
     return { written, ipa, speak, spelled: spelled === true, ...(note ? { note } : {}), line: at };
   });
-  return { file, language: json.language, entries };
+  return { file, language, entries };
 }
 
 /**
@@ -161,6 +192,31 @@ export function browserLexicon(lexicon: Lexicon): BrowserLexicon {
       .filter((e) => e.speak.default)
       .map((e) => ({ written: e.written, speak: e.speak.default })),
   };
+}
+
+/**
+ * What a page carries for read-aloud (JSON text): the lexicon of the article's language `lang`
+ * (an empty one where it has none) and the lexicons of `others`, the languages it marks passages
+ * in; null where there are none at all.
+ */
+export function pageLexicon(lang: string, own: Lexicon | null, others: Lexicon[]): string | null {
+  if (!own && others.length === 0) return null;
+  const page: PageLexicon = {
+    ...(own ? browserLexicon(own) : { language: lang, entries: [] }),
+    ...(others.length > 0 ? { others: others.map(browserLexicon) } : {}),
+  };
+  return JSON.stringify(page);
+}
+
+/**
+ * The languages (primary subtags, lower case) an article's HTML marks passages in besides its own
+ * `lang`. The HTML is written from a parsed tree (generator/article/raw-html.ts), so every
+ * attribute value is in double quotes.
+ */
+export function markedLanguages(html: string, lang: string): string[] {
+  const primary = (tag: string) => tag.split('-')[0].toLowerCase();
+  const marked = [...html.matchAll(/\slang="([^"]+)"/g)].map((m) => primary(m[1]));
+  return [...new Set(marked)].filter((language) => language !== primary(lang));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

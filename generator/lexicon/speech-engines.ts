@@ -1,7 +1,8 @@
 // The speech engines the edition is heard through, run at build time to hear what they make of
 // a text without playing a sound: espeak-ng (what the browser tests speak through, and the
-// default voice on Linux desktops) and Flite (the audio edition's engine, compiled to WASI).
-// Each returns the phonemes it would say and the letters it would spell out one by one.
+// default voice on Linux desktops), in a voice for the lexicon's language, and Flite (the audio
+// edition's engine, compiled to WASI), which speaks only English. Each returns the phonemes it
+// would say and the letters it would spell out one by one.
 import { execFile } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { promisify } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { WASI } from 'node:wasi';
-import { fromArpabet, fromIpa, type Phoneme } from './phonemes.ts';
+import { ENGLISH, FRENCH, fromArpabet, fromIpa, type Inventory, type Phoneme } from './phonemes.ts';
 
 const run = promisify(execFile);
 
@@ -22,6 +23,8 @@ export interface Hearing {
   phonemes: Phoneme[];
   /** Each run of two or more letters the engine says by name. */
   spelled: string[][];
+  /** Languages the engine switched to for part of the text (espeak-ng's "(en)" in a French voice). */
+  switched: string[];
 }
 
 export interface Engine {
@@ -31,20 +34,26 @@ export interface Engine {
   spells(text: string): Promise<string[][]>;
 }
 
-const espeakNg: Engine = {
-  name: 'espeak-ng',
-  async hear(text) {
-    const [{ stdout: ipa }, spelled] = await Promise.all([espeak(['--ipa'], text), this.spells(text)]);
-    const notation = ipa.trim().replace(/\s+/g, ' ');
-    return { notation, phonemes: fromIpa(notation), spelled };
-  },
-  async spells(text) {
-    return espeakSpelled((await espeak(['-X'], text)).stdout);
-  },
-};
-
-/** American English, no sound; `--` so a text that starts with "-" is read, not taken for an option. */
-const espeak = (options: string[], text: string) => run('espeak-ng', ['-q', '-v', 'en-us', ...options, '--', text]);
+/** espeak-ng in `voice`, its IPA read in `inventory`; `--` so a text that starts with "-" is read, not taken for an option. */
+function espeakNg(voice: string, inventory: Inventory): Engine {
+  const espeak = (options: string[], text: string) => run('espeak-ng', ['-q', '-v', voice, ...options, '--', text]);
+  const language = voice.split('-')[0];
+  return {
+    name: 'espeak-ng',
+    async hear(text) {
+      const [{ stdout: ipa }, spelled] = await Promise.all([espeak(['--ipa'], text), this.spells(text)]);
+      const notation = ipa.trim().replace(/\s+/g, ' ');
+      // espeak-ng marks a word it reads by another language's rules: "(en)ɹˈɪθm(fr)".
+      const switched = [...notation.matchAll(/\(([a-z]{2,3})[^)]*\)/g)]
+        .map((m) => m[1])
+        .filter((lang, i, all) => lang !== language && all.indexOf(lang) === i);
+      return { notation, phonemes: fromIpa(notation, inventory, { heard: true }), spelled, switched };
+    },
+    async spells(text) {
+      return espeakSpelled((await espeak(['-X'], text)).stdout);
+    },
+  };
+}
 
 /**
  * Letters espeak-ng spells. Its `-X` trace prints a dictionary hit for each letter it says by
@@ -126,7 +135,7 @@ const flite: Engine = {
       .replace(/\bpau\b/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-    return { notation, phonemes: fromArpabet(notation), spelled };
+    return { notation, phonemes: fromArpabet(notation), spelled, switched: [] };
   },
   async spells(text) {
     // A spelled token becomes one word per letter ("MDMA" → "m d m _a").
@@ -152,8 +161,19 @@ export function fliteSpelled(words: string): string[][] {
   return runs;
 }
 
-/** The engines the edition is heard through, in the order reports list them. */
-export const ENGINES = [espeakNg, flite];
+/**
+ * The engines that speak a language at build time, in the order reports list them: espeak-ng in
+ * American English and Flite for English; espeak-ng's French voice alone for French, since Flite
+ * has no French (the audio edition skips a French article, and reads a French passage in an
+ * English article with its English voice, docs/read-aloud.md).
+ */
+export function enginesFor(language: string): Engine[] {
+  const primary = language.split('-')[0].toLowerCase();
+  return primary === 'en' ? ENGINES : primary === 'fr' ? [espeakNg('fr', FRENCH)] : [];
+}
+
+/** The engines English is heard through. */
+export const ENGINES = [espeakNg('en-us', ENGLISH), flite];
 
 /** Whether espeak-ng is installed; the tests say how to install it when it is not. */
 export async function espeakNgInstalled(): Promise<boolean> {

@@ -63,16 +63,32 @@ export class Lexicon {
   }
 
   /**
+   * The lexicons of other languages than the article's that the page's JSON carries (`others`,
+   * each with its `language`), by primary subtag ("fr"), as buildScript takes them.
+   */
+  static othersFromJson(json: unknown): Map<string, Lexicon> {
+    const others = (json as { others?: unknown })?.others;
+    const lexicons = new Map<string, Lexicon>();
+    if (!Array.isArray(others)) return lexicons;
+    for (const other of others) {
+      const language: unknown = other?.language;
+      if (typeof language === 'string' && language !== '')
+        lexicons.set(language.split('-')[0].toLowerCase(), Lexicon.fromJson(other));
+    }
+    return lexicons;
+  }
+
+  /**
    * The lexicon the build embedded in the page as JSON (`#pronunciation-lexicon`); an empty
    * one if the page has none or it does not parse, so speech goes on without it.
    */
   static fromPage(doc: Document): Lexicon {
-    const data = doc.getElementById('pronunciation-lexicon')?.textContent;
-    try {
-      return Lexicon.fromJson(data ? JSON.parse(data) : undefined);
-    } catch {
-      return new Lexicon();
-    }
+    return Lexicon.fromJson(pageJson(doc));
+  }
+
+  /** The other languages' lexicons the page embeds with its own (see othersFromJson); none if it has none. */
+  static othersFromPage(doc: Document): Map<string, Lexicon> {
+    return Lexicon.othersFromJson(pageJson(doc));
   }
 
   /** The spoken form of `written[start, end)`, with offsets relative to `written`. */
@@ -114,6 +130,16 @@ export class Lexicon {
     }
     add(written.slice(at, end), at, end, false);
     return { text, pieces };
+  }
+}
+
+/** The page's `#pronunciation-lexicon` JSON; undefined where it has none or it does not parse. */
+function pageJson(doc: Document): unknown {
+  const data = doc.getElementById('pronunciation-lexicon')?.textContent;
+  try {
+    return data ? JSON.parse(data) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

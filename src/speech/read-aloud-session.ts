@@ -7,7 +7,12 @@ import { buildScript } from './spoken-script.js';
 
 export { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from './segment-lookup.js';
 
-/** A player for an article, reading the script built from its markup and the page's lexicon. */
+/**
+ * A player for an article, reading the script built from its markup and the page's lexicons: its
+ * language's, and those of the languages its passages are marked in.
+ */
 export function readAloudSession(article: Element, lang: string, options: Omit<ReadAloudOptions, 'script'>): ReadAloud {
-  return new ReadAloud({ ...options, script: buildScript(article, Lexicon.fromPage(article.ownerDocument), lang) });
+  const doc = article.ownerDocument;
+  const script = buildScript(article, Lexicon.fromPage(doc), lang, Lexicon.othersFromPage(doc));
+  return new ReadAloud({ ...options, script });
 }

@@ -41,6 +41,7 @@ test('Ace finds no violation in a narrated book, a text-only one, and books hold
         site: site.config,
         page: page.page,
         pronunciations: page.pronunciations,
+        passagePronunciations: page.passagePronunciations,
         ...(narration && { narration }),
       }),
     );

@@ -21,7 +21,12 @@ before(async () => {
 });
 
 const book = (site: Site, page: SitePage) =>
-  makeBook(page.article, { site: site.config, page: page.page, pronunciations: page.pronunciations });
+  makeBook(page.article, {
+    site: site.config,
+    page: page.page,
+    pronunciations: page.pronunciations,
+    passagePronunciations: page.passagePronunciations,
+  });
 
 function pageOf(dir: string, name: string): { site: Site; page: SitePage } {
   const site = sites.get(dir);
@@ -179,7 +184,7 @@ describe('the book', () => {
   test('carries the hard words it holds as a pronunciation lexicon, linked from its text, and says so', () => {
     const { site, page } = pageOf('assets/articles', 'index.html');
     const content = contentDocument(page.article, { pronunciations: page.pronunciations });
-    const lexicon = content.pronunciation;
+    const [lexicon] = content.pronunciations;
     assert.ok(lexicon && page.pronunciations);
     const pls = xml(lexicon.pls);
     assert.equal(pls.documentElement.namespaceURI, 'http://www.w3.org/2005/01/pronunciation-lexicon');
@@ -198,7 +203,7 @@ describe('the book', () => {
       { pronunciations: page.pronunciations },
     );
     assert.deepEqual(
-      [...xml(some.pronunciation?.pls ?? '').getElementsByTagName('grapheme')].map((g) => g.textContent),
+      [...xml(some.pronunciations[0]?.pls ?? '').getElementsByTagName('grapheme')].map((g) => g.textContent),
       // Minichiello: the author, named under the title.
       ['PhD', 'psilocybin', 'Minichiello', 'café'],
     );
@@ -216,8 +221,44 @@ describe('the book', () => {
     // A book holding none of the words carries no lexicon, and claims none.
     const { page: french } = pageOf('test/fixtures/articles/blog', 'un-article-en-francais.html');
     const plain = contentDocument(french.article, { pronunciations: page.pronunciations });
-    assert.equal(plain.pronunciation, undefined);
+    assert.deepEqual(plain.pronunciations, []);
     assert.equal(xml(plain.xhtml).querySelector('link[rel="pronunciation"]'), null);
+  });
+
+  test('carries the hard words of a passage in another language as that language’s lexicon, beside its own', () => {
+    const { site, page } = pageOf('test/fixtures/articles/blog', 'notes-on-lists.html');
+    const content = contentDocument(page.article, {
+      pronunciations: page.pronunciations,
+      passagePronunciations: page.passagePronunciations,
+    });
+    const graphemes = (pls: string) => [...xml(pls).getElementsByTagName('lexeme')].map((l) => l.textContent);
+    // The post's English words (FAQ), and the French passage's chef-d'œuvre, each in its language's file.
+    assert.deepEqual(
+      content.pronunciations.map((p) => [p.language, p.file, graphemes(p.pls)]),
+      [
+        ['en', 'lexicon.pls', ['FAQˌɛfˌeɪˈkju']],
+        ['fr', 'lexicon-fr.pls', ["chef-d'œuvreʃɛdœvʁ"]],
+      ],
+    );
+    const links = [...xml(content.xhtml).querySelectorAll('link[rel="pronunciation"]')];
+    assert.deepEqual(
+      links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')]),
+      [
+        ['en', 'lexicon.pls'],
+        ['fr', 'lexicon-fr.pls'],
+      ],
+    );
+    const opf = xml(packageDocument(page.article, content, { site: site.config, page: page.page }));
+    assert.equal(opf.querySelector('item[href="lexicon-fr.pls"]')?.getAttribute('media-type'), 'application/pls+xml');
+    // Only the words the passages hold: a French word in the English text is not a passage's.
+    const english = contentDocument(
+      { ...page.article, html: '<p>From Reims, a <span lang="fr">chef-d\'œuvre</span>.</p>' },
+      { passagePronunciations: page.passagePronunciations },
+    );
+    assert.deepEqual(
+      english.pronunciations.map((p) => graphemes(p.pls)),
+      [["chef-d'œuvreʃɛdœvʁ"]],
+    );
   });
 
   test("says what it is in the article's language where the edition has its words, else in English, marked so", () => {
