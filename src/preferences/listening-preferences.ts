@@ -1,6 +1,6 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight,
 // whether the player's keys work anywhere on the page, who reads (the device's voice or the
-// audio edition).
+// audio edition), and how much is said around the article's words.
 import {
   boolean,
   numberIn,
@@ -12,6 +12,7 @@ import {
   type FieldCheck,
 } from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
+import { KIND_CHOICES, LEVELS, type Level, type Verbosity } from '../speech/verbosity.js';
 
 /**
  * The speeds offered: tenths either side of 1× (where a small change is heard), quarters to 2×,
@@ -35,6 +36,9 @@ export interface ListeningPreferences {
   pageKeys: boolean;
   /** Who reads, where the article has an audio edition. */
   source: SourceChoice;
+  /** How much is said around the article's words, and the kinds the listener chose otherwise than the level. */
+  level: Level;
+  said: Partial<Verbosity>;
 }
 
 export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
@@ -43,7 +47,21 @@ export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
   highlight: 'word',
   pageKeys: false,
   source: 'auto',
+  level: 'standard',
+  said: {},
 });
+
+/** The kinds chosen, each a choice it has; an unknown kind or choice is dropped (a newer edition's, say). */
+const kindChoices: FieldCheck = (value) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value).filter(
+          ([kind, choice]) =>
+            Object.hasOwn(KIND_CHOICES, kind) &&
+            (KIND_CHOICES[kind as keyof Verbosity] as readonly unknown[]).includes(choice),
+        ),
+      )
+    : undefined;
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   rate: numberIn(RATES[0], RATES[RATES.length - 1]),
@@ -51,6 +69,8 @@ const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   highlight: oneOf(HIGHLIGHTS),
   pageKeys: boolean,
   source: oneOf(SOURCES),
+  level: oneOf(LEVELS),
+  said: kindChoices,
 };
 
 export function parseListening(text: string | null): Checked<ListeningPreferences> {

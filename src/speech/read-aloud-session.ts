@@ -4,10 +4,21 @@
 import { Lexicon } from './lexicon.js';
 import { ReadAloud, type ReadAloudOptions } from './read-aloud.js';
 import { buildScript } from './spoken-script.js';
+import type { Verbosity } from './verbosity.js';
 
 export { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from './segment-lookup.js';
 
-/** A player for an article, reading the script built from its markup and the page's lexicon. */
-export function readAloudSession(article: Element, lang: string, options: Omit<ReadAloudOptions, 'script'>): ReadAloud {
-  return new ReadAloud({ ...options, script: buildScript(article, Lexicon.fromPage(article.ownerDocument), lang) });
+/** The article's script, built from its markup with the page's lexicon, saying as much as the listener chose. */
+export function articleScript(article: Element, lang: string, verbosity: Verbosity) {
+  return buildScript(article, Lexicon.fromPage(article.ownerDocument), lang, undefined, verbosity);
+}
+
+/** A player for an article, reading its script. */
+export function readAloudSession(
+  article: Element,
+  lang: string,
+  verbosity: Verbosity,
+  options: Omit<ReadAloudOptions, 'script'>,
+): ReadAloud {
+  return new ReadAloud({ ...options, script: articleScript(article, lang, verbosity) });
 }

@@ -1,4 +1,4 @@
-// The listening preferences' stored form: each field checked on its own, the source among them.
+// The listening preferences' stored form: each field checked on its own, the source and how much is said among them.
 import { expect } from 'chai';
 import { DEFAULT_LISTENING, parseListening } from '../../src/preferences/listening-preferences.js';
 
@@ -15,5 +15,20 @@ describe('listening preferences', () => {
     expect(value.source).to.equal('auto');
     expect(value.rate).to.equal(2);
     expect(rejected).to.deep.equal(['source']);
+  });
+
+  it('read at the standard level until another is chosen, and keep only the kinds and choices they know', () => {
+    expect(DEFAULT_LISTENING.level).to.equal('standard');
+    expect(DEFAULT_LISTENING.said).to.deep.equal({});
+    const { value, rejected } = parseListening(
+      JSON.stringify({ level: 'loud', said: { headings: 'title', images: 'shouted', colours: 'on', code: 3 } }),
+    );
+    expect(value.level).to.equal('standard');
+    expect(value.said).to.deep.equal({ headings: 'title' });
+    expect(rejected).to.deep.equal(['level']);
+    expect(parseListening(JSON.stringify({ level: 'brief', said: 'all' })).value).to.deep.include({
+      level: 'brief',
+      said: {},
+    });
   });
 });

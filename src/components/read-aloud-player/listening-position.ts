@@ -1,8 +1,9 @@
 // Where the listener stopped listening (kept by ./listening-position-store.ts), matched against a
 // spoken script by the sentence's text as well as its number, so an updated article does not
-// resume mid-air.
+// resume mid-air. Its written text finds it too in a script of another verbosity
+// (src/speech/verbosity.ts), where its number and its spoken words ("Section: …") may differ.
 import { ListeningPositionStore, type StoredListeningPosition } from './listening-position-store.js';
-import type { SpokenScript } from '../../speech/spoken-script.js';
+import type { Segment, SpokenScript } from '../../speech/spoken-script.js';
 
 export interface FoundListeningPosition {
   index: number;
@@ -28,10 +29,16 @@ export class ListeningPosition {
   find(script: SpokenScript): FoundListeningPosition | undefined {
     const stored = this.peek();
     if (!stored) return undefined;
-    const at =
-      script.segments[stored.index]?.spoken === stored.sentence
-        ? stored.index
-        : script.segments.findIndex((s) => s.spoken === stored.sentence);
+    const same = (s: Segment) =>
+      s.spoken === stored.sentence ||
+      (stored.written !== undefined && stored.written !== '' && written(s) === stored.written);
+    // The same sentence nearest its number (a sentence may be written twice).
+    const at = script.segments
+      .filter(same)
+      .reduce<number>(
+        (best, s) => (best < 0 || Math.abs(s.index - stored.index) < Math.abs(best - stored.index) ? s.index : best),
+        -1,
+      );
     if (at < 0) return undefined;
     return { index: at, section: script.sections[script.segments[at].section].title };
   }
@@ -43,6 +50,7 @@ export class ListeningPosition {
       article: this.article,
       index,
       sentence: segment.spoken,
+      written: written(segment),
       section: script.sections[segment.section].title,
     });
   }
@@ -51,3 +59,6 @@ export class ListeningPosition {
     this.store.clear();
   }
 }
+
+/** The sentence as the page writes it. */
+const written = (segment: Segment) => segment.block.textContent?.slice(segment.start, segment.end) ?? '';

@@ -13,10 +13,11 @@ import { WakeLockController } from './wake-lock-controller.js';
 import { YieldController } from './yield-controller.js';
 import { PlayerSources } from '../../speech/player-sources.js';
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
-import { readAloudSession } from '../../speech/read-aloud-session.js';
+import { articleScript, readAloudSession } from '../../speech/read-aloud-session.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
+import { isStandard, PRESETS, sameVerbosity, type Verbosity } from '../../speech/verbosity.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
@@ -33,6 +34,8 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   voice(): Voice | undefined;
   /** A voice for a passage in another language, where the device has one. */
   voiceFor(lang: string): Voice | undefined;
+  /** How much the listener wants said around the article's words. */
+  verbosity(): Verbosity;
   /** The audio edition cannot be used: why, in plain words. */
   failed(message: string): void;
   /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
@@ -47,11 +50,15 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
  */
 export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: ReadingHooks) {
   const { article, lang, engine, rate, voice, voiceFor } = hooks;
+  /** How much the device's voice says: the recording always says the standard script. */
+  let said = hooks.verbosity();
+  const device = readAloudSession(article, lang, said, { engine, rate, voice, voiceFor });
   const sources = new PlayerSources({
-    device: readAloudSession(article, lang, { engine, rate, voice, voiceFor }),
+    device,
     audio: hooks.audio,
     speech: engine.supported,
     rate,
+    standard: () => (isStandard(said) ? device.script : articleScript(article, lang, PRESETS.standard)),
     failed: (problem) => hooks.failed(problemWords(problem)),
   });
   const player = () => sources.active;
@@ -75,7 +82,14 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
   const sleep = new SleepTimer(sources, () => host.requestUpdate());
-  return { sources, listening, changed, sleep };
+  /** The listener chose how much is said: the device's voice goes on from the same sentence. */
+  const rescript = () => {
+    const chosen = hooks.verbosity();
+    if (sameVerbosity(chosen, said)) return;
+    said = chosen;
+    device.useScript(articleScript(article, lang, said));
+  };
+  return { sources, listening, changed, sleep, rescript };
 }
 
 interface ListeningHooks {
