@@ -12,7 +12,6 @@ import {
   type FieldCheck,
 } from './preference-store.js';
 import { LISTENING_KEY } from './storage-keys.js';
-import { KIND_CHOICES, LEVELS, type Level, type Verbosity } from '../speech/verbosity.js';
 
 /**
  * The speeds offered: tenths either side of 1× (where a small change is heard), quarters to 2×,
@@ -36,9 +35,12 @@ export interface ListeningPreferences {
   pageKeys: boolean;
   /** Who reads, where the article has an audio edition. */
   source: SourceChoice;
-  /** How much is said around the article's words, and the kinds the listener chose otherwise than the level. */
-  level: Level;
-  said: Partial<Verbosity>;
+  /**
+   * How much is said around the article's words: the level ("level": "brief") and the kinds
+   * chosen otherwise ("images": "off"). Checked where it is used (src/speech/verbosity.ts, loaded
+   * on the first Listen), which ignores a level, kind or choice it does not know.
+   */
+  verbosity: Record<string, string>;
 }
 
 export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
@@ -47,21 +49,8 @@ export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
   highlight: 'word',
   pageKeys: false,
   source: 'auto',
-  level: 'standard',
-  said: {},
+  verbosity: {},
 });
-
-/** The kinds chosen, each a choice it has; an unknown kind or choice is dropped (a newer edition's, say). */
-const kindChoices: FieldCheck = (value) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? Object.fromEntries(
-        Object.entries(value).filter(
-          ([kind, choice]) =>
-            Object.hasOwn(KIND_CHOICES, kind) &&
-            (KIND_CHOICES[kind as keyof Verbosity] as readonly unknown[]).includes(choice),
-        ),
-      )
-    : undefined;
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   rate: numberIn(RATES[0], RATES[RATES.length - 1]),
@@ -69,8 +58,7 @@ const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   highlight: oneOf(HIGHLIGHTS),
   pageKeys: boolean,
   source: oneOf(SOURCES),
-  level: oneOf(LEVELS),
-  said: kindChoices,
+  verbosity: stringRecord,
 };
 
 export function parseListening(text: string | null): Checked<ListeningPreferences> {

@@ -57,9 +57,17 @@ export const PRESETS: Readonly<Record<Level, Readonly<Verbosity>>> = {
   },
 };
 
-/** A level with the listener's own choices for some kinds. */
-export function verbosityOf(level: Level, own: Partial<Verbosity>): Verbosity {
-  return { ...PRESETS[level], ...own };
+/** The level chosen (the "level" of the listener's choices), standard unless it is one this edition knows. */
+export const levelOf = (chosen: Readonly<Record<string, string>>): Level =>
+  LEVELS.find((level) => level === chosen.level) ?? 'standard';
+
+/**
+ * What the listener chose (listening preferences' `verbosity`): their level, with their own
+ * choice for some kinds; a kind or choice this edition does not know is ignored.
+ */
+export function verbosityOf(chosen: Readonly<Record<string, string>>): Verbosity {
+  const own = KINDS.filter((kind) => (KIND_CHOICES[kind] as readonly string[]).includes(chosen[kind]));
+  return { ...PRESETS[levelOf(chosen)], ...Object.fromEntries(own.map((kind) => [kind, chosen[kind]])) };
 }
 
 export const sameVerbosity = (a: Verbosity, b: Verbosity) => KINDS.every((kind) => a[kind] === b[kind]);

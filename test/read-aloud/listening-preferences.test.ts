@@ -17,18 +17,13 @@ describe('listening preferences', () => {
     expect(rejected).to.deep.equal(['source']);
   });
 
-  it('read at the standard level until another is chosen, and keep only the kinds and choices they know', () => {
-    expect(DEFAULT_LISTENING.level).to.equal('standard');
-    expect(DEFAULT_LISTENING.said).to.deep.equal({});
+  it('keep how much is said as the listener chose it, dropping only what is not text', () => {
+    expect(DEFAULT_LISTENING.verbosity).to.deep.equal({});
     const { value, rejected } = parseListening(
-      JSON.stringify({ level: 'loud', said: { headings: 'title', images: 'shouted', colours: 'on', code: 3 } }),
+      JSON.stringify({ verbosity: { level: 'brief', images: 'off', code: 3 } }),
     );
-    expect(value.level).to.equal('standard');
-    expect(value.said).to.deep.equal({ headings: 'title' });
-    expect(rejected).to.deep.equal(['level']);
-    expect(parseListening(JSON.stringify({ level: 'brief', said: 'all' })).value).to.deep.include({
-      level: 'brief',
-      said: {},
-    });
+    expect(value.verbosity).to.deep.equal({ level: 'brief', images: 'off' });
+    expect(rejected).to.deep.equal([]);
+    expect(parseListening(JSON.stringify({ verbosity: 'all' })).value.verbosity).to.deep.equal({});
   });
 });

@@ -38,7 +38,7 @@ describe('how much the player says', () => {
   startEachTestAfresh();
 
   it('reads a note after the sentence referring to it at the full level, its own text highlighted, and goes on', async () => {
-    localStorage.setItem(LISTENING_KEY, JSON.stringify({ level: 'full' }));
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ verbosity: { level: 'full' } }));
     const edition = await openEdition({ path: '/fixture-site/borrowing-in-rust.html' });
     const speech = await startPlaying(edition);
     // The bound keeps a broken player from looping for ever: the sentence is the post's sixth or so.
@@ -88,7 +88,7 @@ describe('how much the player says', () => {
     expect((await first).text).to.equal(HEADING);
     await openOptions(edition);
     expect(player.root.querySelector<HTMLSelectElement>('select.level')!.value).to.equal('brief');
-    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!)).to.deep.include({ level: 'brief', said: {} });
+    expect(JSON.parse(localStorage.getItem(LISTENING_KEY)!)).to.deep.include({ verbosity: { level: 'brief' } });
   });
 
   it('resumes on the same sentence when the level changed since it was remembered', async () => {
@@ -99,7 +99,7 @@ describe('how much the player says', () => {
     await speech.nextStart(`Section: ${HEADING}`);
     player.button('play')!.click();
     await player.rendered();
-    localStorage.setItem(LISTENING_KEY, JSON.stringify({ level: 'brief' }));
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ verbosity: { level: 'brief' } }));
 
     const next = await openEdition();
     const again = fakeSpeech(next);
@@ -112,7 +112,7 @@ describe('how much the player says', () => {
   it('reads at the standard level where the stored choice is unusable, and keeps what is usable of it', async () => {
     localStorage.setItem(
       LISTENING_KEY,
-      JSON.stringify({ level: 'loud', said: { headings: 'shouted', tableHeaders: 'not', colours: 'on' } }),
+      JSON.stringify({ verbosity: { level: 'loud', headings: 'shouted', tableHeaders: 'not', colours: 'on' } }),
     );
     const edition = await openEdition();
     const speech = await startPlaying(edition);
@@ -136,7 +136,7 @@ describe('how much is said, with the recording', () => {
     'media' in ((playerOf(edition).host as unknown as { player?: SpeechPlayer }).player ?? {});
 
   it('loads the recording whatever the level, and says beside the choices that it is read at the standard level', async () => {
-    localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded', level: 'brief' }));
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded', verbosity: { level: 'brief' } }));
     const edition = await openEdition({ path: '/audio-site/index.html', width: 1024, height: 768 });
     const player = playerOf(edition);
     await player.rendered();

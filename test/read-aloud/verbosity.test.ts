@@ -115,8 +115,20 @@ describe('how much the spoken script says', () => {
     ).to.deep.equal(['Section: Notes', 'The source.']);
   });
 
+  it('reads the listener’s choices, ignoring a level, kind or choice it does not know', () => {
+    expect(verbosityOf({})).to.deep.equal(PRESETS.standard);
+    expect(verbosityOf({ level: 'loud', headings: 'shouted', colours: 'on', images: 'off' })).to.deep.equal({
+      ...PRESETS.standard,
+      images: 'off',
+    });
+    expect(verbosityOf({ level: 'brief', footnotes: 'referenced' })).to.deep.equal({
+      ...PRESETS.brief,
+      footnotes: 'referenced',
+    });
+  });
+
   it('follows each kind’s choice on top of the level', () => {
-    const said = (own: Partial<Verbosity>) => spoken(verbosityOf('standard', own));
+    const said = (own: Partial<Verbosity>) => spoken(verbosityOf(own));
     expect(said({ images: 'off' })).not.to.include.members(['Image: Two boxes', 'Two boxes']);
     expect(said({ images: 'off' })).to.include('A caption.');
     expect(said({ images: 'alt' })).to.include('Two boxes');
@@ -145,7 +157,7 @@ describe('how much the spoken script says', () => {
     // The note read at its reference is the one at the end of the standard script.
     expect(at(standard, sameSentence(standard, full.segments[2]))).to.equal('The source.');
     // A picture not said: the next sentence said after it.
-    const noPictures = script(verbosityOf('brief', { images: 'off' }), el);
+    const noPictures = script(verbosityOf({ level: 'brief', images: 'off' }), el);
     expect(at(noPictures, sameSentence(noPictures, standard.segments[12]))).to.equal('A caption.');
   });
 

@@ -1,5 +1,5 @@
 // Where the listener stopped listening, kept across reloads and offline visits: which article,
-// the sentence's number, its spoken and written text, and its section's title. ./listening-position.ts
+// the sentence's number and its text, and its section's title. ./listening-position.ts
 // finds it again in a spoken script. Where the reader stopped reading (scrolling, by paragraph)
 // is another thing, kept apart: ../reading-place/reading-place-store.ts.
 import { PreferenceStorage } from '../../preferences/preference-store.js';
@@ -9,8 +9,6 @@ export interface StoredListeningPosition {
   article: string;
   index: number;
   sentence: string;
-  /** As the page writes it, which every verbosity reads (stored since there were levels). */
-  written?: string;
   section: string;
 }
 
@@ -31,7 +29,6 @@ export class ListeningPositionStore {
         article: stored.article,
         index: stored.index,
         sentence: stored.sentence,
-        ...(typeof stored.written === 'string' ? { written: stored.written } : {}),
         section: String(stored.section ?? ''),
       };
     } catch {

@@ -1,7 +1,8 @@
 // Where the listener stopped listening (kept by ./listening-position-store.ts), matched against a
 // spoken script by the sentence's text as well as its number, so an updated article does not
-// resume mid-air. Its written text finds it too in a script of another verbosity
-// (src/speech/verbosity.ts), where its number and its spoken words ("Section: …") may differ.
+// resume mid-air. The text kept is the sentence as written, so it is found in a script of any
+// verbosity (src/speech/verbosity.ts), where its number and its spoken words ("Section: …") may
+// differ; a position kept before there were levels holds the spoken text, found as well.
 import { ListeningPositionStore, type StoredListeningPosition } from './listening-position-store.js';
 import type { Segment, SpokenScript } from '../../speech/spoken-script.js';
 
@@ -29,16 +30,8 @@ export class ListeningPosition {
   find(script: SpokenScript): FoundListeningPosition | undefined {
     const stored = this.peek();
     if (!stored) return undefined;
-    const same = (s: Segment) =>
-      s.spoken === stored.sentence ||
-      (stored.written !== undefined && stored.written !== '' && written(s) === stored.written);
-    // The same sentence nearest its number (a sentence may be written twice).
-    const at = script.segments
-      .filter(same)
-      .reduce<number>(
-        (best, s) => (best < 0 || Math.abs(s.index - stored.index) < Math.abs(best - stored.index) ? s.index : best),
-        -1,
-      );
+    const same = (s?: Segment) => !!s && [written(s), s.spoken].includes(stored.sentence);
+    const at = same(script.segments[stored.index]) ? stored.index : script.segments.findIndex(same);
     if (at < 0) return undefined;
     return { index: at, section: script.sections[script.segments[at].section].title };
   }
@@ -49,8 +42,7 @@ export class ListeningPosition {
     this.store.write({
       article: this.article,
       index,
-      sentence: segment.spoken,
-      written: written(segment),
+      sentence: written(segment),
       section: script.sections[segment.section].title,
     });
   }
@@ -60,5 +52,5 @@ export class ListeningPosition {
   }
 }
 
-/** The sentence as the page writes it. */
-const written = (segment: Segment) => segment.block.textContent?.slice(segment.start, segment.end) ?? '';
+/** The sentence as the page writes it, which every verbosity reads; what is said for a picture, which has no text. */
+const written = (segment: Segment) => segment.block.textContent?.slice(segment.start, segment.end) || segment.spoken;

@@ -17,7 +17,8 @@ import { articleScript, readAloudSession } from '../../speech/read-aloud-session
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
-import { isStandard, PRESETS, sameVerbosity, type Verbosity } from '../../speech/verbosity.js';
+import { listeningPreferences } from '../../preferences/listening-preferences.js';
+import { isStandard, PRESETS, sameVerbosity, verbosityOf } from '../../speech/verbosity.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
@@ -34,8 +35,6 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   voice(): Voice | undefined;
   /** A voice for a passage in another language, where the device has one. */
   voiceFor(lang: string): Voice | undefined;
-  /** How much the listener wants said around the article's words. */
-  verbosity(): Verbosity;
   /** The audio edition cannot be used: why, in plain words. */
   failed(message: string): void;
   /** The player reading changed (after PlayerChanges has answered): the host re-renders. */
@@ -50,8 +49,10 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
  */
 export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: ReadingHooks) {
   const { article, lang, engine, rate, voice, voiceFor } = hooks;
+  const preferences = listeningPreferences();
+  const chosen = () => verbosityOf(preferences.value.verbosity);
   /** How much the device's voice says: the recording always says the standard script. */
-  let said = hooks.verbosity();
+  let said = chosen();
   const device = readAloudSession(article, lang, said, { engine, rate, voice, voiceFor });
   const sources = new PlayerSources({
     device,
@@ -82,14 +83,14 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
   const sleep = new SleepTimer(sources, () => host.requestUpdate());
-  /** The listener chose how much is said: the device's voice goes on from the same sentence. */
-  const rescript = () => {
-    const chosen = hooks.verbosity();
-    if (sameVerbosity(chosen, said)) return;
-    said = chosen;
+  // The listener chose how much is said (here or in another tab): the device's voice goes on from the same sentence.
+  preferences.addEventListener('change', () => {
+    const now = chosen();
+    if (sameVerbosity(now, said)) return;
+    said = now;
     device.useScript(articleScript(article, lang, said));
-  };
-  return { sources, listening, changed, sleep, rescript };
+  });
+  return { sources, listening, changed, sleep };
 }
 
 interface ListeningHooks {

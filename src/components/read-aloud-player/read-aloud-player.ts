@@ -9,7 +9,6 @@ import { PreferenceController } from '../../controllers/preference-controller.js
 import { RevealFocusController } from '../../controllers/reveal-focus-controller.js';
 import { listeningPreferences } from '../../preferences/listening-preferences.js';
 import { fetchRecommendedVoices } from '../../speech/first-listen.js';
-import { verbosityOf } from '../../speech/verbosity.js';
 import { languageDisplayName, primaryLanguage } from '../../speech/language-names.js';
 import type { PlayerSources } from '../../speech/player-sources.js';
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
@@ -65,7 +64,6 @@ export class ReadAloudPlayer extends LitElement {
       if (this.player) this.listening?.show(this.player); // the lock screen's clock: at the new speed now
     }
     if (event.changed.includes('highlight')) this.showReadingPosition();
-    if (event.changed.includes('level') || event.changed.includes('said')) this.rescript?.();
     if (event.changed.includes('source') && this.sources) {
       // Chosen again: the audio edition is tried again (the connection may be back).
       this.sources.problem = undefined;
@@ -113,8 +111,6 @@ export class ReadAloudPlayer extends LitElement {
   private sleep?: SleepTimer;
   /** Answers a change of the player reading, or of which one reads (see PlayerChanges). */
   private playerChanged?: () => void;
-  /** Builds the device voice's script again, saying as much as the listener now chose. */
-  private rescript?: () => void;
   private article?: HTMLElement;
   /** Where the listener stopped listening, kept for their next visit. */
   private listeningPosition?: ListeningPosition;
@@ -308,7 +304,6 @@ export class ReadAloudPlayer extends LitElement {
       rate: () => this.prefs.value.rate,
       voice: () => this.currentVoice(),
       voiceFor: (lang) => this.voiceFor(lang),
-      verbosity: () => verbosityOf(this.prefs.value.level, this.prefs.value.said),
       failed: (message) => {
         this.say((this.notice = message));
         this.requestUpdate();
@@ -327,7 +322,6 @@ export class ReadAloudPlayer extends LitElement {
     this.listening = reading.listening;
     this.sleep = reading.sleep;
     this.playerChanged = reading.changed;
-    this.rescript = reading.rescript;
     // Read once the script is built, which the file had until then to arrive.
     this.recommended = await bar.recommendedVoices(recommended);
     return reading.sources.device;

@@ -13,10 +13,10 @@ import {
   KIND_CHOICES,
   KINDS,
   LEVELS,
+  levelOf,
   PRESETS,
   verbosityOf,
   type Kind,
-  type Level,
 } from '../../speech/verbosity.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 
@@ -27,16 +27,17 @@ export function renderVerbosity({
   preferences: PreferenceStore<ListeningPreferences>;
   sources: PlayerSources;
 }) {
-  const { level, said } = preferences.value;
-  const chosen = verbosityOf(level, said);
+  const own = preferences.value.verbosity;
+  const level = levelOf(own);
+  const chosen = verbosityOf(own);
   const words = firstUseWords().player;
   const note = sources.active !== sources.device && !isStandard(chosen) ? 'verbosity-recorded' : undefined;
   const value = (e: Event) => (e.target as HTMLSelectElement).value;
   // A new level is taken whole; a kind chosen as its level has it follows the level again.
-  const chooseLevel = (e: Event) => preferences.update({ level: value(e) as Level, said: {} });
+  const chooseLevel = (e: Event) => preferences.update({ verbosity: { level: value(e) } });
   const chooseKind = (kind: Kind, choice: string) => {
-    const { [kind]: _, ...others } = said;
-    preferences.update({ said: choice === PRESETS[level][kind] ? others : { ...others, [kind]: choice } });
+    const { [kind]: _, ...others } = own;
+    preferences.update({ verbosity: choice === PRESETS[level][kind] ? others : { ...others, [kind]: choice } });
   };
   // The value keeps each menu true to the choice once the listener has used it (a selected attribute alone may not).
   return html`<fieldset class="verbosity">
