@@ -66,7 +66,16 @@ export function sameSentence(script: SpokenScript, segment: Segment): number {
 /** Node.DOCUMENT_POSITION_FOLLOWING. */
 const FOLLOWING = 4;
 
-/** The segment that announces a heading (its section's or question's first), if the script reads it. */
+/**
+ * The segment that announces a heading (its section's or question's first), if the script reads
+ * it; for a section heading it does not read (the notes', once each note was read where it is
+ * referenced), the first sentence it reads of that section, so "Listen from here" still leads somewhere.
+ */
 export function segmentOfHeading(script: SpokenScript, heading: Element | null): number | undefined {
-  return heading ? script.segments.find((s) => s.block === heading)?.index : undefined;
+  if (!heading) return undefined;
+  const section = heading.matches('h2, h3, h4, h5, h6') ? heading.closest('section') : null;
+  return (
+    script.segments.find((s) => s.block === heading)?.index ??
+    script.segments.find((s) => section?.contains(s.block))?.index
+  );
 }

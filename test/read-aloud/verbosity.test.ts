@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { Lexicon } from '../../src/speech/lexicon.js';
 import { buildScript } from '../../src/speech/spoken-script.js';
-import { sameSentence } from '../../src/speech/segment-lookup.js';
+import { sameSentence, segmentOfHeading } from '../../src/speech/segment-lookup.js';
 import { PRESETS, verbosityOf, type Verbosity } from '../../src/speech/verbosity.js';
 
 const BODY =
@@ -159,6 +159,15 @@ describe('how much the spoken script says', () => {
     // A picture not said: the next sentence said after it.
     const noPictures = script(verbosityOf({ level: 'brief', images: 'off' }), el);
     expect(at(noPictures, sameSentence(noPictures, standard.segments[12]))).to.equal('A caption.');
+  });
+
+  it('leads "Listen from here" on the notes’ heading to the first note where it is read', () => {
+    const el = article();
+    const full = script(PRESETS.full, el);
+    const notes = el.querySelector('#footnotes');
+    expect(segmentOfHeading(full, notes)).to.equal(2);
+    expect(segmentOfHeading(script(verbosityOf({ footnotes: 'off' }), el), notes)).to.equal(undefined);
+    expect(full.segments[segmentOfHeading(full, el.querySelector('h2'))!].spoken).to.equal('Section: Findings');
   });
 
   it('speaks French glue for a note read where it is referenced', () => {
