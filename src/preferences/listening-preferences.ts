@@ -1,6 +1,6 @@
 // What a listener chooses once and keeps: speed, a voice per language, how to highlight,
 // whether the player's keys work anywhere on the page, who reads (the device's voice or the
-// audio edition).
+// audio edition), and how much is said around the article's words.
 import {
   boolean,
   numberIn,
@@ -35,6 +35,12 @@ export interface ListeningPreferences {
   pageKeys: boolean;
   /** Who reads, where the article has an audio edition. */
   source: SourceChoice;
+  /**
+   * How much is said around the article's words: the level ("level": "brief") and the kinds
+   * chosen otherwise ("images": "off"). Checked where it is used (src/speech/verbosity.ts, loaded
+   * on the first Listen), which ignores a level, kind or choice it does not know.
+   */
+  verbosity: Record<string, string>;
 }
 
 export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
@@ -43,6 +49,7 @@ export const DEFAULT_LISTENING: Readonly<ListeningPreferences> = Object.freeze({
   highlight: 'word',
   pageKeys: false,
   source: 'auto',
+  verbosity: {},
 });
 
 const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
@@ -51,6 +58,7 @@ const CHECKS: Record<keyof ListeningPreferences, FieldCheck> = {
   highlight: oneOf(HIGHLIGHTS),
   pageKeys: boolean,
   source: oneOf(SOURCES),
+  verbosity: stringRecord,
 };
 
 export function parseListening(text: string | null): Checked<ListeningPreferences> {

@@ -16,6 +16,8 @@ export interface Phrases {
   cellHeader: string;
   /** A code block, said instead of its code. `language` is empty when the source named none. */
   code(language: string, lines: number): string;
+  /** Before a note read where it is referenced: "Note 1: ". */
+  note(number: number): string;
 }
 
 const en: Phrases = {
@@ -28,6 +30,7 @@ const en: Phrases = {
   image: 'Image: ',
   cellHeader: ': ',
   code: (language, lines) => `Code example${language ? ` in ${language}` : ''}, ${lines} line${lines === 1 ? '' : 's'}`,
+  note: (number) => `Note ${number}: `,
 };
 
 const fr: Phrases = {
@@ -41,6 +44,7 @@ const fr: Phrases = {
   cellHeader: ' : ',
   code: (language, lines) =>
     `Exemple de code${language ? ` en ${language}` : ''}, ${lines} ligne${lines > 1 ? 's' : ''}`,
+  note: (number) => `Note ${number} : `,
 };
 
 const TABLES: Record<string, Phrases> = { en, fr };

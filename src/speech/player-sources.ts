@@ -1,10 +1,13 @@
 // Who reads: the device's voice (ReadAloud) or the audio edition (RecordedReadAloud), one at a
-// time, handing the place over when the listener switches. Loaded on the first Listen with
+// time, handing the place over when the listener switches: the same sentence, as the recording
+// reads the standard script whatever the device's voice reads (src/speech/verbosity.ts). Loaded on the first Listen with
 // what follows the reading (see ReadAloudPlayer.ensurePlayer), so the page's own script stays small.
 import type { SourceChoice } from '../preferences/listening-preferences.js';
 import type { Problem, SpeechPlayer } from './read-aloud.js';
 import { RecordedReadAloud } from './recorded-read-aloud.js';
 import { recordedSession, type PageAudio } from './recorded-session.js';
+import { sameSentence } from './segment-lookup.js';
+import type { SpokenScript } from './spoken-script.js';
 
 export type Source = 'device' | 'recorded';
 
@@ -15,6 +18,8 @@ interface SourcesOptions {
   speech: boolean;
   /** The listener's speed, read on every start and change. */
   rate(): number;
+  /** The article's script at the standard level, which the audio edition reads. */
+  standard(): SpokenScript;
   /** The audio edition cannot be used, and why (the device's voice reads instead). */
   failed(problem: Problem): void;
 }
@@ -58,7 +63,8 @@ export class PlayerSources extends EventTarget {
     const from = this.active;
     const to = (source === 'recorded' && (await this.recordedPlayer())) || this.device;
     if (from === to) return false;
-    const { state, index } = from;
+    const { state } = from;
+    const index = from.script === to.script || !from.segment ? from.index : sameSentence(to.script, from.segment);
     // The new player's events count from now; the old one's stop is not the listener's.
     this.active = to;
     from.stop();
@@ -73,7 +79,7 @@ export class PlayerSources extends EventTarget {
   private recordedPlayer() {
     const audio = this.options.audio;
     if (!audio) return undefined;
-    this.recorded ??= recordedSession(this.device.script, audio, this.options.rate)
+    this.recorded ??= recordedSession(this.options.standard(), audio, this.options.rate)
       .catch((): Problem => ({ code: 'audio-unavailable' }))
       .then((made) => {
         if (made instanceof RecordedReadAloud) return this.forward(made);

@@ -4,15 +4,25 @@
 import { Lexicon } from './lexicon.js';
 import { ReadAloud, type ReadAloudOptions } from './read-aloud.js';
 import { buildScript } from './spoken-script.js';
+import type { Verbosity } from './verbosity.js';
 
 export { firstSegmentOnScreen, segmentAtSelection, segmentOfHeading } from './segment-lookup.js';
 
 /**
- * A player for an article, reading the script built from its markup and the page's lexicons: its
- * language's, and those of the languages its passages are marked in.
+ * The article's script, built from its markup with the page's lexicons (its language's, and those
+ * of the languages its passages are marked in), saying as much as the listener chose.
  */
-export function readAloudSession(article: Element, lang: string, options: Omit<ReadAloudOptions, 'script'>): ReadAloud {
+export function articleScript(article: Element, lang: string, verbosity: Verbosity) {
   const doc = article.ownerDocument;
-  const script = buildScript(article, Lexicon.fromPage(doc), lang, Lexicon.othersFromPage(doc));
-  return new ReadAloud({ ...options, script });
+  return buildScript(article, Lexicon.fromPage(doc), lang, Lexicon.othersFromPage(doc), verbosity);
+}
+
+/** A player for an article, reading its script. */
+export function readAloudSession(
+  article: Element,
+  lang: string,
+  verbosity: Verbosity,
+  options: Omit<ReadAloudOptions, 'script'>,
+): ReadAloud {
+  return new ReadAloud({ ...options, script: articleScript(article, lang, verbosity) });
 }

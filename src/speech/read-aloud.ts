@@ -14,6 +14,7 @@ import { writtenAt } from './lexicon.js';
 import type { SpeechEngine, Voice } from './speech-engine.js';
 import type { Segment, SpokenScript } from './spoken-script.js';
 import { ScriptPlayer, sentenceAbout } from './script-navigation.js';
+import { sameSentence } from './segment-lookup.js';
 
 export type PlayerState = 'idle' | 'playing' | 'paused';
 
@@ -147,7 +148,8 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   /** What went wrong, until speech works again. */
   problem?: Problem;
 
-  readonly script: SpokenScript;
+  /** Replaced when the listener chooses how much is said (see useScript). */
+  script: SpokenScript;
   private readonly options: ReadAloudOptions;
   private readonly timers: Timers;
   /** Events of a cancelled utterance carry an old token and are ignored. */
@@ -269,6 +271,21 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
   /** A voice cannot fade: it ends the sentence it is saying. */
   fadeOut() {
     this.pauseAfter(this.index);
+  }
+
+  /**
+   * Reads another script of the article (the listener chose how much is said): from the start of
+   * the sentence being read, or the next one this script reads.
+   */
+  useScript(script: SpokenScript) {
+    const at = this.segment ? sameSentence(script, this.segment) : 0;
+    const sleepAfter = this.sleepAfter === undefined ? undefined : this.script.segments[this.sleepAfter];
+    this.sleepAfter = sleepAfter && sameSentence(script, sleepAfter);
+    this.script = script;
+    this.partCache.clear();
+    this.moveTo(at);
+    if (this.state === 'playing') this.speakCurrent();
+    else this.changed();
   }
 
   /** Applies a new speed or voice mid-sentence, from the last word heard. */

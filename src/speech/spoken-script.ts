@@ -4,11 +4,14 @@
 // announced before their answers, a picture by its alt text and a code block by what it is
 // (the build marks both with data-speak), in the article's language (./phrases.ts). A passage
 // marked with another language (lang) stays inside its sentence, noted as a passage, so the
-// player speaks it in a voice of its own without the sentence losing its highlight.
+// player speaks it in a voice of its own without the sentence losing its highlight. How much
+// is said around the article's words is the listener's choice (./verbosity.ts); the notes may
+// be read where they are referenced, each sentence of a note a segment of the note's own block.
 import { primaryLanguage } from './language-names.js';
 import { Lexicon, type Piece } from './lexicon.js';
 import { phrasesFor, type Phrases } from './phrases.js';
 import { sentenceSpans } from './segmenter.js';
+import { PRESETS, type Verbosity } from './verbosity.js';
 
 export type SegmentKind =
   'title' | 'heading' | 'text' | 'quote' | 'attribution' | 'cell' | 'question' | 'image' | 'code';
@@ -31,6 +34,8 @@ export interface Segment {
   words: number;
   /** Stretches of the spoken text in another language than the article's, in order. */
   passages: Passage[];
+  /** A note read where it is referenced, away from where it stands (after the sentences before it). */
+  away?: true;
 }
 
 /** A stretch of a segment's spoken text marked with another language (offsets into `spoken`). */
@@ -61,42 +66,43 @@ export interface SpokenScript {
 const BLOCKS =
   'h1, h2, h3, h4, h5, h6, p, li, dt, dd, figcaption, summary, th, td, [data-speak="image"], [data-speak="code"]';
 
+/** The article's notes, at its end (generator/article/code-blocks.ts), and each one's reference marks. */
+const NOTES = 'section.footnotes';
+const NOTE_MARK = 'sup.footnote-ref a[href^="#"]';
+
 /**
  * The article's script. `lexicon` is the article language's; `others` holds other languages'
  * lexicons by primary subtag ("fr"), for passages marked with them (none applies where absent).
+ * `verbosity` is how much is said around the article's words (./verbosity.ts): the standard
+ * level unless the listener chose otherwise, as the audio edition is rendered at it.
  */
 export function buildScript(
   article: Element,
   lexicon: Lexicon,
   lang = article.closest('[lang]')?.getAttribute('lang') ?? 'en',
   others: ReadonlyMap<string, Lexicon> = new Map(),
+  verbosity: Verbosity = PRESETS.standard,
 ): SpokenScript {
   const segments: Segment[] = [];
   const sections: ScriptSection[] = [];
   const phrases = phrasesFor(lang);
+  const notes = verbosity.footnotes === 'referenced' ? notesById(article) : new Map<string, Element>();
+  /** The notes read where they are referenced, so not again at the end. */
+  const readAtReference = new Set<Element>();
 
-  for (const block of article.querySelectorAll(BLOCKS)) {
-    // What the edition adds (reading time, buttons) is not the article.
-    if (block.closest('[data-edition]')) continue;
-    // Column headers are spoken with each cell instead ("Topic: … Key Idea: …").
-    if (block.closest('thead')) continue;
-    // A code block is announced, not read out character by character.
-    if (block.parentElement?.closest('[data-speak="code"]')) continue;
-
+  /**
+   * Adds a block's segments. `note` is given for a note's blocks read at its reference: its lead
+   * ("Note 1: ") goes before the first sentence the note has, and is then used up.
+   */
+  const read = (block: Element, note?: { lead: string }) => {
     const kind = kindOf(block);
-    if (kind === 'title' || (kind === 'heading' && block.matches('h2'))) {
-      const opening = kind === 'title';
-      sections.push({
-        title: opening ? phrases.opening : text(block),
-        opening,
-        heading: block,
-        first: segments.length,
-      });
-    }
-    if (sections.length === 0) continue;
+    const away = note ? { away: true as const } : {};
     if (kind === 'image' || kind === 'code') {
-      const spoken = kind === 'image' ? imageAnnouncement(block, phrases) : codeAnnouncement(block, phrases);
-      if (!spoken) continue;
+      const announced =
+        kind === 'image' ? imageAnnouncement(block, phrases, verbosity) : codeAnnouncement(block, phrases);
+      if (!announced) return;
+      const spoken = `${note?.lead ?? ''}${announced}`;
+      if (note) note.lead = '';
       const end = (block.textContent ?? '').length;
       segments.push({
         index: segments.length,
@@ -110,16 +116,21 @@ export function buildScript(
         pieces: [{ spokenStart: 0, spokenEnd: spoken.length, writtenStart: 0, writtenEnd: end, replaced: true }],
         words: spoken.split(/\s+/).filter(Boolean).length,
         passages: [],
+        ...away,
       });
-      continue;
+      return;
     }
-    const prefix = announcement(block, kind, phrases);
+    const announced = announcement(block, kind, phrases, verbosity);
     const written = readableText(block);
     const languages = languageRuns(block, lang);
-    sentenceSpans(written, lang).forEach((span, n) => {
+    const spans = sentenceSpans(written, lang);
+    // Notes read at their reference are not looked into for references of their own.
+    const marks = !note && notes.size > 0 ? noteMarks(block, notes) : [];
+    spans.forEach((span, n) => {
       const spoken = speakRuns(written, span, languages, lang, lexicon, others);
       // The announcement comes before the block's first sentence and stands for no written text.
-      const lead = n === 0 ? prefix : '';
+      const lead = n === 0 ? `${note?.lead ?? ''}${announced}` : '';
+      if (note) note.lead = '';
       const pieces = lead
         ? [
             {
@@ -149,10 +160,88 @@ export function buildScript(
         pieces,
         words: full.split(/\s+/).filter(Boolean).length,
         passages,
+        ...away,
       });
+      // A note referenced in this sentence (its mark stands after the sentence's last word) is read next.
+      const next = spans[n + 1]?.start ?? Infinity;
+      for (const mark of marks) {
+        if (mark.at < (n === 0 ? -Infinity : span.start) || mark.at >= next || readAtReference.has(mark.note)) continue;
+        readAtReference.add(mark.note);
+        const lead = { lead: phrases.note(mark.number) };
+        for (const inner of readBlocks(mark.note, verbosity)) read(inner, lead);
+      }
     });
+  };
+
+  for (const block of readBlocks(article, verbosity)) {
+    const notesSection = block.closest(NOTES);
+    if (notesSection) {
+      if (verbosity.footnotes === 'off') continue;
+      // Each note read at its reference is not read again; nor the notes' heading, once all were.
+      const item = block.closest('li[id]');
+      if (item && readAtReference.has(item)) continue;
+      if (block.matches('h2') && [...notesSection.querySelectorAll('li[id]')].every((li) => readAtReference.has(li)))
+        continue;
+    }
+    const kind = kindOf(block);
+    if (kind === 'title' || (kind === 'heading' && block.matches('h2'))) {
+      const opening = kind === 'title';
+      sections.push({
+        title: opening ? phrases.opening : text(block),
+        opening,
+        heading: block,
+        first: segments.length,
+      });
+    }
+    if (sections.length === 0) continue;
+    read(block);
   }
   return { lang, segments, sections };
+}
+
+/** The blocks within `root` (itself included) that are read, in reading order. */
+function readBlocks(root: Element, verbosity: Verbosity): Element[] {
+  return [root, ...root.querySelectorAll(BLOCKS)].filter(
+    (block) =>
+      block.matches(BLOCKS) &&
+      // What the edition adds (reading time, buttons) is not the article.
+      !block.closest('[data-edition]') &&
+      // Column headers are spoken with each cell instead ("Topic: … Key Idea: …"), where they are.
+      !(verbosity.tableHeaders === 'said' && block.closest('thead')) &&
+      // A code block is announced, not read out character by character.
+      !block.parentElement?.closest('[data-speak="code"]') &&
+      !(verbosity.code === 'off' && block.matches('[data-speak="code"]')) &&
+      !(verbosity.images === 'off' && block.matches('[data-speak="image"]')),
+  );
+}
+
+/** The article's notes by id ("fn1"), with their number as the marks show it. */
+function notesById(article: Element): Map<string, Element> {
+  return new Map([...article.querySelectorAll(`${NOTES} li[id]`)].map((item) => [item.id, item]));
+}
+
+/** Where a block's note marks stand in its textContent, and the note each refers to, in order. */
+function noteMarks(block: Element, notes: ReadonlyMap<string, Element>) {
+  const marks: { at: number; note: Element; number: number }[] = [];
+  for (const mark of block.querySelectorAll(NOTE_MARK)) {
+    const note = notes.get(mark.getAttribute('href')!.slice(1));
+    // A mark in a block inside this one is that block's.
+    if (!note || mark.parentElement?.closest(BLOCKS) !== block) continue;
+    const number = [...note.parentElement!.children].indexOf(note) + 1;
+    marks.push({ at: offsetIn(block, mark), note, number });
+  }
+  return marks;
+}
+
+/** The offset in a block's textContent where an element inside it starts. */
+function offsetIn(block: Element, inside: Element) {
+  let offset = 0;
+  const walker = block.ownerDocument.createTreeWalker(block, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (inside.contains(node)) break;
+    offset += (node as Text).data.length;
+  }
+  return offset;
 }
 
 /** A stretch of a block's textContent and the language it is written in. */
@@ -243,18 +332,24 @@ function namesTable(heading: Element) {
   return next?.localName === 'table';
 }
 
-/** Spoken before a block's first sentence, so a listener hears the structure a reader sees. */
-function announcement(block: Element, kind: SegmentKind, phrases: Phrases): string {
+/**
+ * Spoken before a block's first sentence, so a listener hears the structure a reader sees; as
+ * little as the listener chose (the attribution alone, as written, after a quote not announced).
+ */
+function announcement(block: Element, kind: SegmentKind, phrases: Phrases, verbosity: Verbosity): string {
   switch (kind) {
     case 'heading':
+      if (verbosity.headings === 'title') return '';
       return namesTable(block) ? phrases.table : phrases.section;
     case 'question':
-      return phrases.question;
+      return verbosity.headings === 'title' ? '' : phrases.question;
     case 'attribution':
-      return phrases.endOfQuote;
+      return verbosity.quotes === 'attribution' ? '' : phrases.endOfQuote;
     case 'quote':
-      return block.matches('blockquote > p:first-child') ? phrases.quote : '';
+      return verbosity.quotes === 'announced' && block.matches('blockquote > p:first-child') ? phrases.quote : '';
     case 'cell': {
+      // Without them, the header row is read once, as the table's first row (see readBlocks).
+      if (verbosity.tableHeaders === 'not') return '';
       // Each cell is introduced by its column header, so a row is heard as "Topic: … Key Idea: …".
       const cell = block as HTMLTableCellElement;
       const header = cell.closest('table')?.tHead?.rows[0]?.cells[cell.cellIndex];
@@ -265,10 +360,10 @@ function announcement(block: Element, kind: SegmentKind, phrases: Phrases): stri
   }
 }
 
-/** "Image: <alt>"; nothing for a decorative picture (empty alt). */
-function imageAnnouncement(block: Element, phrases: Phrases): string {
+/** "Image: <alt>", or the alt text alone; nothing for a decorative picture (empty alt). */
+function imageAnnouncement(block: Element, phrases: Phrases, verbosity: Verbosity): string {
   const alt = (block.matches('img') ? block : block.querySelector('img'))?.getAttribute('alt')?.trim() ?? '';
-  return alt ? `${phrases.image}${alt}` : '';
+  return alt && verbosity.images === 'announced' ? `${phrases.image}${alt}` : alt;
 }
 
 /** "Code example in Rust, 12 lines", from what the build recorded on the block. */

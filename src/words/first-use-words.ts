@@ -6,6 +6,7 @@ import type { Kept } from '../controllers/kept-files-controller.js';
 import type { ReadingSettings, SettingGroup, SettingKey } from '../preferences/reading-settings.js';
 import type { ProblemCode } from '../speech/read-aloud.js';
 import type { Platform } from '../speech/voices.js';
+import type { KIND_CHOICES, Kind, Level } from '../speech/verbosity.js';
 import type { ReadAloudAction } from '../components/read-aloud-player/shortcuts.js';
 import { englishMarked, inPageWords } from './in-page.js';
 import type { Template } from './template.js';
@@ -78,6 +79,14 @@ export interface FirstUseWords {
     backToReading: string;
     highlight: string;
     highlights: { word: string; sentence: string; off: string };
+    /** How much is said around the article's words (src/speech/verbosity.ts): the level, and each kind's choices. */
+    verbosity: string;
+    level: string;
+    levels: Record<Level, string>;
+    kinds: Record<Kind, string>;
+    kindChoices: { [K in Kind]: Record<(typeof KIND_CHOICES)[K][number], string> };
+    /** Beside the choices while the audio edition reads and they are not the standard level's. */
+    recordedAtStandard: string;
     readBy: string;
     deviceVoice: string;
     /** Recorded audio, when the build does not say whose voice. */
@@ -238,6 +247,27 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     backToReading: 'Back to reading position',
     highlight: 'Highlight while reading',
     highlights: { word: 'Sentence and word', sentence: 'Sentence', off: 'Off' },
+    verbosity: 'How much is said',
+    level: 'Level',
+    levels: { brief: 'Brief', standard: 'Standard', full: 'Full' },
+    kinds: {
+      headings: 'Headings',
+      quotes: 'Quotes',
+      tableHeaders: 'Table column headers',
+      images: 'Pictures',
+      code: 'Code examples',
+      footnotes: 'Notes',
+    },
+    kindChoices: {
+      headings: { announced: 'Announced ("Section: …")', title: 'Title only' },
+      quotes: { announced: 'Start and end announced', attribution: 'Attribution only, as written' },
+      tableHeaders: { said: 'With each cell', not: 'Once, before the rows' },
+      images: { announced: '"Image:" and description', alt: 'Description only', off: 'Not read' },
+      code: { announced: 'Announced', off: 'Not read' },
+      footnotes: { end: 'At the end', referenced: 'Where referenced', off: 'Not read' },
+    },
+    recordedAtStandard:
+      "The recorded edition is read at the standard level; your choice applies to the device's voice.",
     readBy: 'Read by',
     deviceVoice: 'Device voice',
     recordedAudio: 'Recorded audio',

@@ -1,4 +1,4 @@
-// The listening preferences' stored form: each field checked on its own, the source among them.
+// The listening preferences' stored form: each field checked on its own, the source and how much is said among them.
 import { expect } from 'chai';
 import { DEFAULT_LISTENING, parseListening } from '../../src/preferences/listening-preferences.js';
 
@@ -15,5 +15,15 @@ describe('listening preferences', () => {
     expect(value.source).to.equal('auto');
     expect(value.rate).to.equal(2);
     expect(rejected).to.deep.equal(['source']);
+  });
+
+  it('keep how much is said as the listener chose it, dropping only what is not text', () => {
+    expect(DEFAULT_LISTENING.verbosity).to.deep.equal({});
+    const { value, rejected } = parseListening(
+      JSON.stringify({ verbosity: { level: 'brief', images: 'off', code: 3 } }),
+    );
+    expect(value.verbosity).to.deep.equal({ level: 'brief', images: 'off' });
+    expect(rejected).to.deep.equal([]);
+    expect(parseListening(JSON.stringify({ verbosity: 'all' })).value.verbosity).to.deep.equal({});
   });
 });

@@ -27,7 +27,14 @@ function sources({ withAudio = true, speech = true } = {}) {
     voice: () => undefined,
     timers: new FakeTimers(),
   });
-  return new PlayerSources({ device, audio: withAudio ? AUDIO : undefined, speech, rate: () => 1, failed: () => {} });
+  return new PlayerSources({
+    device,
+    audio: withAudio ? AUDIO : undefined,
+    speech,
+    rate: () => 1,
+    standard: () => device.script,
+    failed: () => {},
+  });
 }
 
 describe('PlayerSources.choose', () => {

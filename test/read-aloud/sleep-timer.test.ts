@@ -18,7 +18,13 @@ function setup() {
     voice: () => undefined,
     timers: new FakeTimers(),
   });
-  const sources = new PlayerSources({ device, speech: true, rate: () => 1, failed: () => {} });
+  const sources = new PlayerSources({
+    device,
+    speech: true,
+    rate: () => 1,
+    standard: () => device.script,
+    failed: () => {},
+  });
   let renders = 0;
   const sleep = new SleepTimer(sources, () => renders++);
   const clock = new FakeClock();

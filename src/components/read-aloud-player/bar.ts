@@ -1,7 +1,7 @@
 // The player's bar: what shows while listening (where reading is, the controls, and under More
-// options the voices, the highlight and the keys), with its look. It loads with the speech code
-// on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that only reads never
-// downloads it; the offline worker precaches it like the rest.
+// options the voices, the highlight, how much is said and the keys), with its look. It loads
+// with the speech code on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that
+// only reads never downloads it; the offline worker precaches it like the rest.
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -31,6 +31,7 @@ import { icon, ICONS } from './icons.js';
 import { sectionEnd, SLEEP_CHOICES, type SleepChoice, type SleepTimer } from './sleep-timer.js';
 import { problemWords } from './problems.js';
 import { byKeyboard, type ReadAloudAction } from './shortcuts.js';
+import { renderVerbosity } from './verbosity-choice.js';
 import { firstUseWords, pageLanguage, type FirstUseWords } from '../../words/first-use-words.js';
 import { Startup, startupWords } from '../../words/startup-words.js';
 import { fill } from '../../words/template.js';
@@ -284,6 +285,7 @@ function renderOptions(view: BarView) {
           @change=${() => view.preferences.update({ highlight: mode })} />${words.highlights[mode]}</label>`,
       )}
     </fieldset>
+    ${renderVerbosity(view)}
     <button type="button" class="from-start" @click=${() => player.seek(0)}>${startupWords()[Startup.StartFromBeginning]}</button>
     ${renderKeys(view)}`;
 }
@@ -498,6 +500,8 @@ export const barStyles = css`
     }
 
     fieldset {
+      /* No wider than the bar: a fieldset is as wide as its widest menu unless told otherwise. */
+      min-inline-size: 0;
       margin: 0;
       padding: 0.25rem 0.75rem 0.5rem;
       border: 0.0625rem solid var(--rule);

@@ -1,5 +1,5 @@
 // Where the listener stopped listening, kept across reloads and offline visits: which article,
-// the sentence's number and its spoken text, and its section's title. ./listening-position.ts
+// the sentence's number and its text, and its section's title. ./listening-position.ts
 // finds it again in a spoken script. Where the reader stopped reading (scrolling, by paragraph)
 // is another thing, kept apart: ../reading-place/reading-place-store.ts.
 import { PreferenceStorage } from '../../preferences/preference-store.js';

@@ -1,8 +1,10 @@
 // Where the listener stopped listening (kept by ./listening-position-store.ts), matched against a
 // spoken script by the sentence's text as well as its number, so an updated article does not
-// resume mid-air.
+// resume mid-air. The text kept is the sentence as written, so it is found in a script of any
+// verbosity (src/speech/verbosity.ts), where its number and its spoken words ("Section: …") may
+// differ; a position kept before there were levels holds the spoken text, found as well.
 import { ListeningPositionStore, type StoredListeningPosition } from './listening-position-store.js';
-import type { SpokenScript } from '../../speech/spoken-script.js';
+import type { Segment, SpokenScript } from '../../speech/spoken-script.js';
 
 export interface FoundListeningPosition {
   index: number;
@@ -28,10 +30,8 @@ export class ListeningPosition {
   find(script: SpokenScript): FoundListeningPosition | undefined {
     const stored = this.peek();
     if (!stored) return undefined;
-    const at =
-      script.segments[stored.index]?.spoken === stored.sentence
-        ? stored.index
-        : script.segments.findIndex((s) => s.spoken === stored.sentence);
+    const same = (s?: Segment) => !!s && [written(s), s.spoken].includes(stored.sentence);
+    const at = same(script.segments[stored.index]) ? stored.index : script.segments.findIndex(same);
     if (at < 0) return undefined;
     return { index: at, section: script.sections[script.segments[at].section].title };
   }
@@ -42,7 +42,7 @@ export class ListeningPosition {
     this.store.write({
       article: this.article,
       index,
-      sentence: segment.spoken,
+      sentence: written(segment),
       section: script.sections[segment.section].title,
     });
   }
@@ -51,3 +51,6 @@ export class ListeningPosition {
     this.store.clear();
   }
 }
+
+/** The sentence as the page writes it, which every verbosity reads; what is said for a picture, which has no text. */
+const written = (segment: Segment) => segment.block.textContent?.slice(segment.start, segment.end) || segment.spoken;

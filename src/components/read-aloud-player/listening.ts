@@ -13,10 +13,12 @@ import { WakeLockController } from './wake-lock-controller.js';
 import { YieldController } from './yield-controller.js';
 import { PlayerSources } from '../../speech/player-sources.js';
 import type { PlayerState, SpeechPlayer } from '../../speech/read-aloud.js';
-import { readAloudSession } from '../../speech/read-aloud-session.js';
+import { articleScript, readAloudSession } from '../../speech/read-aloud-session.js';
 import { RecordedReadAloud } from '../../speech/recorded-read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
+import { listeningPreferences } from '../../preferences/listening-preferences.js';
+import { isStandard, PRESETS, sameVerbosity, verbosityOf } from '../../speech/verbosity.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
@@ -47,11 +49,17 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
  */
 export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: ReadingHooks) {
   const { article, lang, engine, rate, voice, voiceFor } = hooks;
+  const preferences = listeningPreferences();
+  const chosen = () => verbosityOf(preferences.value.verbosity);
+  /** How much the device's voice says: the recording always says the standard script. */
+  let said = chosen();
+  const device = readAloudSession(article, lang, said, { engine, rate, voice, voiceFor });
   const sources = new PlayerSources({
-    device: readAloudSession(article, lang, { engine, rate, voice, voiceFor }),
+    device,
     audio: hooks.audio,
     speech: engine.supported,
     rate,
+    standard: () => (isStandard(said) ? device.script : articleScript(article, lang, PRESETS.standard)),
     failed: (problem) => hooks.failed(problemWords(problem)),
   });
   const player = () => sources.active;
@@ -75,6 +83,13 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
   const sleep = new SleepTimer(sources, () => host.requestUpdate());
+  // The listener chose how much is said (here or in another tab): the device's voice goes on from the same sentence.
+  preferences.addEventListener('change', () => {
+    const now = chosen();
+    if (sameVerbosity(now, said)) return;
+    said = now;
+    device.useScript(articleScript(article, lang, said));
+  });
   return { sources, listening, changed, sleep };
 }
 
