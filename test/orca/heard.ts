@@ -37,6 +37,9 @@ export interface Message {
   time: number;
   /** Orca echoing the key just pressed */
   echo: boolean;
+  /** the language and voice its speaker had set for it (the page's passages in another language) */
+  language?: string;
+  voice?: string;
 }
 
 /** A key, and what Orca queued in answer before the next key. */
@@ -72,6 +75,8 @@ export function messagesOf(run: Run): Message[] {
         queued: e.seq,
         time: e.time,
         echo,
+        language: e.language,
+        voice: e.voice,
       });
       continue;
     }

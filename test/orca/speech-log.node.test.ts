@@ -57,6 +57,34 @@ describe('speech-dispatcher log', () => {
     );
   });
 
+  test('gives each message the language and voice its client had set when it sent it', () => {
+    const line = (n: number, data: string) => `[Fri Nov 27 02:29:28 2026 : 5110${n}0] speechd:     17:DATA:|${data}`;
+    const reply = (n: number, data: string) => `[Fri Nov 27 02:29:28 2026 : 5110${n}0] speechd:     17:REPLY:|${data}`;
+    const spoken = parseSpeechLog(
+      [
+        line(0, 'SET SELF CLIENT_NAME "who:firefox:web speech api"'),
+        line(1, 'SET SELF LANGUAGE en-GB'),
+        line(2, 'SPEAK'),
+        line(3, 'As my French editor put it,'),
+        line(4, '.'),
+        reply(5, '225-40'),
+        line(6, 'SET SELF SYNTHESIS_VOICE "French (France)"'),
+        line(7, 'SET SELF LANGUAGE fr'),
+        line(8, 'SPEAK'),
+        line(9, 'une liste bien tenue'),
+        line(9, '.'),
+        reply(9, '225-41'),
+      ].join('\n'),
+    ).filter((e) => e.kind === 'queued');
+    assert.deepEqual(
+      spoken.map(({ text, language, voice }) => ({ text, language, voice })),
+      [
+        { text: 'As my French editor put it,', language: 'en-GB', voice: undefined },
+        { text: 'une liste bien tenue', language: 'fr', voice: 'French (France)' },
+      ],
+    );
+  });
+
   test('says how far Orca got in a cut message, from its word marks', () => {
     const cut = events.find((e) => e.id === 96 && e.kind === 'cancel');
     assert.equal(cut?.heard, 'Previous section push');

@@ -53,6 +53,10 @@ export interface SpeechEvent {
   heard?: string;
   /** on a command: what the client sent (STOP SELF, CANCEL self) */
   command?: string;
+  /** on a queued message: the language its client had set (SET SELF LANGUAGE), if any */
+  language?: string;
+  /** on a queued message: the voice its client had set (SET SELF SYNTHESIS_VOICE), if any */
+  voice?: string;
 }
 
 /** An event as the parser finds it, before it is numbered and timed. */
@@ -159,6 +163,9 @@ class LogParser {
   names = new Map<string, string>();
   /** each connection's priority */
   priorities = new Map<string, string>();
+  /** each connection's language and voice, as last set */
+  languages = new Map<string, string>();
+  voices = new Map<string, string>();
   /** the text lines of a SPEAK being received, by connection */
   receiving = new Map<string, string[]>();
   /** a finished SPEAK's text until its 225 reply gives it an id */
@@ -206,6 +213,11 @@ class LogParser {
       this.names.set(fd, parts.length > 1 ? parts[1] : parts[0]);
       return undefined;
     }
+    const setting = /^SET SELF (LANGUAGE|SYNTHESIS_VOICE) "?([^"]*)"?$/i.exec(command);
+    if (setting) {
+      (setting[1].toUpperCase() === 'LANGUAGE' ? this.languages : this.voices).set(fd, setting[2]);
+      return undefined;
+    }
     const priority = /^SET SELF PRIORITY (\w+)$/i.exec(command);
     if (priority) {
       this.priorities.set(fd, priority[1].toUpperCase());
@@ -238,7 +250,8 @@ class LogParser {
       this.pending.delete(fd);
       message = { client: this.who(fd).client, text, priority: this.priorities.get(fd) ?? 'MESSAGE', marks: 0 };
       this.messages.set(id, message);
-      events.push({ kind: 'queued', ...this.who(fd), id, text, priority: message.priority });
+      const [language, voice] = [this.languages.get(fd), this.voices.get(fd)];
+      events.push({ kind: 'queued', ...this.who(fd), id, text, priority: message.priority, language, voice });
     }
     if (!kind) return events;
     if (kind === 'mark') {
