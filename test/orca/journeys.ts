@@ -5,12 +5,12 @@
 //
 // Each run's transcript is written to transcripts/<browser>.txt, whatever the outcome.
 // ORCA_RUNS=DIR asserts on runs recorded before (DIR/firefox/run.json, DIR/chromium/run.json, as
-// `npm run orca -- --browser both --out DIR` writes them) instead of recording new ones.
+// `npm run orca -- --browser both --out DIR` writes them) instead of recording new ones
+// (journey-suite.ts).
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { before } from 'node:test';
 import {
   answeredAfterPage,
   cutAndNotResumed,
@@ -19,16 +19,11 @@ import {
   journeyMessages,
   messagesOf,
   spanOf,
-  type Answer,
   type Message,
   type Run,
 } from './heard.ts';
-import { ORCA_ATTEMPTS, record, TIMEOUT_MINUTES, TRANSCRIPTS, WAIT_FOR_ORCA_MINUTES, type Recorded } from './run.ts';
-import { BROWSERS, type BrowserName } from './stack.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** Beyond the harness's own limits (waits for another run's Orca, then the run). */
-const RECORD_TIMEOUT_MS = (ORCA_ATTEMPTS * WAIT_FOR_ORCA_MINUTES + TIMEOUT_MINUTES + 2) * 60_000;
+import { answersTo, expected, journeySuite, listing, ROOT } from './journey-suite.ts';
+import type { BrowserName } from './stack.ts';
 
 /** The journeys in which the player speaks (stop is left out: a sentence cut by Stop stays cut). */
 const LISTENING = ['listen', 'tab-while-listening', 'pause', 'skip', 'sleep'];
@@ -36,23 +31,8 @@ const LISTENING = ['listen', 'tab-while-listening', 'pause', 'skip', 'sleep'];
 /** The article's title, as Orca reads it. */
 const TITLE = /After 31 Years of Treatment Resistant Depression/;
 
-/** A failure message: what a blind reader should have heard, and what they heard. */
-const expected = (what: string, heard: string): string =>
-  `expected to hear ${what}\nheard:\n${heard.trim() ? heard.replace(/^(?! )/gm, '  ') : '  (nothing)'}`;
-
-/** Every answer in a journey, one a line, for failure messages. */
-const listing = (answers: Answer[]): string =>
-  answers.map((a) => `  ${a.key.keysym} → ${a.said || '(nothing)'}`).join('\n');
-
 /** How many times `pattern` occurs in `text`, whatever the case. */
 const count = (text: string, pattern: RegExp): number => text.match(new RegExp(pattern.source, 'gi'))?.length ?? 0;
-
-/** The answers to a journey's presses of one key, failing when the scenario pressed none. */
-function answersTo(run: Run, journey: string, keysym: string): Answer[] {
-  const answers = journeyAnswers(run, journey).filter((a) => a.key.keysym === keysym);
-  assert.ok(answers.length > 0, `the ${journey} journey pressed no ${keysym}; did the scenario change?`);
-  return answers;
-}
 
 /** The section titles (every h2 of the article), from the built page. */
 async function sectionTitles(): Promise<string[]> {
@@ -60,71 +40,15 @@ async function sectionTitles(): Promise<string[]> {
   return [...html.matchAll(/<h2\b[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1].trim());
 }
 
-/** Declares one test of a journey. */
-type It = (title: string, fn: () => void | Promise<void>) => void;
-
 /** Records a run (or reads ORCA_RUNS), writes its transcript, then asserts on every journey. */
 export function journeys(browser: BrowserName): void {
-  const name = BROWSERS[browser].name;
-  const transcript = path.join(TRANSCRIPTS, `${browser}.txt`);
-  // Set by the `before` hook, which runs ahead of every test that reads them.
-  let run: Run;
-  let page: Message[];
-
-  /**
-   * A describe per journey whose failures say, beyond what was expected and heard, which
-   * browser and journey they are, and where the whole transcript is. `id` is the journey's
-   * MARK in journeys.scenario.
-   */
-  const journey = (id: string, title: string, body: (it: It) => void) =>
-    describe(`${id}: ${title}`, () =>
-      body((title, fn) =>
-        test(title, async () => {
-          try {
-            await fn();
-          } catch (error) {
-            if (!(error instanceof assert.AssertionError)) throw error;
-            // A new error rather than the assertion's, whose diff is already in its message and
-            // would be printed twice; without a stack, which says nothing about what was heard.
-            const failure = new Error(
-              `Orca in ${name}, journey "${id}": ${error.message}\n(the whole run, as heard: ${path.relative(ROOT, transcript)})`,
-            );
-            failure.stack = `Error: ${failure.message}`;
-            throw failure;
-          }
-        }),
-      ));
-
-  describe(`Orca 43 in ${name}`, () => {
-    before(
-      async () => {
-        if (process.env.ORCA_RUNS) {
-          run = JSON.parse(await readFile(path.join(process.env.ORCA_RUNS, browser, 'run.json'), 'utf8')) as Run;
-          assert.equal(run.browser, browser, `${process.env.ORCA_RUNS}/${browser}/run.json holds a ${run.browser} run`);
-        } else {
-          const say = (line: string) => process.stderr.write(`[orca ${browser}] ${line}\n`);
-          let recorded: Recorded;
-          try {
-            recorded = await record({ browser, say });
-          } catch (error) {
-            throw new Error(`Orca could not be run in ${name}: ${error instanceof Error ? error.message : error}`);
-          }
-          // Written whatever the outcome: what was heard is what a reviewer (or a failure) needs.
-          await mkdir(TRANSCRIPTS, { recursive: true });
-          await copyFile(path.join(recorded.out, 'transcript.txt'), transcript);
-          say(`transcript: ${path.relative(ROOT, transcript)}; run.json and logs: ${recorded.out}`);
-          run = recorded;
-        }
-        if (run.failure) {
-          throw new Error(
-            `Orca in ${name}: the run stopped before the journeys were done, so none can be checked: ${run.failure}\n` +
-              `What was heard until then: ${path.relative(ROOT, transcript)}`,
-          );
-        }
-        page = messagesOf(run).filter((m) => m.speaker === 'page');
-      },
-      { timeout: RECORD_TIMEOUT_MS },
-    );
+  journeySuite({ browser, name: browser }, (journey, runOf) => {
+    let run: Run;
+    let page: Message[];
+    before(() => {
+      run = runOf();
+      page = messagesOf(run).filter((m) => m.speaker === 'page');
+    });
 
     journey('load', 'the page loads, Orca reads it', (it) => {
       it('Orca says the page finished loading, by its title', () => {
