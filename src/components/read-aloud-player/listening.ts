@@ -21,6 +21,9 @@ import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
 import { SleepTimer } from './sleep-timer.js';
+import { QueueContinuation } from './queue-continuation.js';
+import { listeningQueue, queueAddress } from '../../preferences/listening-queue.js';
+import { destination } from '../../speech/script-navigation.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
 export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
@@ -39,6 +42,10 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   changed(): void;
   /** The reading reached the article's end (which it says). */
   finished(): void;
+  /** What is said with the state that follows, as the queue goes on ("Next: …"). */
+  queueNotice(message: string): void;
+  /** The queue changed what is read: the host renders again. */
+  queueChanged(): void;
 }
 
 /**
@@ -55,12 +62,24 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     failed: (problem) => hooks.failed(problemWords(problem)),
   });
   const player = () => sources.active;
+  const queue = new QueueContinuation({
+    sources,
+    devicePlayer: (other, otherLang) => readAloudSession(other, otherLang, { engine, rate, voice, voiceFor }),
+    own: { href: queueAddress(location.href), audio: hooks.audio },
+    listen: hooks.listen,
+    notice: hooks.queueNotice,
+    announce: hooks.announce,
+    changed: hooks.queueChanged,
+  });
   const listening = followTheReading(host, {
     player,
     state: () => sources.active.state,
     article,
     ownKey: hooks.ownKey,
     listen: hooks.listen,
+    // The lock screen's title: the page's own article's, or the queued one's being read.
+    title: () => queue.away?.entry.title ?? article.querySelector('h1')?.textContent?.trim() ?? document.title,
+    queue,
   });
   const changes = new PlayerChanges({ ...hooks, listening });
   /** Every change of the player reading, or of which one reads. */
@@ -72,10 +91,11 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   sources.addEventListener('finished', () => {
     hooks.finished();
     hooks.announce(firstUseWords().player.finished);
+    void queue.goOn();
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
   const sleep = new SleepTimer(sources, () => host.requestUpdate());
-  return { sources, listening, changed, sleep };
+  return { sources, listening, changed, sleep, queue };
 }
 
 interface ListeningHooks {
@@ -87,11 +107,14 @@ interface ListeningHooks {
   ownKey(event: KeyboardEvent): boolean;
   /** Starts listening again after a stop (the lock screen's Play). */
   listen(): void;
+  /** The title of the article being read. */
+  title(): string;
+  queue: QueueContinuation;
 }
 
 function followTheReading(
   host: ReactiveControllerHost & HTMLElement,
-  { player, state, article, ownKey, listen }: ListeningHooks,
+  { player, state, article, ownKey, listen, title: articleTitle, queue }: ListeningHooks,
 ) {
   new TapToSeekController(host, {
     article: () => article,
@@ -110,9 +133,16 @@ function followTheReading(
   const media = new MediaSessionController(host, {
     play: () => (state() === 'idle' ? listen() : player().resume()),
     pause: () => player().pause(),
-    stop: () => player().stop(),
+    stop: () => queue.stop(),
+    // Sections inside the article; after the last, the next queued article. Previous never
+    // leaves the article (see docs/read-aloud.md, "The lock screen's track buttons").
     previous: () => player().previousSection(),
-    next: () => player().nextSection(),
+    next: () => {
+      const current = player();
+      const lastSection = destination(current.script, current.index, 'nextSection') === undefined;
+      if (lastSection && listeningQueue().value.articles.some((a) => a.href !== queue.reading)) queue.skipToNext();
+      else current.nextSection();
+    },
     skip: (seconds) => player().skip(seconds),
     seekTo: (seconds) => {
       const current = player();
@@ -130,7 +160,7 @@ function followTheReading(
      */
     show(current: SpeechPlayer) {
       const section = current.script.sections[current.segment?.section ?? 0];
-      const title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
+      const title = articleTitle();
       const recorded = current instanceof RecordedReadAloud ? current : undefined;
       media.update(
         {
