@@ -9,6 +9,7 @@ import { sendKeys } from '../helpers/keyboard.js';
 import { axeViolations } from '../helpers/axe.js';
 import { openEdition, type Edition } from '../helpers/edition.js';
 import { listenToAnnouncer } from '../helpers/announcer.js';
+import { watchMediaSession } from '../helpers/media-session.js';
 import { playerOf } from '../helpers/player.js';
 import { LISTENING_KEY, startEachTestAfresh } from '../helpers/storage.js';
 import { events, mutations, until } from '../helpers/waiting.js';
@@ -47,6 +48,25 @@ function focusedIn(edition: Edition): Element | null {
   let focused = edition.doc.activeElement;
   while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
   return focused;
+}
+
+/** Opens an article choosing the recording, and presses Listen on the real keyboard; resolves once its audio plays. */
+async function listenRecorded(slug: string) {
+  const edition = await openEdition({ path: `${SITE}${slug}.html`, width: 1024, height: 768 });
+  const handlers = watchMediaSession(edition);
+  const player = playerOf(edition);
+  await player.rendered();
+  player.listen()!.focus();
+  await sendKeys({ press: 'Enter' });
+  const host = internals(edition);
+  await until(() => host.player?.state === 'playing', 'the article to play', player.renders);
+  const media = (host.player as RecordedReadAloud).media as HTMLAudioElement;
+  await until(
+    () => !media.paused && media.currentTime > 0 && Number.isFinite(media.duration),
+    'the audio to play',
+    events(media, 'playing', 'timeupdate'),
+  );
+  return { edition, player, host, handlers };
 }
 
 describe('the listening queue', () => {
@@ -121,6 +141,83 @@ describe('the listening queue', () => {
     expect(storedQueue().map((a) => a.title)).to.deep.equal([SECOND.title, THIRD.title]);
     const reloaded = await openEdition({ path: `${SITE}third-stop.html` });
     expect(queueOf(reloaded).titles()).to.deep.equal([SECOND.title, THIRD.title]);
+  });
+
+  it('goes on from the lock screen: next track after the last section is the next article; previous stays in it', async () => {
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded' }));
+    localStorage.setItem(LISTENING_QUEUE_KEY, JSON.stringify({ articles: [SECOND] }));
+    const { edition, player, host, handlers } = await listenRecorded('first-stop');
+    const first = host.player!;
+    const press = (action: MediaSessionAction) => handlers.get(action)!({ action });
+    press('nexttrack');
+    expect(first.index, 'the next section').to.equal(first.script.sections[1].first);
+    expect(host.queue?.away).to.equal(undefined);
+    press('nexttrack');
+    await until(
+      () => host.queue?.away?.entry.title === SECOND.title && host.player?.state === 'playing',
+      'the next article, after the last section',
+      player.renders,
+    );
+    press('previoustrack');
+    expect(host.queue?.away?.entry.title, 'still the same article').to.equal(SECOND.title);
+    expect(host.player!.index).to.equal(0);
+    expect(edition.win.navigator.mediaSession.metadata?.album).to.equal(SECOND.title);
+  });
+
+  it('leaves out a queued article whose page cannot be read, naming it, and goes on to the next', async () => {
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded' }));
+    const gone = entry('gone', 'A removed article');
+    localStorage.setItem(LISTENING_QUEUE_KEY, JSON.stringify({ articles: [gone, THIRD] }));
+    const { edition, player, host } = await listenRecorded('first-stop');
+    const announcer = listenToAnnouncer(edition);
+    const media = (host.player as RecordedReadAloud).media as HTMLAudioElement;
+    media.currentTime = Math.max(0, media.duration - 0.4);
+    await until(
+      () => host.queue?.away?.entry.title === THIRD.title && host.player?.state === 'playing',
+      'the third article to play',
+      player.renders,
+    );
+    await until(
+      () => announcer.heard.some((m) => m.includes('Skipped, could not be loaded: A removed article.')),
+      () => `the removed article named (heard: ${announcer.heard.join(' | ')})`,
+      mutations(edition.doc.body),
+    );
+    expect(storedQueue()).to.deep.equal([]);
+  });
+
+  it('offline, leaves out an article not kept (the worker’s page that says so), naming it, and keeps it queued', async () => {
+    localStorage.setItem(LISTENING_KEY, JSON.stringify({ source: 'recorded' }));
+    localStorage.setItem(LISTENING_QUEUE_KEY, JSON.stringify({ articles: [SECOND, THIRD] }));
+    const { edition, player, host } = await listenRecorded('first-stop');
+    const announcer = listenToAnnouncer(edition);
+    // Offline, with the second article not kept: the offline worker answers its address with
+    // the page that says so (generator/page/page.ts renderNotKeptPage), which has no article.
+    Object.defineProperty(edition.win.navigator, 'onLine', { get: () => false });
+    const notKept = await (await fetch(`${SITE}offline.html`)).text();
+    const fetchPage = edition.win.fetch.bind(edition.win);
+    edition.win.fetch = (input, init) =>
+      String(input).endsWith(SECOND.href)
+        ? Promise.resolve(new Response(notKept, { headers: { 'Content-Type': 'text/html' } }))
+        : fetchPage(input, init);
+    const media = (host.player as RecordedReadAloud).media as HTMLAudioElement;
+    media.currentTime = Math.max(0, media.duration - 0.4);
+    await until(
+      () => host.queue?.away?.entry.title === THIRD.title && host.player?.state === 'playing',
+      'the third article, which is kept, to play',
+      player.renders,
+    );
+    await until(
+      () =>
+        announcer.heard.some((m) =>
+          m.includes(`Skipped, not kept for offline: ${SECOND.title}. Next: ${THIRD.title}. Playing.`),
+        ),
+      () => `the article left out named with the next (heard: ${announcer.heard.join(' | ')})`,
+      mutations(edition.doc.body),
+    );
+    expect(
+      storedQueue().map((a) => a.title),
+      'kept queued for later',
+    ).to.deep.equal([SECOND.title]);
   });
 
   it('is built with Listen next and Queue all, edited from the keyboard, and said politely; axe-clean in each state', async () => {
