@@ -61,13 +61,21 @@ describe('the listening queue with the device’s voice, no autoplay flag', () =
     // Near its end (its last sentence): the second article follows, spoken by the engine.
     const last = first.script.segments.length - 1;
     const second = ear.nextStart((heard) => heard.text.includes('second piece'), SPEECH_MS);
+    // Focus stays on Play/Pause through the change of article: it never goes to Listen and back.
+    const focused: string[] = [];
+    const onFocus = (event: Event) => focused.push((event.target as Element).className);
+    player.root.addEventListener('focusin', onFocus);
     first.play(last);
     const heard = await second;
+    player.root.removeEventListener('focusin', onFocus);
+    expect(focused, 'focus moves between the articles').to.deep.equal([]);
     expect(host.queue?.away?.entry.title).to.equal(SECOND.title);
     expect(host.player).to.not.equal(first);
     expect(host.player!.state).to.equal('playing');
     expect(heard.error).to.equal(undefined);
     expect(player.root.querySelector('.now-playing a')?.textContent?.trim()).to.equal(SECOND.title);
+    // Focus stayed on Play/Pause, where the gesture left it, through the change of article.
+    expect(player.root.activeElement, 'focus').to.equal(player.button('play'));
     // Only the page's own article is marked: nothing is, while another is read.
     expect(heard.highlighted).to.equal('');
     await until(

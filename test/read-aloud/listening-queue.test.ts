@@ -125,6 +125,7 @@ describe('the listening queue', () => {
     const now = player.root.querySelector('.now-playing a') as HTMLAnchorElement;
     expect(now.textContent!.trim()).to.equal(SECOND.title);
     expect(new URL(now.href).pathname).to.equal(SECOND.href);
+    expect(player.root.activeElement, 'focus kept on Play/Pause').to.equal(player.button('play'));
     await until(
       () => announcer.heard.some((m) => m.includes(`Next: ${SECOND.title}.`)),
       'the next article named',

@@ -105,8 +105,8 @@ interface ListeningHooks {
   article?: HTMLElement;
   /** Whether a key is one of the player's own (see ShortcutsController.match). */
   ownKey(event: KeyboardEvent): boolean;
-  /** Starts listening again after a stop (the lock screen's Play). */
-  listen(): void;
+  /** Starts listening again after a stop (the lock screen's Play); settles once it has started, or could not. */
+  listen(): Promise<void>;
   /** The title of the article being read. */
   title(): string;
   queue: QueueContinuation;

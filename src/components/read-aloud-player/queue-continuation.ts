@@ -67,8 +67,8 @@ export interface ContinuationHooks {
   devicePlayer(article: HTMLElement, lang: string): SpeechPlayer;
   /** The page's own article's address (as the queue keeps it), audio edition and place. */
   own: { href: string; audio?: PageAudio };
-  /** Starts listening as Listen does: who reads chosen again, from the remembered place. */
-  listen(): void;
+  /** Starts listening as Listen does (who reads chosen again, from the remembered place); settles once started. */
+  listen(): Promise<void>;
   /** What is said with the state that follows ("Next: …"). */
   notice(message: string): void;
   /** Said at once (the queue's end, articles left out). */
@@ -137,13 +137,17 @@ export class QueueContinuation {
       return;
     }
     dequeue(store, next.entry.href);
+    // Continuing until the next article plays: the bar, and focus in it, stay meanwhile.
     this.continuing = true;
     sources.replace(this.hooks.devicePlayer(next.article, next.lang), next.audio);
     this.away = next;
-    this.continuing = false;
     this.hooks.notice([...left, fill(words.next, { title: next.entry.title })].join(' '));
-    this.hooks.changed();
-    this.hooks.listen();
+    try {
+      await this.hooks.listen();
+    } finally {
+      this.continuing = false;
+      this.hooks.changed();
+    }
   }
 
   /** The lock screen's next track after the last section: the article is left where it is, the next begins. */

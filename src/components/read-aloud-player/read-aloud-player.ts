@@ -322,7 +322,7 @@ export class ReadAloudPlayer extends LitElement {
       changed: () => this.revision++,
       finished: () => this.position?.clear(),
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
-      listen: () => void this.listen(),
+      listen: () => this.listen(),
       listeningPosition: { save: (script, index) => this.position?.save(script, index) },
       highlight: () => this.showReadingPosition(),
       handOverFocus: (from, to) => this.planFocus(from, to),
