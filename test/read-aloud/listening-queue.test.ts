@@ -219,6 +219,10 @@ describe('the listening queue', () => {
       storedQueue().map((a) => a.title),
       'kept queued for later',
     ).to.deep.equal([SECOND.title]);
+    // In text too, in the bar under the article now playing.
+    expect(player.bar()!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      `Now playing: ${THIRD.title} Skipped, not kept for offline: ${SECOND.title}.`,
+    );
   });
 
   it('is built with Listen next and Queue all, edited from the keyboard, and said politely; axe-clean in each state', async () => {

@@ -1,4 +1,4 @@
-import { html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { announce } from '../../announcer.js';
 import { PreferenceController } from '../../controllers/preference-controller.js';
@@ -14,7 +14,16 @@ import { fill } from '../../words/template.js';
  */
 @customElement('listen-next')
 export class ListenNext extends LitElement {
-  static override styles = componentStyles;
+  static override styles = [
+    componentStyles,
+    css`
+      /* Pressed shows as well as it is said: a check mark, and the button filled. */
+      [aria-pressed='true'] {
+        background: var(--text);
+        color: var(--bg);
+      }
+    `,
+  ];
 
   /** The article's page, relative to this one. */
   @property() href = '';
@@ -32,7 +41,7 @@ export class ListenNext extends LitElement {
     const words = firstUseWords().queue;
     const queued = isQueued(this.queue.value, this.article.href);
     return html`<button type="button" part="button" aria-pressed=${queued} @click=${this.toggle}>
-      ${words.listenNext}<span class="visually-hidden">${fill(words.which, { title: this.articleTitle })}</span>
+      ${queued ? html`<span aria-hidden="true">✓ </span>` : nothing}${words.listenNext}<span class="visually-hidden">${fill(words.which, { title: this.articleTitle })}</span>
     </button>`;
   }
 

@@ -32,14 +32,14 @@ export class ListeningQueueList extends LitElement {
       ol {
         padding-inline-start: 1.5rem;
       }
-      li {
+      .entry {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
         gap: 0.5rem;
         margin-block: 0.5rem;
       }
-      li a {
+      .entry a {
         margin-inline-end: auto;
         color: var(--link, inherit);
       }
@@ -80,7 +80,7 @@ export class ListeningQueueList extends LitElement {
   private renderEntry(article: QueuedArticle, at: number) {
     const words = firstUseWords().queue;
     const which = html`<span class="visually-hidden">${fill(words.which, { title: article.title })}</span>`;
-    return html`<li>
+    return html`<li><div class="entry">
       <a href=${article.href} lang=${article.lang}>${article.title}</a>
       ${
         at > 0
@@ -92,7 +92,7 @@ export class ListeningQueueList extends LitElement {
       <button type="button" class="remove" data-href=${article.href} @click=${() => this.removeEntry(article, at)}>
         ${words.remove}${which}
       </button>
-    </li>`;
+    </div></li>`;
   }
 
   private readonly queueAll = () => {

@@ -72,7 +72,7 @@ export interface BarView {
   audio?: PageAudio;
   sleep: SleepTimer;
   /** Which article reads: a queued one (`away`, named with a link to its page) or the page's own. */
-  queue?: { away?: { entry: QueuedArticle; audio?: PageAudio } };
+  queue?: { away?: { entry: QueuedArticle; audio?: PageAudio }; leftOut?: string };
 }
 
 /**
@@ -193,7 +193,8 @@ export function renderBar(view: BarView) {
     ${
       away
         ? html`<p class="now-playing">${firstUseWords().queue.nowPlaying}
-            <a href=${away.href} lang=${away.lang}>${away.title}</a></p>`
+            <a href=${away.href} lang=${away.lang}>${away.title}</a></p>
+          ${view.queue?.leftOut ? html`<p class="note">${view.queue.leftOut}</p>` : nothing}`
         : nothing
     }
     <p class="where">

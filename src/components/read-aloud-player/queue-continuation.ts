@@ -87,6 +87,8 @@ export class QueueContinuation {
   away?: QueuedReading;
   /** An article ended and the next is loading: the bar stays, and focus with it. */
   continuing = false;
+  /** The queued articles left out on the way to the one being read, in words (the bar shows them). */
+  leftOut?: string;
   private readonly hooks: ContinuationHooks;
   /** The page's own device player, kept while a queued article reads. */
   private readonly ownDevice: SpeechPlayer;
@@ -141,6 +143,7 @@ export class QueueContinuation {
     this.continuing = true;
     sources.replace(this.hooks.devicePlayer(next.article, next.lang), next.audio);
     this.away = next;
+    this.leftOut = left.join(' ') || undefined;
     this.hooks.notice([...left, fill(words.next, { title: next.entry.title })].join(' '));
     try {
       await this.hooks.listen();
@@ -172,6 +175,7 @@ export class QueueContinuation {
   }
 
   private backHome() {
+    this.leftOut = undefined;
     this.continuing = true;
     this.hooks.sources.replace(this.ownDevice, this.hooks.own.audio);
     this.away = undefined;
