@@ -133,10 +133,10 @@ describe('the listening queue', () => {
     );
     expect(
       storedQueue().map((a) => a.title),
-      'the queue after it',
-    ).to.deep.equal([THIRD.title]);
+      'the first left the queue; the second stays until it ends',
+    ).to.deep.equal([SECOND.title, THIRD.title]);
 
-    // Stopped there, it goes back to the front of the queue, which a reload still holds.
+    // Stopped there, the page's own article is back; the queue is as it was, and a reload still holds it.
     player.button('stop')!.click();
     await until(() => host.queue?.away === undefined, 'the page’s own article back', player.renders);
     expect(storedQueue().map((a) => a.title)).to.deep.equal([SECOND.title, THIRD.title]);
@@ -183,7 +183,7 @@ describe('the listening queue', () => {
       () => `the removed article named (heard: ${announcer.heard.join(' | ')})`,
       mutations(edition.doc.body),
     );
-    expect(storedQueue()).to.deep.equal([]);
+    expect(storedQueue(), 'the removed article left the queue; the third stays until it ends').to.deep.equal([THIRD]);
   });
 
   it('offline, leaves out an article not kept (the worker’s page that says so), naming it, and keeps it queued', async () => {
@@ -217,8 +217,8 @@ describe('the listening queue', () => {
     );
     expect(
       storedQueue().map((a) => a.title),
-      'kept queued for later',
-    ).to.deep.equal([SECOND.title]);
+      'the article left out kept queued for later, and the one playing',
+    ).to.deep.equal([SECOND.title, THIRD.title]);
     // In text too, in the bar under the article now playing.
     expect(player.bar()!.textContent!.replace(/\s+/g, ' ')).to.contain(
       `Now playing: ${THIRD.title} Skipped, not kept for offline: ${SECOND.title}.`,

@@ -104,8 +104,8 @@ export class QueueContinuation {
   }
 
   /**
-   * The article being read ended (or the listener skipped to the next): the next
-   * readable article in the queue starts. Articles not kept offline stay queued for later;
+   * The article being read ended (or the listener skipped to the next): it leaves the queue,
+   * and the next readable article in the queue starts. Articles not kept offline stay queued for later;
    * those whose page could not be read leave the queue. Both are named.
    */
   async goOn() {
@@ -138,7 +138,7 @@ export class QueueContinuation {
       this.hooks.changed();
       return;
     }
-    dequeue(store, next.entry.href);
+    // It stays queued until it ends (or is skipped), so a page closed meanwhile loses nothing.
     // Continuing until the next article plays: the bar, and focus in it, stay meanwhile.
     this.continuing = true;
     sources.replace(this.hooks.devicePlayer(next.article, next.lang), next.audio);
@@ -161,15 +161,12 @@ export class QueueContinuation {
   }
 
   /**
-   * The listener stops. On a queued article, it goes back to the front of the queue (its place
-   * is remembered), and the page's own article is the one Listen reads again.
+   * The listener stops. On a queued article (still queued, its place remembered), the page's own
+   * article is the one Listen reads again.
    */
   stop() {
     this.hooks.sources.active.stop();
     if (!this.away || this.continuing) return;
-    const store = listeningQueue();
-    const { entry } = this.away;
-    store.update({ articles: [entry, ...store.value.articles.filter((a) => a.href !== entry.href)] });
     this.backHome();
     this.hooks.changed();
   }
