@@ -126,6 +126,7 @@ describe('the listening queue', () => {
     expect(now.textContent!.trim()).to.equal(SECOND.title);
     expect(new URL(now.href).pathname).to.equal(SECOND.href);
     expect(player.root.activeElement, 'focus kept on Play/Pause').to.equal(player.button('play'));
+    expect(await axeViolations(edition), 'the bar reading a queued article').to.equal('');
     await until(
       () => announcer.heard.some((m) => m.includes(`Next: ${SECOND.title}.`)),
       'the next article named',
