@@ -30,4 +30,5 @@ lineFocusOn();
 // Parts only some pages have, loaded only there: the index's "Available offline" marks, the
 // list of kept articles on the page the offline worker shows for an article never kept, and
 // the listening queue on sites of several articles.
-if (document.querySelector('kept-mark, kept-articles, listen-next, listening-queue')) void import('./first-use.js');
+// (A page with the queue's list has a Listen next too.)
+if (document.querySelector('kept-mark, kept-articles, listen-next')) void import('./first-use.js');

@@ -22,6 +22,7 @@ import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
 import { SleepTimer } from './sleep-timer.js';
 import { QueueContinuation } from './queue-continuation.js';
+import type { ListeningPosition } from './listening-position.js';
 import { listeningQueue, queueAddress } from '../../preferences/listening-queue.js';
 import { destination } from '../../speech/script-navigation.js';
 
@@ -42,10 +43,10 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   changed(): void;
   /** The reading reached the article's end (which it says). */
   finished(): void;
+  /** A queued article's remembered place, by its title. */
+  position(title: string): ListeningPosition;
   /** What is said with the state that follows, as the queue goes on ("Next: …"). */
   queueNotice(message: string): void;
-  /** The queue changed what is read: the host renders again. */
-  queueChanged(): void;
 }
 
 /**
@@ -68,8 +69,13 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     own: { href: queueAddress(location.href), audio: hooks.audio },
     listen: hooks.listen,
     notice: hooks.queueNotice,
+    position: hooks.position,
     announce: hooks.announce,
-    changed: hooks.queueChanged,
+    changed: () => {
+      // Back to the page's own article with nothing to read: focus leaves the bar for Listen.
+      if (sources.active.state === 'idle') hooks.handOverFocus('paused', 'idle');
+      hooks.changed();
+    },
   });
   const listening = followTheReading(host, {
     player,
@@ -81,7 +87,12 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     title: () => queue.away?.entry.title ?? article.querySelector('h1')?.textContent?.trim() ?? document.title,
     queue,
   });
-  const changes = new PlayerChanges({ ...hooks, listening });
+  const changes = new PlayerChanges({
+    ...hooks,
+    listening,
+    // Between one queued article and the next, focus stays in the bar.
+    handOverFocus: (from, to) => queue.continuing || hooks.handOverFocus(from, to),
+  });
   /** Every change of the player reading, or of which one reads. */
   const changed = () => {
     changes.changed(sources.active);

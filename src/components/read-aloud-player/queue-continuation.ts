@@ -9,7 +9,7 @@ import type { SpeechPlayer } from '../../speech/read-aloud.js';
 import type { PageAudio } from '../../speech/recorded-session.js';
 import { firstUseWords } from '../../words/first-use-words.js';
 import { fill } from '../../words/template.js';
-import { ListeningPosition } from './listening-position.js';
+import type { ListeningPosition } from './listening-position.js';
 
 /** A queued article, read from its page. */
 export interface QueuedReading {
@@ -27,7 +27,10 @@ export interface QueuedReading {
 type Skipped = 'offline' | 'failed';
 
 /** Fetches a queued article's page and reads its article and audio edition from it. */
-export async function fetchQueued(entry: QueuedArticle): Promise<QueuedReading | Skipped> {
+export async function fetchQueued(
+  entry: QueuedArticle,
+  position: (title: string) => ListeningPosition,
+): Promise<QueuedReading | Skipped> {
   const url = new URL(entry.href, location.href);
   try {
     const response = await fetch(url);
@@ -42,7 +45,7 @@ export async function fetchQueued(entry: QueuedArticle): Promise<QueuedReading |
       article,
       lang: article.lang || doc.documentElement.lang || entry.lang,
       audio: pageAudio(doc, url),
-      position: new ListeningPosition(title),
+      position: position(title),
     };
   } catch {
     return navigator.onLine ? 'failed' : 'offline';
@@ -71,6 +74,8 @@ export interface ContinuationHooks {
   listen(): Promise<void>;
   /** What is said with the state that follows ("Next: …"). */
   notice(message: string): void;
+  /** An article's remembered place, by its title (made by the player, whose code keeps the store). */
+  position(title: string): ListeningPosition;
   /** Said at once (the queue's end, articles left out). */
   announce(message: string): void;
   /** What is being read changed: the host renders again. */
@@ -117,7 +122,7 @@ export class QueueContinuation {
     const skipped: Record<Skipped, string[]> = { offline: [], failed: [] };
     let next: QueuedReading | undefined;
     for (const entry of [...store.value.articles]) {
-      const loaded = await fetchQueued(entry);
+      const loaded = await fetchQueued(entry, this.hooks.position);
       if (typeof loaded !== 'string') {
         next = loaded;
         break;

@@ -329,11 +329,7 @@ export class ReadAloudPlayer extends LitElement {
       announce: (message) => this.say(message),
       notice: () => this.notice,
       queueNotice: (message) => (this.notice = message),
-      queueChanged: () => {
-        // Back to the page's own article with nothing to read: focus leaves the bar for Listen.
-        if (this.state === 'idle') this.planFocus('paused', 'idle');
-        this.revision++;
-      },
+      position: (title) => new ListeningPosition(title),
     });
     this.queue = reading.queue;
     this.sources = reading.sources;
@@ -408,8 +404,6 @@ export class ReadAloudPlayer extends LitElement {
    * from here" elsewhere on the page also brings focus to Play/Pause, where the listener can go on.
    */
   private planFocus(from: PlayerState, to: PlayerState) {
-    // Between one queued article and the next, focus stays in the bar.
-    if (this.queue?.continuing) return;
     const focused = (this.renderRoot as ShadowRoot).activeElement;
     if (from === 'idle' && to !== 'idle' && (focused?.closest('.launch') || this.focusBarOnStart)) {
       this.focusMove.handOver('.play', focused?.closest('.launch') ? 'launch' : undefined);
@@ -422,8 +416,7 @@ export class ReadAloudPlayer extends LitElement {
   /** Highlights the sentence being read (and its word); returns its range for scrolling. */
   private showReadingPosition() {
     const player = this.player;
-    // Only the page's own article is on screen to mark.
-    if (!player || player.state === 'idle' || this.queue?.away) {
+    if (!player || player.state === 'idle') {
       this.listening?.highlight.clear();
       return undefined;
     }
