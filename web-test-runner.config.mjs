@@ -10,7 +10,7 @@ import { mediaFeaturesPlugin } from './test/plugins/media-features-plugin.ts';
 import { accessibilityTreePlugin } from './test/plugins/accessibility-tree-plugin.ts';
 import { withoutModulesPlugin } from './test/plugins/without-modules-plugin.ts';
 import { offlineSitePlugin } from './test/plugins/offline-site-plugin.ts';
-import { ARCHIVE_SITE, AUDIO_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
+import { ARCHIVE_SITE, AUDIO_SITE, QUEUE_SITE, fixtureSitePlugin } from './test/plugins/fixture-site-plugin.ts';
 import { htmlValidityPlugin } from './test/plugins/html-validity-plugin.ts';
 import { keyboardPlugin } from './test/plugins/keyboard-plugin.ts';
 import { speechLogPlugin } from './test/plugins/speech-log-plugin.ts';
@@ -20,7 +20,9 @@ if (!checkBrowsers()) process.exit(1);
 // A function, not a shared instance: each group gets its own browser and so its own
 // localStorage, and groups running side by side cannot clear each other's settings.
 // With `speech`, a real engine for end-to-end read-aloud tests, one per test run.
-const chromium = (speech = false) => chromeLauncher({ launchOptions: chromiumOptions({ speech }) });
+// `autoplay: false`: speech without the autoplay flag, so a page speaks only after a real gesture.
+const chromium = (speech = false, autoplay = true) =>
+  chromeLauncher({ launchOptions: chromiumOptions({ speech, autoplay }) });
 
 // Firefox plays media only where an audio server takes its output: PulseAudio's null sink,
 // started for this run and ended with it (see tools/browsers.ts). It is driven by chromeLauncher
@@ -61,6 +63,7 @@ export default {
     'test/**/*.test.ts',
     '!test/**/*.chromium.test.ts',
     '!test/**/*.speech.test.ts',
+    '!test/**/*.gesture.test.ts',
     '!test/**/*.node.test.ts',
     '!test/orca/**',
     ...(quick ? NOT_QUICK : []),
@@ -77,6 +80,10 @@ export default {
         // its network and quota emulation need the DevTools Protocol), which must read aloud offline too.
         // The audio kept offline is tested in both browsers (test/offline/kept-audio.test.ts).
         { name: 'real-speech', files: 'test/**/*.speech.test.ts', browsers: [chromium(true)] },
+        // *.gesture.test.ts: the real engine WITHOUT the autoplay flag, where Chromium refuses to
+        // speak before a real gesture (the listening queue going on without another one). Firefox
+        // here has no speech engine; its media is refused without a gesture in the default group.
+        { name: 'gesture', files: 'test/**/*.gesture.test.ts', browsers: [chromium(true, false)] },
         // Read aloud end to end with WebKit's own speech synthesis (Flite in WebKitGTK); the rest of
         // the group needs the DevTools Protocol. The offline edition in WebKit: test/offline/kept-audio.test.ts.
         { name: 'webkit-speech', files: 'test/read-aloud/real-engine.speech.test.ts', browsers: [webkit()] },
@@ -95,6 +102,7 @@ export default {
     fixtureSitePlugin(),
     fixtureSitePlugin({ prefix: AUDIO_SITE, sources: 'test/fixtures/articles/audio', audio: true }),
     fixtureSitePlugin({ prefix: ARCHIVE_SITE, sources: 'test/fixtures/articles/archive' }),
+    fixtureSitePlugin({ prefix: QUEUE_SITE, sources: 'test/fixtures/articles/queue', audio: true }),
     htmlValidityPlugin(),
     keyboardPlugin(),
     speechLogPlugin(),

@@ -13,7 +13,7 @@ export const NEW_REGION_DELAY_MS = 150;
 const REPEAT_DELAY_MS = 50;
 
 /** Who is speaking: a later message replaces the same speaker's message not yet said. */
-export type Speaker = 'read-aloud' | 'reading-settings' | 'offline';
+export type Speaker = 'read-aloud' | 'reading-settings' | 'offline' | 'queue';
 
 export class Announcer {
   private region?: HTMLElement;

@@ -16,3 +16,5 @@ import './components/line-focus.js';
 import './components/offline-status/offline-keeping.js';
 import './components/kept-mark.js';
 import './components/kept-articles/kept-articles.js';
+import './components/listening-queue/listen-next.js';
+import './components/listening-queue/listening-queue.js';

@@ -27,6 +27,8 @@ const watcher = new MutationObserver(lineFocusOn);
 watcher.observe(root, { attributeFilter: ['data-line-focus'] });
 lineFocusOn();
 
-// Parts only some pages have, loaded only there: the index's "Available offline" marks, and
-// the list of kept articles on the page the offline worker shows for an article never kept.
-if (document.querySelector('kept-mark, kept-articles')) void import('./first-use.js');
+// Parts only some pages have, loaded only there: the index's "Available offline" marks, the
+// list of kept articles on the page the offline worker shows for an article never kept, and
+// the listening queue on sites of several articles.
+// (A page with the queue's list has a Listen next too.)
+if (document.querySelector('kept-mark, kept-articles, listen-next')) void import('./first-use.js');

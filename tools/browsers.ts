@@ -25,8 +25,11 @@ export const QUIET_FLAGS = [
   '--no-first-run',
 ];
 
+/** Lets a page play media and speak without a user gesture first (see chromiumOptions' `autoplay`). */
+const AUTOPLAY_FLAG = '--autoplay-policy=no-user-gesture-required';
+
 /** Speech through speech-dispatcher; the autoplay flag lets a script press Play, as readers do by hand. */
-export const SPEECH_FLAGS = ['--enable-speech-dispatcher', '--autoplay-policy=no-user-gesture-required'];
+export const SPEECH_FLAGS = ['--enable-speech-dispatcher', AUTOPLAY_FLAG];
 
 /** Lighthouse's default mobile device (Moto G Power), so puppeteer checks see the same layout. */
 export const MOBILE_VIEWPORT = { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
@@ -41,15 +44,18 @@ export interface ChromiumOptions {
 /**
  * Chromium's flags and environment. With `speech`, a scratch HOME in which it speaks through
  * speech-dispatcher and espeak-ng; `home` names that folder, so two runs on one machine never
- * share a speech-dispatcher.
+ * share a speech-dispatcher. `autoplay: false` keeps Chromium's own rule with speech: nothing
+ * plays or speaks before the user's first gesture, as for readers (the *.gesture.test.ts group).
  */
 export function chromiumOptions({
   speech = false,
+  autoplay = true,
   home = SPEECH_HOME,
-}: { speech?: boolean; home?: string } = {}): ChromiumOptions {
+}: { speech?: boolean; autoplay?: boolean; home?: string } = {}): ChromiumOptions {
+  const speechFlags = SPEECH_FLAGS.filter((flag) => autoplay || flag !== AUTOPLAY_FLAG);
   return {
     executablePath: CHROMIUM,
-    args: speech ? [...QUIET_FLAGS, ...SPEECH_FLAGS] : QUIET_FLAGS,
+    args: speech ? [...QUIET_FLAGS, ...speechFlags] : QUIET_FLAGS,
     env: speech ? { ...process.env, HOME: speechHome(home) } : process.env,
   };
 }

@@ -240,8 +240,8 @@ ${toc}
 ${withListenButtons(article.html, mark)}
 ${assets.audio ? audioLinks(assets.audio, assets.feed, meta.lang, mark) : ''}
 ${assets.book ? `<p class="book-link" data-edition${mark}>${bookLink(assets.book, meta.lang)}</p>\n` : ''}</article>
-<reading-place data-edition hidden${mark}></reading-place>
-${nav ? articleNav(nav, meta.lang, mark) : ''}</main>
+${nav ? `${listenNext(page, meta.title, meta.lang)}\n` : ''}<reading-place data-edition hidden${mark}></reading-place>
+${nav ? `${articleNav(nav, meta.lang, mark)}<listening-queue></listening-queue>\n` : ''}</main>
 </div>
 ${siteFooter(words.editionOf(escapeHtml(site.title), ofArticle(meta.title), meta.author ? ofArticle(meta.author) : undefined), words, mark)}
 <line-focus></line-focus>
@@ -313,6 +313,7 @@ ${siteHeader(site, { player: false, mark })}
 ${site.description ? `<p class="site-description">${escapeHtml(site.description)}</p>\n` : ''}<ol class="article-list">
 ${items.join('\n')}
 </ol>
+<listening-queue offer-all></listening-queue>
 ${archiveLink}</main>
 ${siteFooter(`${escapeHtml(site.title)}.`, words, mark)}
 <line-focus></line-focus>
@@ -348,6 +349,7 @@ export function indexEntry({ page, article, book }: IndexEntry, language: string
 <h${level} id="${escapeHtml(id)}"${lang}><a href="./${escapeHtml(page)}">${escapeHtml(meta.title)}</a></h${level}>
 <p class="article-meta"${markOf(edition)}>${details}<kept-mark href="./${escapeHtml(page)}"></kept-mark></p>
 <p${lang}>${escapeHtml(meta.description)}</p>
+${listenNext(page, meta.title, meta.lang)}
 ${book ? `<p class="book-link"${markOf(edition)}>${bookLink(book, language, id)}</p>\n` : ''}</article>
 </li>`;
 }
@@ -464,6 +466,13 @@ ${previous ? link(previous, 'prev', words.previous) : ''}${next ? link(next, 'ne
 </nav>
 `;
 }
+
+/**
+ * "Listen next" for an article (src/components/listening-queue/listen-next.ts), on sites of several
+ * articles: an empty element the script fills with its button.
+ */
+const listenNext = (page: string, title: string, lang: string) =>
+  `<listen-next href="./${escapeHtml(page)}" article-title="${escapeHtml(title)}" article-lang="${escapeHtml(lang)}"></listen-next>`;
 
 /** schema.org authors: one Person, or a list of them. */
 export const people = (names: string[]) =>

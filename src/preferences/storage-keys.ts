@@ -11,5 +11,14 @@ export const LISTENING_POSITION_KEY = 'reader-edition:position';
 /** Where the reader stopped reading, by paragraph, for each article: src/components/reading-place/reading-place-store.ts. */
 export const READING_PLACE_KEY = 'reader-edition:reading-place';
 
+/** The articles the listener queued to hear next: src/preferences/listening-queue.ts. */
+export const LISTENING_QUEUE_KEY = 'reader-edition:queue';
+
 /** Every key above: what "forget everything this edition remembers" removes. */
-export const STORAGE_KEYS = [SETTINGS_KEY, LISTENING_KEY, LISTENING_POSITION_KEY, READING_PLACE_KEY] as const;
+export const STORAGE_KEYS = [
+  SETTINGS_KEY,
+  LISTENING_KEY,
+  LISTENING_POSITION_KEY,
+  READING_PLACE_KEY,
+  LISTENING_QUEUE_KEY,
+] as const;

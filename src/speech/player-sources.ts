@@ -28,8 +28,13 @@ interface SourcesOptions {
 export class PlayerSources extends EventTarget {
   /** The player reading now. */
   active: SpeechPlayer;
-  readonly device: SpeechPlayer;
+  /** The device's voice over the article being read (another, once the listening queue goes on: see replace). */
+  device: SpeechPlayer;
   private readonly options: SourcesOptions;
+  /** The players whose events are passed on already. */
+  private readonly forwarded = new WeakSet<SpeechPlayer>();
+  /** The audio edition's player, once made: its media element plays the next article's too. */
+  private recordedMade?: RecordedReadAloud;
   /** Why the audio edition could not be used, until the listener chooses it again. */
   problem?: Problem;
   /** What "auto" came to when listening first started, so the reader never changes mid-article. */
@@ -76,13 +81,34 @@ export class PlayerSources extends EventTarget {
     return true;
   }
 
+  /**
+   * Another article in place of this one, for the listening queue to go on in the same page: its
+   * device player, and its audio edition (made when chosen, in the same media element). What
+   * "auto" came to stays, so the reader does not change between articles. The active player
+   * must be idle; the new device player becomes the active one, at its start.
+   */
+  replace(device: SpeechPlayer, audio: PageAudio | undefined) {
+    this.active.stop();
+    this.recordedMade?.release();
+    this.recorded = undefined;
+    this.problem = undefined;
+    this.options.audio = audio;
+    this.active = this.device = this.forward(device);
+  }
+
   private recordedPlayer() {
     const audio = this.options.audio;
     if (!audio) return undefined;
-    this.recorded ??= recordedSession(this.options.standard(), audio, this.options.rate)
+    this.recorded ??= recordedSession(
+      this.options.standard(),
+      audio,
+      this.options.rate,
+      // Made by recordedSession: an audio element.
+      this.recordedMade?.media as HTMLAudioElement | undefined,
+    )
       .catch((): Problem => ({ code: 'audio-unavailable' }))
       .then((made) => {
-        if (made instanceof RecordedReadAloud) return this.forward(made);
+        if (made instanceof RecordedReadAloud) return this.forward((this.recordedMade = made));
         // Chosen again later, it is tried again (the connection may be back).
         this.recorded = undefined;
         this.problem = made;
@@ -93,6 +119,8 @@ export class PlayerSources extends EventTarget {
   }
 
   private forward(player: SpeechPlayer) {
+    if (this.forwarded.has(player)) return player;
+    this.forwarded.add(player);
     for (const type of ['change', 'finished', 'slept']) {
       player.addEventListener(type, () => player === this.active && this.dispatchEvent(new Event(type)));
     }

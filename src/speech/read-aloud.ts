@@ -384,9 +384,11 @@ export class ReadAloud extends ScriptPlayer implements SpeechPlayer {
       this.moveTo(this.index + 1);
       this.speakCurrent();
     } else {
+      // Told before the stop's change, as the recording does: the listening queue, going on to
+      // the next article, keeps the bar (and focus in it) through the stop.
+      this.dispatchEvent(new Event('finished'));
       this.stop();
       this.moveTo(0);
-      this.dispatchEvent(new Event('finished'));
       this.changed();
     }
   }

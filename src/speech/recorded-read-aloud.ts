@@ -88,6 +88,8 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
   private quiet?: number;
   /** The sleep timer's stop: the media time to be silent by, where to go on from, the volume to come back to. */
   private sleep?: { at: number; then: number; volume: number };
+  /** Aborted when the player lets go of its media element (see release). */
+  private readonly released = new AbortController();
 
   constructor(options: RecordedOptions) {
     super();
@@ -101,30 +103,48 @@ export class RecordedReadAloud extends ScriptPlayer implements SpeechPlayer {
       clearTimeout: (id) => window.clearTimeout(id),
     };
     this.media.preservesPitch = true;
-    this.media.addEventListener('timeupdate', () => {
+    const media = this.listenTo(this.media);
+    media.addEventListener('timeupdate', () => {
       // The sleep timer's stop first: a clock that ran past it must not count as the next sentence reached.
       this.fadeToSleep();
       this.followClock();
     });
-    this.media.addEventListener('seeked', () => this.followClock());
-    this.media.addEventListener('ended', () => this.finished());
-    this.media.addEventListener('error', () => {
+    media.addEventListener('seeked', () => this.followClock());
+    media.addEventListener('ended', () => this.finished());
+    media.addEventListener('error', () => {
       const code = this.media.error?.code;
       this.cannotPlay('media', code === MEDIA_ERR_NETWORK || code === MEDIA_ERR_SRC_NOT_SUPPORTED);
     });
     // Paused or played from outside the page (another app took the audio, a headset's button
     // the browser handled itself): the player says so rather than showing the wrong button.
-    this.media.addEventListener('pause', () => {
+    media.addEventListener('pause', () => {
       // At the end the media pauses, then ends: that is finished(), not a pause.
       if (this.state === 'playing' && this.quiet === undefined && !this.media.ended) this.pausedOutside();
     });
-    this.media.addEventListener('play', () => {
+    media.addEventListener('play', () => {
       if (this.state !== 'playing') {
         this.state = 'playing';
         this.problem = undefined;
         this.changed();
       }
     });
+  }
+
+  /**
+   * Lets go of the media element, whose next source another player plays (the listening queue's
+   * next article, in the same element: WebKit lets a page play an element once a gesture has).
+   */
+  release() {
+    this.silence();
+    this.released.abort();
+  }
+
+  /** The media's events, heard until release(). */
+  private listenTo(media: MediaLike) {
+    const { signal } = this.released;
+    return {
+      addEventListener: (type: string, listener: () => void) => media.addEventListener(type, listener, { signal }),
+    };
   }
 
   get segment(): Segment | undefined {

@@ -21,15 +21,17 @@ export interface PageAudio {
 /**
  * A player over the audio edition, or why there is none where its cues say another script than
  * the page's (the article changed after its audio was rendered). Rejects where the cues cannot be fetched.
+ * `media`: the element to play it in (the listening queue's next article plays in the element
+ * the last one did, which a gesture has let play).
  */
 export async function recordedSession(
   script: SpokenScript,
   audio: PageAudio,
   rate: () => number,
+  media: HTMLAudioElement = new Audio(),
 ): Promise<RecordedReadAloud | Problem> {
   const base = document.baseURI;
   // The audio starts loading while the cues are fetched and checked: Play waits for both.
-  const media = new Audio();
   media.preload = 'auto';
   media.src = new URL(audio.src, base).href;
   const dropAudio = () => {

@@ -139,6 +139,32 @@ export interface FirstUseWords {
     groups: Record<SettingGroup, string>;
     each: { [K in SettingKey]: SettingWords<ReadingSettings[K]> };
   };
+  /** The listening queue: "Listen next" on each article, the queue's list, and the player going on to the next article. */
+  queue: {
+    heading: string;
+    listenNext: string;
+    /** After "Listen next", for screen readers and voice control: which article. */
+    which: Template<'title'>;
+    addAll: string;
+    remove: string;
+    moveEarlier: string;
+    clear: string;
+    empty: string;
+    /** Where storage is blocked or full. */
+    notKept: string;
+    added: Template<'title'>;
+    addedAll: Template<'count'>;
+    removed: Template<'title'>;
+    moved: Template<'title' | 'position'>;
+    cleared: string;
+    /** In the player's bar, while it reads another article than the page's. */
+    nowPlaying: string;
+    /** Said as the next article begins. */
+    next: Template<'title'>;
+    /** Queued articles left out, offline because they are not kept, or because their page could not be loaded. */
+    skippedOffline: Template<'titles'>;
+    skippedFailed: Template<'titles'>;
+  };
   offline: {
     /**
      * Where the browser removes what a site saved after seven days without a visit, and what
@@ -351,6 +377,26 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
         hint: 'No smooth scrolling or animation, even if your device allows it.',
       },
     },
+  },
+  queue: {
+    heading: 'Listening queue',
+    listenNext: 'Listen next',
+    which: ': {title}',
+    addAll: 'Queue all',
+    remove: 'Remove',
+    moveEarlier: 'Move up',
+    clear: 'Clear the queue',
+    empty: 'The queue is empty.',
+    notKept: 'This browser does not keep the queue: it lasts for this visit.',
+    added: 'Queued: {title}.',
+    addedAll: '{count} articles queued.',
+    removed: 'Removed from the queue: {title}.',
+    moved: '{title} is now number {position} in the queue.',
+    cleared: 'Queue cleared.',
+    nowPlaying: 'Now playing:',
+    next: 'Next: {title}.',
+    skippedOffline: 'Skipped, not kept for offline: {titles}.',
+    skippedFailed: 'Skipped, could not be loaded: {titles}.',
   },
   offline: {
     homeScreenHint:

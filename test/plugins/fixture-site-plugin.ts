@@ -3,7 +3,8 @@
 // tests run over it in every browser; and the audio fixture (test/fixtures/articles/audio),
 // with its audio edition rendered, under /audio-site/ for the recorded player's tests; and the
 // archive fixture (test/fixtures/articles/archive: a home page of one article, then an archive by
-// year) under /archive-site/. Each is built once (buildSite(), in the test runner's process), on
+// year) under /archive-site/; and the queue fixture (test/fixtures/articles/queue: three short
+// articles with audio) under /queue-site/. Each is built once (buildSite(), in the test runner's process), on
 // its first request, into a temporary folder that is removed when the test server stops (the
 // audio render is cached, so later runs are quick).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { buildSite } from '../../generator/build-site.ts';
 export const FIXTURE_SITE = '/fixture-site/';
 export const AUDIO_SITE = '/audio-site/';
 export const ARCHIVE_SITE = '/archive-site/';
+export const QUEUE_SITE = '/queue-site/';
 
 export interface FixtureSiteOptions {
   /** Where it is served. */

@@ -2,6 +2,7 @@
 // options the voices, the highlight, how much is said and the keys), with its look. It loads
 // with the speech code on the first Listen (see ReadAloudPlayer.ensurePlayer), so a visit that
 // only reads never downloads it; the offline worker precaches it like the rest.
+import type { QueuedArticle } from '../../preferences/listening-queue.js';
 import { css, html, nothing, type ReactiveControllerHost } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -71,6 +72,8 @@ export interface BarView {
   sources: PlayerSources;
   audio?: PageAudio;
   sleep: SleepTimer;
+  /** Which article reads: a queued one (`away`, named with a link to its page) or the page's own. */
+  queue?: { away?: { entry: QueuedArticle; audio?: PageAudio }; leftOut?: string };
 }
 
 /**
@@ -157,6 +160,7 @@ const chooseVoiceFor = ({ preferences, lang }: BarView, id: string) =>
 
 export function renderBar(view: BarView) {
   const { player } = view;
+  const away = view.queue?.away?.entry;
   const listening = view.preferences.value;
   const script = player.script;
   const segment = player.segment!;
@@ -187,6 +191,13 @@ export function renderBar(view: BarView) {
   // The text says where reading is (the section's title in the article's language). The progress bar is for the eye only: one that changes
   // with every sentence would have screen readers speak its value over the reading.
   return html`<section class="bar ${view.layout.docking.docked ? 'docked' : ''}" part="bar" aria-label=${words.bar}>
+    ${
+      away
+        ? html`<p class="now-playing">${firstUseWords().queue.nowPlaying}
+            <a href=${away.href} lang=${away.lang}>${away.title}</a></p>
+          ${view.queue?.leftOut ? html`<p class="note">${view.queue.leftOut}</p>` : nothing}`
+        : nothing
+    }
     <p class="where">
       <span>${fill(words.sectionOf, { section: segment.section + 1, sections: script.sections.length })}<span lang=${view.lang}>${section.title}</span></span>
       <span class="time">${fill(words.time, { played: minutes(spent), left: minutes(left) })}</span>
@@ -308,7 +319,9 @@ function skipButton(view: BarView, name: 'skipBack' | 'skipForward', seconds: nu
  * choice and the one made are both said; the edition's voice is named, as a listener picks by ear.
  */
 function renderSource(view: BarView) {
-  const { sources, audio } = view;
+  const { sources } = view;
+  // The audio edition of the article being read: a queued one's, or the page's.
+  const audio = view.queue?.away ? view.queue.away.audio : view.audio;
   // Without a speech engine there is nothing to choose: the audio edition reads.
   if (!audio || !('speechSynthesis' in window)) return nothing;
   const recorded = sources.active !== sources.device;

@@ -23,6 +23,10 @@ import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
 import { SleepTimer } from './sleep-timer.js';
+import { QueueContinuation } from './queue-continuation.js';
+import type { ListeningPosition } from './listening-position.js';
+import { listeningQueue, queueAddress } from '../../preferences/listening-queue.js';
+import { destination } from '../../speech/script-navigation.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
 export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
@@ -41,6 +45,10 @@ export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick
   changed(): void;
   /** The reading reached the article's end (which it says). */
   finished(): void;
+  /** A queued article's remembered place, by its title. */
+  position(title: string): ListeningPosition;
+  /** What is said with the state that follows, as the queue goes on ("Next: …"). */
+  queueNotice(message: string): void;
 }
 
 /**
@@ -59,18 +67,48 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     audio: hooks.audio,
     speech: engine.supported,
     rate,
-    standard: () => (isStandard(said) ? device.script : articleScript(article, lang, PRESETS.standard)),
+    // The article being read: the page's own, or the queued one the listening queue went on to.
+    standard: () => {
+      if (isStandard(said)) return sources.device.script;
+      const reading = queue.away ?? { article, lang };
+      return articleScript(reading.article, reading.lang, PRESETS.standard);
+    },
     failed: (problem) => hooks.failed(problemWords(problem)),
   });
   const player = () => sources.active;
+  /** The device's voice over the queued article being read, if one is. */
+  let queuedDevice: ReturnType<typeof readAloudSession> | undefined;
+  const queue = new QueueContinuation({
+    sources,
+    devicePlayer: (other, otherLang) =>
+      (queuedDevice = readAloudSession(other, otherLang, said, { engine, rate, voice, voiceFor })),
+    own: { href: queueAddress(location.href), audio: hooks.audio },
+    listen: hooks.listen,
+    notice: hooks.queueNotice,
+    position: hooks.position,
+    announce: hooks.announce,
+    changed: () => {
+      // Back to the page's own article with nothing to read: focus leaves the bar for Listen.
+      if (sources.active.state === 'idle') hooks.handOverFocus('paused', 'idle');
+      hooks.changed();
+    },
+  });
   const listening = followTheReading(host, {
     player,
     state: () => sources.active.state,
     article,
     ownKey: hooks.ownKey,
     listen: hooks.listen,
+    // The lock screen's title: the page's own article's, or the queued one's being read.
+    title: () => queue.away?.entry.title ?? article.querySelector('h1')?.textContent?.trim() ?? document.title,
+    queue,
   });
-  const changes = new PlayerChanges({ ...hooks, listening });
+  const changes = new PlayerChanges({
+    ...hooks,
+    listening,
+    // Between one queued article and the next, focus stays in the bar.
+    handOverFocus: (from, to) => queue.continuing || hooks.handOverFocus(from, to),
+  });
   /** Every change of the player reading, or of which one reads. */
   const changed = () => {
     changes.changed(sources.active);
@@ -80,17 +118,20 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   sources.addEventListener('finished', () => {
     hooks.finished();
     hooks.announce(firstUseWords().player.finished);
+    void queue.goOn();
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
   const sleep = new SleepTimer(sources, () => host.requestUpdate());
-  // The listener chose how much is said (here or in another tab): the device's voice goes on from the same sentence.
+  // The listener chose how much is said (here or in another tab): the device's voice goes on from
+  // the same sentence, over the queued article it reads or the page's own, which it reads after.
   preferences.addEventListener('change', () => {
     const now = chosen();
     if (sameVerbosity(now, said)) return;
     said = now;
     device.useScript(articleScript(article, lang, said));
+    if (queue.away) queuedDevice?.useScript(articleScript(queue.away.article, queue.away.lang, said));
   });
-  return { sources, listening, changed, sleep };
+  return { sources, listening, changed, sleep, queue };
 }
 
 interface ListeningHooks {
@@ -100,13 +141,16 @@ interface ListeningHooks {
   article?: HTMLElement;
   /** Whether a key is one of the player's own (see ShortcutsController.match). */
   ownKey(event: KeyboardEvent): boolean;
-  /** Starts listening again after a stop (the lock screen's Play). */
-  listen(): void;
+  /** Starts listening again after a stop (the lock screen's Play); settles once it has started, or could not. */
+  listen(): Promise<void>;
+  /** The title of the article being read. */
+  title(): string;
+  queue: QueueContinuation;
 }
 
 function followTheReading(
   host: ReactiveControllerHost & HTMLElement,
-  { player, state, article, ownKey, listen }: ListeningHooks,
+  { player, state, article, ownKey, listen, title: articleTitle, queue }: ListeningHooks,
 ) {
   new TapToSeekController(host, {
     article: () => article,
@@ -125,9 +169,16 @@ function followTheReading(
   const media = new MediaSessionController(host, {
     play: () => (state() === 'idle' ? listen() : player().resume()),
     pause: () => player().pause(),
-    stop: () => player().stop(),
+    stop: () => queue.stop(),
+    // Sections inside the article; after the last, the next queued article. Previous never
+    // leaves the article (see docs/read-aloud.md, "The lock screen's track buttons").
     previous: () => player().previousSection(),
-    next: () => player().nextSection(),
+    next: () => {
+      const current = player();
+      const lastSection = destination(current.script, current.index, 'nextSection') === undefined;
+      if (lastSection && listeningQueue().value.articles.some((a) => a.href !== queue.reading)) queue.skipToNext();
+      else current.nextSection();
+    },
     skip: (seconds) => player().skip(seconds),
     seekTo: (seconds) => {
       const current = player();
@@ -145,7 +196,7 @@ function followTheReading(
      */
     show(current: SpeechPlayer) {
       const section = current.script.sections[current.segment?.section ?? 0];
-      const title = document.querySelector('h1')?.textContent?.trim() ?? document.title;
+      const title = articleTitle();
       const recorded = current instanceof RecordedReadAloud ? current : undefined;
       media.update(
         {

@@ -25,6 +25,7 @@ import type { BarLayout, BarView, Opened } from './bar.js';
 import { FocusHandoverController } from './focus-handover-controller.js';
 import { ICONS } from './icons.js';
 import type { Listening } from './listening.js';
+import type { QueueContinuation } from './queue-continuation.js';
 import type { SleepTimer } from './sleep-timer.js';
 import { ListeningPosition } from './listening-position.js';
 import { byKeyboard, READ_ALOUD_SHORTCUTS, type ReadAloudAction } from './shortcuts.js';
@@ -114,6 +115,8 @@ export class ReadAloudPlayer extends LitElement {
   private article?: HTMLElement;
   /** Where the listener stopped listening, kept for their next visit. */
   private listeningPosition?: ListeningPosition;
+  /** Which article reads: the page's own or a queued one, and the queue going on (see QueueContinuation). */
+  private queue?: QueueContinuation;
   /** Listen was pressed and reading has not begun yet (the recording's cues or the voices are loading). */
   private starting = false;
   /** Listening was started from elsewhere on the page ("Listen from here"): focus the bar. */
@@ -147,7 +150,13 @@ export class ReadAloudPlayer extends LitElement {
     return this.player?.state ?? 'idle';
   }
 
+  /** The remembered place of the article being read (the page's own, or a queued one's). */
+  private get position() {
+    return this.queue?.away?.position ?? this.listeningPosition;
+  }
+
   private get articleLang() {
+    if (this.queue?.away) return this.queue.away.lang;
     return this.article?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en';
   }
 
@@ -184,7 +193,9 @@ export class ReadAloudPlayer extends LitElement {
     const { focusMove } = this;
     // Listen while idle, the bar while listening: each stays while focus is handed from it (see planFocus).
     const launch = this.renderLaunch(!listening || focusMove.keeps('launch'));
-    const bar = (listening || focusMove.keeps('bar')) && this.bar ? this.bar.renderBar(this.barView()) : nothing;
+    // The bar stays while the queue's next article loads.
+    const barShown = listening || focusMove.keeps('bar') || this.queue?.continuing;
+    const bar = barShown && this.bar ? this.bar.renderBar(this.barView()) : nothing;
     return html`${launch}${bar}`;
   }
 
@@ -254,7 +265,7 @@ export class ReadAloudPlayer extends LitElement {
   private start(from?: number, quietFirst = false) {
     const player = this.player!;
     if (!this.prefs.value.voices[primaryLanguage(this.articleLang)]) this.startedWith ??= this.currentVoice()?.id;
-    player.play(from ?? this.listeningPosition?.find(player.script)?.index ?? player.index, { quietFirst });
+    player.play(from ?? this.position?.find(player.script)?.index ?? player.index, { quietFirst });
     this.notice = undefined;
   }
 
@@ -309,15 +320,18 @@ export class ReadAloudPlayer extends LitElement {
         this.requestUpdate();
       },
       changed: () => this.revision++,
-      finished: () => this.listeningPosition?.clear(),
+      finished: () => this.position?.clear(),
       ownKey: (event) => this.shortcuts.match(event) !== undefined,
-      listen: () => void this.listen(),
-      listeningPosition: this.listeningPosition,
+      listen: () => this.listen(),
+      listeningPosition: { save: (script, index) => this.position?.save(script, index) },
       highlight: () => this.showReadingPosition(),
       handOverFocus: (from, to) => this.planFocus(from, to),
       announce: (message) => this.say(message),
       notice: () => this.notice,
+      queueNotice: (message) => (this.notice = message),
+      position: (title) => new ListeningPosition(title),
     });
+    this.queue = reading.queue;
     this.sources = reading.sources;
     this.listening = reading.listening;
     this.sleep = reading.sleep;
@@ -340,11 +354,12 @@ export class ReadAloudPlayer extends LitElement {
       layout: this.layout!,
       following: this.listening?.follow.following ?? true,
       opened: this.opened!,
-      stop: () => this.player?.stop(),
+      stop: () => this.queue?.stop(),
       backToReading: () => this.backToReading(),
       sources: this.sources!,
       audio: this.audio,
       sleep: this.sleep!,
+      queue: this.queue,
     };
   }
 
@@ -445,7 +460,7 @@ export class ReadAloudPlayer extends LitElement {
         else void this.listen(undefined, true);
         break;
       case 'stop':
-        this.player?.stop();
+        this.queue?.stop();
         break;
       case 'here':
         void this.listenFromHere();

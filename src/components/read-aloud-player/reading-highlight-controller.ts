@@ -47,7 +47,8 @@ export class ReadingHighlightController implements ReactiveController {
     mode: HighlightMode,
   ): Range | undefined {
     this.clear();
-    if (!segment) return undefined;
+    // Only what is on this page is marked (the listening queue reads other articles' markup too).
+    if (segment?.block.ownerDocument !== document) return undefined;
     const sentence = textRange(segment.block, segment.start, segment.end);
     if (mode === 'off') return sentence;
     if (!this.supported) {
