@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { announce } from '../../announcer.js';
 import { FirstUseLoader } from '../../first-use-loader.js';
 import { KeepOnOpenController } from './keep-on-open-controller.js';
@@ -147,8 +147,12 @@ export class OfflineStatus extends LitElement {
   @state() private open = false;
   private keepOnOpen?: KeepOnOpenController;
 
-  @query('.status') private statusText!: HTMLElement;
-  @query('.indicator') private indicator!: HTMLButtonElement;
+  private get statusText() {
+    return this.renderRoot.querySelector<HTMLElement>('.status')!;
+  }
+  private get indicator() {
+    return this.renderRoot.querySelector<HTMLElement>('.indicator')!;
+  }
 
   /** The last status said, so only changes are announced (a repeat visit says nothing). */
   private said?: string;

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { announce } from '../../announcer.js';
 import { FirstUseLoader } from '../../first-use-loader.js';
@@ -82,7 +82,9 @@ export class ReadAloudPlayer extends LitElement {
   /** Changes whenever the player does, so Lit re-renders. */
   @state() private revision = 0;
 
-  @query('.bar') private barElement?: HTMLElement;
+  private get barElement() {
+    return this.renderRoot.querySelector<HTMLElement>('.bar') ?? undefined;
+  }
 
   /** The device's voice and the audio edition: the one reading is `player`. */
   private sources?: PlayerSources;

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { FirstUseLoader } from '../../first-use-loader.js';
 import { announce } from '../../announcer.js';
 import { PreferenceController } from '../../controllers/preference-controller.js';
@@ -90,8 +90,12 @@ export class ReadingSettingsPanel extends LitElement {
   /** Closing: the toggle already says "collapsed" as it takes focus; the panel goes just after. */
   @state() private closing = false;
 
-  @query('.toggle') private toggleButton!: HTMLButtonElement;
-  @query('.panel') private panelElement!: HTMLElement;
+  private get toggleButton() {
+    return this.renderRoot.querySelector<HTMLButtonElement>('.toggle')!;
+  }
+  private get panelElement() {
+    return this.renderRoot.querySelector<HTMLElement>('.panel')!;
+  }
 
   /** "Not saved" is said once a visit, on the first change that could not be kept. */
   private saidNotSaved = false;
