@@ -6,6 +6,8 @@ import { PlayerChanges } from '../../src/components/read-aloud-player/changes.js
 import type { PlayerState, Problem, SpeechPlayer } from '../../src/speech/read-aloud.js';
 
 function changesOf(notice?: string) {
+  /** Set by a test: the next stop is the reading reaching the article's end. */
+  const end = { reached: false };
   const heard = {
     said: [] as string[],
     saved: [] as number[],
@@ -25,6 +27,11 @@ function changesOf(notice?: string) {
     handOverFocus: (from, to) => heard.focus.push(`${from}→${to}`),
     announce: (message) => heard.said.push(message),
     notice: () => notice,
+    reachedEnd: () => {
+      const reached = end.reached;
+      end.reached = false;
+      return reached;
+    },
   });
   const player = {
     index: 0,
@@ -36,7 +43,7 @@ function changesOf(notice?: string) {
     Object.assign(player, to);
     changes.changed(player as unknown as SpeechPlayer);
   };
-  return { heard, follow, change };
+  return { heard, follow, change, end };
 }
 
 describe('PlayerChanges', () => {
@@ -49,6 +56,16 @@ describe('PlayerChanges', () => {
     expect(heard.said).to.deep.equal(['Playing.', 'Paused.', 'Stopped.']);
     expect(heard.focus).to.deep.equal(['idle→playing', 'playing→paused', 'paused→idle']);
     expect(follow.following).to.equal(true);
+  });
+
+  it('says "Finished reading." when the reading stops at the article’s end, and "Stopped." for a stop after it', () => {
+    const { heard, change, end } = changesOf();
+    change({ state: 'playing' });
+    end.reached = true;
+    change({ state: 'idle' });
+    change({ state: 'playing' });
+    change({ state: 'idle' });
+    expect(heard.said).to.deep.equal(['Playing.', 'Finished reading.', 'Playing.', 'Stopped.']);
   });
 
   it('keeps the place and follows with the page each new sentence, while playing; the highlight follows every change', () => {

@@ -20,6 +20,8 @@ export interface PlayerChangeHooks {
   announce(message: string): void;
   /** Why the audio edition is not reading, said with the state that follows. */
   notice(): string | undefined;
+  /** Whether the reading stops because it reached the article's end (asked once, when it stops). */
+  reachedEnd(): boolean;
 }
 
 /**
@@ -52,9 +54,10 @@ export class PlayerChanges {
     if (stateChanged) this.hooks.handOverFocus(this.lastState, player.state);
     const problem = player.problem && problemWords(player.problem);
     if (stateChanged || problem !== this.lastProblem) {
-      this.hooks.announce(
-        problem ?? `${this.hooks.notice() ?? ''} ${firstUseWords().player.states[player.state]}`.trim(),
-      );
+      const words = firstUseWords().player;
+      // At the article's end "Finished reading.", not "Stopped.": nobody pressed Stop.
+      const state = player.state === 'idle' && this.hooks.reachedEnd() ? words.finished : words.states[player.state];
+      this.hooks.announce(problem ?? `${this.hooks.notice() ?? ''} ${state}`.trim());
       if (player.state === 'playing' && this.lastState === 'idle') listening.follow.following = true;
       this.lastState = player.state;
       this.lastProblem = problem;

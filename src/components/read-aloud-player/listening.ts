@@ -19,7 +19,6 @@ import type { PageAudio } from '../../speech/recorded-session.js';
 import type { SpeechEngine, Voice } from '../../speech/speech-engine.js';
 import { listeningPreferences } from '../../preferences/listening-preferences.js';
 import { isStandard, PRESETS, sameVerbosity, verbosityOf } from '../../speech/verbosity.js';
-import { firstUseWords } from '../../words/first-use-words.js';
 import { PlayerChanges, type PlayerChangeHooks } from './changes.js';
 import { problemWords } from './problems.js';
 import { SleepTimer } from './sleep-timer.js';
@@ -29,7 +28,8 @@ import { listeningQueue, queueAddress } from '../../preferences/listening-queue.
 import { destination } from '../../speech/script-navigation.js';
 
 /** What the player hands over on its first Listen to have the reading made (see makeReading). */
-export interface ReadingHooks extends Omit<PlayerChangeHooks, 'listening'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
+export interface ReadingHooks
+  extends Omit<PlayerChangeHooks, 'listening' | 'reachedEnd'>, Pick<ListeningHooks, 'ownKey' | 'listen'> {
   article: HTMLElement;
   lang: string;
   engine: SpeechEngine;
@@ -103,9 +103,16 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
     title: () => queue.away?.entry.title ?? article.querySelector('h1')?.textContent?.trim() ?? document.title,
     queue,
   });
+  /** The reading reached the article's end: its stop, which follows, says so. */
+  let ended = false;
   const changes = new PlayerChanges({
     ...hooks,
     listening,
+    reachedEnd: () => {
+      const was = ended;
+      ended = false;
+      return was;
+    },
     // Between one queued article and the next, focus stays in the bar.
     handOverFocus: (from, to) => queue.continuing || hooks.handOverFocus(from, to),
   });
@@ -117,7 +124,7 @@ export function makeReading(host: ReactiveControllerHost & HTMLElement, hooks: R
   sources.addEventListener('change', changed);
   sources.addEventListener('finished', () => {
     hooks.finished();
-    hooks.announce(firstUseWords().player.finished);
+    ended = true;
     void queue.goOn();
   });
   // The sleep timer's choice and time left show in the bar: it renders again when they change.
