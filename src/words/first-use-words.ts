@@ -84,6 +84,8 @@ export interface FirstUseWords {
     level: string;
     levels: Record<Level, string>;
     kinds: Record<Kind, string>;
+    /** Shows the menus for each kind: a level's change then does not have them all read out. */
+    eachKind: string;
     kindChoices: { [K in Kind]: Record<(typeof KIND_CHOICES)[K][number], string> };
     /** Beside the choices while the audio edition reads and they are not the standard level's. */
     recordedAtStandard: string;
@@ -276,6 +278,7 @@ export const FIRST_USE_ENGLISH: FirstUseWords = {
     verbosity: 'How much is said',
     level: 'Level',
     levels: { brief: 'Brief', standard: 'Standard', full: 'Full' },
+    eachKind: 'Choose for each kind',
     kinds: {
       headings: 'Headings',
       quotes: 'Quotes',

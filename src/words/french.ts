@@ -170,6 +170,7 @@ export const FIRST_USE_FRENCH: FirstUseWords = {
     verbosity: 'Ce qui est dit',
     level: 'Niveau',
     levels: { brief: 'Bref', standard: 'Standard', full: 'Complet' },
+    eachKind: 'Choisir pour chaque genre',
     kinds: {
       headings: 'Titres',
       quotes: 'Citations',

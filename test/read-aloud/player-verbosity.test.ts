@@ -34,6 +34,19 @@ async function openOptions(edition: Edition) {
   return player;
 }
 
+/** Shows the menus for each kind, behind their button (collapsed until then) in More options. */
+async function openKinds(edition: Edition) {
+  const player = playerOf(edition);
+  const button = player.root.querySelector<HTMLButtonElement>('button.each-kind')!;
+  expect([button.getAttribute('aria-expanded'), player.root.querySelector('select.said-headings')]).to.deep.equal([
+    'false',
+    null,
+  ]);
+  button.click();
+  await player.rendered();
+  expect(button.getAttribute('aria-expanded')).to.equal('true');
+}
+
 describe('how much the player says', () => {
   startEachTestAfresh();
 
@@ -64,6 +77,7 @@ describe('how much the player says', () => {
     await speech.nextStart(`Section: ${HEADING}`);
     await openOptions(edition);
     await expectNoAxeViolations(edition, 'options open, standard');
+    await openKinds(edition);
     choose(edition, 'select.level', 'brief');
     // The heading again, from its start, without its announcement.
     expect((await speech.nextStart()).text).to.equal(HEADING);
@@ -119,6 +133,7 @@ describe('how much the player says', () => {
     playerOf(edition).button('nextSection')!.click();
     expect((await speech.nextStart()).text).to.equal(`Section: ${HEADING}`);
     await openOptions(edition);
+    await openKinds(edition);
     const value = (kind: string) => playerOf(edition).root.querySelector<HTMLSelectElement>(`select.${kind}`)!.value;
     expect([value('level'), value('said-headings'), value('said-tableHeaders')]).to.deep.equal([
       'standard',
@@ -144,6 +159,7 @@ describe('how much is said, with the recording', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => recordedReads(edition) && player.button('more') !== null, 'the recorded player', player.renders);
     await openOptions(edition);
+    await openKinds(edition);
     const level = player.root.querySelector<HTMLSelectElement>('select.level')!;
     const note = () => player.root.querySelector<HTMLElement>('#verbosity-recorded');
     expect(note()?.textContent).to.equal(

@@ -121,13 +121,15 @@ export const layBar = (
 export class Opened {
   options = false;
   allVoices = false;
+  /** The menus of how much is said for each kind (./verbosity-choice.ts). */
+  kinds = false;
   private readonly host: ReactiveControllerHost;
 
   constructor(host: ReactiveControllerHost) {
     this.host = host;
   }
 
-  toggle(part: 'options' | 'allVoices') {
+  toggle(part: 'options' | 'allVoices' | 'kinds') {
     this[part] = !this[part];
     this.host.requestUpdate();
   }

@@ -1,5 +1,7 @@
 // How much is said, in the bar's More options: a level, and each kind's choice on top of it
-// (src/speech/verbosity.ts). Native menus in a group with a name, like the bar's other choices.
+// (src/speech/verbosity.ts). Native menus in a group with a name, like the bar's other choices;
+// the kinds' behind a button, so a screen reader does not read out every one whose value a new
+// level changes (Orca in Firefox did).
 // The audio edition is rendered at the standard level: while it reads, a choice that says
 // otherwise is described as applying to the device's voice only.
 import { html, nothing } from 'lit';
@@ -19,13 +21,16 @@ import {
   type Kind,
 } from '../../speech/verbosity.js';
 import { firstUseWords } from '../../words/first-use-words.js';
+import type { Opened } from './bar.js';
 
 export function renderVerbosity({
   preferences,
   sources,
+  opened,
 }: {
   preferences: PreferenceStore<ListeningPreferences>;
   sources: PlayerSources;
+  opened: Opened;
 }) {
   const own = preferences.value.verbosity;
   const level = levelOf(own);
@@ -48,8 +53,17 @@ export function renderVerbosity({
           ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === level}>${words.levels[l]}</option>`)}
         </select>
       </label>
-      ${KINDS.map(
-        (kind) => html`<label>${words.kinds[kind]}
+    </div>
+    <button type="button" class="each-kind" aria-expanded=${opened.kinds} aria-controls="verbosity-kinds" @click=${() => opened.toggle('kinds')}>
+      ${words.eachKind}
+    </button>
+    <div class="menus" id="verbosity-kinds" ?hidden=${!opened.kinds}>
+      ${
+        // Rendered only while shown: hidden menus whose values change with the level would still be re-rendered.
+        !opened.kinds
+          ? nothing
+          : KINDS.map(
+              (kind) => html`<label>${words.kinds[kind]}
           <select class="said-${kind}" .value=${live(chosen[kind])} @change=${(e: Event) => chooseKind(kind, value(e))} aria-describedby=${ifDefined(note)}>
             ${KIND_CHOICES[kind].map(
               (choice) =>
@@ -57,7 +71,8 @@ export function renderVerbosity({
             )}
           </select>
         </label>`,
-      )}
+            )
+      }
     </div>
     ${note ? html`<p class="hint" id=${note}>${words.recordedAtStandard}</p>` : nothing}
   </fieldset>`;
